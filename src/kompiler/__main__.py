@@ -1,0 +1,5 @@
+"""Allow ``python -m kompiler``."""
+
+from kompiler.cli import main
+
+main()

@@ -1,0 +1,55 @@
+"""The command line: a thin click shell over the library.
+
+Commands parse options, call the library, print through a reporter and choose the exit code:
+0 clean, 1 problems found, 2 usage or configuration error, 3 internal error. No traceback ever reaches
+the user: an unexpected exception is reported as an internal error.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from kompiler import __version__
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+# One module per subcommand; each defines ``command`` (a click.Command).
+COMMAND_MODULES = ("check", "build", "rules")
+
+
+class _Group(click.Group):
+    """A group that turns any unexpected exception into exit code 3 with a short message."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Dibatalkan. / Interrupted.", err=True)
+            sys.exit(130)
+        except Exception as error:  # the last line of defence: never show a traceback
+            click.echo(
+                f"kompiler: galat internal / internal error: {type(error).__name__}: {error}\n"
+                "Ini kesalahan kompiler, bukan kesalahan standar Anda; laporkan kepada pengelola. "
+                "/ This is a bug in kompiler, not in your standards; please report it.",
+                err=True,
+            )
+            sys.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kompiler")
+def cli() -> None:
+    """kompiler: periksa, susun, dan terbitkan Standar Kompetensi Jabatan ASN yang ditulis dalam YAML."""
+
+
+for _name in COMMAND_MODULES:
+    cli.add_command(importlib.import_module(f"kompiler.cli.{_name}").command)
+
+
+def main() -> None:
+    cli(prog_name="kompiler")

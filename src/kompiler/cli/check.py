@@ -1,0 +1,26 @@
+"""``kompiler check``: validate standards and report every problem."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kompiler.cli.common import emit_report, exit_code, only_file_of, report_options, resolve_locale, select
+from kompiler.compiler import compile_path
+
+
+@click.command("check")
+@click.argument(
+    "path", type=click.Path(exists=True, path_type=Path), default=Path("standards"), required=False
+)
+@report_options
+def command(path: Path, output_format: str, locale: str | None, quiet: bool, verbose: bool) -> None:
+    """Periksa standar di PATH (bawaan: standards/). / Check the standards in PATH."""
+    result = compile_path(path)
+    only = only_file_of(path)
+    shown = select(result.diagnostics, quiet=quiet, verbose=verbose, only_file=only)
+    emit_report(result, shown, output_format, resolve_locale(locale, result), verbose)
+    errors = select(result.diagnostics, quiet=True, verbose=False, only_file=only)
+    sys.exit(exit_code(result, errors))

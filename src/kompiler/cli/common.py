@@ -1,0 +1,101 @@
+"""Options and helpers shared by the subcommands: locale, output format, verbosity, reporting."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kompiler.compiler import CompileResult
+from kompiler.diagnostics import Diagnostic, Severity
+from kompiler.report import ReportInput, formats
+
+LOCALES = ("id", "en")
+
+
+def locale_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--locale",
+        type=click.Choice(LOCALES),
+        default=None,
+        help="Bahasa pesan: id (bawaan) atau en. / Message language.",
+    )(function)
+
+
+def report_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    function = click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["text", "json", "github", "sarif"]),
+        default="text",
+        show_default=True,
+        help="Format laporan. / Report format.",
+    )(function)
+    function = click.option("-q", "--quiet", is_flag=True, help="Hanya tampilkan galat. / Errors only.")(
+        function
+    )
+    function = click.option(
+        "-v", "--verbose", is_flag=True, help="Tampilkan juga info. / Show info diagnostics too."
+    )(function)
+    return locale_option(function)
+
+
+def resolve_locale(explicit: str | None, result: CompileResult | None = None) -> str:
+    """``--locale`` wins, then KOMPILER_LOCALE, then the project's ``bahasa``, then Indonesian."""
+    if explicit:
+        return explicit
+    env = os.environ.get("KOMPILER_LOCALE")
+    if env in LOCALES:
+        return env
+    if result is not None and result.corpus.project.get("bahasa") in LOCALES:
+        return result.corpus.project["bahasa"]
+    return "id"
+
+
+def select(
+    diagnostics: list[Diagnostic], *, quiet: bool, verbose: bool, only_file: str | None
+) -> list[Diagnostic]:
+    """Filter what is shown: ``--quiet`` keeps errors, info is shown only with ``--verbose``."""
+    floor = Severity.ERROR if quiet else (Severity.INFO if verbose else Severity.WARNING)
+    return [
+        d for d in diagnostics if d.severity >= floor and (only_file is None or d.location.file == only_file)
+    ]
+
+
+def only_file_of(path: Path) -> str | None:
+    """When the user checks a single file, diagnostics are limited to that file."""
+    from kompiler.project import display_path
+
+    return display_path(path.resolve()) if path.is_file() else None
+
+
+def emit_report(
+    result: CompileResult, diagnostics: list[Diagnostic], output_format: str, locale: str, verbose: bool
+) -> None:
+    def source_line(file: str, line: int) -> str:
+        for document in result.documents.values():
+            if document.path == file:
+                return document.line_text(line)
+        return ""
+
+    report = ReportInput(
+        diagnostics=diagnostics,
+        locale=locale,
+        files_checked=len(result.files),
+        source_line=source_line,
+        color=output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
+        verbose=verbose,
+    )
+    click.echo(formats()[output_format](report), nl=False)
+
+
+def exit_code(result: CompileResult, diagnostics: list[Diagnostic]) -> int:
+    from kompiler.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+
+    if result.config_broken:
+        return EXIT_USAGE
+    return EXIT_PROBLEMS if any(d.severity is Severity.ERROR for d in diagnostics) else EXIT_OK

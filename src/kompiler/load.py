@@ -1,0 +1,529 @@
+"""Strict YAML loading: bytes in, plain Python values out, every problem a located diagnostic.
+
+Why not ``yaml.safe_load``: it silently turns ``no`` into ``False``, ``010`` into ``8`` and ``2026-01-01``
+into a date, keeps the last of two duplicate keys, expands alias bombs and crashes the interpreter on very
+deep nesting. Drafters need every one of those to be an error at the line where it happens. So this module
+composes the node tree with libyaml's C parser, then converts nodes itself with YAML 1.2 core rules and
+an error for anything YAML 1.1 would have read differently.
+
+Source positions are not kept for every node while loading (at national scale that map costs more memory
+than the data); a :class:`Document` rebuilds it on the first request for a location, which only happens
+for the few documents that have something to report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 64
+
+Pointer = tuple[str | int, ...]
+
+CODE_ENCODING = "KMP001"
+CODE_SYNTAX = "KMP002"
+CODE_DUPLICATE_KEY = "KMP003"
+CODE_AMBIGUOUS = "KMP004"
+CODE_ALIAS = "KMP005"
+CODE_UNSUPPORTED = "KMP006"
+CODE_TOO_DEEP = "KMP007"
+CODE_EMPTY = "KMP008"
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^[-+]?(?:(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+)$")
+_YAML11_BOOL = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
+_YAML11_TIMESTAMP = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}.*)?$")
+_YAML11_NUMBER = re.compile(
+    r"^[-+]?(?:0[0-9_]+|0[bB][01_]+|0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?"
+    r"|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|\.(?:inf|Inf|INF|nan|NaN|NAN))$"
+)
+_STR_TAG = "tag:yaml.org,2002:str"
+# Plain text longer than this cannot be a null, boolean, number or date in either YAML version, so the
+# resolver's "str" tag is trusted without running the patterns below.
+_LONGEST_SPECIAL_PLAIN = 40
+_ALLOWED_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+)
+
+
+@dataclass
+class Document:
+    """One loaded YAML file: its text, its data, and positions for any node on request."""
+
+    path: str
+    text: str
+    data: Any
+    _value_spans: dict[Pointer, Span] | None = field(default=None, repr=False)
+    _key_spans: dict[Pointer, Span] | None = field(default=None, repr=False)
+
+    def span(self, pointer: Pointer = (), *, key: bool = False) -> Span | None:
+        """The span of the node at ``pointer`` (of its key with ``key=True``), or of its nearest ancestor."""
+        if self._value_spans is None:
+            self._value_spans, self._key_spans = _index_spans(self.text)
+        spans = self._key_spans if key else self._value_spans
+        assert spans is not None and self._value_spans is not None
+        if pointer in spans:
+            return spans[pointer]
+        for cut in range(len(pointer) - 1, -1, -1):
+            if pointer[:cut] in self._value_spans:
+                return self._value_spans[pointer[:cut]]
+        return None
+
+    def location(self, pointer: Pointer = (), *, key: bool = False) -> Location:
+        return Location(self.path, self.span(pointer, key=key))
+
+    def line_text(self, line: int) -> str:
+        lines = self.text.splitlines()
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+@dataclass
+class LoadResult:
+    """The outcome of loading one file: the document (``None`` when unreadable) and its diagnostics."""
+
+    document: Document | None
+    diagnostics: list[Diagnostic]
+
+
+def load_bytes(path: str, raw: bytes) -> LoadResult:
+    """Load one YAML file's bytes; ``path`` is the name used in diagnostics."""
+    text, problem = _decode(path, raw)
+    if problem is not None:
+        return LoadResult(None, [problem])
+    assert text is not None
+    deep = _too_deep(path, text)
+    if deep is not None:
+        return LoadResult(None, [deep])
+    try:
+        root = yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as error:
+        return LoadResult(None, [_syntax_diagnostic(path, text, error)])
+    except yaml.reader.ReaderError as error:
+        message = Message(
+            f"Berkas memuat karakter yang tidak diperbolehkan dalam YAML (U+{error.character:04X}).",
+            f"The file contains a character that YAML does not allow (U+{error.character:04X}).",
+        )
+        return LoadResult(None, [_error(CODE_ENCODING, message, path, _span_at_offset(text, error.position))])
+    except yaml.YAMLError as error:
+        message = Message(f"YAML tidak dapat dibaca: {error}", f"YAML cannot be read: {error}")
+        return LoadResult(None, [_error(CODE_SYNTAX, message, path, None)])
+    if root is None:
+        message = Message(
+            "Berkas kosong: tidak ada isi YAML untuk diperiksa.",
+            "The file is empty: there is no YAML content.",
+        )
+        return LoadResult(None, [_error(CODE_EMPTY, message, path, Span(1, 1, 1, 1))])
+    converter = _Converter(path, text)
+    data = converter.convert(root, ())
+    return LoadResult(Document(path, text, data), converter.diagnostics)
+
+
+def _decode(path: str, raw: bytes) -> tuple[str | None, Diagnostic | None]:
+    if len(raw) > MAX_FILE_BYTES:
+        message = Message(
+            f"Berkas terlalu besar ({len(raw):,} bita; batasnya {MAX_FILE_BYTES:,} bita).",
+            f"The file is too large ({len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes).",
+        )
+        return None, _error(CODE_ENCODING, message, path, None)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        message = Message(
+            "Berkas disimpan dalam UTF-16; simpan ulang sebagai UTF-8.",
+            "The file is saved as UTF-16; save it again as UTF-8.",
+        )
+        return None, _error(CODE_ENCODING, message, path, Span(1, 1, 1, 2))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        span = _span_at_byte(raw, error.start)
+        message = Message(
+            f"Bukan UTF-8 yang sah: bita 0x{raw[error.start]:02x} di posisi ini. Simpan berkas sebagai UTF-8.",
+            f"Not valid UTF-8: byte 0x{raw[error.start]:02x} at this position. Save the file as UTF-8.",
+        )
+        return None, _error(CODE_ENCODING, message, path, span)
+    nul = text.find("\x00")
+    if nul >= 0:
+        span = _span_at_offset(text, nul)
+        message = Message(
+            "Berkas berisi karakter NUL; apakah ini berkas biner? Standar harus berupa teks YAML.",
+            "The file contains a NUL character; is it a binary file? Standards must be YAML text.",
+        )
+        return None, _error(CODE_ENCODING, message, path, span)
+    return text, None
+
+
+def _span_at_byte(raw: bytes, offset: int) -> Span:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    line_start = before.rfind(b"\n") + 1
+    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    return Span(line, column, line, column + 1)
+
+
+def _span_at_offset(text: str, offset: int) -> Span:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Span(line, column, line, column + 1)
+
+
+def _too_deep(path: str, text: str) -> Diagnostic | None:
+    """Refuse nesting deeper than MAX_DEPTH before libyaml's recursive composer can overflow the C stack.
+
+    A cheap upper bound on the depth keeps ordinary files on the fast path; only a file whose bound is
+    high is scanned event by event, which is iterative and safe at any depth.
+    """
+    bound = text.count("[") + text.count("{")
+    if bound <= MAX_DEPTH:
+        bound += max((len(line) - len(line.lstrip(" -?:")) for line in text.split("\n")), default=0)
+    if bound <= MAX_DEPTH:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    message = Message(
+                        f"Struktur bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat).",
+                        f"The structure is nested too deeply (more than {MAX_DEPTH} levels).",
+                    )
+                    return _error(CODE_TOO_DEEP, message, path, _mark_span(event.start_mark, event.end_mark))
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+_SYNTAX_PROBLEMS: tuple[tuple[str, str, str], ...] = (
+    (
+        "found character that cannot start any token",
+        "Karakter ini tidak dapat mengawali nilai YAML; beri tanda kutip pada teksnya.",
+        "This character cannot start a YAML value; put the text in quotes.",
+    ),
+    (
+        "mapping values are not allowed",
+        'Titik dua di sini dibaca sebagai kunci baru; beri tanda kutip pada teks yang memuat ": ".',
+        'The colon here starts a new key; quote text that contains ": ".',
+    ),
+    (
+        "could not find expected ':'",
+        "Tanda titik dua (:) setelah kunci tidak ditemukan.",
+        "The colon (:) after a key is missing.",
+    ),
+    (
+        "did not find expected key",
+        "Indentasi tidak konsisten: baris ini tidak sejajar dengan kunci di atasnya.",
+        "Inconsistent indentation: this line is not aligned with the keys above it.",
+    ),
+    (
+        "did not find expected '-' indicator",
+        'Indentasi daftar tidak konsisten: diharapkan butir daftar yang diawali "-".',
+        'Inconsistent list indentation: a list item starting with "-" was expected.',
+    ),
+    (
+        "did not find expected node content",
+        "Nilai tidak ditemukan di sini; periksa tanda baca YAML.",
+        "A value was expected here; check the YAML punctuation.",
+    ),
+    (
+        "found unexpected end of stream",
+        "Berkas berakhir sebelum struktur YAML selesai (tanda kutip atau kurung belum ditutup?).",
+        "The file ends before the YAML structure is complete (an unclosed quote or bracket?).",
+    ),
+    (
+        "found undefined alias",
+        "Alias merujuk ke anchor yang tidak ada; anchor dan alias tidak dipakai dalam standar.",
+        "The alias refers to an undefined anchor; anchors and aliases are not used in standards.",
+    ),
+    (
+        "but found another document",
+        "Berkas memuat lebih dari satu dokumen YAML (---); satu berkas hanya boleh satu dokumen.",
+        "The file holds more than one YAML document (---); one file holds one document.",
+    ),
+    (
+        "found unknown escape character",
+        "Karakter escape tidak dikenal di dalam teks bertanda kutip ganda; gunakan tanda kutip tunggal.",
+        "Unknown escape character inside double quotes; use single quotes instead.",
+    ),
+    (
+        "control characters are not allowed",
+        "Berkas memuat karakter kontrol yang tidak diperbolehkan dalam YAML.",
+        "The file contains a control character that YAML does not allow.",
+    ),
+    (
+        "found unexpected ':'",
+        "Titik dua tidak terduga; beri tanda kutip pada teks yang memuat titik dua.",
+        "Unexpected colon; quote text that contains a colon.",
+    ),
+    (
+        "did not find expected ',' or ']'",
+        'Daftar dalam kurung siku belum ditutup dengan "]" atau butirnya tidak dipisah koma.',
+        'A bracketed list is not closed with "]" or its items are not separated by commas.',
+    ),
+    (
+        "did not find expected ',' or '}'",
+        'Peta dalam kurung kurawal belum ditutup dengan "}" atau butirnya tidak dipisah koma.',
+        'A braced mapping is not closed with "}" or its items are not separated by commas.',
+    ),
+    (
+        "found a tab character",
+        "Karakter tab dipakai untuk indentasi; YAML hanya menerima spasi.",
+        "A tab character is used for indentation; YAML accepts only spaces.",
+    ),
+)
+
+
+_TAB_PROBLEM = Message(
+    "Karakter tab dipakai untuk indentasi atau pemisah; YAML hanya menerima spasi.",
+    "A tab character is used for indentation or separation; YAML accepts only spaces.",
+)
+
+
+def _syntax_diagnostic(path: str, text: str, error: yaml.MarkedYAMLError) -> Diagnostic:
+    problem = error.problem or str(error)
+    mark = error.problem_mark or error.context_mark
+    span = _mark_span(mark, None) if mark is not None else None
+    if mark is not None and text[mark.index : mark.index + 1] == "\t":
+        return _error(CODE_SYNTAX, _TAB_PROBLEM, path, span)
+    for needle, id_text, en_text in _SYNTAX_PROBLEMS:
+        if needle in problem:
+            message = Message(id_text, en_text)
+            break
+    else:
+        message = Message(f"Kesalahan sintaks YAML: {problem}.", f"YAML syntax error: {problem}.")
+    return _error(CODE_SYNTAX, message, path, span)
+
+
+def _mark_span(start: Any, end: Any) -> Span:
+    line, column = start.line + 1, start.column + 1
+    if end is None or (end.line, end.column) <= (start.line, start.column):
+        return Span(line, column, line, column + 1)
+    return Span(line, column, end.line + 1, end.column + 1)
+
+
+def _error(code: str, message: Message, path: str, span: Span | None) -> Diagnostic:
+    return Diagnostic(Severity.ERROR, code, message, Location(path, span))
+
+
+class _Converter:
+    """Turn a composed node tree into Python values, collecting every strictness problem on the way."""
+
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.text = text
+        self.diagnostics: list[Diagnostic] = []
+        self._seen: set[int] = set()
+        self._alias_reported = False
+
+    def convert(self, node: yaml.Node, pointer: Pointer) -> Any:
+        if id(node) in self._seen:
+            self._report_alias(node)
+            return None
+        self._seen.add(id(node))
+        if node.tag not in _ALLOWED_TAGS:
+            self._report(
+                CODE_UNSUPPORTED,
+                node,
+                Message(
+                    f"Tag YAML {node.tag!r} tidak didukung; tulis nilainya sebagai teks biasa.",
+                    f"The YAML tag {node.tag!r} is not supported; write the value as plain text.",
+                ),
+            )
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, pointer)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, (*pointer, index)) for index, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, pointer: Pointer) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = self._key(key_node)
+            if key is None:
+                continue
+            if key in first_seen:
+                first = first_seen[key]
+                self._report(
+                    CODE_DUPLICATE_KEY,
+                    key_node,
+                    Message(
+                        f"Kunci {key!r} ditulis dua kali dalam peta yang sama (pertama di baris "
+                        f"{first.start_mark.line + 1}); hanya yang pertama dipakai.",
+                        f"The key {key!r} appears twice in the same mapping (first on line "
+                        f"{first.start_mark.line + 1}); only the first is used.",
+                    ),
+                )
+                continue
+            first_seen[key] = key_node
+            result[key] = self.convert(value_node, (*pointer, key))
+        return result
+
+    def _key(self, node: yaml.Node) -> str | None:
+        if not isinstance(node, yaml.ScalarNode):
+            self._report(
+                CODE_UNSUPPORTED,
+                node,
+                Message(
+                    "Kunci peta harus berupa teks, bukan daftar atau peta.",
+                    "A mapping key must be text, not a list or a mapping.",
+                ),
+            )
+            return None
+        if node.tag == "tag:yaml.org,2002:merge" or (node.style is None and node.value == "<<"):
+            self._report(
+                CODE_ALIAS,
+                node,
+                Message(
+                    "Kunci gabung YAML (<<) tidak diizinkan; tulis setiap nilai secara lengkap.",
+                    "YAML merge keys (<<) are not allowed; write every value out in full.",
+                ),
+            )
+            return None
+        value = self._scalar(node)
+        if not isinstance(value, str):
+            self._report(
+                CODE_UNSUPPORTED,
+                node,
+                Message(
+                    f"Kunci peta harus berupa teks; {node.value!r} dibaca sebagai {_kind_id(value)}.",
+                    f"A mapping key must be text; {node.value!r} reads as {_kind_en(value)}.",
+                ),
+            )
+            return None
+        return value
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        value: str = node.value
+        if node.style or (node.tag == _STR_TAG and len(value) > _LONGEST_SPECIAL_PLAIN):
+            return value
+        if _NULL.match(value):
+            return None
+        if value in _BOOL:
+            return _BOOL[value]
+        if _INT.match(value):
+            return int(value)
+        if _FLOAT.match(value):
+            return float(value)
+        reading = _yaml11_reading(value)
+        if reading is not None:
+            reading_id, reading_en = reading
+            self._report(
+                CODE_AMBIGUOUS,
+                node,
+                Message(
+                    f"Nilai {value!r} tanpa tanda kutip bermakna ganda: YAML 1.1 membacanya sebagai "
+                    f'{reading_id}. Tulis "{value}" dengan tanda kutip jika yang dimaksud teks.',
+                    f"The unquoted value {value!r} is ambiguous: YAML 1.1 reads it as {reading_en}. "
+                    f'Write "{value}" in quotes if you mean text.',
+                ),
+            )
+        return value
+
+    def _report_alias(self, node: yaml.Node) -> None:
+        if self._alias_reported:
+            return
+        self._alias_reported = True
+        span = _first_alias_span(self.text) or _mark_span(node.start_mark, node.end_mark)
+        self.diagnostics.append(
+            _error(
+                CODE_ALIAS,
+                Message(
+                    "Anchor dan alias YAML (&nama, *nama) tidak diizinkan; tulis setiap nilai secara lengkap.",
+                    "YAML anchors and aliases (&name, *name) are not allowed; write every value out in full.",
+                ),
+                self.path,
+                span,
+            )
+        )
+
+    def _report(self, code: str, node: yaml.Node, message: Message) -> None:
+        span = _mark_span(node.start_mark, node.end_mark)
+        self.diagnostics.append(_error(code, message, self.path, span))
+
+
+def _yaml11_reading(value: str) -> tuple[str, str] | None:
+    if _YAML11_BOOL.match(value):
+        truth = value.lower() in {"y", "yes", "on"}
+        return (f"boolean {'true' if truth else 'false'}", f"the boolean {'true' if truth else 'false'}")
+    if _YAML11_TIMESTAMP.match(value):
+        return ("tanggal/waktu, bukan teks", "a date/time, not text")
+    if _YAML11_NUMBER.match(value):
+        return (
+            "bilangan (oktal, heksadesimal, atau seksagesimal), bukan teks",
+            "a number (octal, hex or base 60)",
+        )
+    return None
+
+
+def _kind_id(value: Any) -> str:
+    return {bool: "boolean", int: "bilangan bulat", float: "bilangan", type(None): "kosong (null)"}.get(
+        type(value), "bukan teks"
+    )
+
+
+def _kind_en(value: Any) -> str:
+    return {bool: "a boolean", int: "an integer", float: "a number", type(None): "null"}.get(
+        type(value), "not text"
+    )
+
+
+def _first_alias_span(text: str) -> Span | None:
+    try:
+        for event in yaml.parse(text, Loader=Loader):
+            if isinstance(event, yaml.AliasEvent):
+                return _mark_span(event.start_mark, event.end_mark)
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def _index_spans(text: str) -> tuple[dict[Pointer, Span], dict[Pointer, Span]]:
+    """Map every node's pointer to its span (and every mapping key's pointer to the key's span)."""
+    values: dict[Pointer, Span] = {}
+    keys: dict[Pointer, Span] = {}
+    try:
+        root = yaml.compose(text, Loader=Loader)
+    except yaml.YAMLError:
+        return values, keys
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, Pointer]] = [(root, ())] if root is not None else []
+    while stack:
+        node, pointer = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        values[pointer] = _mark_span(node.start_mark, node.end_mark)
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    child = (*pointer, key_node.value)
+                    if child not in keys:
+                        keys[child] = _mark_span(key_node.start_mark, key_node.end_mark)
+                        stack.append((value_node, child))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(((item, (*pointer, index)) for index, item in enumerate(node.value)))
+    return values, keys
+
+
+def iter_pointers(data: Any, pointer: Pointer = ()) -> Iterator[tuple[Pointer, Any]]:
+    """Yield every (pointer, value) pair of a loaded document, parents before children."""
+    yield pointer, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from iter_pointers(value, (*pointer, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from iter_pointers(value, (*pointer, index))

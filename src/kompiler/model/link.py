@@ -1,0 +1,89 @@
+"""Link built entities into one corpus: indexes by code and the lookups every later stage uses.
+
+The first definition of a code wins the index; the others stay in the entity lists, where the
+duplicate-code rule finds and reports them. A reference that resolves to nothing returns ``None``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kompiler.model.build import Entities
+from kompiler.model.entities import (
+    Competency,
+    CompetencyType,
+    Decision,
+    Dictionary,
+    Family,
+    Grade,
+    Origin,
+    Position,
+    Source,
+)
+
+
+def _index(items: list[Any]) -> dict[str, Any]:
+    index: dict[str, Any] = {}
+    for item in items:
+        index.setdefault(item.code, item)
+    return index
+
+
+@dataclass
+class Corpus:
+    """The linked model of one standards project."""
+
+    project: dict[str, Any]
+    project_origin: Origin | None
+    sources: dict[str, Source]
+    grades: dict[str, Grade]
+    families: dict[str, Family]
+    dictionaries: list[Dictionary]
+    competencies: dict[str, Competency]
+    positions: dict[str, Position]
+    decisions: list[Decision]
+    entities: Entities = field(repr=False)
+
+    def grade_of(self, position: Position) -> Grade | None:
+        return self.grades.get(position.grade)
+
+    def family_of(self, position: Position) -> Family | None:
+        return self.families.get(position.family)
+
+    def competency(self, code: str) -> Competency | None:
+        return self.competencies.get(code)
+
+    def competencies_of(self, type_: CompetencyType) -> list[Competency]:
+        return [c for c in self.competencies.values() if c.type == type_]
+
+    def declared(self, code: str) -> bool:
+        """True when ``code`` was declared, even if its declaration broke the schema."""
+        return code in self.entities.invalid_codes
+
+    def family_ancestors(self, code: str) -> list[str]:
+        """The chain of parents of a family, nearest first, stopping at a cycle or an unknown parent."""
+        chain: list[str] = []
+        current = self.families.get(code)
+        while (
+            current is not None and current.parent and current.parent not in chain and current.parent != code
+        ):
+            chain.append(current.parent)
+            current = self.families.get(current.parent)
+        return chain
+
+
+def link(entities: Entities) -> Corpus:
+    """Index the entities by code and wrap them in a :class:`Corpus`."""
+    return Corpus(
+        project=entities.project or {},
+        project_origin=entities.project_origin,
+        sources=_index(entities.sources),
+        grades=_index(entities.grades),
+        families=_index(entities.families),
+        dictionaries=list(entities.dictionaries),
+        competencies=_index(entities.competencies),
+        positions=_index(entities.positions),
+        decisions=list(entities.decisions),
+        entities=entities,
+    )

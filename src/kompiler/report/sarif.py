@@ -1,0 +1,77 @@
+"""SARIF 2.1.0, the format code-scanning services read, with one rule entry per code that occurs."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from kompiler import __version__
+from kompiler.diagnostics import Diagnostic, Location, Severity
+from kompiler.report import ReportInput
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _physical(location: Location) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": location.file}}
+    if location.span is not None:
+        span = location.span
+        physical["region"] = {
+            "startLine": span.line,
+            "startColumn": span.column,
+            "endLine": span.end_line,
+            "endColumn": span.end_column,
+        }
+    return physical
+
+
+def _result(diagnostic: Diagnostic, index: dict[str, int], locale: str) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": diagnostic.code,
+        "ruleIndex": index[diagnostic.code],
+        "level": _LEVELS[diagnostic.severity],
+        "message": {"text": diagnostic.message.text(locale)},
+        "locations": [{"physicalLocation": _physical(diagnostic.location)}],
+    }
+    if diagnostic.related:
+        result["relatedLocations"] = [
+            {"id": n, "physicalLocation": _physical(r.location), "message": {"text": r.message.text(locale)}}
+            for n, r in enumerate(diagnostic.related)
+        ]
+    return result
+
+
+def _rule_descriptor(code: str, locale: str) -> dict[str, Any]:
+    from kompiler.rules import registry
+
+    descriptor: dict[str, Any] = {"id": code}
+    rule = registry().get(code)
+    if rule is not None:
+        descriptor["name"] = rule.title.en.replace(" ", "")
+        descriptor["shortDescription"] = {"text": rule.title.text(locale)}
+        descriptor["fullDescription"] = {"text": rule.explanation.text(locale)}
+        descriptor["defaultConfiguration"] = {"level": _LEVELS[rule.severity]}
+    return descriptor
+
+
+def render(report: ReportInput) -> str:
+    codes = sorted({d.code for d in report.diagnostics})
+    index = {code: n for n, code in enumerate(codes)}
+    payload = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "kompiler",
+                        "version": __version__,
+                        "rules": [_rule_descriptor(code, report.locale) for code in codes],
+                    }
+                },
+                "results": [_result(d, index, report.locale) for d in report.diagnostics],
+            }
+        ],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

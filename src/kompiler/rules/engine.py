@@ -1,0 +1,72 @@
+"""Run the enabled rules over a corpus, applying the project's configuration.
+
+The engine owns everything rules should not care about: which rules run, severity overrides, option
+defaults, and containment of a rule that crashes (it becomes an internal-error diagnostic naming the
+rule and the file, and every other rule still runs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from kompiler.diagnostics import INTERNAL_ERROR, Diagnostic, Location, Message, Severity
+from kompiler.model import Corpus
+from kompiler.project import RuleSettings
+from kompiler.rules import Context, Rule, Scope, registry
+
+
+def _entities(corpus: Corpus, scope: Scope) -> Iterable[Any]:
+    entities = corpus.entities
+    return {
+        Scope.POSITION: entities.positions,
+        Scope.COMPETENCY: entities.competencies,
+        Scope.DICTIONARY: entities.dictionaries,
+        Scope.GRADE: entities.grades,
+        Scope.FAMILY: entities.families,
+        Scope.SOURCE: entities.sources,
+        Scope.DECISION: entities.decisions,
+        Scope.CORPUS: [corpus],
+    }[scope]
+
+
+def _file_of(entity: Any, corpus: Corpus) -> str:
+    origin = getattr(entity, "origin", None) or corpus.project_origin
+    return origin.file if origin is not None else ""
+
+
+def run_rules(
+    corpus: Corpus, settings: RuleSettings, rules: dict[str, Rule] | None = None
+) -> list[Diagnostic]:
+    """Run every enabled rule and return its diagnostics with the configured severities."""
+    diagnostics: list[Diagnostic] = []
+    for code, rule in (rules if rules is not None else registry()).items():
+        if not settings.enabled(code):
+            continue
+        context = Context(corpus, {**rule.options, **settings.options.get(code, {})})
+        override = settings.severity.get(code)
+        for entity in _entities(corpus, rule.scope):
+            try:
+                for finding in rule.check(entity, context):
+                    severity = Severity.parse(override) if override else (finding.severity or rule.severity)
+                    diagnostics.append(
+                        Diagnostic(severity, code, finding.message, finding.location, finding.related)
+                    )
+            except Exception as error:  # a broken rule must not stop the other rules
+                diagnostics.append(_crash(rule, _file_of(entity, corpus), error))
+    return diagnostics
+
+
+def _crash(rule: Rule, file: str, error: Exception) -> Diagnostic:
+    detail = f"{type(error).__name__}: {error}"
+    return Diagnostic(
+        Severity.ERROR,
+        INTERNAL_ERROR,
+        Message(
+            f"Galat internal di aturan {rule.code} saat memeriksa berkas ini ({detail}). "
+            "Ini kesalahan kompiler, bukan kesalahan standar Anda; laporkan kepada pengelola.",
+            f"Internal error in rule {rule.code} while checking this file ({detail}). "
+            "This is a bug in the compiler, not in your standards; please report it.",
+        ),
+        Location(file),
+    )

@@ -1,0 +1,57 @@
+"""KMP020: a position refers to a grade, family or competency that no file declares."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kompiler.diagnostics import Message, Severity
+from kompiler.model import Position
+from kompiler.rules.base import Context, Finding, Rule, Scope
+
+
+def _unknown(kind_id: str, kind_en: str, code: str, where_id: str, where_en: str) -> Message:
+    return Message(
+        f"{kind_id} {code!r} tidak dideklarasikan di {where_id}.",
+        f"{kind_en} {code!r} is not declared in {where_en}.",
+    )
+
+
+def check(position: Position, context: Context) -> Iterator[Finding]:
+    corpus = context.corpus
+    origin = position.origin
+    if position.grade not in corpus.grades and not corpus.declared(position.grade):
+        yield Finding(
+            origin.at("jenjang"),
+            _unknown("Jenjang", "The grade", position.grade, "jenjang.yaml", "jenjang.yaml"),
+        )
+    if position.family not in corpus.families and not corpus.declared(position.family):
+        yield Finding(
+            origin.at("rumpun"), _unknown("Rumpun", "The job family", position.family, "rumpun/", "rumpun/")
+        )
+    for requirement in position.requirements:
+        if requirement.code in corpus.competencies or corpus.declared(requirement.code):
+            continue
+        yield Finding(
+            origin.at("kompetensi", requirement.type.value, requirement.index, "kode"),
+            _unknown("Kompetensi", "The competency", requirement.code, "kamus/", "kamus/"),
+        )
+
+
+RULE = Rule(
+    code="KMP020",
+    title=Message("Rujukan yang tidak dikenal", "Unknown reference"),
+    severity=Severity.ERROR,
+    scope=Scope.POSITION,
+    explanation=Message(
+        "Setiap jenjang, rumpun, dan kompetensi yang disebut sebuah jabatan harus dideklarasikan di berkasnya "
+        "masing-masing (jenjang.yaml, rumpun/, kamus/), agar standar dapat disusun menjadi dokumen yang utuh.",
+        "Every grade, family and competency that a position names must be declared in its own file "
+        "(jenjang.yaml, rumpun/, kamus/) so that the standard can be assembled into a complete document.",
+    ),
+    legal_source="PermenPANRB 38/2017, Pasal 4 dan Lampiran",
+    check=check,
+    examples=(
+        "jenjang: AHLI-MUDAA  # tidak ada di jenjang.yaml",
+        "jenjang: AHLI-MUDA",
+    ),
+)

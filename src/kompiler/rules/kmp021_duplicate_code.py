@@ -1,0 +1,56 @@
+"""KMP021: the same code is declared twice, in one file or across files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from kompiler.diagnostics import Message, Related, Severity
+from kompiler.model import Corpus
+from kompiler.rules.base import Context, Finding, Rule, Scope
+
+_KINDS = (
+    ("sources", "sumber", "source"),
+    ("grades", "jenjang", "grade"),
+    ("families", "rumpun", "job family"),
+    ("competencies", "kompetensi", "competency"),
+    ("positions", "jabatan", "position"),
+)
+
+
+def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
+    for attribute, name_id, name_en in _KINDS:
+        first: dict[str, Any] = {}
+        for entity in getattr(corpus.entities, attribute):
+            original = first.setdefault(entity.code, entity)
+            if original is entity:
+                continue
+            where = original.origin.at("kode")
+            yield Finding(
+                entity.origin.at("kode"),
+                Message(
+                    f"Kode {name_id} {entity.code!r} sudah dideklarasikan di {where.file}:{where.line}.",
+                    f"The {name_en} code {entity.code!r} is already declared at {where.file}:{where.line}.",
+                ),
+                related=(Related(where, Message("Deklarasi pertama di sini.", "First declared here.")),),
+            )
+
+
+RULE = Rule(
+    code="KMP021",
+    title=Message("Kode dideklarasikan dua kali", "Code declared twice"),
+    severity=Severity.ERROR,
+    scope=Scope.CORPUS,
+    explanation=Message(
+        "Kode jabatan, kompetensi, jenjang, rumpun, dan sumber adalah pengenal tunggal: jika sama kode dipakai "
+        "dua kali, rujukan kepadanya menjadi tidak pasti. Hanya deklarasi pertama yang dipakai.",
+        "Codes of positions, competencies, grades, families and sources are identifiers: if one code is used "
+        "twice, references to it become ambiguous. Only the first declaration is used.",
+    ),
+    legal_source="PermenPANRB 38/2017, Pasal 4",
+    check=check,
+    examples=(
+        "# jabatan/a.yaml\nkode: NTB.PL.01\n# jabatan/b.yaml\nkode: NTB.PL.01",
+        "# jabatan/a.yaml\nkode: NTB.PL.01\n# jabatan/b.yaml\nkode: NTB.PL.02",
+    ),
+)
