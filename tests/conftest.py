@@ -1,0 +1,53 @@
+"""Shared test fixtures: a minimal valid project to break on purpose, golden files, and the CLI runner."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from kompiler.cli import cli
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parents[1]
+UPDATE_GOLDENS = os.environ.get("KOMPILER_UPDATE_GOLDENS") == "1"
+
+
+@pytest.fixture
+def minimal_project(tmp_path: Path) -> Path:
+    """A copy of ``tests/fixtures/minimal``: a small project that is clean under every rule."""
+    target = tmp_path / "standar"
+    shutil.copytree(FIXTURES / "minimal", target)
+    return target
+
+
+@pytest.fixture
+def golden() -> Callable[[str, str], None]:
+    """Compare text with ``tests/golden/<name>``; ``KOMPILER_UPDATE_GOLDENS=1`` rewrites the file instead."""
+
+    def check(name: str, actual: str) -> None:
+        path = Path(__file__).parent / "golden" / name
+        if UPDATE_GOLDENS or not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+            if not UPDATE_GOLDENS:
+                pytest.fail(f"golden file {name} did not exist and was written; review and commit it")
+        assert actual == path.read_text(encoding="utf-8")
+
+    return check
+
+
+@pytest.fixture
+def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """Run the CLI in-process from a given working folder, with colour and environment overrides off."""
+    monkeypatch.delenv("KOMPILER_LOCALE", raising=False)
+
+    def run(args: list[str], cwd: Path) -> Result:
+        monkeypatch.chdir(cwd)
+        return CliRunner().invoke(cli, args, catch_exceptions=False)
+
+    return run
