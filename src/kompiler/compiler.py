@@ -7,6 +7,7 @@ exits; everything it has to say is a :class:`~kompiler.diagnostics.Diagnostic`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity
@@ -29,6 +30,16 @@ class CompileResult:
     documents: dict[str, Document] = field(default_factory=dict)
     files: list[SourceFile] = field(default_factory=list)
     config_broken: bool = False
+    unloadable: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def _texts(self) -> dict[str, str]:
+        return {d.path: d.text for d in self.documents.values()} | self.unloadable
+
+    def source_line(self, file: str, line: int) -> str:
+        """Line ``line`` (1-based) of the file shown as ``file``, for excerpts under diagnostics."""
+        lines = self._texts.get(file, "").splitlines()
+        return lines[line - 1] if 0 < line <= len(lines) else ""
 
     @property
     def ok(self) -> bool:
@@ -68,6 +79,7 @@ def compile_files(
     diagnostics: list[Diagnostic] = []
     validated: list[tuple[Document, FileKind, frozenset[Pointer]]] = []
     documents: dict[str, Document] = {}
+    unloadable: dict[str, str] = {}
     config_broken = False
     for source in files:
         raw = _read(source, diagnostics)
@@ -78,6 +90,7 @@ def compile_files(
         document = loaded.document
         if document is None:
             config_broken |= source.kind is FileKind.PROJECT
+            unloadable[source.display] = raw.decode("utf-8", errors="replace")
             continue
         documents[source.relative] = document
         checked = schemas.validate(document, source.kind)
@@ -85,7 +98,7 @@ def compile_files(
         config_broken |= source.kind is FileKind.PROJECT and bool(checked.diagnostics)
         validated.append((document, source.kind, checked.invalid))
     corpus = link(build(validated))
-    result = CompileResult(None, corpus, diagnostics, documents, list(files), config_broken)
+    result = CompileResult(None, corpus, diagnostics, documents, list(files), config_broken, unloadable)
     if run_checks and not config_broken:
         diagnostics.extend(run_rules(corpus, result.settings()))
     result.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)

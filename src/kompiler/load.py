@@ -42,7 +42,7 @@ _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?(?:(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+)$")
-_YAML11_BOOL = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
+_YAML11_BOOL = re.compile(r"^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$")
 _YAML11_TIMESTAMP = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}.*)?$")
 _YAML11_NUMBER = re.compile(
     r"^[-+]?(?:0[0-9_]+|0[bB][01_]+|0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?"
@@ -293,6 +293,8 @@ _TAB_PROBLEM = Message(
 def _syntax_diagnostic(path: str, text: str, error: yaml.MarkedYAMLError) -> Diagnostic:
     problem = error.problem or str(error)
     mark = error.problem_mark or error.context_mark
+    if "end of stream" in problem and error.context_mark is not None:
+        mark = error.context_mark  # where the unclosed quote or bracket began, not the end of the file
     span = _mark_span(mark, None) if mark is not None else None
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
         return _error(CODE_SYNTAX, _TAB_PROBLEM, path, span)
@@ -456,7 +458,7 @@ class _Converter:
 
 def _yaml11_reading(value: str) -> tuple[str, str] | None:
     if _YAML11_BOOL.match(value):
-        truth = value.lower() in {"y", "yes", "on"}
+        truth = value.lower() in {"yes", "on"}
         return (f"boolean {'true' if truth else 'false'}", f"the boolean {'true' if truth else 'false'}")
     if _YAML11_TIMESTAMP.match(value):
         return ("tanggal/waktu, bukan teks", "a date/time, not text")

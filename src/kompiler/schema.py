@@ -33,6 +33,12 @@ _TYPE_NAMES = {
     "null": ("kosong", "empty"),
 }
 
+_FORMAT_NAMES = {
+    "date": ("tanggal", "date"),
+    "email": ("alamat surel", "e-mail address"),
+    "uri": ("URI", "URI"),
+}
+
 
 @dataclass(frozen=True)
 class SchemaResult:
@@ -209,9 +215,12 @@ def _message_for(name: str, kind: Any, value: Any, owner: dict[str, Any], error:
             f"The value {_show(value)} does not have the expected format.{hint_en}",
         )
     if name == "Format":
+        format_id, format_en = _FORMAT_NAMES.get(
+            params.get("format", ""), (params.get("format"), params.get("format"))
+        )
         return Message(
-            f"Nilai {_show(value)} bukan {params.get('format', 'format')} yang sah.{hint_id}",
-            f"The value {_show(value)} is not a valid {params.get('format', 'format')}.{hint_en}",
+            f"Nilai {_show(value)} bukan {format_id} yang sah.{hint_id}",
+            f"The value {_show(value)} is not a valid {format_en}.{hint_en}",
         )
     if name in {"Minimum", "ExclusiveMinimum"}:
         limit = owner.get("minimum", owner.get("exclusiveMinimum"))

@@ -76,17 +76,11 @@ def only_file_of(path: Path) -> str | None:
 def emit_report(
     result: CompileResult, diagnostics: list[Diagnostic], output_format: str, locale: str, verbose: bool
 ) -> None:
-    def source_line(file: str, line: int) -> str:
-        for document in result.documents.values():
-            if document.path == file:
-                return document.line_text(line)
-        return ""
-
     report = ReportInput(
         diagnostics=diagnostics,
         locale=locale,
         files_checked=len(result.files),
-        source_line=source_line,
+        source_line=result.source_line,
         color=output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
         verbose=verbose,
     )

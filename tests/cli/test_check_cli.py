@@ -1,0 +1,127 @@
+"""``kompiler check`` end to end: golden reports in every format and locale, and the exit-code contract."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from tests.conftest import FIXTURES
+
+
+@pytest.fixture
+def broken_project(minimal_project: Path) -> Path:
+    """The minimal project plus one broken file for every diagnostic layer (syntax, schema, references)."""
+    shutil.copytree(FIXTURES / "broken-overlay", minimal_project, dirs_exist_ok=True)
+    return minimal_project
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "github", "sarif"])
+@pytest.mark.parametrize("locale", ["id", "en"])
+def test_report_golden(
+    broken_project: Path,
+    run_cli: Callable[..., Result],
+    golden: Callable[[str, str], None],
+    output_format: str,
+    locale: str,
+) -> None:
+    result = run_cli(["check", ".", "--format", output_format, "--locale", locale], broken_project)
+    assert result.exit_code == 1
+    suffix = {"text": "txt", "json": "json", "github": "github.txt", "sarif": "sarif.json"}[output_format]
+    golden(f"check/broken.{locale}.{suffix}", result.stdout)
+
+
+def test_every_layer_is_reported_with_a_location(
+    broken_project: Path, run_cli: Callable[..., Result]
+) -> None:
+    result = run_cli(["check", ".", "--format", "json"], broken_project)
+    report = json.loads(result.stdout)
+    codes = {d["code"] for d in report["diagnostics"]}
+    assert {"KMP001", "KMP002", "KMP003", "KMP004", "KMP011", "KMP020", "KMP021", "KMP010"} <= codes
+    located = [d for d in report["diagnostics"] if d["code"] != "KMP010"]
+    assert all(d["line"] and d["column"] for d in located)
+
+
+def test_sarif_is_structurally_valid(broken_project: Path, run_cli: Callable[..., Result]) -> None:
+    sarif = json.loads(run_cli(["check", ".", "--format", "sarif"], broken_project).stdout)
+    assert sarif["version"] == "2.1.0"
+    run = sarif["runs"][0]
+    rule_ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    for result in run["results"]:
+        assert rule_ids[result["ruleIndex"]] == result["ruleId"]
+        assert result["level"] in {"error", "warning", "note"}
+        region = result["locations"][0]["physicalLocation"].get("region")
+        if region:
+            assert region["startLine"] >= 1 and region["startColumn"] >= 1
+
+
+def test_clean_project_exits_zero(minimal_project: Path, run_cli: Callable[..., Result]) -> None:
+    result = run_cli(["check", "."], minimal_project)
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "0 galat, 0 peringatan dalam 8 berkas."
+
+
+def test_checking_one_file_reports_only_that_file(
+    broken_project: Path, run_cli: Callable[..., Result]
+) -> None:
+    result = run_cli(["check", "jabatan/skema.yaml", "--format", "json"], broken_project)
+    files = {d["file"] for d in json.loads(result.stdout)["diagnostics"]}
+    assert files == {"jabatan/skema.yaml"}
+    assert result.exit_code == 1
+
+
+def test_quiet_shows_errors_only(broken_project: Path, run_cli: Callable[..., Result]) -> None:
+    result = run_cli(["check", ".", "--quiet", "--format", "json"], broken_project)
+    assert {d["severity"] for d in json.loads(result.stdout)["diagnostics"]} == {"error"}
+
+
+def test_warnings_alone_exit_zero(minimal_project: Path, run_cli: Callable[..., Result]) -> None:
+    (minimal_project / "catatan.yaml").write_text("a: 1\n", encoding="utf-8")
+    result = run_cli(["check", "."], minimal_project)
+    assert result.exit_code == 0
+    assert "KMP010" in result.stdout
+
+
+def test_broken_project_file_is_a_configuration_error(
+    minimal_project: Path, run_cli: Callable[..., Result]
+) -> None:
+    path = minimal_project / "kompiler.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("schema_version: 1", "schema_version: 9"), "utf-8"
+    )
+    result = run_cli(["check", "."], minimal_project)
+    assert result.exit_code == 2
+    assert "kompiler.yaml:4:17" in result.stdout
+
+
+def test_missing_path_is_a_usage_error(minimal_project: Path, run_cli: Callable[..., Result]) -> None:
+    result = run_cli(["check", "tidak-ada"], minimal_project)
+    assert result.exit_code == 2
+
+
+def test_unknown_option_is_a_usage_error(minimal_project: Path, run_cli: Callable[..., Result]) -> None:
+    assert run_cli(["check", ".", "--format", "xml"], minimal_project).exit_code == 2
+
+
+def test_internal_error_exits_3_without_traceback(
+    minimal_project: Path, run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("kompiler.cli.check.compile_path", explode)
+    result = run_cli(["check", "."], minimal_project)
+    assert result.exit_code == 3
+    assert "galat internal" in result.stderr and "Traceback" not in result.output
+
+
+def test_english_locale_from_environment(
+    broken_project: Path, run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KOMPILER_LOCALE", "en")
+    result = run_cli(["check", "."], broken_project)
+    assert "error(s)" in result.stdout
