@@ -43,14 +43,17 @@ def _result(diagnostic: Diagnostic, index: dict[str, int], locale: str) -> dict[
 
 
 def _rule_descriptor(code: str, locale: str) -> dict[str, Any]:
+    from kompiler.codes import BUILTIN
     from kompiler.rules import registry
 
     descriptor: dict[str, Any] = {"id": code}
     rule = registry().get(code)
+    info = rule or BUILTIN.get(code)
+    if info is not None:
+        descriptor["name"] = "".join(word.capitalize() for word in info.title.en.split())
+        descriptor["shortDescription"] = {"text": info.title.text(locale)}
+        descriptor["fullDescription"] = {"text": info.explanation.text(locale)}
     if rule is not None:
-        descriptor["name"] = rule.title.en.replace(" ", "")
-        descriptor["shortDescription"] = {"text": rule.title.text(locale)}
-        descriptor["fullDescription"] = {"text": rule.explanation.text(locale)}
         descriptor["defaultConfiguration"] = {"level": _LEVELS[rule.severity]}
     return descriptor
 

@@ -1,0 +1,122 @@
+"""The diagnostic codes that are not rules: problems found while reading, parsing and validating files.
+
+Rules describe themselves (``kompiler.rules``); these codes are listed here so that ``kompiler explain``
+and the SARIF report can describe every code a user may see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kompiler.diagnostics import Message
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    title: Message
+    explanation: Message
+
+
+BUILTIN: dict[str, CodeInfo] = {
+    "KMP001": CodeInfo(
+        Message("Berkas tidak dapat dibaca sebagai teks UTF-8", "File cannot be read as UTF-8 text"),
+        Message(
+            "Standar harus berupa teks UTF-8 (dengan atau tanpa BOM), tanpa byte NUL atau karakter kontrol, "
+            "dan tidak lebih besar dari 8 MiB.",
+            "Standards must be UTF-8 text (with or without a BOM), without NUL bytes or control characters, "
+            "and no larger than 8 MiB.",
+        ),
+    ),
+    "KMP002": CodeInfo(
+        Message("Kesalahan sintaks YAML", "YAML syntax error"),
+        Message(
+            "Berkas tidak dapat diurai sebagai YAML: indentasi dengan tab, tanda kutip yang tidak ditutup, "
+            "titik dua di dalam teks tanpa tanda kutip, atau beberapa dokumen dalam satu berkas.",
+            "The file cannot be parsed as YAML: tab indentation, an unclosed quote, an unquoted colon inside "
+            "text, or several documents in one file.",
+        ),
+    ),
+    "KMP003": CodeInfo(
+        Message("Kunci ganda", "Duplicate key"),
+        Message(
+            "Satu kunci hanya boleh muncul sekali dalam satu peta; YAML biasa diam-diam memakai yang terakhir.",
+            "A key may appear only once in a mapping; plain YAML silently keeps the last one.",
+        ),
+    ),
+    "KMP004": CodeInfo(
+        Message("Nilai YAML bermakna ganda", "Ambiguous YAML value"),
+        Message(
+            "YAML 1.1 membaca yes/no/on/off sebagai boolean, 2026-01-01 sebagai tanggal, dan 010 sebagai "
+            "bilangan oktal. Nilai seperti itu harus ditulis dengan tanda kutip agar tidak berubah makna.",
+            "YAML 1.1 reads yes/no/on/off as booleans, 2026-01-01 as a date and 010 as an octal number. Such "
+            "values must be quoted so that their meaning cannot change.",
+        ),
+    ),
+    "KMP005": CodeInfo(
+        Message("Anchor, alias, atau kunci gabung", "Anchor, alias or merge key"),
+        Message(
+            "Anchor (&), alias (*), dan kunci gabung (<<) menyembunyikan isi standar dan dapat dipakai untuk "
+            "serangan 'bom alias'; setiap nilai ditulis lengkap.",
+            "Anchors (&), aliases (*) and merge keys (<<) hide what a standard says and enable 'alias bomb' "
+            "attacks; every value is written out in full.",
+        ),
+    ),
+    "KMP006": CodeInfo(
+        Message("Tag atau kunci YAML yang tidak didukung", "Unsupported YAML tag or key"),
+        Message(
+            "Tag seperti !!python/object dan kunci yang bukan teks tidak diterima.",
+            "Tags such as !!python/object and keys that are not text are not accepted.",
+        ),
+    ),
+    "KMP007": CodeInfo(
+        Message("Struktur bersarang terlalu dalam", "Nesting too deep"),
+        Message(
+            "Standar tidak pernah memerlukan lebih dari 64 tingkat; struktur yang lebih dalam ditolak sebelum "
+            "diurai.",
+            "Standards never need more than 64 levels; deeper structures are refused before parsing.",
+        ),
+    ),
+    "KMP008": CodeInfo(
+        Message("Berkas kosong", "Empty file"),
+        Message("Berkas standar harus berisi satu dokumen YAML.", "A standards file must hold one YAML document."),
+    ),
+    "KMP009": CodeInfo(
+        Message("Berkas di luar folder standar", "File outside the standards folder"),
+        Message(
+            "Tautan simbolik yang menunjuk ke luar folder proyek tidak diikuti.",
+            "Symbolic links that point outside the project folder are not followed.",
+        ),
+    ),
+    "KMP010": CodeInfo(
+        Message("Berkas YAML di tempat yang tidak dikenal", "YAML file in an unknown place"),
+        Message(
+            "Jenis berkas ditentukan oleh tempatnya: kamus/, rumpun/, jabatan/, sumber.yaml, jenjang.yaml, "
+            "keputusan-gabung.yaml. Berkas lain tidak diperiksa.",
+            "A file's kind follows from where it is: kamus/, rumpun/, jabatan/, sumber.yaml, jenjang.yaml, "
+            "keputusan-gabung.yaml. Other files are not checked.",
+        ),
+    ),
+    "KMP011": CodeInfo(
+        Message("Tidak sesuai skema", "Schema violation"),
+        Message(
+            "Setiap jenis berkas memiliki JSON Schema di schemas/: kunci yang salah ketik, nilai di luar pilihan, "
+            "format kode yang salah, atau kunci wajib yang hilang dilaporkan di baris tempatnya.",
+            "Every file kind has a JSON Schema in schemas/: misspelt keys, values outside the choices, malformed "
+            "codes or missing required keys are reported at their line.",
+        ),
+    ),
+    "KMP012": CodeInfo(
+        Message("Tidak ada berkas proyek", "No project file"),
+        Message(
+            "Tanpa kompiler.yaml, pemeriksaan memakai konfigurasi bawaan; dokumen resmi memerlukan metadatanya.",
+            "Without kompiler.yaml, checks use the default configuration; official documents need its metadata.",
+        ),
+    ),
+    "KMP900": CodeInfo(
+        Message("Galat internal", "Internal error"),
+        Message(
+            "Kompiler sendiri gagal; ini bukan kesalahan standar. Laporkan kepada pengelola kompiler.",
+            "The compiler itself failed; this is not a problem in the standards. Please report it.",
+        ),
+    ),
+}
