@@ -61,6 +61,13 @@ def _citation(data: dict[str, Any] | None) -> Citation | None:
     return Citation(data["kode"], data.get("pasal"))
 
 
+def _remember_codes(items: Any, codes: set[str]) -> None:
+    """Remember the codes of items that will not become entities, so references to them stay quiet."""
+    for item in items if isinstance(items, list) else ():
+        if isinstance(item, dict) and isinstance(item.get("kode"), str):
+            codes.add(item["kode"])
+
+
 def _items(
     document: Document, key: str, invalid: frozenset[Pointer], codes: set[str]
 ) -> Iterable[tuple[int, dict]]:
@@ -71,8 +78,7 @@ def _items(
         return
     for index, item in enumerate(items):
         if _broken(invalid, (key, index)):
-            if isinstance(item, dict) and isinstance(item.get("kode"), str):
-                codes.add(item["kode"])
+            _remember_codes([item], codes)
             continue
         yield index, item
 
@@ -147,8 +153,7 @@ def _dictionary(document: Document, invalid: frozenset[Pointer], out: Entities) 
     data = document.data if isinstance(document.data, dict) else {}
     header = data.get("kamus")
     if not isinstance(header, dict) or _broken(invalid, ("kamus",)):
-        for _ in _items(document, "kompetensi", frozenset({("kompetensi",)}), out.invalid_codes):
-            pass
+        _remember_codes(data.get("kompetensi"), out.invalid_codes)
         return
     dictionary = Dictionary(
         type=CompetencyType(header["jenis"]),
