@@ -176,6 +176,8 @@ def _show(value: Any) -> str:
 def _hint(owner: dict[str, Any]) -> tuple[str, str]:
     example = owner.get("x-contoh")
     description = owner.get("description", "")
+    if example and example in description:
+        return f" {description}", f" Example: {example}."
     if example:
         return f" {description} Contoh: {example}.".rstrip(), f" Example: {example}."
     return (f" {description}" if description else "", "")

@@ -1,0 +1,46 @@
+"""``kompiler build``: the compiled model lands in the output folder, and a failed build changes nothing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import Result
+
+
+def test_build_writes_the_compiled_model(minimal_project: Path, run_cli: Callable[..., Result]) -> None:
+    result = run_cli(["build", ".", "-o", "../keluaran", "--quiet"], minimal_project)
+    assert result.exit_code == 0, result.output
+    model = json.loads((minimal_project.parent / "keluaran" / "model.json").read_text(encoding="utf-8"))
+    assert [p["kode"] for p in model["jabatan"]] == ["NTB.JF.AKPD.MUDA"]
+    position = model["jabatan"][0]
+    assert position["kompetensi"]["teknis"] == [{"kode": "T.KEU.01", "level": 3}, {"kode": "T.KEU.02", "level": 2}]
+    assert position["persyaratan"]["pangkat"] == {"golongan": "III/c", "tingkat": "mutlak"}
+    assert len([c for c in model["kompetensi"] if c["jenis"] == "manajerial"]) == 8
+
+
+def test_failed_build_leaves_previous_output_untouched(
+    minimal_project: Path, run_cli: Callable[..., Result]
+) -> None:
+    output = minimal_project.parent / "keluaran"
+    assert run_cli(["build", ".", "-o", str(output), "--quiet"], minimal_project).exit_code == 0
+    before = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    position = minimal_project / "jabatan" / "analis-keuangan.yaml"
+    position.write_text(position.read_text(encoding="utf-8").replace("jenjang: AHLI-MUDA", "jenjang: AHLI-TUA"), "utf-8")
+    result = run_cli(["build", ".", "-o", str(output)], minimal_project)
+    assert result.exit_code == 1
+    assert "KMP020" in result.stdout
+    after = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in output.parent.iterdir()) == ["keluaran", "standar"]
+
+
+def test_build_is_byte_identical_across_runs(minimal_project: Path, run_cli: Callable[..., Result]) -> None:
+    first, second = minimal_project.parent / "a", minimal_project.parent / "b"
+    assert run_cli(["build", ".", "-o", str(first), "--quiet"], minimal_project).exit_code == 0
+    assert run_cli(["build", ".", "-o", str(second), "--quiet"], minimal_project).exit_code == 0
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    for relative in files:
+        assert (first / relative).read_bytes() == (second / relative).read_bytes(), relative
