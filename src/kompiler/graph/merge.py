@@ -1,0 +1,134 @@
+"""The merge stage: similarities → groups → proposals, respecting the reviewers' decisions.
+
+A rejected merge (``keputusan: tolak`` in ``keputusan-gabung.yaml``) is never proposed again: no group
+may contain all of its members. An accepted one is still shown, marked ``diterima``, so the report stays
+a complete picture of the consolidation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from kompiler.graph.cluster import communities, merge_groups
+from kompiler.graph.config import MergeSettings
+from kompiler.graph.proposals import Proposal, build_proposal
+from kompiler.graph.similarity import COMPONENTS, Similarities, similarities
+from kompiler.model import Corpus
+
+FORMAT_VERSION = 1
+
+
+@dataclass
+class MergeResult:
+    settings: MergeSettings
+    similarities: Similarities
+    communities: np.ndarray
+    proposals: list[Proposal]
+
+
+def run_merge(corpus: Corpus, settings: MergeSettings | None = None) -> MergeResult:
+    settings = settings or MergeSettings.from_data(corpus.project.get("gabung"))
+    sims = similarities(corpus, settings)
+    index = {code: i for i, code in enumerate(sims.codes)}
+    rejected = [
+        frozenset(index[c] for c in d.members)
+        for d in corpus.decisions
+        if d.verdict == "tolak" and all(c in index for c in d.members)
+    ]
+    accepted = {d.members: d for d in corpus.decisions if d.verdict == "terima"}
+    labels = communities(sims, settings.family_resolution)
+    pair_index = {
+        (int(a), int(b)): k
+        for k, (a, b) in enumerate(zip(sims.left.tolist(), sims.right.tolist(), strict=True))
+    }
+    proposals = []
+    for group in merge_groups(sims, settings.threshold, settings.max_group_size, rejected):
+        members = tuple(sims.features.positions[i] for i in group.members)
+        pairs = []
+        for x, a in enumerate(group.members):
+            for b in group.members[x + 1 :]:
+                k = pair_index[(a, b)]
+                pairs.append(
+                    {
+                        "anggota": [sims.codes[a], sims.codes[b]],
+                        "skor": round(float(sims.score[k]), 4),
+                        "komponen": {c: round(float(sims.components[c][k]), 4) for c in sims.components},
+                    }
+                )
+        community_votes = np.bincount(labels[list(group.members)]) if len(labels) else np.zeros(0)
+        proposal = build_proposal(
+            corpus,
+            members,
+            group.minimum,
+            group.mean,
+            pairs,
+            int(community_votes.argmax()) if len(community_votes) else None,
+        )
+        decision = accepted.get(frozenset(proposal.member_codes))
+        if decision is not None:
+            proposal.status = "diterima"
+            proposal.decision = {
+                "alasan": decision.reason,
+                "tanggal": decision.date,
+                "peninjau": decision.reviewer,
+            }
+        proposals.append(proposal)
+    proposals.sort(key=lambda p: (-p.score_mean, p.member_codes))
+    return MergeResult(settings, sims, labels, proposals)
+
+
+def proposal_dict(proposal: Proposal) -> dict[str, Any]:
+    """One proposal as documented in ``docs/merge-json.md``."""
+
+    def competency(c) -> dict[str, Any]:
+        return {
+            "kode": c.code,
+            "nama": c.name,
+            "level_tertinggi": c.highest,
+            "level": dict(sorted(c.levels.items())),
+        }
+
+    return {
+        "kode": proposal.code,
+        "status": proposal.status,
+        "keputusan": proposal.decision,
+        "anggota": [
+            {"kode": p.code, "nama": p.name, "jenis": p.kind.value, "jenjang": p.grade, "rumpun": p.family}
+            for p in proposal.members
+        ],
+        "skor": {"rata_rata": round(proposal.score_mean, 4), "minimum": round(proposal.score_min, 4)},
+        "pasangan": proposal.pairs,
+        "bukti": {
+            "kompetensi_inti": [competency(c) for c in proposal.core],
+            "kompetensi_berbeda": [competency(c) for c in proposal.optional],
+            "tugas_bersama": proposal.common_tasks,
+            "kata_tugas_bersama": proposal.common_task_words,
+        },
+        "usulan": {
+            "nama": proposal.suggested_name,
+            "rumpun": proposal.suggested_family,
+            "komunitas": proposal.community,
+        },
+        "rancangan_yaml": proposal.draft_yaml(),
+    }
+
+
+def result_dict(result: MergeResult) -> dict[str, Any]:
+    settings = result.settings
+    return {
+        "format": FORMAT_VERSION,
+        "pengaturan": {
+            "bobot": {c: settings.weights.get(c, 0.0) for c in COMPONENTS},
+            "ambang_gabung": settings.threshold,
+            "ambang_kemiripan": settings.edge_threshold,
+            "ukuran_kelompok_maksimal": settings.max_group_size,
+            "selisih_jenjang_maksimal": settings.max_grade_gap,
+            "pelaksana_lintas_klasifikasi": settings.pelaksana_across_classifications,
+        },
+        "jumlah_jabatan": len(result.similarities.codes),
+        "jumlah_pasangan_mirip": len(result.similarities.score),
+        "usulan": [proposal_dict(p) for p in result.proposals],
+    }

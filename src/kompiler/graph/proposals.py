@@ -1,0 +1,261 @@
+"""Turn groups into merge proposals a reviewer can judge: evidence, a suggested name and family, a draft.
+
+A proposal explains itself: the competencies every member requires (the core of the broader position),
+those only some members require (what differs), the tasks they have in common, and a draft standard for
+the merged position written as YAML in the project's own format. The draft takes the union of the
+technical requirements at the highest level found, the managerial and socio-cultural levels that the
+grade table (``jenjang.yaml``) sets for the grade, and the union of the position requirements.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from kompiler.graph.similarity import words
+from kompiler.model import CompetencyType, Corpus, Position
+from kompiler.model.entities import EDUCATION_ORDER, RANK_ORDER
+
+_IMPORTANCE = {"mutlak": 3, "penting": 2, "perlu": 1}
+
+
+@dataclass(frozen=True)
+class SharedCompetency:
+    code: str
+    name: str
+    levels: dict[str, int]  # member code → required level
+
+    @property
+    def highest(self) -> int:
+        return max(self.levels.values())
+
+
+@dataclass
+class Proposal:
+    """One proposed merge, with everything the reviewer needs to accept or reject it."""
+
+    code: str
+    members: tuple[Position, ...]
+    score_min: float
+    score_mean: float
+    pairs: list[dict[str, Any]]
+    core: list[SharedCompetency]
+    optional: list[SharedCompetency]
+    common_tasks: list[str]
+    common_task_words: list[str]
+    suggested_name: str
+    suggested_family: str
+    community: int | None
+    status: str = "baru"
+    decision: dict[str, Any] | None = None
+    draft: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def member_codes(self) -> list[str]:
+        return [p.code for p in self.members]
+
+    def draft_yaml(self) -> str:
+        """The draft standard as a YAML file that ``kompiler check`` accepts."""
+        header = [
+            "# yaml-language-server: $schema=../../schemas/jabatan.schema.json",
+            "# Rancangan standar hasil penggabungan, diusulkan oleh `kompiler merge`; belum ditetapkan.",
+            f"# Anggota: {', '.join(self.member_codes)}",
+            "# Kompetensi teknis inti (dipersyaratkan semua anggota): "
+            + (", ".join(c.code for c in self.core) or "-"),
+            "# Kompetensi teknis pilihan (dipersyaratkan sebagian anggota): "
+            + (", ".join(c.code for c in self.optional) or "-"),
+        ]
+        body = yaml.safe_dump(self.draft, allow_unicode=True, sort_keys=False, width=110)
+        return "\n".join(header) + "\n" + body
+
+
+def proposal_code(codes: list[str]) -> str:
+    """A stable code for a proposal: the same members always give the same code."""
+    digest = hashlib.sha1("\n".join(sorted(codes)).encode()).hexdigest()[:8].upper()
+    return f"USUL.{digest}"
+
+
+def _technical(members: tuple[Position, ...], corpus: Corpus) -> tuple[list[SharedCompetency], ...]:
+    levels: dict[str, dict[str, int]] = {}
+    for position in members:
+        for requirement in position.required(CompetencyType.TECHNICAL):
+            levels.setdefault(requirement.code, {})[position.code] = requirement.level
+    core, optional = [], []
+    for code in sorted(levels):
+        competency = corpus.competency(code)
+        shared = SharedCompetency(code, competency.name if competency else code, levels[code])
+        (core if len(levels[code]) == len(members) else optional).append(shared)
+    return core, optional
+
+
+def _common_tasks(members: tuple[Position, ...]) -> tuple[list[str], list[str]]:
+    seen: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for position in members:
+        for task in {" ".join(t.lower().split()): t for t in position.tasks}.items():
+            seen.setdefault(task[0], task[1])
+            counts[task[0]] += 1
+    tasks = [seen[key] for key, count in sorted(counts.items()) if count >= 2]
+    vocab = [set(words(" ".join(p.tasks))) for p in members]
+    common_words = sorted(set.intersection(*vocab)) if vocab else []
+    return tasks, common_words
+
+
+def suggest_name(members: tuple[Position, ...], grade_pattern: str | None) -> str:
+    """The words every member's name shares, in the order of the first name; the grade name kept."""
+    first = members[0].name.split()
+    others = [{w.lower() for w in p.name.split()} for p in members[1:]]
+    shared = [w for w in first if all(w.lower() in o for o in others)]
+    pattern_words = set((grade_pattern or "").lower().split())
+    if not [w for w in shared if w.lower() not in pattern_words]:
+        counts = Counter(w for p in members for w in dict.fromkeys(p.name.split()))
+        shared = [w for w in first if counts[w] >= 2 or w.lower() in pattern_words] or first
+    name = " ".join(shared)
+    if grade_pattern and grade_pattern.lower() not in name.lower():
+        name = f"{name} {grade_pattern}"
+    return name
+
+
+def _most_common(values: list[str]) -> str:
+    counts = Counter(values)
+    return min(counts, key=lambda v: (-counts[v], v))
+
+
+def _lines(groups: list[tuple[Any, ...]]) -> list[dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for group in groups:
+        for line in group:
+            key = " ".join(line.text.lower().split())
+            old = merged.get(key)
+            if old is None or _IMPORTANCE[line.importance] > _IMPORTANCE[old["tingkat"]]:
+                merged[key] = {"uraian": line.text, "tingkat": line.importance}
+    return list(merged.values())
+
+
+def _draft(proposal: Proposal, corpus: Corpus) -> dict[str, Any]:
+    members = proposal.members
+    first = members[0]
+    grade = corpus.grades.get(first.grade)
+    field_ = _most_common([p.field for p in members if p.field]) if any(p.field for p in members) else None
+    technical = sorted(proposal.core + proposal.optional, key=lambda c: (c not in proposal.core, c.code))
+    fields_used = sorted(
+        {
+            c.field
+            for s in technical
+            if (c := corpus.competency(s.code)) is not None and c.field and c.field != field_
+        }
+    )
+    manajerial = [
+        {"kode": c.code, "level": grade.managerial_level if grade else 1}
+        for c in sorted(corpus.competencies_of(CompetencyType.MANAGERIAL), key=lambda c: c.code)
+    ]
+    sosial = [
+        {"kode": c.code, "level": grade.sociocultural_level if grade else 1}
+        for c in sorted(corpus.competencies_of(CompetencyType.SOCIOCULTURAL), key=lambda c: c.code)
+    ]
+    education: dict[str, dict[str, Any]] = {}
+    for position in members:
+        for entry in position.qualifications.education:
+            slot = education.setdefault(
+                entry.level, {"jenjang": entry.level, "bidang": [], "tingkat": "perlu"}
+            )
+            slot["bidang"] = sorted(set(slot["bidang"]) | set(entry.fields))
+            if _IMPORTANCE[entry.importance] > _IMPORTANCE[slot["tingkat"]]:
+                slot["tingkat"] = entry.importance
+    pendidikan = [
+        {k: v for k, v in e.items() if v != []}
+        for e in sorted(education.values(), key=lambda e: EDUCATION_ORDER[e["jenjang"]])
+    ]
+    requirements: dict[str, Any] = {"pendidikan": pendidikan}
+    training: dict[str, list[dict[str, str]]] = {}
+    for kind in ("manajerial", "teknis", "fungsional"):
+        lines = _lines([p.qualifications.training.get(kind, ()) for p in members])
+        if lines:
+            training[kind] = lines
+    if training:
+        requirements["pelatihan"] = training
+    if experience := _lines([p.qualifications.experience for p in members]):
+        requirements["pengalaman"] = experience
+    ranked = [p for p in members if p.qualifications.rank]
+    if ranked:
+        top = max(ranked, key=lambda p: RANK_ORDER.get(p.qualifications.rank or "", -1))
+        requirements["pangkat"] = {
+            "golongan": top.qualifications.rank,
+            "tingkat": top.qualifications.rank_importance,
+        }
+    if performance := _lines([p.qualifications.performance for p in members]):
+        requirements["indikator_kinerja"] = performance
+
+    tasks = list({" ".join(t.lower().split()): t for p in members for t in p.tasks}.values())
+    outputs = list({" ".join(t.lower().split()): t for p in members for t in p.outputs}.values())
+    draft: dict[str, Any] = {
+        "kode": proposal.code,
+        "nama": proposal.suggested_name,
+        "jenis": first.kind.value,
+    }
+    draft["jenjang"] = first.grade
+    if first.classification:
+        draft["klasifikasi"] = first.classification
+    draft["rumpun"] = proposal.suggested_family
+    if field_:
+        draft["bidang"] = field_
+    draft["unit_kerja"] = _most_common([p.unit for p in members])
+    draft["urusan"] = _most_common([p.affairs for p in members])
+    draft["ikhtisar"] = (
+        f"Jabatan hasil penggabungan {', '.join(p.name for p in members)}. " + first.summary.strip()
+    )
+    draft["tugas"] = tasks
+    if outputs:
+        draft["hasil_kerja"] = outputs
+    draft["kompetensi"] = {
+        "manajerial": manajerial,
+        "sosial_kultural": sosial,
+        "teknis": [{"kode": c.code, "level": c.highest} for c in technical],
+    }
+    if fields_used:
+        draft["alasan_lintas_bidang"] = (
+            "Jabatan hasil penggabungan memakai kompetensi teknis bidang "
+            + ", ".join(fields_used)
+            + " yang dipersyaratkan oleh jabatan asalnya."
+        )
+    draft["persyaratan"] = requirements
+    draft["sumber"] = {
+        "kode": first.citation.code,
+        **({"pasal": first.citation.article} if first.citation.article else {}),
+    }
+    draft["berlaku_mulai"] = max(p.valid_from for p in members)
+    return draft
+
+
+def build_proposal(
+    corpus: Corpus,
+    members: tuple[Position, ...],
+    score_min: float,
+    score_mean: float,
+    pairs: list[dict[str, Any]],
+    community: int | None,
+) -> Proposal:
+    codes = [p.code for p in members]
+    core, optional = _technical(members, corpus)
+    tasks, task_words = _common_tasks(members)
+    grade = corpus.grades.get(members[0].grade)
+    proposal = Proposal(
+        code=proposal_code(codes),
+        members=members,
+        score_min=score_min,
+        score_mean=score_mean,
+        pairs=pairs,
+        core=core,
+        optional=optional,
+        common_tasks=tasks,
+        common_task_words=task_words,
+        suggested_name=suggest_name(members, grade.name_pattern if grade else None),
+        suggested_family=_most_common([p.family for p in members]),
+        community=community,
+    )
+    proposal.draft = _draft(proposal, corpus)
+    return proposal

@@ -1,0 +1,292 @@
+"""Similarity between positions from what they require and what they do, through sparse matrix products.
+
+Four kinds of evidence, each a sparse matrix with one row per position:
+
+- ``kompetensi``: the technical competencies, as tokens ``C@1 … C@L`` for competency C required at level
+  L. The weighted Jaccard of two token sets is then a level-aware overlap (level 3 and level 4 of C share
+  three tokens out of four), and one sparse product gives every intersection at once.
+- ``tugas``: TF-IDF of the words of the tasks and outputs, compared by cosine.
+- ``nama``: TF-IDF of the words of the position name, compared by cosine.
+- ``konteks``: the government affair (urusan) and accepted fields of education, as weighted Jaccard.
+
+Every token is weighted by its inverse document frequency ``log(N / df)``: what nearly every position
+has says nothing about which positions belong together, and what every position has weighs exactly zero.
+That is why managerial and socio-cultural competencies are left out altogether (every position requires
+all of them, at the level its grade dictates), and why "reading" in a profile where everyone reads
+cannot make two unrelated positions look alike.
+
+A component where one of the two positions has no weighted evidence (no technical competencies, or only
+boilerplate tasks) is left out of that pair's score rather than counted as zero, so the combined score is
+the weighted mean of the components that actually say something about the pair.
+
+Candidate pairs come only from the products (positions that share at least one weighted token); no pair
+of positions is ever visited in a Python loop.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from kompiler.graph.config import MergeSettings
+from kompiler.model import CompetencyType, Corpus, Position, PositionKind
+
+COMPONENTS = ("kompetensi", "tugas", "nama", "konteks")
+
+# Function words of Indonesian and English that carry no meaning about the work itself.
+STOPWORDS = frozenset(
+    [
+        "dan",
+        "atau",
+        "yang",
+        "di",
+        "ke",
+        "dari",
+        "untuk",
+        "dengan",
+        "pada",
+        "dalam",
+        "oleh",
+        "serta",
+        "sesuai",
+        "terhadap",
+        "bagi",
+        "secara",
+        "sebagai",
+        "para",
+        "antara",
+        "tentang",
+        "atas",
+        "agar",
+        "guna",
+        "lain",
+        "lainnya",
+        "tersebut",
+        "itu",
+        "ini",
+        "adalah",
+        "the",
+        "and",
+        "of",
+        "for",
+        "to",
+        "in",
+        "on",
+        "with",
+        "by",
+        "or",
+        "at",
+        "as",
+        "from",
+        "other",
+        "all",
+        "except",
+    ]
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def words(text: str) -> list[str]:
+    """Content words of ``text``: lower case, no function words, a plural ``s`` dropped from long words."""
+    out = []
+    for word in _WORD.findall(text.lower()):
+        if len(word) < 3 or word in STOPWORDS:
+            continue
+        out.append(word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word)
+    return out
+
+
+@dataclass(frozen=True)
+class Features:
+    """The positions being compared, in code order, and their evidence matrices."""
+
+    positions: tuple[Position, ...]
+    matrices: dict[str, sp.csr_matrix]  # rows already weighted so that ``M @ M.T`` gives the overlap
+    sizes: dict[str, np.ndarray]  # per-row self-overlap (weighted set size or squared norm)
+    cosine: frozenset[str]  # components whose rows are L2-normalised (cosine), the others are Jaccard
+
+
+def _matrix(rows: Sequence[Iterable[tuple[str, float]]]) -> tuple[sp.csr_matrix, np.ndarray]:
+    """A CSR matrix of raw token counts and the document frequency of every column."""
+    vocabulary: dict[str, int] = {}
+    indptr, indices, data = [0], [], []
+    for row in rows:
+        counts: dict[int, float] = {}
+        for token, value in row:
+            column = vocabulary.setdefault(token, len(vocabulary))
+            counts[column] = counts.get(column, 0.0) + value
+        for column in sorted(counts):
+            indices.append(column)
+            data.append(counts[column])
+        indptr.append(len(indices))
+    matrix = sp.csr_matrix(
+        (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
+        shape=(len(rows), len(vocabulary)),
+    )
+    df = np.bincount(matrix.indices, minlength=len(vocabulary)).astype(np.float64)
+    return matrix, df
+
+
+def _idf(df: np.ndarray, n: int) -> np.ndarray:
+    return np.log(n / np.maximum(df, 1.0)) if n else df
+
+
+def _jaccard_rows(rows: Sequence[Iterable[tuple[str, float]]]) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Binary token sets scaled by sqrt(idf): ``M @ M.T`` is then the idf-weighted intersection."""
+    matrix, df = _matrix(rows)
+    matrix.data[:] = 1.0
+    weighted = matrix @ sp.diags(np.sqrt(_idf(df, matrix.shape[0])))
+    weighted = sp.csr_matrix(weighted)
+    sizes = np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel()
+    return weighted, sizes
+
+
+def _tfidf_rows(rows: Sequence[Iterable[tuple[str, float]]]) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Sublinear TF-IDF rows normalised to unit length: ``M @ M.T`` is the cosine."""
+    matrix, df = _matrix(rows)
+    matrix.data = 1.0 + np.log(matrix.data)
+    weighted = sp.csr_matrix(matrix @ sp.diags(_idf(df, matrix.shape[0])))
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+    weighted = sp.csr_matrix(sp.diags(scale) @ weighted)
+    return weighted, (norms > 0).astype(np.float64)
+
+
+def technical_tokens(position: Position) -> list[tuple[str, float]]:
+    return [
+        (f"{r.code}@{k}", 1.0)
+        for r in position.required(CompetencyType.TECHNICAL)
+        for k in range(1, r.level + 1)
+    ]
+
+
+def features(positions: Iterable[Position]) -> Features:
+    """Build the evidence matrices of ``positions`` (sorted by code for a deterministic result)."""
+    ordered = tuple(sorted(positions, key=lambda p: p.code))
+    competency = _jaccard_rows([technical_tokens(p) for p in ordered])
+    tasks = _tfidf_rows([[(w, 1.0) for w in words(" ".join((*p.tasks, *p.outputs)))] for p in ordered])
+    names = _tfidf_rows([[(w, 1.0) for w in words(p.name)] for p in ordered])
+    context = _jaccard_rows(
+        [
+            [("urusan:" + " ".join(words(p.affairs)), 1.0)]
+            + [
+                ("pendidikan:" + " ".join(words(f)), 1.0)
+                for e in p.qualifications.education
+                for f in e.fields
+            ]
+            for p in ordered
+        ]
+    )
+    built = {"kompetensi": competency, "tugas": tasks, "nama": names, "konteks": context}
+    return Features(
+        positions=ordered,
+        matrices={k: v[0] for k, v in built.items()},
+        sizes={k: v[1] for k, v in built.items()},
+        cosine=frozenset({"tugas", "nama"}),
+    )
+
+
+@dataclass(frozen=True)
+class Similarities:
+    """Scored candidate pairs ``(left[k], right[k])`` (row indices, left < right) of :class:`Features`."""
+
+    features: Features
+    left: np.ndarray
+    right: np.ndarray
+    score: np.ndarray
+    components: dict[str, np.ndarray]
+
+    @property
+    def codes(self) -> list[str]:
+        return [p.code for p in self.features.positions]
+
+
+def _index_matrix(matrix: sp.csr_matrix, budget: int) -> sp.csr_matrix:
+    """Drop the most common tokens from the candidate index when the product would exceed ``budget``.
+
+    The work of ``M @ M.T`` grows with the sum of squared document frequencies; the most common tokens
+    dominate it and, having the lowest idf, contribute least to any score.
+    """
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1]).astype(np.int64)
+    if int((df * df).sum()) <= budget:
+        return matrix
+    order = np.argsort(df, kind="stable")
+    cumulative = np.cumsum(df[order] * df[order])
+    keep = np.zeros(matrix.shape[1], dtype=bool)
+    keep[order[cumulative <= budget]] = True
+    return sp.csr_matrix(matrix @ sp.diags(keep.astype(np.float64)))
+
+
+def _compatible(positions: Sequence[Position], grade_order: dict[str, int], settings: MergeSettings):
+    """Vectorised constraint check: a function of (left, right) index arrays → boolean mask."""
+    kinds = np.array([list(PositionKind).index(p.kind) for p in positions], dtype=np.int64)
+    orders = np.array([grade_order.get(p.grade, -1) for p in positions], dtype=np.int64)
+    classes = {c: i for i, c in enumerate(sorted({p.classification or "" for p in positions}))}
+    classification = np.array([classes[p.classification or ""] for p in positions], dtype=np.int64)
+    executor = kinds == list(PositionKind).index(PositionKind.EXECUTOR)
+
+    def mask(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        ok = kinds[left] == kinds[right]
+        ok &= np.abs(orders[left] - orders[right]) <= settings.max_grade_gap
+        if not settings.pelaksana_across_classifications:
+            ok &= ~executor[left] | (classification[left] == classification[right])
+        return ok
+
+    return mask
+
+
+def similarities(corpus: Corpus, settings: MergeSettings, feats: Features | None = None) -> Similarities:
+    """Score every candidate pair of compatible positions; keep pairs at or above the edge threshold."""
+    feats = feats or features(corpus.positions.values())
+    n = len(feats.positions)
+    grade_order = {code: grade.order for code, grade in corpus.grades.items()}
+    compatible = _compatible(feats.positions, grade_order, settings)
+    weights = {c: float(settings.weights.get(c, 0.0)) for c in COMPONENTS}
+    active = [c for c in COMPONENTS if weights[c] > 0]
+    budget = max(1, settings.index_budget // max(1, len(active)))
+
+    keys_parts, values_parts, component_parts = [], [], []
+    for number, name in enumerate(active):
+        index = _index_matrix(feats.matrices[name], budget)
+        product = sp.triu(index @ index.T, k=1).tocoo()
+        keep = compatible(product.row, product.col)
+        keys_parts.append(product.row[keep].astype(np.int64) * n + product.col[keep])
+        values_parts.append(product.data[keep])
+        component_parts.append(np.full(int(keep.sum()), number, dtype=np.int8))
+    if not keys_parts or not sum(len(k) for k in keys_parts):
+        empty = np.zeros(0, dtype=np.int64)
+        return Similarities(feats, empty, empty, np.zeros(0), {c: np.zeros(0) for c in COMPONENTS})
+
+    keys = np.concatenate(keys_parts)
+    unique, inverse = np.unique(keys, return_inverse=True)
+    raw = np.zeros((len(active), len(unique)))
+    raw[np.concatenate(component_parts), inverse] = np.concatenate(values_parts)
+    left, right = unique // n, unique % n
+
+    components: dict[str, np.ndarray] = {}
+    numerator = np.zeros(len(unique))
+    denominator = np.zeros(len(unique))
+    for number, name in enumerate(active):
+        size = feats.sizes[name]
+        if name in feats.cosine:
+            value = np.clip(raw[number], 0.0, 1.0)
+        else:
+            union = size[left] + size[right] - raw[number]
+            value = np.divide(raw[number], union, out=np.zeros_like(union), where=union > 0)
+        informative = (size[left] > 0) & (size[right] > 0)
+        components[name] = value
+        numerator += weights[name] * value * informative
+        denominator += weights[name] * informative
+    score = np.divide(numerator, denominator, out=np.zeros_like(numerator), where=denominator > 0)
+    keep = score >= settings.edge_threshold
+    return Similarities(
+        feats,
+        left[keep],
+        right[keep],
+        score[keep],
+        {name: values[keep] for name, values in components.items()},
+    )
