@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import shutil
 import sys
 from dataclasses import dataclass
@@ -431,8 +432,14 @@ STRUCTURAL_TITLES = {
 }
 
 
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 .,/()'-]*[A-Za-z0-9.)]")
+_YAML11_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+
+
 def q(text: str) -> str:
-    """A YAML double-quoted scalar (JSON string syntax is valid YAML)."""
+    """Text as drafters write it: plain when that is unambiguous, else double-quoted (JSON syntax is YAML)."""
+    if _PLAIN.fullmatch(text) and text.lower() not in _YAML11_WORDS:
+        return text
     return json.dumps(text, ensure_ascii=False)
 
 
