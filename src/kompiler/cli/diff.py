@@ -1,0 +1,122 @@
+"""``kompiler diff [REV_A] [REV_B] [PATH]``: what a change to the standards means, read from git history.
+
+REV_A defaults to HEAD, REV_B to the work tree, PATH to ``standards``. Like git, a lone argument that is
+not a revision is taken as the path, and ``A..B`` names both revisions at once. Nothing is checked out:
+both sides are read from git objects (the work tree side from disk), so the work tree and index are
+never touched.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kompiler.cli.common import locale_option, resolve_locale
+from kompiler.diagnostics import Message, Severity
+from kompiler.diff import Comparison, GitError, Repository, compare_revisions
+from kompiler.diff.report import FORMATS, DiffReport, render
+
+DEFAULT_PATH = Path("standards")
+
+
+@click.command("diff")
+@click.argument("arguments", nargs=-1, metavar="[REV_A] [REV_B] [PATH]")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Format laporan; markdown untuk komentar pull request. / Report format.",
+)
+@click.option(
+    "--amendment",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Tulis dokumen perubahan (perubahan.md/.pdf/.docx) ke folder ini. / Write the amendment document.",
+)
+@click.option(
+    "--exit-code",
+    is_flag=True,
+    help="Keluar dengan kode 1 bila ada perubahan. / Exit with 1 when there are changes.",
+)
+@locale_option
+def command(
+    arguments: tuple[str, ...],
+    output_format: str,
+    amendment: Path | None,
+    exit_code: bool,
+    locale: str | None,
+) -> None:
+    """Bandingkan dua revisi standar menurut maknanya. / Compare two revisions of the standards by meaning."""
+    from kompiler.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+
+    try:
+        repository = Repository.containing(Path.cwd())
+        before, after, path = _parse(repository, arguments)
+        comparison = compare_revisions(repository, before, after, path)
+    except GitError as error:
+        click.echo(f"kompiler diff: {error.message.text(resolve_locale(locale))}", err=True)
+        sys.exit(EXIT_USAGE)
+    locale = resolve_locale(locale, comparison.after)
+    _warn_broken(comparison, locale)
+    report = DiffReport(comparison.before_label, comparison.after_label, comparison.changes, locale)
+    click.echo(render(report, output_format), nl=False)
+    if amendment is not None:
+        from kompiler.render.amendment import write_amendment
+
+        written = write_amendment(comparison, amendment, locale)
+        message = Message("dokumen perubahan ditulis ke", "amendment document(s) written to").text(locale)
+        click.echo(f"{len(written)} {message} {amendment}/", err=True)
+    sys.exit(EXIT_PROBLEMS if exit_code and comparison.changes else EXIT_OK)
+
+
+def _parse(repository: Repository, arguments: tuple[str, ...]) -> tuple[str, str | None, Path]:
+    """Split the arguments into (REV_A, REV_B or None for the work tree, PATH)."""
+    if len(arguments) > 3:
+        raise click.UsageError("terlalu banyak argumen / too many arguments: [REV_A] [REV_B] [PATH]")
+    items = list(arguments)
+    path = DEFAULT_PATH
+    if items and (len(items) == 3 or not _is_revision(repository, items[-1])):
+        path = Path(items.pop())
+    revisions: list[str | None] = []
+    for item in items:
+        if ".." in item and not repository.is_revision(item):
+            left, _, right = item.partition("..")
+            revisions += [left or "HEAD", right or "HEAD"]
+        else:
+            revisions.append(item)
+    if len(revisions) > 2:
+        raise click.UsageError("terlalu banyak revisi / too many revisions")
+    before = revisions[0] if revisions else "HEAD"
+    after = revisions[1] if len(revisions) > 1 else None
+    assert before is not None
+    return before, after, path
+
+
+def _is_revision(repository: Repository, text: str) -> bool:
+    if ".." in text:
+        left, _, right = text.partition("..")
+        return all(repository.is_revision(part) for part in (left or "HEAD", right or "HEAD"))
+    return repository.is_revision(text)
+
+
+def _warn_broken(comparison: Comparison, locale: str) -> None:
+    """A side with load or schema errors loses the broken entities; say so, since they look removed."""
+    for label, result in (
+        (comparison.before_label, comparison.before),
+        (comparison.after_label, comparison.after),
+    ):
+        errors = sum(1 for d in result.diagnostics if d.severity is Severity.ERROR)
+        if errors:
+            click.echo(
+                Message(
+                    f"peringatan: {label} memuat {errors} galat; entitas pada berkas yang rusak tidak ikut "
+                    "dibandingkan dan dapat tampak terhapus. Jalankan kompiler check.",
+                    f"warning: {label} has {errors} error(s); entities in broken files are left out of the "
+                    "comparison and may look removed. Run kompiler check.",
+                ).text(locale),
+                err=True,
+            )

@@ -1,0 +1,118 @@
+"""``kompiler diff`` from the command line: argument forms, formats, error paths, and an untouched work tree."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from git_project import POSITION, GitProject
+
+from kompiler.diff.words import Op, word_diff
+
+
+def raise_level(data: dict) -> None:
+    data["kompetensi"]["manajerial"][0]["level"] = 3
+    data["ikhtisar"] = data["ikhtisar"].replace("yang andal", "yang andal, tepat waktu, dan dapat diaudit")
+
+
+def test_default_compares_head_with_work_tree(project: GitProject, run_cli) -> None:
+    project.edit(POSITION, raise_level)
+    result = run_cli(["diff"], project.top)
+    assert result.exit_code == 0, result.output
+    assert "HEAD → work-tree" in result.output
+    assert "level kompetensi M.01 dinaikkan dari 2 menjadi 3" in result.output
+    assert "{+, tepat waktu, dan dapat diaudit+}" in result.output
+
+
+def test_work_tree_and_index_are_never_touched(project: GitProject, run_cli) -> None:
+    project.edit(POSITION, raise_level)
+    project.git("add", POSITION)
+    (project.top / "standards" / "catatan.txt").write_text("belum di-commit\n")
+    status = project.git("status", "--porcelain")
+    index = (project.top / ".git" / "index").read_bytes()
+    head = project.git("rev-parse", "HEAD")
+    assert run_cli(["diff", "HEAD", "HEAD"], project.top).exit_code == 0
+    assert run_cli(["diff"], project.top).exit_code == 0
+    assert project.git("status", "--porcelain") == status
+    assert (project.top / ".git" / "index").read_bytes() == index
+    assert project.git("rev-parse", "HEAD") == head
+
+
+def test_two_revisions_range_and_path(project: GitProject, run_cli) -> None:
+    project.edit(POSITION, raise_level)
+    project.commit("naikkan level")
+    expected = "level kompetensi M.01 dinaikkan dari 2 menjadi 3"
+    for arguments in (["HEAD~1", "HEAD"], ["HEAD~1..HEAD"], ["HEAD~1", "HEAD", "standards"], ["HEAD~1.."]):
+        result = run_cli(["diff", *arguments], project.top)
+        assert result.exit_code == 0, (arguments, result.output)
+        assert expected in result.output, arguments
+    # A single argument that is not a revision is the path.
+    inside = run_cli(["diff", "HEAD~1", "."], project.top / "standards")
+    assert expected in inside.output
+    assert "Tidak ada perubahan" in run_cli(["diff", "standards"], project.top).output
+
+
+def test_exit_code_option(project: GitProject, run_cli) -> None:
+    assert run_cli(["diff", "--exit-code"], project.top).exit_code == 0
+    project.edit(POSITION, raise_level)
+    assert run_cli(["diff", "--exit-code"], project.top).exit_code == 1
+
+
+def test_json_format(project: GitProject, run_cli) -> None:
+    project.edit(POSITION, raise_level)
+    data = json.loads(run_cli(["diff", "--format", "json"], project.top).output)
+    assert data["dari"] == "HEAD"
+    assert data["jumlah"] == {"jabatan": 1}
+    raised = next(c for c in data["perubahan"] if c["jenis"] == "level_syarat_naik")
+    assert (raised["butir"], raised["sebelum"], raised["sesudah"]) == ("M.01", 2, 3)
+
+
+def test_markdown_format_for_pull_requests(project: GitProject, run_cli, golden) -> None:
+    project.edit(POSITION, raise_level)
+    project.edit(POSITION, lambda data: data["tugas"].append("Menyusun *kajian* [kas] daerah"))
+    result = run_cli(["diff", "--format", "markdown", "--locale", "en"], project.top)
+    assert result.exit_code == 0
+    golden("diff/pull-request.en.md", result.output)
+    result = run_cli(["diff", "--format", "markdown"], project.top)
+    golden("diff/pull-request.id.md", result.output)
+
+
+def test_not_a_git_repository(tmp_path: Path, run_cli) -> None:
+    result = run_cli(["diff"], tmp_path)
+    assert result.exit_code == 2
+    assert "bukan bagian dari repositori git" in result.output
+
+
+def test_unknown_revision(project: GitProject, run_cli) -> None:
+    result = run_cli(["diff", "tidak-ada", "HEAD", "standards"], project.top)
+    assert result.exit_code == 2
+    assert "Revisi git 'tidak-ada' tidak dikenal" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_path_absent_in_a_revision(project: GitProject, run_cli) -> None:
+    (project.top / "lain").mkdir()
+    (project.top / "lain" / "kompiler.yaml").write_text(
+        (project.top / "standards" / "kompiler.yaml").read_text()
+    )
+    result = run_cli(["diff", "HEAD", "lain"], project.top)
+    assert result.exit_code == 2
+    assert "tidak memuat berkas standar di lain" in result.output
+    result = run_cli(["diff", "HEAD", "hilang"], project.top)
+    assert result.exit_code == 2
+
+
+def test_broken_revision_is_compared_with_a_warning(project: GitProject, run_cli) -> None:
+    (project.top / POSITION).write_text("kode: [tidak ditutup\n")
+    result = run_cli(["diff"], project.top)
+    assert result.exit_code == 0
+    assert "work-tree memuat 1 galat" in result.output
+    assert "NTB.JF.AKPD.MUDA" in result.output
+
+
+def test_word_diff_segments_rebuild_both_texts() -> None:
+    before = "Menyusun laporan keuangan, secara berkala."
+    after = "Menyusun  laporan keuangan daerah secara berkala dan tepat waktu."
+    segments = word_diff(before, after)
+    assert "".join(s.text for s in segments if s.op is not Op.INSERT) == before
+    assert "".join(s.text for s in segments if s.op is not Op.DELETE) == after
