@@ -51,6 +51,9 @@ def command(
             "model.json",
             json.dumps(model_dict(result.corpus), ensure_ascii=False, indent=2, sort_keys=False) + "\n",
         )
+        from kompiler.graph.render import render_graph_outputs
+
+        render_graph_outputs(result.corpus, writer, locale)
         writer.commit()
     except BaseException:
         writer.abort()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-DEFAULT_WEIGHTS = {"kompetensi": 0.5, "tugas": 0.2, "nama": 0.25, "konteks": 0.05}
+DEFAULT_WEIGHTS = {"kompetensi": 0.5, "tugas": 0.2, "nama": 0.35, "konteks": 0.05}
 
 
 @dataclass(frozen=True)
@@ -19,11 +19,11 @@ class MergeSettings:
 
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     threshold: float = 0.4
-    edge_threshold: float = 0.2
+    edge_threshold: float = 0.3
     max_group_size: int = 12
     max_grade_gap: int = 0
     pelaksana_across_classifications: bool = False
-    family_resolution: float = 1.0
+    family_resolution: float = 2.0
     index_budget: int = 200_000_000
 
     @classmethod

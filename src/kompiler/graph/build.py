@@ -1,0 +1,103 @@
+"""The job-family graph: one networkx graph of the compiled model and its similarity edges.
+
+Nodes are typed (``jenis``: jabatan, kompetensi, rumpun, jenjang, unit) and keyed ``<jenis>:<code>`` so
+codes of different kinds never collide. Edges carry a ``relasi``: ``mensyaratkan`` (position → competency,
+with the level), ``anggota_rumpun`` (position → family), ``induk`` (family → parent family),
+``berjenjang`` (position → grade), ``di_unit`` (position → unit) and ``mirip`` (position ↔ position, with
+the score and its evidence per component). GraphML holds only scalars, so evidence is a JSON string there.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import networkx as nx
+
+from kompiler.graph.merge import MergeResult
+from kompiler.model import Corpus
+
+
+def node(kind: str, code: str) -> str:
+    return f"{kind}:{code}"
+
+
+def build_graph(corpus: Corpus, merge: MergeResult) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    community = dict(zip(merge.similarities.codes, merge.communities.tolist(), strict=True))
+    for code in sorted(corpus.grades):
+        grade = corpus.grades[code]
+        graph.add_node(
+            node("jenjang", code), jenis="jenjang", kode=code, nama=grade.name, jenis_jabatan=grade.kind.value
+        )
+    for code in sorted(corpus.families):
+        family = corpus.families[code]
+        graph.add_node(node("rumpun", code), jenis="rumpun", kode=code, nama=family.name)
+    for code in sorted(corpus.families):
+        parent = corpus.families[code].parent
+        if parent and parent in corpus.families:
+            graph.add_edge(node("rumpun", code), node("rumpun", parent), relasi="induk")
+    for code in sorted(corpus.competencies):
+        competency = corpus.competencies[code]
+        graph.add_node(
+            node("kompetensi", code),
+            jenis="kompetensi",
+            kode=code,
+            nama=competency.name,
+            jenis_kompetensi=competency.type.value,
+            bidang=competency.field or "",
+        )
+    for code in sorted(corpus.positions):
+        position = corpus.positions[code]
+        here = node("jabatan", code)
+        graph.add_node(
+            here,
+            jenis="jabatan",
+            kode=code,
+            nama=position.name,
+            jenis_jabatan=position.kind.value,
+            klasifikasi=position.classification or "",
+            komunitas=int(community.get(code, -1)),
+        )
+        if position.grade in corpus.grades:
+            graph.add_edge(here, node("jenjang", position.grade), relasi="berjenjang")
+        if position.family in corpus.families:
+            graph.add_edge(here, node("rumpun", position.family), relasi="anggota_rumpun")
+        unit = node("unit", position.unit)
+        if unit not in graph:
+            graph.add_node(unit, jenis="unit", kode=position.unit, nama=position.unit)
+        graph.add_edge(here, unit, relasi="di_unit")
+        for requirement in position.requirements:
+            if requirement.code in corpus.competencies:
+                graph.add_edge(
+                    here,
+                    node("kompetensi", requirement.code),
+                    relasi="mensyaratkan",
+                    level=requirement.level,
+                    jenis_kompetensi=requirement.type.value,
+                )
+    sims = merge.similarities
+    codes = sims.codes
+    for k, (a, b) in enumerate(zip(sims.left.tolist(), sims.right.tolist(), strict=True)):
+        evidence = {name: round(float(values[k]), 4) for name, values in sims.components.items()}
+        graph.add_edge(
+            node("jabatan", codes[a]),
+            node("jabatan", codes[b]),
+            relasi="mirip",
+            skor=round(float(sims.score[k]), 4),
+            bukti=json.dumps(evidence, sort_keys=True),
+        )
+    return graph
+
+
+def graph_json(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    """Node-link JSON with the evidence decoded back into an object."""
+    data = nx.node_link_data(graph, edges="edges")
+    for edge in data["edges"]:
+        if "bukti" in edge:
+            edge["bukti"] = json.loads(edge["bukti"])
+    return data
+
+
+def graphml(graph: nx.MultiDiGraph) -> str:
+    return "\n".join(nx.generate_graphml(graph, prettyprint=True)) + "\n"
