@@ -9,7 +9,9 @@ from pathlib import Path
 import click
 
 from kompiler.cli.common import emit_report, exit_code, report_options, resolve_locale, select
+from kompiler.cli.dates import AS_OF_DATE
 from kompiler.compiler import compile_path
+from kompiler.model.time import in_force
 from kompiler.render.model_json import model_dict
 from kompiler.render.output import OutputWriter
 
@@ -26,9 +28,22 @@ from kompiler.render.output import OutputWriter
     show_default=True,
     help="Folder keluaran. / Output folder.",
 )
+@click.option(
+    "--as-of",
+    "as_of",
+    type=AS_OF_DATE,
+    default=None,
+    help="Susun standar yang berlaku pada tanggal ini (TTTT-BB-HH). / Build the standards in force on this date.",
+)
 @report_options
 def command(
-    path: Path, output: Path, output_format: str, locale: str | None, quiet: bool, verbose: bool
+    path: Path,
+    output: Path,
+    as_of: str | None,
+    output_format: str,
+    locale: str | None,
+    quiet: bool,
+    verbose: bool,
 ) -> None:
     """Periksa lalu susun standar di PATH ke folder keluaran. / Check, then build the standards."""
     result = compile_path(path)
@@ -45,6 +60,8 @@ def command(
             err=True,
         )
         sys.exit(code)
+    if as_of is not None:
+        result.corpus = in_force(result.corpus, as_of)
     writer = OutputWriter(output)
     try:
         writer.write_text(

@@ -1,0 +1,26 @@
+"""A click parameter type for calendar dates written as ``YYYY-MM-DD`` (``--as-of``)."""
+
+from __future__ import annotations
+
+import click
+
+from kompiler.model.time import parse_date
+
+
+class IsoDate(click.ParamType):
+    """Accepts ``YYYY-MM-DD`` and returns it as that string, which is how the model stores dates."""
+
+    name = "TTTT-BB-HH"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        try:
+            return parse_date(str(value))
+        except ValueError:
+            self.fail(
+                f"{value!r} bukan tanggal TTTT-BB-HH / is not a YYYY-MM-DD date, misalnya / e.g. 2026-07-01",
+                param,
+                ctx,
+            )
+
+
+AS_OF_DATE = IsoDate()
