@@ -30,7 +30,7 @@ def report_options(function: Callable[..., Any]) -> Callable[..., Any]:
     function = click.option(
         "--format",
         "output_format",
-        type=click.Choice(["text", "json", "github", "sarif"]),
+        type=click.Choice(["text", "json", "github", "sarif", "gitlab"]),
         default="text",
         show_default=True,
         help="Format laporan. / Report format.",

@@ -22,6 +22,12 @@ class ReportInput:
 
 def formats() -> dict[str, Callable[[ReportInput], str]]:
     """Reporter functions by format name (imported lazily: each run needs only one)."""
-    from kompiler.report import github, json_report, sarif, text
+    from kompiler.report import github, gitlab, json_report, sarif, text
 
-    return {"text": text.render, "json": json_report.render, "github": github.render, "sarif": sarif.render}
+    return {
+        "text": text.render,
+        "json": json_report.render,
+        "github": github.render,
+        "sarif": sarif.render,
+        "gitlab": gitlab.render,
+    }
