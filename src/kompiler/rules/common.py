@@ -1,0 +1,72 @@
+"""Small helpers several rules share: which entities cite a legal source, and how names compare.
+
+Kept out of the rule modules so that each rule reads as the regulation it enforces; the registry only
+loads modules named ``kmpNNN_*``, so this module is never mistaken for a rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kompiler.model import Corpus
+from kompiler.model.entities import Citation, Origin
+
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One citation of a legal source: what cites it (for the message) and where its ``sumber`` block is."""
+
+    what_id: str
+    what_en: str
+    citation: Citation
+    origin: Origin
+    pointer: tuple[str, ...]
+
+
+def citations(corpus: Corpus) -> Iterator[Cited]:
+    """Every citation in the corpus: positions, dictionaries, grade rows and families that name a source."""
+    entities = corpus.entities
+    for position in entities.positions:
+        yield Cited(
+            f"Jabatan {position.code}",
+            f"The position {position.code}",
+            position.citation,
+            position.origin,
+            ("sumber",),
+        )
+    for dictionary in entities.dictionaries:
+        yield Cited(
+            f"Kamus {dictionary.name!r}",
+            f"The dictionary {dictionary.name!r}",
+            dictionary.citation,
+            dictionary.origin,
+            ("sumber",),
+        )
+    for grade in entities.grades:
+        yield Cited(
+            f"Jenjang {grade.code}", f"The grade {grade.code}", grade.citation, grade.origin, ("sumber",)
+        )
+    for family in entities.families:
+        if family.citation is not None:
+            yield Cited(
+                f"Rumpun {family.code}",
+                f"The family {family.code}",
+                family.citation,
+                family.origin,
+                ("sumber",),
+            )
+
+
+def normal_text(text: str) -> str:
+    """Text compared the way a reader compares it: case and runs of spaces do not matter."""
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def contains_phrase(text: str, phrase: str) -> bool:
+    """True when ``phrase`` occurs in ``text`` as whole words, ignoring case and spacing."""
+    pattern = r"(?<!\w)" + re.escape(normal_text(phrase)).replace(r"\ ", r"\s+") + r"(?!\w)"
+    return re.search(pattern, normal_text(text)) is not None

@@ -1,0 +1,79 @@
+"""KMP102: the managerial and socio-cultural levels a position requires match its grade's row."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kompiler.diagnostics import Message, Related, Severity
+from kompiler.model import Position
+from kompiler.model.entities import CompetencyType
+from kompiler.rules.base import Context, Finding, Rule, Scope
+
+_GROUPS = (
+    (CompetencyType.MANAGERIAL, "manajerial", "managerial", "level_manajerial"),
+    (CompetencyType.SOCIOCULTURAL, "sosial kultural", "socio-cultural", "level_sosial_kultural"),
+)
+
+
+def check(position: Position, context: Context) -> Iterator[Finding]:
+    grade = context.corpus.grade_of(position)
+    if grade is None:
+        return
+    expected_by_type = {
+        CompetencyType.MANAGERIAL: grade.managerial_level,
+        CompetencyType.SOCIOCULTURAL: grade.sociocultural_level,
+    }
+    status_id = "terverifikasi" if grade.verified else "belum terverifikasi"
+    status_en = "verified" if grade.verified else "not yet verified"
+    for type_, name_id, name_en, column in _GROUPS:
+        expected = expected_by_type[type_]
+        for requirement in position.required(type_):
+            if requirement.level == expected:
+                continue
+            competency = context.corpus.competency(requirement.code)
+            label = f"{requirement.code} ({competency.name})" if competency else requirement.code
+            yield Finding(
+                position.origin.at("kompetensi", type_.value, requirement.index, "level"),
+                Message(
+                    f"Level {label} adalah {requirement.level}, tetapi jenjang {grade.name} ({grade.code}) "
+                    f"mempersyaratkan level {name_id} {expected} menurut jenjang.yaml (baris {status_id}).",
+                    f"The level of {label} is {requirement.level}, but the grade {grade.name} ({grade.code}) "
+                    f"requires {name_en} level {expected} according to jenjang.yaml (a {status_en} row).",
+                ),
+                severity=Severity.ERROR if grade.verified else Severity.WARNING,
+                related=(
+                    Related(
+                        grade.origin.at(column),
+                        Message(
+                            f"Level {name_id} jenjang {grade.code}.", f"{name_en} level of {grade.code}."
+                        ),
+                    ),
+                ),
+            )
+
+
+RULE = Rule(
+    code="KMP102",
+    title=Message(
+        "Level manajerial dan sosial kultural sesuai jenjang",
+        "Managerial and socio-cultural level match the grade",
+    ),
+    severity=Severity.ERROR,
+    scope=Scope.POSITION,
+    explanation=Message(
+        "Level kompetensi manajerial dan sosial kultural yang dipersyaratkan ditentukan oleh jenjang jabatan, "
+        "sebagaimana tercantum di jenjang.yaml (misalnya Administrator: level 3). Selisih dengan baris yang "
+        "telah dicocokkan dengan teks peraturan (keyakinan: terverifikasi) adalah galat; selisih dengan baris "
+        "yang belum terverifikasi adalah peringatan, karena angkanya baru praktik umum.",
+        "The managerial and socio-cultural levels a position requires follow from its grade, as listed in "
+        "jenjang.yaml (for instance Administrator: level 3). A mismatch with a row checked against the "
+        "regulation's text (keyakinan: terverifikasi) is an error; a mismatch with an unverified row is a "
+        "warning, since its figure is only common practice.",
+    ),
+    legal_source="PermenPANRB 38/2017, Lampiran; tabel jenjang di jenjang.yaml",
+    check=check,
+    examples=(
+        "jenjang: ADMINISTRATOR\nkompetensi:\n  manajerial:\n    - kode: M.01\n      level: 2  # Administrator: 3",
+        "jenjang: ADMINISTRATOR\nkompetensi:\n  manajerial:\n    - kode: M.01\n      level: 3",
+    ),
+)

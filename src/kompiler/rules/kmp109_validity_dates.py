@@ -1,0 +1,52 @@
+"""KMP109: a standard's validity starts before it ends."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kompiler.diagnostics import Message, Related, Severity
+from kompiler.model import Corpus
+from kompiler.rules.base import Context, Finding, Rule, Scope
+
+
+def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
+    dated = [
+        (f"jabatan {p.code}", f"position {p.code}", p.valid_from, p.valid_until, p.origin)
+        for p in corpus.entities.positions
+    ] + [
+        (f"kamus {d.name!r}", f"dictionary {d.name!r}", d.valid_from, d.valid_until, d.origin)
+        for d in corpus.entities.dictionaries
+    ]
+    for what_id, what_en, start, end, origin in dated:
+        if start is None or end is None or start < end:
+            continue
+        yield Finding(
+            origin.at("berlaku_sampai"),
+            Message(
+                f"Masa berlaku {what_id} berakhir ({end}) tidak setelah mulai berlaku ({start}); "
+                "berlaku_mulai harus sebelum berlaku_sampai.",
+                f"The validity of the {what_en} ends ({end}) no later than it starts ({start}); "
+                "berlaku_mulai must come before berlaku_sampai.",
+            ),
+            related=(Related(origin.at("berlaku_mulai"), Message("Mulai berlaku.", "Valid from.")),),
+        )
+
+
+RULE = Rule(
+    code="KMP109",
+    title=Message("Masa berlaku yang mustahil", "Impossible validity period"),
+    severity=Severity.ERROR,
+    scope=Scope.CORPUS,
+    explanation=Message(
+        "Standar jabatan dan kamus dapat menyebut masa berlaku. Tanggal berlaku_sampai harus sesudah "
+        "berlaku_mulai; masa berlaku yang berakhir sebelum atau pada hari mulainya tidak pernah berlaku.",
+        "Position standards and dictionaries may state when they are valid. berlaku_sampai must come after "
+        "berlaku_mulai; a period that ends before or on the day it starts is never in force.",
+    ),
+    legal_source="UU 12/2011 (tanggal berlaku peraturan perundang-undangan)",
+    check=check,
+    examples=(
+        'berlaku_mulai: "2026-04-01"\nberlaku_sampai: "2025-12-31"',
+        'berlaku_mulai: "2026-04-01"\nberlaku_sampai: "2030-12-31"',
+    ),
+)
