@@ -9,6 +9,7 @@ the score and its evidence per component). GraphML holds only scalars, so eviden
 
 from __future__ import annotations
 
+import io
 import json
 from typing import Any
 
@@ -99,5 +100,7 @@ def graph_json(graph: nx.MultiDiGraph) -> dict[str, Any]:
     return data
 
 
-def graphml(graph: nx.MultiDiGraph) -> str:
-    return "\n".join(nx.generate_graphml(graph, prettyprint=True)) + "\n"
+def graphml(graph: nx.MultiDiGraph) -> bytes:
+    buffer = io.BytesIO()
+    nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True)
+    return buffer.getvalue()

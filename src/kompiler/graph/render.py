@@ -90,7 +90,7 @@ def render_graph_outputs(corpus: Corpus, writer: OutputWriter, locale: str = "id
     """Write ``graph/graph.graphml``, ``graph/graph.json``, ``merge/proposals.json`` and ``.md``."""
     result = run_merge(corpus)
     graph = build_graph(corpus, result)
-    writer.write_text("graph/graph.graphml", graphml(graph))
+    writer.write_bytes("graph/graph.graphml", graphml(graph))
     data: dict[str, Any] = graph_json(graph)
     writer.write_text("graph/graph.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     writer.write_text("merge/proposals.json", merge_json(result))

@@ -1,0 +1,196 @@
+"""Merge proposals: similarity, constraints, determinism, reviewer decisions, drafts and exports."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import networkx as nx
+import yaml
+
+from kompiler.compiler import compile_path
+from kompiler.diagnostics import Severity
+from kompiler.graph.config import MergeSettings
+from kompiler.graph.merge import result_dict, run_merge
+from kompiler.graph.similarity import similarities
+
+from .conftest import PLANTED, position, write_project
+
+
+def _corpus(project: Path):
+    result = compile_path(project)
+    assert result.ok, [d.message.en for d in result.diagnostics if d.severity is Severity.ERROR]
+    return result.corpus
+
+
+def _groups(project: Path) -> list[list[str]]:
+    return [p.member_codes for p in run_merge(_corpus(project)).proposals]
+
+
+def _pair_score(corpus, a: str, b: str) -> float:
+    sims = similarities(corpus, MergeSettings(edge_threshold=0.0))
+    index = {c: i for i, c in enumerate(sims.codes)}
+    left, right = sorted((index[a], index[b]))
+    hits = (sims.left == left) & (sims.right == right)
+    return float(sims.score[hits][0]) if hits.any() else 0.0
+
+
+def test_planted_groups_are_found_and_nothing_else(planted_project: Path) -> None:
+    assert _groups(planted_project) == [["NTB.AK.01", "NTB.AK.02", "NTB.AK.03"], ["NTB.PA.01", "NTB.PA.02"]]
+
+
+def test_similar_work_scores_higher_than_unrelated_work(planted_project: Path) -> None:
+    corpus = _corpus(planted_project)
+    assert _pair_score(corpus, "NTB.AK.01", "NTB.AK.02") > 0.5
+    assert _pair_score(corpus, "NTB.AR.01", "NTB.PK.01") < 0.1
+
+
+def test_managerial_and_sociocultural_requirements_do_not_make_positions_alike(tmp_path: Path) -> None:
+    twins = [
+        position("NTB.X.01", "Penata Arsip", "AHLI-PERTAMA", {"T.KEU.06": 2}, ["Mengelola arsip dinamis"]),
+        position("NTB.X.02", "Teknisi Jaringan", "AHLI-PERTAMA", {"T.KEU.08": 2}, ["Memelihara jaringan"]),
+    ]
+    corpus = _corpus(write_project(tmp_path / "p", [*twins, *PLANTED]))
+    assert _pair_score(corpus, "NTB.X.01", "NTB.X.02") < 0.1
+
+
+def test_level_difference_lowers_the_competency_score(tmp_path: Path) -> None:
+    tasks = ["Menganalisis anggaran"]
+    corpus = _corpus(
+        write_project(
+            tmp_path / "p",
+            [
+                position("NTB.L.01", "Analis A", "AHLI-MUDA", {"T.KEU.01": 4}, tasks),
+                position("NTB.L.02", "Analis B", "AHLI-MUDA", {"T.KEU.01": 4}, tasks),
+                position("NTB.L.03", "Analis C", "AHLI-MUDA", {"T.KEU.01": 1}, tasks),
+                *PLANTED,
+            ],
+        )
+    )
+    sims = similarities(corpus, MergeSettings(edge_threshold=0.0))
+    index = {c: i for i, c in enumerate(sims.codes)}
+
+    def competency(a: str, b: str) -> float:
+        hit = (sims.left == min(index[a], index[b])) & (sims.right == max(index[a], index[b]))
+        return float(sims.components["kompetensi"][hit][0])
+
+    assert competency("NTB.L.01", "NTB.L.02") == 1.0
+    assert 0 < competency("NTB.L.01", "NTB.L.03") < 1.0
+
+
+def test_no_group_mixes_kinds_grades_or_pelaksana_classifications(planted_project: Path) -> None:
+    corpus = _corpus(planted_project)
+    for proposal in run_merge(corpus, MergeSettings(threshold=0.05)).proposals:
+        kinds = {p.kind for p in proposal.members}
+        grades = {p.grade for p in proposal.members}
+        classes = {p.classification for p in proposal.members}
+        assert len(kinds) == 1 and len(grades) == 1 and len(classes) == 1, proposal.member_codes
+
+
+def test_pelaksana_across_classifications_only_when_configured(planted_project: Path) -> None:
+    corpus = _corpus(planted_project)
+    allowed = run_merge(corpus, MergeSettings(pelaksana_across_classifications=True)).proposals
+    assert any({"NTB.PA.01", "NTB.PA.03"} <= set(p.member_codes) for p in allowed)
+
+
+def test_groups_have_cohesion_and_are_deterministic(planted_project: Path, tmp_path: Path) -> None:
+    first = result_dict(run_merge(_corpus(planted_project)))
+    reordered = write_project(tmp_path / "again", list(reversed(PLANTED)))
+    second = result_dict(run_merge(_corpus(reordered)))
+    assert first == second
+    for proposal in first["usulan"]:
+        assert proposal["skor"]["minimum"] <= proposal["skor"]["rata_rata"]
+        assert all(pair["skor"] >= proposal["skor"]["minimum"] for pair in proposal["pasangan"])
+
+
+def test_proposal_explains_itself(planted_project: Path) -> None:
+    proposal = result_dict(run_merge(_corpus(planted_project)))["usulan"][0]
+    assert [m["kode"] for m in proposal["anggota"]] == ["NTB.AK.01", "NTB.AK.02", "NTB.AK.03"]
+    assert [c["kode"] for c in proposal["bukti"]["kompetensi_inti"]] == ["T.KEU.01", "T.KEU.02", "T.KEU.03"]
+    assert proposal["bukti"]["kompetensi_inti"][1]["level_tertinggi"] == 3
+    assert "Menganalisis realisasi anggaran perangkat daerah" in proposal["bukti"]["tugas_bersama"]
+    assert proposal["usulan"] == {"nama": "Analis Anggaran Ahli Muda", "rumpun": "RJ-KEU", "komunitas": 0}
+
+
+def test_rejected_merge_is_not_proposed_again_and_accepted_is_marked(planted_project: Path) -> None:
+    decisions = {
+        "keputusan": [
+            {
+                "anggota": ["NTB.PA.01", "NTB.PA.02"],
+                "keputusan": "tolak",
+                "alasan": "Beda unit kerja.",
+                "tanggal": "2026-05-01",
+            },
+            {
+                "anggota": ["NTB.AK.01", "NTB.AK.02", "NTB.AK.03"],
+                "keputusan": "terima",
+                "alasan": "Tugas sama.",
+                "tanggal": "2026-05-01",
+                "peninjau": "Biro Organisasi",
+            },
+        ]
+    }
+    (planted_project / "keputusan-gabung.yaml").write_text(yaml.safe_dump(decisions, allow_unicode=True))
+    proposals = run_merge(_corpus(planted_project)).proposals
+    assert [p.member_codes for p in proposals] == [["NTB.AK.01", "NTB.AK.02", "NTB.AK.03"]]
+    assert proposals[0].status == "diterima"
+    assert proposals[0].decision == {
+        "alasan": "Tugas sama.",
+        "tanggal": "2026-05-01",
+        "peninjau": "Biro Organisasi",
+    }
+
+
+def test_rejecting_a_pair_keeps_it_out_of_larger_groups(planted_project: Path) -> None:
+    decisions = {
+        "keputusan": [
+            {
+                "anggota": ["NTB.AK.01", "NTB.AK.03"],
+                "keputusan": "tolak",
+                "alasan": "Beda.",
+                "tanggal": "2026-05-01",
+            }
+        ]
+    }
+    (planted_project / "keputusan-gabung.yaml").write_text(yaml.safe_dump(decisions))
+    for proposal in run_merge(_corpus(planted_project)).proposals:
+        assert not {"NTB.AK.01", "NTB.AK.03"} <= set(proposal.member_codes)
+
+
+def test_draft_standard_passes_check(planted_project: Path, tmp_path: Path) -> None:
+    proposals = run_merge(_corpus(planted_project)).proposals
+    assert proposals
+    for proposal in proposals:
+        copy = tmp_path / proposal.code
+        shutil.copytree(planted_project, copy)
+        (copy / "jabatan" / "usulan.yaml").write_text(proposal.draft_yaml(), encoding="utf-8")
+        result = compile_path(copy)
+        errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+        assert not errors, [(d.code, d.message.en) for d in errors]
+        draft = result.corpus.positions[proposal.code]
+        assert {r.code: r.level for r in draft.requirements if r.code.startswith("T.")} == {
+            c.code: c.highest for c in proposal.core + proposal.optional
+        }
+
+
+def test_merge_command_json_and_written_outputs(planted_project: Path, run_cli, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_cli(["merge", str(planted_project), "--format", "json", "--write", str(out)], tmp_path)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert [len(p["anggota"]) for p in data["usulan"]] == [3, 2]
+    graph = json.loads((out / "graph" / "graph.json").read_text())
+    relations = {e["relasi"] for e in graph["edges"]}
+    assert {"mensyaratkan", "anggota_rumpun", "induk", "berjenjang", "di_unit", "mirip"} <= relations
+    graphml = nx.read_graphml(out / "graph" / "graph.graphml")
+    assert graphml.nodes["jabatan:NTB.AK.01"]["jenis_jabatan"] == "fungsional_keahlian"
+    assert json.loads((out / "merge" / "proposals.json").read_text()) == data
+    markdown = run_cli(["merge", str(planted_project), "--format", "markdown"], tmp_path)
+    assert markdown.output.startswith("# Usulan penggabungan jabatan")
+
+
+def test_merge_command_refuses_broken_standards(planted_project: Path, run_cli, tmp_path: Path) -> None:
+    (planted_project / "jabatan" / "ntb.ak.01.yaml").write_text("kode: [\n")
+    result = run_cli(["merge", str(planted_project)], tmp_path)
+    assert result.exit_code == 1
