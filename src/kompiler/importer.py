@@ -218,9 +218,11 @@ def import_tables(
             (competency_code[e] + (lv,) for e, lv in required.get(code, {}).items()), key=lambda t: t[0]
         )
         fields = sorted({f for _, f, _ in technical}) or [_dictionary_field(0)[0]]
+        pattern = grade.get("pola_nama")
+        name = f"{title} {pattern}" if pattern and pattern.lower() not in title.lower() else title
         position: dict[str, Any] = {
             "kode": code,
-            "nama": title,
+            "nama": name,
             "jenis": options.kind,
             "jenjang": options.grade,
         }

@@ -1,0 +1,104 @@
+"""``kompiler import``: tables in CSV or XLSX become a standards project that ``kompiler check`` accepts."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from kompiler.compiler import compile_path
+from kompiler.diagnostics import Severity
+from kompiler.model import CompetencyType
+
+POSITIONS = [
+    ["code", "title", "group"],
+    ["15-1252.00", "Software Developers", "15"],
+    ["15-1251.00", "Computer Programmers", "15"],
+    ["29-1141.00", "Registered Nurses", "29"],
+]
+REQUIREMENTS = [
+    ["code", "element_id", "element_name", "level_0_to_7", "importance_1_to_5"],
+    ["15-1252.00", "2.B.3.e", "Programming", "7.0", "4.5"],
+    ["15-1252.00", "2.A.1.a", "Reading Comprehension", "3.5", "2.9"],
+    ["15-1251.00", "2.B.3.e", "Programming", "5.25", "4.0"],
+    ["29-1141.00", "2.C.7", "Medicine and Dentistry", "0.0", "3.0"],
+]
+
+
+def _write_csv(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def _write_xlsx(path: Path, rows: list[list[str]]) -> Path:
+    book = Workbook()
+    for row in rows:
+        book.active.append([float(v) if v.replace(".", "").isdigit() and "." in v else v for v in row])
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("writer", [_write_csv, _write_xlsx], ids=["csv", "xlsx"])
+def test_import_writes_a_clean_project(tmp_path: Path, run_cli, writer) -> None:
+    suffix = ".csv" if writer is _write_csv else ".xlsx"
+    positions = writer(tmp_path / f"positions{suffix}", POSITIONS)
+    requirements = writer(tmp_path / f"requirements{suffix}", REQUIREMENTS)
+    target = tmp_path / "standar"
+    result = run_cli(
+        ["import", str(positions), str(requirements), "-o", str(target), "--berlaku-mulai", "2026-01-01"],
+        tmp_path,
+    )
+    assert result.exit_code == 0, result.output
+    compiled = compile_path(target)
+    assert not [d for d in compiled.diagnostics if d.severity is Severity.ERROR]
+    corpus = compiled.corpus
+    assert sorted(corpus.positions) == ["15-1251.00", "15-1252.00", "29-1141.00"]
+    technical = {
+        p: {
+            corpus.competencies[r.code].name: r.level
+            for r in corpus.positions[p].required(CompetencyType.TECHNICAL)
+        }
+        for p in corpus.positions
+    }
+    # Levels 0–7 rescaled to 1–5; Reading Comprehension (importance 2.9) falls below the default cut 3.0.
+    assert technical == {
+        "15-1252.00": {"Programming": 5},
+        "15-1251.00": {"Programming": 4},
+        "29-1141.00": {"Medicine and Dentistry": 1},
+    }
+    assert (
+        corpus.positions["15-1252.00"].family
+        == corpus.positions["15-1251.00"].family
+        != corpus.positions["29-1141.00"].family
+    )
+    assert all("diimpor" in c.definition for c in corpus.competencies_of(CompetencyType.TECHNICAL))
+
+
+def test_import_importance_cut_is_configurable(tmp_path: Path, run_cli) -> None:
+    positions = _write_csv(tmp_path / "p.csv", POSITIONS)
+    requirements = _write_csv(tmp_path / "r.csv", REQUIREMENTS)
+    result = run_cli(
+        ["import", str(positions), str(requirements), "-o", str(tmp_path / "s"), "--min-importance", "2.5"],
+        tmp_path,
+    )
+    assert result.exit_code == 0
+    corpus = compile_path(tmp_path / "s").corpus
+    assert len(corpus.positions["15-1252.00"].required(CompetencyType.TECHNICAL)) == 2
+
+
+def test_import_reports_a_missing_column(tmp_path: Path, run_cli) -> None:
+    positions = _write_csv(tmp_path / "p.csv", [["code", "title"], ["A1", "Satu"]])
+    requirements = _write_csv(tmp_path / "r.csv", REQUIREMENTS)
+    result = run_cli(["import", str(positions), str(requirements), "-o", str(tmp_path / "s")], tmp_path)
+    assert result.exit_code == 2
+    assert "group" in result.output
+
+
+def test_import_refuses_to_overwrite_a_project(tmp_path: Path, run_cli, minimal_project: Path) -> None:
+    positions = _write_csv(tmp_path / "p.csv", POSITIONS)
+    requirements = _write_csv(tmp_path / "r.csv", REQUIREMENTS)
+    result = run_cli(["import", str(positions), str(requirements), "-o", str(minimal_project)], tmp_path)
+    assert result.exit_code == 2
