@@ -78,7 +78,9 @@ BUILTIN: dict[str, CodeInfo] = {
     ),
     "KMP008": CodeInfo(
         Message("Berkas kosong", "Empty file"),
-        Message("Berkas standar harus berisi satu dokumen YAML.", "A standards file must hold one YAML document."),
+        Message(
+            "Berkas standar harus berisi satu dokumen YAML.", "A standards file must hold one YAML document."
+        ),
     ),
     "KMP009": CodeInfo(
         Message("Berkas di luar folder standar", "File outside the standards folder"),
@@ -110,6 +112,28 @@ BUILTIN: dict[str, CodeInfo] = {
         Message(
             "Tanpa kompiler.yaml, pemeriksaan memakai konfigurasi bawaan; dokumen resmi memerlukan metadatanya.",
             "Without kompiler.yaml, checks use the default configuration; official documents need its metadata.",
+        ),
+    ),
+    "KMP090": CodeInfo(
+        Message("Penanda abaikan yang tidak mengabaikan apa pun", "Suppression that suppresses nothing"),
+        Message(
+            "Komentar '# kompiler: abaikan KODE' yang tidak menutupi satu pun laporan aturan itu sudah usang: "
+            "masalahnya telah diperbaiki atau penanda ditulis di baris yang salah. Hapus penandanya.",
+            "A '# kompiler: disable CODE' comment that covers no report of that rule is stale: the problem was "
+            "fixed or the directive sits on the wrong line. Remove the directive.",
+        ),
+    ),
+    "KMP091": CodeInfo(
+        Message("Penanda abaikan yang tidak dapat dipahami", "Malformed suppression directive"),
+        Message(
+            "Bentuk penanda: '# kompiler: abaikan KMP101 -- alasan' (baris yang sama, atau baris berikutnya bila "
+            "komentar berdiri sendiri), 'abaikan-mulai' … 'abaikan-selesai' untuk satu blok, 'abaikan-berkas' "
+            "untuk seluruh berkas; alias Inggris: disable, disable-start, disable-end, disable-file. Hanya kode "
+            "aturan yang dapat diabaikan, bukan galat sintaks atau skema.",
+            "Directive forms: '# kompiler: disable KMP101 -- reason' (the same line, or the next line when the "
+            "comment stands alone), 'disable-start' … 'disable-end' for a block, 'disable-file' for the whole "
+            "file; Indonesian forms: abaikan, abaikan-mulai, abaikan-selesai, abaikan-berkas. Only rule codes "
+            "can be suppressed, not syntax or schema errors.",
         ),
     ),
     "KMP900": CodeInfo(

@@ -14,6 +14,7 @@ from kompiler.diagnostics import Diagnostic, Location, Message, Severity
 from kompiler.load import Document, Pointer, load_bytes
 from kompiler.model import Corpus, build, link
 from kompiler.project import FileKind, RuleSettings, SourceFile, discover, find_root
+from kompiler.rules import suppress
 from kompiler.rules.engine import run_rules
 from kompiler.schema import SchemaSet, shipped_schemas
 
@@ -31,6 +32,7 @@ class CompileResult:
     files: list[SourceFile] = field(default_factory=list)
     config_broken: bool = False
     unloadable: dict[str, str] = field(default_factory=dict)
+    suppressed: list[suppress.Suppressed] = field(default_factory=list)
 
     @cached_property
     def _texts(self) -> dict[str, str]:
@@ -100,7 +102,10 @@ def compile_files(
     corpus = link(build(validated))
     result = CompileResult(None, corpus, diagnostics, documents, list(files), config_broken, unloadable)
     if run_checks and not config_broken:
-        diagnostics.extend(run_rules(corpus, result.settings()))
+        settings = result.settings()
+        outcome = suppress.apply(run_rules(corpus, settings), documents.values(), settings)
+        diagnostics.extend(outcome.kept + outcome.problems)
+        result.suppressed = outcome.suppressed
     result.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
     return result
 
