@@ -248,7 +248,7 @@ def _unused(directive: Directive, code: str) -> Diagnostic:
     where_id = {Action.LINE: "baris itu", Action.START: "blok itu", Action.FILE: "berkas ini"}[
         directive.action
     ]
-    where_en = {Action.LINE: "that line", Action.START: "that block", Action.FILE: "this file"}[
+    where_en = {Action.LINE: "on that line", Action.START: "in that block", Action.FILE: "in this file"}[
         directive.action
     ]
     return Diagnostic(
