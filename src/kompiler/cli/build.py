@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import json
+import difflib
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
 
 from kompiler.cli.common import emit_report, exit_code, report_options, resolve_locale, select
 from kompiler.cli.dates import AS_OF_DATE
+from kompiler.cli.progress import Bar, wanted
 from kompiler.compiler import compile_path
 from kompiler.model.time import in_force
-from kompiler.render.model_json import model_dict
-from kompiler.render.output import OutputWriter
+from kompiler.render.build import BuildOptions, build_outputs, source_date
+from kompiler.render.environment import TemplateProblem
+from kompiler.render.output import OutputLocked, OutputWriter
 
 
 @click.command("build")
@@ -35,11 +38,19 @@ from kompiler.render.output import OutputWriter
     default=None,
     help="Susun standar yang berlaku pada tanggal ini (TTTT-BB-HH). / Build the standards in force on this date.",
 )
+@click.option(
+    "--only",
+    "only",
+    metavar="KODE",
+    default=None,
+    help="Hanya SKJ satu jabatan (PDF, .docx, Markdown). / Only one position's SKJ.",
+)
 @report_options
 def command(
     path: Path,
     output: Path,
     as_of: str | None,
+    only: str | None,
     output_format: str,
     locale: str | None,
     quiet: bool,
@@ -62,16 +73,36 @@ def command(
         sys.exit(code)
     if as_of is not None:
         result.corpus = in_force(result.corpus, as_of)
-    writer = OutputWriter(output)
-    try:
-        writer.write_text(
-            "model.json",
-            json.dumps(model_dict(result.corpus), ensure_ascii=False, indent=2, sort_keys=False) + "\n",
-        )
-        from kompiler.graph.render import render_graph_outputs
+    from kompiler.cli import EXIT_USAGE
 
-        render_graph_outputs(result.corpus, writer, locale)
+    if only is not None and only not in result.corpus.positions:
+        close = difflib.get_close_matches(only, sorted(result.corpus.positions), n=3)
+        hint = f" ({', '.join(close)}?)" if close else ""
+        click.echo(f"kompiler: jabatan {only} tidak ada / no position with code {only}{hint}", err=True)
+        sys.exit(EXIT_USAGE)
+    options = BuildOptions(
+        locale=locale,
+        only=only,
+        built=source_date(),
+        project_templates=result.root / "templates" if result.root else None,
+    )
+    try:
+        writer = OutputWriter(output)
+    except OutputLocked:
+        click.echo(
+            f"kompiler: build lain sedang menulis ke {output}/; tunggu sampai selesai. "
+            f"/ Another build is writing to {output}/; wait for it to finish.",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
+    try:
+        with Bar() if wanted(quiet) else nullcontext() as bar:
+            build_outputs(result, writer, options, bar)
         writer.commit()
+    except TemplateProblem as problem:
+        writer.abort()
+        emit_report(result, [problem.diagnostic], output_format, locale, verbose)
+        sys.exit(EXIT_USAGE)
     except BaseException:
         writer.abort()
         raise

@@ -1,10 +1,12 @@
 """Write build output atomically: everything goes to a temporary sibling folder that replaces the
 output folder only when the whole build has succeeded, so a failed or interrupted build leaves the
-previous output untouched. Paths are confined to the output folder.
+previous output untouched. Paths are confined to the output folder. A lock file beside the output
+folder (``.<name>.lock``, removed when the build ends) stops two builds from writing the same folder.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
@@ -15,12 +17,40 @@ class UnsafeOutputPath(ValueError):
     """A relative output path tried to leave the output folder."""
 
 
+class OutputLocked(RuntimeError):
+    """Another build is writing the same output folder right now."""
+
+    def __init__(self, target: Path) -> None:
+        super().__init__(str(target))
+        self.target = target
+
+
+def _lock(path: Path) -> int:
+    """Take an exclusive, non-blocking lock on ``path``; retry if it was replaced while we waited."""
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise OutputLocked(path) from None
+        try:
+            same = os.fstat(fd).st_ino == os.stat(path).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            return fd
+        os.close(fd)
+
+
 class OutputWriter:
     """Collects files in a staging folder; :meth:`commit` swaps it in place of the output folder."""
 
     def __init__(self, target: Path) -> None:
         self.target = target.resolve()
         self.target.parent.mkdir(parents=True, exist_ok=True)
+        self.lock_path = self.target.parent / f".{self.target.name}.lock"
+        self._lock: int | None = _lock(self.lock_path)
         self.staging = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.", dir=self.target.parent))
         self.written: list[str] = []
 
@@ -49,6 +79,14 @@ class OutputWriter:
         os.rename(self.staging, self.target)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+        self._unlock()
 
     def abort(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
+        self._unlock()
+
+    def _unlock(self) -> None:
+        if self._lock is not None:
+            self.lock_path.unlink(missing_ok=True)
+            os.close(self._lock)
+            self._lock = None

@@ -1,0 +1,52 @@
+"""The appendix of the regulation: HTML for print, PDF (WeasyPrint), Word (python-docx) and Markdown.
+
+One :class:`~kompiler.render.view.Publication` feeds every format, so the PDF, the .docx and the
+Markdown always say the same thing. WeasyPrint is imported only when a PDF is asked for: it is the
+slowest import and the slowest stage, and a site-only or Markdown-only build should not pay for it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from kompiler.render.environment import Templates
+from kompiler.render.labels import labels
+from kompiler.render.view import PositionView, Publication
+from kompiler.render.word import appendix_docx
+
+
+def appendix_html(templates: Templates, pub: Publication, *, single: bool, built: datetime | None) -> str:
+    """The appendix as one self-contained HTML document laid out for A4 print."""
+    return templates.render(
+        "appendix/lampiran.html",
+        {
+            "pub": pub,
+            "t": labels(pub.locale),
+            "single": single,
+            "built": built.strftime("%Y-%m-%dT%H:%M:%SZ") if built else "",
+        },
+    )
+
+
+def appendix_pdf(html: str) -> bytes:
+    """Lay the print HTML out as PDF. Fonts come from the system (fontconfig); nothing is fetched."""
+    import weasyprint
+
+    def no_network(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        raise ValueError(f"external resource refused: {url}")
+
+    return weasyprint.HTML(string=html, url_fetcher=no_network).write_pdf()
+
+
+def appendix_markdown(templates: Templates, pub: Publication, *, single: bool) -> str:
+    return templates.render("markdown/lampiran.md", {"pub": pub, "t": labels(pub.locale), "single": single})
+
+
+def position_markdown(templates: Templates, position: PositionView, locale: str) -> str:
+    """One position's SKJ as Markdown (``output/jabatan/<KODE>.md``), the unit a reviewer reads in a diff."""
+    return templates.render("markdown/skj.md", {"position": position, "t": labels(locale), "hashes": "#"})
+
+
+def appendix_word(pub: Publication, *, single: bool, built: datetime | None) -> bytes:
+    return appendix_docx(pub, labels(pub.locale), single=single, built=built)

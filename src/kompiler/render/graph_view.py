@@ -1,0 +1,187 @@
+"""What the site's graph picture and merge-proposals page print: a small structure, laid out at build time.
+
+The site never touches the graph stage's internals. It consumes:
+
+- :class:`GraphPicture`: ``nodes`` (one per position: code, name, family, x and y in the SVG's
+  0–1000 × 0–700 box), ``edges`` (pairs of position codes with a similarity score in 0–1) and
+  ``families`` (code, name, colour index), drawn as SVG with hand-written script;
+- a tuple of proposal dictionaries in the documented merge format (``proposal_dict`` of the graph stage:
+  ``kode``, ``status``, ``keputusan``, ``anggota``, ``skor``, ``bukti``, ``usulan``), printed as is.
+
+The layout is deterministic (fixed seeds, sorted input) and two-level, so it stays fast for thousands of
+positions and reads as a map of job families: families are placed by a spring layout of the family
+graph (weighted by the similarity between their positions), then each family's positions by a spring
+layout of their own links, inside a disc sized to the family and centred on the family's place.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from kompiler.graph.merge import MergeResult, proposal_dict
+from kompiler.model import Corpus
+
+WIDTH, HEIGHT, MARGIN = 1000.0, 700.0, 30.0
+EDGES_PER_NODE = 6
+SEED = 38
+
+
+@dataclass(frozen=True, slots=True)
+class GraphNode:
+    code: str
+    name: str
+    family: str
+    x: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class GraphEdge:
+    source: str
+    target: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyKey:
+    code: str
+    name: str
+    colour: int
+    x: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class GraphPicture:
+    nodes: tuple[GraphNode, ...]
+    edges: tuple[GraphEdge, ...]
+    families: tuple[FamilyKey, ...]
+
+    def neighbours(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for edge in self.edges:
+            out[edge.source].append(edge.target)
+            out[edge.target].append(edge.source)
+        return {code: sorted(codes) for code, codes in out.items()}
+
+
+@dataclass(frozen=True)
+class GraphData:
+    picture: GraphPicture
+    proposals: tuple[dict[str, Any], ...]
+
+
+def graph_data(corpus: Corpus, merge: MergeResult) -> GraphData:
+    """Lay out the graph stage's similarity graph of ``corpus`` and collect its proposals for the site."""
+    sims = merge.similarities
+    codes = sims.codes
+    edges = [
+        GraphEdge(codes[a], codes[b], round(float(s), 3))
+        for a, b, s in zip(sims.left.tolist(), sims.right.tolist(), sims.score.tolist(), strict=True)
+    ]
+    return GraphData(
+        picture=layout(corpus, _strongest(edges)),
+        proposals=tuple(proposal_dict(p) for p in merge.proposals),
+    )
+
+
+def _strongest(edges: list[GraphEdge]) -> list[GraphEdge]:
+    """Keep, for every position, only its strongest links: enough to read the picture, not a hairball."""
+    by_node: dict[str, list[GraphEdge]] = defaultdict(list)
+    for edge in edges:
+        by_node[edge.source].append(edge)
+        by_node[edge.target].append(edge)
+    kept: set[tuple[str, str]] = set()
+    for items in by_node.values():
+        items.sort(key=lambda e: (-e.score, e.source, e.target))
+        kept.update((e.source, e.target) for e in items[:EDGES_PER_NODE])
+    return sorted((e for e in edges if (e.source, e.target) in kept), key=lambda e: (e.source, e.target))
+
+
+def layout(corpus: Corpus, edges: list[GraphEdge]) -> GraphPicture:
+    """Place every position of ``corpus``; see the module docstring for the two-level layout."""
+    positions = sorted(corpus.positions.values(), key=lambda p: p.code)
+    members: dict[str, list[str]] = defaultdict(list)
+    for position in positions:
+        members[position.family].append(position.code)
+    family_of = {p.code: p.family for p in positions}
+    family_codes = sorted(members)
+    if not family_codes:
+        return GraphPicture((), (), ())
+
+    family_graph = nx.Graph()
+    family_graph.add_nodes_from(family_codes)
+    for edge in edges:
+        a, b = family_of[edge.source], family_of[edge.target]
+        if a != b:
+            weight = family_graph.get_edge_data(a, b, {"weight": 0.0})["weight"]
+            family_graph.add_edge(a, b, weight=weight + edge.score)
+    radius = {f: 0.6 * math.sqrt(len(members[f])) + 0.4 for f in family_codes}
+    centres = _spread(_spring(family_graph), radius)
+
+    places: dict[str, tuple[float, float]] = {}
+    for family in family_codes:
+        graph = nx.Graph()
+        graph.add_nodes_from(members[family])
+        graph.add_weighted_edges_from(
+            (e.source, e.target, e.score)
+            for e in edges
+            if family_of[e.source] == family and family_of[e.target] == family
+        )
+        local = _spring(graph)
+        cx, cy = centres[family]
+        for code, (x, y) in local.items():
+            places[code] = (cx + x * radius[family] * 0.85, cy + y * radius[family] * 0.85)
+
+    scale = _fit(list(places.values()))
+    names = {f: (corpus.families[f].name if f in corpus.families else f) for f in family_codes}
+    nodes = tuple(GraphNode(p.code, p.name, p.family, *scale(places[p.code])) for p in positions)
+    families = tuple(
+        FamilyKey(f, names[f], index, *scale(centres[f])) for index, f in enumerate(family_codes)
+    )
+    return GraphPicture(nodes, tuple(edges), families)
+
+
+def _spring(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """A deterministic spring layout in the unit disc (one node sits at the centre)."""
+    nodes = sorted(graph.nodes)
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    ordered = nx.Graph()
+    ordered.add_nodes_from(nodes)
+    ordered.add_edges_from(sorted(graph.edges(data=True), key=lambda e: (e[0], e[1])))
+    raw = nx.spring_layout(ordered, seed=SEED, iterations=60, method="force")
+    biggest = max((math.hypot(x, y) for x, y in raw.values()), default=1.0) or 1.0
+    return {code: (float(x) / biggest, float(y) / biggest) for code, (x, y) in raw.items()}
+
+
+def _spread(
+    centres: dict[str, tuple[float, float]], radius: dict[str, float]
+) -> dict[str, tuple[float, float]]:
+    """Scale the family layout up until no two family discs overlap."""
+    codes = sorted(centres)
+    factor = 1.0
+    for i, a in enumerate(codes):
+        for b in codes[i + 1 :]:
+            distance = math.dist(centres[a], centres[b]) or 1e-6
+            factor = max(factor, (radius[a] + radius[b]) * 1.1 / distance)
+    return {c: (x * factor, y * factor) for c, (x, y) in centres.items()}
+
+
+def _fit(points: list[tuple[float, float]]):
+    """A function mapping layout coordinates into the SVG box, centred, keeping the aspect ratio."""
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    min_x, min_y = min(xs), min(ys)
+    span_x, span_y = max(xs) - min_x, max(ys) - min_y
+    scale = min((WIDTH - 2 * MARGIN) / max(span_x, 1e-9), (HEIGHT - 2 * MARGIN) / max(span_y, 1e-9))
+    off_x, off_y = (WIDTH - span_x * scale) / 2, (HEIGHT - span_y * scale) / 2
+
+    def place(point: tuple[float, float]) -> tuple[float, float]:
+        return (round(off_x + (point[0] - min_x) * scale, 1), round(off_y + (point[1] - min_y) * scale, 1))
+
+    return place

@@ -1,0 +1,154 @@
+"""The static website (``output/site/``): a page per position, family and competency, search, graph, proposals.
+
+Everything is relative links and local files, so the folder works from an intranet file server or
+straight from disk: no CDN, no font or script from elsewhere, the search index is a script file (not a
+JSON fetch, which browsers refuse over ``file://``). Each template is compiled once and rendered per
+page; all lists arrive sorted from the view, so the site is byte-identical for the same standards.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from kompiler.render.environment import Templates
+from kompiler.render.graph_view import GraphData
+from kompiler.render.labels import labels
+from kompiler.render.output import OutputWriter
+from kompiler.render.view import TYPE_ORDER, CompetencyView, FamilySection, PositionView, Publication
+
+STATIC = ("site/gaya.css", "site/situs.js")
+_TYPE_RANK = {t.value: rank for rank, t in enumerate(TYPE_ORDER)}
+
+
+@dataclass(frozen=True, slots=True)
+class HeatmapRow:
+    position: PositionView
+    cells: tuple[int | None, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Heatmap:
+    columns: tuple[CompetencyView, ...]
+    rows: tuple[HeatmapRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """A position that requires a competency, at a level (for the competency's page)."""
+
+    position: PositionView
+    level: int
+
+
+def page_count(pub: Publication) -> int:
+    return 3 + len(pub.positions()) + len(pub.families) + len(pub.competencies)
+
+
+def heatmap(family: FamilySection, competencies: dict[str, CompetencyView]) -> Heatmap:
+    """Positions × competencies of one family: the level each position requires (``None``: not required)."""
+    required = {row.code for p in family.positions for row in p.requirements()}
+    columns = tuple(
+        sorted(
+            (competencies[c] for c in required if c in competencies),
+            key=lambda c: (_TYPE_RANK[c.type], c.code),
+        )
+    )
+    rows = []
+    for position in family.positions:
+        levels = {row.code: row.level for row in position.requirements()}
+        rows.append(HeatmapRow(position, tuple(levels.get(c.code) for c in columns)))
+    return Heatmap(columns, tuple(rows))
+
+
+def search_index(pub: Publication) -> str:
+    """The client-side search index as a script assigning one array: code, name, family, competencies, page."""
+    entries = [
+        [
+            p.code,
+            p.name,
+            p.family_name,
+            " ".join(f"{row.code} {row.name}" for row in p.requirements()),
+            f"jabatan/{p.code}.html",
+        ]
+        for p in pub.positions()
+    ]
+    body = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
+    return f"window.KOMPILER_INDEKS = {body};\n"
+
+
+def build_site(
+    templates: Templates,
+    pub: Publication,
+    writer: OutputWriter,
+    *,
+    built: datetime | None,
+    advance: Callable[[], object],
+    graph: GraphData,
+) -> None:
+    """Render every page of the site into ``site/`` of the writer."""
+    t = labels(pub.locale)
+    base = {"t": t, "locale": pub.locale, "built": built.strftime("%Y-%m-%d") if built else ""}
+    competencies = {c.code: c for c in pub.competencies}
+    families = {f.code: f for f in pub.families}
+    children: dict[str, list[FamilySection]] = defaultdict(list)
+    for family in pub.families:
+        if family.parent:
+            children[family.parent].append(family)
+    usage: dict[str, list[Usage]] = defaultdict(list)
+    for position in pub.positions():
+        for row in position.requirements():
+            usage[row.code].append(Usage(position, row.level))
+
+    def page(template: str, path: str, **context: Any) -> None:
+        root = "../" * path.count("/")
+        writer.write_text(f"site/{path}", templates.render(template, {**base, "root": root, **context}))
+        advance()
+
+    for name in STATIC:
+        writer.write_text(f"site/aset/{name.split('/')[-1]}", templates.source(name))
+    writer.write_text("site/aset/indeks.js", search_index(pub))
+
+    page("site/index.html", "index.html", pub=pub, current="home")
+    for position in pub.positions():
+        page(
+            "site/position.html",
+            f"jabatan/{position.code}.html",
+            position=position,
+            family=families.get(position.family_code),
+            current="positions",
+        )
+    for family in pub.families:
+        page(
+            "site/family.html",
+            f"rumpun/{family.code}.html",
+            family=family,
+            parent=families.get(family.parent) if family.parent else None,
+            children=children.get(family.code, ()),
+            heatmap=heatmap(family, competencies),
+            current="families",
+        )
+    for competency in pub.competencies:
+        page(
+            "site/competency.html",
+            f"kompetensi/{competency.code}.html",
+            competency=competency,
+            usage=sorted(usage.get(competency.code, ()), key=lambda u: (-u.level, u.position.code)),
+            current="competencies",
+        )
+    data = graph
+    page(
+        "site/graph.html",
+        "graf.html",
+        picture=data.picture,
+        coords={node.code: node for node in data.picture.nodes},
+        family_colour={family.code: family.colour for family in data.picture.families},
+        neighbours=data.picture.neighbours(),
+        current="graph",
+    )
+    names = {p.code: p.name for p in pub.positions()}
+    page("site/proposals.html", "usulan.html", proposals=data.proposals, names=names, current="proposals")
