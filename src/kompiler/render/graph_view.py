@@ -26,7 +26,8 @@ import networkx as nx
 from kompiler.graph.merge import MergeResult, proposal_dict
 from kompiler.model import Corpus
 
-WIDTH, HEIGHT, MARGIN = 1000.0, 700.0, 30.0
+WIDTH, HEIGHT, MARGIN = 1000.0, 700.0, 50.0
+MAX_SCALE = 140.0  # SVG units per layout unit: keeps a small graph compact and centred
 EDGES_PER_NODE = 6
 SEED = 38
 
@@ -142,9 +143,19 @@ def layout(corpus: Corpus, edges: list[GraphEdge]) -> GraphPicture:
     names = {f: (corpus.families[f].name if f in corpus.families else f) for f in family_codes}
     nodes = tuple(GraphNode(p.code, p.name, p.family, *scale(places[p.code])) for p in positions)
     families = tuple(
-        FamilyKey(f, names[f], index, *scale(centres[f])) for index, f in enumerate(family_codes)
+        FamilyKey(
+            f, names[f], index, *_label_place(scale(centres[f]), [scale(places[c]) for c in members[f]])
+        )
+        for index, f in enumerate(family_codes)
     )
     return GraphPicture(nodes, tuple(edges), families)
+
+
+def _label_place(centre: tuple[float, float], points: list[tuple[float, float]]) -> tuple[float, float]:
+    """A family's name goes just above its topmost position, kept inside the picture."""
+    x = min(max(centre[0], 120.0), WIDTH - 120.0)
+    y = max(min(p[1] for p in points) - 14.0, 16.0)
+    return round(x, 1), round(y, 1)
 
 
 def _spring(graph: nx.Graph) -> dict[str, tuple[float, float]]:
@@ -178,7 +189,9 @@ def _fit(points: list[tuple[float, float]]):
     xs, ys = [p[0] for p in points], [p[1] for p in points]
     min_x, min_y = min(xs), min(ys)
     span_x, span_y = max(xs) - min_x, max(ys) - min_y
-    scale = min((WIDTH - 2 * MARGIN) / max(span_x, 1e-9), (HEIGHT - 2 * MARGIN) / max(span_y, 1e-9))
+    scale = min(
+        (WIDTH - 2 * MARGIN) / max(span_x, 1e-9), (HEIGHT - 2 * MARGIN) / max(span_y, 1e-9), MAX_SCALE
+    )
     off_x, off_y = (WIDTH - span_x * scale) / 2, (HEIGHT - span_y * scale) / 2
 
     def place(point: tuple[float, float]) -> tuple[float, float]:

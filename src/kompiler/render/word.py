@@ -85,7 +85,10 @@ def _setup(document: Any, pub: Publication, t: Any, built: datetime | None) -> N
             title_element.remove(border)
     properties = document.core_properties
     moment = built or EPOCH
-    properties.title = f"{t['lampiran']} {pub.regulation.title} {t['nomor']} {pub.regulation.number}"
+    properties.title = (
+        f"{t['lampiran']} {pub.regulation.title.upper()} {t['nomor']} {pub.regulation.number} "
+        f"{t['tahun']} {pub.regulation.year}"
+    )
     properties.subject = pub.regulation.about
     properties.author = pub.regulation.agency
     properties.last_modified_by = "kompiler"
@@ -122,6 +125,16 @@ def _shade(cell: Any, fill: str) -> None:
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), fill)
     cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _merge(first: Any, last: Any) -> Any:
+    """Merge two cells and drop the empty paragraphs python-docx carries over from the absorbed ones."""
+    merged = first.merge(last)
+    paragraphs = merged.paragraphs
+    for paragraph in paragraphs[1:]:
+        if not paragraph.text:
+            paragraph._p.getparent().remove(paragraph._p)
+    return merged
 
 
 def _row_flags(row: Any, *, header: bool) -> None:
@@ -236,7 +249,7 @@ class _Writer:
         row = table.add_row()
         _row_flags(row, header=header)
         cells = row.cells
-        merged = cells[0].merge(cells[-1])
+        merged = _merge(cells[0], cells[-1])
         if fill:
             _shade(merged, fill)
         merged.paragraphs[0].add_run(text).bold = True
@@ -250,7 +263,7 @@ class _Writer:
         self.header_row(table, [t["level"], t["deskripsi"], t["indikator"]], widths)
         row = table.add_row()
         _row_flags(row, header=False)
-        merged = row.cells[0].merge(row.cells[-1])
+        merged = _merge(row.cells[0], row.cells[-1])
         merged.paragraphs[0].add_run(f"{t['definisi']}: ").bold = True
         merged.paragraphs[0].add_run(competency.definition)
         for level in competency.levels:
@@ -299,9 +312,9 @@ class _Writer:
         table = self.table(widths)
         top = self.header_row(table, [t["jenis_persyaratan"], t["uraian"], t["tingkat"], "", ""], widths)
         second = self.header_row(table, ["", "", t["imp_mutlak"], t["imp_penting"], t["imp_perlu"]], widths)
-        top.cells[2].merge(top.cells[4])
+        _merge(top.cells[2], top.cells[4])
         for index in (0, 1):
-            top.cells[index].merge(second.cells[index])
+            _merge(top.cells[index], second.cells[index])
         for section in position.qualification_sections:
             lines = section.lines or ()
             first_row = None
@@ -317,7 +330,7 @@ class _Writer:
                     first_row = row
                     row.cells[0].paragraphs[0].add_run(f"{section.letter}. {section.title}")
                 else:
-                    first_row.cells[0].merge(row.cells[0])
+                    _merge(first_row.cells[0], row.cells[0])
         self.paragraph()
 
     def signature(self, pub: Publication) -> None:
