@@ -37,7 +37,9 @@ REAL_FILES = (
 )
 POSITIONS_PER_AGENCY = 2000
 TECHNICAL_PER_FIELD = 15
-GOLONGAN = [f"{room}/{grade}" for room in ("I", "II", "III", "IV") for grade in "abcde"]
+GOLONGAN = [f"{room}/{grade}" for room in ("I", "II", "III") for grade in "abcd"] + [
+    f"IV/{g}" for g in "abcde"
+]
 EDUCATION = ["SD", "SMP", "SMA", "D1", "D2", "D3", "D4", "S1", "S2", "S3"]
 MANAGERIAL = [f"M.{n:02d}" for n in range(1, 9)]
 
@@ -225,7 +227,7 @@ FIELDS = (
         "Pengawasan Internal",
         "Akuntan dan Anggaran",
         "Auditor",
-        "Auditor Terampil",
+        "Auditor",
         "Pengolah Data Pengawasan",
         ("audit kinerja", "audit keuangan", "reviu", "pemantauan tindak lanjut", "manajemen risiko"),
     ),
@@ -235,7 +237,7 @@ FIELDS = (
         "Sosial",
         "Sosial",
         "Pekerja Sosial",
-        "Penyuluh Sosial Terampil",
+        "Penyuluh Sosial",
         "Pengelola Bantuan Sosial",
         (
             "rehabilitasi sosial",
@@ -287,7 +289,7 @@ FIELDS = (
         "Kelautan dan Perikanan",
         "Kelautan dan Perikanan",
         "Penyuluh Perikanan",
-        "Pengawas Perikanan Terampil",
+        "Pengawas Perikanan",
         "Pengelola Perikanan",
         ("budidaya ikan", "perikanan tangkap", "konservasi laut", "mutu hasil perikanan", "pesisir"),
     ),
@@ -357,7 +359,7 @@ FIELDS = (
         "Koperasi dan UKM",
         "Koperasi",
         "Pengawas Koperasi",
-        "Penyuluh Koperasi Terampil",
+        "Penyuluh Koperasi",
         "Pengelola Usaha Mikro",
         (
             "kelembagaan koperasi",
@@ -373,7 +375,7 @@ FIELDS = (
         "Energi dan Sumber Daya Mineral",
         "Arsitek, Insinyur dan yang berkaitan",
         "Inspektur Ketenagalistrikan",
-        "Penyelidik Bumi Terampil",
+        "Penyelidik Bumi",
         "Pengawas Pertambangan",
         ("ketenagalistrikan", "energi terbarukan", "pertambangan", "air tanah", "konservasi energi"),
     ),
@@ -383,7 +385,7 @@ FIELDS = (
         "Komunikasi Publik",
         "Komunikasi",
         "Pranata Hubungan Masyarakat",
-        "Pranata Humas Terampil",
+        "Pranata Hubungan Masyarakat",
         "Pengelola Media",
         ("kehumasan", "media sosial", "keterbukaan informasi", "publikasi", "komunikasi krisis"),
     ),
@@ -549,7 +551,12 @@ def load_grades() -> dict[str, dict[str, Any]]:
 
 
 def position(
-    rng: random.Random, index: int, agency: int, grade: dict[str, Any], field: Field
+    rng: random.Random,
+    index: int,
+    agency: int,
+    grade: dict[str, Any],
+    field: Field,
+    taken: dict[tuple[str, str], int],
 ) -> dict[str, Any]:
     kind = grade["jenis_jabatan"]
     pattern = grade.get("pola_nama")
@@ -563,6 +570,10 @@ def position(
         name = field.clerk
     else:
         name = STRUCTURAL_TITLES[grade["kode"]].format(field.affair if kind == "jpt" else unit_topic.title())
+    seen = taken.get((unit, name), 0)
+    taken[(unit, name)] = seen + 1
+    if seen:  # one name per work unit: the next holder of the same title sits in another regional office
+        unit = f"{unit}, Wilayah {seen + 1}"
     tech_level = min(5, max(1, grade["level_manajerial"] + (1 if kind != "pelaksana" else 0)))
     core = [1, 2, 3]
     extra = rng.sample(range(4, TECHNICAL_PER_FIELD + 1), rng.randint(1, 3))
@@ -653,11 +664,12 @@ def generate(target: Path, positions: int, seed: int = 38) -> None:
     weights = [GRADE_WEIGHTS[code] for code in codes]
     rng = random.Random(seed)
     made: set[Path] = set()
+    taken: dict[tuple[str, str], int] = {}
     for index in range(positions):
         agency = index // POSITIONS_PER_AGENCY + 1
         field = FIELDS[int(rng.paretovariate(1.2) * 3) % len(FIELDS)]
         grade = grades[rng.choices(codes, weights)[0]]
-        data = position(rng, index, agency, grade, field)
+        data = position(rng, index, agency, grade, field, taken)
         folder = target / "jabatan" / f"instansi-{agency:03d}" / field.slug
         if folder not in made:
             folder.mkdir(parents=True, exist_ok=True)
