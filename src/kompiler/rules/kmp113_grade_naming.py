@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kompiler.diagnostics import Message, Related, Severity
-from kompiler.model import Position
+from kompiler.model import Grade, Position
 from kompiler.rules.base import Context, Finding, Rule, Scope
 from kompiler.rules.common import contains_phrase, normal_text
 
@@ -17,7 +17,28 @@ def check(position: Position, context: Context) -> Iterator[Finding]:
         return
     own = grade.name_pattern
     where = position.origin.at("nama")
-    if own and not contains_phrase(position.name, own):
+    others: dict[str, Grade] = {}
+    for other in corpus.grades.values():
+        pattern = other.name_pattern
+        if not pattern or not contains_phrase(position.name, pattern):
+            continue
+        if own and contains_phrase(own, pattern):  # the name says it because its own grade says it
+            continue
+        others.setdefault(normal_text(pattern), other)
+    for other in others.values():
+        yield Finding(
+            where,
+            Message(
+                f"Nama jabatan {position.name!r} menyebut {other.name_pattern!r} (jenjang {other.code}), padahal "
+                f"jenjangnya {grade.name} ({grade.code}).",
+                f"The position name {position.name!r} says {other.name_pattern!r} (grade {other.code}), but its "
+                f"grade is {grade.name} ({grade.code}).",
+            ),
+            related=(
+                Related(position.origin.at("jenjang"), Message("Jenjang jabatan.", "The position's grade.")),
+            ),
+        )
+    if own and not others and not contains_phrase(position.name, own):
         yield Finding(
             where,
             Message(
@@ -27,25 +48,6 @@ def check(position: Position, context: Context) -> Iterator[Finding]:
             ),
             related=(
                 Related(grade.origin.at("pola_nama"), Message("Pola nama jenjang.", "Grade naming pattern.")),
-            ),
-        )
-    own_key = normal_text(own) if own else None
-    for other in corpus.grades.values():
-        pattern = other.name_pattern
-        if not pattern or normal_text(pattern) == own_key or not contains_phrase(position.name, pattern):
-            continue
-        if own and contains_phrase(pattern, own):
-            continue
-        yield Finding(
-            where,
-            Message(
-                f"Nama jabatan {position.name!r} menyebut {pattern!r} (jenjang {other.code}), padahal jenjangnya "
-                f"{grade.name} ({grade.code}).",
-                f"The position name {position.name!r} says {pattern!r} (grade {other.code}), but its grade is "
-                f"{grade.name} ({grade.code}).",
-            ),
-            related=(
-                Related(position.origin.at("jenjang"), Message("Jenjang jabatan.", "The position's grade.")),
             ),
         )
 
