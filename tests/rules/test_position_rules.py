@@ -103,8 +103,8 @@ def test_kmp103_field_without_dictionary(project: Project) -> None:
     assert where(found) == (POSITION, *project.locate(POSITION, "hukum"))
     assert found.severity is Severity.WARNING
     assert (
-        "Tidak ada kamus kompetensi teknis untuk bidang 'hukum'; bidang yang ada: keuangan."
-        == found.message.id
+        found.message.id
+        == "Tidak ada kamus kompetensi teknis untuk bidang 'hukum'; bidang yang ada: keuangan."
     )
 
 
@@ -130,8 +130,8 @@ def test_kmp105_education_below_the_minimum(project: Project) -> None:
     (found,) = project.diagnostics("KMP105")
     assert where(found) == (POSITION, *project.locate(POSITION, "D3"))
     assert (
-        "Pendidikan D3 di bawah pendidikan minimal jenjang Ahli Muda (AHLI-MUDA), yaitu S1."
-        == found.message.id
+        found.message.id
+        == "Pendidikan D3 di bawah pendidikan minimal jenjang Ahli Muda (AHLI-MUDA), yaitu S1."
     )
 
 
