@@ -77,7 +77,7 @@ def command(
 
     if only is not None and only not in result.corpus.positions:
         close = difflib.get_close_matches(only, sorted(result.corpus.positions), n=3)
-        hint = f" ({', '.join(close)}?)" if close else ""
+        hint = f"; maksud Anda / did you mean: {', '.join(close)}?" if close else ""
         click.echo(f"kompiler: jabatan {only} tidak ada / no position with code {only}{hint}", err=True)
         sys.exit(EXIT_USAGE)
     options = BuildOptions(
