@@ -51,10 +51,10 @@ class Project:
             text = text.replace(old, new)
         self.write(target, text)
 
-    def locate(self, relative: str, needle: str, nth: int = 1) -> tuple[int, int]:
-        """Line and column (1-based) of the ``nth`` occurrence of ``needle`` in the file."""
+    def locate(self, relative: str, needle: str, nth: int = 1, after: str = "") -> tuple[int, int]:
+        """Line and column (1-based) of the ``nth`` occurrence of ``needle`` (after ``after``) in the file."""
         text = self.text(relative)
-        offset = -1
+        offset = text.index(after) if after else -1
         for _ in range(nth):
             offset = text.index(needle, offset + 1)
         line = text.count("\n", 0, offset) + 1
