@@ -1,0 +1,55 @@
+"""The amendment document (perubahan) written by ``kompiler diff --amendment``: Markdown, PDF and Word."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx import Document
+from git_project import POSITION, GitProject
+
+TASKS = ["Menilai kewajaran nilai aset tetap daerah", "Menyusun laporan penilaian aset tetap daerah"]
+
+
+def amend(project: GitProject) -> None:
+    def position(data: dict) -> None:
+        data["kompetensi"]["manajerial"][0]["level"] = 3
+        data["tugas"].append("Menyusun kajian kebijakan pengelolaan kas daerah")
+
+    def dictionary(data: dict) -> None:
+        indicator = data["kompetensi"][0]["level"][0]["indikator"][0]
+        indicator["uraian"] = "Bertingkah laku sesuai dengan ucapan; berkata sesuai dengan fakta"
+
+    project.edit(POSITION, position)
+    project.edit("standards/kamus/manajerial.yaml", dictionary)
+    project.position("NTB.PLK.PENILAI", TASKS, [("T.KEU.02", 2)], unit_kerja="Inspektorat Daerah")
+
+
+def test_amendment_documents(project: GitProject, run_cli, golden, tmp_path: Path) -> None:
+    amend(project)
+    out = tmp_path / "perubahan"
+    (out).mkdir()
+    (out / "catatan.txt").write_text("tetap ada\n")
+    result = run_cli(["diff", "--amendment", str(out)], project.top)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "catatan.txt",
+        "perubahan.docx",
+        "perubahan.md",
+        "perubahan.pdf",
+    ]
+    golden("diff/perubahan.md", (out / "perubahan.md").read_text(encoding="utf-8"))
+    assert (out / "perubahan.pdf").read_bytes().startswith(b"%PDF-")
+    text = "\n".join(p.text for p in Document(io.BytesIO((out / "perubahan.docx").read_bytes())).paragraphs)
+    assert "Pasal I" in text and "Pasal II" in text
+    assert "level kompetensi M.01 Integritas dinaikkan dari level 2 menjadi level 3;" in text
+    assert "Ditambahkan Standar Kompetensi Jabatan" in text
+    assert "PERUBAHAN ATAS PERATURAN GUBERNUR NUSA TENGGARA BARAT NOMOR 12 TAHUN 2026" in text
+
+
+def test_amendment_in_english(project: GitProject, run_cli, golden, tmp_path: Path) -> None:
+    amend(project)
+    out = tmp_path / "amendment"
+    result = run_cli(["diff", "--locale", "en", "--amendment", str(out)], project.top)
+    assert result.exit_code == 0, result.output
+    golden("diff/perubahan.en.md", (out / "perubahan.md").read_text(encoding="utf-8"))
