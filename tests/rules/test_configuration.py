@@ -1,0 +1,102 @@
+"""The aturan section of kompiler.yaml (pilih, abaikan, tingkat, opsi), and containment of a crashing rule."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kompiler.compiler import compile_path
+from kompiler.diagnostics import INTERNAL_ERROR, Message, Severity
+from kompiler.project import RuleSettings
+from kompiler.rules import Context, Finding, Rule, Scope, registry
+from kompiler.rules.engine import run_rules
+from tests.rules.conftest import POSITION, Project, where
+
+
+def _configure(project: Project, aturan: str) -> None:
+    project.edit("kompiler.yaml", "schema_version: 1", f"schema_version: 1\naturan:\n{aturan}")
+
+
+def _break_two_rules(project: Project) -> None:
+    """A KMP102 warning (level 3 at Ahli Muda) and a KMP020 error (unknown competency)."""
+    project.edit(POSITION, "    - kode: M.03\n      level: 2", "    - kode: M.03\n      level: 3")
+    project.edit(POSITION, "    - kode: T.KEU.02", "    - kode: T.KEU.09")
+
+
+def test_default_runs_every_rule(project: Project) -> None:
+    _break_two_rules(project)
+    assert sorted({d.code for d in project.diagnostics()}) == ["KMP020", "KMP102", "KMP108"]
+
+
+def test_select_by_prefix(project: Project) -> None:
+    _break_two_rules(project)
+    _configure(project, "  pilih: [KMP10]")
+    assert sorted({d.code for d in project.diagnostics()}) == ["KMP102", "KMP108"]
+
+
+def test_ignore(project: Project) -> None:
+    _break_two_rules(project)
+    _configure(project, "  abaikan: [KMP102, KMP108]")
+    assert [d.code for d in project.diagnostics()] == ["KMP020"]
+
+
+def test_severity_override_and_off(project: Project) -> None:
+    _break_two_rules(project)
+    _configure(project, '  tingkat:\n    KMP102: error\n    KMP020: "off"\n    KMP108: warning')
+    found = {d.code: d.severity for d in project.diagnostics()}
+    assert found == {"KMP102": Severity.ERROR, "KMP108": Severity.WARNING}
+
+
+def test_severity_override_of_suppression_reports(project: Project) -> None:
+    project.edit(POSITION, "golongan: III/c", "golongan: III/c  # kompiler: abaikan KMP105")
+    _configure(project, "  tingkat:\n    KMP090: info")
+    (found,) = project.diagnostics()
+    assert (found.code, found.severity) == ("KMP090", Severity.INFO)
+
+
+def test_rule_options(project: Project) -> None:
+    _configure(project, "  opsi:\n    KMP101:\n      jumlah_manajerial: 9")
+    assert (
+        project.diagnostics("KMP101") == []
+    )  # with a managerial dictionary its competencies are what counts
+    project.path("kamus/manajerial.yaml").unlink()
+    (found,) = project.diagnostics("KMP101")
+    assert where(found) == (POSITION, *project.locate(POSITION, "manajerial"))
+    assert (
+        found.message.id == "Jabatan NTB.JF.AKPD.MUDA mempersyaratkan 8 kompetensi manajerial; seharusnya 9."
+    )
+
+
+def test_options_change_the_unusual_indicator_count(project: Project) -> None:
+    _configure(project, "  opsi:\n    KMP104:\n      indikator_per_level: 4")
+    found = project.diagnostics()
+    assert {d.code for d in found} == {"KMP104", "KMP090"}
+    unused = [d for d in found if d.code == "KMP090"]
+    assert [where(d)[0] for d in unused] == ["kamus/manajerial.yaml"]
+    assert all("lazimnya 4" in d.message.id for d in found if d.code == "KMP104")
+
+
+def _explodes(entity: object, context: Context) -> Iterator[Finding]:
+    raise ZeroDivisionError("division by zero")
+    yield
+
+
+def test_a_crashing_rule_becomes_an_internal_error_and_others_still_run(project: Project) -> None:
+    project.edit(POSITION, "    - kode: M.03\n      level: 2", "    - kode: M.03\n      level: 3")
+    corpus = compile_path(project.root, run_checks=False).corpus
+    broken = Rule(
+        code="KMP199",
+        title=Message("Aturan yang rusak", "A broken rule"),
+        severity=Severity.ERROR,
+        scope=Scope.POSITION,
+        explanation=Message("Selalu gagal.", "Always fails."),
+        legal_source="-",
+        check=_explodes,
+    )
+    found = run_rules(corpus, RuleSettings(), {"KMP199": broken, "KMP102": registry()["KMP102"]})
+    assert [d.code for d in found] == [INTERNAL_ERROR, "KMP102"]
+    crash = found[0]
+    assert crash.location.file.endswith(POSITION)
+    assert (
+        "Galat internal di aturan KMP199 saat memeriksa berkas ini (ZeroDivisionError: division by zero)"
+        in (crash.message.id)
+    )
