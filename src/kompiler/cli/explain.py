@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import sys
 import textwrap
 
@@ -11,6 +10,7 @@ import click
 from kompiler.cli.common import locale_option, resolve_locale
 from kompiler.codes import BUILTIN
 from kompiler.rules import Rule, Scope, registry
+from kompiler.rules.common import similar_codes
 
 _SCOPES = {
     Scope.POSITION: ("setiap jabatan", "each position"),
@@ -92,7 +92,7 @@ def command(code: str, locale: str | None) -> None:
         info = BUILTIN[code]
         click.echo(f"{code}  {info.title.text(locale)}\n\n{_wrap(info.explanation.text(locale))}")
         return
-    close = difflib.get_close_matches(code, [*rules, *BUILTIN], n=3)
+    close = similar_codes(code, [*rules, *BUILTIN], n=3)
     hint = ", ".join(close)
     if locale == "en":
         message = f"Unknown code {code!r}." + (f" Did you mean {hint}?" if close else "")

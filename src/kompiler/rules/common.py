@@ -6,8 +6,9 @@ loads modules named ``kmpNNN_*``, so this module is never mistaken for a rule.
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from kompiler.model import Corpus
@@ -70,3 +71,11 @@ def contains_phrase(text: str, phrase: str) -> bool:
     """True when ``phrase`` occurs in ``text`` as whole words, ignoring case and spacing."""
     pattern = r"(?<!\w)" + re.escape(normal_text(phrase)).replace(r"\ ", r"\s+") + r"(?!\w)"
     return re.search(pattern, normal_text(text)) is not None
+
+
+def similar_codes(word: str, codes: Iterable[str], n: int = 1) -> list[str]:
+    """The codes closest to a mistyped one, reading letters typed for look-alike digits (KMP1O1) as digits."""
+    candidate = word.strip().upper()
+    if candidate.startswith("KMP"):
+        candidate = "KMP" + candidate[3:].translate(str.maketrans("OIL", "011"))
+    return difflib.get_close_matches(candidate, list(codes), n=n)

@@ -27,6 +27,7 @@ from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
 from kompiler.load import Document
 from kompiler.project import RuleSettings
 from kompiler.rules import Rule, registry
+from kompiler.rules.common import similar_codes
 
 CODE_UNUSED = "KMP090"
 CODE_MALFORMED = "KMP091"
@@ -290,10 +291,7 @@ def _no_codes(keyword: str) -> tuple[str, str]:
 
 
 def _suggestion(word: str, rules: Mapping[str, Rule]) -> tuple[str, str]:
-    candidate = word.upper()
-    if candidate.startswith("KMP"):  # letters typed for the digits that look like them
-        candidate = "KMP" + candidate[3:].translate(str.maketrans("OIL", "011"))
-    close = difflib.get_close_matches(candidate, list(rules), n=1)
+    close = similar_codes(word, rules)
     return (f" Mungkin maksudnya {close[0]}?", f" Did you mean {close[0]}?") if close else ("", "")
 
 
