@@ -17,7 +17,7 @@ from kompiler import __version__
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 # One module per subcommand; each defines ``command`` (a click.Command).
-COMMAND_MODULES = ("check", "build", "rules", "explain", "diff", "merge", "importer", "fmt", "migrate")
+COMMAND_MODULES = ("check", "build", "rules", "explain", "diff", "merge", "importer", "fmt", "migrate", "init")
 
 
 class _Group(click.Group):
