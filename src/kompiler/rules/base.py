@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from kompiler.diagnostics import Location, Message, Related, Severity
 from kompiler.model import Corpus
+
+T = TypeVar("T")
 
 
 class Scope(StrEnum):
@@ -40,10 +42,21 @@ class Finding:
 
 @dataclass(frozen=True)
 class Context:
-    """What a check may consult besides its entity: the whole corpus and the rule's options."""
+    """What a check may consult besides its entity: the whole corpus and the rule's options.
+
+    ``derived`` holds values computed from the corpus once per run and shared by every rule and entity
+    (see :meth:`once`), so that a per-position check never rescans the corpus for each position.
+    """
 
     corpus: Corpus
     options: dict[str, Any]
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def once(self, key: str, compute: Callable[[Corpus], T]) -> T:
+        """``compute(corpus)``, computed on the first call with this ``key`` during a run."""
+        if key not in self.derived:
+            self.derived[key] = compute(self.corpus)
+        return self.derived[key]
 
 
 Check = Callable[[Any, Context], Iterator[Finding]]

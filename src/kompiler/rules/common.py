@@ -10,6 +10,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from kompiler.model import Corpus
 from kompiler.model.entities import Citation, Origin
@@ -69,8 +70,12 @@ def normal_text(text: str) -> str:
 
 def contains_phrase(text: str, phrase: str) -> bool:
     """True when ``phrase`` occurs in ``text`` as whole words, ignoring case and spacing."""
-    pattern = r"(?<!\w)" + re.escape(normal_text(phrase)).replace(r"\ ", r"\s+") + r"(?!\w)"
-    return re.search(pattern, normal_text(text)) is not None
+    return _phrase_pattern(phrase).search(normal_text(text)) is not None
+
+
+@cache
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(normal_text(phrase)).replace(r"\ ", r"\s+") + r"(?!\w)")
 
 
 def similar_codes(word: str, codes: Iterable[str], n: int = 1) -> list[str]:

@@ -40,10 +40,11 @@ def run_rules(
 ) -> list[Diagnostic]:
     """Run every enabled rule and return its diagnostics with the configured severities."""
     diagnostics: list[Diagnostic] = []
+    derived: dict[str, Any] = {}
     for code, rule in (rules if rules is not None else registry()).items():
         if not settings.enabled(code):
             continue
-        context = Context(corpus, {**rule.options, **settings.options.get(code, {})})
+        context = Context(corpus, {**rule.options, **settings.options.get(code, {})}, derived)
         override = settings.severity.get(code)
         for entity in _entities(corpus, rule.scope):
             try:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from kompiler.diagnostics import Message, Related, Severity
-from kompiler.model import Position
+from kompiler.model import Competency, Corpus, Position
 from kompiler.model.entities import CompetencyType
 from kompiler.rules.base import Context, Finding, Rule, Scope
 
@@ -15,8 +15,11 @@ _GROUPS = (
 )
 
 
+def _sorted_of(type_: CompetencyType) -> Callable[[Corpus], list[Competency]]:
+    return lambda corpus: sorted(corpus.competencies_of(type_), key=lambda c: c.code)
+
+
 def check(position: Position, context: Context) -> Iterator[Finding]:
-    corpus = context.corpus
     for type_, name_id, name_en, count_option in _GROUPS:
         group = type_.value
         first: dict[str, int] = {}
@@ -37,14 +40,13 @@ def check(position: Position, context: Context) -> Iterator[Finding]:
                     Related(earlier, Message("Pertama dipersyaratkan di sini.", "First required here.")),
                 ),
             )
-        declared = sorted(corpus.competencies_of(type_), key=lambda c: c.code)
-        where = position.origin.at("kompetensi", group, key=True)
+        declared = context.once(f"sorted-competencies-{group}", _sorted_of(type_))
         if declared:
             missing = [c for c in declared if c.code not in first]
             if missing:
                 listed = ", ".join(f"{c.code} ({c.name})" for c in missing)
                 yield Finding(
-                    where,
+                    position.origin.at("kompetensi", group, key=True),
                     Message(
                         f"Jabatan {position.code} belum mempersyaratkan kompetensi {name_id}: {listed}. "
                         f"Setiap jabatan mempersyaratkan semua {len(declared)} kompetensi {name_id} dari kamus.",
@@ -55,7 +57,7 @@ def check(position: Position, context: Context) -> Iterator[Finding]:
         elif len(first) != context.options[count_option]:
             expected = context.options[count_option]
             yield Finding(
-                where,
+                position.origin.at("kompetensi", group, key=True),
                 Message(
                     f"Jabatan {position.code} mempersyaratkan {len(first)} kompetensi {name_id}; "
                     f"seharusnya {expected}.",

@@ -5,16 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kompiler.diagnostics import Message, Severity
-from kompiler.model import Position
+from kompiler.model import Corpus, Position
 from kompiler.model.entities import CompetencyType
 from kompiler.rules.base import Context, Finding, Rule, Scope
+
+
+def _technical_fields(corpus: Corpus) -> set[str | None]:
+    return {d.field for d in corpus.dictionaries if d.type is CompetencyType.TECHNICAL}
 
 
 def check(position: Position, context: Context) -> Iterator[Finding]:
     if position.field is None:
         return
     corpus = context.corpus
-    fields = {d.field for d in corpus.dictionaries if d.type is CompetencyType.TECHNICAL}
+    fields = context.once("technical-fields", _technical_fields)
     if position.field not in fields:
         known = ", ".join(sorted(f for f in fields if f)) or "-"
         yield Finding(

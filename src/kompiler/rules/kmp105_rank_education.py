@@ -23,10 +23,9 @@ def check(position: Position, context: Context) -> Iterator[Finding]:
     if grade is None:
         return
     rank = position.qualifications.rank
-    rank_at = position.origin.at("persyaratan", "pangkat", "golongan")
     if rank is not None and rank not in RANK_ORDER:
         yield Finding(
-            rank_at,
+            position.origin.at("persyaratan", "pangkat", "golongan"),
             Message(
                 f"Golongan ruang {rank} tidak ada; golongan I sampai III berakhir di ruang d.",
                 f"There is no rank {rank}; groups I to III end at d.",
@@ -34,7 +33,7 @@ def check(position: Position, context: Context) -> Iterator[Finding]:
         )
     elif rank is not None and not _within(rank, grade.rank_min, grade.rank_max):
         yield Finding(
-            rank_at,
+            position.origin.at("persyaratan", "pangkat", "golongan"),
             Message(
                 f"Golongan {rank} di luar rentang jenjang {grade.name} ({grade.code}): "
                 f"{grade.rank_min or '-'} sampai {grade.rank_max or '-'}.",

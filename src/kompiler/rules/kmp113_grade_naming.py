@@ -16,7 +16,6 @@ def check(position: Position, context: Context) -> Iterator[Finding]:
     if grade is None:
         return
     own = grade.name_pattern
-    where = position.origin.at("nama")
     others: dict[str, Grade] = {}
     for other in corpus.grades.values():
         pattern = other.name_pattern
@@ -27,7 +26,7 @@ def check(position: Position, context: Context) -> Iterator[Finding]:
         others.setdefault(normal_text(pattern), other)
     for other in others.values():
         yield Finding(
-            where,
+            position.origin.at("nama"),
             Message(
                 f"Nama jabatan {position.name!r} menyebut {other.name_pattern!r} (jenjang {other.code}), padahal "
                 f"jenjangnya {grade.name} ({grade.code}).",
@@ -40,7 +39,7 @@ def check(position: Position, context: Context) -> Iterator[Finding]:
         )
     if own and not others and not contains_phrase(position.name, own):
         yield Finding(
-            where,
+            position.origin.at("nama"),
             Message(
                 f"Nama jabatan {position.name!r} tidak memuat {own!r}, pola nama jenjang {grade.code}.",
                 f"The position name {position.name!r} does not contain {own!r}, the naming pattern of the grade "
