@@ -8,6 +8,8 @@ import pytest
 
 from tests.site.conftest import Watched
 
+pytestmark = pytest.mark.browser
+
 PAGES = [
     "index.html",
     "jabatan/NTB.JF.AKPD.MUDA.html",

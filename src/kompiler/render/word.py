@@ -137,6 +137,17 @@ def _merge(first: Any, last: Any) -> Any:
     return merged
 
 
+def _span(row: Any) -> Any:
+    """Make a fresh row one cell spanning the whole table (cheaper than a general cell merge)."""
+    cells = row._tr.tc_lst
+    width = sum((tc.width or 0 for tc in cells), 0)
+    for extra in cells[1:]:
+        row._tr.remove(extra)
+    cells[0].grid_span = len(cells)
+    cells[0].width = width
+    return row.cells[0]
+
+
 def _row_flags(row: Any, *, header: bool) -> None:
     """Keep a row on one page; repeat header rows at the top of every page."""
     properties = row._tr.get_or_add_trPr()
@@ -215,22 +226,20 @@ class _Writer:
             column.width = Cm(width)
         return table
 
-    def header_row(self, table: Any, texts: list[str], widths: list[float]) -> Any:
+    def header_row(self, table: Any, texts: list[str]) -> Any:
         row = table.add_row()
         _row_flags(row, header=True)
-        for cell, text, width in zip(row.cells, texts, widths, strict=True):
-            cell.width = Cm(width)
+        for cell, text in zip(row.cells, texts, strict=True):
             _shade(cell, HEADER_FILL)
             paragraph = cell.paragraphs[0]
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             paragraph.add_run(text).bold = True
         return row
 
-    def body_row(self, table: Any, values: list[Any], widths: list[float]) -> Any:
+    def body_row(self, table: Any, values: list[Any]) -> Any:
         row = table.add_row()
         _row_flags(row, header=False)
-        for cell, value, width in zip(row.cells, values, widths, strict=True):
-            cell.width = Cm(width)
+        for cell, value in zip(row.cells, values, strict=True):
             if isinstance(value, tuple):
                 self.indicators(cell, value)
             else:
@@ -248,8 +257,7 @@ class _Writer:
     def span_row(self, table: Any, text: str, fill: str | None, *, header: bool = False) -> Any:
         row = table.add_row()
         _row_flags(row, header=header)
-        cells = row.cells
-        merged = _merge(cells[0], cells[-1])
+        merged = _span(row)
         if fill:
             _shade(merged, fill)
         merged.paragraphs[0].add_run(text).bold = True
@@ -260,14 +268,14 @@ class _Writer:
         widths = [1.5, 5.5, 9.5]
         table = self.table(widths)
         self.span_row(table, f"{competency.code} {competency.name}", HEADER_FILL, header=True)
-        self.header_row(table, [t["level"], t["deskripsi"], t["indikator"]], widths)
+        self.header_row(table, [t["level"], t["deskripsi"], t["indikator"]])
         row = table.add_row()
         _row_flags(row, header=False)
-        merged = _merge(row.cells[0], row.cells[-1])
+        merged = _span(row)
         merged.paragraphs[0].add_run(f"{t['definisi']}: ").bold = True
         merged.paragraphs[0].add_run(competency.definition)
         for level in competency.levels:
-            row = self.body_row(table, [level.level, level.description, level.indicators], widths)
+            row = self.body_row(table, [level.level, level.description, level.indicators])
             row.cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         self.paragraph()
 
@@ -290,7 +298,7 @@ class _Writer:
         self.document.add_heading(f"II. {t['standar_kompetensi']}", level=3)
         widths = [1.0, 3.4, 1.3, 4.3, 6.5]
         table = self.table(widths)
-        self.header_row(table, ["No", t["kompetensi"], t["level"], t["deskripsi"], t["indikator"]], widths)
+        self.header_row(table, ["No", t["kompetensi"], t["level"], t["deskripsi"], t["indikator"]])
         for group in position.requirement_groups:
             self.span_row(table, f"{t['kompetensi']} {group.label}", GROUP_FILL)
             for row_view in group.rows:
@@ -303,15 +311,14 @@ class _Writer:
                         row_view.description,
                         row_view.indicators,
                     ],
-                    widths,
                 )
                 for index in (0, 2):
                     row.cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         self.document.add_heading(f"III. {t['persyaratan']}", level=3)
         widths = [3.8, 7.7, 1.7, 1.7, 1.6]
         table = self.table(widths)
-        top = self.header_row(table, [t["jenis_persyaratan"], t["uraian"], t["tingkat"], "", ""], widths)
-        second = self.header_row(table, ["", "", t["imp_mutlak"], t["imp_penting"], t["imp_perlu"]], widths)
+        top = self.header_row(table, [t["jenis_persyaratan"], t["uraian"], t["tingkat"], "", ""])
+        second = self.header_row(table, ["", "", t["imp_mutlak"], t["imp_penting"], t["imp_perlu"]])
         _merge(top.cells[2], top.cells[4])
         for index in (0, 1):
             _merge(top.cells[index], second.cells[index])
@@ -323,7 +330,7 @@ class _Writer:
                     "√" if line and line.importance == key else "" for key in ("mutlak", "penting", "perlu")
                 ]
                 text = (f"{line.label}: " if line and line.label else "") + (line.text if line else t["none"])
-                row = self.body_row(table, ["", text, *marks], widths)
+                row = self.body_row(table, ["", text, *marks])
                 for index in (2, 3, 4):
                     row.cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
                 if first_row is None:
