@@ -136,6 +136,17 @@ BUILTIN: dict[str, CodeInfo] = {
             "can be suppressed, not syntax or schema errors.",
         ),
     ),
+    "KMP092": CodeInfo(
+        Message("Konfigurasi aturan yang tidak berpengaruh", "Rule setting without effect"),
+        Message(
+            "Bagian aturan di kompiler.yaml menyebut kode yang bukan aturan, opsi yang tidak dimiliki aturan, "
+            "atau nilai opsi yang jenisnya berbeda dari nilai bawaannya (nilai bawaan yang dipakai). "
+            "'kompiler explain KODE' menampilkan opsi setiap aturan.",
+            "The aturan section of kompiler.yaml names a code that is no rule, an option the rule does not have, "
+            "or an option value of another type than its default (the default is used). "
+            "'kompiler explain CODE' shows every rule's options.",
+        ),
+    ),
     "KMP900": CodeInfo(
         Message("Galat internal", "Internal error"),
         Message(

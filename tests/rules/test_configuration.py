@@ -100,3 +100,35 @@ def test_a_crashing_rule_becomes_an_internal_error_and_others_still_run(project:
         "Galat internal di aturan KMP199 saat memeriksa berkas ini (ZeroDivisionError: division by zero)"
         in (crash.message.id)
     )
+
+
+def test_settings_that_do_nothing_are_reported(project: Project) -> None:
+    _configure(
+        project,
+        "  abaikan: [KMP8]\n"
+        "  tingkat:\n    KMP012: warning\n    KMP199: warning\n"
+        '  opsi:\n    KMP104:\n      indikator_perlevel: 4\n      level_tertinggi: "5"\n    KMP101:\n      jumlah_manajerial: 8',
+    )
+    found = project.diagnostics()
+    assert {d.code for d in found} == {"KMP092"}
+    assert [(where(d)[1:], d.message.en) for d in found] == [
+        (
+            project.locate("kompiler.yaml", "KMP8"),
+            "There is no rule KMP8, so this setting has no effect; 'kompiler rules' lists every rule. "
+            "Did you mean KMP108?",
+        ),
+        (
+            project.locate("kompiler.yaml", "KMP199"),
+            "There is no rule KMP199, so this setting has no effect; 'kompiler rules' lists every rule. "
+            "Did you mean KMP109?",
+        ),
+        (
+            project.locate("kompiler.yaml", "indikator_perlevel"),
+            "The rule KMP104 has no option 'indikator_perlevel'; its options: indikator_per_level, level_tertinggi.",
+        ),
+        (
+            project.locate("kompiler.yaml", '"5"'),
+            "The option level_tertinggi of the rule KMP104 takes a value like 5; '5' is ignored and the default 5 "
+            "is used.",
+        ),
+    ]

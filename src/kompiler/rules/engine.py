@@ -14,6 +14,7 @@ from kompiler.diagnostics import INTERNAL_ERROR, Diagnostic, Location, Message, 
 from kompiler.model import Corpus
 from kompiler.project import RuleSettings
 from kompiler.rules import Context, Rule, Scope, registry
+from kompiler.rules.settings_check import check_settings, valid_options
 
 
 def _entities(corpus: Corpus, scope: Scope) -> Iterable[Any]:
@@ -38,13 +39,15 @@ def _file_of(entity: Any, corpus: Corpus) -> str:
 def run_rules(
     corpus: Corpus, settings: RuleSettings, rules: dict[str, Rule] | None = None
 ) -> list[Diagnostic]:
-    """Run every enabled rule and return its diagnostics with the configured severities."""
-    diagnostics: list[Diagnostic] = []
+    """Run every enabled rule and return its diagnostics with the configured severities, after warnings
+    for configuration that names no rule or option (so that a typo there is not silently ignored)."""
+    rules = rules if rules is not None else registry()
+    diagnostics = check_settings(corpus, settings, registry() | rules)
     derived: dict[str, Any] = {}
-    for code, rule in (rules if rules is not None else registry()).items():
+    for code, rule in rules.items():
         if not settings.enabled(code):
             continue
-        context = Context(corpus, {**rule.options, **settings.options.get(code, {})}, derived)
+        context = Context(corpus, valid_options(rule, settings.options.get(code, {})), derived)
         override = settings.severity.get(code)
         for entity in _entities(corpus, rule.scope):
             try:
