@@ -51,7 +51,7 @@ def adjusted_rand(a: list, b: list) -> float:
     return (pairs - expected) / (maximum - expected) if maximum != expected else 0.0
 
 
-def evaluate(corpus_dir: Path) -> dict:
+def evaluate(corpus_dir: Path, min_importance: float = 3.0) -> dict:
     from kompiler.compiler import compile_path
     from kompiler.graph.config import MergeSettings
     from kompiler.graph.merge import run_merge
@@ -71,7 +71,7 @@ def evaluate(corpus_dir: Path) -> dict:
                 corpus_dir / "positions.csv",
                 corpus_dir / "requirements.csv",
                 target,
-                ImportOptions(valid_from="2026-01-01"),
+                ImportOptions(min_importance=min_importance, valid_from="2026-01-01"),
             )
         )
         compiled = compile_path(target)
@@ -172,11 +172,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--min-importance", type=float, default=3.0, help="importance cut of the import (default: its own)"
+    )
     args = parser.parse_args(argv)
     if not (args.corpus / "requirements.csv").is_file():
         print(f"O*NET corpus not found at {args.corpus}", file=sys.stderr)
         return 2
-    metrics = evaluate(args.corpus)
+    metrics = evaluate(args.corpus, args.min_importance)
     verdict = beats_reference(metrics)
     if args.json:
         print(json.dumps({"metrics": metrics, "beats": verdict}, indent=2))

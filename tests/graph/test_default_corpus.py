@@ -37,3 +37,21 @@ def test_no_proposal_mixes_kinds_grades_or_classifications(proposals) -> None:
         assert len({(p.kind, p.grade, p.classification) for p in proposal.members}) == 1, (
             proposal.member_codes
         )
+
+
+def test_drafts_pass_check_in_a_copy_of_the_default_corpus(proposals, tmp_path: Path) -> None:
+    import shutil
+
+    from kompiler.diagnostics import Severity
+
+    copy = tmp_path / "standards"
+    shutil.copytree(REPO / "standards", copy)
+    # The merged position replaces its members.
+    for proposal in proposals:
+        for member in proposal.members:
+            (copy / "jabatan" / Path(member.origin.file).name).unlink()
+        (copy / "jabatan" / f"{proposal.code.lower()}.yaml").write_text(
+            proposal.draft_yaml(), encoding="utf-8"
+        )
+    errors = [d for d in compile_path(copy).diagnostics if d.severity is Severity.ERROR]
+    assert not errors, [(d.code, d.message.en, d.location.file) for d in errors]

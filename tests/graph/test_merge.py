@@ -164,6 +164,8 @@ def test_draft_standard_passes_check(planted_project: Path, tmp_path: Path) -> N
     for proposal in proposals:
         copy = tmp_path / proposal.code
         shutil.copytree(planted_project, copy)
+        for member in proposal.members:  # the merged position replaces its members
+            (copy / "jabatan" / f"{member.code.lower()}.yaml").unlink()
         (copy / "jabatan" / "usulan.yaml").write_text(proposal.draft_yaml(), encoding="utf-8")
         result = compile_path(copy)
         errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]

@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
 from kompiler.graph.merge import MergeResult
 from kompiler.model import Corpus
@@ -23,8 +24,8 @@ def node(kind: str, code: str) -> str:
     return f"{kind}:{code}"
 
 
-def build_graph(corpus: Corpus, merge: MergeResult) -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph()
+def build_graph(corpus: Corpus, merge: MergeResult) -> nx.DiGraph:
+    graph = nx.DiGraph()
     community = dict(zip(merge.similarities.codes, merge.communities.tolist(), strict=True))
     for code in sorted(corpus.grades):
         grade = corpus.grades[code]
@@ -48,6 +49,7 @@ def build_graph(corpus: Corpus, merge: MergeResult) -> nx.MultiDiGraph:
             jenis_kompetensi=competency.type.value,
             bidang=competency.field or "",
         )
+    requirement_edges: list[tuple[str, str, dict[str, Any]]] = []
     for code in sorted(corpus.positions):
         position = corpus.positions[code]
         here = node("jabatan", code)
@@ -68,30 +70,37 @@ def build_graph(corpus: Corpus, merge: MergeResult) -> nx.MultiDiGraph:
         if unit not in graph:
             graph.add_node(unit, jenis="unit", kode=position.unit, nama=position.unit)
         graph.add_edge(here, unit, relasi="di_unit")
-        for requirement in position.requirements:
-            if requirement.code in corpus.competencies:
-                graph.add_edge(
-                    here,
-                    node("kompetensi", requirement.code),
-                    relasi="mensyaratkan",
-                    level=requirement.level,
-                    jenis_kompetensi=requirement.type.value,
-                )
+        requirement_edges.extend(
+            (
+                here,
+                node("kompetensi", r.code),
+                {"relasi": "mensyaratkan", "level": r.level, "jenis_kompetensi": r.type.value},
+            )
+            for r in position.requirements
+            if r.code in corpus.competencies
+        )
+    graph.add_edges_from(requirement_edges)
     sims = merge.similarities
     codes = sims.codes
-    for k, (a, b) in enumerate(zip(sims.left.tolist(), sims.right.tolist(), strict=True)):
-        evidence = {name: round(float(values[k]), 4) for name, values in sims.components.items()}
-        graph.add_edge(
+    names = sorted(sims.components)
+    columns = [np.round(sims.components[name], 4).tolist() for name in names]
+    scores = np.round(sims.score, 4).tolist()
+    graph.add_edges_from(
+        (
             node("jabatan", codes[a]),
             node("jabatan", codes[b]),
-            relasi="mirip",
-            skor=round(float(sims.score[k]), 4),
-            bukti=json.dumps(evidence, sort_keys=True),
+            {
+                "relasi": "mirip",
+                "skor": scores[k],
+                "bukti": json.dumps(dict(zip(names, (column[k] for column in columns), strict=True))),
+            },
         )
+        for k, (a, b) in enumerate(zip(sims.left.tolist(), sims.right.tolist(), strict=True))
+    )
     return graph
 
 
-def graph_json(graph: nx.MultiDiGraph) -> dict[str, Any]:
+def graph_json(graph: nx.DiGraph) -> dict[str, Any]:
     """Node-link JSON with the evidence decoded back into an object."""
     data = nx.node_link_data(graph, edges="edges")
     for edge in data["edges"]:
@@ -100,7 +109,7 @@ def graph_json(graph: nx.MultiDiGraph) -> dict[str, Any]:
     return data
 
 
-def graphml(graph: nx.MultiDiGraph) -> bytes:
+def graphml(graph: nx.DiGraph) -> bytes:
     buffer = io.BytesIO()
     nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue()

@@ -14,7 +14,7 @@ import numpy as np
 
 from kompiler.graph.cluster import communities, merge_groups
 from kompiler.graph.config import MergeSettings
-from kompiler.graph.proposals import Proposal, build_proposal
+from kompiler.graph.proposals import Proposal, build_proposal, generic_codes
 from kompiler.graph.similarity import COMPONENTS, Similarities, similarities
 from kompiler.model import Corpus
 
@@ -44,6 +44,7 @@ def run_merge(corpus: Corpus, settings: MergeSettings | None = None) -> MergeRes
         (int(a), int(b)): k
         for k, (a, b) in enumerate(zip(sims.left.tolist(), sims.right.tolist(), strict=True))
     }
+    generic = generic_codes(corpus)
     proposals = []
     for group in merge_groups(sims, settings.threshold, settings.max_group_size, rejected):
         members = tuple(sims.features.positions[i] for i in group.members)
@@ -66,6 +67,7 @@ def run_merge(corpus: Corpus, settings: MergeSettings | None = None) -> MergeRes
             group.mean,
             pairs,
             int(community_votes.argmax()) if len(community_votes) else None,
+            generic,
         )
         decision = accepted.get(frozenset(proposal.member_codes))
         if decision is not None:

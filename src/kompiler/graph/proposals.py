@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from kompiler.graph.similarity import words
+from kompiler.graph.similarity import STOPWORDS, words
 from kompiler.model import CompetencyType, Corpus, Position
 from kompiler.model.entities import EDUCATION_ORDER, RANK_ORDER
 
@@ -106,15 +106,28 @@ def _common_tasks(members: tuple[Position, ...]) -> tuple[list[str], list[str]]:
 
 
 def suggest_name(members: tuple[Position, ...], grade_pattern: str | None) -> str:
-    """The words every member's name shares, in the order of the first name; the grade name kept."""
-    first = members[0].name.split()
-    others = [{w.lower() for w in p.name.split()} for p in members[1:]]
-    shared = [w for w in first if all(w.lower() in o for o in others)]
-    pattern_words = set((grade_pattern or "").lower().split())
-    if not [w for w in shared if w.lower() not in pattern_words]:
-        counts = Counter(w for p in members for w in dict.fromkeys(p.name.split()))
-        shared = [w for w in first if counts[w] >= 2 or w.lower() in pattern_words] or first
-    name = " ".join(shared)
+    """A name from the words most member names share, led by a role word, ending with the grade name.
+
+    Words used by at least half of the names (and by two or more) are kept in the order they first
+    appear; when none of them opens a name, the most common opening word (the role, such as
+    "Pengelola" or "Analis") is put in front. The grade's naming pattern stays at the end.
+    """
+    grade_words = {w.lower() for w in (grade_pattern or "").split()}
+    names = [[w for w in p.name.split() if w.lower() not in grade_words] for p in members]
+    spelled: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for name in names:
+        for word in dict.fromkeys(w.lower() for w in name):
+            counts[word] += 1
+        for w in name:
+            spelled.setdefault(w.lower(), w)
+    needed = max(2, (len(members) + 1) // 2)
+    chosen = [w for w in spelled if counts[w] >= needed and w not in STOPWORDS]
+    openers = Counter(name[0].lower() for name in names if name)
+    if openers and (not chosen or chosen[0] not in openers):
+        opener = min(openers, key=lambda w: (-openers[w], [n[0].lower() for n in names if n].index(w)))
+        chosen = [opener, *(w for w in chosen if w != opener)]
+    name = " ".join(spelled[w] for w in chosen) or members[0].name
     if grade_pattern and grade_pattern.lower() not in name.lower():
         name = f"{name} {grade_pattern}"
     return name
@@ -136,7 +149,15 @@ def _lines(groups: list[tuple[Any, ...]]) -> list[dict[str, str]]:
     return list(merged.values())
 
 
-def _draft(proposal: Proposal, corpus: Corpus) -> dict[str, Any]:
+def generic_codes(corpus: Corpus) -> tuple[list[str], list[str]]:
+    """The managerial and socio-cultural competencies every position requires, in code order."""
+    return (
+        sorted(c.code for c in corpus.competencies_of(CompetencyType.MANAGERIAL)),
+        sorted(c.code for c in corpus.competencies_of(CompetencyType.SOCIOCULTURAL)),
+    )
+
+
+def _draft(proposal: Proposal, corpus: Corpus, generic: tuple[list[str], list[str]]) -> dict[str, Any]:
     members = proposal.members
     first = members[0]
     grade = corpus.grades.get(first.grade)
@@ -149,14 +170,8 @@ def _draft(proposal: Proposal, corpus: Corpus) -> dict[str, Any]:
             if (c := corpus.competency(s.code)) is not None and c.field and c.field != field_
         }
     )
-    manajerial = [
-        {"kode": c.code, "level": grade.managerial_level if grade else 1}
-        for c in sorted(corpus.competencies_of(CompetencyType.MANAGERIAL), key=lambda c: c.code)
-    ]
-    sosial = [
-        {"kode": c.code, "level": grade.sociocultural_level if grade else 1}
-        for c in sorted(corpus.competencies_of(CompetencyType.SOCIOCULTURAL), key=lambda c: c.code)
-    ]
+    manajerial = [{"kode": code, "level": grade.managerial_level if grade else 1} for code in generic[0]]
+    sosial = [{"kode": code, "level": grade.sociocultural_level if grade else 1} for code in generic[1]]
     education: dict[str, dict[str, Any]] = {}
     for position in members:
         for entry in position.qualifications.education:
@@ -238,6 +253,7 @@ def build_proposal(
     score_mean: float,
     pairs: list[dict[str, Any]],
     community: int | None,
+    generic: tuple[list[str], list[str]],
 ) -> Proposal:
     codes = [p.code for p in members]
     core, optional = _technical(members, corpus)
@@ -257,5 +273,5 @@ def build_proposal(
         suggested_family=_most_common([p.family for p in members]),
         community=community,
     )
-    proposal.draft = _draft(proposal, corpus)
+    proposal.draft = _draft(proposal, corpus, generic)
     return proposal

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import scipy.sparse as sp
@@ -200,7 +201,7 @@ class Similarities:
     score: np.ndarray
     components: dict[str, np.ndarray]
 
-    @property
+    @cached_property
     def codes(self) -> list[str]:
         return [p.code for p in self.features.positions]
 
@@ -229,6 +230,19 @@ def _compatible(positions: Sequence[Position], grade_order: dict[str, int], sett
     classification = np.array([classes[p.classification or ""] for p in positions], dtype=np.int64)
     executor = kinds == list(PositionKind).index(PositionKind.EXECUTOR)
 
+    if settings.max_grade_gap == 0:
+        # The common case: compatible means same kind, grade and (for pelaksana) classification, so one
+        # integer per position decides it.
+        split = executor & ~settings.pelaksana_across_classifications
+        keys = np.stack([kinds, orders, np.where(split, classification, -1)], axis=1)
+        _, klass = np.unique(keys, axis=0, return_inverse=True)
+        klass = klass.ravel()
+
+        def same_class(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+            return klass[left] == klass[right]
+
+        return same_class
+
     def mask(left: np.ndarray, right: np.ndarray) -> np.ndarray:
         ok = kinds[left] == kinds[right]
         ok &= np.abs(orders[left] - orders[right]) <= settings.max_grade_gap
@@ -239,8 +253,15 @@ def _compatible(positions: Sequence[Position], grade_order: dict[str, int], sett
     return mask
 
 
+BLOCK_ROWS = 2048
+
+
 def similarities(corpus: Corpus, settings: MergeSettings, feats: Features | None = None) -> Similarities:
-    """Score every candidate pair of compatible positions; keep pairs at or above the edge threshold."""
+    """Score every candidate pair of compatible positions; keep pairs at or above the edge threshold.
+
+    Rows are processed in blocks, so memory holds one block's candidate pairs at a time, never all of
+    them: a large field can have tens of millions of candidates of which only a few thousand score.
+    """
     feats = feats or features(corpus.positions.values())
     n = len(feats.positions)
     grade_order = {code: grade.order for code, grade in corpus.grades.items()}
@@ -248,25 +269,51 @@ def similarities(corpus: Corpus, settings: MergeSettings, feats: Features | None
     weights = {c: float(settings.weights.get(c, 0.0)) for c in COMPONENTS}
     active = [c for c in COMPONENTS if weights[c] > 0]
     budget = max(1, settings.index_budget // max(1, len(active)))
+    indexes = {name: _index_matrix(feats.matrices[name], budget) for name in active}
+    parts = [
+        _score_block(feats, indexes, weights, compatible, start, min(n, start + BLOCK_ROWS))
+        for start in range(0, n, BLOCK_ROWS)
+    ]
+    parts = [p for p in parts if len(p[0])]
+    if not parts:
+        empty = np.zeros(0, dtype=np.int64)
+        return Similarities(feats, empty, empty, np.zeros(0), {c: np.zeros(0) for c in active})
+    left = np.concatenate([p[0] for p in parts])
+    right = np.concatenate([p[1] for p in parts])
+    score = np.concatenate([p[2] for p in parts])
+    keep = score >= settings.edge_threshold
+    return Similarities(
+        feats,
+        left[keep],
+        right[keep],
+        score[keep],
+        {name: np.concatenate([p[3][name] for p in parts])[keep] for name in active},
+    )
 
+
+def _score_block(feats, indexes, weights, compatible, start: int, stop: int):
+    """Candidate pairs (row in [start, stop), column > row) and their scores.
+
+    Only columns from ``start`` on are multiplied: the lower triangle is never computed.
+    """
+    n = len(feats.positions)
+    active = list(indexes)
     keys_parts, values_parts, component_parts = [], [], []
     for number, name in enumerate(active):
-        index = _index_matrix(feats.matrices[name], budget)
-        product = sp.triu(index @ index.T, k=1).tocoo()
-        keep = compatible(product.row, product.col)
-        keys_parts.append(product.row[keep].astype(np.int64) * n + product.col[keep])
-        values_parts.append(product.data[keep])
+        product = (indexes[name][start:stop] @ indexes[name][start:].T.tocsr()).tocoo()
+        rows = product.row.astype(np.int64) + start
+        cols = product.col.astype(np.int64) + start
+        keep = cols > rows
+        rows, cols, data = rows[keep], cols[keep], product.data[keep]
+        keep = compatible(rows, cols)
+        keys_parts.append(rows[keep] * n + cols[keep])
+        values_parts.append(data[keep])
         component_parts.append(np.full(int(keep.sum()), number, dtype=np.int8))
-    if not keys_parts or not sum(len(k) for k in keys_parts):
-        empty = np.zeros(0, dtype=np.int64)
-        return Similarities(feats, empty, empty, np.zeros(0), {c: np.zeros(0) for c in COMPONENTS})
-
     keys = np.concatenate(keys_parts)
     unique, inverse = np.unique(keys, return_inverse=True)
     raw = np.zeros((len(active), len(unique)))
     raw[np.concatenate(component_parts), inverse] = np.concatenate(values_parts)
     left, right = unique // n, unique % n
-
     components: dict[str, np.ndarray] = {}
     numerator = np.zeros(len(unique))
     denominator = np.zeros(len(unique))
@@ -282,11 +329,4 @@ def similarities(corpus: Corpus, settings: MergeSettings, feats: Features | None
         numerator += weights[name] * value * informative
         denominator += weights[name] * informative
     score = np.divide(numerator, denominator, out=np.zeros_like(numerator), where=denominator > 0)
-    keep = score >= settings.edge_threshold
-    return Similarities(
-        feats,
-        left[keep],
-        right[keep],
-        score[keep],
-        {name: values[keep] for name, values in components.items()},
-    )
+    return left, right, score, components
