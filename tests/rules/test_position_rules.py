@@ -204,3 +204,16 @@ def test_kmp115_classification_on_a_functional_position(project: Project) -> Non
 def test_kmp115_passes(project: Project) -> None:
     executor(project)
     assert project.diagnostics("KMP115") == []
+
+
+def test_kmp103_no_technical_competency_and_a_duplicate(project: Project) -> None:
+    project.edit(POSITION, "    - kode: T.KEU.02", "    - kode: T.KEU.01")
+    (duplicate,) = project.diagnostics("KMP103")
+    assert where(duplicate) == (POSITION, *project.locate(POSITION, "T.KEU.01", nth=2))
+    assert duplicate.message.en == "The technical competency T.KEU.01 is required more than once."
+    text = project.text(POSITION)
+    start = text.index("  teknis:\n")
+    project.write(POSITION, text[:start] + "  teknis: []\n" + text[text.index("persyaratan:") :])
+    (empty,) = project.diagnostics("KMP103")
+    assert where(empty) == (POSITION, *project.locate(POSITION, "teknis: []"))
+    assert "tidak mempersyaratkan kompetensi teknis" in empty.message.id

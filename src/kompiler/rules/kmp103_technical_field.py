@@ -14,7 +14,33 @@ def _technical_fields(corpus: Corpus) -> set[str | None]:
     return {d.field for d in corpus.dictionaries if d.type is CompetencyType.TECHNICAL}
 
 
+def _each_once(position: Position) -> Iterator[Finding]:
+    required = position.required(CompetencyType.TECHNICAL)
+    if not required:
+        yield Finding(
+            position.origin.at("kompetensi", "teknis", key=True),
+            Message(
+                f"Jabatan {position.code} tidak mempersyaratkan kompetensi teknis; standar kompetensi jabatan "
+                "memuat kompetensi manajerial, sosial kultural, dan teknis.",
+                f"The position {position.code} requires no technical competency; a position's standard holds "
+                "managerial, socio-cultural and technical competencies.",
+            ),
+        )
+    seen: set[str] = set()
+    for requirement in required:
+        if requirement.code in seen:
+            yield Finding(
+                position.origin.at("kompetensi", "teknis", requirement.index, "kode"),
+                Message(
+                    f"Kompetensi teknis {requirement.code} dipersyaratkan lebih dari sekali.",
+                    f"The technical competency {requirement.code} is required more than once.",
+                ),
+            )
+        seen.add(requirement.code)
+
+
 def check(position: Position, context: Context) -> Iterator[Finding]:
+    yield from _each_once(position)
     if position.field is None:
         return
     corpus = context.corpus
@@ -63,11 +89,13 @@ RULE = Rule(
         "Kompetensi teknis ditetapkan per bidang oleh instansi pembina bidang itu. Jabatan yang menyebut "
         "bidang mempersyaratkan kompetensi teknis dari kamus bidangnya; bila jabatan memang memerlukan "
         "kompetensi bidang lain, alasannya ditulis di alasan_lintas_bidang agar peninjau dapat menilainya. "
-        "Bidang yang tidak memiliki kamus teknis juga dilaporkan.",
+        "Bidang yang tidak memiliki kamus teknis juga dilaporkan, begitu pula jabatan tanpa kompetensi teknis "
+        "dan kompetensi teknis yang ditulis dua kali.",
         "Technical competencies are set per field by the agency that supervises the field. A position that "
         "names a field requires technical competencies from that field's dictionary; when it really needs a "
         "competency of another field, the reason goes in alasan_lintas_bidang so that reviewers can judge it. "
-        "A field without a technical dictionary is reported too.",
+        "A field without a technical dictionary is reported too, and so are a position without technical "
+        "competencies and a technical competency written twice.",
     ),
     legal_source="PermenPANRB 38/2017 (kompetensi teknis ditetapkan oleh instansi pembina bidang)",
     check=check,
