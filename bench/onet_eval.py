@@ -31,9 +31,11 @@ import scipy.sparse as sp
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "onet-29.3"
 
+# The README's figures, recomputed exactly on this extract (cosine over importance × level, all 68 elements):
+# 568 and 392 of 879 nearest neighbours, 40.47 % recall@10.
 REFERENCE = {
-    "nn_major": 0.646,
-    "nn_minor": 0.446,
+    "nn_major": 568 / 879,
+    "nn_minor": 392 / 879,
     "recall10_primary": 0.4047,
     "ari_major": 0.34,
     "groups_coarse": (589, 0.82),

@@ -7,7 +7,7 @@ socio-cultural dictionaries; one technical dictionary with every element as a co
 generated descriptions, honestly marked as imported); one family per group; one file per position.
 
 Levels are rescaled linearly from the source scale (0–7 by default) to 1–5; elements below the importance
-cut are not required. Tables are CSV or XLSX (first sheet), with a header row.
+cut are not required (a position with none keeps its most important one). Tables are CSV or XLSX (first sheet), with a header row.
 """
 
 from __future__ import annotations
@@ -132,6 +132,7 @@ def import_tables(
 
     elements: dict[str, str] = {}
     required: dict[str, dict[str, int]] = {}
+    most_important: dict[str, tuple[float, str, int]] = {}
     for row in requirements:
         element = _column(row, "element_id", requirements_path.name)
         elements.setdefault(element, _column(row, "element_name", requirements_path.name) or element)
@@ -140,10 +141,16 @@ def import_tables(
             level = float(_column(row, "level", requirements_path.name))
         except ValueError as error:
             raise ImportError_(f"Nilai bukan angka / not a number: {error}") from None
+        code = _code(_column(row, "code", requirements_path.name))
         if importance >= options.min_importance:
-            required.setdefault(_code(_column(row, "code", requirements_path.name)), {})[element] = rescale(
-                level, options
-            )
+            required.setdefault(code, {})[element] = rescale(level, options)
+        if code not in most_important or importance > most_important[code][0]:
+            most_important[code] = (importance, element, rescale(level, options))
+    # A standard needs at least one technical competency: a position with no element above the cut keeps
+    # its single most important one.
+    for code, (_, element, level) in most_important.items():
+        if not required.get(code):
+            required[code] = {element: level}
 
     ordered = sorted(elements)
     competency_code: dict[str, tuple[str, str]] = {}

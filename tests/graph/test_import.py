@@ -102,3 +102,25 @@ def test_import_refuses_to_overwrite_a_project(tmp_path: Path, run_cli, minimal_
     requirements = _write_csv(tmp_path / "r.csv", REQUIREMENTS)
     result = run_cli(["import", str(positions), str(requirements), "-o", str(minimal_project)], tmp_path)
     assert result.exit_code == 2
+
+
+def test_position_with_nothing_above_the_cut_keeps_its_most_important_element(
+    tmp_path: Path, run_cli
+) -> None:
+    positions = _write_csv(tmp_path / "p.csv", [["code", "title", "group"], ["A1", "Satu", "1"]])
+    requirements = _write_csv(
+        tmp_path / "r.csv",
+        [
+            ["code", "element_id", "element_name", "level", "importance"],
+            ["A1", "e1", "Satu", "2", "2.0"],
+            ["A1", "e2", "Dua", "6", "2.5"],
+        ],
+    )
+    assert (
+        run_cli(["import", str(positions), str(requirements), "-o", str(tmp_path / "s")], tmp_path).exit_code
+        == 0
+    )
+    compiled = compile_path(tmp_path / "s")
+    assert not [d for d in compiled.diagnostics if d.severity is Severity.ERROR]
+    technical = compiled.corpus.positions["A1"].required(CompetencyType.TECHNICAL)
+    assert [(compiled.corpus.competencies[r.code].name, r.level) for r in technical] == [("Dua", 4)]
