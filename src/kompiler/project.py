@@ -50,13 +50,15 @@ class SourceFile:
     """One standards file: the name shown to users, its kind, and how to read its bytes.
 
     ``relative`` is the path inside the project (with ``/``), which is what kinds, suppressions and
-    diffs key on; ``display`` is what diagnostics print.
+    diffs key on; ``display`` is what diagnostics print; ``path`` is the file on disk, when there is one
+    (the cache checks its stat signature to skip reading unchanged files).
     """
 
     relative: str
     display: str
     kind: FileKind
     reader: Callable[[], bytes] = field(compare=False, repr=False)
+    path: Path | None = field(default=None, compare=False, repr=False)
 
     def read(self) -> bytes:
         return self.reader()
@@ -83,8 +85,11 @@ def find_root(start: Path) -> Path:
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
-    """A path as users see it: relative to the working folder when inside it, absolute otherwise."""
-    cwd = (cwd or Path.cwd()).resolve()
+    """A path as users see it: relative to the working folder when inside it, absolute otherwise.
+
+    ``cwd``, when given, must already be resolved (discovery passes it once for thousands of files).
+    """
+    cwd = cwd or Path.cwd().resolve()
     try:
         return path.relative_to(cwd).as_posix()
     except ValueError:
@@ -92,8 +97,13 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
 
 
 def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
-    """List every standards file under ``root`` in a stable order, with diagnostics for stray files."""
+    """List every standards file under ``root`` in a stable order, with diagnostics for stray files.
+
+    Only symbolic links are resolved (a national corpus has tens of thousands of files, and resolving
+    each costs more than reading it); a link that leads outside the project is reported, never read.
+    """
     root = root.resolve()
+    cwd = Path.cwd().resolve()
     files: list[SourceFile] = []
     diagnostics: list[Diagnostic] = []
     visited: set[Path] = set()
@@ -103,28 +113,29 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
         if real_here in visited or not real_here.is_relative_to(root):
             dirnames[:] = []
             if not real_here.is_relative_to(root):
-                diagnostics.append(_outside_root(here))
+                diagnostics.append(_outside_root(here, cwd))
             continue
         visited.add(real_here)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in IGNORED_DIRS)
+        prefix = here.relative_to(root).as_posix() + "/" if here != root else ""
         for name in sorted(filenames):
             if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
                 continue
             path = here / name
-            relative = path.relative_to(root).as_posix()
-            if not path.resolve().is_relative_to(root):
-                diagnostics.append(_outside_root(path))
+            relative = prefix + name
+            if os.path.islink(path) and not path.resolve().is_relative_to(root):
+                diagnostics.append(_outside_root(path, cwd))
                 continue
             kind = kind_of(relative)
             if kind is None:
-                diagnostics.append(_unknown_file(path, relative))
+                diagnostics.append(_unknown_file(path, relative, cwd))
                 continue
-            files.append(SourceFile(relative, display_path(path), kind, path.read_bytes))
+            files.append(SourceFile(relative, display_path(path, cwd), kind, path.read_bytes, path))
     files.sort(key=lambda f: f.relative)
     return files, diagnostics
 
 
-def _outside_root(path: Path) -> Diagnostic:
+def _outside_root(path: Path, cwd: Path) -> Diagnostic:
     return Diagnostic(
         Severity.ERROR,
         CODE_OUTSIDE_ROOT,
@@ -132,11 +143,11 @@ def _outside_root(path: Path) -> Diagnostic:
             "Tautan ini menunjuk ke luar folder standar; berkas di luar folder proyek tidak dibaca.",
             "This link points outside the standards folder; files outside the project are not read.",
         ),
-        Location(display_path(path)),
+        Location(display_path(path, cwd)),
     )
 
 
-def _unknown_file(path: Path, relative: str) -> Diagnostic:
+def _unknown_file(path: Path, relative: str, cwd: Path) -> Diagnostic:
     return Diagnostic(
         Severity.WARNING,
         CODE_UNKNOWN_FILE,
@@ -146,7 +157,7 @@ def _unknown_file(path: Path, relative: str) -> Diagnostic:
             f"The YAML file {relative!r} is not in a known place, so it is not checked. "
             "Put dictionaries in kamus/, families in rumpun/ and positions in jabatan/.",
         ),
-        Location(display_path(path)),
+        Location(display_path(path, cwd)),
     )
 
 

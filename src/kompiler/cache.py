@@ -1,0 +1,228 @@
+"""Content-addressed cache of the per-file stage (load + schema), so that an unchanged file is never
+parsed or validated twice.
+
+Correctness first: an entry's key is the SHA-256 of the file's bytes, the name it is shown under, its kind,
+the schema set and a fingerprint of kompiler's own code, so a changed file, schema or compiler can never
+be answered from a stale entry. The only shortcut is the one git takes: a file whose stat signature (device,
+inode, size, mtime, ctime) matches what was recorded when its bytes were hashed is not read again; a
+signature recorded within two seconds of the file's last change is not trusted (the "racily clean" case)
+and such a file is hashed again.
+
+The cache folder sits inside the project, which in CI may come from a stranger's pull request, and
+entries are pickles. Every file the cache writes is therefore authenticated with a keyed BLAKE2 MAC whose
+key lives in the user's own cache folder (``$XDG_CACHE_HOME/kompiler/key``): a planted or tampered file is
+ignored, never unpickled. A cache folder that is a symbolic link is not used, so that nothing is written
+through it. Entries are spread over 256 shards so that editing one file rewrites about 1/256 of the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import pickle
+import secrets
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import kompiler
+from kompiler.filecheck import FileOutcome
+from kompiler.project import SourceFile
+from kompiler.schema import SchemaSet
+
+CACHE_FORMAT = 1
+DEFAULT_FOLDER = ".kompiler-cache"
+_MAGIC = b"KMPC0001"
+_MAC_SIZE = 32
+_RACY_NS = 2_000_000_000
+_STATS = "stats.bin"
+
+StatSignature = tuple[int, int, int, int, int]
+
+
+# The modules whose code decides a per-file outcome; a change to any of them (even unreleased, during
+# development) changes every key. Rules, model and rendering run after the cache and do not count.
+_STAGE_MODULES = ("cache", "diagnostics", "filecheck", "load", "project", "schema")
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of kompiler's version and of the per-file stage's source code."""
+    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{kompiler.__version__}\0{sys.version_info[:2]}".encode())
+    package = Path(kompiler.__file__).resolve().parent
+    for name in _STAGE_MODULES:
+        digest.update(name.encode() + b"\0" + (package / f"{name}.py").read_bytes())
+    return digest.hexdigest()
+
+
+def schema_fingerprint(schemas: SchemaSet) -> str:
+    digest = hashlib.sha256()
+    for uri in sorted(schemas.resources):
+        digest.update(uri.encode() + b"\0" + repr(schemas.resources[uri]).encode())
+    return digest.hexdigest()
+
+
+def _user_key() -> bytes | None:
+    """The MAC key, created once (atomically, mode 0600) in the user's cache folder, outside any project."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kompiler"
+    path = base / "key"
+    try:
+        if not path.exists():
+            base.mkdir(parents=True, exist_ok=True, mode=0o700)
+            descriptor, temporary = tempfile.mkstemp(dir=base)
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(secrets.token_bytes(32))
+            try:
+                os.link(temporary, path)
+            except FileExistsError:
+                pass
+            finally:
+                os.unlink(temporary)
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return data if len(data) == 32 else None
+
+
+def _signature(stat: os.stat_result) -> StatSignature:
+    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+@dataclass
+class _Shard:
+    entries: dict[str, FileOutcome]
+    dirty: bool = False
+
+
+class FileCache:
+    """Outcomes of the per-file stage by content key, and stat signatures of files already hashed."""
+
+    def __init__(self, folder: Path, schemas: SchemaSet, key: bytes | None = None) -> None:
+        self.folder = folder
+        self._key = key if key is not None else _user_key()
+        self._salt = f"{code_fingerprint()}\0{schema_fingerprint(schemas)}".encode()
+        self._now_ns = time.time_ns()
+        self.usable = self._key is not None and not folder.is_symlink() and not folder.parent.is_symlink()
+        self._stats: dict[str, tuple[StatSignature, str]] = {}
+        self._new_stats: dict[str, tuple[StatSignature, str]] = {}
+        self._shards: dict[str, _Shard] = {}
+        self._used: set[str] = set()
+        self.hits = self.misses = 0
+        if self.usable:
+            loaded = self._read(folder / _STATS)
+            if isinstance(loaded, dict) and loaded.get("salt") == self._salt:
+                self._stats = loaded["stats"]
+
+    def key(self, source: SourceFile, raw: bytes) -> str:
+        digest = hashlib.sha256(self._salt)
+        digest.update(f"\0{source.kind.value}\0{source.display}\0".encode())
+        digest.update(raw)
+        return digest.hexdigest()
+
+    def known_key(self, source: SourceFile) -> str | None:
+        """The key of ``source`` if its stat signature proves it unchanged since it was hashed."""
+        if source.path is None:
+            return None
+        try:
+            signature = _signature(os.stat(source.path))
+        except OSError:
+            return None
+        recorded = self._stats.get(source.relative)
+        if recorded is None or recorded[0] != signature:
+            return None
+        self._new_stats[source.relative] = recorded
+        return recorded[1]
+
+    def remember(self, source: SourceFile, signature: StatSignature | None, key: str) -> None:
+        """Record that ``source`` had ``signature`` before its bytes were read and hashed to ``key``."""
+        if signature is None:
+            return
+        newest = max(signature[3], signature[4])
+        if newest < self._now_ns - _RACY_NS:
+            self._new_stats[source.relative] = (signature, key)
+
+    def stat(self, source: SourceFile) -> StatSignature | None:
+        if source.path is None:
+            return None
+        try:
+            return _signature(os.stat(source.path))
+        except OSError:
+            return None
+
+    def get(self, key: str) -> FileOutcome | None:
+        outcome = self._shard(key).entries.get(key)
+        if outcome is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self._used.add(key)
+        return outcome
+
+    def put(self, key: str, outcome: FileOutcome) -> None:
+        shard = self._shard(key)
+        shard.entries[key] = outcome
+        shard.dirty = True
+        self._used.add(key)
+
+    def save(self) -> None:
+        """Write what changed: dirty shards (keeping only entries used in this run) and the stat index."""
+        if not self.usable:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            if self.folder.is_symlink():
+                return
+            for name, shard in self._shards.items():
+                if shard.dirty:
+                    kept = {k: v for k, v in shard.entries.items() if k in self._used}
+                    self._write(self.folder / f"{name}.bin", kept)
+            if self._new_stats != self._stats:
+                self._write(self.folder / _STATS, {"salt": self._salt, "stats": self._new_stats})
+        except OSError:
+            return
+
+    def _shard(self, key: str) -> _Shard:
+        name = key[:2]
+        shard = self._shards.get(name)
+        if shard is None:
+            loaded = self._read(self.folder / f"{name}.bin") if self.usable else None
+            shard = _Shard(loaded if isinstance(loaded, dict) else {})
+            self._shards[name] = shard
+        return shard
+
+    def _mac(self, payload: bytes) -> bytes:
+        assert self._key is not None
+        return hashlib.blake2b(payload, key=self._key, digest_size=_MAC_SIZE).digest()
+
+    def _read(self, path: Path) -> Any:
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            return None
+        head = len(_MAGIC) + _MAC_SIZE
+        if len(data) < head or data[: len(_MAGIC)] != _MAGIC:
+            return None
+        payload = memoryview(data)[head:]
+        if not hmac.compare_digest(self._mac(payload), data[len(_MAGIC) : head]):
+            return None
+        try:
+            return pickle.loads(payload)
+        except Exception:  # an authenticated but unreadable entry (e.g. another Python): start afresh
+            return None
+
+    def _write(self, path: Path, value: Any) -> None:
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        descriptor, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(_MAGIC + self._mac(payload) + payload)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
