@@ -34,6 +34,17 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+def checked_spec(spec: str | None) -> str:
+    """``spec`` normalised, or :class:`ExecutorError` if it names no executor (checked before any work)."""
+    spec = (spec or "auto").strip()
+    if spec in {"auto", "serial", "process"} or (spec.startswith("dask://") and len(spec) > len("dask://")):
+        return spec
+    raise ExecutorError(
+        f"Eksekutor tidak dikenal: {spec!r}; pilih auto, serial, process, atau dask://HOST:PORT. "
+        f"/ Unknown executor {spec!r}; use auto, serial, process or dask://HOST:PORT."
+    )
+
+
 @contextmanager
 def executor_for(spec: str | None, items: int, jobs: int | None = None) -> Iterator[Executor | None]:
     """An executor for ``items`` units of per-file work, or ``None`` to run them in this process.
@@ -41,16 +52,11 @@ def executor_for(spec: str | None, items: int, jobs: int | None = None) -> Itera
     ``spec``: ``None``/``"auto"`` (decide by size and cores), ``"serial"``, ``"process"``, or
     ``"dask://HOST:PORT"``. ``jobs`` caps the local worker count.
     """
-    spec = (spec or "auto").strip()
-    if spec.startswith(("dask://", "tcp://")):
+    spec = checked_spec(spec)
+    if spec.startswith("dask://"):
         with _dask_executor(spec) as executor:
             yield executor
         return
-    if spec not in {"auto", "serial", "process"}:
-        raise ExecutorError(
-            f"Eksekutor tidak dikenal: {spec!r}; pilih auto, serial, process, atau dask://HOST:PORT. "
-            f"/ Unknown executor {spec!r}; use auto, serial, process or dask://HOST:PORT."
-        )
     workers = jobs or available_cores()
     if spec == "serial" or workers <= 1 or (spec == "auto" and items < PARALLEL_THRESHOLD):
         yield None

@@ -7,8 +7,16 @@ from pathlib import Path
 
 import click
 
-from kompiler.cli.common import emit_report, exit_code, only_file_of, report_options, resolve_locale, select
-from kompiler.compiler import compile_path
+from kompiler.cli.common import (
+    compile_for_cli,
+    emit_report,
+    exit_code,
+    only_file_of,
+    pipeline_options,
+    report_options,
+    resolve_locale,
+    select,
+)
 
 
 @click.command("check")
@@ -16,9 +24,19 @@ from kompiler.compiler import compile_path
     "path", type=click.Path(exists=True, path_type=Path), default=Path("standards"), required=False
 )
 @report_options
-def command(path: Path, output_format: str, locale: str | None, quiet: bool, verbose: bool) -> None:
+@pipeline_options
+def command(
+    path: Path,
+    output_format: str,
+    locale: str | None,
+    quiet: bool,
+    verbose: bool,
+    no_cache: bool,
+    executor: str,
+    jobs: int | None,
+) -> None:
     """Periksa standar di PATH (bawaan: standards/). / Check the standards in PATH."""
-    result = compile_path(path)
+    result = compile_for_cli(path, no_cache=no_cache, executor=executor, jobs=jobs)
     only = only_file_of(path)
     shown = select(result.diagnostics, quiet=quiet, verbose=verbose, only_file=only)
     emit_report(result, shown, output_format, resolve_locale(locale, result), verbose)

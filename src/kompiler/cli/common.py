@@ -44,6 +44,43 @@ def report_options(function: Callable[..., Any]) -> Callable[..., Any]:
     return locale_option(function)
 
 
+def pipeline_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Where and how the per-file stage runs: cache, executor, number of local workers."""
+    function = click.option(
+        "--no-cache",
+        is_flag=True,
+        help="Jangan pakai tembolok .kompiler-cache/. / Do not use the .kompiler-cache/ folder.",
+    )(function)
+    function = click.option(
+        "--executor",
+        default="auto",
+        show_default=True,
+        help="Tempat pemuatan berkas berjalan: auto, serial, process, atau dask://HOST:PORT. "
+        "/ Where files are loaded: auto, serial, process or dask://HOST:PORT.",
+    )(function)
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Jumlah proses lokal (bawaan: jumlah inti). / Local worker processes (default: cores).",
+    )(function)
+
+
+def compile_for_cli(path: Path, *, no_cache: bool, executor: str, jobs: int | None) -> CompileResult:
+    """Compile with the pipeline options; an unusable executor is a usage error (exit 2), not a crash."""
+    from kompiler.cli import EXIT_USAGE
+    from kompiler.compiler import compile_path
+    from kompiler.parallel import ExecutorError, checked_spec
+
+    try:
+        checked_spec(executor)
+        return compile_path(path, cache=not no_cache, executor=executor, jobs=jobs)
+    except ExecutorError as error:
+        click.echo(f"kompiler: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
 def resolve_locale(explicit: str | None, result: CompileResult | None = None) -> str:
     """``--locale`` wins, then KOMPILER_LOCALE, then the project's ``bahasa``, then Indonesian."""
     if explicit:
