@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from kompiler.cli.common import (
-    compile_for_cli,
     emit_report,
     exit_code,
     only_file_of,
@@ -17,6 +16,8 @@ from kompiler.cli.common import (
     resolve_locale,
     select,
 )
+from kompiler.compiler import compile_path
+from kompiler.parallel import ExecutorError, checked_spec
 
 
 @click.command("check")
@@ -36,7 +37,14 @@ def command(
     jobs: int | None,
 ) -> None:
     """Periksa standar di PATH (bawaan: standards/). / Check the standards in PATH."""
-    result = compile_for_cli(path, no_cache=no_cache, executor=executor, jobs=jobs)
+    from kompiler.cli import EXIT_USAGE
+
+    try:
+        checked_spec(executor)
+        result = compile_path(path, cache=not no_cache, executor=executor, jobs=jobs)
+    except ExecutorError as error:  # a wrong --executor or an unreachable cluster is a usage error
+        click.echo(f"kompiler: {error}", err=True)
+        sys.exit(EXIT_USAGE)
     only = only_file_of(path)
     shown = select(result.diagnostics, quiet=quiet, verbose=verbose, only_file=only)
     emit_report(result, shown, output_format, resolve_locale(locale, result), verbose)

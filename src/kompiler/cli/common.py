@@ -67,20 +67,6 @@ def pipeline_options(function: Callable[..., Any]) -> Callable[..., Any]:
     )(function)
 
 
-def compile_for_cli(path: Path, *, no_cache: bool, executor: str, jobs: int | None) -> CompileResult:
-    """Compile with the pipeline options; an unusable executor is a usage error (exit 2), not a crash."""
-    from kompiler.cli import EXIT_USAGE
-    from kompiler.compiler import compile_path
-    from kompiler.parallel import ExecutorError, checked_spec
-
-    try:
-        checked_spec(executor)
-        return compile_path(path, cache=not no_cache, executor=executor, jobs=jobs)
-    except ExecutorError as error:
-        click.echo(f"kompiler: {error}", err=True)
-        sys.exit(EXIT_USAGE)
-
-
 def resolve_locale(explicit: str | None, result: CompileResult | None = None) -> str:
     """``--locale`` wins, then KOMPILER_LOCALE, then the project's ``bahasa``, then Indonesian."""
     if explicit:
