@@ -49,6 +49,8 @@ _YAML11_NUMBER = re.compile(
     r"|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|\.(?:inf|Inf|INF|nan|NaN|NAN))$"
 )
 _STR_TAG = "tag:yaml.org,2002:str"
+# No value in a standard needs more digits; Python refuses to convert more than 4,300 by default.
+_LONGEST_INTEGER = 100
 # Plain text longer than this cannot be a null, boolean, number or date in either YAML version, so the
 # resolver's "str" tag is trusted without running the patterns below.
 _LONGEST_SPECIAL_PLAIN = 40
@@ -416,6 +418,17 @@ class _Converter:
         if value in _BOOL:
             return _BOOL[value]
         if _INT.match(value):
+            if len(value) > _LONGEST_INTEGER:  # int() refuses (ValueError) past 4,300 digits anyway
+                self._report(
+                    CODE_UNSUPPORTED,
+                    node,
+                    Message(
+                        f"Bilangan ini terlalu panjang ({len(value):,} digit); beri tanda kutip jika yang "
+                        "dimaksud teks.",
+                        f"This number is too long ({len(value):,} digits); quote it if you mean text.",
+                    ),
+                )
+                return None
             return int(value)
         if _FLOAT.match(value):
             return float(value)
