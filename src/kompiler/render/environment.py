@@ -23,6 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
+from kompiler.render.labels import letter
 from kompiler.resources import data_dir
 
 CODE_TEMPLATE = "KMP050"
@@ -81,6 +82,7 @@ class Templates:
                 lstrip_blocks=True,
             )
         env.filters["roman"] = _roman
+        env.filters["letter"] = letter
         return env
 
     @cached_property

@@ -268,3 +268,13 @@ def long_date(iso: Any, locale: str) -> str:
     if not 1 <= month <= 12:
         return text
     return f"{day} {_MONTHS.get(locale, _MONTHS['id'])[month - 1]} {year}"
+
+
+def letter(index: int) -> str:
+    """Section letters of a regulation: 0 → A, 25 → Z, 26 → AA, 27 → AB."""
+    out = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        out = chr(ord("A") + rest) + out
+    return out

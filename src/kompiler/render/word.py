@@ -21,13 +21,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from kompiler.render.labels import letter
 from kompiler.render.view import CompetencyView, IndicatorView, PositionView, Publication
 
 FONT = "Times New Roman"
 HEADER_FILL = "D9D9D9"
 GROUP_FILL = "F2F2F2"
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def appendix_docx(pub: Publication, t: Any, *, single: bool, built: datetime | None) -> bytes:
@@ -192,7 +192,7 @@ class _Writer:
             chapter += 1
             self.chapter(chapter, t["chapter_dictionary"], page_break=False)
             for index, dictionary in enumerate(pub.dictionaries):
-                self.document.add_heading(f"{LETTERS[index % 26]}. {dictionary.title}", level=2)
+                self.document.add_heading(f"{letter(index)}. {dictionary.title}", level=2)
                 for competency in dictionary.competencies:
                     self.competency(competency)
         chapter += 1
@@ -200,7 +200,7 @@ class _Writer:
         first = True
         for index, family in enumerate(f for f in pub.families if f.positions):
             for position_index, position in enumerate(family.positions):
-                heading = f"{LETTERS[index % 26]}. {t['rumpun']} {family.name}"
+                heading = f"{letter(index)}. {t['rumpun']} {family.name}"
                 if position_index == 0:
                     paragraph = self.document.add_heading(heading, level=2)
                     paragraph.paragraph_format.page_break_before = not first
