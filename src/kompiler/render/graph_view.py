@@ -166,7 +166,9 @@ def _spring(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     ordered = nx.Graph()
     ordered.add_nodes_from(nodes)
     ordered.add_edges_from(sorted(graph.edges(data=True), key=lambda e: (e[0], e[1])))
-    raw = nx.spring_layout(ordered, seed=SEED, iterations=60, method="force")
+    # A longer ideal distance than the default 1/sqrt(n), so that linked positions stay apart enough
+    # for the line between them to be seen.
+    raw = nx.spring_layout(ordered, k=2.5 / math.sqrt(len(nodes)), seed=SEED, iterations=60, method="force")
     biggest = max((math.hypot(x, y) for x, y in raw.values()), default=1.0) or 1.0
     return {code: (float(x) / biggest, float(y) / biggest) for code, (x, y) in raw.items()}
 
