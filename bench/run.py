@@ -48,12 +48,14 @@ def run_child(command: list[str], cwd: Path | None = None) -> dict[str, Any]:
     wall = time.perf_counter() - start
     stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
     process.returncode = os.waitstatus_to_exitcode(status)
-    return {
+    result = {
         "seconds": round(wall, 3),
         "exit": process.returncode,
         "peak_mb": round(usage.ru_maxrss / 1024, 1),
         "stderr": stderr[-500:] if process.returncode not in (0, 1) else "",
     }
+    print(f"  {' '.join(command[-3:])[-70:]}: {result['seconds']:.2f} s", file=sys.stderr, flush=True)
+    return result
 
 
 def stages(corpus: Path) -> list[dict[str, Any]]:
