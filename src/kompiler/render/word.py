@@ -282,15 +282,16 @@ class _Writer:
     def position(self, position: PositionView) -> None:
         t = self.t
         identity = self.document.add_table(rows=0, cols=3)
+        identity.autofit = False
+        for column, width in zip(identity.columns, (4.5, 0.5, 11.5), strict=True):
+            column.width = Cm(width)
         for label, value in (
             (t["nama_jabatan"], position.name),
             (t["kelompok_jabatan"], position.group),
             (t["urusan"], position.affairs),
             (t["kode_jabatan"], position.code),
         ):
-            cells = identity.add_row().cells
-            for cell, text, width in zip(cells, (label, ":", value), (4.5, 0.5, 11.5), strict=True):
-                cell.width = Cm(width)
+            for cell, text in zip(identity.add_row().cells, (label, ":", value), strict=True):
                 cell.paragraphs[0].add_run(text)
         self.document.add_heading(f"I. {t['ikhtisar']}", level=3)
         paragraph = self.paragraph(position.summary)
