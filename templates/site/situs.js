@@ -168,6 +168,24 @@
     });
   }
 
+  /* Whether a standard is in force is a question about the day the page is read, not the day it was
+     built: the badge is worked out here from the effective dates, so an old copy on an intranet still
+     tells the truth. Without script the dates themselves remain on the page. */
+  function setupStatus() {
+    var today = new Date();
+    var iso = today.getFullYear() + "-" + String(today.getMonth() + 1).padStart(2, "0") + "-" +
+      String(today.getDate()).padStart(2, "0");
+    var labels = document.body.dataset;
+    Array.prototype.forEach.call(document.querySelectorAll(".lencana[data-mulai]"), function (badge) {
+      var from = badge.dataset.mulai, until = badge.dataset.sampai;
+      var state = from && iso < from ? "terjadwal" : (until && iso > until ? "berakhir" : "berlaku");
+      badge.textContent = labels["status" + state.charAt(0).toUpperCase() + state.slice(1)];
+      badge.className = "lencana lencana-" + state;
+      badge.hidden = false;
+    });
+  }
+
   setupSearch();
   setupGraph();
+  setupStatus();
 }());

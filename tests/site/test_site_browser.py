@@ -98,3 +98,23 @@ def test_graph_draws_and_responds_to_hover_focus_and_zoom(site: Path, watched: W
     page.keyboard.press("0")
     assert page.locator("#graf").get_attribute("viewBox") == before
     assert watched.errors == []
+
+
+def test_status_badges_follow_the_day_the_page_is_read(site: Path, watched: Watched) -> None:
+    page = watched.page
+    page.clock.set_fixed_time("2026-08-01T09:00:00")
+    page.goto((site / "index.html").as_uri())
+    badges = {
+        code: page.locator(f"li:has(a[href='jabatan/{code}.html']) .lencana").inner_text()
+        for code in ("NTB.JF.AKPD.MUDA", "NTB.JF.PLK.MUDA", "NTB.JF.ASDMA.MUDA")
+    }
+    assert badges == {
+        "NTB.JF.AKPD.MUDA": "Berlaku",
+        "NTB.JF.PLK.MUDA": "Terjadwal, belum berlaku",
+        "NTB.JF.ASDMA.MUDA": "Tidak berlaku lagi",
+    }
+    page.clock.set_fixed_time("2099-02-01T09:00:00")
+    page.goto((site / "jabatan" / "NTB.JF.PLK.MUDA.html").as_uri())
+    assert page.locator(".masa-berlaku .lencana").inner_text() == "Berlaku"
+    assert "1 Januari 2099" in page.locator(".masa-berlaku").inner_text()
+    assert watched.errors == []

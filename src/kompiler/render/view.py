@@ -102,6 +102,9 @@ class PositionView:
     qualification_sections: tuple[QualificationSection, ...]
     source: str
     valid_from: str
+    valid_until: str | None
+    valid_from_iso: str
+    valid_until_iso: str | None
 
     def requirements(self) -> tuple[RequirementRow, ...]:
         return tuple(row for group in self.requirement_groups for row in group.rows)
@@ -283,6 +286,9 @@ def _position(
         qualification_sections=_qualifications(position, t),
         source=source_text,
         valid_from=long_date(position.valid_from, locale),
+        valid_until=long_date(position.valid_until, locale) if position.valid_until else None,
+        valid_from_iso=position.valid_from,
+        valid_until_iso=position.valid_until,
     )
 
 
