@@ -98,7 +98,10 @@ def command(
     try:
         with Bar() if wanted(quiet) else nullcontext() as bar:
             build_outputs(result, writer, options, bar)
-        writer.commit()
+        if only is None:
+            writer.commit()
+        else:
+            writer.commit_into()
     except TemplateProblem as problem:
         writer.abort()
         emit_report(result, [problem.diagnostic], output_format, locale, verbose)

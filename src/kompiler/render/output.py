@@ -81,6 +81,20 @@ class OutputWriter:
             shutil.rmtree(old, ignore_errors=True)
         self._unlock()
 
+    def commit_into(self) -> None:
+        """Move the staged files into the output folder, keeping everything else there.
+
+        For partial builds (one position's SKJ): the rest of a full build's output stays as it was, and
+        every file written replaces its predecessor atomically.
+        """
+        self.target.mkdir(parents=True, exist_ok=True)
+        for relative in self.written:
+            destination = self.target.joinpath(*PurePosixPath(relative).parts)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(self.staging.joinpath(*PurePosixPath(relative).parts), destination)
+        shutil.rmtree(self.staging, ignore_errors=True)
+        self._unlock()
+
     def abort(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
         self._unlock()
