@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -53,3 +54,16 @@ def test_amendment_in_english(project: GitProject, run_cli, golden, tmp_path: Pa
     result = run_cli(["diff", "--locale", "en", "--amendment", str(out)], project.top)
     assert result.exit_code == 0, result.output
     golden("diff/perubahan.en.md", (out / "perubahan.md").read_text(encoding="utf-8"))
+
+
+def test_amendment_files_are_reproducible(project: GitProject, run_cli, tmp_path: Path) -> None:
+    amend(project)
+    first, second = tmp_path / "satu", tmp_path / "dua"
+    assert run_cli(["diff", "--amendment", str(first)], project.top).exit_code == 0
+    assert run_cli(["diff", "--amendment", str(second)], project.top).exit_code == 0
+    for name in ("perubahan.md", "perubahan.pdf", "perubahan.docx"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    with zipfile.ZipFile(first / "perubahan.docx") as archive:
+        assert {member.date_time for member in archive.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+    properties = Document(str(first / "perubahan.docx")).core_properties
+    assert properties.created is not None and properties.created.year == 2000

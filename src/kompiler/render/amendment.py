@@ -10,7 +10,6 @@ templates lay them out, and the shared render helpers make the PDF and the .docx
 
 from __future__ import annotations
 
-import io
 import os
 import tempfile
 from dataclasses import dataclass
@@ -23,9 +22,11 @@ from kompiler.diff import Comparison
 from kompiler.diff.changes import Change, Kind, Subject
 from kompiler.diff.wording import field_label
 from kompiler.model import Corpus
+from kompiler.render.build import source_date
 from kompiler.render.documents import appendix_pdf
 from kompiler.render.environment import Templates
 from kompiler.render.view import regulation_title
+from kompiler.render.word import reproducible_docx
 
 _PROVISION = {
     Subject.SOURCE: Message("dasar hukum", "legal source"),
@@ -328,9 +329,7 @@ def amendment_docx(view: AmendmentView) -> bytes:
         paragraph = document.add_paragraph(line)
         paragraph.paragraph_format.left_indent = Cm(8.5)
         paragraph.paragraph_format.space_after = Pt(0)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return reproducible_docx(document, source_date())
 
 
 def write_amendment(comparison: Comparison, folder: Path, locale: str) -> list[str]:

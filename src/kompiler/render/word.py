@@ -41,9 +41,7 @@ def appendix_docx(pub: Publication, t: Any, *, single: bool, built: datetime | N
             writer.position(position)
     else:
         writer.appendix(pub)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return _normalise_zip(buffer.getvalue(), built or EPOCH)
+    return reproducible_docx(document, built)
 
 
 def _setup(document: Any, pub: Publication, t: Any, built: datetime | None) -> None:
@@ -84,7 +82,6 @@ def _setup(document: Any, pub: Publication, t: Any, built: datetime | None) -> N
         for border in title_element.findall(qn("w:pBdr")):
             title_element.remove(border)
     properties = document.core_properties
-    moment = built or EPOCH
     properties.title = (
         f"{t['lampiran']} {pub.regulation.title.upper()} {t['nomor']} {pub.regulation.number} "
         f"{t['tahun']} {pub.regulation.year}"
@@ -95,10 +92,6 @@ def _setup(document: Any, pub: Publication, t: Any, built: datetime | None) -> N
     properties.comments = ""
     properties.keywords = ""
     properties.category = ""
-    properties.revision = 1
-    properties.created = moment.replace(tzinfo=None)
-    properties.modified = moment.replace(tzinfo=None)
-    properties.last_printed = moment.replace(tzinfo=None)
     properties.language = pub.locale
 
 
@@ -353,6 +346,23 @@ class _Writer:
             paragraph.paragraph_format.left_indent = Cm(8.5)
             paragraph.paragraph_format.space_after = Pt(0)
             paragraph.paragraph_format.keep_with_next = True
+
+
+def reproducible_docx(document: Any, built: datetime | None) -> bytes:
+    """Save ``document`` so that the same content always gives the same bytes.
+
+    python-docx stamps the current time into the core properties and into every zip member; both are set
+    to the build moment (``SOURCE_DATE_EPOCH``) or a fixed epoch instead.
+    """
+    moment = (built or EPOCH).replace(tzinfo=None)
+    properties = document.core_properties
+    properties.revision = 1
+    properties.created = moment
+    properties.modified = moment
+    properties.last_printed = moment
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _normalise_zip(buffer.getvalue(), built or EPOCH)
 
 
 def _normalise_zip(data: bytes, moment: datetime) -> bytes:
