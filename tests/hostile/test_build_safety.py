@@ -117,10 +117,18 @@ def test_interrupted_build_leaves_previous_output(
         encoding="utf-8",
     )
     second = start_build(project, output, env)
-    time.sleep(1.5)
+    deadline = time.monotonic() + 60
+    while not staging_folders(output) and second.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert staging_folders(output), "the second build never started writing"
     second.send_signal(stop)
-    second.wait(timeout=60)
+    assert second.wait(timeout=60) != 0
     assert tree_digest(output) == before
+
+
+def staging_folders(output: Path) -> list[Path]:
+    """The build's temporary folders beside the output (present from its first written file on)."""
+    return [p for p in output.parent.glob(f".{output.name}.*") if p.is_dir()]
 
 
 def test_concurrent_builds_do_not_corrupt_each_other(tmp_path: Path, project: Path) -> None:
