@@ -127,8 +127,11 @@ def test_interrupted_build_leaves_previous_output(
 
 
 def staging_folders(output: Path) -> list[Path]:
-    """The build's temporary folders beside the output (present from its first written file on)."""
-    return [p for p in output.parent.glob(f".{output.name}.*") if p.is_dir()]
+    """The build's staging folders beside the output (present from its first written file on).
+
+    The ``.old.`` folder exists only after the swap, when the new output is already in place.
+    """
+    return [p for p in output.parent.glob(f".{output.name}.*") if p.is_dir() and ".old." not in p.name]
 
 
 def test_concurrent_builds_do_not_corrupt_each_other(tmp_path: Path, project: Path) -> None:

@@ -9,7 +9,11 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import signal
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 
@@ -43,6 +47,21 @@ def _lock(path: Path) -> int:
         os.close(fd)
 
 
+@contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM while the two renames of the swap run, so that an interrupt cannot land
+    between them and leave no output folder at all; a pending signal is delivered right after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 class OutputWriter:
     """Collects files in a staging folder; :meth:`commit` swaps it in place of the output folder."""
 
@@ -73,10 +92,11 @@ class OutputWriter:
     def commit(self) -> None:
         """Replace the output folder with the staged one (the old one is removed only afterwards)."""
         old = None
-        if self.target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.old.", dir=self.target.parent))
-            os.rename(self.target, old / "previous")
-        os.rename(self.staging, self.target)
+        with _signals_deferred():
+            if self.target.exists():
+                old = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.old.", dir=self.target.parent))
+                os.rename(self.target, old / "previous")
+            os.rename(self.staging, self.target)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
         self._unlock()
