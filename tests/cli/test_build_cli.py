@@ -15,7 +15,10 @@ def test_build_writes_the_compiled_model(minimal_project: Path, run_cli: Callabl
     model = json.loads((minimal_project.parent / "keluaran" / "model.json").read_text(encoding="utf-8"))
     assert [p["kode"] for p in model["jabatan"]] == ["NTB.JF.AKPD.MUDA"]
     position = model["jabatan"][0]
-    assert position["kompetensi"]["teknis"] == [{"kode": "T.KEU.01", "level": 3}, {"kode": "T.KEU.02", "level": 2}]
+    assert position["kompetensi"]["teknis"] == [
+        {"kode": "T.KEU.01", "level": 3},
+        {"kode": "T.KEU.02", "level": 2},
+    ]
     assert position["persyaratan"]["pangkat"] == {"golongan": "III/c", "tingkat": "mutlak"}
     assert len([c for c in model["kompetensi"] if c["jenis"] == "manajerial"]) == 8
 
@@ -27,7 +30,9 @@ def test_failed_build_leaves_previous_output_untouched(
     assert run_cli(["build", ".", "-o", str(output), "--quiet"], minimal_project).exit_code == 0
     before = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
     position = minimal_project / "jabatan" / "analis-keuangan.yaml"
-    position.write_text(position.read_text(encoding="utf-8").replace("jenjang: AHLI-MUDA", "jenjang: AHLI-TUA"), "utf-8")
+    position.write_text(
+        position.read_text(encoding="utf-8").replace("jenjang: AHLI-MUDA", "jenjang: AHLI-TUA"), "utf-8"
+    )
     result = run_cli(["build", ".", "-o", str(output)], minimal_project)
     assert result.exit_code == 1
     assert "KMP020" in result.stdout

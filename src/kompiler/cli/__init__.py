@@ -17,7 +17,18 @@ from kompiler import __version__
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 # One module per subcommand; each defines ``command`` (a click.Command).
-COMMAND_MODULES = ("check", "build", "rules", "explain", "diff", "merge", "importer", "fmt", "migrate", "init")
+COMMAND_MODULES = (
+    "check",
+    "build",
+    "rules",
+    "explain",
+    "diff",
+    "merge",
+    "importer",
+    "fmt",
+    "migrate",
+    "init",
+)
 
 
 class _Group(click.Group):
@@ -67,8 +78,6 @@ class _Group(click.Group):
 @click.version_option(__version__, prog_name="kompiler")
 def cli() -> None:
     """kompiler: periksa, susun, dan terbitkan Standar Kompetensi Jabatan ASN yang ditulis dalam YAML."""
-
-
 
 
 def main() -> None:
