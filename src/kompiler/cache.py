@@ -13,6 +13,11 @@ entries are pickles. Every file the cache writes is therefore authenticated with
 key lives in the user's own cache folder (``$XDG_CACHE_HOME/kompiler/key``): a planted or tampered file is
 ignored, never unpickled. A cache folder that is a symbolic link is not used, so that nothing is written
 through it. Entries are spread over 256 shards so that editing one file rewrites about 1/256 of the cache.
+
+Beside the entries, the cache keeps the record of the last whole run (:meth:`FileCache.record`), keyed by
+every file's content key and a fingerprint of all of kompiler's code, so that a check in which no file
+changed is answered without loading anything. Stat signatures are kept per (path, name shown): the name
+shown is part of every key and of every diagnostic, and it changes with the working folder.
 """
 
 from __future__ import annotations
@@ -41,8 +46,10 @@ _MAGIC = b"KMPC0001"
 _MAC_SIZE = 32
 _RACY_NS = 2_000_000_000
 _STATS = "stats.bin"
+_RUN = "run.bin"
 
 StatSignature = tuple[int, int, int, int, int]
+_clock = time.time_ns
 
 
 # The modules whose code decides a per-file outcome; a change to any of them (even unreleased, during
@@ -57,6 +64,17 @@ def code_fingerprint() -> str:
     package = Path(kompiler.__file__).resolve().parent
     for name in _STAGE_MODULES:
         digest.update(name.encode() + b"\0" + (package / f"{name}.py").read_bytes())
+    return digest.hexdigest()
+
+
+@cache
+def package_fingerprint() -> str:
+    """A hash of every file of kompiler's package: what a whole check (rules, model, messages) depends on."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    package = Path(kompiler.__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -106,10 +124,10 @@ class FileCache:
         self.folder = folder
         self._key = key if key is not None else _user_key()
         self._salt = f"{code_fingerprint()}\0{schema_fingerprint(schemas)}".encode()
-        self._now_ns = time.time_ns()
+        self._now_ns = _clock()
         self.usable = self._key is not None and not folder.is_symlink() and not folder.parent.is_symlink()
-        self._stats: dict[str, tuple[StatSignature, str]] = {}
-        self._new_stats: dict[str, tuple[StatSignature, str]] = {}
+        self._stats: dict[tuple[str, str], tuple[StatSignature, str]] = {}
+        self._new_stats: dict[tuple[str, str], tuple[StatSignature, str]] = {}
         self._shards: dict[str, _Shard] = {}
         self._used: set[str] = set()
         self.hits = self.misses = 0
@@ -132,10 +150,10 @@ class FileCache:
             signature = _signature(os.stat(source.path))
         except OSError:
             return None
-        recorded = self._stats.get(source.relative)
+        recorded = self._stats.get((source.relative, source.display))
         if recorded is None or recorded[0] != signature:
             return None
-        self._new_stats[source.relative] = recorded
+        self._new_stats[(source.relative, source.display)] = recorded
         return recorded[1]
 
     def remember(self, source: SourceFile, signature: StatSignature | None, key: str) -> None:
@@ -144,7 +162,7 @@ class FileCache:
             return
         newest = max(signature[3], signature[4])
         if newest < self._now_ns - _RACY_NS:
-            self._new_stats[source.relative] = (signature, key)
+            self._new_stats[(source.relative, source.display)] = (signature, key)
 
     def stat(self, source: SourceFile) -> StatSignature | None:
         if source.path is None:
@@ -183,6 +201,35 @@ class FileCache:
                     self._write(self.folder / f"{name}.bin", kept)
             if self._new_stats != self._stats:
                 self._write(self.folder / _STATS, {"salt": self._salt, "stats": self._new_stats})
+        except OSError:
+            return
+
+    def run_key(self, keys: list[tuple[str, str | None]]) -> str | None:
+        """The key of a whole run over files given as (relative path, content key) pairs, or ``None``
+        when a file has no content key (unreadable, or not proven unchanged)."""
+        digest = hashlib.sha256(f"{package_fingerprint()}\0".encode() + self._salt)
+        for relative, key in keys:
+            if key is None:
+                return None
+            digest.update(f"\0{relative}\0{key}".encode())
+        return digest.hexdigest()
+
+    def recall(self, run_key: str) -> Any:
+        """What :meth:`record` stored for ``run_key``, or ``None``. One run is kept: the last one."""
+        if not self.usable:
+            return None
+        loaded = self._read(self.folder / _RUN)
+        if isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == run_key:
+            return loaded[1]
+        return None
+
+    def record(self, run_key: str, value: Any) -> None:
+        if not self.usable:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            if not self.folder.is_symlink():
+                self._write(self.folder / _RUN, (run_key, value))
         except OSError:
             return
 

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from kompiler.cache import DEFAULT_FOLDER as DEFAULT_CACHE_FOLDER
 from kompiler.cache import FileCache
@@ -75,6 +76,104 @@ def compile_path(
     files, diagnostics = discover(root)
     cache_dir = (root / DEFAULT_CACHE_FOLDER if cache is True else cache) or None
     result = compile_files(files, run_checks=run_checks, cache_dir=cache_dir, executor=executor, jobs=jobs)
+    return _finish(result, root, files, diagnostics, path)
+
+
+def check_path(
+    path: Path, *, cache: bool | Path = True, executor: str | None = None, jobs: int | None = None
+) -> CompileResult:
+    """The diagnostics of :func:`compile_path`, for callers that need nothing else (``kompiler check``).
+
+    With the cache, a run whose every file is proven unchanged (by stat signature, see
+    :mod:`kompiler.cache`) under the same kompiler and schemas is answered from the last run's record
+    without loading a document: the result then has no documents and an empty corpus apart from the
+    project settings, and reads a file again only to quote a line under one of its diagnostics.
+    """
+    if cache is False:
+        return compile_path(path, executor=executor, jobs=jobs)
+    root = find_root(path)
+    files, diagnostics = discover(root)
+    schemas = shipped_schemas()
+    store = FileCache(root / DEFAULT_CACHE_FOLDER if cache is True else cache, schemas)
+    run_key = store.run_key([(source.relative, store.known_key(source)) for source in files])
+    recorded = store.recall(run_key) if run_key is not None else None
+    if isinstance(recorded, CheckRecord):
+        result: CompileResult = RecalledResult.of(recorded, files)
+    else:
+        keys: list[str | None] = [None] * len(files)
+        result = _compile(files, True, schemas, store, executor, jobs, keys)
+        run_key = store.run_key([(source.relative, key) for source, key in zip(files, keys, strict=True)])
+        if run_key is not None:
+            store.record(run_key, CheckRecord.of(result))
+    return _finish(result, root, files, diagnostics, path)
+
+
+@dataclass(frozen=True)
+class CheckRecord:
+    """What a check stores for its run: enough to answer the same check again without the corpus."""
+
+    diagnostics: list[Diagnostic]
+    config_broken: bool
+    project: dict[str, Any]
+    unloadable: frozenset[str]
+    suppressed: list[suppress.Suppressed]
+
+    @classmethod
+    def of(cls, result: CompileResult) -> CheckRecord:
+        return cls(
+            result.diagnostics,
+            result.config_broken,
+            result.corpus.project,
+            frozenset(result.unloadable),
+            result.suppressed,
+        )
+
+
+@dataclass
+class RecalledResult(CompileResult):
+    """A check answered from the run record: lines for excerpts are read from the files on demand."""
+
+    unloadable_files: frozenset[str] = frozenset()
+    _lines: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def of(cls, record: CheckRecord, files: list[SourceFile]) -> RecalledResult:
+        corpus = link(build([]))
+        corpus.project = record.project
+        return cls(
+            None,
+            corpus,
+            list(record.diagnostics),
+            files=list(files),
+            config_broken=record.config_broken,
+            suppressed=list(record.suppressed),
+            unloadable_files=record.unloadable,
+        )
+
+    def source_line(self, file: str, line: int) -> str:
+        lines = self._lines.get(file)
+        if lines is None:
+            lines = self._lines[file] = self._text(file).splitlines()
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
+    def _text(self, file: str) -> str:
+        """The file's text as the loader decoded it (or, for a file that did not load, as reports quote it)."""
+        source = next((f for f in self.files if f.display == file), None)
+        if source is None:
+            return ""
+        try:
+            raw = source.read()
+        except OSError:
+            return ""
+        if file in self.unloadable_files:
+            return raw.decode("utf-8", errors="replace")
+        return raw.decode("utf-8-sig", errors="replace")
+
+
+def _finish(
+    result: CompileResult, root: Path, files: list[SourceFile], diagnostics: list[Diagnostic], path: Path
+) -> CompileResult:
+    """Add discovery's diagnostics (and the note that no kompiler.yaml was found) to a compiled result."""
     result.root = root
     if not any(f.kind is FileKind.PROJECT for f in files):
         diagnostics.append(
@@ -103,13 +202,27 @@ def compile_files(
 ) -> CompileResult:
     """Compile an explicit list of files (from disk or from a git revision)."""
     schemas = schemas or shipped_schemas()
+    store = FileCache(cache_dir, schemas) if cache_dir is not None else None
+    return _compile(files, run_checks, schemas, store, executor, jobs, [None] * len(files))
+
+
+def _compile(
+    files: list[SourceFile],
+    run_checks: bool,
+    schemas: SchemaSet,
+    store: FileCache | None,
+    executor: str | None,
+    jobs: int | None,
+    keys: list[str | None],
+) -> CompileResult:
+    """Compile ``files``; ``keys`` receives each file's content key when the cache computed one."""
     diagnostics: list[Diagnostic] = []
     validated: list[tuple[Document, FileKind, frozenset[Pointer]]] = []
     documents: dict[str, Document] = {}
     unloadable: dict[str, str] = {}
     config_broken = False
     with _collector_paused():
-        outcomes = _check_files(files, diagnostics, schemas, cache_dir, executor, jobs)
+        outcomes = _check_files(files, diagnostics, schemas, store, executor, jobs, keys)
         for source, outcome in zip(files, outcomes, strict=True):
             if outcome is None:
                 continue
@@ -137,19 +250,19 @@ def _check_files(
     files: list[SourceFile],
     diagnostics: list[Diagnostic],
     schemas: SchemaSet,
-    cache_dir: Path | None,
+    store: FileCache | None,
     executor: str | None,
     jobs: int | None,
+    keys: list[str | None],
 ) -> list[FileOutcome | None]:
     """The per-file stage for every file: from the cache when unchanged, else loaded and validated,
     in parallel when there are many (``None`` for a file that cannot be read)."""
-    store = FileCache(cache_dir, schemas) if cache_dir is not None else None
     outcomes: list[FileOutcome | None] = [None] * len(files)
     pending: list[tuple[int, str | None, bytes]] = []
     for index, source in enumerate(files):
         key: str | None = None
         if store is not None:
-            key = store.known_key(source)
+            key = keys[index] = store.known_key(source)
             cached = store.get(key) if key is not None else None
             if cached is not None:
                 outcomes[index] = cached
@@ -159,7 +272,7 @@ def _check_files(
         if raw is None:
             continue
         if store is not None:
-            key = store.key(source, raw)
+            key = keys[index] = store.key(source, raw)
             store.remember(source, signature, key)
             cached = store.get(key)
             if cached is not None:

@@ -113,7 +113,7 @@ def test_internal_error_exits_3_without_traceback(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("kompiler.cli.check.compile_path", explode)
+    monkeypatch.setattr("kompiler.cli.check.check_path", explode)
     result = run_cli(["check", "."], minimal_project)
     assert result.exit_code == 3
     assert "galat internal" in result.stderr and "Traceback" not in result.output

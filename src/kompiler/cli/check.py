@@ -16,7 +16,7 @@ from kompiler.cli.common import (
     resolve_locale,
     select,
 )
-from kompiler.compiler import compile_path
+from kompiler.compiler import check_path
 from kompiler.parallel import ExecutorError, checked_spec
 
 
@@ -41,7 +41,7 @@ def command(
 
     try:
         checked_spec(executor)
-        result = compile_path(path, cache=not no_cache, executor=executor, jobs=jobs)
+        result = check_path(path, cache=not no_cache, executor=executor, jobs=jobs)
     except ExecutorError as error:  # a wrong --executor or an unreachable cluster is a usage error
         click.echo(f"kompiler: {error}", err=True)
         sys.exit(EXIT_USAGE)
