@@ -14,7 +14,13 @@ from kompiler.cli.dates import AS_OF_DATE
 from kompiler.cli.progress import Bar, wanted
 from kompiler.compiler import compile_path
 from kompiler.model.time import in_force
-from kompiler.render.build import BuildOptions, build_outputs, source_date
+from kompiler.render.build import (
+    APPENDIX_LIMIT,
+    BuildOptions,
+    build_outputs,
+    source_date,
+    wants_appendix,
+)
 from kompiler.render.environment import TemplateProblem
 from kompiler.render.output import OutputLocked, OutputWriter
 
@@ -45,12 +51,23 @@ from kompiler.render.output import OutputLocked, OutputWriter
     default=None,
     help="Hanya SKJ satu jabatan (PDF, .docx, Markdown). / Only one position's SKJ.",
 )
+@click.option(
+    "--lampiran/--tanpa-lampiran",
+    "appendix",
+    default=None,
+    help=(
+        "Tulis juga lampiran sebagai satu dokumen (PDF, .docx, Markdown, HTML); bawaan: ya sampai "
+        f"{APPENDIX_LIMIT:,} jabatan. / Also write the appendix as one document; default: yes up to "
+        f"{APPENDIX_LIMIT:,} positions."
+    ),
+)
 @report_options
 def command(
     path: Path,
     output: Path,
     as_of: str | None,
     only: str | None,
+    appendix: bool | None,
     output_format: str,
     locale: str | None,
     quiet: bool,
@@ -83,9 +100,17 @@ def command(
     options = BuildOptions(
         locale=locale,
         only=only,
+        appendix=appendix,
         built=source_date(),
         project_templates=result.root / "templates" if result.root else None,
     )
+    if not quiet and appendix is None and not wants_appendix(options, len(result.corpus.positions)):
+        click.echo(
+            f"Lampiran sebagai satu dokumen (PDF, .docx, lampiran.md/.html) tidak ditulis untuk lebih dari "
+            f"{APPENDIX_LIMIT:,} jabatan; pakai --lampiran untuk menulisnya. / The appendix as one document "
+            f"is not written above {APPENDIX_LIMIT:,} positions; use --lampiran to write it.",
+            err=True,
+        )
     try:
         writer = OutputWriter(output)
     except OutputLocked:

@@ -21,12 +21,18 @@ from kompiler.render.environment import Templates
 from kompiler.render.graph_view import graph_data
 from kompiler.render.model_json import model_dict
 from kompiler.render.output import OutputWriter
+from kompiler.render.pages import Page, PageWriter
 from kompiler.render.view import publication
 
 if TYPE_CHECKING:
     from kompiler.graph.merge import MergeResult
 
 FORMATS = ("json", "graph", "md", "html", "pdf", "docx", "site")
+# Above this many positions the appendix as one document (``lampiran.md``, ``.html``, ``.pdf``,
+# ``.docx``) is written only on request: nobody prints or reviews thousands of SKJ as one file, and
+# laying it out takes minutes (PDF, Word) and gigabytes. Each position's SKJ and the site are still
+# written, so nothing is lost that a reader of a large corpus would use.
+APPENDIX_LIMIT = 1000
 
 
 class Progress(Protocol):
@@ -47,11 +53,16 @@ class _Silent:
 
 @dataclass(frozen=True)
 class BuildOptions:
-    """What to build: the locale, the formats, and optionally a single position (``only``)."""
+    """What to build: the locale, the formats, and optionally a single position (``only``).
+
+    ``appendix`` says whether the whole appendix is written as one document (see ``APPENDIX_LIMIT``);
+    ``None`` decides by the corpus's size.
+    """
 
     locale: str = "id"
     only: str | None = None
     formats: tuple[str, ...] = FORMATS
+    appendix: bool | None = None
     built: datetime | None = None
     project_templates: Path | None = None
 
@@ -62,6 +73,13 @@ def source_date() -> datetime | None:
     if not value.isdigit():
         return None
     return datetime.fromtimestamp(int(value), tz=UTC)
+
+
+def wants_appendix(options: BuildOptions, positions: int) -> bool:
+    """Whether the build writes the whole appendix as one document (always for ``--only``)."""
+    if options.only is not None:
+        return True
+    return options.appendix if options.appendix is not None else positions <= APPENDIX_LIMIT
 
 
 def build_outputs(
@@ -80,85 +98,96 @@ def build_outputs(
     pub = publication(result.corpus, options.locale, only=options.only)
     single = options.only is not None
     stem = options.only or "lampiran"
-    # (label, units, run, whether run advances the progress itself)
-    steps: list[tuple[str, int, Callable[[], object], bool]] = []
+    appendix = wants_appendix(options, len(result.corpus.positions))
+    wants_html = appendix and ("pdf" in options.formats or "html" in options.formats)
+    wants_site = "site" in options.formats and not single
+    html_page = (f"{stem}.html", *documents.appendix_html_page(pub, single=single, built=options.built))
 
-    if "json" in options.formats and not single:
-        steps.append(("model.json", 1, lambda: _json(writer, result), False))
+    # Every page that does not wait for the graph stage, rendered (in worker processes, for a large
+    # corpus) while this process computes the graph. The two appendices are single large pages and
+    # come first, so that each gets a worker of its own.
+    markdown: list[Page] = []
     if "md" in options.formats:
+        if appendix:
+            markdown.append((f"{stem}.md", *documents.appendix_markdown_page(pub, single=single)))
+        if not single:
+            markdown += [
+                (f"jabatan/{position.code}.md", *documents.position_markdown_page(position, pub.locale))
+                for position in pub.positions()
+            ]
+    html = [html_page] if wants_html else []
+    site_pages = site.pages(pub, built=options.built) if wants_site else []
+    alone = len(html) + (1 if markdown and appendix else 0)
+    ordered = [*markdown[:1], *html, *markdown[1:]] if alone == 2 else [*html, *markdown]
 
-        def markdown() -> None:
-            writer.write_text(f"{stem}.md", documents.appendix_markdown(templates, pub, single=single))
-            progress.advance()
-            if not single:
-                for position in pub.positions():
-                    writer.write_text(
-                        f"jabatan/{position.code}.md",
-                        documents.position_markdown(templates, position, pub.locale),
-                    )
+    with PageWriter(templates, writer, [*ordered, *site_pages], alone=alone) as background:
+        pages = background.written()
+
+        def take(count: int) -> None:
+            for _ in range(count):
+                next(pages)
+                progress.advance()
+
+        # (label, units, run, whether run advances the progress itself)
+        steps: list[tuple[str, int, Callable[[], object], bool]] = []
+        if "json" in options.formats and not single:
+            steps.append(("model.json", 1, lambda: _json(writer, result), False))
+        merge: list[MergeResult] = []
+
+        def graph() -> None:
+            # The graph stage imports numpy and scipy: only a build that needs it pays for them.
+            from kompiler.graph.merge import run_merge
+            from kompiler.graph.render import render_graph_outputs
+
+            if "graph" in options.formats:
+                merge.append(render_graph_outputs(result.corpus, writer, options.locale))
+            else:
+                merge.append(run_merge(result.corpus))
+
+        if not single and ("graph" in options.formats or wants_site):
+            steps.append(("Graf", 1, graph, False))
+        if ordered:
+            label = "Markdown, HTML" if html and markdown else ("HTML" if html else "Markdown")
+            steps.append((label, len(ordered), lambda: take(len(ordered)), True))
+        if "pdf" in options.formats and appendix:
+            steps.append(
+                (
+                    "PDF",
+                    1,
+                    lambda: writer.write_bytes(
+                        f"{stem}.pdf",
+                        documents.appendix_pdf(writer.path_of(html_page[0]).read_text(encoding="utf-8")),
+                    ),
+                    False,
+                )
+            )
+        if "docx" in options.formats and appendix:
+            steps.append(
+                (
+                    "Word",
+                    1,
+                    lambda: writer.write_bytes(
+                        f"{stem}.docx", documents.appendix_word(pub, single=single, built=options.built)
+                    ),
+                    False,
+                )
+            )
+
+        def write_site() -> None:
+            site.write_static(templates, pub, writer)
+            take(len(site_pages))
+            picture = site.graph_pages(pub, built=options.built, graph=graph_data(result.corpus, merge[0]))
+            with PageWriter(templates, writer, picture) as rest:
+                for _ in rest.written():
                     progress.advance()
 
-        steps.append(("Markdown", 1 + (0 if single else len(pub.positions())), markdown, True))
-    html_cache: dict[str, str] = {}
-
-    def html() -> str:
-        if "html" not in html_cache:
-            html_cache["html"] = documents.appendix_html(templates, pub, single=single, built=options.built)
-            writer.write_text(f"{stem}.html", html_cache["html"])
-        return html_cache["html"]
-
-    if "pdf" in options.formats or "html" in options.formats:
-        steps.append(("HTML", 1, html, False))
-    if "pdf" in options.formats:
-        steps.append(
-            ("PDF", 1, lambda: writer.write_bytes(f"{stem}.pdf", documents.appendix_pdf(html())), False)
-        )
-    if "docx" in options.formats:
-        steps.append(
-            (
-                "Word",
-                1,
-                lambda: writer.write_bytes(
-                    f"{stem}.docx", documents.appendix_word(pub, single=single, built=options.built)
-                ),
-                False,
-            )
-        )
-    merge: list[MergeResult] = []
-
-    def graph() -> None:
-        # The graph stage imports numpy and scipy: only a build that needs it pays for them.
-        from kompiler.graph.merge import run_merge
-        from kompiler.graph.render import render_graph_outputs
-
-        if "graph" in options.formats:
-            merge.append(render_graph_outputs(result.corpus, writer, options.locale))
-        else:
-            merge.append(run_merge(result.corpus))
-
-    if not single and ("graph" in options.formats or "site" in options.formats):
-        steps.append(("Graf", 1, graph, False))
-    if "site" in options.formats and not single:
-        steps.append(
-            (
-                "Situs",
-                site.page_count(pub),
-                lambda: site.build_site(
-                    templates,
-                    pub,
-                    writer,
-                    built=options.built,
-                    advance=progress.advance,
-                    graph=graph_data(result.corpus, merge[0]),
-                ),
-                True,
-            )
-        )
-    for label, total, run, advances in steps:
-        progress.step(label, total)
-        run()
-        if not advances:
-            progress.advance(total)
+        if wants_site:
+            steps.append(("Situs", site.page_count(pub), write_site, True))
+        for label, total, run, advances in steps:
+            progress.step(label, total)
+            run()
+            if not advances:
+                progress.advance(total)
     return list(writer.written)
 
 

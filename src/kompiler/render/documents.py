@@ -1,8 +1,10 @@
 """The appendix of the regulation: HTML for print, PDF (WeasyPrint), Word (python-docx) and Markdown.
 
 One :class:`~kompiler.render.view.Publication` feeds every format, so the PDF, the .docx and the
-Markdown always say the same thing. WeasyPrint is imported only when a PDF is asked for: it is the
-slowest import and the slowest stage, and a site-only or Markdown-only build should not pay for it.
+Markdown always say the same thing. The template-rendered formats are described as pages (a template
+and its context) that :mod:`kompiler.render.pages` renders, in worker processes when there are many.
+WeasyPrint is imported only when a PDF is asked for: it is the slowest import and the slowest stage,
+and a site-only or Markdown-only build should not pay for it.
 """
 
 from __future__ import annotations
@@ -10,15 +12,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from kompiler.render.environment import Templates
 from kompiler.render.labels import labels
 from kompiler.render.view import PositionView, Publication
 from kompiler.render.word import appendix_docx
 
+Page = tuple[str, dict[str, Any]]  # (template name, context)
 
-def appendix_html(templates: Templates, pub: Publication, *, single: bool, built: datetime | None) -> str:
-    """The appendix as one self-contained HTML document laid out for A4 print."""
-    return templates.render(
+
+def appendix_html_page(pub: Publication, *, single: bool, built: datetime | None) -> Page:
+    """The appendix as one self-contained HTML document laid out for A4 print (``lampiran.html``)."""
+    return (
         "appendix/lampiran.html",
         {
             "pub": pub,
@@ -39,13 +42,13 @@ def appendix_pdf(html: str) -> bytes:
     return weasyprint.HTML(string=html, url_fetcher=no_network).write_pdf()
 
 
-def appendix_markdown(templates: Templates, pub: Publication, *, single: bool) -> str:
-    return templates.render("markdown/lampiran.md", {"pub": pub, "t": labels(pub.locale), "single": single})
+def appendix_markdown_page(pub: Publication, *, single: bool) -> Page:
+    return ("markdown/lampiran.md", {"pub": pub, "t": labels(pub.locale), "single": single})
 
 
-def position_markdown(templates: Templates, position: PositionView, locale: str) -> str:
+def position_markdown_page(position: PositionView, locale: str) -> Page:
     """One position's SKJ as Markdown (``output/jabatan/<KODE>.md``), the unit a reviewer reads in a diff."""
-    return templates.render("markdown/skj.md", {"position": position, "t": labels(locale), "hashes": "#"})
+    return ("markdown/skj.md", {"position": position, "t": labels(locale), "hashes": "#"})
 
 
 def appendix_word(pub: Publication, *, single: bool, built: datetime | None) -> bytes:

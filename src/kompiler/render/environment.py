@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment, is_internal_attribute
 from markupsafe import Markup
 
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
@@ -46,6 +46,29 @@ class TemplateProblem(Exception):
         super().__init__(diagnostic.message.en)
         self.diagnostic = diagnostic
 
+    def __reduce__(self) -> tuple[type, tuple[Diagnostic]]:
+        # Pages may be rendered in worker processes: the problem must cross back whole.
+        return (TemplateProblem, (self.diagnostic,))
+
+
+class _Sandbox(SandboxedEnvironment):
+    """The Jinja sandbox, remembering its verdict per (type, attribute name).
+
+    Jinja's check depends only on the object's type and the attribute's name, yet it runs on every
+    attribute a template reads (millions in a large build), so the verdict is worth keeping.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._safe: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        key = (type(obj), attr)
+        verdict = self._safe.get(key)
+        if verdict is None:
+            verdict = self._safe[key] = not (attr.startswith("_") or is_internal_attribute(obj, attr))
+        return verdict
+
 
 @dataclass(frozen=True)
 class Templates:
@@ -61,7 +84,7 @@ class Templates:
     def _environment(self, *, markdown: bool) -> SandboxedEnvironment:
         loader = jinja2.FileSystemLoader([str(p) for p in self.search_path], encoding="utf-8")
         if markdown:
-            env = SandboxedEnvironment(
+            env = _Sandbox(
                 loader=loader,
                 auto_reload=False,
                 autoescape=False,
@@ -72,7 +95,7 @@ class Templates:
                 lstrip_blocks=True,
             )
         else:
-            env = SandboxedEnvironment(
+            env = _Sandbox(
                 loader=loader,
                 auto_reload=False,
                 autoescape=True,

@@ -12,6 +12,9 @@ The layout is deterministic (fixed seeds, sorted input) and two-level, so it sta
 positions and reads as a map of job families: families are placed by a spring layout of the family
 graph (weighted by the similarity between their positions), then each family's positions by a spring
 layout of their own links, inside a disc sized to the family and centred on the family's place.
+A family too large for a spring layout (its cost grows with the square of its size) is drawn as a
+sunflower spiral instead, its positions in code order, so a 50,000-position corpus still lays out in
+moments and the same standards always give the same picture.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ WIDTH, HEIGHT, MARGIN = 1000.0, 700.0, 50.0
 MAX_SCALE = 140.0  # SVG units per layout unit: keeps a small graph compact and centred
 EDGES_PER_NODE = 6
 SEED = 38
+SPRING_LIMIT = 150  # positions in one family above which it is drawn as a spiral, not a spring layout
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,16 +129,19 @@ def layout(corpus: Corpus, edges: list[GraphEdge]) -> GraphPicture:
     radius = {f: 0.6 * math.sqrt(len(members[f])) + 0.4 for f in family_codes}
     centres = _spread(_spring(family_graph), radius)
 
+    inside: dict[str, list[GraphEdge]] = defaultdict(list)
+    for edge in edges:
+        if family_of[edge.source] == family_of[edge.target]:
+            inside[family_of[edge.source]].append(edge)
     places: dict[str, tuple[float, float]] = {}
     for family in family_codes:
-        graph = nx.Graph()
-        graph.add_nodes_from(members[family])
-        graph.add_weighted_edges_from(
-            (e.source, e.target, e.score)
-            for e in edges
-            if family_of[e.source] == family and family_of[e.target] == family
-        )
-        local = _spring(graph)
+        if len(members[family]) > SPRING_LIMIT:
+            local = _sunflower(members[family])
+        else:
+            graph = nx.Graph()
+            graph.add_nodes_from(members[family])
+            graph.add_weighted_edges_from((e.source, e.target, e.score) for e in inside[family])
+            local = _spring(graph)
         cx, cy = centres[family]
         for code, (x, y) in local.items():
             places[code] = (cx + x * radius[family] * 0.85, cy + y * radius[family] * 0.85)
@@ -171,6 +178,19 @@ def _spring(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     raw = nx.spring_layout(ordered, k=2.5 / math.sqrt(len(nodes)), seed=SEED, iterations=60, method="force")
     biggest = max((math.hypot(x, y) for x, y in raw.values()), default=1.0) or 1.0
     return {code: (float(x) / biggest, float(y) / biggest) for code, (x, y) in raw.items()}
+
+
+def _sunflower(codes: list[str]) -> dict[str, tuple[float, float]]:
+    """Evenly spaced points filling the unit disc (Vogel's spiral), one per code, in the given order."""
+    golden = math.pi * (3.0 - math.sqrt(5.0))
+    count = len(codes)
+    return {
+        code: (
+            math.sqrt((i + 0.5) / count) * math.cos(i * golden),
+            math.sqrt((i + 0.5) / count) * math.sin(i * golden),
+        )
+        for i, code in enumerate(codes)
+    }
 
 
 def _spread(

@@ -83,6 +83,14 @@ class OutputWriter:
         self.written.append(pure.as_posix())
         return path
 
+    def path_of(self, relative: str) -> Path:
+        """Where an already written file ``relative`` lies in the staging folder."""
+        return self.staging.joinpath(*PurePosixPath(relative).parts)
+
+    def record(self, relative: str) -> None:
+        """Count a file that a worker process wrote into the staging folder (:mod:`kompiler.render.pages`)."""
+        self.written.append(PurePosixPath(relative).as_posix())
+
     def write_text(self, relative: str, text: str) -> None:
         self.path(relative).write_text(text, encoding="utf-8", newline="\n")
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,6 +18,7 @@ from kompiler.render.environment import Templates
 from kompiler.render.graph_view import GraphData
 from kompiler.render.labels import labels
 from kompiler.render.output import OutputWriter
+from kompiler.render.pages import Page
 from kompiler.render.view import TYPE_ORDER, CompetencyView, FamilySection, PositionView, Publication
 
 STATIC = ("site/gaya.css", "site/situs.js")
@@ -81,18 +81,28 @@ def search_index(pub: Publication) -> str:
     return f"window.KOMPILER_INDEKS = {body};\n"
 
 
-def build_site(
-    templates: Templates,
-    pub: Publication,
-    writer: OutputWriter,
-    *,
-    built: datetime | None,
-    advance: Callable[[], object],
-    graph: GraphData,
-) -> None:
-    """Render every page of the site into ``site/`` of the writer."""
-    t = labels(pub.locale)
-    base = {"t": t, "locale": pub.locale, "built": built.strftime("%Y-%m-%d") if built else ""}
+def write_static(templates: Templates, pub: Publication, writer: OutputWriter) -> None:
+    """The stylesheet, the script and the search index (``site/aset/``)."""
+    for name in STATIC:
+        writer.write_text(f"site/aset/{name.split('/')[-1]}", templates.source(name))
+    writer.write_text("site/aset/indeks.js", search_index(pub))
+
+
+def _page(base: dict[str, Any], template: str, path: str, **context: Any) -> Page:
+    return (f"site/{path}", template, {**base, "root": "../" * path.count("/"), **context})
+
+
+def _base(pub: Publication, built: datetime | None) -> dict[str, Any]:
+    return {
+        "t": labels(pub.locale),
+        "locale": pub.locale,
+        "built": built.strftime("%Y-%m-%d") if built else "",
+    }
+
+
+def pages(pub: Publication, *, built: datetime | None) -> list[Page]:
+    """Every page of the site except the graph and the proposals (those wait for the graph stage)."""
+    base = _base(pub, built)
     competencies = {c.code: c for c in pub.competencies}
     families = {f.code: f for f in pub.families}
     children: dict[str, list[FamilySection]] = defaultdict(list)
@@ -104,51 +114,67 @@ def build_site(
         for row in position.requirements():
             usage[row.code].append(Usage(position, row.level))
 
-    def page(template: str, path: str, **context: Any) -> None:
-        root = "../" * path.count("/")
-        writer.write_text(f"site/{path}", templates.render(template, {**base, "root": root, **context}))
-        advance()
-
-    for name in STATIC:
-        writer.write_text(f"site/aset/{name.split('/')[-1]}", templates.source(name))
-    writer.write_text("site/aset/indeks.js", search_index(pub))
-
-    page("site/index.html", "index.html", pub=pub, current="home")
+    out = [_page(base, "site/index.html", "index.html", pub=pub, current="home")]
     for position in pub.positions():
-        page(
-            "site/position.html",
-            f"jabatan/{position.code}.html",
-            position=position,
-            family=families.get(position.family_code),
-            current="positions",
+        out.append(
+            _page(
+                base,
+                "site/position.html",
+                f"jabatan/{position.code}.html",
+                position=position,
+                family=families.get(position.family_code),
+                current="positions",
+            )
         )
     for family in pub.families:
-        page(
-            "site/family.html",
-            f"rumpun/{family.code}.html",
-            family=family,
-            parent=families.get(family.parent) if family.parent else None,
-            children=children.get(family.code, ()),
-            heatmap=heatmap(family, competencies),
-            current="families",
+        out.append(
+            _page(
+                base,
+                "site/family.html",
+                f"rumpun/{family.code}.html",
+                family=family,
+                parent=families.get(family.parent) if family.parent else None,
+                children=children.get(family.code, ()),
+                heatmap=heatmap(family, competencies),
+                current="families",
+            )
         )
     for competency in pub.competencies:
-        page(
-            "site/competency.html",
-            f"kompetensi/{competency.code}.html",
-            competency=competency,
-            usage=sorted(usage.get(competency.code, ()), key=lambda u: (-u.level, u.position.code)),
-            current="competencies",
+        out.append(
+            _page(
+                base,
+                "site/competency.html",
+                f"kompetensi/{competency.code}.html",
+                competency=competency,
+                usage=sorted(usage.get(competency.code, ()), key=lambda u: (-u.level, u.position.code)),
+                current="competencies",
+            )
         )
-    data = graph
-    page(
-        "site/graph.html",
-        "graf.html",
-        picture=data.picture,
-        coords={node.code: node for node in data.picture.nodes},
-        family_colour={family.code: family.colour for family in data.picture.families},
-        neighbours=data.picture.neighbours(),
-        current="graph",
-    )
+    return out
+
+
+def graph_pages(pub: Publication, *, built: datetime | None, graph: GraphData) -> list[Page]:
+    """The graph picture and the merge proposals pages."""
+    base = _base(pub, built)
+    picture = graph.picture
     names = {p.code: p.name for p in pub.positions()}
-    page("site/proposals.html", "usulan.html", proposals=data.proposals, names=names, current="proposals")
+    return [
+        _page(
+            base,
+            "site/graph.html",
+            "graf.html",
+            picture=picture,
+            coords={node.code: node for node in picture.nodes},
+            family_colour={family.code: family.colour for family in picture.families},
+            neighbours=picture.neighbours(),
+            current="graph",
+        ),
+        _page(
+            base,
+            "site/proposals.html",
+            "usulan.html",
+            proposals=graph.proposals,
+            names=names,
+            current="proposals",
+        ),
+    ]

@@ -1,0 +1,105 @@
+"""Render and write many independent pages, in worker processes when there are enough of them.
+
+A large corpus means thousands of pages (a Markdown SKJ and a site page per position), each rendered
+from the same compiled templates and the same view objects, none depending on another. Rendering is
+pure Python, so threads would not help; forked workers inherit the templates, the views and the
+output writer without copying or pickling them, render their share and write it into the writer's
+staging folder themselves, sending back only the paths. Meanwhile this process is free for the work
+that does not wait on the pages (the similarity graph and its outputs).
+
+Small builds (the default corpus) render lazily in this process, page by page as the caller asks:
+forking would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
+
+from kompiler.render.environment import Templates
+from kompiler.render.output import OutputWriter
+
+PARALLEL_FROM = 400  # pages; below this a worker pool costs more than it saves
+MAX_WORKERS = 8
+CHUNKS_PER_WORKER = 4
+
+Page = tuple[str, str, Mapping[str, Any]]  # (output path, template name, context)
+
+# What the forked workers render: set just before the pool starts, inherited by fork, never pickled.
+_job: tuple[Templates, OutputWriter, Sequence[Page]] | None = None
+
+
+def workers() -> int:
+    """How many worker processes a large build uses: one per available core, up to a limit."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_WORKERS))
+
+
+class PageWriter:
+    """Renders ``pages`` into ``writer``; :meth:`written` yields each page's path, in the order given.
+
+    With enough pages, rendering starts at once in worker processes; the first ``alone`` pages are large
+    (a whole appendix) and each gets a worker of its own while the others share the rest. A
+    :class:`~kompiler.render.environment.TemplateProblem` raised in a worker is raised by
+    :meth:`written`. Use as a context manager, so the workers stop if the build is abandoned.
+    """
+
+    def __init__(
+        self, templates: Templates, writer: OutputWriter, pages: Sequence[Page], *, alone: int = 0
+    ) -> None:
+        self.templates, self.writer, self.pages = templates, writer, pages
+        self._pool: ProcessPoolExecutor | None = None
+        self._chunks: list[tuple[int, Future[int]]] = []
+        count = workers()
+        if len(pages) < PARALLEL_FROM or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        global _job
+        _job = (templates, writer, pages)
+        size = max(1, -(-(len(pages) - alone) // (count * CHUNKS_PER_WORKER)))
+        bounds = [(i, i + 1) for i in range(alone)]
+        bounds += [(start, min(start + size, len(pages))) for start in range(alone, len(pages), size)]
+        context = multiprocessing.get_context("fork")
+        self._pool = ProcessPoolExecutor(count, mp_context=context, initializer=_quiet)
+        self._chunks = [(start, self._pool.submit(_render, start, stop)) for start, stop in bounds]
+
+    def written(self) -> Iterator[str]:
+        if self._pool is None:
+            for path, name, context in self.pages:
+                self.writer.write_text(path, self.templates.render(name, context))
+                yield path
+            return
+        for start, future in self._chunks:
+            for offset in range(future.result()):
+                path = self.pages[start + offset][0]
+                self.writer.record(path)
+                yield path
+
+    def __enter__(self) -> PageWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        global _job
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            _job = None
+
+
+def _quiet() -> None:
+    """Workers leave Ctrl+C to the parent, which aborts the build and stops the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _render(start: int, stop: int) -> int:
+    if _job is None:
+        raise RuntimeError("PageWriter sets the job before it starts its workers")
+    templates, writer, pages = _job
+    for path, name, context in pages[start:stop]:
+        writer.write_text(path, templates.render(name, context))
+    return stop - start
