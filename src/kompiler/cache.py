@@ -181,6 +181,11 @@ class FileCache:
         self._used.add(key)
         return outcome
 
+    def keep(self, keys: list[str | None]) -> None:
+        """Keep the entries of ``keys`` when their shard is rewritten, though this run did not read them
+        (an incremental check reads only the changed files)."""
+        self._used.update(key for key in keys if key is not None)
+
     def put(self, key: str, outcome: FileOutcome) -> None:
         shard = self._shard(key)
         shard.entries[key] = outcome
@@ -214,22 +219,23 @@ class FileCache:
             digest.update(f"\0{relative}\0{key}".encode())
         return digest.hexdigest()
 
-    def recall(self, run_key: str) -> Any:
-        """What :meth:`record` stored for ``run_key``, or ``None``. One run is kept: the last one."""
+    def recall(self, run_key: str, name: str = _RUN) -> Any:
+        """What :meth:`record` stored for ``run_key`` under ``name``, or ``None``. One value is kept
+        for each name: the last one."""
         if not self.usable:
             return None
-        loaded = self._read(self.folder / _RUN)
+        loaded = self._read(self.folder / name)
         if isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == run_key:
             return loaded[1]
         return None
 
-    def record(self, run_key: str, value: Any) -> None:
+    def record(self, run_key: str, value: Any, name: str = _RUN) -> None:
         if not self.usable:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             if not self.folder.is_symlink():
-                self._write(self.folder / _RUN, (run_key, value))
+                self._write(self.folder / name, (run_key, value))
         except OSError:
             return
 

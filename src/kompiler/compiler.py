@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from kompiler import incremental
 from kompiler.cache import DEFAULT_FOLDER as DEFAULT_CACHE_FOLDER
 from kompiler.cache import FileCache
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity
@@ -22,7 +23,7 @@ from kompiler.load import Document, Pointer
 from kompiler.model import Corpus, build, link
 from kompiler.parallel import executor_for, map_batches
 from kompiler.project import FileKind, RuleSettings, SourceFile, discover, find_root
-from kompiler.rules import suppress
+from kompiler.rules import registry, suppress
 from kompiler.rules.engine import run_rules
 from kompiler.schema import SchemaSet, shipped_schemas
 
@@ -95,17 +96,75 @@ def check_path(
     files, diagnostics = discover(root)
     schemas = shipped_schemas()
     store = FileCache(root / DEFAULT_CACHE_FOLDER if cache is True else cache, schemas)
-    run_key = store.run_key([(source.relative, store.known_key(source)) for source in files])
+    known = [store.known_key(source) for source in files]
+    run_key = store.run_key([(source.relative, key) for source, key in zip(files, known, strict=True)])
     recorded = store.recall(run_key) if run_key is not None else None
     if isinstance(recorded, CheckRecord):
-        result: CompileResult = RecalledResult.of(recorded, files)
+        return _finish(RecalledResult.of(recorded, files), root, files, diagnostics, path)
+    fingerprint = store.run_key([])
+    assert fingerprint is not None
+    facts = store.recall(fingerprint, FACTS)
+    rechecked = (
+        incremental.recheck(files, known, store, facts) if isinstance(facts, incremental.Facts) else None
+    )
+    if rechecked is not None:
+        record = CheckRecord(
+            rechecked.diagnostics, False, rechecked.project, rechecked.unloadable, rechecked.suppressed
+        )
+        result: CompileResult = RecalledResult.of(record, files, "incremental")
+        keys, new_facts = rechecked.keys, rechecked.facts
     else:
-        keys: list[str | None] = [None] * len(files)
-        result = _compile(files, True, schemas, store, executor, jobs, keys)
-        run_key = store.run_key([(source.relative, key) for source, key in zip(files, keys, strict=True)])
-        if run_key is not None:
-            store.record(run_key, CheckRecord.of(result))
+        keys = [None] * len(files)
+        trace = _Trace()
+        result = _compile(files, True, schemas, store, executor, jobs, keys, trace)
+        record = CheckRecord.of(result)
+        new_facts = None if result.config_broken else trace.facts(files, keys, result.corpus)
+    run_key = store.run_key([(source.relative, key) for source, key in zip(files, keys, strict=True)])
+    if run_key is not None:
+        store.record(run_key, record)
+        if new_facts is not None:
+            store.record(fingerprint, new_facts, FACTS)
     return _finish(result, root, files, diagnostics, path)
+
+
+FACTS = "facts.bin"
+
+
+@dataclass
+class _Trace:
+    """What a full check saw of each file, kept so that the next check can be incremental."""
+
+    outcomes: list[FileOutcome | None] = field(default_factory=list)
+    by_position_file: dict[str, list[Diagnostic]] = field(default_factory=dict)
+    parsed: dict[str, suppress.Parsed] = field(default_factory=dict)
+
+    def facts(
+        self, files: list[SourceFile], keys: list[str | None], corpus: Corpus
+    ) -> incremental.Facts | None:
+        positions: dict[str, list[Any]] = {}
+        for position in corpus.entities.positions:
+            positions.setdefault(position.origin.file, []).append(position)
+        references: dict[str, str] = {}
+        outcomes: dict[str, FileOutcome] = {}
+        by_file: dict[str, incremental.PositionFacts] = {}
+        citations: dict[Any, Any] = {}
+        for source, key, outcome in zip(files, keys, self.outcomes, strict=True):
+            if key is None or outcome is None:
+                return None
+            if source.kind is not FileKind.POSITION:
+                references[source.relative] = key
+                outcomes[source.relative] = outcome
+                continue
+            by_file[source.relative] = incremental.position_facts(
+                key,
+                outcome,
+                positions.get(source.display, []),
+                self.by_position_file.get(source.display, []),
+                source.kind,
+                self.parsed.get(source.display),
+                citations,
+            )
+        return incremental.Facts(references, outcomes, by_file)
 
 
 @dataclass(frozen=True)
@@ -131,13 +190,15 @@ class CheckRecord:
 
 @dataclass
 class RecalledResult(CompileResult):
-    """A check answered from the run record: lines for excerpts are read from the files on demand."""
+    """A check answered without the corpus: from the last run's record (``reuse="run"``) or by an
+    incremental check (``"incremental"``). Lines for excerpts are read from the files on demand."""
 
     unloadable_files: frozenset[str] = frozenset()
+    reuse: str = "run"
     _lines: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def of(cls, record: CheckRecord, files: list[SourceFile]) -> RecalledResult:
+    def of(cls, record: CheckRecord, files: list[SourceFile], reuse: str = "run") -> RecalledResult:
         corpus = link(build([]))
         corpus.project = record.project
         return cls(
@@ -148,6 +209,7 @@ class RecalledResult(CompileResult):
             config_broken=record.config_broken,
             suppressed=list(record.suppressed),
             unloadable_files=record.unloadable,
+            reuse=reuse,
         )
 
     def source_line(self, file: str, line: int) -> str:
@@ -214,8 +276,10 @@ def _compile(
     executor: str | None,
     jobs: int | None,
     keys: list[str | None],
+    trace: _Trace | None = None,
 ) -> CompileResult:
-    """Compile ``files``; ``keys`` receives each file's content key when the cache computed one."""
+    """Compile ``files``; ``keys`` receives each file's content key when the cache computed one, and
+    ``trace`` what the next check needs to be incremental."""
     diagnostics: list[Diagnostic] = []
     validated: list[tuple[Document, FileKind, frozenset[Pointer]]] = []
     documents: dict[str, Document] = {}
@@ -223,6 +287,8 @@ def _compile(
     config_broken = False
     with _collector_paused():
         outcomes = _check_files(files, diagnostics, schemas, store, executor, jobs, keys)
+        if trace is not None:
+            trace.outcomes = outcomes
         for source, outcome in zip(files, outcomes, strict=True):
             if outcome is None:
                 continue
@@ -239,7 +305,14 @@ def _compile(
         result = CompileResult(None, corpus, diagnostics, documents, list(files), config_broken, unloadable)
         if run_checks and not config_broken:
             settings = result.settings()
-            outcome = suppress.apply(run_rules(corpus, settings), documents.values(), settings)
+            if trace is None:
+                outcome = suppress.apply(run_rules(corpus, settings), documents.values(), settings)
+            else:
+                found = run_rules(corpus, settings, by_position_file=trace.by_position_file)
+                for own in trace.by_position_file.values():
+                    found.extend(own)
+                trace.parsed = suppress.directives_of(documents.values(), registry())
+                outcome = suppress.apply_parsed(found, trace.parsed, settings)
             diagnostics.extend(outcome.kept + outcome.problems)
             result.suppressed = outcome.suppressed
     result.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)

@@ -48,9 +48,13 @@ def summary(result: CompileResult) -> list[tuple[str, str, str, str, int | None]
     ]
 
 
+def reuse(result: CompileResult) -> str:
+    """How a check was answered: "full", from the last "run"'s record, or "incremental"."""
+    return getattr(result, "reuse", "full")
+
+
 def recalled(result: CompileResult) -> bool:
-    """A result answered from the record carries no documents (nothing was loaded)."""
-    return result.documents == {} and bool(result.files)
+    return reuse(result) == "run"
 
 
 def test_repeated_check_is_recalled_and_equals_a_full_check(project: Path) -> None:
@@ -96,26 +100,30 @@ def _append(relative: str, text: str) -> Callable[[Path], object]:
 
 
 @pytest.mark.parametrize(
-    ("change", "inputs_changed"),
+    ("change", "expected"),
     [
-        pytest.param(lambda p: (p / POSITION).write_text("kode: [\n", encoding="utf-8"), True, id="edit"),
-        pytest.param(_append(str(POSITION), "# catatan\n"), True, id="comment"),
-        pytest.param(lambda p: (p / POSITION).unlink(), True, id="delete"),
         pytest.param(
-            lambda p: shutil.copy(p / POSITION, p / "jabatan" / "salinan.yaml"), True, id="add-duplicate"
+            lambda p: (p / POSITION).write_text("kode: [\n", encoding="utf-8"), "incremental", id="edit"
         ),
-        pytest.param(_append("kompiler.yaml", "\n# catatan\n"), True, id="edit-configuration"),
-        pytest.param(_append("kamus/manajerial.yaml", "\n# catatan\n"), True, id="edit-dictionary"),
-        pytest.param(lambda p: (p / "jabatan" / "rusak.yaml").unlink(), True, id="fix-broken-file"),
-        pytest.param(lambda p: (p / "catatan.yaml").unlink(), False, id="remove-stray-file"),
+        pytest.param(_append(str(POSITION), "# catatan\n"), "incremental", id="comment"),
+        pytest.param(lambda p: (p / POSITION).unlink(), "incremental", id="delete"),
+        pytest.param(
+            lambda p: shutil.copy(p / POSITION, p / "jabatan" / "salinan.yaml"),
+            "incremental",
+            id="add-duplicate",
+        ),
+        pytest.param(_append("kompiler.yaml", "\n# catatan\n"), "full", id="edit-configuration"),
+        pytest.param(_append("kamus/manajerial.yaml", "\n# catatan\n"), "full", id="edit-dictionary"),
+        pytest.param(lambda p: (p / "jabatan" / "rusak.yaml").unlink(), "incremental", id="fix-broken-file"),
+        pytest.param(lambda p: (p / "catatan.yaml").unlink(), "run", id="remove-stray-file"),
     ],
 )
-def test_any_change_is_seen(project: Path, change: Callable[[Path], object], inputs_changed: bool) -> None:
+def test_any_change_is_seen(project: Path, change: Callable[[Path], object], expected: str) -> None:
     check_path(project)
     assert recalled(check_path(project))
     change(project)
     after = check_path(project)
-    assert recalled(after) is not inputs_changed
+    assert reuse(after) == expected
     assert summary(after) == summary(compile_path(project))
     assert summary(check_path(project)) == summary(compile_path(project))
 

@@ -36,11 +36,29 @@ def _file_of(entity: Any, corpus: Corpus) -> str:
     return origin.file if origin is not None else ""
 
 
+class NotLoaded(Exception):
+    """Raised by a stand-in entity asked for a field it does not hold (see :mod:`kompiler.incremental`).
+
+    The engine lets it through instead of reporting a crashed rule, so that the caller can give up its
+    shortcut and check the whole corpus.
+    """
+
+
 def run_rules(
-    corpus: Corpus, settings: RuleSettings, rules: dict[str, Rule] | None = None
+    corpus: Corpus,
+    settings: RuleSettings,
+    rules: dict[str, Rule] | None = None,
+    *,
+    positions: list[Any] | None = None,
+    by_position_file: dict[str, list[Diagnostic]] | None = None,
 ) -> list[Diagnostic]:
     """Run every enabled rule and return its diagnostics with the configured severities, after warnings
-    for configuration that names no rule or option (so that a typo there is not silently ignored)."""
+    for configuration that names no rule or option (so that a typo there is not silently ignored).
+
+    ``positions`` limits the position-scope rules to those positions; ``by_position_file``, when given,
+    receives the position-scope rules' diagnostics by the file of the position checked, instead of the
+    returned list (so that a later check can reuse those of unchanged files).
+    """
     rules = rules if rules is not None else registry()
     diagnostics = check_settings(corpus, settings, registry() | rules)
     derived: dict[str, Any] = {}
@@ -49,15 +67,22 @@ def run_rules(
             continue
         context = Context(corpus, valid_options(rule, settings.options.get(code, {})), derived)
         override = settings.severity.get(code)
-        for entity in _entities(corpus, rule.scope):
+        per_position = rule.scope is Scope.POSITION
+        entities = positions if per_position and positions is not None else _entities(corpus, rule.scope)
+        for entity in entities:
+            sink = diagnostics
+            if per_position and by_position_file is not None:
+                sink = by_position_file.setdefault(_file_of(entity, corpus), [])
             try:
                 for finding in rule.check(entity, context):
                     severity = Severity.parse(override) if override else (finding.severity or rule.severity)
-                    diagnostics.append(
+                    sink.append(
                         Diagnostic(severity, code, finding.message, finding.location, finding.related)
                     )
+            except NotLoaded:
+                raise
             except Exception as error:  # a broken rule must not stop the other rules
-                diagnostics.append(_crash(rule, _file_of(entity, corpus), error))
+                sink.append(_crash(rule, _file_of(entity, corpus), error))
     return diagnostics
 
 

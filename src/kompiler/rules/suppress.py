@@ -101,13 +101,25 @@ def apply(
 ) -> Outcome:
     """Silence the rule diagnostics that a directive covers and report directives that do no work."""
     rules = rules if rules is not None else registry()
+    return apply_parsed(diagnostics, directives_of(documents, rules), settings)
+
+
+Parsed = tuple[list[Directive], list[Diagnostic]]
+
+
+def directives_of(documents: Iterable[Document], rules: Mapping[str, Rule]) -> dict[str, Parsed]:
+    """The directives (and directive problems) of every document that has any, by file shown."""
+    return {d.path: parse(d, rules) for d in documents if MARKER in d.text}
+
+
+def apply_parsed(
+    diagnostics: Iterable[Diagnostic], parsed: Mapping[str, Parsed], settings: RuleSettings
+) -> Outcome:
+    """:func:`apply` with the directives already parsed (a check that reuses unchanged files' parse)."""
     outcome = Outcome()
     by_file: dict[str, list[Directive]] = {}
-    for document in documents:
-        if MARKER not in document.text:
-            continue
-        directives, problems = parse(document, rules)
-        by_file[document.path] = directives
+    for file, (directives, problems) in parsed.items():
+        by_file[file] = directives
         outcome.directives.extend(directives)
         outcome.problems.extend(problems)
     used: set[tuple[int, str]] = set()
