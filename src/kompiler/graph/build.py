@@ -9,9 +9,8 @@ the score and its evidence per component). GraphML holds only scalars, so eviden
 
 from __future__ import annotations
 
-import io
 import json
-from typing import Any
+from typing import Any, BinaryIO
 
 import networkx as nx
 import numpy as np
@@ -109,7 +108,5 @@ def graph_json(graph: nx.DiGraph) -> dict[str, Any]:
     return data
 
 
-def graphml(graph: nx.DiGraph) -> bytes:
-    buffer = io.BytesIO()
-    nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True)
-    return buffer.getvalue()
+def write_graphml(graph: nx.DiGraph, stream: BinaryIO) -> None:
+    nx.write_graphml(graph, stream, encoding="utf-8", prettyprint=True)

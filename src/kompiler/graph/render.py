@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kompiler.graph.build import build_graph, graph_json, graphml
+from kompiler.graph.build import build_graph, graph_json, write_graphml
 from kompiler.graph.merge import MergeResult, result_dict, run_merge
 from kompiler.model import Corpus
 from kompiler.render.output import OutputWriter
@@ -90,9 +90,12 @@ def render_graph_outputs(corpus: Corpus, writer: OutputWriter, locale: str = "id
     """Write ``graph/graph.graphml``, ``graph/graph.json``, ``merge/proposals.json`` and ``.md``."""
     result = run_merge(corpus)
     graph = build_graph(corpus, result)
-    writer.write_bytes("graph/graph.graphml", graphml(graph))
+    with writer.binary("graph/graph.graphml") as stream:
+        write_graphml(graph, stream)
     data: dict[str, Any] = graph_json(graph)
-    writer.write_text("graph/graph.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-    writer.write_text("merge/proposals.json", merge_json(result))
+    del graph
+    writer.write_json("graph/graph.json", data, indent=1)
+    del data
+    writer.write_json("merge/proposals.json", result_dict(result), indent=2)
     writer.write_text("merge/proposals.md", merge_markdown(result, locale))
     return result

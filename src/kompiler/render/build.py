@@ -7,7 +7,6 @@ it was. Progress is reported through a small callback protocol, because the libr
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -192,6 +191,4 @@ def build_outputs(
 
 
 def _json(writer: OutputWriter, result: CompileResult) -> None:
-    writer.write_text(
-        "model.json", json.dumps(model_dict(result.corpus), ensure_ascii=False, indent=2) + "\n"
-    )
+    writer.write_json("model.json", model_dict(result.corpus), indent=2)

@@ -7,6 +7,7 @@ folder (``.<name>.lock``, removed when the build ends) stops two builds from wri
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import shutil
 import signal
@@ -15,6 +16,9 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
+from typing import Any, BinaryIO
+
+_PIECES = 1 << 16  # encoded pieces gathered before each write
 
 
 class UnsafeOutputPath(ValueError):
@@ -96,6 +100,29 @@ class OutputWriter:
 
     def write_bytes(self, relative: str, data: bytes) -> None:
         self.path(relative).write_bytes(data)
+
+    def write_json(self, relative: str, value: Any, indent: int) -> None:
+        """``json.dumps(value, ensure_ascii=False, indent=indent)`` and a newline, written in pieces.
+
+        The model and the graph of a large corpus are hundreds of megabytes of text: written as they
+        are encoded, they never sit in memory whole, beside the data they come from.
+        """
+        pieces: list[str] = []
+        encoder = json.JSONEncoder(ensure_ascii=False, indent=indent)
+        with self.path(relative).open("w", encoding="utf-8", newline="\n") as stream:
+            for piece in encoder.iterencode(value):
+                pieces.append(piece)
+                if len(pieces) >= _PIECES:
+                    stream.write("".join(pieces))
+                    pieces.clear()
+            pieces.append("\n")
+            stream.write("".join(pieces))
+
+    @contextmanager
+    def binary(self, relative: str) -> Iterator[BinaryIO]:
+        """A binary file to write ``relative`` into as it is produced (a large GraphML, for one)."""
+        with self.path(relative).open("wb") as stream:
+            yield stream
 
     def commit(self) -> None:
         """Replace the output folder with the staged one (the old one is removed only afterwards)."""
