@@ -101,6 +101,20 @@ def check_path(
     recorded = store.recall(run_key) if run_key is not None else None
     if isinstance(recorded, CheckRecord):
         return _finish(RecalledResult.of(recorded, files), root, files, diagnostics, path)
+    with _collector_paused():  # the facts of 50,000 positions are many small objects, and hold no cycles
+        result = _check_and_record(files, known, store, schemas, executor, jobs)
+    return _finish(result, root, files, diagnostics, path)
+
+
+def _check_and_record(
+    files: list[SourceFile],
+    known: list[str | None],
+    store: FileCache,
+    schemas: SchemaSet,
+    executor: str | None,
+    jobs: int | None,
+) -> CompileResult:
+    """Check incrementally when the last check's facts allow it, else in full; record the outcome."""
     fingerprint = store.run_key([])
     assert fingerprint is not None
     facts = store.recall(fingerprint, FACTS)
@@ -124,7 +138,7 @@ def check_path(
         store.record(run_key, record)
         if new_facts is not None:
             store.record(fingerprint, new_facts, FACTS)
-    return _finish(result, root, files, diagnostics, path)
+    return result
 
 
 FACTS = "facts.bin"

@@ -62,17 +62,22 @@ def run_rules(
     rules = rules if rules is not None else registry()
     diagnostics = check_settings(corpus, settings, registry() | rules)
     derived: dict[str, Any] = {}
+    position_sinks: list[list[Diagnostic]] | None = None
     for code, rule in rules.items():
         if not settings.enabled(code):
             continue
         context = Context(corpus, valid_options(rule, settings.options.get(code, {})), derived)
         override = settings.severity.get(code)
         per_position = rule.scope is Scope.POSITION
-        entities = positions if per_position and positions is not None else _entities(corpus, rule.scope)
-        for entity in entities:
-            sink = diagnostics
-            if per_position and by_position_file is not None:
-                sink = by_position_file.setdefault(_file_of(entity, corpus), [])
+        entities = list(
+            positions if per_position and positions is not None else _entities(corpus, rule.scope)
+        )
+        sinks: list[list[Diagnostic]] = [diagnostics] * len(entities)
+        if per_position and by_position_file is not None:
+            if position_sinks is None:
+                position_sinks = [by_position_file.setdefault(_file_of(e, corpus), []) for e in entities]
+            sinks = position_sinks
+        for entity, sink in zip(entities, sinks, strict=True):
             try:
                 for finding in rule.check(entity, context):
                     severity = Severity.parse(override) if override else (finding.severity or rule.severity)
