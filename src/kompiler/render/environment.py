@@ -1,11 +1,12 @@
-"""The Jinja environments every output is rendered through: sandboxed, escaping, and overridable.
+"""The Jinja environments every output is rendered through: escaping, overridable, sandboxed when overridden.
 
 Text from the standards is always data. HTML templates autoescape it; Markdown templates escape every
 printed value for Markdown (a ``finalize`` hook), so ``<script>`` or ``**`` in a standard prints as
 written. Values are never re-read as template code, so ``{{ 7*7 }}`` in a standard stays literal.
 
 A standards project may override any template by placing one with the same name in its own
-``templates/`` folder; the override runs in the same sandbox, so it cannot reach Python internals.
+``templates/`` folder; then every template runs in Jinja's sandbox, so an override cannot reach Python
+internals. Without such a folder only kompiler's own templates run, outside the sandbox (faster).
 Template problems become a :class:`TemplateProblem` carrying a located, bilingual diagnostic.
 """
 
@@ -70,6 +71,10 @@ class _Sandbox(SandboxedEnvironment):
         return verdict
 
 
+class _Trusted(jinja2.Environment):
+    """The environment for kompiler's own templates: not sandboxed, otherwise the same."""
+
+
 @dataclass(frozen=True)
 class Templates:
     """The template folders of one build: the project's own first, then the shipped ones."""
@@ -81,10 +86,15 @@ class Templates:
         folders = [self.project] if self.project is not None and self.project.is_dir() else []
         return [*folders, data_dir("templates")]
 
-    def _environment(self, *, markdown: bool) -> SandboxedEnvironment:
-        loader = jinja2.FileSystemLoader([str(p) for p in self.search_path], encoding="utf-8")
+    def _environment(self, *, markdown: bool) -> jinja2.Environment:
+        search_path = self.search_path
+        loader = jinja2.FileSystemLoader([str(p) for p in search_path], encoding="utf-8")
+        # Only a project's own templates are untrusted code. When there are none, every template is
+        # shipped with kompiler and runs without the sandbox's check on each attribute it reads (a
+        # tenth of a large build's time); the output is the same.
+        kind = _Sandbox if len(search_path) > 1 else _Trusted
         if markdown:
-            env = _Sandbox(
+            env = kind(
                 loader=loader,
                 auto_reload=False,
                 autoescape=False,
@@ -95,7 +105,7 @@ class Templates:
                 lstrip_blocks=True,
             )
         else:
-            env = _Sandbox(
+            env = kind(
                 loader=loader,
                 auto_reload=False,
                 autoescape=True,
@@ -109,11 +119,11 @@ class Templates:
         return env
 
     @cached_property
-    def html(self) -> SandboxedEnvironment:
+    def html(self) -> jinja2.Environment:
         return self._environment(markdown=False)
 
     @cached_property
-    def markdown(self) -> SandboxedEnvironment:
+    def markdown(self) -> jinja2.Environment:
         return self._environment(markdown=True)
 
     def get(self, name: str) -> jinja2.Template:
