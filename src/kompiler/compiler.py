@@ -232,9 +232,13 @@ class RecalledResult(CompileResult):
             lines = self._lines[file] = self._text(file).splitlines()
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
+    @cached_property
+    def _by_display(self) -> dict[str, SourceFile]:
+        return {f.display: f for f in self.files}
+
     def _text(self, file: str) -> str:
         """The file's text as the loader decoded it (or, for a file that did not load, as reports quote it)."""
-        source = next((f for f in self.files if f.display == file), None)
+        source = self._by_display.get(file)
         if source is None:
             return ""
         try:

@@ -242,3 +242,16 @@ def test_rules_the_shortcut_cannot_serve_mean_a_full_check(
     set_field(second, "nama", field(first, "nama"))
     result = check_against_cold(project, "full")
     assert any(d.code == rule.code for d in result.diagnostics)
+
+
+def test_incremental_text_report_equals_a_cold_one(project: Path, run_cli: Callable[..., Any]) -> None:
+    first, second = positions(project)[:2]
+    run_cli(["check", "."], project)
+    set_field(first, "kode", field(second, "kode"))
+    break_rule(first)
+    incremental = run_cli(["check", "--locale", "en", "-v", "."], project)
+    cold = run_cli(["check", "--no-cache", "--locale", "en", "-v", "."], project)
+    assert reuse(check_path(project)) == "run"
+    assert incremental.exit_code == cold.exit_code == 1
+    assert incremental.output == cold.output
+    assert "KMP021" in cold.output and "KMP020" in cold.output
