@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import importlib.metadata
 import os
 import pickle
 import secrets
@@ -55,12 +56,24 @@ _clock = time.time_ns
 # The modules whose code decides a per-file outcome; a change to any of them (even unreleased, during
 # development) changes every key. Rules, model and rendering run after the cache and do not count.
 _STAGE_MODULES = ("cache", "diagnostics", "filecheck", "load", "project", "schema")
+# The libraries whose behaviour decides a per-file outcome: an upgrade of either may parse or validate
+# differently, so their versions are part of every key too.
+_STAGE_LIBRARIES = ("PyYAML", "jsonschema-rs")
+
+
+def _installed_version(distribution: str) -> str:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "absent"
 
 
 @cache
 def code_fingerprint() -> str:
     """A hash of kompiler's version and of the per-file stage's source code."""
     digest = hashlib.sha256(f"{CACHE_FORMAT}\0{kompiler.__version__}\0{sys.version_info[:2]}".encode())
+    for library in _STAGE_LIBRARIES:
+        digest.update(f"{library}={_installed_version(library)}\0".encode())
     package = Path(kompiler.__file__).resolve().parent
     for name in _STAGE_MODULES:
         digest.update(name.encode() + b"\0" + (package / f"{name}.py").read_bytes())
