@@ -1,0 +1,45 @@
+"""What changes for a large corpus: pages rendered in worker processes, the one-document appendix opt-in.
+
+The fixture is small, so the thresholds are lowered here; the behaviour is the same as for thousands of
+positions.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kompiler.render import build, pages
+from tests.render.conftest import FIXTURE, build_project
+
+FORMATS = ("json", "md", "html", "site")
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_pages_rendered_in_workers_are_byte_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serial = build_project(FIXTURE, tmp_path / "serial", formats=FORMATS)
+    monkeypatch.setattr(pages, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(pages, "workers", lambda: 2)
+    parallel = build_project(FIXTURE, tmp_path / "parallel", formats=FORMATS)
+    assert _files(parallel) == _files(serial)
+    assert any(name.startswith("jabatan/") for name in _files(parallel))
+
+
+def test_large_corpus_skips_the_one_document_appendix_unless_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build, "APPENDIX_LIMIT", 1)
+    plain = _files(build_project(FIXTURE, tmp_path / "plain", formats=FORMATS))
+    assert not any(name.startswith("lampiran.") for name in plain)
+    assert any(name.startswith("jabatan/") and name.endswith(".md") for name in plain)
+    assert "site/index.html" in plain
+    asked = _files(build_project(FIXTURE, tmp_path / "asked", formats=FORMATS, appendix=True))
+    assert {"lampiran.md", "lampiran.html"} <= set(asked)
