@@ -1,12 +1,11 @@
-"""The Jinja environments every output is rendered through: escaping, overridable, sandboxed when overridden.
+"""The Jinja environments every output is rendered through: sandboxed, escaping, and overridable.
 
 Text from the standards is always data. HTML templates autoescape it; Markdown templates escape every
 printed value for Markdown (a ``finalize`` hook), so ``<script>`` or ``**`` in a standard prints as
 written. Values are never re-read as template code, so ``{{ 7*7 }}`` in a standard stays literal.
 
 A standards project may override any template by placing one with the same name in its own
-``templates/`` folder; then every template runs in Jinja's sandbox, so an override cannot reach Python
-internals. Without such a folder only kompiler's own templates run, outside the sandbox (faster).
+``templates/`` folder; the override runs in the same sandbox, so it cannot reach Python internals.
 Template problems become a :class:`TemplateProblem` carrying a located, bilingual diagnostic.
 """
 
@@ -71,10 +70,6 @@ class _Sandbox(SandboxedEnvironment):
         return verdict
 
 
-class _Trusted(jinja2.Environment):
-    """The environment for kompiler's own templates: not sandboxed, otherwise the same."""
-
-
 @dataclass(frozen=True)
 class Templates:
     """The template folders of one build: the project's own first, then the shipped ones."""
@@ -86,15 +81,10 @@ class Templates:
         folders = [self.project] if self.project is not None and self.project.is_dir() else []
         return [*folders, data_dir("templates")]
 
-    def _environment(self, *, markdown: bool) -> jinja2.Environment:
-        search_path = self.search_path
-        loader = jinja2.FileSystemLoader([str(p) for p in search_path], encoding="utf-8")
-        # Only a project's own templates are untrusted code. When there are none, every template is
-        # shipped with kompiler and runs without the sandbox's check on each attribute it reads (a
-        # tenth of a large build's time); the output is the same.
-        kind = _Sandbox if len(search_path) > 1 else _Trusted
+    def _environment(self, *, markdown: bool) -> SandboxedEnvironment:
+        loader = jinja2.FileSystemLoader([str(p) for p in self.search_path], encoding="utf-8")
         if markdown:
-            env = kind(
+            env = _Sandbox(
                 loader=loader,
                 auto_reload=False,
                 autoescape=False,
@@ -105,7 +95,7 @@ class Templates:
                 lstrip_blocks=True,
             )
         else:
-            env = kind(
+            env = _Sandbox(
                 loader=loader,
                 auto_reload=False,
                 autoescape=True,
@@ -119,11 +109,11 @@ class Templates:
         return env
 
     @cached_property
-    def html(self) -> jinja2.Environment:
+    def html(self) -> SandboxedEnvironment:
         return self._environment(markdown=False)
 
     @cached_property
-    def markdown(self) -> jinja2.Environment:
+    def markdown(self) -> SandboxedEnvironment:
         return self._environment(markdown=True)
 
     def get(self, name: str) -> jinja2.Template:
