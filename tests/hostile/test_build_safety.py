@@ -37,12 +37,19 @@ def build_env(tmp_path: Path, seed: str = "0") -> dict[str, str]:
     }
 
 
+def _interruptible() -> None:
+    """Give the build the default Ctrl-C behaviour: a runner started in the background (as CI may be)
+    passes SIGINT on as ignored, and Python then never raises KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_build(project: Path, output: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "-m", "kompiler", "build", "-q", str(project), "-o", str(output)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=_interruptible,
     )
 
 
