@@ -143,7 +143,6 @@ class FileCache:
         self._new_stats: dict[tuple[str, str], tuple[StatSignature, str]] = {}
         self._shards: dict[str, _Shard] = {}
         self._used: set[str] = set()
-        self.hits = self.misses = 0
         if self.usable:
             loaded = self._read(folder / _STATS)
             if isinstance(loaded, dict) and loaded.get("salt") == self._salt:
@@ -188,9 +187,7 @@ class FileCache:
     def get(self, key: str) -> FileOutcome | None:
         outcome = self._shard(key).entries.get(key)
         if outcome is None:
-            self.misses += 1
             return None
-        self.hits += 1
         self._used.add(key)
         return outcome
 

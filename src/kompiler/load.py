@@ -14,7 +14,6 @@ for the few documents that have something to report.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -531,14 +530,3 @@ def _index_spans(text: str) -> tuple[dict[Pointer, Span], dict[Pointer, Span]]:
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(((item, (*pointer, index)) for index, item in enumerate(node.value)))
     return values, keys
-
-
-def iter_pointers(data: Any, pointer: Pointer = ()) -> Iterator[tuple[Pointer, Any]]:
-    """Yield every (pointer, value) pair of a loaded document, parents before children."""
-    yield pointer, data
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from iter_pointers(value, (*pointer, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from iter_pointers(value, (*pointer, index))

@@ -28,11 +28,6 @@ class PositionKind(StrEnum):
     SKILLED = "fungsional_keterampilan"
     EXECUTOR = "pelaksana"
 
-    @property
-    def structural(self) -> bool:
-        """JPT, administrator and pengawas are the managerial (structural) positions of UU 20/2023."""
-        return self in {PositionKind.JPT, PositionKind.ADMINISTRATOR, PositionKind.SUPERVISOR}
-
 
 EDUCATION_ORDER = {"SD": 1, "SMP": 2, "SMA": 3, "D1": 4, "D2": 5, "D3": 6, "D4": 7, "S1": 7, "S2": 8, "S3": 9}
 RANK_ORDER = {

@@ -53,8 +53,6 @@ class AmendmentView:
     locale: str
     heading: tuple[str, ...]
     title: str
-    amended_number: str
-    amended_year: str
     about: str
     opening: str
     points: tuple[Point, ...]
@@ -107,8 +105,6 @@ def amendment_view(comparison: Comparison, locale: str) -> AmendmentView:
         locale=locale,
         heading=heading,
         title=title,
-        amended_number=number,
-        amended_year=year,
         about=about,
         opening=opening,
         points=points,

@@ -15,7 +15,6 @@ from kompiler.model import Competency, CompetencyType, Corpus, Position
 from kompiler.render.labels import labels, long_date
 
 TYPE_ORDER = (CompetencyType.MANAGERIAL, CompetencyType.SOCIOCULTURAL, CompetencyType.TECHNICAL)
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
 @dataclass(frozen=True, slots=True)
