@@ -16,7 +16,7 @@ from typing import Any
 
 import jsonschema_rs
 
-from kompiler.diagnostics import Diagnostic, Message, Severity
+from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
 from kompiler.load import Document, Pointer
 from kompiler.project import FileKind
 from kompiler.resources import data_dir
@@ -118,19 +118,17 @@ class SchemaSet:
         return [_diagnostic(where, _message_for(name, kind, value, owner, error))]
 
 
-def _diagnostic(location: Any, message: Message) -> Diagnostic:
+def _diagnostic(location: Location, message: Message) -> Diagnostic:
     return Diagnostic(Severity.ERROR, CODE_SCHEMA, message, location)
 
 
-def _first_line(document: Document, location: Any) -> Any:
+def _first_line(document: Document, location: Location) -> Location:
     """Shrink a mapping's span to its first line, so a missing key points where the mapping starts."""
     span = location.span
     if span is None or span.end_line == span.line:
         return location
-    end_column = len(document.line_text(span.line)) + 1
-    return type(location)(
-        location.file, type(span)(span.line, span.column, span.line, max(end_column, span.column + 1))
-    )
+    end_column = max(len(document.line_text(span.line)) + 1, span.column + 1)
+    return Location(location.file, Span(span.line, span.column, span.line, end_column))
 
 
 def _unknown_key(key: str, allowed: list[str]) -> Message:
