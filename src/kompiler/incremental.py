@@ -8,16 +8,16 @@ of its positions that corpus-wide rules read (:class:`LightPosition`). A later c
 reference file (configuration, sources, grades, dictionaries, families, merge decisions) is unchanged
 loads those reference files and the changed position files only, and then:
 
-- runs the position-scope rules on the changed positions only: each rule in :data:`POSITION_LOCAL`
-  judges one position against the reference entities and nothing else, so an unchanged position's
-  findings still stand;
+- runs the position-scope rules on the changed positions only: every such rule declares itself
+  ``position_local`` (see :class:`~kompiler.rules.base.Rule`), judging one position against the
+  reference entities and nothing else, so an unchanged position's findings still stand;
 - runs every other rule in full, on a corpus whose unchanged positions are light stand-ins; a stand-in
   asked for a field it does not hold raises :class:`~kompiler.rules.engine.NotLoaded`, and the check
   falls back to a full run;
 - applies suppression with the directives of every file, as a full check does.
 
 Whenever that reasoning might not hold, the caller falls back to the full check: a reference file,
-the rule set or kompiler changed, a position-scope rule outside :data:`POSITION_LOCAL` is enabled, the
+the rule set or kompiler changed, a position-scope rule that is not ``position_local`` is enabled, the
 codes declared by schema-broken positions changed (rules consult them), the configuration is broken,
 or many files changed (then the full check's parallel loading is faster anyway).
 """
@@ -40,12 +40,6 @@ from kompiler.parallel import PARALLEL_THRESHOLD
 from kompiler.project import FileKind, RuleSettings, SourceFile
 from kompiler.rules import Scope, registry, suppress
 from kompiler.rules.engine import NotLoaded, run_rules
-
-# Position-scope rules whose findings for a position depend on that position and on reference entities
-# only (never on another position). A position-scope rule not listed here disables the shortcut.
-POSITION_LOCAL = frozenset(
-    {"KMP020", "KMP022", "KMP101", "KMP102", "KMP103", "KMP105", "KMP113", "KMP114", "KMP115"}
-)
 
 
 class LightPosition(NamedTuple):
@@ -326,7 +320,7 @@ def _recheck(
     settings = RuleSettings.from_data(corpus.project.get("aturan"))
     rules = registry()
     if any(
-        rule.scope is Scope.POSITION and settings.enabled(code) and code not in POSITION_LOCAL
+        rule.scope is Scope.POSITION and settings.enabled(code) and not rule.position_local
         for code, rule in rules.items()
     ):
         return None

@@ -132,3 +132,12 @@ def test_settings_that_do_nothing_are_reported(project: Project) -> None:
             "is used.",
         ),
     ]
+
+
+def test_every_position_scope_rule_declares_whether_it_is_position_local() -> None:
+    """The incremental check trusts this flag; a rule reading other positions must not set it."""
+    from kompiler.rules import Scope, registry
+
+    local = {code for code, rule in registry().items() if rule.position_local}
+    assert all(registry()[code].scope is Scope.POSITION for code in local)
+    assert "KMP111" not in local and "KMP021" not in local

@@ -64,7 +64,12 @@ Check = Callable[[Any, Context], Iterator[Finding]]
 
 @dataclass(frozen=True)
 class Rule:
-    """A named rule. ``examples`` are (bad, good) YAML snippets shown by ``kompiler explain``."""
+    """A named rule. ``examples`` are (bad, good) YAML snippets shown by ``kompiler explain``.
+
+    ``position_local`` declares that a position-scope check judges one position against the reference
+    entities (grades, families, dictionaries, sources) and never reads another position: the incremental
+    check may then keep an unchanged position's findings. Left ``False``, a rule disables that shortcut.
+    """
 
     code: str
     title: Message
@@ -75,3 +80,4 @@ class Rule:
     check: Check
     options: dict[str, Any] = field(default_factory=dict)
     examples: tuple[str, str] = ("", "")
+    position_local: bool = False

@@ -54,4 +54,5 @@ RULE = Rule(
         "jenjang: AHLI-MUDAA  # tidak ada di jenjang.yaml",
         "jenjang: AHLI-MUDA",
     ),
+    position_local=True,
 )

@@ -59,4 +59,5 @@ RULE = Rule(
         "kompetensi:\n  teknis:\n    - kode: T.KEU.01\n      level: 5  # kamus hanya sampai level 4",
         "kompetensi:\n  teknis:\n    - kode: T.KEU.01\n      level: 3",
     ),
+    position_local=True,
 )

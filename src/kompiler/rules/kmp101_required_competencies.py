@@ -97,4 +97,5 @@ RULE = Rule(
         "kompetensi:\n  manajerial:\n    - kode: M.01\n      level: 2\n    # ... M.02 sampai M.07\n"
         "    - kode: M.08\n      level: 2\n  sosial_kultural:\n    - kode: SK.01\n      level: 2",
     ),
+    position_local=True,
 )

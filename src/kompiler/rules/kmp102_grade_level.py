@@ -76,4 +76,5 @@ RULE = Rule(
         "jenjang: ADMINISTRATOR\nkompetensi:\n  manajerial:\n    - kode: M.01\n      level: 2  # Administrator: 3",
         "jenjang: ADMINISTRATOR\nkompetensi:\n  manajerial:\n    - kode: M.01\n      level: 3",
     ),
+    position_local=True,
 )

@@ -105,4 +105,5 @@ RULE = Rule(
         "bidang: keuangan\nalasan_lintas_bidang: Jabatan ini menyusun anggaran bersama Bappeda.\n"
         "kompetensi:\n  teknis:\n    - kode: T.PER.01\n      level: 3",
     ),
+    position_local=True,
 )

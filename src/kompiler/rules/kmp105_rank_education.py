@@ -90,4 +90,5 @@ RULE = Rule(
         "jenjang: AHLI-MUDA\npersyaratan:\n  pendidikan:\n    - jenjang: S1\n      tingkat: mutlak\n"
         "  pangkat:\n    golongan: III/c\n    tingkat: mutlak",
     ),
+    position_local=True,
 )

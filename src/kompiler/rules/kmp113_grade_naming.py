@@ -70,4 +70,5 @@ RULE = Rule(
         "nama: Analis Keuangan Pusat dan Daerah Ahli Madya\njenjang: AHLI-MUDA",
         "nama: Analis Keuangan Pusat dan Daerah Ahli Muda\njenjang: AHLI-MUDA",
     ),
+    position_local=True,
 )

@@ -44,4 +44,5 @@ RULE = Rule(
         "jenis: fungsional_keterampilan\njenjang: AHLI-MUDA",
         "jenis: fungsional_keahlian\njenjang: AHLI-MUDA",
     ),
+    position_local=True,
 )

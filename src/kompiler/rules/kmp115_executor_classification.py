@@ -51,4 +51,5 @@ RULE = Rule(
         "jenis: pelaksana\njenjang: PELAKSANA\n# klasifikasi tidak ada",
         "jenis: pelaksana\njenjang: PELAKSANA\nklasifikasi: klerek",
     ),
+    position_local=True,
 )
