@@ -7,7 +7,8 @@ socio-cultural dictionaries; one technical dictionary with every element as a co
 generated descriptions, honestly marked as imported); one family per group; one file per position.
 
 Levels are rescaled linearly from the source scale (0–7 by default) to 1–5; elements below the importance
-cut are not required (a position with none keeps its most important one). Tables are CSV or XLSX (first sheet), with a header row.
+cut are not required (a position with none keeps its most important one), and those kept carry their
+importance as ``kepentingan``, rescaled from [cut, top of the importance scale] to 1–5. Tables are CSV or XLSX (first sheet), with a header row.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class ImportError_(ValueError):
 @dataclass(frozen=True)
 class ImportOptions:
     min_importance: float = 3.0
+    importance_max: float = 5.0
     scale_min: float = 0.0
     scale_max: float = 7.0
     kind: str = "fungsional_keahlian"
@@ -87,6 +89,18 @@ def _family_code(group: str) -> str:
     return "RJ-" + (re.sub(r"[^A-Z0-9]+", "-", group.upper()).strip("-") or "LAIN")[:36]
 
 
+def importance_weight(importance: float, options: ImportOptions) -> float:
+    """The source importance of a kept element on the 1–5 ``kepentingan`` scale.
+
+    The cut is where "required" starts, so it maps to 1 and the top of the importance scale to 5: the
+    weight says how far above "merely required" an element is, which is what tells two positions with
+    the same required elements apart.
+    """
+    span = options.importance_max - options.min_importance
+    fraction = (importance - options.min_importance) / span if span > 0 else 1.0
+    return round(max(1.0, min(5.0, 1 + 4 * fraction)), 2)
+
+
 def rescale(value: float, options: ImportOptions) -> int:
     span = options.scale_max - options.scale_min
     fraction = (value - options.scale_min) / span if span else 0.0
@@ -131,7 +145,7 @@ def import_tables(
     valid_from = options.valid_from or date.today().isoformat()
 
     elements: dict[str, str] = {}
-    required: dict[str, dict[str, int]] = {}
+    required: dict[str, dict[str, tuple[int, float]]] = {}
     most_important: dict[str, tuple[float, str, int]] = {}
     for row in requirements:
         element = _column(row, "element_id", requirements_path.name)
@@ -143,14 +157,17 @@ def import_tables(
             raise ImportError_(f"Nilai bukan angka / not a number: {error}") from None
         code = _code(_column(row, "code", requirements_path.name))
         if importance >= options.min_importance:
-            required.setdefault(code, {})[element] = rescale(level, options)
+            required.setdefault(code, {})[element] = (
+                rescale(level, options),
+                importance_weight(importance, options),
+            )
         if code not in most_important or importance > most_important[code][0]:
             most_important[code] = (importance, element, rescale(level, options))
     # A standard needs at least one technical competency: a position with no element above the cut keeps
     # its single most important one.
-    for code, (_, element, level) in most_important.items():
+    for code, (importance, element, level) in most_important.items():
         if not required.get(code):
-            required[code] = {element: level}
+            required[code] = {element: (level, importance_weight(importance, options))}
 
     ordered = sorted(elements)
     competency_code: dict[str, tuple[str, str]] = {}
@@ -222,9 +239,9 @@ def import_tables(
         code = _code(_column(row, "code", positions_path.name))
         title = _column(row, "title", positions_path.name)
         technical = sorted(
-            (competency_code[e] + (lv,) for e, lv in required.get(code, {}).items()), key=lambda t: t[0]
+            (competency_code[e] + rated for e, rated in required.get(code, {}).items()), key=lambda t: t[0]
         )
-        fields = sorted({f for _, f, _ in technical}) or [_dictionary_field(0)[0]]
+        fields = sorted({f for _, f, _, _ in technical}) or [_dictionary_field(0)[0]]
         pattern = grade.get("pola_nama")
         name = f"{title} {pattern}" if pattern and pattern.lower() not in title.lower() else title
         position: dict[str, Any] = {
@@ -248,7 +265,9 @@ def import_tables(
                         {"kode": f"M.{n:02d}", "level": grade["level_manajerial"]} for n in range(1, 9)
                     ],
                     "sosial_kultural": [{"kode": "SK.01", "level": grade["level_sosial_kultural"]}],
-                    "teknis": [{"kode": c, "level": lv} for c, _, lv in technical],
+                    "teknis": [
+                        {"kode": c, "level": lv, "kepentingan": weight} for c, _, lv, weight in technical
+                    ],
                 },
             }
         )

@@ -15,6 +15,7 @@ TASKS = ["Menilai kewajaran nilai aset tetap daerah", "Menyusun laporan penilaia
 def amend(project: GitProject) -> None:
     def position(data: dict) -> None:
         data["kompetensi"]["manajerial"][0]["level"] = 3
+        data["kompetensi"]["teknis"][0]["kepentingan"] = 4
         data["tugas"].append("Menyusun kajian kebijakan pengelolaan kas daerah")
 
     def dictionary(data: dict) -> None:

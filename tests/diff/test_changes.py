@@ -8,6 +8,7 @@ from git_project import POSITION, GitProject
 
 from kompiler.diff import Repository, compare_revisions
 from kompiler.diff.changes import Change, Kind, Subject
+from kompiler.diff.wording import headline
 
 MANAGERIAL = "standards/kamus/manajerial.yaml"
 TECHNICAL = "standards/kamus/teknis-keuangan.yaml"
@@ -133,6 +134,20 @@ def test_requirement_changes_per_position(project: GitProject) -> None:
     find(found, Kind.REQUIREMENT_LOWERED, code, item="T.KEU.01", before=3, after=2)
     find(found, Kind.REQUIREMENT_REMOVED, code, item="T.KEU.02", before=2)
     find(found, Kind.REQUIREMENT_ADDED, code, item="SK.02", after=2)
+
+
+def test_requirement_importance_rated_and_rerated(project: GitProject) -> None:
+    project.edit(POSITION, lambda data: data["kompetensi"]["teknis"][0].update(kepentingan=4))
+    project.commit("rate")
+    project.edit(POSITION, lambda data: data["kompetensi"]["teknis"][0].update(kepentingan=2.5))
+    code = "NTB.JF.AKPD.MUDA"
+    rated = find(changes(project, "HEAD~1", "HEAD"), Kind.REQUIREMENT_IMPORTANCE, code)
+    assert (rated.item, rated.before, rated.after) == ("T.KEU.01", None, 4)
+    rerated = find(changes(project), Kind.REQUIREMENT_IMPORTANCE, code)
+    assert (rerated.item, rerated.before, rerated.after) == ("T.KEU.01", 4, 2.5)
+    assert headline(rerated).id == "kepentingan kompetensi T.KEU.01 diubah dari 4 menjadi 2.5"
+    assert headline(rated).en == "importance of competency T.KEU.01 set at 4"
+    assert [c.kind for c in changes(project)] == [Kind.REQUIREMENT_IMPORTANCE]
 
 
 def test_position_fields_tasks_and_qualifications(project: GitProject) -> None:

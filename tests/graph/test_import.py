@@ -69,6 +69,12 @@ def test_import_writes_a_clean_project(tmp_path: Path, run_cli, writer) -> None:
         "15-1251.00": {"Programming": 4},
         "29-1141.00": {"Medicine and Dentistry": 1},
     }
+    # Importance of kept elements rescaled from [cut 3, top 5] to 1–5: 4.5 → 4, 4.0 → 3, 3.0 → 1.
+    importance = {
+        p: [r.importance for r in corpus.positions[p].required(CompetencyType.TECHNICAL)]
+        for p in corpus.positions
+    }
+    assert importance == {"15-1252.00": [4.0], "15-1251.00": [3.0], "29-1141.00": [1.0]}
     assert (
         corpus.positions["15-1252.00"].family
         == corpus.positions["15-1251.00"].family
@@ -124,3 +130,19 @@ def test_position_with_nothing_above_the_cut_keeps_its_most_important_element(
     assert not [d for d in compiled.diagnostics if d.severity is Severity.ERROR]
     technical = compiled.corpus.positions["A1"].required(CompetencyType.TECHNICAL)
     assert [(compiled.corpus.competencies[r.code].name, r.level) for r in technical] == [("Dua", 4)]
+
+
+def test_import_importance_scale_is_configurable(tmp_path: Path, run_cli) -> None:
+    positions = _write_csv(tmp_path / "p.csv", POSITIONS)
+    requirements = _write_csv(tmp_path / "r.csv", REQUIREMENTS)
+    arguments = ["--min-importance", "2", "--max-importance", "7"]
+    result = run_cli(
+        ["import", str(positions), str(requirements), "-o", str(tmp_path / "s"), *arguments], tmp_path
+    )
+    assert result.exit_code == 0, result.output
+    corpus = compile_path(tmp_path / "s").corpus
+    rated = {
+        corpus.competencies[r.code].name: r.importance
+        for r in corpus.positions["15-1252.00"].required(CompetencyType.TECHNICAL)
+    }
+    assert rated == {"Programming": 3.0, "Reading Comprehension": 1.72}

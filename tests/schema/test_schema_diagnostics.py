@@ -58,6 +58,16 @@ def test_nested_value_out_of_range(minimal_project: Path) -> None:
     assert "melebihi batas atas 5" in problem.message.id
 
 
+def test_requirement_importance_is_optional_and_bounded(minimal_project: Path) -> None:
+    rated = "    - kode: T.KEU.01\n      level: 3\n      kepentingan: 4.5"
+    edit(minimal_project, "    - kode: T.KEU.01\n      level: 3", rated)
+    assert schema_problems(minimal_project) == []
+    edit(minimal_project, "kepentingan: 4.5", "kepentingan: 7")
+    problem = only(minimal_project)
+    assert (problem.location.line, problem.location.column) == (40, 20)
+    assert "melebihi batas atas 5" in problem.message.id
+
+
 def test_wrong_type_names_both_types(minimal_project: Path) -> None:
     edit(minimal_project, "      level: 3", "      level: tiga")
     problem = only(minimal_project)

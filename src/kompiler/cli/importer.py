@@ -28,6 +28,14 @@ from kompiler.importer import ImportError_, ImportOptions, import_tables
     help="Elemen dengan kepentingan di bawah ini tidak dipersyaratkan. / Importance cut.",
 )
 @click.option(
+    "--max-importance",
+    type=float,
+    default=5.0,
+    show_default=True,
+    help="Kepentingan tertinggi skala sumber; kepentingan elemen yang dipersyaratkan ditulis pada skala"
+    " 1-5. / Top of the source importance scale; kept elements carry their importance rescaled to 1-5.",
+)
+@click.option(
     "--scale-min",
     type=float,
     default=0.0,
@@ -66,6 +74,7 @@ def command(
     requirements: Path,
     output: Path,
     min_importance: float,
+    max_importance: float,
     scale_min: float,
     scale_max: float,
     kind: str,
@@ -83,7 +92,14 @@ def command(
         )
         sys.exit(EXIT_USAGE)
     options = ImportOptions(
-        min_importance, scale_min, scale_max, kind, grade, classification, valid_from=valid_from
+        min_importance=min_importance,
+        importance_max=max_importance,
+        scale_min=scale_min,
+        scale_max=scale_max,
+        kind=kind,
+        grade=grade,
+        classification=classification,
+        valid_from=valid_from,
     )
     try:
         written = list(import_tables(positions, requirements, output, options))

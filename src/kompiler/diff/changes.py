@@ -52,11 +52,12 @@ class Kind(StrEnum):
     REQUIREMENT_REMOVED = "syarat_dihapus"
     REQUIREMENT_RAISED = "level_syarat_naik"
     REQUIREMENT_LOWERED = "level_syarat_turun"
+    REQUIREMENT_IMPORTANCE = "kepentingan_syarat_diubah"
     ITEM_ADDED = "butir_ditambahkan"
     ITEM_REMOVED = "butir_dihapus"
 
 
-Value = str | int | None
+Value = str | int | float | None
 
 
 @dataclass(frozen=True)
@@ -515,10 +516,12 @@ def _position_edits(old: Position, new: Position, recoded: dict[str, str]) -> li
 
 
 def _requirement_edits(old: Position, new: Position, recoded: dict[str, str]) -> list[Change]:
-    """Required competencies: added, removed, level up or down. A requirement that follows its
-    competency to a new code, or keeps the old code, is the same requirement."""
+    """Required competencies: added, removed, level up or down, importance rated anew. A requirement that
+    follows its competency to a new code, or keeps the old code, is the same requirement."""
     was = {r.code: r.level for r in old.requirements}
     now = {r.code: r.level for r in new.requirements}
+    was_importance = {r.code: r.importance for r in old.requirements}
+    now_importance = {r.code: r.importance for r in new.requirements}
     changes: list[Change] = []
     code, name = new.code, new.name
     matched: set[str] = set()
@@ -534,6 +537,18 @@ def _requirement_edits(old: Position, new: Position, recoded: dict[str, str]) ->
             kind = Kind.REQUIREMENT_RAISED if now[current] > level else Kind.REQUIREMENT_LOWERED
             changes.append(
                 Change(kind, Subject.POSITION, code, name, item=current, before=level, after=now[current])
+            )
+        if now_importance[current] != was_importance[competency]:
+            changes.append(
+                Change(
+                    Kind.REQUIREMENT_IMPORTANCE,
+                    Subject.POSITION,
+                    code,
+                    name,
+                    item=current,
+                    before=was_importance[competency],
+                    after=now_importance[current],
+                )
             )
     for competency, level in now.items():
         if competency not in matched:

@@ -178,6 +178,21 @@ def headline(change: Change) -> Message:
                 f"level kompetensi {change.item} diturunkan dari {change.before} menjadi {change.after}",
                 f"competency {change.item} level lowered from {change.before} to {change.after}",
             )
+        case Kind.REQUIREMENT_IMPORTANCE if change.before is None:
+            return Message(
+                f"kepentingan kompetensi {change.item} ditetapkan {change.after}",
+                f"importance of competency {change.item} set at {change.after}",
+            )
+        case Kind.REQUIREMENT_IMPORTANCE if change.after is None:
+            return Message(
+                f"kepentingan kompetensi {change.item} ({change.before}) dihapus",
+                f"importance of competency {change.item} ({change.before}) removed",
+            )
+        case Kind.REQUIREMENT_IMPORTANCE:
+            return Message(
+                f"kepentingan kompetensi {change.item} diubah dari {change.before} menjadi {change.after}",
+                f"importance of competency {change.item} changed from {change.before} to {change.after}",
+            )
         case Kind.ITEM_ADDED:
             return Message(
                 f"{field_label(change.field, 'id')} ditambahkan: {_value(change.after)}",

@@ -212,7 +212,7 @@ def _position(document: Document, invalid: frozenset[Pointer], out: Entities) ->
             out.invalid_codes.add(data["kode"])
         return
     requirements = tuple(
-        Requirement(r["kode"], r["level"], CompetencyType(group), index)
+        Requirement(r["kode"], r["level"], CompetencyType(group), index, r.get("kepentingan"))
         for group in ("manajerial", "sosial_kultural", "teknis")
         for index, r in enumerate(data["kompetensi"][group])
     )

@@ -156,12 +156,18 @@ class Competency:
 
 @dataclass(frozen=True)
 class Requirement:
-    """A competency that a position requires, at a level; ``index`` is its place in the YAML list."""
+    """A competency that a position requires, at a level; ``index`` is its place in the YAML list.
+
+    ``importance`` (``kepentingan``, 1–5) is optional: the regulation's standards have none, but agencies'
+    spreadsheets often rate how much each element matters, and that rating tells two positions with the
+    same list of requirements apart.
+    """
 
     code: str
     level: int
     type: CompetencyType
     index: int
+    importance: float | None = None
 
 
 @dataclass(frozen=True)

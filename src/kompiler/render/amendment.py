@@ -258,6 +258,21 @@ def _clause(change: Change, names: dict[str, str], locale: str) -> str:
                 f"level kompetensi {item} {verb.id} dari level {change.before} menjadi level {change.after};",
                 f"the level of competency {item} is {verb.en} from {change.before} to {change.after};",
             ).text(locale)
+        case Kind.REQUIREMENT_IMPORTANCE if change.before is None:
+            return Message(
+                f"tingkat kepentingan kompetensi {item} ditetapkan {change.after};",
+                f"the importance of competency {item} is set at {change.after};",
+            ).text(locale)
+        case Kind.REQUIREMENT_IMPORTANCE if change.after is None:
+            return Message(
+                f"tingkat kepentingan kompetensi {item} dihapus;",
+                f"the importance rating of competency {item} is deleted;",
+            ).text(locale)
+        case Kind.REQUIREMENT_IMPORTANCE:
+            return Message(
+                f"tingkat kepentingan kompetensi {item} diubah dari {change.before} menjadi {change.after};",
+                f"the importance of competency {item} is changed from {change.before} to {change.after};",
+            ).text(locale)
         case Kind.ITEM_ADDED:
             return Message(
                 f"ditambahkan {label} yang berbunyi {_quote(change.after)};",

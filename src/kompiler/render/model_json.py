@@ -9,9 +9,17 @@ from __future__ import annotations
 from typing import Any
 
 from kompiler import __version__
-from kompiler.model import Competency, Corpus, Position
+from kompiler.model import Competency, Corpus, Position, Requirement
 
 MODEL_FORMAT_VERSION = 1
+
+
+def _requirement(requirement: Requirement) -> dict[str, Any]:
+    """A required competency; ``kepentingan`` only where the standard rates it, as in the YAML."""
+    out: dict[str, Any] = {"kode": requirement.code, "level": requirement.level}
+    if requirement.importance is not None:
+        out["kepentingan"] = requirement.importance
+    return out
 
 
 def _competency(competency: Competency) -> dict[str, Any]:
@@ -49,9 +57,7 @@ def _position(position: Position) -> dict[str, Any]:
         "tugas": list(position.tasks),
         "hasil_kerja": list(position.outputs),
         "kompetensi": {
-            group: [
-                {"kode": r.code, "level": r.level} for r in position.requirements if r.type.value == group
-            ]
+            group: [_requirement(r) for r in position.requirements if r.type.value == group]
             for group in ("manajerial", "sosial_kultural", "teknis")
         },
         "persyaratan": {
