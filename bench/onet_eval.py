@@ -101,8 +101,10 @@ def evaluate(corpus_dir: Path, min_importance: float = 3.0) -> dict:
     order = np.argsort(-matrix, axis=1, kind="stable")
     nearest = order[:, 0]
     hits = total = 0
+    present = set(codes)
     for i, code in enumerate(codes):
-        truth = related.get(code, set())
+        # Only related occupations inside the extract can be found; the reference counts the same way.
+        truth = related.get(code, set()) & present
         total += len(truth)
         hits += sum(codes[j] in truth for j in order[i, :10])
 

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import networkx as nx
+import pytest
 import yaml
 
 from kompiler.compiler import compile_path
@@ -77,6 +78,76 @@ def test_level_difference_lowers_the_competency_score(tmp_path: Path) -> None:
 
     assert competency("NTB.L.01", "NTB.L.02") == 1.0
     assert 0 < competency("NTB.L.01", "NTB.L.03") < 1.0
+
+
+def _rated(data: dict, importance: dict[str, float]) -> dict:
+    for requirement in data["kompetensi"]["teknis"]:
+        requirement["kepentingan"] = importance[requirement["kode"]]
+    return data
+
+
+def test_sharing_an_important_competency_counts_more_than_sharing_a_marginal_one(tmp_path: Path) -> None:
+    tasks = ["Menyusun laporan"]
+    corpus = _corpus(
+        write_project(
+            tmp_path / "p",
+            [
+                _rated(
+                    position("NTB.I.01", "Analis A", "AHLI-MUDA", {"T.KEU.01": 3, "T.KEU.02": 3}, tasks),
+                    {"T.KEU.01": 5, "T.KEU.02": 1},
+                ),
+                _rated(
+                    position("NTB.I.02", "Analis B", "AHLI-MUDA", {"T.KEU.01": 3, "T.KEU.03": 3}, tasks),
+                    {"T.KEU.01": 5, "T.KEU.03": 1},
+                ),
+                _rated(
+                    position("NTB.I.03", "Analis C", "AHLI-MUDA", {"T.KEU.02": 3, "T.KEU.04": 3}, tasks),
+                    {"T.KEU.02": 1, "T.KEU.04": 5},
+                ),
+                *PLANTED,
+            ],
+        )
+    )
+    sims = similarities(corpus, MergeSettings(edge_threshold=0.0))
+    index = {c: i for i, c in enumerate(sims.codes)}
+
+    def competency(a: str, b: str) -> float:
+        hit = (sims.left == min(index[a], index[b])) & (sims.right == max(index[a], index[b]))
+        return float(sims.components["kompetensi"][hit][0]) if hit.any() else 0.0
+
+    # NTB.I.01 shares one competency with each; the shared one is essential to I.02, marginal to I.03.
+    assert competency("NTB.I.01", "NTB.I.02") > 2 * competency("NTB.I.01", "NTB.I.03") > 0
+
+
+def test_rating_every_requirement_alike_changes_no_score(planted_project: Path, tmp_path: Path) -> None:
+    unrated = similarities(_corpus(planted_project), MergeSettings(edge_threshold=0.0))
+    rated_project = tmp_path / "rated"
+    shutil.copytree(planted_project, rated_project)
+    for path in (rated_project / "jabatan").glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        _rated(data, {r["kode"]: 4 for r in data["kompetensi"]["teknis"]})
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    rated = similarities(_corpus(rated_project), MergeSettings(edge_threshold=0.0))
+    assert (rated.left == unrated.left).all() and (rated.right == unrated.right).all()
+    assert rated.score == pytest.approx(unrated.score)
+
+
+def test_word_forms_of_one_stem_make_names_alike(tmp_path: Path) -> None:
+    corpus = _corpus(
+        write_project(
+            tmp_path / "p",
+            [
+                position("NTB.N.01", "Perencana Anggaran", "AHLI-MUDA", {"T.KEU.01": 3}, ["Menyusun"]),
+                position("NTB.N.02", "Perencanaan Program", "AHLI-MUDA", {"T.KEU.05": 3}, ["Mengkaji"]),
+                *PLANTED,
+            ],
+        )
+    )
+    sims = similarities(corpus, MergeSettings(edge_threshold=0.0))
+    index = {c: i for i, c in enumerate(sims.codes)}
+    left, right = sorted((index["NTB.N.01"], index["NTB.N.02"]))
+    hit = (sims.left == left) & (sims.right == right)
+    assert hit.any() and sims.components["nama"][hit][0] > 0
 
 
 def test_no_group_mixes_kinds_grades_or_pelaksana_classifications(planted_project: Path) -> None:

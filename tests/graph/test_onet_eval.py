@@ -9,7 +9,6 @@ import pytest
 
 REPO = Path(__file__).parents[2]
 CORPUS = REPO.parent / "shared" / "corpora" / "onet-29.3"
-NOT_YET = "the shipped defaults do not beat this reference yet (see README, Measured quality)"
 
 pytestmark = [
     pytest.mark.slow,
@@ -37,8 +36,8 @@ def metrics() -> dict:
         "ari_major",
         "groups_coarse",
         "groups_fine",
-        pytest.param("nn_major", marks=pytest.mark.xfail(reason=NOT_YET, strict=True)),
-        pytest.param("recall10_primary", marks=pytest.mark.xfail(reason=NOT_YET, strict=True)),
+        "nn_major",
+        "recall10_primary",
     ],
 )
 def test_reference_figure_is_beaten(metrics: dict, figure: str) -> None:

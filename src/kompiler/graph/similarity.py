@@ -3,14 +3,16 @@
 Four kinds of evidence, each a sparse matrix with one row per position:
 
 - ``kompetensi``: the technical competencies, as tokens ``C@1 … C@L`` for competency C required at level
-  L. The weighted Jaccard of two token sets is then a level-aware overlap (level 3 and level 4 of C share
-  three tokens out of four), and one sparse product gives every intersection at once.
+  L, each carrying the requirement's importance (``kepentingan``, when the standard rates it). The
+  Tanimoto score of two such rows is a level- and importance-aware weighted Jaccard (level 3 and level 4
+  of C share three tokens out of four), and one sparse product gives every intersection at once.
 - ``tugas``: TF-IDF of the words of the tasks and outputs, compared by cosine.
-- ``nama``: TF-IDF of the words of the position name, compared by cosine.
+- ``nama``: TF-IDF of the words of the position name and of their stems, compared by cosine.
 - ``konteks``: the government affair (urusan) and accepted fields of education, as weighted Jaccard.
 
-Every token is weighted by its inverse document frequency ``log(N / df)``: what nearly every position
-has says nothing about which positions belong together, and what every position has weighs exactly zero.
+Every token is weighted by its inverse document frequency ``log(N / df)`` (a competency by the idf of the
+competency, damped): what nearly every position has says nothing about which positions belong together,
+and what every position has weighs exactly zero.
 That is why managerial and socio-cultural competencies are left out altogether (every position requires
 all of them, at the level its grade dictates), and why "reading" in a profile where everyone reads
 cannot make two unrelated positions look alike.
@@ -101,6 +103,20 @@ def words(text: str) -> list[str]:
     return out
 
 
+STEM_LENGTH = 5
+
+
+def name_tokens(name: str) -> list[str]:
+    """The words of a position name and their first letters, so word forms of one stem meet.
+
+    A name is a handful of words, so a different ending ("Perencana" / "Perencanaan", "Engineer" /
+    "Engineering", "Analis" / "Analisis") would otherwise share nothing; the stem token lets them
+    meet, while the whole word still scores higher when it is the same.
+    """
+    content = words(name)
+    return content + [word[:STEM_LENGTH] + "~" for word in content]
+
+
 @dataclass(frozen=True)
 class Features:
     """The positions being compared, in code order, and their evidence matrices."""
@@ -111,8 +127,8 @@ class Features:
     cosine: frozenset[str]  # components whose rows are L2-normalised (cosine), the others are Jaccard
 
 
-def _matrix(rows: Sequence[Iterable[tuple[str, float]]]) -> tuple[sp.csr_matrix, np.ndarray]:
-    """A CSR matrix of raw token counts and the document frequency of every column."""
+def _matrix(rows: Sequence[Iterable[tuple[str, float]]]) -> tuple[sp.csr_matrix, dict[str, int]]:
+    """A CSR matrix of summed token values, and the column of every token."""
     vocabulary: dict[str, int] = {}
     indptr, indices, data = [0], [], []
     for row in rows:
@@ -128,8 +144,12 @@ def _matrix(rows: Sequence[Iterable[tuple[str, float]]]) -> tuple[sp.csr_matrix,
         (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
         shape=(len(rows), len(vocabulary)),
     )
-    df = np.bincount(matrix.indices, minlength=len(vocabulary)).astype(np.float64)
-    return matrix, df
+    return matrix, vocabulary
+
+
+def _df(matrix: sp.csr_matrix) -> np.ndarray:
+    """Document frequency of every column: in how many rows it occurs."""
+    return np.bincount(matrix.indices, minlength=matrix.shape[1]).astype(np.float64)
 
 
 def _idf(df: np.ndarray, n: int) -> np.ndarray:
@@ -138,39 +158,66 @@ def _idf(df: np.ndarray, n: int) -> np.ndarray:
 
 def _jaccard_rows(rows: Sequence[Iterable[tuple[str, float]]]) -> tuple[sp.csr_matrix, np.ndarray]:
     """Binary token sets scaled by sqrt(idf): ``M @ M.T`` is then the idf-weighted intersection."""
-    matrix, df = _matrix(rows)
+    matrix, _ = _matrix(rows)
     matrix.data[:] = 1.0
-    weighted = matrix @ sp.diags(np.sqrt(_idf(df, matrix.shape[0])))
-    weighted = sp.csr_matrix(weighted)
+    return _scaled(matrix, np.sqrt(_idf(_df(matrix), matrix.shape[0])))
+
+
+def _scaled(matrix: sp.csr_matrix, column_scale: np.ndarray) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Columns multiplied by ``column_scale``, and every row's self-overlap (its squared norm)."""
+    weighted = sp.csr_matrix(matrix @ sp.diags(column_scale))
     sizes = np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel()
     return weighted, sizes
 
 
 def _tfidf_rows(rows: Sequence[Iterable[tuple[str, float]]]) -> tuple[sp.csr_matrix, np.ndarray]:
     """Sublinear TF-IDF rows normalised to unit length: ``M @ M.T`` is the cosine."""
-    matrix, df = _matrix(rows)
+    matrix, _ = _matrix(rows)
     matrix.data = 1.0 + np.log(matrix.data)
-    weighted = sp.csr_matrix(matrix @ sp.diags(_idf(df, matrix.shape[0])))
+    weighted = sp.csr_matrix(matrix @ sp.diags(_idf(_df(matrix), matrix.shape[0])))
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
     weighted = sp.csr_matrix(sp.diags(scale) @ weighted)
     return weighted, (norms > 0).astype(np.float64)
 
 
+# The weight of a requirement whose standard does not rate its importance: the middle of the 1–5 scale,
+# so a rated requirement can count for more or for less than an unrated one.
+UNRATED_IMPORTANCE = 3.0
+
+
 def technical_tokens(position: Position) -> list[tuple[str, float]]:
+    """Tokens ``C@1 … C@L`` of every technical requirement, each carrying the requirement's importance."""
     return [
-        (f"{r.code}@{k}", 1.0)
+        (f"{r.code}@{k}", r.importance or UNRATED_IMPORTANCE)
         for r in position.required(CompetencyType.TECHNICAL)
         for k in range(1, r.level + 1)
     ]
 
 
+def _competency_rows(positions: Sequence[Position]) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Level tokens weighted by importance and by the rarity of their competency.
+
+    ``M @ M.T`` then sums, over the competencies two positions share, rarity × the levels both reach ×
+    both importances, and the score is the Tanimoto generalisation of the weighted Jaccard (the same
+    number when no requirement rates its importance). Rarity belongs to the competency, not to its level
+    token: ``C@4`` is rarer than ``C@1`` only because few positions need C that high, which the shared
+    level already counts. The rarity weight is the square root of the idf, so that one rare specialism
+    two positions happen to share does not outweigh the broad profile they have in common.
+    """
+    matrix, vocabulary = _matrix([technical_tokens(p) for p in positions])
+    token_df = _df(matrix)
+    # Every requirement has a level of at least 1, so the positions requiring C are those with ``C@1``.
+    df = np.array([token_df[vocabulary[token.rpartition("@")[0] + "@1"]] for token in vocabulary])
+    return _scaled(matrix, np.sqrt(np.sqrt(_idf(df, matrix.shape[0]))))
+
+
 def features(positions: Iterable[Position]) -> Features:
     """Build the evidence matrices of ``positions`` (sorted by code for a deterministic result)."""
     ordered = tuple(sorted(positions, key=lambda p: p.code))
-    competency = _jaccard_rows([technical_tokens(p) for p in ordered])
+    competency = _competency_rows(ordered)
     tasks = _tfidf_rows([[(w, 1.0) for w in words(" ".join((*p.tasks, *p.outputs)))] for p in ordered])
-    names = _tfidf_rows([[(w, 1.0) for w in words(p.name)] for p in ordered])
+    names = _tfidf_rows([[(t, 1.0) for t in name_tokens(p.name)] for p in ordered])
     context = _jaccard_rows(
         [
             [("urusan:" + " ".join(words(p.affairs)), 1.0)]
