@@ -16,7 +16,14 @@ from typing import Any
 
 from kompiler.diff.words import Segment, coverage, jaccard, normalized, tokens, word_diff
 from kompiler.model import Competency, CompetencyType, Corpus, Position
-from kompiler.model.entities import Citation, Dictionary, Family, Grade, Qualifications, Source
+from kompiler.model.entities import Citation, Dictionary, Qualifications
+from kompiler.model.fields import (
+    dictionary_fields,
+    family_fields,
+    grade_fields,
+    position_fields,
+    source_fields,
+)
 
 # Two competencies (or positions) whose text overlaps at least this much are the same thing recoded.
 RENAME_SIMILARITY = 0.6
@@ -189,39 +196,23 @@ def _citation(citation: Citation | None) -> str | None:
     return f"{citation.code} {citation.article}" if citation.article else citation.code
 
 
-def _source_fields(source: Source) -> dict[str, Value]:
-    return {
-        "jenis": source.kind,
-        "nomor": source.number,
-        "tahun": source.year,
-        "judul": source.title,
-        "status": source.status,
-        "dicabut_oleh": source.revoked_by,
-    }
+def _as_text(fields: Callable[[Any], dict[str, Any]]) -> Callable[[Any], dict[str, Value]]:
+    """The format's fields of an entity, with a citation written as the line of text a reader sees."""
+
+    def described(entity: Any) -> dict[str, Value]:
+        return {
+            key: _citation(value) if isinstance(value, Citation) else value
+            for key, value in fields(entity).items()
+        }
+
+    return described
 
 
-def _grade_fields(grade: Grade) -> dict[str, Value]:
-    return {
-        "nama": grade.name,
-        "jenis_jabatan": grade.kind.value,
-        "urutan": grade.order,
-        "level_manajerial": grade.managerial_level,
-        "level_sosial_kultural": grade.sociocultural_level,
-        "pangkat_terendah": grade.rank_min,
-        "pangkat_tertinggi": grade.rank_max,
-        "pendidikan_minimal": grade.education_min,
-        "sumber": _citation(grade.citation),
-        "keyakinan": "terverifikasi" if grade.verified else "belum_terverifikasi",
-    }
-
-
-def _family_fields(family: Family) -> dict[str, Value]:
-    return {
-        "nama": family.name,
-        "induk": family.parent,
-        "deskripsi": family.description,
-        "sumber": _citation(family.citation),
-    }
+_source_fields = _as_text(source_fields)
+_grade_fields = _as_text(grade_fields)
+_family_fields = _as_text(family_fields)
+_dictionary_fields = _as_text(dictionary_fields)
+_position_scalars = _as_text(position_fields)
 
 
 def _dictionaries(dictionaries: Iterable[Dictionary]) -> dict[str, Dictionary]:
@@ -231,15 +222,6 @@ def _dictionaries(dictionaries: Iterable[Dictionary]) -> dict[str, Dictionary]:
         key = f"{dictionary.type.value}:{dictionary.field}" if dictionary.field else dictionary.type.value
         keyed.setdefault(key, dictionary)
     return keyed
-
-
-def _dictionary_fields(dictionary: Dictionary) -> dict[str, Value]:
-    return {
-        "nama": dictionary.name,
-        "sumber": _citation(dictionary.citation),
-        "berlaku_mulai": dictionary.valid_from,
-        "berlaku_sampai": dictionary.valid_until,
-    }
 
 
 # --- competencies -----------------------------------------------------------------------------------
@@ -481,24 +463,6 @@ def _positions(
 
 
 _HEADLINE = frozenset({Kind.ADDED, Kind.REMOVED, Kind.RENAMED, Kind.MERGED})
-
-
-def _position_scalars(position: Position) -> dict[str, Value]:
-    return {
-        "nama": position.name,
-        "jenis": position.kind.value,
-        "jenjang": position.grade,
-        "klasifikasi": position.classification,
-        "rumpun": position.family,
-        "bidang": position.field,
-        "unit_kerja": position.unit,
-        "urusan": position.affairs,
-        "ikhtisar": position.summary,
-        "alasan_lintas_bidang": position.cross_field_reason,
-        "sumber": _citation(position.citation),
-        "berlaku_mulai": position.valid_from,
-        "berlaku_sampai": position.valid_until,
-    }
 
 
 def _position_edits(old: Position, new: Position, recoded: dict[str, str]) -> list[Change]:

@@ -65,7 +65,9 @@ FIELDS = {
     "pangkat_terendah": Message("pangkat terendah", "lowest rank"),
     "pangkat_tertinggi": Message("pangkat tertinggi", "highest rank"),
     "pendidikan_minimal": Message("pendidikan minimal", "minimum education"),
+    "pola_nama": Message("pola nama jabatan", "position naming pattern"),
     "keyakinan": Message("keyakinan", "confidence"),
+    "catatan": Message("catatan", "note"),
     "induk": Message("rumpun induk", "parent family"),
 }
 

@@ -10,8 +10,12 @@ from typing import Any
 
 from kompiler import __version__
 from kompiler.model import Competency, Corpus, Position, Requirement
+from kompiler.model.entities import Citation
+from kompiler.model.fields import family_fields, grade_fields, position_fields, source_fields
 
-MODEL_FORMAT_VERSION = 1
+# 2: grades carry ``pola_nama``, ``sumber``, ``keyakinan`` (was a boolean ``terverifikasi``) and ``catatan``,
+# families their ``sumber``, positions ``alasan_lintas_bidang`` and requirements the optional ``kepentingan``.
+MODEL_FORMAT_VERSION = 2
 
 
 def _requirement(requirement: Requirement) -> dict[str, Any]:
@@ -41,19 +45,21 @@ def _competency(competency: Competency) -> dict[str, Any]:
     }
 
 
+def _json_value(value: Any) -> Any:
+    """A citation becomes an object, as it is written in the YAML; other values are already JSON."""
+    if isinstance(value, Citation):
+        return {"kode": value.code, "pasal": value.article}
+    return value
+
+
+def _entity(code: str, fields: dict[str, Any]) -> dict[str, Any]:
+    return {"kode": code, **{key: _json_value(value) for key, value in fields.items()}}
+
+
 def _position(position: Position) -> dict[str, Any]:
     q = position.qualifications
     return {
-        "kode": position.code,
-        "nama": position.name,
-        "jenis": position.kind.value,
-        "jenjang": position.grade,
-        "klasifikasi": position.classification,
-        "rumpun": position.family,
-        "bidang": position.field,
-        "unit_kerja": position.unit,
-        "urusan": position.affairs,
-        "ikhtisar": position.summary,
+        **_entity(position.code, position_fields(position)),
         "tugas": list(position.tasks),
         "hasil_kerja": list(position.outputs),
         "kompetensi": {
@@ -72,9 +78,6 @@ def _position(position: Position) -> dict[str, Any]:
             "pangkat": {"golongan": q.rank, "tingkat": q.rank_importance} if q.rank else None,
             "indikator_kinerja": [{"uraian": p.text, "tingkat": p.importance} for p in q.performance],
         },
-        "sumber": {"kode": position.citation.code, "pasal": position.citation.article},
-        "berlaku_mulai": position.valid_from,
-        "berlaku_sampai": position.valid_until,
         "berkas": position.origin.file,
     }
 
@@ -86,35 +89,14 @@ def model_dict(corpus: Corpus) -> dict[str, Any]:
         "kompiler": __version__,
         "proyek": {key: value for key, value in sorted(corpus.project.items()) if key != "aturan"},
         "sumber": [
-            {
-                "kode": s.code,
-                "jenis": s.kind,
-                "nomor": s.number,
-                "tahun": s.year,
-                "judul": s.title,
-                "status": s.status,
-                "dicabut_oleh": s.revoked_by,
-            }
-            for s in sorted(corpus.sources.values(), key=lambda s: s.code)
+            _entity(s.code, source_fields(s)) for s in sorted(corpus.sources.values(), key=lambda s: s.code)
         ],
         "jenjang": [
-            {
-                "kode": g.code,
-                "nama": g.name,
-                "jenis_jabatan": g.kind.value,
-                "urutan": g.order,
-                "level_manajerial": g.managerial_level,
-                "level_sosial_kultural": g.sociocultural_level,
-                "pangkat_terendah": g.rank_min,
-                "pangkat_tertinggi": g.rank_max,
-                "pendidikan_minimal": g.education_min,
-                "terverifikasi": g.verified,
-            }
+            _entity(g.code, grade_fields(g))
             for g in sorted(corpus.grades.values(), key=lambda g: (g.kind.value, g.order))
         ],
         "rumpun": [
-            {"kode": f.code, "nama": f.name, "induk": f.parent, "deskripsi": f.description}
-            for f in sorted(corpus.families.values(), key=lambda f: f.code)
+            _entity(f.code, family_fields(f)) for f in sorted(corpus.families.values(), key=lambda f: f.code)
         ],
         "kompetensi": [_competency(c) for c in sorted(corpus.competencies.values(), key=lambda c: c.code)],
         "jabatan": [_position(p) for p in sorted(corpus.positions.values(), key=lambda p: p.code)],
