@@ -8,7 +8,8 @@ generated descriptions, honestly marked as imported); one family per group; one 
 
 Levels are rescaled linearly from the source scale (0–7 by default) to 1–5; elements below the importance
 cut are not required (a position with none keeps its most important one), and those kept carry their
-importance as ``kepentingan``, rescaled from [cut, top of the importance scale] to 1–5. Tables are CSV or XLSX (first sheet), with a header row.
+importance as ``kepentingan``, rescaled from [cut, top of the importance scale] to 1–5 (the top is the
+highest importance in the table unless given). Tables are CSV or XLSX (first sheet), with a header row.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ class ImportError_(ValueError):
 @dataclass(frozen=True)
 class ImportOptions:
     min_importance: float = 3.0
-    importance_max: float = 5.0
+    importance_max: float | None = None  # None: the highest importance in the table
     scale_min: float = 0.0
     scale_max: float = 7.0
     kind: str = "fungsional_keahlian"
@@ -89,15 +90,14 @@ def _family_code(group: str) -> str:
     return "RJ-" + (re.sub(r"[^A-Z0-9]+", "-", group.upper()).strip("-") or "LAIN")[:36]
 
 
-def importance_weight(importance: float, options: ImportOptions) -> float:
+def importance_weight(importance: float, cut: float, top: float) -> float:
     """The source importance of a kept element on the 1–5 ``kepentingan`` scale.
 
-    The cut is where "required" starts, so it maps to 1 and the top of the importance scale to 5: the
-    weight says how far above "merely required" an element is, which is what tells two positions with
-    the same required elements apart.
+    The cut is where "required" starts, so it maps to 1 and ``top`` (the top of the importance scale) to
+    5: the weight says how far above "merely required" an element is, which is what tells two positions
+    with the same required elements apart.
     """
-    span = options.importance_max - options.min_importance
-    fraction = (importance - options.min_importance) / span if span > 0 else 1.0
+    fraction = (importance - cut) / (top - cut) if top > cut else 1.0
     return round(max(1.0, min(5.0, 1 + 4 * fraction)), 2)
 
 
@@ -145,8 +145,7 @@ def import_tables(
     valid_from = options.valid_from or date.today().isoformat()
 
     elements: dict[str, str] = {}
-    required: dict[str, dict[str, tuple[int, float]]] = {}
-    most_important: dict[str, tuple[float, str, int]] = {}
+    rated: list[tuple[str, str, float, float]] = []
     for row in requirements:
         element = _column(row, "element_id", requirements_path.name)
         elements.setdefault(element, _column(row, "element_name", requirements_path.name) or element)
@@ -155,11 +154,18 @@ def import_tables(
             level = float(_column(row, "level", requirements_path.name))
         except ValueError as error:
             raise ImportError_(f"Nilai bukan angka / not a number: {error}") from None
-        code = _code(_column(row, "code", requirements_path.name))
+        rated.append((_code(_column(row, "code", requirements_path.name)), element, importance, level))
+    top = options.importance_max
+    if top is None:
+        top = max((importance for _, _, importance, _ in rated), default=options.min_importance)
+
+    required: dict[str, dict[str, tuple[int, float]]] = {}
+    most_important: dict[str, tuple[float, str, int]] = {}
+    for code, element, importance, level in rated:
         if importance >= options.min_importance:
             required.setdefault(code, {})[element] = (
                 rescale(level, options),
-                importance_weight(importance, options),
+                importance_weight(importance, options.min_importance, top),
             )
         if code not in most_important or importance > most_important[code][0]:
             most_important[code] = (importance, element, rescale(level, options))
@@ -167,7 +173,7 @@ def import_tables(
     # its single most important one.
     for code, (importance, element, level) in most_important.items():
         if not required.get(code):
-            required[code] = {element: (level, importance_weight(importance, options))}
+            required[code] = {element: (level, importance_weight(importance, options.min_importance, top))}
 
     ordered = sorted(elements)
     competency_code: dict[str, tuple[str, str]] = {}

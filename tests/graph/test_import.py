@@ -69,12 +69,12 @@ def test_import_writes_a_clean_project(tmp_path: Path, run_cli, writer) -> None:
         "15-1251.00": {"Programming": 4},
         "29-1141.00": {"Medicine and Dentistry": 1},
     }
-    # Importance of kept elements rescaled from [cut 3, top 5] to 1–5: 4.5 → 4, 4.0 → 3, 3.0 → 1.
+    # Importance of kept elements rescaled from [cut 3, top 4.5 (the table's highest)] to 1–5.
     importance = {
         p: [r.importance for r in corpus.positions[p].required(CompetencyType.TECHNICAL)]
         for p in corpus.positions
     }
-    assert importance == {"15-1252.00": [4.0], "15-1251.00": [3.0], "29-1141.00": [1.0]}
+    assert importance == {"15-1252.00": [5.0], "15-1251.00": [3.67], "29-1141.00": [1.0]}
     assert (
         corpus.positions["15-1252.00"].family
         == corpus.positions["15-1251.00"].family

@@ -30,10 +30,10 @@ from kompiler.importer import ImportError_, ImportOptions, import_tables
 @click.option(
     "--max-importance",
     type=float,
-    default=5.0,
-    show_default=True,
-    help="Kepentingan tertinggi skala sumber; kepentingan elemen yang dipersyaratkan ditulis pada skala"
-    " 1-5. / Top of the source importance scale; kept elements carry their importance rescaled to 1-5.",
+    default=None,
+    help="Kepentingan tertinggi skala sumber (bawaan: nilai tertinggi di tabel); kepentingan elemen yang"
+    " dipersyaratkan ditulis pada skala 1-5. / Top of the source importance scale (default: the highest"
+    " in the table); kept elements carry their importance rescaled to 1-5.",
 )
 @click.option(
     "--scale-min",
@@ -74,7 +74,7 @@ def command(
     requirements: Path,
     output: Path,
     min_importance: float,
-    max_importance: float,
+    max_importance: float | None,
     scale_min: float,
     scale_max: float,
     kind: str,
