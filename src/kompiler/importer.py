@@ -245,7 +245,8 @@ def import_tables(
         code = _code(_column(row, "code", positions_path.name))
         title = _column(row, "title", positions_path.name)
         technical = sorted(
-            (competency_code[e] + rated for e, rated in required.get(code, {}).items()), key=lambda t: t[0]
+            (competency_code[e] + requirement for e, requirement in required.get(code, {}).items()),
+            key=lambda t: t[0],
         )
         fields = sorted({f for _, f, _, _ in technical}) or [_dictionary_field(0)[0]]
         pattern = grade.get("pola_nama")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import shutil
 from pathlib import Path
@@ -13,7 +14,7 @@ import yaml
 from kompiler.compiler import compile_path
 from kompiler.diagnostics import Severity
 from kompiler.graph.config import MergeSettings
-from kompiler.graph.merge import result_dict, run_merge
+from kompiler.graph.merge import proposal_dict, result_dict, run_merge
 from kompiler.graph.similarity import similarities
 
 from .conftest import PLANTED, position, write_project
@@ -245,6 +246,24 @@ def test_draft_standard_passes_check(planted_project: Path, tmp_path: Path) -> N
         assert {r.code: r.level for r in draft.requirements if r.code.startswith("T.")} == {
             c.code: c.highest for c in proposal.core + proposal.optional
         }
+
+
+def test_draft_rates_a_requirement_as_its_most_demanding_member(tmp_path: Path) -> None:
+    planted = copy.deepcopy(PLANTED)
+    for data in planted:
+        if data["kode"] in ("NTB.AK.01", "NTB.AK.02"):
+            rating = 4.5 if data["kode"] == "NTB.AK.01" else 2
+            _rated(data, {r["kode"]: rating for r in data["kompetensi"]["teknis"]})
+    project = write_project(tmp_path / "p", planted)
+    analysts = next(p for p in run_merge(_corpus(project)).proposals if "NTB.AK.01" in p.member_codes)
+    core = proposal_dict(analysts)["bukti"]["kompetensi_inti"]
+    assert core[0]["kepentingan"] == {"NTB.AK.01": 4.5, "NTB.AK.02": 2}
+    draft = yaml.safe_load(analysts.draft_yaml())
+    assert {r["kode"]: r.get("kepentingan") for r in draft["kompetensi"]["teknis"]} == {
+        "T.KEU.01": 4.5,
+        "T.KEU.02": 4.5,
+        "T.KEU.03": 4.5,
+    }
 
 
 def test_merge_command_json_and_written_outputs(planted_project: Path, run_cli, tmp_path: Path) -> None:

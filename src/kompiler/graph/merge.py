@@ -91,6 +91,7 @@ def proposal_dict(proposal: Proposal) -> dict[str, Any]:
             "nama": c.name,
             "level_tertinggi": c.highest,
             "level": dict(sorted(c.levels.items())),
+            "kepentingan": dict(sorted(c.importance.items())),
         }
 
     return {

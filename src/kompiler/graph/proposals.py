@@ -30,10 +30,16 @@ class SharedCompetency:
     code: str
     name: str
     levels: dict[str, int]  # member code → required level
+    importance: dict[str, float] = field(default_factory=dict)  # member code → kepentingan, where rated
 
     @property
     def highest(self) -> int:
         return max(self.levels.values())
+
+    @property
+    def highest_importance(self) -> float | None:
+        """What the merged position rates it: the most any member does, as with the level."""
+        return max(self.importance.values(), default=None)
 
 
 @dataclass
@@ -93,15 +99,27 @@ def proposal_code(codes: list[str]) -> str:
 
 def _technical(members: tuple[Position, ...], corpus: Corpus) -> tuple[list[SharedCompetency], ...]:
     levels: dict[str, dict[str, int]] = {}
+    importance: dict[str, dict[str, float]] = {}
     for position in members:
         for requirement in position.required(CompetencyType.TECHNICAL):
             levels.setdefault(requirement.code, {})[position.code] = requirement.level
+            if requirement.importance is not None:
+                importance.setdefault(requirement.code, {})[position.code] = requirement.importance
     core, optional = [], []
     for code in sorted(levels):
         competency = corpus.competency(code)
-        shared = SharedCompetency(code, competency.name if competency else code, levels[code])
+        shared = SharedCompetency(
+            code, competency.name if competency else code, levels[code], importance.get(code, {})
+        )
         (core if len(levels[code]) == len(members) else optional).append(shared)
     return core, optional
+
+
+def _draft_requirement(shared: SharedCompetency) -> dict[str, Any]:
+    requirement: dict[str, Any] = {"kode": shared.code, "level": shared.highest}
+    if shared.highest_importance is not None:
+        requirement["kepentingan"] = shared.highest_importance
+    return requirement
 
 
 def _common_tasks(members: tuple[Position, ...]) -> tuple[list[str], list[str]]:
@@ -241,7 +259,7 @@ def _draft(proposal: Proposal, corpus: Corpus, generic: tuple[list[str], list[st
     draft["kompetensi"] = {
         "manajerial": manajerial,
         "sosial_kultural": sosial,
-        "teknis": [{"kode": c.code, "level": c.highest} for c in technical],
+        "teknis": [_draft_requirement(c) for c in technical],
     }
     if fields_used:
         draft["alasan_lintas_bidang"] = (

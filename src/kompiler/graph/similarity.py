@@ -107,7 +107,7 @@ STEM_LENGTH = 5
 
 
 def name_tokens(name: str) -> list[str]:
-    """The words of a position name and their first letters, so word forms of one stem meet.
+    """The words of a position name and their first five letters, so word forms of one stem meet.
 
     A name is a handful of words, so a different ending ("Perencana" / "Perencanaan", "Engineer" /
     "Engineering", "Analis" / "Analisis") would otherwise share nothing; the stem token lets them
