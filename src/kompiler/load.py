@@ -474,6 +474,8 @@ def _yaml11_reading(value: str) -> tuple[str, str] | None:
         return (f"boolean {'true' if truth else 'false'}", f"the boolean {'true' if truth else 'false'}")
     if _YAML11_TIMESTAMP.match(value):
         return ("tanggal/waktu, bukan teks", "a date/time, not text")
+    if value.lstrip("+-").lower() in (".inf", ".nan"):
+        return ("bilangan tak hingga atau bukan-bilangan (NaN), bukan teks", "infinity or not-a-number")
     if _YAML11_NUMBER.match(value):
         return (
             "bilangan (oktal, heksadesimal, atau seksagesimal), bukan teks",

@@ -56,6 +56,14 @@ def test_numbers_that_yaml_versions_disagree_on_are_errors(value: str) -> None:
     assert result.document is not None and result.document.data == {"kode": value}
 
 
+@pytest.mark.parametrize("value", [".nan", "-.inf", ".NaN"])
+def test_infinity_and_nan_are_named_as_such(value: str) -> None:
+    result = load_bytes("f.yaml", f"kepentingan: {value}\n".encode())
+    assert [d.code for d in result.diagnostics] == ["KMP004"]
+    assert "tak hingga" in result.diagnostics[0].message.id
+    assert "not-a-number" in result.diagnostics[0].message.en
+
+
 def test_quoted_ambiguous_values_are_fine() -> None:
     result = load_bytes("f.yaml", b"a: 'no'\nb: \"2026-01-01\"\nc: '010'\n")
     assert result.diagnostics == []
