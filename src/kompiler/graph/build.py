@@ -1,21 +1,27 @@
-"""The job-family graph: one networkx graph of the compiled model and its similarity edges.
+"""The job-family graph: a networkx graph of the compiled model, and the similarity edges beside it.
 
 Nodes are typed (``jenis``: jabatan, kompetensi, rumpun, jenjang, unit) and keyed ``<jenis>:<code>`` so
 codes of different kinds never collide. Edges carry a ``relasi``: ``mensyaratkan`` (position → competency,
 with the level), ``anggota_rumpun`` (position → family), ``induk`` (family → parent family),
 ``berjenjang`` (position → grade), ``di_unit`` (position → unit) and ``mirip`` (position ↔ position, with
-the score and its evidence per component). GraphML holds only scalars, so evidence is a JSON string there.
+the score and its evidence per component).
+
+The ``mirip`` edges are not put into the networkx graph: a 50,000-position corpus has about a million of
+them, which as networkx edges with attribute dictionaries took gigabytes. They stay in the merge stage's
+arrays (:class:`SimilarityEdges`) and :mod:`kompiler.graph.export` writes them from there.
 """
 
 from __future__ import annotations
 
-import json
-from typing import Any, BinaryIO
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 import numpy as np
 
 from kompiler.graph.merge import MergeResult
+from kompiler.graph.similarity import Similarities
 from kompiler.model import Corpus
 
 
@@ -24,6 +30,7 @@ def node(kind: str, code: str) -> str:
 
 
 def build_graph(corpus: Corpus, merge: MergeResult) -> nx.DiGraph:
+    """The structural graph: every node, and every edge except the ``mirip`` ones (see the module)."""
     graph = nx.DiGraph()
     community = dict(zip(merge.similarities.codes, merge.communities.tolist(), strict=True))
     for code in sorted(corpus.grades):
@@ -79,34 +86,66 @@ def build_graph(corpus: Corpus, merge: MergeResult) -> nx.DiGraph:
             if r.code in corpus.competencies
         )
     graph.add_edges_from(requirement_edges)
-    sims = merge.similarities
-    codes = sims.codes
-    names = sorted(sims.components)
-    columns = [np.round(sims.components[name], 4).tolist() for name in names]
-    scores = np.round(sims.score, 4).tolist()
-    graph.add_edges_from(
-        (
-            node("jabatan", codes[a]),
-            node("jabatan", codes[b]),
-            {
-                "relasi": "mirip",
-                "skor": scores[k],
-                "bukti": json.dumps(dict(zip(names, (column[k] for column in columns), strict=True))),
-            },
-        )
-        for k, (a, b) in enumerate(zip(sims.left.tolist(), sims.right.tolist(), strict=True))
-    )
     return graph
 
 
-def graph_json(graph: nx.DiGraph) -> dict[str, Any]:
-    """Node-link JSON with the evidence decoded back into an object."""
-    data = nx.node_link_data(graph, edges="edges")
-    for edge in data["edges"]:
-        if "bukti" in edge:
-            edge["bukti"] = json.loads(edge["bukti"])
-    return data
+@dataclass(frozen=True)
+class SimilarityEdges:
+    """The ``mirip`` edges an export carries: pairs ``(codes[left[k]], codes[right[k]])``, each with its
+    score and its evidence per component, in the merge stage's pair order."""
+
+    codes: Sequence[str]
+    left: np.ndarray
+    right: np.ndarray
+    score: np.ndarray
+    components: dict[str, np.ndarray]
+
+    def __len__(self) -> int:
+        return len(self.score)
 
 
-def write_graphml(graph: nx.DiGraph, stream: BinaryIO) -> None:
-    nx.write_graphml(graph, stream, encoding="utf-8", prettyprint=True)
+def similarity_edges(sims: Similarities, per_position: int | None = None) -> SimilarityEdges:
+    """The similarity pairs to export: all of them, or only each position's ``per_position`` strongest.
+
+    A pair is kept when it is among the strongest of either of its two positions, so every position
+    keeps its best links however crowded its neighbours are. The cap shapes only what is exported; the
+    merge proposals are computed from every pair before it.
+    """
+    if per_position is None:
+        return SimilarityEdges(sims.codes, sims.left, sims.right, sims.score, sims.components)
+    keep = strongest(sims.codes, sims.left, sims.right, sims.score, per_position)
+    return SimilarityEdges(
+        sims.codes,
+        sims.left[keep],
+        sims.right[keep],
+        sims.score[keep],
+        {name: values[keep] for name, values in sims.components.items()},
+    )
+
+
+def strongest(
+    codes: Sequence[str], left: np.ndarray, right: np.ndarray, score: np.ndarray, per_position: int
+) -> np.ndarray:
+    """Indices, ascending, of the pairs among the ``per_position`` highest-scoring pairs of either position.
+
+    Equal scores are ranked by the codes of the pair (left, then right), so the choice never depends on
+    the order the pairs come in.
+    """
+    count = len(score)
+    if count == 0 or per_position <= 0:
+        return np.zeros(0, dtype=np.int64)
+    rank = code_rank(codes)
+    pair = np.concatenate([np.arange(count), np.arange(count)])
+    end = np.concatenate([left, right])
+    order = np.lexsort((rank[right][pair], rank[left][pair], -score[pair], end))
+    end, pair = end[order], pair[order]
+    first = np.searchsorted(end, end, side="left")
+    place = np.arange(len(end)) - first
+    return np.unique(pair[place < per_position])
+
+
+def code_rank(codes: Sequence[str]) -> np.ndarray:
+    """Each code's place in code order (``rank[i] < rank[j]`` exactly when ``codes[i] < codes[j]``)."""
+    rank = np.empty(len(codes), dtype=np.int64)
+    rank[np.array(sorted(range(len(codes)), key=codes.__getitem__), dtype=np.int64)] = np.arange(len(codes))
+    return rank

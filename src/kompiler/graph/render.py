@@ -7,9 +7,9 @@ human-readable reports of ``kompiler merge``.
 from __future__ import annotations
 
 import json
-from typing import Any
 
-from kompiler.graph.build import build_graph, graph_json, write_graphml
+from kompiler.graph.build import build_graph, similarity_edges
+from kompiler.graph.export import write_graph_files
 from kompiler.graph.merge import MergeResult, result_dict, run_merge
 from kompiler.model import Corpus
 from kompiler.render.output import OutputWriter
@@ -90,12 +90,10 @@ def render_graph_outputs(corpus: Corpus, writer: OutputWriter, locale: str = "id
     """Write ``graph/graph.graphml``, ``graph/graph.json``, ``merge/proposals.json`` and ``.md``."""
     result = run_merge(corpus)
     graph = build_graph(corpus, result)
-    with writer.binary("graph/graph.graphml") as stream:
-        write_graphml(graph, stream)
-    data: dict[str, Any] = graph_json(graph)
-    del graph
-    writer.write_json("graph/graph.json", data, indent=1)
-    del data
+    similar = similarity_edges(result.similarities)
+    with writer.binary("graph/graph.graphml") as graphml, writer.binary("graph/graph.json") as node_link:
+        write_graph_files(graph, similar, graphml, node_link)
+    del graph, similar
     writer.write_json("merge/proposals.json", result_dict(result), indent=2)
     writer.write_text("merge/proposals.md", merge_markdown(result, locale))
     return result

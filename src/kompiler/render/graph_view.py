@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
+from kompiler.graph.build import code_rank, strongest
 from kompiler.graph.merge import MergeResult, proposal_dict
 from kompiler.model import Corpus
 
@@ -82,30 +84,28 @@ class GraphData:
 
 
 def graph_data(corpus: Corpus, merge: MergeResult) -> GraphData:
-    """Lay out the graph stage's similarity graph of ``corpus`` and collect its proposals for the site."""
+    """Lay out the graph stage's similarity graph of ``corpus`` and collect its proposals for the site.
+
+    Only each position's strongest links are drawn (:data:`EDGES_PER_NODE`): enough to read the
+    picture, not a hairball. They are chosen on the arrays of the merge stage, as a large corpus has
+    about a million similarity pairs.
+    """
     sims = merge.similarities
     codes = sims.codes
+    score = np.array([round(value, 3) for value in sims.score.tolist()], dtype=np.float64)
+    keep = strongest(codes, sims.left, sims.right, score, EDGES_PER_NODE)
+    rank = code_rank(codes)
+    keep = keep[np.lexsort((rank[sims.right[keep]], rank[sims.left[keep]]))]
     edges = [
-        GraphEdge(codes[a], codes[b], round(float(s), 3))
-        for a, b, s in zip(sims.left.tolist(), sims.right.tolist(), sims.score.tolist(), strict=True)
+        GraphEdge(codes[a], codes[b], value)
+        for a, b, value in zip(
+            sims.left[keep].tolist(), sims.right[keep].tolist(), score[keep].tolist(), strict=True
+        )
     ]
     return GraphData(
-        picture=layout(corpus, _strongest(edges)),
+        picture=layout(corpus, edges),
         proposals=tuple(proposal_dict(p) for p in merge.proposals),
     )
-
-
-def _strongest(edges: list[GraphEdge]) -> list[GraphEdge]:
-    """Keep, for every position, only its strongest links: enough to read the picture, not a hairball."""
-    by_node: dict[str, list[GraphEdge]] = defaultdict(list)
-    for edge in edges:
-        by_node[edge.source].append(edge)
-        by_node[edge.target].append(edge)
-    kept: set[tuple[str, str]] = set()
-    for items in by_node.values():
-        items.sort(key=lambda e: (-e.score, e.source, e.target))
-        kept.update((e.source, e.target) for e in items[:EDGES_PER_NODE])
-    return sorted((e for e in edges if (e.source, e.target) in kept), key=lambda e: (e.source, e.target))
 
 
 def layout(corpus: Corpus, edges: list[GraphEdge]) -> GraphPicture:

@@ -1,0 +1,160 @@
+"""The graph files: GraphML and node-link JSON that networkx reads back whole, written the same every time."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from kompiler.compiler import compile_path
+from kompiler.graph.build import SimilarityEdges, build_graph, similarity_edges, strongest
+from kompiler.graph.export import write_graph_files
+from kompiler.graph.merge import run_merge
+
+
+def _read_graphml(data: bytes) -> nx.DiGraph:
+    return nx.read_graphml(io.BytesIO(data))
+
+
+def _read_json(data: bytes) -> nx.DiGraph:
+    return nx.node_link_graph(json.loads(data), edges="edges")
+
+
+def _exports(graph: nx.DiGraph, similar: SimilarityEdges) -> tuple[bytes, bytes]:
+    graphml, node_link = io.BytesIO(), io.BytesIO()
+    write_graph_files(graph, similar, graphml, node_link)
+    return graphml.getvalue(), node_link.getvalue()
+
+
+def _edges(graph: nx.DiGraph) -> dict[tuple[str, str], dict]:
+    return {(u, v): data for u, v, data in graph.edges(data=True)}
+
+
+@pytest.fixture
+def merged(planted_project: Path):
+    result = compile_path(planted_project)
+    assert result.ok
+    return result.corpus, run_merge(result.corpus)
+
+
+def test_both_files_read_back_as_the_structural_graph_plus_every_similarity_pair(merged) -> None:
+    corpus, merge = merged
+    graph = build_graph(corpus, merge)
+    sims = merge.similarities
+    graphml, node_link = _exports(graph, similarity_edges(sims))
+    expected = _edges(graph)
+    for k, (a, b) in enumerate(zip(sims.left.tolist(), sims.right.tolist(), strict=True)):
+        expected[(f"jabatan:{sims.codes[a]}", f"jabatan:{sims.codes[b]}")] = {
+            "relasi": "mirip",
+            "skor": round(float(sims.score[k]), 4),
+            "bukti": {name: round(float(values[k]), 4) for name, values in sorted(sims.components.items())},
+        }
+    assert len(sims.score) > 0
+    from_json = _read_json(node_link)
+    assert from_json.is_directed()
+    assert dict(from_json.nodes(data=True)) == dict(graph.nodes(data=True))
+    assert _edges(from_json) == expected
+    from_graphml = _read_graphml(graphml)
+    assert dict(from_graphml.nodes(data=True)) == dict(graph.nodes(data=True))
+    decoded = {
+        pair: {**data, "bukti": json.loads(data["bukti"])} if "bukti" in data else data
+        for pair, data in _edges(from_graphml).items()
+    }
+    assert decoded == expected
+    assert from_graphml.nodes["jabatan:NTB.AK.01"]["komunitas"] >= 0
+    levels = [d["level"] for d in expected.values() if d["relasi"] == "mensyaratkan"]
+    assert levels and all(isinstance(level, int) for level in levels)
+
+
+def test_the_structural_graph_holds_every_kind_of_node_and_relation(merged) -> None:
+    corpus, merge = merged
+    graph = build_graph(corpus, merge)
+    kinds = {data["jenis"] for _, data in graph.nodes(data=True)}
+    assert kinds == {"jabatan", "kompetensi", "rumpun", "jenjang", "unit"}
+    relations = {data["relasi"] for _, _, data in graph.edges(data=True)}
+    assert {"mensyaratkan", "anggota_rumpun", "induk", "berjenjang", "di_unit"} <= relations
+
+
+def test_text_that_is_markup_in_xml_or_json_reads_back_as_written() -> None:
+    graph = nx.DiGraph()
+    awkward = 'Analis <b>&amp;</b> "Mutu"\tbaris\r\nbaru é ✓ \u2028'
+    graph.add_node("jabatan:A&B", jenis="jabatan", kode="A&B", nama=awkward, komunitas=3)
+    graph.add_node('unit:"<x>"', jenis="unit", kode='"<x>"', nama=awkward)
+    graph.add_node("jabatan:C", jenis="jabatan", kode="C", nama="C", komunitas=-1)
+    graph.add_edge("jabatan:A&B", 'unit:"<x>"', relasi="di_unit")
+    similar = SimilarityEdges(
+        codes=["A&B", "C"],
+        left=np.array([0]),
+        right=np.array([1]),
+        score=np.array([0.123456]),
+        components={"nama": np.array([1.0]), "kompetensi": np.array([1 / 3])},
+    )
+    graphml, node_link = _exports(graph, similar)
+    for read, bukti in ((_read_graphml(graphml), json.dumps), (_read_json(node_link), lambda value: value)):
+        assert dict(read.nodes(data=True)) == dict(graph.nodes(data=True))
+        assert _edges(read) == {
+            ("jabatan:A&B", 'unit:"<x>"'): {"relasi": "di_unit"},
+            ("jabatan:A&B", "jabatan:C"): {
+                "relasi": "mirip",
+                "skor": 0.1235,
+                "bukti": bukti({"kompetensi": 0.3333, "nama": 1.0}),
+            },
+        }
+
+
+def test_an_empty_graph_is_still_a_valid_file() -> None:
+    empty = SimilarityEdges([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), {})
+    graphml, node_link = _exports(nx.DiGraph(), empty)
+    assert _read_graphml(graphml).number_of_nodes() == 0
+    assert _read_json(node_link).number_of_edges() == 0
+
+
+def test_same_standards_give_the_same_bytes(merged, planted_project: Path) -> None:
+    corpus, merge = merged
+    first = _exports(build_graph(corpus, merge), similarity_edges(merge.similarities))
+    again = compile_path(planted_project).corpus
+    second_merge = run_merge(again)
+    assert _exports(build_graph(again, second_merge), similarity_edges(second_merge.similarities)) == first
+
+
+def test_the_strongest_pairs_of_each_position_are_kept() -> None:
+    codes = ["D", "A", "C", "B"]
+    # pairs: D-A 0.9, D-C 0.5, D-B 0.5, A-C 0.7, C-B 0.2
+    left = np.array([0, 0, 0, 1, 2])
+    right = np.array([1, 2, 3, 2, 3])
+    score = np.array([0.9, 0.5, 0.5, 0.7, 0.2])
+    # D's best is D-A; A's is D-A; C's is A-C; B's is D-B (0.5, above C-B at 0.2).
+    assert strongest(codes, left, right, score, 1).tolist() == [0, 2, 3]
+    assert strongest(codes, left, right, score, 5).tolist() == [0, 1, 2, 3, 4]
+    assert strongest(codes, left, right, score, 0).tolist() == []
+
+
+def test_equal_scores_are_decided_by_the_codes_not_the_order_of_the_pairs() -> None:
+    codes = ["C", "A", "B"]
+    # pairs: A-C 0.5, A-B 0.5, B-C 0.9: A's one pair is A-B (B comes before C), B's and C's is B-C.
+    left, right, score = np.array([1, 1, 2]), np.array([0, 2, 0]), np.array([0.5, 0.5, 0.9])
+    assert strongest(codes, left, right, score, 1).tolist() == [1, 2]
+    swapped = strongest(codes, left[[1, 0, 2]], right[[1, 0, 2]], score[[1, 0, 2]], 1)
+    assert swapped.tolist() == [0, 2]
+
+
+def test_a_capped_export_keeps_a_link_for_every_linked_position(merged) -> None:
+    corpus, merge = merged
+    sims = merge.similarities
+    capped = similarity_edges(sims, per_position=1)
+    assert 0 < len(capped) < len(sims.score)
+    touched = {capped.codes[i] for i in (*capped.left.tolist(), *capped.right.tolist())}
+    assert touched == {sims.codes[i] for i in (*sims.left.tolist(), *sims.right.tolist())}
+    graphml, _ = _exports(build_graph(corpus, merge), capped)
+    mirip = [d for _, _, d in _read_graphml(graphml).edges(data=True) if d["relasi"] == "mirip"]
+    assert len(mirip) == len(capped)
+
+
+def test_a_score_that_is_not_a_number_is_refused_rather_than_written() -> None:
+    similar = SimilarityEdges(["A", "B"], np.array([0]), np.array([1]), np.array([np.nan]), {})
+    with pytest.raises(ValueError):
+        _exports(nx.DiGraph(), similar)
