@@ -7,7 +7,6 @@ folder (``.<name>.lock``, removed when the build ends) stops two builds from wri
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 import shutil
 import signal
@@ -18,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
-_PIECES = 1 << 16  # encoded pieces gathered before each write
+from kompiler.render.jsontext import write_indented
 
 
 class UnsafeOutputPath(ValueError):
@@ -104,19 +103,12 @@ class OutputWriter:
     def write_json(self, relative: str, value: Any, indent: int) -> None:
         """``json.dumps(value, ensure_ascii=False, indent=indent)`` and a newline, written in pieces.
 
-        The model and the graph of a large corpus are hundreds of megabytes of text: written as they
-        are encoded, they never sit in memory whole, beside the data they come from.
+        The model of a large corpus is hundreds of megabytes of text: written as it is encoded, it never
+        sits in memory whole, beside the data it comes from (:mod:`kompiler.render.jsontext`).
         """
-        pieces: list[str] = []
-        encoder = json.JSONEncoder(ensure_ascii=False, indent=indent)
         with self.path(relative).open("w", encoding="utf-8", newline="\n") as stream:
-            for piece in encoder.iterencode(value):
-                pieces.append(piece)
-                if len(pieces) >= _PIECES:
-                    stream.write("".join(pieces))
-                    pieces.clear()
-            pieces.append("\n")
-            stream.write("".join(pieces))
+            write_indented(value, indent, stream.write)
+            stream.write("\n")
 
     @contextmanager
     def binary(self, relative: str) -> Iterator[BinaryIO]:
