@@ -6,9 +6,6 @@ exits; everything it has to say is a :class:`~kompiler.diagnostics.Diagnostic`.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -17,6 +14,7 @@ from typing import Any
 from kompiler import incremental
 from kompiler.cache import DEFAULT_FOLDER as DEFAULT_CACHE_FOLDER
 from kompiler.cache import FileCache
+from kompiler.collector import paused
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity
 from kompiler.filecheck import FileOutcome, check_batch, check_file
 from kompiler.load import Document, Pointer
@@ -101,7 +99,7 @@ def check_path(
     recorded = store.recall(run_key) if run_key is not None else None
     if isinstance(recorded, CheckRecord):
         return _finish(RecalledResult.of(recorded, files), root, files, diagnostics, path)
-    with _collector_paused():  # the facts of 50,000 positions are many small objects, and hold no cycles
+    with paused():  # the facts of 50,000 positions are many small objects, and hold no cycles
         result = _check_and_record(files, known, store, schemas, executor, jobs)
     return _finish(result, root, files, diagnostics, path)
 
@@ -303,7 +301,7 @@ def _compile(
     documents: dict[str, Document] = {}
     unloadable: dict[str, str] = {}
     config_broken = False
-    with _collector_paused():
+    with paused():
         outcomes = _check_files(files, diagnostics, schemas, store, executor, jobs, keys)
         if trace is not None:
             trace.outcomes = outcomes
@@ -385,20 +383,6 @@ def _check_files(
     if store is not None:
         store.save()
     return outcomes
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while tens of thousands of documents and entities are created
-    and checked: they hold no cycles worth collecting, and collections triggered by their many small
-    containers more than double the time of linking and rules at national scale."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _read(source: SourceFile, diagnostics: list[Diagnostic]) -> bytes | None:

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from kompiler.collector import paused
 from kompiler.compiler import CompileResult
 from kompiler.render import documents, site
 from kompiler.render.environment import Templates
@@ -91,8 +92,17 @@ def build_outputs(
 
     With ``options.only`` only that position's SKJ is written (``<KODE>.pdf``, ``.docx``, ``.md``,
     ``.html``). Raises :class:`~kompiler.render.environment.TemplateProblem` on a template error.
+
+    The cyclic garbage collector is paused meanwhile (:mod:`kompiler.collector`): views, pages and the
+    graph hold no cycles, and at national scale its walks over them cost more than the graph stage.
     """
-    progress = progress or _Silent()
+    with paused():
+        return _build(result, writer, options, progress or _Silent())
+
+
+def _build(
+    result: CompileResult, writer: OutputWriter, options: BuildOptions, progress: Progress
+) -> list[str]:
     templates = Templates(options.project_templates)
     pub = publication(result.corpus, options.locale, only=options.only)
     single = options.only is not None

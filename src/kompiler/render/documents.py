@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from kompiler.collector import running
 from kompiler.render.labels import labels
 from kompiler.render.view import PositionView, Publication
 from kompiler.render.word import appendix_docx
@@ -39,7 +40,8 @@ def appendix_pdf(html: str) -> bytes:
     def no_network(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
         raise ValueError(f"external resource refused: {url}")
 
-    return weasyprint.HTML(string=html, url_fetcher=no_network).write_pdf()
+    with running():  # WeasyPrint's boxes link to their parents: cyclic garbage, made as it lays out
+        return weasyprint.HTML(string=html, url_fetcher=no_network).write_pdf()
 
 
 def appendix_markdown_page(pub: Publication, *, single: bool) -> Page:
@@ -52,4 +54,5 @@ def position_markdown_page(position: PositionView, locale: str) -> Page:
 
 
 def appendix_word(pub: Publication, *, single: bool, built: datetime | None) -> bytes:
-    return appendix_docx(pub, labels(pub.locale), single=single, built=built)
+    with running():  # python-docx's objects link to their parents, as WeasyPrint's boxes do
+        return appendix_docx(pub, labels(pub.locale), single=single, built=built)
