@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from kompiler.compiler import compile_path
+from kompiler.graph import export
 from kompiler.graph.build import SimilarityEdges, build_graph, similarity_edges, strongest
 from kompiler.graph.export import write_graph_files
 from kompiler.graph.merge import run_merge
@@ -158,3 +159,13 @@ def test_a_score_that_is_not_a_number_is_refused_rather_than_written() -> None:
     similar = SimilarityEdges(["A", "B"], np.array([0]), np.array([1]), np.array([np.nan]), {})
     with pytest.raises(ValueError):
         _exports(nx.DiGraph(), similar)
+
+
+def test_the_files_do_not_depend_on_how_many_pairs_are_formatted_at_a_time(
+    merged, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, merge = merged
+    graph, similar = build_graph(corpus, merge), similarity_edges(merge.similarities)
+    whole = _exports(graph, similar)
+    monkeypatch.setattr(export, "_PAIRS", 2)
+    assert _exports(graph, similar) == whole

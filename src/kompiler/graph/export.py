@@ -27,6 +27,7 @@ from kompiler.graph.build import SimilarityEdges, node
 
 SIMILAR = "mirip"
 _LINES = 1 << 14  # lines gathered before each write
+_PAIRS = 1 << 16  # similarity pairs turned into Python numbers at a time, not a million at once
 _GRAPHML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 _GRAPHML_HEADER = (
     "<?xml version='1.0' encoding='utf-8'?>\n"
@@ -192,13 +193,15 @@ def write_graph_files(
     xml_template, json_template = _similar_templates(similar, keys)
     xml_ids = [node("jabatan", code).translate(_ATTRIBUTE_ESCAPES) for code in similar.codes]
     json_ids = [json.dumps(node("jabatan", code), ensure_ascii=False) for code in similar.codes]
-    rounded = [values.round(4).tolist() for values in columns]
-    for a, b, score, *evidence in zip(
-        similar.left.tolist(), similar.right.tolist(), similar.score.round(4).tolist(), *rounded, strict=True
-    ):
-        xml.add(xml_template % (xml_ids[a], xml_ids[b], score, *evidence))
-        data.add(separator + json_template % (score, *evidence, json_ids[a], json_ids[b]))
-        separator = ",\n"
+    for start in range(0, len(similar), _PAIRS):
+        stop = start + _PAIRS
+        rounded = [values[start:stop].round(4).tolist() for values in (similar.score, *columns)]
+        for a, b, score, *evidence in zip(
+            similar.left[start:stop].tolist(), similar.right[start:stop].tolist(), *rounded, strict=True
+        ):
+            xml.add(xml_template % (xml_ids[a], xml_ids[b], score, *evidence))
+            data.add(separator + json_template % (score, *evidence, json_ids[a], json_ids[b]))
+            separator = ",\n"
     xml.add("</graph>\n</graphml>\n")
     data.add("\n]}\n")
     xml.flush()
