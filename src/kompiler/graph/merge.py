@@ -7,6 +7,7 @@ a complete picture of the consolidation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,10 +41,7 @@ def run_merge(corpus: Corpus, settings: MergeSettings | None = None) -> MergeRes
     ]
     accepted = {d.members: d for d in corpus.decisions if d.verdict == "terima"}
     labels = communities(sims, settings.family_resolution)
-    pair_index = {
-        (int(a), int(b)): k
-        for k, (a, b) in enumerate(zip(sims.left.tolist(), sims.right.tolist(), strict=True))
-    }
+    pair_index = _pair_index(sims)
     generic = generic_codes(corpus)
     proposals = []
     for group in merge_groups(sims, settings.threshold, settings.max_group_size, rejected):
@@ -51,7 +49,7 @@ def run_merge(corpus: Corpus, settings: MergeSettings | None = None) -> MergeRes
         pairs = []
         for x, a in enumerate(group.members):
             for b in group.members[x + 1 :]:
-                k = pair_index[(a, b)]
+                k = pair_index(a, b)
                 pairs.append(
                     {
                         "anggota": [sims.codes[a], sims.codes[b]],
@@ -80,6 +78,27 @@ def run_merge(corpus: Corpus, settings: MergeSettings | None = None) -> MergeRes
         proposals.append(proposal)
     proposals.sort(key=lambda p: (-p.score_mean, p.member_codes))
     return MergeResult(settings, sims, labels, proposals)
+
+
+def _pair_index(sims: Similarities) -> Callable[[int, int], int]:
+    """Where the pair ``(a, b)`` is in the similarity arrays, found by binary search.
+
+    A dictionary of every pair would hold a million Python tuples at national scale, for the few
+    thousand pairs inside merge groups that are ever looked up.
+    """
+    n = len(sims.codes)
+    keys = sims.left.astype(np.int64) * n + sims.right.astype(np.int64)
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+
+    def find(a: int, b: int) -> int:
+        key = a * n + b
+        place = int(np.searchsorted(ordered, key))
+        if place == len(ordered) or int(ordered[place]) != key:
+            raise KeyError((a, b))
+        return int(order[place])
+
+    return find
 
 
 def proposal_dict(proposal: Proposal) -> dict[str, Any]:
