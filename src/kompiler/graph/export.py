@@ -104,9 +104,14 @@ def _graphml_head(graph: nx.DiGraph, keys: dict[tuple[str, str], tuple[str, str]
 def _structure(
     graph: nx.DiGraph, keys: dict[tuple[str, str], tuple[str, str]]
 ) -> tuple[Iterator[tuple[str, str]], Iterator[tuple[str, str]]]:
-    """The structural graph's nodes and its edges, each as a GraphML line and a JSON line."""
-    ids = _Escaped(_ATTRIBUTE_ESCAPES)
+    """The structural graph's nodes and its edges, each as a GraphML line and a JSON line.
+
+    Edges repeat a few attribute sets (a relation, a level, a kind of competency) hundreds of
+    thousands of times, so each set is formatted once; node ids are escaped once.
+    """
     texts = _Escaped(_TEXT_ESCAPES)
+    xml_ids = _Escaped(_ATTRIBUTE_ESCAPES)
+    json_ids: dict[Any, str] = {}
     node_keys = {name: f'<data key="{key}">' for (domain, name), (key, _) in keys.items() if domain == "node"}
     edge_keys = {name: f'<data key="{key}">' for (domain, name), (key, _) in keys.items() if domain == "edge"}
 
@@ -115,20 +120,37 @@ def _structure(
             f"{opening[name]}{_graphml_value(value, texts)}</data>" for name, value in data.items()
         )
 
+    def json_id(name: Any) -> str:
+        text = json_ids.get(name)
+        if text is None:
+            text = json_ids[name] = json.dumps(name, ensure_ascii=False)
+        return text
+
     nodes = (
         (
-            f'<node id="{ids[str(name)]}">{fields(data, node_keys)}</node>\n',
+            f'<node id="{xml_ids[str(name)]}">{fields(data, node_keys)}</node>\n',
             json.dumps({**data, "id": name}, ensure_ascii=False),
         )
         for name, data in graph.nodes(data=True)
     )
-    edges = (
-        (
-            f'<edge source="{ids[str(source)]}" target="{ids[str(target)]}">{fields(data, edge_keys)}</edge>\n',
-            json.dumps({**data, "source": source, "target": target}, ensure_ascii=False),
+    formatted: dict[tuple[tuple[str, type, Any], ...], tuple[str, str]] = {}
+
+    def edge(source: Any, target: Any, data: dict[str, Any]) -> tuple[str, str]:
+        shape = tuple((name, type(value), value) for name, value in data.items())
+        known = formatted.get(shape)
+        if known is None:
+            attributes = json.dumps(data, ensure_ascii=False)[1:-1]
+            known = formatted[shape] = (
+                fields(data, edge_keys),
+                "{" + attributes + ", " if attributes else "{",
+            )
+        xml_fields, json_head = known
+        return (
+            f'<edge source="{xml_ids[str(source)]}" target="{xml_ids[str(target)]}">{xml_fields}</edge>\n',
+            f'{json_head}"source": {json_id(source)}, "target": {json_id(target)}}}',
         )
-        for source, target, data in graph.edges(data=True)
-    )
+
+    edges = (edge(source, target, data) for source, target, data in graph.edges(data=True))
     return nodes, edges
 
 
