@@ -57,6 +57,17 @@ class CompileResult:
     def settings(self) -> RuleSettings:
         return RuleSettings.from_data(self.corpus.project.get("aturan"))
 
+    def release_texts(self) -> None:
+        """Forget the text of every file, kept only to locate and quote diagnostics.
+
+        For a caller that has reported the diagnostics and goes on to build: every entity keeps its
+        document, so the text of a national corpus (200 MB) would otherwise stay in memory, and in every
+        process the build forks, until the build ends. Locations and excerpts are empty afterwards.
+        """
+        for document in self.documents.values():
+            document.forget_text()
+        self.__dict__.pop("_texts", None)
+
 
 def compile_path(
     path: Path,

@@ -88,6 +88,11 @@ class Document:
         lines = self.text.splitlines()
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
+    def forget_text(self) -> None:
+        """Drop the text and the positions found in it; spans and lines are unknown afterwards."""
+        self.text = ""
+        self._value_spans = self._key_spans = None
+
 
 @dataclass
 class LoadResult:

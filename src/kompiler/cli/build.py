@@ -88,6 +88,7 @@ def command(
             err=True,
         )
         sys.exit(code)
+    result.release_texts()
     if as_of is not None:
         result.corpus = in_force(result.corpus, as_of)
     from kompiler.cli import EXIT_USAGE

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from kompiler.collector import return_free_memory
 from kompiler.graph.build import build_graph, similarity_edges
 from kompiler.graph.export import write_graph_files
 from kompiler.graph.merge import MergeResult, result_dict, run_merge
@@ -89,6 +90,7 @@ def merge_markdown(result: MergeResult, locale: str = "id") -> str:
 def render_graph_outputs(corpus: Corpus, writer: OutputWriter, locale: str = "id") -> MergeResult:
     """Write ``graph/graph.graphml``, ``graph/graph.json``, ``merge/proposals.json`` and ``.md``."""
     result = run_merge(corpus)
+    return_free_memory()  # the merge's arrays, before the structural graph takes as much again
     graph = build_graph(corpus, result)
     similar = similarity_edges(result.similarities)
     with writer.binary("graph/graph.graphml") as graphml, writer.binary("graph/graph.json") as node_link:

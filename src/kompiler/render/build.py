@@ -12,20 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-from kompiler.collector import paused
+from kompiler.collector import paused, return_free_memory
 from kompiler.compiler import CompileResult
 from kompiler.render import documents, site
 from kompiler.render.environment import Templates
-from kompiler.render.graph_view import graph_data
+from kompiler.render.forked import Forked
+from kompiler.render.graph_view import GraphData, graph_data
 from kompiler.render.model_json import model_dict
 from kompiler.render.output import OutputWriter
 from kompiler.render.pages import Page, PageWriter
 from kompiler.render.view import publication
-
-if TYPE_CHECKING:
-    from kompiler.graph.merge import MergeResult
 
 FORMATS = ("json", "graph", "md", "html", "pdf", "docx", "site")
 # Above this many positions the appendix as one document (``lampiran.md``, ``.html``, ``.pdf``,
@@ -103,6 +101,43 @@ def build_outputs(
 def _build(
     result: CompileResult, writer: OutputWriter, options: BuildOptions, progress: Progress
 ) -> list[str]:
+    wants_site = "site" in options.formats
+    if options.only is not None or not ("graph" in options.formats or wants_site):
+        return _render(result, writer, options, progress, None)
+    # Started first, before this process grows by the views and pages (see kompiler.render.forked),
+    # and with what the caller freed (CompileResult.release_texts) handed back, not inherited.
+    return_free_memory()
+    with Forked(lambda: _graph_stage(result, writer, options, picture=wants_site)) as graph:
+        return _render(result, writer, options, progress, graph)
+
+
+def _graph_stage(
+    result: CompileResult, writer: OutputWriter, options: BuildOptions, *, picture: bool
+) -> tuple[list[str], GraphData | None]:
+    """The graph files and merge proposals (when asked for) and the site's picture (when the site is).
+
+    Returns the paths written and the picture. It runs in a forked process (:mod:`kompiler.render.forked`),
+    so the paths are returned for this process's writer to record.
+    """
+    # The graph stage imports numpy and scipy: only a build that needs it pays for them.
+    from kompiler.graph.merge import run_merge
+    from kompiler.graph.render import render_graph_outputs
+
+    before = len(writer.written)
+    if "graph" in options.formats:
+        merge = render_graph_outputs(result.corpus, writer, options.locale)
+    else:
+        merge = run_merge(result.corpus)
+    return writer.written[before:], graph_data(result.corpus, merge) if picture else None
+
+
+def _render(
+    result: CompileResult,
+    writer: OutputWriter,
+    options: BuildOptions,
+    progress: Progress,
+    graph: Forked[tuple[list[str], GraphData | None]] | None,
+) -> list[str]:
     templates = Templates(options.project_templates)
     pub = publication(result.corpus, options.locale, only=options.only)
     single = options.only is not None
@@ -113,8 +148,8 @@ def _build(
     html_page = (f"{stem}.html", *documents.appendix_html_page(pub, single=single, built=options.built))
 
     # Every page that does not wait for the graph stage, rendered (in worker processes, for a large
-    # corpus) while this process computes the graph. The two appendices are single large pages and
-    # come first, so that each gets a worker of its own.
+    # corpus) while the graph stage runs. The two appendices are single large pages and come first,
+    # so that each gets a worker of its own.
     markdown: list[Page] = []
     if "md" in options.formats:
         if appendix:
@@ -141,20 +176,18 @@ def _build(
         steps: list[tuple[str, int, Callable[[], object], bool]] = []
         if "json" in options.formats and not single:
             steps.append(("model.json", 1, lambda: _json(writer, result), False))
-        merge: list[MergeResult] = []
+        picture: list[GraphData | None] = []
 
-        def graph() -> None:
-            # The graph stage imports numpy and scipy: only a build that needs it pays for them.
-            from kompiler.graph.merge import run_merge
-            from kompiler.graph.render import render_graph_outputs
+        def wait_for_graph() -> None:
+            assert graph is not None
+            paths, data = graph.result()
+            if graph.forked:
+                for path in paths:
+                    writer.record(path)
+            picture.append(data)
 
-            if "graph" in options.formats:
-                merge.append(render_graph_outputs(result.corpus, writer, options.locale))
-            else:
-                merge.append(run_merge(result.corpus))
-
-        if not single and ("graph" in options.formats or wants_site):
-            steps.append(("Graf", 1, graph, False))
+        if graph is not None:
+            steps.append(("Graf", 1, wait_for_graph, False))
         if ordered:
             label = "Markdown, HTML" if html and markdown else ("HTML" if html else "Markdown")
             steps.append((label, len(ordered), lambda: take(len(ordered)), True))
@@ -185,8 +218,9 @@ def _build(
         def write_site() -> None:
             site.write_static(templates, pub, writer)
             take(len(site_pages))
-            picture = site.graph_pages(pub, built=options.built, graph=graph_data(result.corpus, merge[0]))
-            with PageWriter(templates, writer, picture) as rest:
+            assert picture[0] is not None
+            last = site.graph_pages(pub, built=options.built, graph=picture[0])
+            with PageWriter(templates, writer, last) as rest:
                 for _ in rest.written():
                     progress.advance()
 
