@@ -143,18 +143,6 @@ def test_equal_scores_are_decided_by_the_codes_not_the_order_of_the_pairs() -> N
     assert swapped.tolist() == [0, 2]
 
 
-def test_a_capped_export_keeps_a_link_for_every_linked_position(merged) -> None:
-    corpus, merge = merged
-    sims = merge.similarities
-    capped = similarity_edges(sims, per_position=1)
-    assert 0 < len(capped) < len(sims.score)
-    touched = {capped.codes[i] for i in (*capped.left.tolist(), *capped.right.tolist())}
-    assert touched == {sims.codes[i] for i in (*sims.left.tolist(), *sims.right.tolist())}
-    graphml, _ = _exports(build_graph(corpus, merge), capped)
-    mirip = [d for _, _, d in _read_graphml(graphml).edges(data=True) if d["relasi"] == "mirip"]
-    assert len(mirip) == len(capped)
-
-
 def test_a_score_that_is_not_a_number_is_refused_rather_than_written() -> None:
     similar = SimilarityEdges(["A", "B"], np.array([0]), np.array([1]), np.array([np.nan]), {})
     with pytest.raises(ValueError):

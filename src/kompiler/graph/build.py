@@ -104,23 +104,9 @@ class SimilarityEdges:
         return len(self.score)
 
 
-def similarity_edges(sims: Similarities, per_position: int | None = None) -> SimilarityEdges:
-    """The similarity pairs to export: all of them, or only each position's ``per_position`` strongest.
-
-    A pair is kept when it is among the strongest of either of its two positions, so every position
-    keeps its best links however crowded its neighbours are. The cap shapes only what is exported; the
-    merge proposals are computed from every pair before it.
-    """
-    if per_position is None:
-        return SimilarityEdges(sims.codes, sims.left, sims.right, sims.score, sims.components)
-    keep = strongest(sims.codes, sims.left, sims.right, sims.score, per_position)
-    return SimilarityEdges(
-        sims.codes,
-        sims.left[keep],
-        sims.right[keep],
-        sims.score[keep],
-        {name: values[keep] for name, values in sims.components.items()},
-    )
+def similarity_edges(sims: Similarities) -> SimilarityEdges:
+    """Every scored pair of the merge stage, as the graph files carry them."""
+    return SimilarityEdges(sims.codes, sims.left, sims.right, sims.score, sims.components)
 
 
 def strongest(
