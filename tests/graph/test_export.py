@@ -9,6 +9,7 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 import pytest
+import yaml
 
 from kompiler.compiler import compile_path
 from kompiler.graph import export
@@ -157,3 +158,17 @@ def test_the_files_do_not_depend_on_how_many_pairs_are_formatted_at_a_time(
     whole = _exports(graph, similar)
     monkeypatch.setattr(export, "_PAIRS", 2)
     assert _exports(graph, similar) == whole
+
+
+def test_requirement_edges_carry_the_importance_where_it_is_rated(planted_project: Path) -> None:
+    path = planted_project / "jabatan" / "ntb.ak.01.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["kompetensi"]["teknis"][0]["kepentingan"] = 4
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = compile_path(planted_project)
+    assert result.ok, [d.message.en for d in result.diagnostics]
+    merge = run_merge(result.corpus)
+    graphml, node_link = _exports(build_graph(result.corpus, merge), similarity_edges(merge.similarities))
+    for graph in (_read_graphml(graphml), _read_json(node_link)):
+        rated = [(u, v, d["kepentingan"]) for u, v, d in graph.edges(data=True) if "kepentingan" in d]
+        assert rated == [("jabatan:NTB.AK.01", "kompetensi:T.KEU.01", 4.0)]

@@ -2,7 +2,7 @@
 
 Nodes are typed (``jenis``: jabatan, kompetensi, rumpun, jenjang, unit) and keyed ``<jenis>:<code>`` so
 codes of different kinds never collide. Edges carry a ``relasi``: ``mensyaratkan`` (position → competency,
-with the level), ``anggota_rumpun`` (position → family), ``induk`` (family → parent family),
+with the level and, where rated, the importance), ``anggota_rumpun`` (position → family), ``induk`` (family → parent family),
 ``berjenjang`` (position → grade), ``di_unit`` (position → unit) and ``mirip`` (position ↔ position, with
 the score and its evidence per component).
 
@@ -22,7 +22,7 @@ import numpy as np
 
 from kompiler.graph.merge import MergeResult
 from kompiler.graph.similarity import Similarities
-from kompiler.model import Corpus
+from kompiler.model import Corpus, Requirement
 
 
 def node(kind: str, code: str) -> str:
@@ -77,16 +77,24 @@ def build_graph(corpus: Corpus, merge: MergeResult) -> nx.DiGraph:
             graph.add_node(unit, jenis="unit", kode=position.unit, nama=position.unit)
         graph.add_edge(here, unit, relasi="di_unit")
         requirement_edges.extend(
-            (
-                here,
-                node("kompetensi", r.code),
-                {"relasi": "mensyaratkan", "level": r.level, "jenis_kompetensi": r.type.value},
-            )
+            (here, node("kompetensi", r.code), _requirement_edge(r))
             for r in position.requirements
             if r.code in corpus.competencies
         )
     graph.add_edges_from(requirement_edges)
     return graph
+
+
+def _requirement_edge(requirement: Requirement) -> dict[str, Any]:
+    """A ``mensyaratkan`` edge: the level, the kind of competency, and the importance where it is rated."""
+    data: dict[str, Any] = {
+        "relasi": "mensyaratkan",
+        "level": requirement.level,
+        "jenis_kompetensi": requirement.type.value,
+    }
+    if requirement.importance is not None:
+        data["kepentingan"] = float(requirement.importance)
+    return data
 
 
 @dataclass(frozen=True)
