@@ -12,9 +12,10 @@ Template problems become a :class:`TemplateProblem` carrying a located, bilingua
 from __future__ import annotations
 
 import re
+import types
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from kompiler.render.labels import letter
 from kompiler.resources import data_dir
 
 CODE_TEMPLATE = "KMP050"
+_METHODS = (types.MethodType, types.BuiltinMethodType)
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
@@ -35,8 +37,14 @@ def markdown_escape(value: Any) -> str:
     """Escape what Markdown would read as markup, and fold line breaks (they would break a table row)."""
     if isinstance(value, Markup):
         return str(value)
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", str(value)).replace("&", "&amp;")
-    return " ".join(text.split())
+    return _markdown_text(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _markdown_text(text: str) -> str:
+    """:func:`markdown_escape` of plain text, kept for the texts every SKJ prints again (a competency's
+    name, level description and indicators recur in thousands of positions)."""
+    return " ".join(_MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;").split())
 
 
 class TemplateProblem(Exception):
@@ -68,6 +76,21 @@ class _Sandbox(SandboxedEnvironment):
         if verdict is None:
             verdict = self._safe[key] = not (attr.startswith("_") or is_internal_attribute(obj, attr))
         return verdict
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """Jinja's sandboxed lookup, shortened for a value that is not a method of an attribute already
+        judged safe on the object's type: what Jinja would return for it is the value itself.
+
+        Methods still go the whole way, so ``str.format`` is wrapped as the sandbox requires.
+        """
+        if self._safe.get((type(obj), attribute)):
+            try:
+                value = getattr(obj, attribute)
+            except AttributeError:
+                return super().getattr(obj, attribute)
+            if not isinstance(value, _METHODS):
+                return value
+        return super().getattr(obj, attribute)
 
 
 @dataclass(frozen=True)
