@@ -216,13 +216,15 @@ def _render(
             )
 
         def write_site() -> None:
+            # This process's share first (the graph picture is a large page at national scale), while
+            # the workers finish theirs.
             site.write_static(templates, pub, writer)
-            take(len(site_pages))
             assert picture[0] is not None
             last = site.graph_pages(pub, built=options.built, graph=picture[0])
             with PageWriter(templates, writer, last) as rest:
                 for _ in rest.written():
                     progress.advance()
+            take(len(site_pages))
 
         if wants_site:
             steps.append(("Situs", site.page_count(pub), write_site, True))

@@ -25,7 +25,7 @@ from kompiler.render.output import OutputWriter
 
 PARALLEL_FROM = 400  # pages; below this a worker pool costs more than it saves
 MAX_WORKERS = 8
-CHUNKS_PER_WORKER = 4
+CHUNKS_PER_WORKER = 16  # small enough that no worker is left with a long last chunk
 
 Page = tuple[str, str, Mapping[str, Any]]  # (output path, template name, context)
 
