@@ -92,8 +92,13 @@ class PageWriter:
 
 
 def _quiet() -> None:
-    """Workers leave Ctrl+C to the parent, which aborts the build and stops the pool."""
+    """Workers leave Ctrl+C to the parent, which aborts the build and stops the pool.
+
+    They also run at a lower priority: the graph stage and this process do the work the build waits
+    for first, and the workers' pages fill whatever processor time those leave.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.nice(5)
 
 
 def _render(start: int, stop: int) -> int:
