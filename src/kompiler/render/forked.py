@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
@@ -30,7 +31,7 @@ class StageFailed(RuntimeError):
 
 
 class Forked(Generic[T]):
-    """``function()`` computed in a forked process started at once; :meth:`result` waits for it.
+    """``function()`` computed in a forked process started on entering ``with``; :meth:`result` waits.
 
     An exception raised by ``function`` is raised again by :meth:`result`. Use as a context manager,
     so that an abandoned build stops the process.
@@ -42,13 +43,33 @@ class Forked(Generic[T]):
         self._reader: Connection | None = None
         self._done = False
         self._value: T | None = None
-        if workers() < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            return
+
+    def _start(self) -> None:
         context = multiprocessing.get_context("fork")
         self._reader, sender = context.Pipe(duplex=False)
-        self._process = context.Process(target=_run, args=(function, sender), daemon=True)
-        self._process.start()
-        sender.close()
+        process = context.Process(target=_run, args=(self.function, sender), daemon=True)
+        # A Ctrl+C while the process forks would raise inside multiprocessing, or in the fork's own
+        # handlers (which swallow it): either the child would be lost, still writing into the output
+        # being abandoned, or the build would go on as if never interrupted. So during the fork Ctrl+C
+        # is only noted, then raised once the child is known and stopped.
+        noted: list[object] = []
+        main = threading.current_thread() is threading.main_thread()
+        handler = signal.signal(signal.SIGINT, lambda *caught: noted.append(caught)) if main else None
+        try:
+            try:
+                process.start()
+                self._process = process
+            finally:
+                sender.close()
+                if main:
+                    signal.signal(signal.SIGINT, handler)
+            if noted and handler is signal.default_int_handler:
+                raise KeyboardInterrupt
+            if noted:
+                signal.raise_signal(signal.SIGINT)  # to whatever else was set up to receive it
+        except BaseException:
+            self.__exit__()
+            raise
 
     @property
     def forked(self) -> bool:
@@ -74,6 +95,9 @@ class Forked(Generic[T]):
         return value
 
     def __enter__(self) -> Forked[T]:
+        """Start the child (on one core, or without fork, nothing starts: see the module)."""
+        if workers() >= 2 and "fork" in multiprocessing.get_all_start_methods():
+            self._start()
         return self
 
     def __exit__(self, *exc: object) -> None:
