@@ -6,11 +6,16 @@ positions.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 from pathlib import Path
 
 import pytest
 
 from kompiler.render import build, pages
+from kompiler.render.environment import Templates
+from kompiler.render.output import OutputWriter
 from tests.render.conftest import FIXTURE, build_project
 
 FORMATS = ("json", "md", "html", "site")
@@ -43,3 +48,28 @@ def test_large_corpus_skips_the_one_document_appendix_unless_asked(
     assert "site/index.html" in plain
     asked = _files(build_project(FIXTURE, tmp_path / "asked", formats=FORMATS, appendix=True))
     assert {"lampiran.md", "lampiran.html"} <= set(asked)
+
+
+def test_ctrl_c_while_page_workers_fork_stops_them_and_is_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pages, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(pages, "workers", lambda: 2)
+    started: list[multiprocessing.context.ForkProcess] = []
+    start = multiprocessing.context.ForkProcess.start
+
+    def interrupted_start(process: multiprocessing.context.ForkProcess) -> None:
+        start(process)
+        started.append(process)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", interrupted_start)
+    writer = OutputWriter(tmp_path / "output")
+    work = [(f"halaman-{n}.md", "markdown/skj.md", {}) for n in range(4)]
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            pages.PageWriter(Templates(), writer, work)
+    finally:
+        writer.abort()
+    assert len(started) == 2
+    assert not any(process.is_alive() for process in started)

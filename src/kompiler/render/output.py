@@ -51,9 +51,12 @@ def _lock(path: Path) -> int:
 
 
 @contextmanager
-def _signals_deferred() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM while the two renames of the swap run, so that an interrupt cannot land
-    between them and leave no output folder at all; a pending signal is delivered right after."""
+def signals_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM for the ``with`` block; a pending signal is delivered right after.
+
+    For the steps an interrupt must not split: the two renames of the swap (between them there would be
+    no output folder at all), and the forks that start page workers (see :mod:`kompiler.render.pages`).
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -119,7 +122,7 @@ class OutputWriter:
     def commit(self) -> None:
         """Replace the output folder with the staged one (the old one is removed only afterwards)."""
         old = None
-        with _signals_deferred():
+        with signals_deferred():
             if self.target.exists():
                 old = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.old.", dir=self.target.parent))
                 os.rename(self.target, old / "previous")

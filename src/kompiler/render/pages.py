@@ -21,7 +21,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from kompiler.render.environment import Templates
-from kompiler.render.output import OutputWriter
+from kompiler.render.output import OutputWriter, signals_deferred
 
 PARALLEL_FROM = 400  # pages; below this a worker pool costs more than it saves
 MAX_WORKERS = 8
@@ -66,8 +66,18 @@ class PageWriter:
         bounds = [(i, i + 1) for i in range(alone)]
         bounds += [(start, min(start + size, len(pages))) for start in range(alone, len(pages), size)]
         context = multiprocessing.get_context("fork")
-        self._pool = ProcessPoolExecutor(count, mp_context=context, initializer=_quiet)
-        self._chunks = [(start, self._pool.submit(_render, start, stop)) for start, stop in bounds]
+        pool = ProcessPoolExecutor(count, mp_context=context, initializer=_quiet)
+        try:
+            # The first submission forks every worker. A Ctrl+C landing in a fork would be swallowed, or
+            # leave workers rendering into a staging folder the build abandons: it waits until all are
+            # started, and is then raised here, where the pool is stopped.
+            with signals_deferred():
+                self._chunks = [(start, pool.submit(_render, start, stop)) for start, stop in bounds]
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            _job = None
+            raise
+        self._pool = pool
 
     def written(self) -> Iterator[str]:
         if self._pool is None:
@@ -98,6 +108,9 @@ def _quiet() -> None:
     for first, and the workers' pages fill whatever processor time those leave.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Forked while the parent held these (see PageWriter), so the mask came along; the pool stops a
+    # worker with SIGTERM.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     os.nice(5)
 
 
