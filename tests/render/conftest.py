@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -40,3 +43,19 @@ def render_project(tmp_path: Path) -> Path:
     target = tmp_path / "standar"
     shutil.copytree(FIXTURE, target)
     return target
+
+
+@pytest.fixture
+def ctrl_c_after_each_fork(monkeypatch: pytest.MonkeyPatch) -> list[multiprocessing.context.ForkProcess]:
+    """Send this process SIGINT right after every fork, as a Ctrl+C at the worst moment would; the list
+    fills with the processes started."""
+    started: list[multiprocessing.context.ForkProcess] = []
+    start = multiprocessing.context.ForkProcess.start
+
+    def interrupted_start(process: multiprocessing.context.ForkProcess) -> None:
+        start(process)
+        started.append(process)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", interrupted_start)
+    return started

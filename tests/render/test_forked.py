@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
 import time
 from pathlib import Path
 
@@ -75,17 +73,10 @@ def test_releasing_the_texts_changes_no_output(tmp_path: Path) -> None:
     assert _files(tmp_path / "released") == _files(build_project(FIXTURE, tmp_path / "kept", formats=FORMATS))
 
 
-def test_ctrl_c_while_forking_is_raised_once_the_child_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_while_forking_is_raised_once_the_child_is_stopped(
+    monkeypatch: pytest.MonkeyPatch, ctrl_c_after_each_fork: list
+) -> None:
     monkeypatch.setattr(forked, "workers", lambda: 2)
-    started: list[multiprocessing.context.ForkProcess] = []
-    start = multiprocessing.context.ForkProcess.start
-
-    def interrupted_start(process: multiprocessing.context.ForkProcess) -> None:
-        start(process)
-        started.append(process)
-        os.kill(os.getpid(), signal.SIGINT)
-
-    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", interrupted_start)
     with pytest.raises(KeyboardInterrupt), Forked(lambda: time.sleep(30)):
         pytest.fail("the build must not go on")
-    assert started and not started[0].is_alive()
+    assert ctrl_c_after_each_fork and not ctrl_c_after_each_fork[0].is_alive()

@@ -6,9 +6,6 @@ positions.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import signal
 from pathlib import Path
 
 import pytest
@@ -51,19 +48,10 @@ def test_large_corpus_skips_the_one_document_appendix_unless_asked(
 
 
 def test_ctrl_c_while_page_workers_fork_stops_them_and_is_raised(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ctrl_c_after_each_fork: list
 ) -> None:
     monkeypatch.setattr(pages, "PARALLEL_FROM", 1)
     monkeypatch.setattr(pages, "workers", lambda: 2)
-    started: list[multiprocessing.context.ForkProcess] = []
-    start = multiprocessing.context.ForkProcess.start
-
-    def interrupted_start(process: multiprocessing.context.ForkProcess) -> None:
-        start(process)
-        started.append(process)
-        os.kill(os.getpid(), signal.SIGINT)
-
-    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", interrupted_start)
     writer = OutputWriter(tmp_path / "output")
     work = [(f"halaman-{n}.md", "markdown/skj.md", {}) for n in range(4)]
     try:
@@ -71,5 +59,5 @@ def test_ctrl_c_while_page_workers_fork_stops_them_and_is_raised(
             pages.PageWriter(Templates(), writer, work)
     finally:
         writer.abort()
-    assert len(started) == 2
-    assert not any(process.is_alive() for process in started)
+    assert len(ctrl_c_after_each_fork) == 2
+    assert not any(process.is_alive() for process in ctrl_c_after_each_fork)
