@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -40,11 +41,53 @@ def timed(function: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, value
 
 
+def _tree_pss_kb(root: int) -> int:
+    """Proportional set size of ``root`` and every process below it (Linux; 0 elsewhere).
+
+    PSS splits a page shared by forked processes between them, so the sum is what the whole command
+    holds: the largest process alone (``ru_maxrss``) hides workers and forked stages.
+    """
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir() if Path("/proc").is_dir() else ():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
+        tree.update(children)
+        frontier.extend(children)
+    total = 0
+    for pid in tree:
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        total += sum(int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:"))
+    return total
+
+
 def run_child(command: list[str], cwd: Path | None = None) -> dict[str, Any]:
-    """Run a command; its wall time, exit code and peak resident memory (largest process)."""
+    """Run a command; its wall time, exit code, peak resident memory of its largest process, and the
+    peak of all its processes together (sampled every 0.2 s)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    whole = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.2):
+            whole[0] = max(whole[0], _tree_pss_kb(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
+    done.set()
+    sampler.join()
     wall = time.perf_counter() - start
     stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -52,6 +95,8 @@ def run_child(command: list[str], cwd: Path | None = None) -> dict[str, Any]:
         "seconds": round(wall, 3),
         "exit": process.returncode,
         "peak_mb": round(usage.ru_maxrss / 1024, 1),
+        # None when the command ended before the first sample.
+        "all_processes_mb": round(whole[0] / 1024, 1) if whole[0] else None,
         "stderr": stderr[-500:] if process.returncode not in (0, 1) else "",
     }
     print(f"  {' '.join(command[-3:])[-70:]}: {result['seconds']:.2f} s", file=sys.stderr, flush=True)
@@ -250,10 +295,14 @@ def table(report: dict[str, Any]) -> str:
             f"{row['peak_mb']:>9.0f}"
         )
     lines.append("")
-    lines.append(f"{'scenario':<34}{'seconds':>10}{'peak MB':>10}{'exit':>6}")
+    lines.append(f"{'scenario':<34}{'seconds':>10}{'peak MB':>10}{'all MB':>9}{'exit':>6}")
     for name, row in {**report["scenarios"], **report["references"]}.items():
         if "seconds" in row:
-            lines.append(f"{name:<34}{row['seconds']:>10.2f}{row['peak_mb']:>10.0f}{row.get('exit', ''):>6}")
+            whole = row.get("all_processes_mb")
+            lines.append(
+                f"{name:<34}{row['seconds']:>10.2f}{row['peak_mb']:>10.0f}"
+                f"{'' if whole is None else f'{whole:.0f}':>9}{row.get('exit', ''):>6}"
+            )
         else:
             lines.append(f"{name:<34}  {row}")
     lines.append("")
