@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
@@ -30,12 +31,18 @@ def _groups(project: Path) -> list[list[str]]:
     return [p.member_codes for p in run_merge(_corpus(project)).proposals]
 
 
-def _pair_score(corpus, a: str, b: str) -> float:
+def _scores(corpus) -> Callable[..., float]:
+    """``score(a, b)`` of every pair, or one ``component`` of it; 0 for a pair the index never paired."""
     sims = similarities(corpus, MergeSettings(edge_threshold=0.0))
     index = {c: i for i, c in enumerate(sims.codes)}
-    left, right = sorted((index[a], index[b]))
-    hits = (sims.left == left) & (sims.right == right)
-    return float(sims.score[hits][0]) if hits.any() else 0.0
+
+    def score(a: str, b: str, component: str | None = None) -> float:
+        left, right = sorted((index[a], index[b]))
+        hit = (sims.left == left) & (sims.right == right)
+        values = sims.score if component is None else sims.components[component]
+        return float(values[hit][0]) if hit.any() else 0.0
+
+    return score
 
 
 def test_planted_groups_are_found_and_nothing_else(planted_project: Path) -> None:
@@ -43,9 +50,9 @@ def test_planted_groups_are_found_and_nothing_else(planted_project: Path) -> Non
 
 
 def test_similar_work_scores_higher_than_unrelated_work(planted_project: Path) -> None:
-    corpus = _corpus(planted_project)
-    assert _pair_score(corpus, "NTB.AK.01", "NTB.AK.02") > 0.5
-    assert _pair_score(corpus, "NTB.AR.01", "NTB.PK.01") < 0.1
+    score = _scores(_corpus(planted_project))
+    assert score("NTB.AK.01", "NTB.AK.02") > 0.5
+    assert score("NTB.AR.01", "NTB.PK.01") < 0.1
 
 
 def test_managerial_and_sociocultural_requirements_do_not_make_positions_alike(tmp_path: Path) -> None:
@@ -54,7 +61,7 @@ def test_managerial_and_sociocultural_requirements_do_not_make_positions_alike(t
         position("NTB.X.02", "Teknisi Jaringan", "AHLI-PERTAMA", {"T.KEU.08": 2}, ["Memelihara jaringan"]),
     ]
     corpus = _corpus(write_project(tmp_path / "p", [*twins, *PLANTED]))
-    assert _pair_score(corpus, "NTB.X.01", "NTB.X.02") < 0.1
+    assert _scores(corpus)("NTB.X.01", "NTB.X.02") < 0.1
 
 
 def test_level_difference_lowers_the_competency_score(tmp_path: Path) -> None:
@@ -70,12 +77,10 @@ def test_level_difference_lowers_the_competency_score(tmp_path: Path) -> None:
             ],
         )
     )
-    sims = similarities(corpus, MergeSettings(edge_threshold=0.0))
-    index = {c: i for i, c in enumerate(sims.codes)}
+    score = _scores(corpus)
 
     def competency(a: str, b: str) -> float:
-        hit = (sims.left == min(index[a], index[b])) & (sims.right == max(index[a], index[b]))
-        return float(sims.components["kompetensi"][hit][0])
+        return score(a, b, "kompetensi")
 
     assert competency("NTB.L.01", "NTB.L.02") == 1.0
     assert 0 < competency("NTB.L.01", "NTB.L.03") < 1.0
@@ -109,12 +114,10 @@ def test_sharing_an_important_competency_counts_more_than_sharing_a_marginal_one
             ],
         )
     )
-    sims = similarities(corpus, MergeSettings(edge_threshold=0.0))
-    index = {c: i for i, c in enumerate(sims.codes)}
+    score = _scores(corpus)
 
     def competency(a: str, b: str) -> float:
-        hit = (sims.left == min(index[a], index[b])) & (sims.right == max(index[a], index[b]))
-        return float(sims.components["kompetensi"][hit][0]) if hit.any() else 0.0
+        return score(a, b, "kompetensi")
 
     # NTB.I.01 shares one competency with each; the shared one is essential to I.02, marginal to I.03.
     assert competency("NTB.I.01", "NTB.I.02") > 2 * competency("NTB.I.01", "NTB.I.03") > 0
@@ -144,11 +147,7 @@ def test_word_forms_of_one_stem_make_names_alike(tmp_path: Path) -> None:
             ],
         )
     )
-    sims = similarities(corpus, MergeSettings(edge_threshold=0.0))
-    index = {c: i for i, c in enumerate(sims.codes)}
-    left, right = sorted((index["NTB.N.01"], index["NTB.N.02"]))
-    hit = (sims.left == left) & (sims.right == right)
-    assert hit.any() and sims.components["nama"][hit][0] > 0
+    assert _scores(corpus)("NTB.N.01", "NTB.N.02", "nama") > 0
 
 
 def test_no_group_mixes_kinds_grades_or_pelaksana_classifications(planted_project: Path) -> None:
