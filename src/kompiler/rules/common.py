@@ -84,3 +84,9 @@ def similar_codes(word: str, codes: Iterable[str], n: int = 1) -> list[str]:
     if candidate.startswith("KMP"):
         candidate = "KMP" + candidate[3:].translate(str.maketrans("OIL", "011"))
     return difflib.get_close_matches(candidate, list(codes), n=n)
+
+
+def did_you_mean(close: list[str]) -> tuple[str, str]:
+    """The (Indonesian, English) hint ending a message about a mistyped name: the first of ``close``, or
+    nothing when no name came close."""
+    return (f" Mungkin maksudnya {close[0]}?", f" Did you mean {close[0]}?") if close else ("", "")

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from kompiler.diagnostics import Message, Severity
 from kompiler.model import Corpus
 from kompiler.rules.base import Context, Finding, Rule, Scope
-from kompiler.rules.common import citations
+from kompiler.rules.common import citations, did_you_mean
 
 
 def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
@@ -16,9 +16,7 @@ def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
         code = cited.citation.code
         if code in corpus.sources or corpus.declared(code):
             continue
-        close = difflib.get_close_matches(code, list(corpus.sources), n=1)
-        hint_id = f" Mungkin maksudnya {close[0]}?" if close else ""
-        hint_en = f" Did you mean {close[0]}?" if close else ""
+        hint_id, hint_en = did_you_mean(difflib.get_close_matches(code, list(corpus.sources), n=1))
         yield Finding(
             cited.origin.at(*cited.pointer, "kode"),
             Message(

@@ -15,7 +15,7 @@ from kompiler.diagnostics import Diagnostic, Location, Message, Severity
 from kompiler.model import Corpus
 from kompiler.project import RuleSettings
 from kompiler.rules.base import Rule
-from kompiler.rules.common import similar_codes
+from kompiler.rules.common import did_you_mean, similar_codes
 
 CODE_SETTINGS = "KMP092"
 
@@ -91,8 +91,7 @@ def _option_problems(
 
 
 def _hint(word: str, known: list[str]) -> tuple[str, str]:
-    close = similar_codes(word, known)
-    return (f" Mungkin maksudnya {close[0]}?", f" Did you mean {close[0]}?") if close else ("", "")
+    return did_you_mean(similar_codes(word, known))
 
 
 def _no_such(code: str, hint_id: str, hint_en: str) -> tuple[str, str]:

@@ -27,7 +27,7 @@ from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
 from kompiler.load import Document
 from kompiler.project import RuleSettings
 from kompiler.rules import Rule, registry
-from kompiler.rules.common import similar_codes
+from kompiler.rules.common import did_you_mean, similar_codes
 
 CODE_UNUSED = "KMP090"
 CODE_MALFORMED = "KMP091"
@@ -284,9 +284,7 @@ _FORMS = (
 
 
 def _unknown_action(keyword: str) -> tuple[str, str]:
-    close = difflib.get_close_matches(keyword, list(_ACTIONS), n=1)
-    hint_id = f" Mungkin maksudnya {close[0]}?" if close else ""
-    hint_en = f" Did you mean {close[0]}?" if close else ""
+    hint_id, hint_en = did_you_mean(difflib.get_close_matches(keyword, list(_ACTIONS), n=1))
     return (
         f"Penanda kompiler {keyword!r} tidak dikenal; bentuk yang dikenal: {_FORMS}.{hint_id}",
         f"Unknown kompiler directive {keyword!r}; known forms: {_FORMS}.{hint_en}",
@@ -303,8 +301,7 @@ def _no_codes(keyword: str) -> tuple[str, str]:
 
 
 def _suggestion(word: str, rules: Mapping[str, Rule]) -> tuple[str, str]:
-    close = similar_codes(word, rules)
-    return (f" Mungkin maksudnya {close[0]}?", f" Did you mean {close[0]}?") if close else ("", "")
+    return did_you_mean(similar_codes(word, rules))
 
 
 def _not_a_rule(code: str, rules: Mapping[str, Rule]) -> tuple[str, str]:
