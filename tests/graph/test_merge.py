@@ -14,6 +14,7 @@ import yaml
 
 from kompiler.compiler import compile_path
 from kompiler.diagnostics import Severity
+from kompiler.graph import similarity
 from kompiler.graph.config import MergeSettings
 from kompiler.graph.merge import proposal_dict, result_dict, run_merge
 from kompiler.graph.similarity import similarities
@@ -148,6 +149,16 @@ def test_word_forms_of_one_stem_make_names_alike(tmp_path: Path) -> None:
         )
     )
     assert _scores(corpus)("NTB.N.01", "NTB.N.02", "nama") > 0
+
+
+def test_pairs_come_in_order_whatever_the_row_blocks(planted_project: Path, monkeypatch) -> None:
+    corpus = _corpus(planted_project)
+    whole = similarities(corpus, MergeSettings(edge_threshold=0.0))
+    monkeypatch.setattr(similarity, "BLOCK_ROWS", 2)
+    blocked = similarities(corpus, MergeSettings(edge_threshold=0.0))
+    keys = blocked.left * len(blocked.codes) + blocked.right
+    assert len(keys) > 2 and (keys[1:] > keys[:-1]).all()
+    assert (blocked.left == whole.left).all() and (blocked.right == whole.right).all()
 
 
 def test_no_group_mixes_kinds_grades_or_pelaksana_classifications(planted_project: Path) -> None:

@@ -87,16 +87,14 @@ def _pair_index(sims: Similarities) -> Callable[[int, int], int]:
     thousand pairs inside merge groups that are ever looked up.
     """
     n = len(sims.codes)
-    keys = sims.left.astype(np.int64) * n + sims.right.astype(np.int64)
-    order = np.argsort(keys, kind="stable")
-    ordered = keys[order]
+    keys = sims.left.astype(np.int64) * n + sims.right.astype(np.int64)  # ascending: pairs are in order
 
     def find(a: int, b: int) -> int:
         key = a * n + b
-        place = int(np.searchsorted(ordered, key))
-        if place == len(ordered) or int(ordered[place]) != key:
+        place = int(np.searchsorted(keys, key))
+        if place == len(keys) or int(keys[place]) != key:
             raise KeyError((a, b))
-        return int(order[place])
+        return place
 
     return find
 

@@ -240,7 +240,8 @@ def features(positions: Iterable[Position]) -> Features:
 
 @dataclass(frozen=True)
 class Similarities:
-    """Scored candidate pairs ``(left[k], right[k])`` (row indices, left < right) of :class:`Features`."""
+    """Scored candidate pairs ``(left[k], right[k])`` (row indices, left < right) of :class:`Features`,
+    in ``(left, right)`` order: each block of rows yields its pairs sorted, and blocks come in row order."""
 
     features: Features
     left: np.ndarray
