@@ -34,7 +34,7 @@ def render(report: DiffReport, output_format: str) -> str:
     return _FORMATTERS[output_format](report)
 
 
-def _groups(changes: list[Change]) -> list[tuple[Subject, str, str, list[Change]]]:
+def groups(changes: list[Change]) -> list[tuple[Subject, str, str, list[Change]]]:
     """Changes grouped per entity, subjects in reading order, entities by code."""
     order = {subject: index for index, subject in enumerate(Subject)}
     ordered = sorted(changes, key=lambda c: (order[c.subject], c.code))
@@ -48,7 +48,7 @@ def _groups(changes: list[Change]) -> list[tuple[Subject, str, str, list[Change]
 def counts(changes: list[Change]) -> dict[Subject, int]:
     """Number of changed entities per subject."""
     result: dict[Subject, int] = {}
-    for subject, _, _, _ in _groups(changes):
+    for subject, _, _, _ in groups(changes):
         result[subject] = result.get(subject, 0) + 1
     return result
 
@@ -110,7 +110,7 @@ def _text(report: DiffReport) -> str:
     locale = report.locale
     title = Message("Perubahan standar", "Changes to the standards").text(locale)
     lines = [f"{title} {report.before} → {report.after}: {_summary(report)}"]
-    for subject, code, name, items in _groups(report.changes):
+    for subject, code, name, items in groups(report.changes):
         lines.append("")
         lines.append(f"{SUBJECTS[subject].text(locale)} {code} {name}")
         for change in items:
@@ -138,7 +138,7 @@ def _markdown(report: DiffReport) -> str:
         "",
         f"`{report.before}` → `{report.after}`: {_md(_summary(report))}",
     ]
-    for subject, group in groupby(_groups(report.changes), key=lambda g: g[0]):
+    for subject, group in groupby(groups(report.changes), key=lambda g: g[0]):
         lines += ["", f"#### {SUBJECTS_PLURAL[subject].text(locale)}", ""]
         for _, code, name, items in group:
             lines.append(f"- **{_md(code)}** {_md(name)}")

@@ -13,13 +13,13 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass
-from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 from kompiler.diagnostics import Message
 from kompiler.diff import Comparison
 from kompiler.diff.changes import Change, Kind, Subject
+from kompiler.diff.report import groups
 from kompiler.diff.wording import field_label
 from kompiler.model import Corpus
 from kompiler.render.build import source_date
@@ -88,10 +88,8 @@ def amendment_view(comparison: Comparison, locale: str) -> AmendmentView:
     ).text(locale)
     names = _names(comparison.before.corpus, comparison.after.corpus)
     points = tuple(
-        _point(subject, code, list(changes), names, locale)
-        for (subject, code), changes in groupby(
-            _ordered(comparison.changes), key=lambda c: (c.subject, c.code)
-        )
+        _point(subject, code, name, changes, names, locale)
+        for subject, code, name, changes in groups(comparison.changes)
     )
     labels = {key: _t(key, locale) for key in _LABELS}
     heading = (
@@ -133,11 +131,6 @@ def _t(key: str, locale: str) -> str:
     return _LABELS[key].text(locale)
 
 
-def _ordered(changes: list[Change]) -> list[Change]:
-    order = {subject: index for index, subject in enumerate(Subject)}
-    return sorted(changes, key=lambda c: (order[c.subject], c.code))
-
-
 def _names(before: Corpus, after: Corpus) -> dict[str, str]:
     """Competency names by code, so a requirement reads "M.01 Integritas" as in the appendix."""
     names = {code: c.name for code, c in before.competencies.items()}
@@ -149,8 +142,9 @@ def _quote(value: object) -> str:
     return f"“{value}”"
 
 
-def _point(subject: Subject, code: str, changes: list[Change], names: dict[str, str], locale: str) -> Point:
-    name = changes[-1].name
+def _point(
+    subject: Subject, code: str, name: str, changes: list[Change], names: dict[str, str], locale: str
+) -> Point:
     provision = f"{_PROVISION[subject].text(locale)} {name} ({code})"
     if len(changes) == 1 and changes[0].kind in (Kind.ADDED, Kind.REMOVED, Kind.RENAMED, Kind.MERGED):
         return Point(_sentence(_headline(changes[0], provision, locale)))
