@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -61,23 +62,19 @@ class Proposal:
     status: str = "baru"
     decision: dict[str, Any] | None = None
     draft: dict[str, Any] = field(default_factory=dict)
-    _yaml: tuple[int, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def member_codes(self) -> list[str]:
         return [p.code for p in self.members]
 
     def draft_yaml(self) -> str:
-        """The draft standard as a YAML file that ``kompiler check`` accepts.
+        """The draft standard as a YAML file that ``kompiler check`` accepts."""
+        return self._draft_text
 
-        Kept once written (for the same draft object): the JSON, the Markdown report and the site all
-        print it, and dumping YAML is the slowest part of the merge outputs.
-        """
-        if self._yaml is None or self._yaml[0] != id(self.draft):
-            self._yaml = (id(self.draft), self._draft_yaml())
-        return self._yaml[1]
-
-    def _draft_yaml(self) -> str:
+    @cached_property
+    def _draft_text(self) -> str:
+        """Dumped once, after :func:`build_proposal` has set the draft: the JSON, the Markdown report and
+        the site all print it, and dumping YAML is the slowest part of the merge outputs."""
         header = [
             "# yaml-language-server: $schema=../../schemas/jabatan.schema.json",
             "# Rancangan standar hasil penggabungan, diusulkan oleh `kompiler merge`; belum ditetapkan.",
