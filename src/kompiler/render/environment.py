@@ -106,27 +106,16 @@ class Templates:
 
     def _environment(self, *, markdown: bool) -> SandboxedEnvironment:
         loader = jinja2.FileSystemLoader([str(p) for p in self.search_path], encoding="utf-8")
-        if markdown:
-            env = _Sandbox(
-                loader=loader,
-                auto_reload=False,
-                autoescape=False,
-                finalize=markdown_escape,
-                undefined=jinja2.StrictUndefined,
-                keep_trailing_newline=True,
-                trim_blocks=True,
-                lstrip_blocks=True,
-            )
-        else:
-            env = _Sandbox(
-                loader=loader,
-                auto_reload=False,
-                autoescape=True,
-                undefined=jinja2.StrictUndefined,
-                keep_trailing_newline=True,
-                trim_blocks=True,
-                lstrip_blocks=True,
-            )
+        env = _Sandbox(
+            loader=loader,
+            auto_reload=False,
+            autoescape=not markdown,
+            finalize=markdown_escape if markdown else None,
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
         env.filters["roman"] = _roman
         env.filters["letter"] = letter
         return env
