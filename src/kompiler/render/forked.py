@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
-import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
 
+from kompiler.render.output import signals_deferred
 from kompiler.render.pages import workers
 
 T = TypeVar("T")
@@ -50,26 +50,17 @@ class Forked(Generic[T]):
         process = context.Process(target=_run, args=(self.function, sender), daemon=True)
         # A Ctrl+C while the process forks would raise inside multiprocessing, or in the fork's own
         # handlers (which swallow it): either the child would be lost, still writing into the output
-        # being abandoned, or the build would go on as if never interrupted. So during the fork Ctrl+C
-        # is only noted, then raised once the child is known and stopped.
-        noted: list[object] = []
-        main = threading.current_thread() is threading.main_thread()
-        handler = signal.signal(signal.SIGINT, lambda *caught: noted.append(caught)) if main else None
+        # being abandoned, or the build would go on as if never interrupted. So it is held during the
+        # fork, as for the page workers, and raised once the child is known, which is then stopped.
         try:
-            try:
+            with signals_deferred():
                 process.start()
                 self._process = process
-            finally:
-                sender.close()
-                if main:
-                    signal.signal(signal.SIGINT, handler)
-            if noted and handler is signal.default_int_handler:
-                raise KeyboardInterrupt
-            if noted:
-                signal.raise_signal(signal.SIGINT)  # to whatever else was set up to receive it
         except BaseException:
             self.__exit__()
             raise
+        finally:
+            sender.close()
 
     @property
     def forked(self) -> bool:
@@ -111,6 +102,9 @@ class Forked(Generic[T]):
 def _run(function: Callable[[], Any], sender: Connection) -> None:
     """The child: Ctrl+C is the parent's to handle; send back ``(failed, value or exception)``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Forked while the parent held these (see Forked._start), so the mask came along; __exit__ stops
+    # the child with SIGTERM.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
         outcome: tuple[bool, Any] = (False, function())
     except BaseException as error:  # every failure goes back to the parent, to be raised there

@@ -55,7 +55,8 @@ def signals_deferred() -> Iterator[None]:
     """Hold SIGINT and SIGTERM for the ``with`` block; a pending signal is delivered right after.
 
     For the steps an interrupt must not split: the two renames of the swap (between them there would be
-    no output folder at all), and the forks that start page workers (see :mod:`kompiler.render.pages`).
+    no output folder at all), and the forks that start page workers and the graph stage
+    (:mod:`kompiler.render.pages`, :mod:`kompiler.render.forked`).
     """
     if threading.current_thread() is not threading.main_thread():
         yield
