@@ -482,27 +482,35 @@ def _position_edits(old: Position, new: Position, recoded: dict[str, str]) -> li
 def _requirement_edits(old: Position, new: Position, recoded: dict[str, str]) -> list[Change]:
     """Required competencies: added, removed, level up or down, importance rated anew. A requirement that
     follows its competency to a new code, or keeps the old code, is the same requirement."""
-    was = {r.code: r.level for r in old.requirements}
-    now = {r.code: r.level for r in new.requirements}
-    was_importance = {r.code: r.importance for r in old.requirements}
-    now_importance = {r.code: r.importance for r in new.requirements}
+    was = {r.code: r for r in old.requirements}
+    now = {r.code: r for r in new.requirements}
     changes: list[Change] = []
     code, name = new.code, new.name
     matched: set[str] = set()
-    for competency, level in was.items():
+    for competency, before in was.items():
         current = competency if competency in now else recoded.get(competency)
         if current is None or current not in now:
             changes.append(
-                Change(Kind.REQUIREMENT_REMOVED, Subject.POSITION, code, name, item=competency, before=level)
+                Change(
+                    Kind.REQUIREMENT_REMOVED,
+                    Subject.POSITION,
+                    code,
+                    name,
+                    item=competency,
+                    before=before.level,
+                )
             )
             continue
         matched.add(current)
-        if now[current] != level:
-            kind = Kind.REQUIREMENT_RAISED if now[current] > level else Kind.REQUIREMENT_LOWERED
+        after = now[current]
+        if after.level != before.level:
+            kind = Kind.REQUIREMENT_RAISED if after.level > before.level else Kind.REQUIREMENT_LOWERED
             changes.append(
-                Change(kind, Subject.POSITION, code, name, item=current, before=level, after=now[current])
+                Change(
+                    kind, Subject.POSITION, code, name, item=current, before=before.level, after=after.level
+                )
             )
-        if now_importance[current] != was_importance[competency]:
+        if after.importance != before.importance:
             changes.append(
                 Change(
                     Kind.REQUIREMENT_IMPORTANCE,
@@ -510,14 +518,21 @@ def _requirement_edits(old: Position, new: Position, recoded: dict[str, str]) ->
                     code,
                     name,
                     item=current,
-                    before=was_importance[competency],
-                    after=now_importance[current],
+                    before=before.importance,
+                    after=after.importance,
                 )
             )
-    for competency, level in now.items():
+    for competency, requirement in now.items():
         if competency not in matched:
             changes.append(
-                Change(Kind.REQUIREMENT_ADDED, Subject.POSITION, code, name, item=competency, after=level)
+                Change(
+                    Kind.REQUIREMENT_ADDED,
+                    Subject.POSITION,
+                    code,
+                    name,
+                    item=competency,
+                    after=requirement.level,
+                )
             )
     return changes
 
