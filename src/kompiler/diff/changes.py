@@ -298,7 +298,7 @@ def _competency_edits(old: Competency, new: Competency) -> list[Change]:
             continue
         described = _field(Subject.COMPETENCY, code, name, "deskripsi", was.description, now.description)
         if described is not None:
-            changes.append(_with(described, level=number))
+            changes.append(replace(described, level=number))
         changes += _indicator_edits(code, name, number, was.indicators, now.indicators)
     return changes
 
@@ -329,7 +329,7 @@ def _indicator_edits(code: str, name: str, level: int, old: Sequence, new: Seque
                 Subject.COMPETENCY, code, name, "indikator", old_by_number[number], new_by_number[number]
             )
             assert edited is not None
-            changes.append(_with(edited, level=level, item=number))
+            changes.append(replace(edited, level=level, item=number))
         else:
             changes.append(
                 Change(Kind.INDICATOR_REMOVED, item=number, before=old_by_number[number], **common)
@@ -338,10 +338,6 @@ def _indicator_edits(code: str, name: str, level: int, old: Sequence, new: Seque
         if number not in old_left:
             changes.append(Change(Kind.INDICATOR_ADDED, item=number, after=new_by_number[number], **common))
     return changes
-
-
-def _with(change: Change, **values: Any) -> Change:
-    return replace(change, **values)
 
 
 # --- positions --------------------------------------------------------------------------------------
