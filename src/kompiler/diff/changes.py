@@ -164,11 +164,12 @@ def _simple(
     removed = [code for code in before if code not in after]
     added = [code for code in after if code not in before]
 
+    # The field maps hold no code, so equal maps are the same entity under another code.
+    old_fields = {code: fields(before[code]) for code in removed}
+    new_fields = {code: fields(after[code]) for code in added}
+
     def same_content(old: str, new: str) -> float:
-        a, b = fields(before[old]), fields(after[new])
-        a.pop("kode", None)
-        b.pop("kode", None)
-        return 1.0 if a == b else 0.0
+        return 1.0 if old_fields[old] == new_fields[new] else 0.0
 
     pairs = _pair_by_similarity(removed, added, same_content, 1.0)
     renamed_old = {old for old, _, _ in pairs}
