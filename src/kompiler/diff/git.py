@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from kompiler.diagnostics import Message
-from kompiler.project import IGNORED_DIRS, YAML_SUFFIXES, SourceFile, find_root, kind_of
+from kompiler.project import IGNORED_DIRS, FileKind, SourceFile, find_root, kind_of
 
 _SYMLINK_MODE = "120000"
 
@@ -92,17 +92,17 @@ class Repository:
         """Every standards file under ``folder`` at ``revision``, read from git objects."""
         commit = self.commit(revision)
         listing = _git(self.top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", folder or ".")
-        entries: list[tuple[str, str]] = []
+        entries: list[tuple[str, FileKind, str]] = []
         for record in listing.split(b"\0"):
             if not record:
                 continue
             meta, _, name = record.partition(b"\t")
-            mode, kind, sha = meta.decode().split()
+            mode, object_type, sha = meta.decode().split()
             path = name.decode("utf-8", errors="surrogateescape")
             relative = path[len(folder) + 1 :] if folder else path
-            if kind != "blob" or mode == _SYMLINK_MODE or not _is_standards_file(relative):
-                continue
-            entries.append((relative, sha))
+            kind = _standards_kind(relative) if object_type == "blob" and mode != _SYMLINK_MODE else None
+            if kind is not None:
+                entries.append((relative, kind, sha))
         if not entries:
             raise GitError(
                 Message(
@@ -110,11 +110,9 @@ class Repository:
                     f"Revision {revision} has no standards files in {folder or '.'}.",
                 )
             )
-        blobs = self._blobs([sha for _, sha in entries])
+        blobs = self._blobs([sha for _, _, sha in entries])
         files = []
-        for relative, sha in entries:
-            kind = kind_of(relative)
-            assert kind is not None
+        for relative, kind, sha in entries:
             display = f"{revision}:{folder}/{relative}" if folder else f"{revision}:{relative}"
             files.append(SourceFile(relative, display, kind, _Blob(blobs[sha])))
         files.sort(key=lambda f: f.relative)
@@ -148,12 +146,12 @@ class _Blob:
         return self.data
 
 
-def _is_standards_file(relative: str) -> bool:
-    """The same files :func:`kompiler.project.discover` would read from a folder."""
+def _standards_kind(relative: str) -> FileKind | None:
+    """The kind of a file :func:`kompiler.project.discover` would read from a folder; None for any other."""
     parts = PurePosixPath(relative).parts
     if any(part.startswith(".") for part in parts) or any(part in IGNORED_DIRS for part in parts[:-1]):
-        return False
-    return relative.endswith(YAML_SUFFIXES) and kind_of(relative) is not None
+        return None
+    return kind_of(relative)
 
 
 def _unknown_revision(revision: str) -> GitError:
