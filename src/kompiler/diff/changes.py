@@ -385,10 +385,12 @@ def _covered(part: _Profile, whole: _Profile) -> bool:
 def _positions(
     before: dict[str, Position], after: dict[str, Position], recoded: dict[str, str]
 ) -> list[Change]:
-    old_profiles = {code: _profile(p, recoded) for code, p in before.items()}
-    new_profiles = {code: _profile(p, {}) for code, p in after.items()}
     removed = [code for code in before if code not in after]
     added = [code for code in after if code not in before]
+    # Profiles only serve to place removed positions (merged, recoded, absorbed); without any, a diff
+    # of a large corpus would fingerprint every position for nothing.
+    old_profiles = {code: _profile(p, recoded) for code, p in before.items()} if removed else {}
+    new_profiles = {code: _profile(p, {}) for code, p in after.items()} if removed else {}
     changes: list[Change] = []
 
     # A new position holding the content of two or more removed ones is a merge of them.
