@@ -154,13 +154,10 @@ class FileCache:
         digest.update(raw)
         return digest.hexdigest()
 
-    def known_key(self, source: SourceFile) -> str | None:
-        """The key of ``source`` if its stat signature proves it unchanged since it was hashed."""
-        if source.path is None:
-            return None
-        try:
-            signature = _signature(os.stat(source.path))
-        except OSError:
+    def known_key(self, source: SourceFile, signature: StatSignature | None) -> str | None:
+        """The key of ``source`` if ``signature``, its stat signature now (:meth:`stat`), proves it
+        unchanged since it was hashed."""
+        if signature is None:
             return None
         recorded = self._stats.get((source.relative, source.display))
         if recorded is None or recorded[0] != signature:

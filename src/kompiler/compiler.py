@@ -105,7 +105,7 @@ def check_path(
     files, diagnostics = discover(root)
     schemas = shipped_schemas()
     store = FileCache(root / DEFAULT_CACHE_FOLDER if cache is True else cache, schemas)
-    known = [store.known_key(source) for source in files]
+    known = [store.known_key(source, store.stat(source)) for source in files]
     run_key = store.run_key([(source.relative, key) for source, key in zip(files, known, strict=True)])
     recorded = store.recall(run_key) if run_key is not None else None
     if isinstance(recorded, CheckRecord):
@@ -362,12 +362,12 @@ def _check_files(
     for index, source in enumerate(files):
         key: str | None = None
         if store is not None:
-            key = keys[index] = store.known_key(source)
+            signature = store.stat(source)
+            key = keys[index] = store.known_key(source, signature)
             cached = store.get(key) if key is not None else None
             if cached is not None:
                 outcomes[index] = cached
                 continue
-            signature = store.stat(source)
         raw = _read(source, diagnostics)
         if raw is None:
             continue
