@@ -24,7 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment, is_internal_attribute
 from markupsafe import Markup
 
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
-from kompiler.render.labels import letter
+from kompiler.render.labels import letter, roman
 from kompiler.resources import data_dir
 
 CODE_TEMPLATE = "KMP050"
@@ -116,7 +116,7 @@ class Templates:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        env.filters["roman"] = _roman
+        env.filters["roman"] = roman
         env.filters["letter"] = letter
         return env
 
@@ -188,14 +188,3 @@ def _template_line(error: BaseException, path: Path | None) -> int:
             line = traceback.tb_lineno
         traceback = traceback.tb_next
     return line
-
-
-def _roman(number: int) -> str:
-    """Chapter numbers of a regulation: 1 → I, 4 → IV."""
-    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-    out = []
-    for value, numeral in numerals:
-        while number >= value:
-            out.append(numeral)
-            number -= value
-    return "".join(out)

@@ -288,3 +288,14 @@ def letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         out = chr(ord("A") + rest) + out
     return out
+
+
+def roman(number: int) -> str:
+    """Chapter numbers of a regulation: 1 → I, 4 → IV."""
+    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = []
+    for value, numeral in numerals:
+        while number >= value:
+            out.append(numeral)
+            number -= value
+    return "".join(out)

@@ -21,7 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from kompiler.render.labels import letter
+from kompiler.render.labels import letter, roman
 from kompiler.render.view import CompetencyView, IndicatorView, PositionView, Publication
 
 FONT = "Times New Roman"
@@ -204,8 +204,7 @@ class _Writer:
             self.signature(pub)
 
     def chapter(self, number: int, title: str, *, page_break: bool) -> None:
-        roman = ("I", "II", "III", "IV", "V")[number - 1]
-        paragraph = self.document.add_heading(f"{self.t['bab']} {roman}", level=1)
+        paragraph = self.document.add_heading(f"{self.t['bab']} {roman(number)}", level=1)
         paragraph.paragraph_format.page_break_before = page_break
         paragraph.add_run().add_break(WD_BREAK.LINE)
         paragraph.add_run(title)
