@@ -252,12 +252,13 @@ def _competencies(
 
     pairs = _pair_by_similarity(removed, added, score, RENAME_SIMILARITY)
     recoded = {old: new for old, new, _ in pairs}
+    recoded_new = set(recoded.values())
     changes: list[Change] = []
     for code in removed:
         if code not in recoded:
             changes.append(Change(Kind.REMOVED, Subject.COMPETENCY, code, before[code].name))
     for code in added:
-        if code not in recoded.values():
+        if code not in recoded_new:
             changes.append(Change(Kind.ADDED, Subject.COMPETENCY, code, after[code].name))
     for old, new, similarity in pairs:
         changes.append(
