@@ -7,9 +7,9 @@ Everything after it (model, rules, graph) needs all files at once and runs in th
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass
 
+from kompiler.collector import paused
 from kompiler.diagnostics import Diagnostic
 from kompiler.load import Document, Pointer, load_bytes
 from kompiler.project import FileKind
@@ -46,10 +46,5 @@ def check_batch(jobs: list[tuple[str, FileKind, bytes]]) -> list[FileOutcome]:
     The cyclic garbage collector is paused meanwhile: documents hold no cycles, and collections
     triggered by their many small containers cost about a third of the loading time.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         return [check_file(display, kind, raw) for display, kind, raw in jobs]
-    finally:
-        if enabled:
-            gc.enable()
