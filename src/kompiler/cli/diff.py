@@ -84,8 +84,7 @@ def _parse(repository: Repository, arguments: tuple[str, ...]) -> tuple[str, str
     revisions: list[str | None] = []
     for item in items:
         if ".." in item and not repository.is_revision(item):
-            left, _, right = item.partition("..")
-            revisions += [left or "HEAD", right or "HEAD"]
+            revisions += _range(item)
         else:
             revisions.append(item)
     if len(revisions) > 2:
@@ -98,9 +97,14 @@ def _parse(repository: Repository, arguments: tuple[str, ...]) -> tuple[str, str
 
 def _is_revision(repository: Repository, text: str) -> bool:
     if ".." in text:
-        left, _, right = text.partition("..")
-        return all(repository.is_revision(part) for part in (left or "HEAD", right or "HEAD"))
+        return all(repository.is_revision(part) for part in _range(text))
     return repository.is_revision(text)
+
+
+def _range(text: str) -> list[str]:
+    """``A..B`` as its two revisions, an empty side meaning HEAD as in git."""
+    left, _, right = text.partition("..")
+    return [left or "HEAD", right or "HEAD"]
 
 
 def _warn_broken(comparison: Comparison, locale: str) -> None:
