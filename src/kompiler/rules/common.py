@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from kompiler.diagnostics import Message
 from kompiler.model import Corpus
 from kompiler.model.entities import Citation, Origin
 
@@ -61,6 +62,14 @@ def citations(corpus: Corpus) -> Iterator[Cited]:
                 family.origin,
                 ("sumber",),
             )
+
+
+def no_such_rank(rank: str) -> Message:
+    """The message for a rank (golongan ruang) that does not exist, such as III/e."""
+    return Message(
+        f"Golongan ruang {rank} tidak ada; golongan I sampai III berakhir di ruang d.",
+        f"There is no rank {rank}; groups I to III end at d.",
+    )
 
 
 def normal_text(text: str) -> str:

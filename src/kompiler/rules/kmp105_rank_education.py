@@ -8,6 +8,7 @@ from kompiler.diagnostics import Message, Related, Severity
 from kompiler.model import Position
 from kompiler.model.entities import EDUCATION_ORDER, RANK_ORDER
 from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.common import no_such_rank
 
 
 def _within(rank: str, lowest: str | None, highest: str | None) -> bool:
@@ -26,10 +27,7 @@ def check(position: Position, context: Context) -> Iterator[Finding]:
     if rank is not None and rank not in RANK_ORDER:
         yield Finding(
             position.origin.at("persyaratan", "pangkat", "golongan"),
-            Message(
-                f"Golongan ruang {rank} tidak ada; golongan I sampai III berakhir di ruang d.",
-                f"There is no rank {rank}; groups I to III end at d.",
-            ),
+            no_such_rank(rank),
         )
     elif rank is not None and not _within(rank, grade.rank_min, grade.rank_max):
         yield Finding(

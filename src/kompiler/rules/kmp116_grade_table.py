@@ -8,6 +8,7 @@ from kompiler.diagnostics import Message, Related, Severity
 from kompiler.model import Grade
 from kompiler.model.entities import RANK_ORDER
 from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.common import no_such_rank
 
 
 def check(grade: Grade, context: Context) -> Iterator[Finding]:
@@ -15,10 +16,7 @@ def check(grade: Grade, context: Context) -> Iterator[Finding]:
         if rank is not None and rank not in RANK_ORDER:
             yield Finding(
                 grade.origin.at(column),
-                Message(
-                    f"Golongan ruang {rank} tidak ada; golongan I sampai III berakhir di ruang d.",
-                    f"There is no rank {rank}; groups I to III end at d.",
-                ),
+                no_such_rank(rank),
             )
     low, high = RANK_ORDER.get(grade.rank_min or ""), RANK_ORDER.get(grade.rank_max or "")
     if low is not None and high is not None and low > high:
