@@ -51,17 +51,17 @@ def page_count(pub: Publication) -> int:
 
 def heatmap(family: FamilySection, competencies: dict[str, CompetencyView]) -> Heatmap:
     """Positions × competencies of one family: the level each position requires (``None``: not required)."""
-    required = {row.code for p in family.positions for row in p.requirements()}
+    levels = [{row.code: row.level for row in p.requirements()} for p in family.positions]
     columns = tuple(
         sorted(
-            (competencies[c] for c in required if c in competencies),
+            (competencies[c] for c in set().union(*levels) if c in competencies),
             key=lambda c: (_TYPE_RANK[c.type], c.code),
         )
     )
-    rows = []
-    for position in family.positions:
-        levels = {row.code: row.level for row in position.requirements()}
-        rows.append(HeatmapRow(position, tuple(levels.get(c.code) for c in columns)))
+    rows = [
+        HeatmapRow(position, tuple(required.get(c.code) for c in columns))
+        for position, required in zip(family.positions, levels, strict=True)
+    ]
     return Heatmap(columns, tuple(rows))
 
 
