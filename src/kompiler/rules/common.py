@@ -79,12 +79,22 @@ def normal_text(text: str) -> str:
 
 def contains_phrase(text: str, phrase: str) -> bool:
     """True when ``phrase`` occurs in ``text`` as whole words, ignoring case and spacing."""
-    return _phrase_pattern(phrase).search(normal_text(text)) is not None
+    return phrase_in(normal_text(text), phrase)
+
+
+def phrase_in(normalized: str, phrase: str) -> bool:
+    """:func:`contains_phrase` for text already passed through :func:`normal_text`, for a check that
+    looks for many phrases in one text (KMP113 tries every grade's phrase on every position's name)."""
+    needle, pattern = _phrase(phrase)
+    return needle in normalized and pattern.search(normalized) is not None
 
 
 @cache
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + re.escape(normal_text(phrase)).replace(r"\ ", r"\s+") + r"(?!\w)")
+def _phrase(phrase: str) -> tuple[str, re.Pattern[str]]:
+    """The phrase as normal text, and as a whole-word pattern. The pattern can only match where the
+    normal text occurs, so a substring test rules most texts out before the slower search."""
+    needle = normal_text(phrase)
+    return needle, re.compile(r"(?<!\w)" + re.escape(needle).replace(r"\ ", r"\s+") + r"(?!\w)")
 
 
 def similar_codes(word: str, codes: Iterable[str], n: int = 1) -> list[str]:

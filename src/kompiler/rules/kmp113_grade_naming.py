@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from kompiler.diagnostics import Message, Related, Severity
 from kompiler.model import Grade, Position
 from kompiler.rules.base import Context, Finding, Rule, Scope
-from kompiler.rules.common import contains_phrase, normal_text
+from kompiler.rules.common import contains_phrase, normal_text, phrase_in
 
 
 def check(position: Position, context: Context) -> Iterator[Finding]:
@@ -16,10 +16,11 @@ def check(position: Position, context: Context) -> Iterator[Finding]:
     if grade is None:
         return
     own = grade.name_pattern
+    name = normal_text(position.name)
     others: dict[str, Grade] = {}
     for other in corpus.grades.values():
         pattern = other.name_pattern
-        if not pattern or not contains_phrase(position.name, pattern):
+        if not pattern or not phrase_in(name, pattern):
             continue
         if own and contains_phrase(own, pattern):  # the name says it because its own grade says it
             continue
@@ -37,7 +38,7 @@ def check(position: Position, context: Context) -> Iterator[Finding]:
                 Related(position.origin.at("jenjang"), Message("Jenjang jabatan.", "The position's grade.")),
             ),
         )
-    if own and not others and not contains_phrase(position.name, own):
+    if own and not others and not phrase_in(name, own):
         yield Finding(
             position.origin.at("nama"),
             Message(
