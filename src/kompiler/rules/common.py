@@ -14,9 +14,16 @@ from functools import cache
 
 from kompiler.diagnostics import Message
 from kompiler.model import Corpus
-from kompiler.model.entities import Citation, Origin
+from kompiler.model.entities import Citation, CompetencyType, Origin
 
 _SPACES = re.compile(r"\s+")
+
+# The groups whose every competency the dictionary of PermenPANRB 38/2017 fixes, with their names (Indonesian,
+# English) and the option that gives their count when a project has no dictionary to count (KMP101, KMP117).
+COUNTED_GROUPS = (
+    (CompetencyType.MANAGERIAL, "manajerial", "managerial", "jumlah_manajerial"),
+    (CompetencyType.SOCIOCULTURAL, "sosial kultural", "socio-cultural", "jumlah_sosial_kultural"),
+)
 
 
 @dataclass(frozen=True)

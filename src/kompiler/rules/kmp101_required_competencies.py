@@ -8,11 +8,7 @@ from kompiler.diagnostics import Message, Related, Severity
 from kompiler.model import Competency, Corpus, Position
 from kompiler.model.entities import CompetencyType
 from kompiler.rules.base import Context, Finding, Rule, Scope
-
-_GROUPS = (
-    (CompetencyType.MANAGERIAL, "manajerial", "managerial", "jumlah_manajerial"),
-    (CompetencyType.SOCIOCULTURAL, "sosial kultural", "socio-cultural", "jumlah_sosial_kultural"),
-)
+from kompiler.rules.common import COUNTED_GROUPS
 
 
 def _sorted_of(type_: CompetencyType) -> Callable[[Corpus], list[Competency]]:
@@ -20,7 +16,7 @@ def _sorted_of(type_: CompetencyType) -> Callable[[Corpus], list[Competency]]:
 
 
 def check(position: Position, context: Context) -> Iterator[Finding]:
-    for type_, name_id, name_en, count_option in _GROUPS:
+    for type_, name_id, name_en, count_option in COUNTED_GROUPS:
         group = type_.value
         first: dict[str, int] = {}
         for requirement in position.required(type_):

@@ -8,16 +8,13 @@ from kompiler.diagnostics import Message, Severity
 from kompiler.model import Corpus
 from kompiler.model.entities import CompetencyType
 from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.common import COUNTED_GROUPS
 
 _PREFIX = {
     CompetencyType.MANAGERIAL: "M.",
     CompetencyType.SOCIOCULTURAL: "SK.",
     CompetencyType.TECHNICAL: "T.",
 }
-_COUNTED = (
-    (CompetencyType.MANAGERIAL, "manajerial", "managerial", "jumlah_manajerial"),
-    (CompetencyType.SOCIOCULTURAL, "sosial kultural", "socio-cultural", "jumlah_sosial_kultural"),
-)
 
 
 def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
@@ -52,7 +49,7 @@ def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
                     f"{competency.type.value} competency codes start with {prefix}",
                 ),
             )
-    for type_, name_id, name_en, option in _COUNTED:
+    for type_, name_id, name_en, option in COUNTED_GROUPS:
         expected = context.options[option]
         declared = corpus.competencies_of(type_)
         dictionaries = [d for d in corpus.dictionaries if d.type is type_]
