@@ -155,7 +155,6 @@ class _Writer:
     def __init__(self, document: Any, t: Any) -> None:
         self.document = document
         self.t = t
-        self.first_block = True
 
     def paragraph(self, text: str = "", style: str | None = None, *, bold: bool = False) -> Any:
         paragraph = self.document.add_paragraph(style=style)
@@ -193,8 +192,8 @@ class _Writer:
         first = True
         for index, family in enumerate(f for f in pub.families if f.positions):
             for position_index, position in enumerate(family.positions):
-                heading = f"{letter(index)}. {t['rumpun']} {family.name}"
                 if position_index == 0:
+                    heading = f"{letter(index)}. {t['rumpun']} {family.name}"
                     paragraph = self.document.add_heading(heading, level=2)
                     paragraph.paragraph_format.page_break_before = not first
                 self.title(t["skj_title"], page_break=position_index > 0)
@@ -316,9 +315,8 @@ class _Writer:
         for index in (0, 1):
             _merge(top.cells[index], second.cells[index])
         for section in position.qualification_sections:
-            lines = section.lines or ()
             first_row = None
-            for line in lines or (None,):
+            for line in section.lines or (None,):
                 marks = [
                     "√" if line and line.importance == key else "" for key in ("mutlak", "penting", "perlu")
                 ]
