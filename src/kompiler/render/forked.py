@@ -20,7 +20,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
 
-from kompiler.render.output import signals_deferred
+from kompiler.render.output import release_held_signals, signals_deferred
 from kompiler.render.pages import workers
 
 T = TypeVar("T")
@@ -102,9 +102,7 @@ class Forked(Generic[T]):
 def _run(function: Callable[[], Any], sender: Connection) -> None:
     """The child: Ctrl+C is the parent's to handle; send back ``(failed, value or exception)``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # Forked while the parent held these (see Forked._start), so the mask came along; __exit__ stops
-    # the child with SIGTERM.
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    release_held_signals()  # forked inside signals_deferred(); __exit__ stops the child with SIGTERM
     try:
         outcome: tuple[bool, Any] = (False, function())
     except BaseException as error:  # every failure goes back to the parent, to be raised there

@@ -50,6 +50,9 @@ def _lock(path: Path) -> int:
         os.close(fd)
 
 
+_HELD = frozenset({signal.SIGINT, signal.SIGTERM})
+
+
 @contextmanager
 def signals_deferred() -> Iterator[None]:
     """Hold SIGINT and SIGTERM for the ``with`` block; a pending signal is delivered right after.
@@ -61,12 +64,19 @@ def signals_deferred() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    held = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
     try:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def release_held_signals() -> None:
+    """In a process forked inside :func:`signals_deferred`: let in again what the parent held.
+
+    The mask comes along with the fork; without this the child could not even be stopped with SIGTERM.
+    """
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
 
 
 class OutputWriter:

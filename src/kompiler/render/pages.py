@@ -21,7 +21,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from kompiler.render.environment import Templates
-from kompiler.render.output import OutputWriter, signals_deferred
+from kompiler.render.output import OutputWriter, release_held_signals, signals_deferred
 
 PARALLEL_FROM = 400  # pages; below this a worker pool costs more than it saves
 MAX_WORKERS = 8
@@ -108,9 +108,7 @@ def _quiet() -> None:
     for first, and the workers' pages fill whatever processor time those leave.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # Forked while the parent held these (see PageWriter), so the mask came along; the pool stops a
-    # worker with SIGTERM.
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    release_held_signals()  # forked inside signals_deferred(); the pool stops a worker with SIGTERM
     os.nice(5)
 
 
