@@ -176,15 +176,13 @@ def _render(
         steps: list[tuple[str, int, Callable[[], object], bool]] = []
         if "json" in options.formats and not single:
             steps.append(("model.json", 1, lambda: _json(writer, result), False))
-        picture: list[GraphData | None] = []
 
         def wait_for_graph() -> None:
             assert graph is not None
-            paths, data = graph.result()
+            paths, _ = graph.result()
             if graph.forked:
                 for path in paths:
                     writer.record(path)
-            picture.append(data)
 
         if graph is not None:
             steps.append(("Graf", 1, wait_for_graph, False))
@@ -219,8 +217,10 @@ def _render(
             # This process's share first (the graph picture is a large page at national scale), while
             # the workers finish theirs.
             site.write_static(templates, pub, writer)
-            assert picture[0] is not None
-            last = site.graph_pages(pub, built=options.built, graph=picture[0])
+            assert graph is not None
+            picture = graph.result()[1]  # kept by the graph step, which waited for it
+            assert picture is not None
+            last = site.graph_pages(pub, built=options.built, graph=picture)
             with PageWriter(templates, writer, last) as rest:
                 for _ in rest.written():
                     progress.advance()
