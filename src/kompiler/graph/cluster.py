@@ -49,7 +49,8 @@ def merge_groups(
         neighbours[a].add(b)
         neighbours[b].add(a)
         links[(a, b)] = [1, s, s]
-        heapq.heappush(heap, (-s, (a, b), a, b))
+        heap.append((-s, (a, b), a, b))
+    heapq.heapify(heap)  # every entry is distinct, so the pops come in the same order as pushing each
     rejected = [r for r in rejected if len(r) >= 2]
     next_id = max(members, default=-1) + 1
     alive = set(members)
