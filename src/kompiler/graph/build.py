@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import networkx as nx
@@ -22,7 +23,7 @@ import numpy as np
 
 from kompiler.graph.merge import MergeResult
 from kompiler.graph.similarity import Similarities
-from kompiler.model import Corpus, Requirement
+from kompiler.model import CompetencyType, Corpus
 
 
 def node(kind: str, code: str) -> str:
@@ -77,7 +78,7 @@ def build_graph(corpus: Corpus, merge: MergeResult) -> nx.DiGraph:
             graph.add_node(unit, jenis="unit", kode=position.unit, nama=position.unit)
         graph.add_edge(here, unit, relasi="di_unit")
         requirement_edges.extend(
-            (here, node("kompetensi", r.code), _requirement_edge(r))
+            (here, node("kompetensi", r.code), _requirement_edge(r.level, r.type, r.importance))
             for r in position.requirements
             if r.code in corpus.competencies
         )
@@ -85,15 +86,16 @@ def build_graph(corpus: Corpus, merge: MergeResult) -> nx.DiGraph:
     return graph
 
 
-def _requirement_edge(requirement: Requirement) -> dict[str, Any]:
-    """A ``mensyaratkan`` edge: the level, the kind of competency, and the importance where it is rated."""
-    data: dict[str, Any] = {
-        "relasi": "mensyaratkan",
-        "level": requirement.level,
-        "jenis_kompetensi": requirement.type.value,
-    }
-    if requirement.importance is not None:
-        data["kepentingan"] = float(requirement.importance)
+@cache
+def _requirement_edge(level: int, type_: CompetencyType, importance: float | None) -> dict[str, Any]:
+    """A ``mensyaratkan`` edge: the level, the kind of competency, and the importance where it is rated.
+
+    A national corpus has a million requirements but a few dozen distinct edges, so each is made once;
+    networkx copies the attributes into every edge of its own.
+    """
+    data: dict[str, Any] = {"relasi": "mensyaratkan", "level": level, "jenis_kompetensi": type_.value}
+    if importance is not None:
+        data["kepentingan"] = float(importance)
     return data
 
 
