@@ -61,12 +61,18 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     graph = build_graph(corpus, merged)
+    built = time.perf_counter() - started
     with tempfile.TemporaryFile() as graphml, tempfile.TemporaryFile() as node_link:
         write_graph_files(graph, similarity_edges(merged.similarities), graphml, node_link)
         sizes = graphml.tell() / 2**20, node_link.tell() / 2**20
     graph_seconds = time.perf_counter() - started
-    print(f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} structural edges")
-    print(f"graph files: {sizes[0]:.0f} MiB GraphML, {sizes[1]:.0f} MiB node-link JSON")
+    print(
+        f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} structural edges, {built:.1f} s"
+    )
+    print(
+        f"graph files: {sizes[0]:.0f} MiB GraphML, {sizes[1]:.0f} MiB node-link JSON, "
+        f"{graph_seconds - built:.1f} s"
+    )
     print(f"similar pairs: {len(merged.similarities.score)}; proposals: {len(merged.proposals)}")
     print(
         f"merge stage: {merge_seconds:.1f} s; graph stage: {graph_seconds:.1f} s; "
