@@ -9,18 +9,12 @@ import pytest
 from click.testing import Result
 
 from kompiler.render.output import OutputLocked, OutputWriter
-from tests.render.conftest import FIXTURE, build_project
-
-
-def _files(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-    }
+from tests.render.conftest import FIXTURE, build_project, files_of
 
 
 def test_same_standards_build_to_identical_bytes(built: Path, tmp_path: Path) -> None:
-    again = _files(build_project(FIXTURE, tmp_path / "again"))
-    first = _files(built)
+    again = files_of(build_project(FIXTURE, tmp_path / "again"))
+    first = files_of(built)
     assert sorted(again) == sorted(first)
     assert [name for name in first if first[name] != again[name]] == []
     assert {"lampiran.pdf", "lampiran.docx", "lampiran.md", "model.json", "site/index.html"} <= set(first)

@@ -11,24 +11,18 @@ import pytest
 from kompiler.compiler import compile_path
 from kompiler.render import forked
 from kompiler.render.forked import Forked, StageFailed
-from tests.render.conftest import FIXTURE, build_project
+from tests.render.conftest import FIXTURE, build_project, files_of
 
 FORMATS = ("json", "graph", "md", "site")
-
-
-def _files(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-    }
 
 
 def test_graph_stage_in_a_child_process_writes_what_it_writes_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(forked, "workers", lambda: 2)
-    apart = _files(build_project(FIXTURE, tmp_path / "apart", formats=FORMATS))
+    apart = files_of(build_project(FIXTURE, tmp_path / "apart", formats=FORMATS))
     monkeypatch.setattr(forked, "workers", lambda: 1)
-    here = _files(build_project(FIXTURE, tmp_path / "here", formats=FORMATS))
+    here = files_of(build_project(FIXTURE, tmp_path / "here", formats=FORMATS))
     assert apart == here
     assert {"graph/graph.graphml", "graph/graph.json", "merge/proposals.json", "site/graf.html"} <= set(here)
 
@@ -70,7 +64,9 @@ def test_releasing_the_texts_changes_no_output(tmp_path: Path) -> None:
     writer = OutputWriter(tmp_path / "released")
     build_outputs(result, writer, BuildOptions(formats=FORMATS, project_templates=FIXTURE / "templates"))
     writer.commit()
-    assert _files(tmp_path / "released") == _files(build_project(FIXTURE, tmp_path / "kept", formats=FORMATS))
+    assert files_of(tmp_path / "released") == files_of(
+        build_project(FIXTURE, tmp_path / "kept", formats=FORMATS)
+    )
 
 
 def test_ctrl_c_while_forking_is_raised_once_the_child_is_stopped(

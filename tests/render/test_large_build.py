@@ -13,15 +13,9 @@ import pytest
 from kompiler.render import build, pages
 from kompiler.render.environment import Templates
 from kompiler.render.output import OutputWriter
-from tests.render.conftest import FIXTURE, build_project
+from tests.render.conftest import FIXTURE, build_project, files_of
 
 FORMATS = ("json", "md", "html", "site")
-
-
-def _files(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-    }
 
 
 def test_pages_rendered_in_workers_are_byte_identical(
@@ -31,19 +25,19 @@ def test_pages_rendered_in_workers_are_byte_identical(
     monkeypatch.setattr(pages, "PARALLEL_FROM", 1)
     monkeypatch.setattr(pages, "workers", lambda: 2)
     parallel = build_project(FIXTURE, tmp_path / "parallel", formats=FORMATS)
-    assert _files(parallel) == _files(serial)
-    assert any(name.startswith("jabatan/") for name in _files(parallel))
+    assert files_of(parallel) == files_of(serial)
+    assert any(name.startswith("jabatan/") for name in files_of(parallel))
 
 
 def test_large_corpus_skips_the_one_document_appendix_unless_asked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(build, "APPENDIX_LIMIT", 1)
-    plain = _files(build_project(FIXTURE, tmp_path / "plain", formats=FORMATS))
+    plain = files_of(build_project(FIXTURE, tmp_path / "plain", formats=FORMATS))
     assert not any(name.startswith("lampiran.") for name in plain)
     assert any(name.startswith("jabatan/") and name.endswith(".md") for name in plain)
     assert "site/index.html" in plain
-    asked = _files(build_project(FIXTURE, tmp_path / "asked", formats=FORMATS, appendix=True))
+    asked = files_of(build_project(FIXTURE, tmp_path / "asked", formats=FORMATS, appendix=True))
     assert {"lampiran.md", "lampiran.html"} <= set(asked)
 
 
