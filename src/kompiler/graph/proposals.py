@@ -127,7 +127,7 @@ def _common_tasks(members: tuple[Position, ...]) -> tuple[list[str], list[str]]:
             seen.setdefault(task[0], task[1])
             counts[task[0]] += 1
     tasks = [seen[key] for key, count in sorted(counts.items()) if count >= 2]
-    vocab = [set(words(" ".join(p.tasks))) for p in members]
+    vocab = [{w for task in p.tasks for w in words(task)} for p in members]
     common_words = sorted(set.intersection(*vocab)) if vocab else []
     return tasks, common_words
 

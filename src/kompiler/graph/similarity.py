@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 import scipy.sparse as sp
@@ -93,14 +93,18 @@ STOPWORDS = frozenset(
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def words(text: str) -> list[str]:
-    """Content words of ``text``: lower case, no function words, a plural ``s`` dropped from long words."""
+@lru_cache(maxsize=1 << 16)
+def words(text: str) -> tuple[str, ...]:
+    """Content words of ``text``: lower case, no function words, a plural ``s`` dropped from long words.
+
+    Kept per text: tasks, names and fields recur across many positions of a large corpus.
+    """
     out = []
     for word in _WORD.findall(text.lower()):
         if len(word) < 3 or word in STOPWORDS:
             continue
         out.append(word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word)
-    return out
+    return tuple(out)
 
 
 STEM_LENGTH = 5
@@ -114,7 +118,7 @@ def name_tokens(name: str) -> list[str]:
     meet, while the whole word still scores higher when it is the same.
     """
     content = words(name)
-    return content + [word[:STEM_LENGTH] + "~" for word in content]
+    return [*content, *(word[:STEM_LENGTH] + "~" for word in content)]
 
 
 @dataclass(frozen=True)
@@ -216,7 +220,7 @@ def features(positions: Iterable[Position]) -> Features:
     """Build the evidence matrices of ``positions`` (sorted by code for a deterministic result)."""
     ordered = tuple(sorted(positions, key=lambda p: p.code))
     competency = _competency_rows(ordered)
-    tasks = _tfidf_rows([[(w, 1.0) for w in words(" ".join((*p.tasks, *p.outputs)))] for p in ordered])
+    tasks = _tfidf_rows([[(w, 1.0) for t in (*p.tasks, *p.outputs) for w in words(t)] for p in ordered])
     names = _tfidf_rows([[(t, 1.0) for t in name_tokens(p.name)] for p in ordered])
     context = _jaccard_rows(
         [
