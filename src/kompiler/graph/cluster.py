@@ -34,72 +34,144 @@ class Group:
 def merge_groups(
     sims: Similarities, threshold: float, max_size: int, rejected: Iterable[frozenset[int]] = ()
 ) -> list[Group]:
-    """Complete-linkage groups of two or more members whose every pair scores at least ``threshold``."""
+    """Complete-linkage groups of two or more members whose every pair scores at least ``threshold``.
+
+    Each step merges the best pair of live clusters that is completely linked (every pair of their
+    members is an edge): the higher minimum first and, on equal minima, the pair whose members (the
+    earlier cluster's, then the other's) come first. A pair too large or completing a rejected set is
+    passed over. A cluster's links are summed in the order of its merges, so the means are the same
+    numbers on every run.
+
+    A large corpus has hundreds of thousands of edges between single positions and merges only a few
+    percent of them, so single positions are kept out of the dictionaries and the heap: their pairs are
+    read in merge order from sorted arrays, and their links from an adjacency list of the edges. Only the
+    clusters that merging makes get dictionary entries and heap entries.
+    """
     keep = sims.score >= threshold
     left, right, score = sims.left[keep], sims.right[keep], sims.score[keep]
-    members: dict[int, tuple[int, ...]] = {}
-    links: dict[tuple[int, int], list[float]] = {}  # (a, b) → [edge count, minimum, sum]
-    neighbours: dict[int, set[int]] = {}
-    inner: dict[int, tuple[int, float, float]] = {}  # edges inside a group: count, minimum, sum
+    singles = int(max(left.max(), right.max())) + 1 if len(score) else 0
+    ends = np.concatenate([left, right])
+    by_end = np.argsort(ends, kind="stable")
+    starts = np.searchsorted(ends[by_end], np.arange(singles + 1)).tolist()
+    adjacent = np.concatenate([right, left])[by_end].tolist()
+    adjacent_score = np.concatenate([score, score])[by_end].tolist()
+    order = np.lexsort((right, left, -score))
+    pair_left, pair_right, pair_key = left[order].tolist(), right[order].tolist(), (-score[order]).tolist()
+
+    # The live cluster each position is in: itself while alone; merged clusters count from ``singles``.
+    cluster = list(range(singles))
+    dead = bytearray(2 * singles)  # clusters merged into a larger one
+    members: dict[int, tuple[int, ...]] = {}  # of the merged clusters
+    neighbours: dict[int, set[int]] = {}  # of the merged clusters: the live clusters with an edge to it
+    links: dict[tuple[int, int], list[float]] = {}  # (other, merged) → [edge count, minimum, sum]
+    inner: dict[int, tuple[int, float, float]] = {}  # edges inside a merged cluster: count, minimum, sum
+    # Completely linked pairs of a merged cluster and a cluster that was there before it, best last,
+    # and the best of each merged cluster's pairs in the heap.
+    candidates: dict[int, list[tuple[float, tuple[int, ...], int]]] = {}
     heap: list[tuple[float, tuple[int, ...], int, int]] = []
-    for a, b, s in zip(left.tolist(), right.tolist(), score.tolist(), strict=True):
-        for node in (a, b):
-            members.setdefault(node, (node,))
-            neighbours.setdefault(node, set())
-        neighbours[a].add(b)
-        neighbours[b].add(a)
-        links[(a, b)] = [1, s, s]
-        heap.append((-s, (a, b), a, b))
-    heapq.heapify(heap)  # every entry is distinct, so the pops come in the same order as pushing each
     rejected = [r for r in rejected if len(r) >= 2]
-    next_id = max(members, default=-1) + 1
-    alive = set(members)
-    while heap:
-        _, _, a, b = heapq.heappop(heap)
-        if a not in alive or b not in alive:
+
+    def members_of(c: int) -> tuple[int, ...]:
+        return members[c] if c >= singles else (c,)
+
+    def links_of(c: int, partner: int) -> dict[int, list[float]]:
+        """The links of ``c`` to every live cluster but ``partner``, taken out of ``links``."""
+        if c >= singles:
+            return {
+                other: links.pop((other, c) if other < c else (c, other))
+                for other in neighbours.pop(c)
+                if other != partner
+            }
+        found: dict[int, list[float]] = {}
+        for k in range(starts[c], starts[c + 1]):
+            other = cluster[adjacent[k]]
+            if other != partner and other not in found:
+                found[other] = (
+                    links.pop((c, other)) if other >= singles else [1, adjacent_score[k], adjacent_score[k]]
+                )
+        return found
+
+    def offer(c: int) -> None:
+        """Put the best pair of ``c`` whose partner is still live into the heap."""
+        waiting = candidates.get(c, [])
+        while waiting:
+            key, concatenated, other = waiting.pop()
+            if not dead[other]:
+                heapq.heappush(heap, (key, concatenated, c, other))
+                return
+
+    new, taken = singles, 0
+    while True:
+        while taken < len(pair_key) and (dead[pair_left[taken]] or dead[pair_right[taken]]):
+            taken += 1
+        while heap and (dead[heap[0][2]] or dead[heap[0][3]]):
+            offer(heapq.heappop(heap)[2])
+        if taken < len(pair_key) and (
+            not heap or (pair_key[taken], (pair_left[taken], pair_right[taken])) < heap[0][:2]
+        ):
+            a, b = pair_left[taken], pair_right[taken]
+            between = [1, -pair_key[taken], -pair_key[taken]]
+            taken += 1
+        elif heap:
+            _, _, a, b = heapq.heappop(heap)
+            between = None
+        else:
+            break
+        joined = tuple(sorted(members_of(a) + members_of(b)))
+        if len(joined) > max_size or _completes_rejected(joined, members_of(a), members_of(b), rejected):
+            if between is None:
+                offer(a)
             continue
-        joined = tuple(sorted(members[a] + members[b]))
-        if len(joined) > max_size or _completes_rejected(joined, members[a], members[b], rejected):
-            continue
-        new = next_id
-        next_id += 1
-        alive -= {a, b}
-        alive.add(new)
-        members[new] = joined
-        neighbours[new] = set()
-        for other in sorted((neighbours.pop(a) | neighbours.pop(b)) - {a, b}):
-            neighbours[other] -= {a, b}
-            count, minimum, total = 0, 1.0, 0.0
-            for old in (a, b):
-                link = links.pop(_key(old, other), None)
-                if link is not None:
-                    count += int(link[0])
-                    minimum = min(minimum, link[1])
-                    total += link[2]
-            neighbours[other].add(new)
-            neighbours[new].add(other)
-            links[_key(new, other)] = [count, minimum, total]
-            if count == len(joined) * len(members[other]):
-                pair = tuple(sorted((joined, members[other])))
-                heapq.heappush(heap, (-minimum, pair[0] + pair[1], new, other))
-        between = links.pop(_key(a, b))
+        if between is None:
+            between = links.pop((a, b) if a < b else (b, a))
+        combined = {
+            other: [count, min(1.0, low), 0.0 + total]
+            for other, (count, low, total) in links_of(a, b).items()
+        }
+        for other, (count, low, total) in links_of(b, a).items():
+            link = combined.get(other)
+            if link is None:
+                combined[other] = [count, min(1.0, low), 0.0 + total]
+            else:
+                link[0] += count
+                link[1] = min(link[1], low)
+                link[2] += total
+        waiting = []
+        for other, link in combined.items():
+            if other >= singles:
+                around = neighbours[other]
+                around.discard(a)
+                around.discard(b)
+                around.add(new)
+            links[(other, new)] = link
+            size = len(members_of(other))
+            if link[0] == len(joined) * size and len(joined) + size <= max_size:
+                mates = members_of(other)
+                waiting.append((-link[1], joined + mates if joined < mates else mates + joined, other))
+        waiting.sort(reverse=True)
+        candidates[new] = waiting
+        candidates.pop(a, None)
+        candidates.pop(b, None)
         inner_a, inner_b = inner.pop(a, (0, 1.0, 0.0)), inner.pop(b, (0, 1.0, 0.0))
         inner[new] = (
             int(between[0]) + inner_a[0] + inner_b[0],
             min(between[1], inner_a[1], inner_b[1]),
             between[2] + inner_a[2] + inner_b[2],
         )
+        members.pop(a, None)
+        members.pop(b, None)
+        members[new] = joined
+        neighbours[new] = set(combined)
+        dead[a] = dead[b] = 1
+        for position in joined:
+            cluster[position] = new
+        offer(new)
+        new += 1
     groups = []
-    for cluster in sorted(alive, key=lambda c: members[c]):
-        if len(members[cluster]) < 2:
-            continue
-        count, minimum, total = inner[cluster]
-        groups.append(Group(members[cluster], minimum, total / count))
+    for c in sorted(members, key=members.__getitem__):
+        count, minimum, total = inner[c]
+        groups.append(Group(members[c], minimum, total / count))
     return groups
-
-
-def _key(a: int, b: int) -> tuple[int, int]:
-    return (a, b) if a < b else (b, a)
 
 
 def _completes_rejected(
