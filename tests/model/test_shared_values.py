@@ -1,0 +1,48 @@
+"""Positions that write the same texts and values share them, and each still reads exactly as written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from kompiler.compiler import compile_path
+from kompiler.render.model_json import model_dict
+
+POSITION = "jabatan/analis-keuangan.yaml"
+
+
+def _twin(project: Path, code: str, importance: object) -> None:
+    """A second position like the fixture's, with its own code and its first technical requirement rated."""
+    data = yaml.safe_load((project / POSITION).read_text(encoding="utf-8"))
+    data["kode"] = code
+    data["unit_kerja"] = f"Unit {code}"
+    if importance is not None:
+        data["kompetensi"]["teknis"][0]["kepentingan"] = importance
+    (project / "jabatan" / f"{code}.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
+    )
+
+
+def test_equal_numbers_of_different_types_stay_as_each_position_wrote_them(minimal_project: Path) -> None:
+    _twin(minimal_project, "NTB.JF.AKPD.SATU", 3)
+    _twin(minimal_project, "NTB.JF.AKPD.DUA", 3.0)
+    (minimal_project / POSITION).unlink()
+    result = compile_path(minimal_project)
+    assert result.ok, result.diagnostics
+    rated = {code: position.requirements[9].importance for code, position in result.corpus.positions.items()}
+    assert rated == {"NTB.JF.AKPD.SATU": 3, "NTB.JF.AKPD.DUA": 3.0}
+    assert [type(value) for _, value in sorted(rated.items())] == [float, int]
+    written = {p["kode"]: p for p in model_dict(result.corpus)["jabatan"]}
+    assert repr(written["NTB.JF.AKPD.DUA"]["kompetensi"]["teknis"][0]["kepentingan"]) == "3.0"
+    assert repr(written["NTB.JF.AKPD.SATU"]["kompetensi"]["teknis"][0]["kepentingan"]) == "3"
+
+
+def test_positions_that_write_the_same_requirement_share_one(minimal_project: Path) -> None:
+    _twin(minimal_project, "NTB.JF.AKPD.DUA", None)
+    result = compile_path(minimal_project)
+    first, second = (result.corpus.positions[c] for c in ("NTB.JF.AKPD.MUDA", "NTB.JF.AKPD.DUA"))
+    assert first.requirements == second.requirements
+    assert all(a is b for a, b in zip(first.requirements, second.requirements, strict=True))
+    assert first.tasks is second.tasks and first.qualifications.education == second.qualifications.education
+    assert first.code is not second.code
