@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     result = compile_path(args.corpus, run_checks=False)
-    result.release_texts()
+    result.release_sources()
     corpus = result.corpus
     print(f"compiled {len(corpus.positions)} positions in {time.perf_counter() - started:.1f} s (untimed)")
     gc.collect()

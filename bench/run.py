@@ -278,7 +278,7 @@ def full_build(corpus: Path, output: Path) -> None:
     from kompiler.render.output import OutputWriter
 
     result = compile_path(corpus, cache=True)
-    result.release_texts()  # as kompiler build does once the report is out
+    result.release_sources()  # as kompiler build does once the report is out
     writer = OutputWriter(output)
     build_outputs(result, writer, BuildOptions(formats=("json", "graph", "site")))
     writer.commit()

@@ -57,15 +57,27 @@ class CompileResult:
     def settings(self) -> RuleSettings:
         return RuleSettings.from_data(self.corpus.project.get("aturan"))
 
-    def release_texts(self) -> None:
-        """Forget the text of every file, kept only to locate and quote diagnostics.
+    def release_sources(self, *, keep_quoted: bool = False) -> None:
+        """Forget the text and the parsed data of every file, kept only to check and report.
 
-        For a caller that has reported the diagnostics and goes on to build: every entity keeps its
-        document, so the text of a national corpus (200 MB) would otherwise stay in memory, and in every
-        process the build forks, until the build ends. Locations and excerpts are empty afterwards.
+        For a caller that goes on to build: every entity keeps its document, so the text of a national
+        corpus (200 MB) and its parsed data (550 MB: the entities share one copy of each repeated text,
+        the data has one per scalar) would otherwise stay in memory, and in every process the build
+        forks, until the build ends. The project settings (``corpus.project``) stay. With
+        ``keep_quoted``, the texts of the files that diagnostics point at stay, so a report made
+        afterwards still quotes their lines; otherwise locations and excerpts are empty afterwards.
         """
+        quoted = (
+            {
+                location.file
+                for d in self.diagnostics
+                for location in (d.location, *(r.location for r in d.related))
+            }
+            if keep_quoted
+            else set()
+        )
         for document in self.documents.values():
-            document.forget_text()
+            document.forget_source(keep_text=document.path in quoted)
         self.__dict__.pop("_texts", None)
 
 

@@ -88,10 +88,16 @@ class Document:
         lines = self.text.splitlines()
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
-    def forget_text(self) -> None:
-        """Drop the text and the positions found in it; spans and lines are unknown afterwards."""
-        self.text = ""
-        self._value_spans = self._key_spans = None
+    def forget_source(self, *, keep_text: bool = False) -> None:
+        """Drop the parsed data, and unless ``keep_text`` the text and the positions found in it.
+
+        Once the entities are built nothing reads ``data`` (``None`` afterwards), and with the text it
+        is most of a loaded corpus's memory; without the text, spans and lines are unknown.
+        """
+        self.data = None
+        if not keep_text:
+            self.text = ""
+            self._value_spans = self._key_spans = None
 
 
 @dataclass

@@ -54,13 +54,13 @@ def test_on_one_core_the_stage_runs_here_when_asked(monkeypatch: pytest.MonkeyPa
     assert calls == [os.getpid()]
 
 
-def test_releasing_the_texts_changes_no_output(tmp_path: Path) -> None:
+def test_releasing_the_sources_changes_no_output(tmp_path: Path) -> None:
     from kompiler.render.build import BuildOptions, build_outputs
     from kompiler.render.output import OutputWriter
 
     result = compile_path(FIXTURE)
-    result.release_texts()
-    assert all(document.text == "" for document in result.documents.values())
+    result.release_sources()
+    assert all(d.text == "" and d.data is None for d in result.documents.values())
     writer = OutputWriter(tmp_path / "released")
     build_outputs(result, writer, BuildOptions(formats=FORMATS, project_templates=FIXTURE / "templates"))
     writer.commit()
@@ -76,3 +76,21 @@ def test_ctrl_c_while_forking_is_raised_once_the_child_is_stopped(
     with pytest.raises(KeyboardInterrupt), Forked(lambda: time.sleep(30)):
         pytest.fail("the build must not go on")
     assert ctrl_c_after_each_fork and not ctrl_c_after_each_fork[0].is_alive()
+
+
+def test_the_check_apart_reports_what_the_check_here_reports(
+    minimal_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kompiler.render.build import compile_for_build
+
+    position = minimal_project / "jabatan" / "analis-keuangan.yaml"
+    position.write_text(position.read_text(encoding="utf-8").replace("level: 2", "level: 4", 1), "utf-8")
+    here = compile_path(minimal_project)
+    monkeypatch.setattr(forked, "workers", lambda: 2)
+    apart = compile_for_build(minimal_project)
+    assert here.diagnostics and apart.diagnostics == here.diagnostics
+    assert apart.corpus.positions == here.corpus.positions
+    quoted = {place.location.file for d in apart.diagnostics for place in (d, *d.related)}
+    assert all(apart.source_line(file, 1) == here.source_line(file, 1) != "" for file in quoted)
+    released = [d for d in apart.documents.values() if d.path not in quoted]
+    assert released and all(d.text == "" and d.data is None for d in released)

@@ -12,12 +12,12 @@ import click
 from kompiler.cli.common import emit_report, exit_code, report_options, resolve_locale, select
 from kompiler.cli.dates import AS_OF_DATE
 from kompiler.cli.progress import Bar, wanted
-from kompiler.compiler import compile_path
 from kompiler.model.time import in_force
 from kompiler.render.build import (
     APPENDIX_LIMIT,
     BuildOptions,
     build_outputs,
+    compile_for_build,
     source_date,
     wants_appendix,
 )
@@ -74,7 +74,7 @@ def command(
     verbose: bool,
 ) -> None:
     """Periksa lalu susun standar di PATH ke folder keluaran. / Check, then build the standards."""
-    result = compile_path(path)
+    result = compile_for_build(path)
     locale = resolve_locale(locale, result)
     shown = select(result.diagnostics, quiet=quiet, verbose=verbose, only_file=None)
     code = exit_code(result, select(result.diagnostics, quiet=True, verbose=False, only_file=None))
@@ -88,7 +88,7 @@ def command(
             err=True,
         )
         sys.exit(code)
-    result.release_texts()
+    result.release_sources()
     if as_of is not None:
         result.corpus = in_force(result.corpus, as_of)
     from kompiler.cli import EXIT_USAGE

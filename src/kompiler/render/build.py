@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kompiler.collector import paused, return_free_memory
-from kompiler.compiler import CompileResult
+from kompiler.compiler import CompileResult, compile_path
 from kompiler.render import documents, site
 from kompiler.render.environment import Templates
 from kompiler.render.forked import Forked
@@ -80,6 +80,28 @@ def wants_appendix(options: BuildOptions, positions: int) -> bool:
     return options.appendix if options.appendix is not None else positions <= APPENDIX_LIMIT
 
 
+def compile_for_build(path: Path) -> CompileResult:
+    """Compile ``path`` for a build, in a forked process; the result has its sources released.
+
+    Why apart: loading fills memory with every file's text and parsed data, and once those are released
+    the entities that stay are scattered over the memory they took (at 50,000 positions, 130 MB of
+    objects spread over 870 MB that Python's allocator never hands back, then shared with and partly
+    copied into every process the build forks). Sent back through a pipe, the result is laid out
+    compactly in this process, and the loading process's memory is gone with it. The texts of the files
+    that diagnostics point at are kept, so the report still quotes their lines; the caller releases them
+    (:meth:`~kompiler.compiler.CompileResult.release_sources`) after the report. Without fork it is
+    compiled here, with the same result.
+    """
+    with Forked(lambda: _compiled(path)) as compiling:
+        return compiling.result()
+
+
+def _compiled(path: Path) -> CompileResult:
+    result = compile_path(path)
+    result.release_sources(keep_quoted=True)
+    return result
+
+
 def build_outputs(
     result: CompileResult,
     writer: OutputWriter,
@@ -105,7 +127,7 @@ def _build(
     if options.only is not None or not ("graph" in options.formats or wants_site):
         return _render(result, writer, options, progress, None)
     # Started first, before this process grows by the views and pages (see kompiler.render.forked),
-    # and with what the caller freed (CompileResult.release_texts) handed back, not inherited.
+    # and with what the caller freed (CompileResult.release_sources) handed back, not inherited.
     return_free_memory()
     with Forked(lambda: _graph_stage(result, writer, options, picture=wants_site)) as graph:
         return _render(result, writer, options, progress, graph)

@@ -1,15 +1,16 @@
-"""Run one stage of the build in a forked process while this process goes on with the others.
+"""Run one stage of the build in a forked process, and receive its result pickled through a pipe.
 
-The graph stage (similarities, merge proposals, the graph files and the site's picture) needs nothing
-the page rendering makes, and makes little the rest of the build needs. Forked right after the check, it
-runs beside the page workers, and its working memory (sparse products, the structural graph, the files
-as they are formatted) lives and dies in its own process instead of adding to the memory this process
-already holds for the views and pages: at 50,000 positions that is the difference between 2.4 GB and
-well under 2 GB for the largest process. A forked child inherits the corpus without copying or
-pickling it; only its result comes back, pickled through a pipe.
+Two stages of the build run this way. The check (:func:`kompiler.render.build.compile_for_build`): its
+result, received through the pipe, is laid out compactly in this process, while the memory that
+loading fragmented ends with the child. The graph stage (similarities, merge proposals, the graph files
+and the site's picture): it needs nothing the page rendering makes, and makes little the rest of the
+build needs. Forked right after the check, it runs beside the page workers, and its working memory
+(sparse products, the structural graph, the files as they are formatted) lives and dies in its own
+process instead of adding to the memory this process holds for the views and pages. A forked child
+inherits the corpus without copying or pickling it; only its result comes back.
 
 Where fork is unavailable, or on a single core, the stage runs in this process when its result is first
-asked for, as it always did.
+asked for, with the same result.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ class Forked(Generic[T]):
     def _start(self) -> None:
         context = multiprocessing.get_context("fork")
         self._reader, sender = context.Pipe(duplex=False)
-        process = context.Process(target=_run, args=(self.function, sender), daemon=True)
+        process = context.Process(target=_run, args=(self.function, sender))
         # A Ctrl+C while the process forks would raise inside multiprocessing, or in the fork's own
         # handlers (which swallow it): either the child would be lost, still writing into the output
         # being abandoned, or the build would go on as if never interrupted. So it is held during the
