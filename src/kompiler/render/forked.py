@@ -21,6 +21,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
 
+from kompiler.collector import paused
 from kompiler.render.output import release_held_signals, signals_deferred
 from kompiler.render.pages import workers
 
@@ -77,7 +78,8 @@ class Forked(Generic[T]):
     def _receive(self) -> T:
         assert self._reader is not None
         try:
-            failed, value = self._reader.recv()
+            with paused():  # a large result is millions of new objects, none in a cycle
+                failed, value = self._reader.recv()
         except EOFError:
             self._process.join()
             raise StageFailed(f"exit code {self._process.exitcode}") from None
@@ -108,8 +110,11 @@ def _run(function: Callable[[], Any], sender: Connection) -> None:
         outcome: tuple[bool, Any] = (False, function())
     except BaseException as error:  # every failure goes back to the parent, to be raised there
         outcome = (True, error)
-    try:
-        sender.send(outcome)
-    except Exception as error:  # an exception that cannot be pickled is still reported
-        sender.send((True, StageFailed(repr(error))))
+    # Pickling makes a small object for each one it meets; a collection over the child's whole heap
+    # every few thousand of them would cost more than the pickling.
+    with paused():
+        try:
+            sender.send(outcome)
+        except Exception as error:  # an exception that cannot be pickled is still reported
+            sender.send((True, StageFailed(repr(error))))
     sender.close()
