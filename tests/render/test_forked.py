@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kompiler.compiler import compile_path
-from kompiler.render import forked
+from kompiler.render import pages
 from kompiler.render.forked import Forked, StageFailed
 from tests.render.conftest import FIXTURE, build_project, files_of
 
@@ -19,9 +19,9 @@ FORMATS = ("json", "graph", "md", "site")
 def test_graph_stage_in_a_child_process_writes_what_it_writes_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(forked, "workers", lambda: 2)
+    monkeypatch.setattr(pages, "workers", lambda: 2)
     apart = files_of(build_project(FIXTURE, tmp_path / "apart", formats=FORMATS))
-    monkeypatch.setattr(forked, "workers", lambda: 1)
+    monkeypatch.setattr(pages, "workers", lambda: 1)
     here = files_of(build_project(FIXTURE, tmp_path / "here", formats=FORMATS))
     assert apart == here
     assert {"graph/graph.graphml", "graph/graph.json", "merge/proposals.json", "site/graf.html"} <= set(here)
@@ -32,7 +32,7 @@ def _fail() -> None:
 
 
 def test_an_error_in_the_child_is_raised_by_result(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(forked, "workers", lambda: 2)
+    monkeypatch.setattr(pages, "workers", lambda: 2)
     with Forked(_fail) as stage:
         assert stage.forked
         with pytest.raises(ValueError, match="broken"):
@@ -40,13 +40,13 @@ def test_an_error_in_the_child_is_raised_by_result(monkeypatch: pytest.MonkeyPat
 
 
 def test_a_child_that_dies_is_reported_not_waited_for(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(forked, "workers", lambda: 2)
+    monkeypatch.setattr(pages, "workers", lambda: 2)
     with Forked(lambda: os._exit(3)) as stage, pytest.raises(StageFailed, match="3"):
         stage.result()
 
 
 def test_on_one_core_the_stage_runs_here_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(forked, "workers", lambda: 1)
+    monkeypatch.setattr(pages, "workers", lambda: 1)
     calls: list[int] = []
     with Forked(lambda: calls.append(os.getpid()) or "selesai") as stage:
         assert not stage.forked and calls == []
@@ -72,7 +72,7 @@ def test_releasing_the_sources_changes_no_output(tmp_path: Path) -> None:
 def test_ctrl_c_while_forking_is_raised_once_the_child_is_stopped(
     monkeypatch: pytest.MonkeyPatch, ctrl_c_after_each_fork: list
 ) -> None:
-    monkeypatch.setattr(forked, "workers", lambda: 2)
+    monkeypatch.setattr(pages, "workers", lambda: 2)
     with pytest.raises(KeyboardInterrupt), Forked(lambda: time.sleep(30)):
         pytest.fail("the build must not go on")
     assert ctrl_c_after_each_fork and not ctrl_c_after_each_fork[0].is_alive()
@@ -86,7 +86,7 @@ def test_the_check_apart_reports_what_the_check_here_reports(
     position = minimal_project / "jabatan" / "analis-keuangan.yaml"
     position.write_text(position.read_text(encoding="utf-8").replace("level: 2", "level: 4", 1), "utf-8")
     here = compile_path(minimal_project)
-    monkeypatch.setattr(forked, "workers", lambda: 2)
+    monkeypatch.setattr(pages, "workers", lambda: 2)
     apart = compile_for_build(minimal_project)
     assert here.diagnostics and apart.diagnostics == here.diagnostics
     assert apart.corpus.positions == here.corpus.positions

@@ -249,7 +249,7 @@ def _render(
             take(len(site_pages))
 
         if wants_site:
-            steps.append(("Situs", site.page_count(pub), write_site, True))
+            steps.append(("Situs", len(site_pages) + len(site.GRAPH_PAGES), write_site, True))
         for label, total, run, advances in steps:
             progress.step(label, total)
             run()

@@ -23,7 +23,7 @@ from typing import Any, Generic, TypeVar
 
 from kompiler.collector import paused
 from kompiler.render.output import release_held_signals, signals_deferred
-from kompiler.render.pages import workers
+from kompiler.render.pages import forkable_workers
 
 T = TypeVar("T")
 
@@ -90,7 +90,7 @@ class Forked(Generic[T]):
 
     def __enter__(self) -> Forked[T]:
         """Start the child (on one core, or without fork, nothing starts: see the module)."""
-        if workers() >= 2 and "fork" in multiprocessing.get_all_start_methods():
+        if forkable_workers():
             self._start()
         return self
 

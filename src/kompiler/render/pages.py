@@ -42,6 +42,12 @@ def workers() -> int:
     return max(1, min(cores, MAX_WORKERS))
 
 
+def forkable_workers() -> int:
+    """How many forked processes a stage may use here: none without fork or on a single core."""
+    count = workers()
+    return count if count >= 2 and "fork" in multiprocessing.get_all_start_methods() else 0
+
+
 class PageWriter:
     """Renders ``pages`` into ``writer``; :meth:`written` yields each page's path, in the order given.
 
@@ -57,8 +63,8 @@ class PageWriter:
         self.templates, self.writer, self.pages = templates, writer, pages
         self._pool: ProcessPoolExecutor | None = None
         self._chunks: list[tuple[int, Future[int]]] = []
-        count = workers()
-        if len(pages) < PARALLEL_FROM or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        count = forkable_workers()
+        if len(pages) < PARALLEL_FROM or not count:
             return
         global _job
         _job = (templates, writer, pages)

@@ -22,6 +22,7 @@ from kompiler.render.pages import Page
 from kompiler.render.view import TYPE_ORDER, CompetencyView, FamilySection, PositionView, Publication
 
 STATIC = ("site/gaya.css", "site/situs.js")
+GRAPH_PAGES = ("graf.html", "usulan.html")  # written by graph_pages, once the graph stage is done
 _TYPE_RANK = {t.value: rank for rank, t in enumerate(TYPE_ORDER)}
 
 
@@ -43,10 +44,6 @@ class Usage:
 
     position: PositionView
     level: int
-
-
-def page_count(pub: Publication) -> int:
-    return 3 + len(pub.positions()) + len(pub.families) + len(pub.competencies)
 
 
 def heatmap(family: FamilySection, competencies: dict[str, CompetencyView]) -> Heatmap:
@@ -158,11 +155,12 @@ def graph_pages(pub: Publication, *, built: datetime | None, graph: GraphData) -
     base = _base(pub, built)
     picture = graph.picture
     names = {p.code: p.name for p in pub.positions()}
+    graph_page, proposals_page = GRAPH_PAGES
     return [
         _page(
             base,
             "site/graph.html",
-            "graf.html",
+            graph_page,
             picture=picture,
             coords={node.code: node for node in picture.nodes},
             family_colour={family.code: family.colour for family in picture.families},
@@ -172,7 +170,7 @@ def graph_pages(pub: Publication, *, built: datetime | None, graph: GraphData) -
         _page(
             base,
             "site/proposals.html",
-            "usulan.html",
+            proposals_page,
             proposals=graph.proposals,
             names=names,
             current="proposals",
