@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 import kompiler
+from kompiler.atomic import replace_file
 from kompiler.filecheck import FileOutcome
 from kompiler.project import SourceFile
 from kompiler.schema import SchemaSet
@@ -278,11 +279,4 @@ class FileCache:
 
     def _write(self, path: Path, value: Any) -> None:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        descriptor, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-        try:
-            with os.fdopen(descriptor, "wb") as handle:
-                handle.write(_MAGIC + self._mac(payload) + payload)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        replace_file(path, _MAGIC + self._mac(payload) + payload, mode=0o600)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
+from kompiler.atomic import replace_file
 from kompiler.cli.common import locale_option, resolve_locale
 from kompiler.diagnostics import Message
 from kompiler.fmt import NotFormattable, format_text
@@ -76,8 +75,4 @@ def _files(path: Path) -> list[tuple[Path, SourceFile]]:
 
 def _write(target: Path, text: str) -> None:
     """Replace the file in one step, so an interrupted run never leaves half a standard."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-        stream.write(text)
-    os.chmod(temporary, target.stat().st_mode & 0o777)
-    os.replace(temporary, target)
+    replace_file(target, text.encode("utf-8"), mode=target.stat().st_mode & 0o777)

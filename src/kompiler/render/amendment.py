@@ -10,12 +10,11 @@ templates lay them out, and the shared render helpers make the PDF and the .docx
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kompiler.atomic import replace_file
 from kompiler.diagnostics import Message
 from kompiler.diff import Comparison
 from kompiler.diff.changes import Change, Kind, Subject
@@ -352,9 +351,5 @@ def write_amendment(comparison: Comparison, folder: Path, locale: str) -> list[s
     }
     folder.mkdir(parents=True, exist_ok=True)
     for name, data in outputs.items():
-        handle, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, folder / name)
+        replace_file(folder / name, data, mode=0o644)
     return list(outputs)
