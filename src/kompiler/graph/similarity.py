@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
@@ -131,23 +132,36 @@ class Features:
     cosine: frozenset[str]  # components whose rows are L2-normalised (cosine), the others are Jaccard
 
 
-def _matrix(rows: Sequence[Iterable[tuple[str, float]]]) -> tuple[sp.csr_matrix, dict[str, int]]:
-    """A CSR matrix of summed token values, and the column of every token."""
-    vocabulary: dict[str, int] = {}
-    indptr, indices, data = [0], [], []
-    for row in rows:
-        counts: dict[int, float] = {}
-        for token, value in row:
-            column = vocabulary.setdefault(token, len(vocabulary))
-            counts[column] = counts.get(column, 0.0) + value
-        for column in sorted(counts):
-            indices.append(column)
-            data.append(counts[column])
-        indptr.append(len(indices))
-    matrix = sp.csr_matrix(
-        (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
-        shape=(len(rows), len(vocabulary)),
+def _matrix(
+    rows: Sequence[Sequence[str]], values: Sequence[Sequence[float]] | None = None
+) -> tuple[sp.csr_matrix, list[str]]:
+    """A CSR matrix of summed token values (1 for every token unless ``values`` gives them, row by row,
+    in step with ``rows``), and the token of every column, numbered in order of first appearance.
+
+    Built from one flat list of every token, so that a national corpus's millions of tokens pass through
+    dictionary lookups and numpy, never one Python statement each. A token repeated in a row sums its
+    values in the order they come.
+    """
+    flat = list(chain.from_iterable(rows))
+    vocabulary = list(dict.fromkeys(flat))
+    column_of = {token: column for column, token in enumerate(vocabulary)}
+    columns = np.fromiter(map(column_of.__getitem__, flat), dtype=np.int64, count=len(flat))
+    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    width = max(1, len(vocabulary))
+    keys = np.repeat(np.arange(len(rows)), lengths) * width + columns
+    order = np.argsort(keys, kind="stable")  # a repeated token's values stay in the order they come
+    keys = keys[order]
+    first = np.ones(len(keys), dtype=bool)
+    first[1:] = keys[1:] != keys[:-1]
+    cells = keys[first]
+    weights = (
+        np.ones(len(flat))
+        if values is None
+        else np.fromiter(chain.from_iterable(values), dtype=np.float64, count=len(flat))[order]
     )
+    data = np.bincount(np.cumsum(first) - 1, weights=weights, minlength=len(cells))
+    indptr = np.searchsorted(cells // width, np.arange(len(rows) + 1))
+    matrix = sp.csr_matrix((data, cells % width, indptr), shape=(len(rows), len(vocabulary)))
     return matrix, vocabulary
 
 
@@ -160,7 +174,7 @@ def _idf(df: np.ndarray, n: int) -> np.ndarray:
     return np.log(n / np.maximum(df, 1.0)) if n else df
 
 
-def _jaccard_rows(rows: Sequence[Iterable[tuple[str, float]]]) -> tuple[sp.csr_matrix, np.ndarray]:
+def _jaccard_rows(rows: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, np.ndarray]:
     """Binary token sets scaled by sqrt(idf): ``M @ M.T`` is then the idf-weighted intersection."""
     matrix, _ = _matrix(rows)
     matrix.data[:] = 1.0
@@ -174,7 +188,7 @@ def _scaled(matrix: sp.csr_matrix, column_scale: np.ndarray) -> tuple[sp.csr_mat
     return weighted, sizes
 
 
-def _tfidf_rows(rows: Sequence[Iterable[tuple[str, float]]]) -> tuple[sp.csr_matrix, np.ndarray]:
+def _tfidf_rows(rows: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, np.ndarray]:
     """Sublinear TF-IDF rows normalised to unit length: ``M @ M.T`` is the cosine."""
     matrix, _ = _matrix(rows)
     matrix.data = 1.0 + np.log(matrix.data)
@@ -190,13 +204,22 @@ def _tfidf_rows(rows: Sequence[Iterable[tuple[str, float]]]) -> tuple[sp.csr_mat
 UNRATED_IMPORTANCE = 3.0
 
 
-def technical_tokens(position: Position) -> list[tuple[str, float]]:
-    """Tokens ``C@1 … C@L`` of every technical requirement, each carrying the requirement's importance."""
-    return [
-        (f"{r.code}@{k}", r.importance or UNRATED_IMPORTANCE)
-        for r in position.required(CompetencyType.TECHNICAL)
-        for k in range(1, r.level + 1)
-    ]
+def technical_tokens(position: Position) -> tuple[list[str], list[float]]:
+    """Tokens ``C@1 … C@L`` of every technical requirement, and each token's weight: the requirement's
+    importance."""
+    tokens: list[str] = []
+    weights: list[float] = []
+    for r in position.required(CompetencyType.TECHNICAL):
+        levels = _level_tokens(r.code, r.level)
+        tokens += levels
+        weights += [r.importance or UNRATED_IMPORTANCE] * len(levels)
+    return tokens, weights
+
+
+@lru_cache(maxsize=1 << 16)
+def _level_tokens(code: str, level: int) -> tuple[str, ...]:
+    """``C@1 … C@L``, made once per competency and level: thousands of positions require the same."""
+    return tuple(f"{code}@{k}" for k in range(1, level + 1))
 
 
 def _competency_rows(positions: Sequence[Position]) -> tuple[sp.csr_matrix, np.ndarray]:
@@ -209,10 +232,12 @@ def _competency_rows(positions: Sequence[Position]) -> tuple[sp.csr_matrix, np.n
     level already counts. The rarity weight is the square root of the idf, so that one rare specialism
     two positions happen to share does not outweigh the broad profile they have in common.
     """
-    matrix, vocabulary = _matrix([technical_tokens(p) for p in positions])
+    tokens, weights = zip(*map(technical_tokens, positions), strict=True) if positions else ((), ())
+    matrix, vocabulary = _matrix(tokens, weights)
     token_df = _df(matrix)
+    column = {token: k for k, token in enumerate(vocabulary)}
     # Every requirement has a level of at least 1, so the positions requiring C are those with ``C@1``.
-    df = np.array([token_df[vocabulary[token.rpartition("@")[0] + "@1"]] for token in vocabulary])
+    df = np.array([token_df[column[token.rpartition("@")[0] + "@1"]] for token in vocabulary])
     return _scaled(matrix, np.sqrt(np.sqrt(_idf(df, matrix.shape[0]))))
 
 
@@ -220,16 +245,12 @@ def features(positions: Iterable[Position]) -> Features:
     """Build the evidence matrices of ``positions`` (sorted by code for a deterministic result)."""
     ordered = tuple(sorted(positions, key=lambda p: p.code))
     competency = _competency_rows(ordered)
-    tasks = _tfidf_rows([[(w, 1.0) for t in (*p.tasks, *p.outputs) for w in words(t)] for p in ordered])
-    names = _tfidf_rows([[(t, 1.0) for t in name_tokens(p.name)] for p in ordered])
+    tasks = _tfidf_rows([list(chain.from_iterable(map(words, (*p.tasks, *p.outputs)))) for p in ordered])
+    names = _tfidf_rows([name_tokens(p.name) for p in ordered])
     context = _jaccard_rows(
         [
-            [("urusan:" + " ".join(words(p.affairs)), 1.0)]
-            + [
-                ("pendidikan:" + " ".join(words(f)), 1.0)
-                for e in p.qualifications.education
-                for f in e.fields
-            ]
+            ["urusan:" + " ".join(words(p.affairs))]
+            + ["pendidikan:" + " ".join(words(f)) for e in p.qualifications.education for f in e.fields]
             for p in ordered
         ]
     )
