@@ -108,6 +108,26 @@ def test_text_that_is_markup_in_xml_or_json_reads_back_as_written() -> None:
         }
 
 
+def test_equal_values_of_different_types_are_written_each_as_its_own_type() -> None:
+    # 1, 1.0 and True are equal in Python; each edge must still carry the type it was given.
+    graph = nx.DiGraph()
+    for name in "abcd":
+        graph.add_node(name)
+    graph.add_edge("a", "b", nilai=1)
+    graph.add_edge("a", "c", nilai=1.0)
+    graph.add_edge("b", "d", nilai=True)
+    graph.add_edge("c", "d", nilai=1)
+    empty = SimilarityEdges([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), {})
+    _, node_link = _exports(graph, empty)
+    written = {(u, v): data["nilai"] for u, v, data in _read_json(node_link).edges(data=True)}
+    assert [(edge, type(value)) for edge, value in written.items()] == [
+        (("a", "b"), int),
+        (("a", "c"), float),
+        (("b", "d"), bool),
+        (("c", "d"), int),
+    ]
+
+
 def test_an_empty_graph_is_still_a_valid_file() -> None:
     empty = SimilarityEdges([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), {})
     graphml, node_link = _exports(nx.DiGraph(), empty)

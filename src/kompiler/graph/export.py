@@ -17,6 +17,7 @@ there and an object in the JSON file.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -36,10 +37,18 @@ _GRAPHML_HEADER = (
     'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
     'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
 )
+_JSON = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False), made once
 _TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 _ATTRIBUTE_ESCAPES = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
 )
+
+_MARKUP = re.compile('[&<>"\r\n\t]')  # every character either table escapes
+
+
+def _escaped(text: str, table: dict[int, str]) -> str:
+    """``text.translate(table)``; most text has nothing to escape, and a search is quicker to say so."""
+    return text.translate(table) if _MARKUP.search(text) else text
 
 
 class _Escaped(dict[str, str]):
@@ -50,7 +59,7 @@ class _Escaped(dict[str, str]):
         self.table = table
 
     def __missing__(self, text: str) -> str:
-        value = self[text] = text.translate(self.table)
+        value = self[text] = _escaped(text, self.table)
         return value
 
 
@@ -72,22 +81,30 @@ class _Lines:
 
 
 def _graphml_keys(graph: nx.DiGraph) -> dict[tuple[str, str], tuple[str, str]]:
-    """``(for, name) → (key id, type)`` of every attribute, in order of first use; nodes first."""
+    """``(for, name) → (key id, type)`` of every attribute, in order of first use; nodes first.
+
+    Nearly every node and edge repeats the attribute names of one before it, so each distinct list of
+    names is looked at once.
+    """
     keys: dict[tuple[str, str], tuple[str, str]] = {}
 
-    def declare(domain: str, name: str, value: Any) -> None:
-        if (domain, name) not in keys:
-            keys[(domain, name)] = (f"d{len(keys)}", _GRAPHML_TYPES[type(value)])
+    def declare(domain: str, data: dict[str, Any], seen: set[tuple[str, ...]]) -> None:
+        names = tuple(data)
+        if names in seen:
+            return
+        seen.add(names)
+        for name, value in data.items():
+            if (domain, name) not in keys:
+                keys[(domain, name)] = (f"d{len(keys)}", _GRAPHML_TYPES[type(value)])
 
+    node_names: set[tuple[str, ...]] = set()
     for _, data in graph.nodes(data=True):
-        for name, value in data.items():
-            declare("node", name, value)
-    for _, _, data in graph.edges(data=True):
-        for name, value in data.items():
-            declare("edge", name, value)
-    declare("edge", "relasi", SIMILAR)
-    declare("edge", "skor", 0.0)
-    declare("edge", "bukti", "")
+        declare("node", data, node_names)
+    edge_names: set[tuple[str, ...]] = set()
+    for _, neighbours in graph.adjacency():
+        for data in neighbours.values():
+            declare("edge", data, edge_names)
+    declare("edge", {"relasi": SIMILAR, "skor": 0.0, "bukti": ""}, edge_names)
     return keys
 
 
@@ -107,10 +124,11 @@ def _structure(
     """The structural graph's nodes and its edges, each as a GraphML line and a JSON line.
 
     Edges repeat a few attribute sets (a relation, a level, a kind of competency) hundreds of
-    thousands of times, so each set is formatted once; node ids are escaped once.
+    thousands of times, so each set is formatted once; node ids are escaped once, as their nodes are
+    read (so the nodes are read first), and each source's part of its edges' lines is made once.
     """
     texts = _Escaped(_TEXT_ESCAPES)
-    xml_ids = _Escaped(_ATTRIBUTE_ESCAPES)
+    xml_ids: dict[Any, str] = {}
     json_ids: dict[Any, str] = {}
     node_keys = {name: f'<data key="{key}">' for (domain, name), (key, _) in keys.items() if domain == "node"}
     edge_keys = {name: f'<data key="{key}">' for (domain, name), (key, _) in keys.items() if domain == "edge"}
@@ -120,41 +138,41 @@ def _structure(
             f"{opening[name]}{_graphml_value(value, texts)}</data>" for name, value in data.items()
         )
 
-    def json_id(name: Any) -> str:
-        text = json_ids.get(name)
-        if text is None:
-            text = json_ids[name] = json.dumps(name, ensure_ascii=False)
-        return text
+    def nodes() -> Iterator[tuple[str, str]]:
+        for name, data in graph.nodes(data=True):
+            xml_id = xml_ids[name] = _escaped(str(name), _ATTRIBUTE_ESCAPES)
+            json_ids[name] = _JSON(name)
+            yield f'<node id="{xml_id}">{fields(data, node_keys)}</node>\n', _JSON({**data, "id": name})
 
-    nodes = (
-        (
-            f'<node id="{xml_ids[str(name)]}">{fields(data, node_keys)}</node>\n',
-            json.dumps({**data, "id": name}, ensure_ascii=False),
-        )
-        for name, data in graph.nodes(data=True)
-    )
-    formatted: dict[tuple[tuple[str, type, Any], ...], tuple[str, str]] = {}
+    def edges() -> Iterator[tuple[str, str]]:
+        formatted: dict[tuple[Any, ...], tuple[str, str]] = {}
+        for source, neighbours in graph.adjacency():
+            xml_start = f'<edge source="{xml_ids[source]}" target="'
+            json_end = f'"source": {json_ids[source]}, "target": '
+            for target, data in neighbours.items():
+                # The types too: 1, 1.0 and True are equal keys but are written differently.
+                shape = (*data.items(), *map(type, data.values()))
+                known = formatted.get(shape)
+                if known is None:
+                    attributes = _JSON(data)[1:-1]
+                    known = formatted[shape] = (
+                        f'">{fields(data, edge_keys)}</edge>\n',
+                        "{" + attributes + ", " if attributes else "{",
+                    )
+                yield (
+                    f"{xml_start}{xml_ids[target]}{known[0]}",
+                    f"{known[1]}{json_end}{json_ids[target]}}}",
+                )
 
-    def edge(source: Any, target: Any, data: dict[str, Any]) -> tuple[str, str]:
-        shape = tuple((name, type(value), value) for name, value in data.items())
-        known = formatted.get(shape)
-        if known is None:
-            attributes = json.dumps(data, ensure_ascii=False)[1:-1]
-            known = formatted[shape] = (
-                fields(data, edge_keys),
-                "{" + attributes + ", " if attributes else "{",
-            )
-        xml_fields, json_head = known
-        return (
-            f'<edge source="{xml_ids[str(source)]}" target="{xml_ids[str(target)]}">{xml_fields}</edge>\n',
-            f'{json_head}"source": {json_id(source)}, "target": {json_id(target)}}}',
-        )
-
-    edges = (edge(source, target, data) for source, target, data in graph.edges(data=True))
-    return nodes, edges
+    return nodes(), edges()
 
 
 def _graphml_value(value: Any, texts: _Escaped) -> str:
+    kind = type(value)
+    if kind is str:
+        return texts[value]
+    if kind is int:
+        return str(value)  # digits and a sign: nothing to escape
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
@@ -162,24 +180,88 @@ def _graphml_value(value: Any, texts: _Escaped) -> str:
     return texts[str(value)]
 
 
-def _similar_templates(
-    similar: SimilarityEdges, keys: dict[tuple[str, str], tuple[str, str]]
-) -> tuple[str, str]:
-    """``%``-templates of one similarity edge's GraphML and JSON lines.
+def _numbers(values: np.ndarray) -> np.ndarray:
+    """The ``repr`` of every value (the shortest text that reads back as the same float, as ``json``
+    prints it), made once per distinct value: scores rounded to four places repeat a great deal."""
+    distinct, where = np.unique(
+        np.ascontiguousarray(values, dtype=np.float64).view(np.int64), return_inverse=True
+    )
+    texts = np.array([repr(value) for value in distinct.view(np.float64).tolist()], dtype=object)
+    return texts[where.ravel()]
 
-    The GraphML line takes the two escaped ids, the score and the components; the JSON line the score,
-    the components and the two ids as JSON strings. ``%r`` of a float is the shortest text that reads
-    back as the same float, as ``json`` prints it.
+
+def _columns(pieces: list[str | np.ndarray], rows: int) -> str:
+    """``rows`` lines of text, each the concatenation of ``pieces``: a text the same on every line, or an
+    array with a text per line. One join over the whole block, no Python statement per line."""
+    merged: list[str | np.ndarray] = []
+    for piece in pieces:
+        if isinstance(piece, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += piece
+        else:
+            merged.append(piece)
+    table = np.empty((rows, len(merged)), dtype=object)
+    for column, piece in enumerate(merged):
+        table[:, column] = piece
+    return "".join(table.ravel().tolist())
+
+
+def _similar_blocks(
+    similar: SimilarityEdges, keys: dict[tuple[str, str], tuple[str, str]]
+) -> Iterator[tuple[str, str]]:
+    """The similarity edges, ``_PAIRS`` at a time, as GraphML lines and JSON lines (each JSON line after
+    a ``,\\n``).
+
+    A million edges formatted one at a time took seconds; here a block is formatted column by column:
+    each position's ids once, each distinct number once, and the lines in one join.
     """
     names = sorted(similar.components)
-    evidence = "{" + ", ".join(f"{json.dumps(name)}: %r" for name in names) + "}"
     relation, score, bukti = (keys[("edge", name)][0] for name in ("relasi", "skor", "bukti"))
-    graphml = (
-        f'<edge source="%s" target="%s"><data key="{relation}">{SIMILAR}</data><data key="{score}">%r</data>'
-        f'<data key="{bukti}">{evidence.translate(_TEXT_ESCAPES)}</data></edge>\n'
+    ids = [node("jabatan", code) for code in similar.codes]
+    xml_sources = np.array(
+        [f'<edge source="{_escaped(i, _ATTRIBUTE_ESCAPES)}" target="' for i in ids], dtype=object
     )
-    node_link = f'{{"relasi": "{SIMILAR}", "skor": %r, "bukti": {evidence}, "source": %s, "target": %s}}'
-    return graphml, node_link
+    xml_targets = np.array([_escaped(i, _ATTRIBUTE_ESCAPES) for i in ids], dtype=object)
+    json_sources = np.array([f', "source": {_JSON(i)}, "target": ' for i in ids], dtype=object)
+    json_targets = np.array([f"{_JSON(i)}}}" for i in ids], dtype=object)
+    heads = [("{" if k == 0 else ", ") + f"{json.dumps(name)}: " for k, name in enumerate(names)]
+    for start in range(0, len(similar), _PAIRS):
+        stop = min(start + _PAIRS, len(similar))
+        left, right = similar.left[start:stop], similar.right[start:stop]
+        numbers = [
+            _numbers(values[start:stop].round(4))
+            for values in (similar.score, *(similar.components[n] for n in names))
+        ]
+        xml_evidence: list[str | np.ndarray] = []
+        json_evidence: list[str | np.ndarray] = []
+        for head, values in zip(heads, numbers[1:], strict=True):
+            xml_evidence += [head.translate(_TEXT_ESCAPES), values]
+            json_evidence += [head, values]
+        closing = "}" if names else "{}"
+        xml_block = _columns(
+            [
+                xml_sources[left],
+                xml_targets[right],
+                f'"><data key="{relation}">{SIMILAR}</data><data key="{score}">',
+                numbers[0],
+                f'</data><data key="{bukti}">',
+                *xml_evidence,
+                closing.translate(_TEXT_ESCAPES) + "</data></edge>\n",
+            ],
+            stop - start,
+        )
+        json_block = _columns(
+            [
+                f',\n{{"relasi": "{SIMILAR}", "skor": ',
+                numbers[0],
+                ', "bukti": ',
+                *json_evidence,
+                closing,
+                json_sources[left],
+                json_targets[right],
+            ],
+            stop - start,
+        )
+        yield xml_block, json_block
 
 
 def write_graph_files(
@@ -212,18 +294,10 @@ def write_graph_files(
         xml.add(xml_line)
         data.add(separator + json_line)
         separator = ",\n"
-    xml_template, json_template = _similar_templates(similar, keys)
-    xml_ids = [node("jabatan", code).translate(_ATTRIBUTE_ESCAPES) for code in similar.codes]
-    json_ids = [json.dumps(node("jabatan", code), ensure_ascii=False) for code in similar.codes]
-    for start in range(0, len(similar), _PAIRS):
-        stop = start + _PAIRS
-        rounded = [values[start:stop].round(4).tolist() for values in (similar.score, *columns)]
-        for a, b, score, *evidence in zip(
-            similar.left[start:stop].tolist(), similar.right[start:stop].tolist(), *rounded, strict=True
-        ):
-            xml.add(xml_template % (xml_ids[a], xml_ids[b], score, *evidence))
-            data.add(separator + json_template % (score, *evidence, json_ids[a], json_ids[b]))
-            separator = ",\n"
+    for xml_block, json_block in _similar_blocks(similar, keys):
+        xml.add(xml_block)
+        data.add(json_block if separator else json_block.removeprefix(",\n"))
+        separator = ",\n"
     xml.add("</graph>\n</graphml>\n")
     data.add("\n]}\n")
     xml.flush()
