@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from kompiler.collector import return_free_memory
+from kompiler.collector import paused, return_free_memory
 from kompiler.graph.build import build_graph, similarity_edges
 from kompiler.graph.export import write_graph_files
 from kompiler.graph.merge import MergeResult, result_dict, run_merge
@@ -88,14 +88,21 @@ def merge_markdown(result: MergeResult, locale: str = "id") -> str:
 
 
 def render_graph_outputs(corpus: Corpus, writer: OutputWriter, locale: str = "id") -> MergeResult:
-    """Write ``graph/graph.graphml``, ``graph/graph.json``, ``merge/proposals.json`` and ``.md``."""
-    result = run_merge(corpus)
-    return_free_memory()  # the merge's arrays, before the structural graph takes as much again
-    graph = build_graph(corpus, result)
-    similar = similarity_edges(result.similarities)
-    with writer.binary("graph/graph.graphml") as graphml, writer.binary("graph/graph.json") as node_link:
-        write_graph_files(graph, similar, graphml, node_link)
-    del graph, similar
-    writer.write_json("merge/proposals.json", result_dict(result), indent=2)
-    writer.write_text("merge/proposals.md", merge_markdown(result, locale))
+    """Write ``graph/graph.graphml``, ``graph/graph.json``, ``merge/proposals.json`` and ``.md``.
+
+    The cyclic garbage collector is paused meanwhile, as ``kompiler build`` already pauses it around
+    this stage, so that ``kompiler merge`` gets the same: the merge arrays, the networkx graph's
+    million edge dictionaries and the formatted lines hold no cycles, and its walks over them took
+    seconds at national scale.
+    """
+    with paused():
+        result = run_merge(corpus)
+        return_free_memory()  # the merge's arrays, before the structural graph takes as much again
+        graph = build_graph(corpus, result)
+        similar = similarity_edges(result.similarities)
+        with writer.binary("graph/graph.graphml") as graphml, writer.binary("graph/graph.json") as node_link:
+            write_graph_files(graph, similar, graphml, node_link)
+        del graph, similar
+        writer.write_json("merge/proposals.json", result_dict(result), indent=2)
+        writer.write_text("merge/proposals.md", merge_markdown(result, locale))
     return result
