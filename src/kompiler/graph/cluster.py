@@ -188,7 +188,8 @@ def communities(sims: Similarities, resolution: float, seed: int = 38) -> np.nda
     n = len(sims.features.positions)
     if n == 0:
         return np.zeros(0, dtype=np.int64)
-    graph = igraph.Graph(n=n, edges=np.column_stack([sims.left, sims.right]).tolist())
+    # Pairs as tuples of ints, which igraph reads fastest and the garbage collector soon stops tracking.
+    graph = igraph.Graph(n=n, edges=list(zip(sims.left.tolist(), sims.right.tolist(), strict=True)))
     previous = igraph.set_random_number_generator(random.Random(seed))
     try:
         partition = graph.community_leiden(
