@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import Result
+
+from kompiler.render import build, pages
 
 
 def test_build_writes_the_compiled_model(minimal_project: Path, run_cli: Callable[..., Result]) -> None:
@@ -49,3 +54,23 @@ def test_build_is_byte_identical_across_runs(minimal_project: Path, run_cli: Cal
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     for relative in files:
         assert (first / relative).read_bytes() == (second / relative).read_bytes(), relative
+
+
+def _killed(*args: object, **kwargs: object) -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+@pytest.mark.parametrize("stage", ["_compiled", "_graph_stage"])
+def test_a_build_process_the_system_kills_is_reported_and_changes_nothing(
+    minimal_project: Path, run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, stage: str
+) -> None:
+    output = minimal_project.parent / "keluaran"
+    assert run_cli(["build", ".", "-o", str(output), "--quiet"], minimal_project).exit_code == 0
+    before = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    monkeypatch.setattr(pages, "workers", lambda: 2)
+    monkeypatch.setattr(build, stage, _killed)
+    result = run_cli(["build", ".", "-o", str(output), "--quiet"], minimal_project)
+    assert result.exit_code == 3
+    assert "SIGKILL" in result.stderr and "kehabisan memori" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()} == before

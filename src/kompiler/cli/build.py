@@ -6,6 +6,7 @@ import difflib
 import sys
 from contextlib import nullcontext
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -22,6 +23,7 @@ from kompiler.render.build import (
     wants_appendix,
 )
 from kompiler.render.environment import TemplateProblem
+from kompiler.render.forked import StageFailed
 from kompiler.render.output import OutputLocked, OutputWriter
 
 
@@ -74,7 +76,10 @@ def command(
     verbose: bool,
 ) -> None:
     """Periksa lalu susun standar di PATH ke folder keluaran. / Check, then build the standards."""
-    result = compile_for_build(path)
+    try:
+        result = compile_for_build(path)
+    except StageFailed as failure:
+        _stopped(failure)
     locale = resolve_locale(locale, result)
     shown = select(result.diagnostics, quiet=quiet, verbose=verbose, only_file=None)
     code = exit_code(result, select(result.diagnostics, quiet=True, verbose=False, only_file=None))
@@ -132,9 +137,26 @@ def command(
         writer.abort()
         emit_report(result, [problem.diagnostic], output_format, locale, verbose)
         sys.exit(EXIT_USAGE)
+    except StageFailed as failure:
+        writer.abort()
+        _stopped(failure)
     except BaseException:
         writer.abort()
         raise
     if not quiet:
         message = "berkas ditulis ke" if locale == "id" else "file(s) written to"
         click.echo(f"{len(writer.written)} {message} {output}/")
+
+
+def _stopped(failure: StageFailed) -> NoReturn:
+    """A process of the build ended without a result: most often the system stopped it for memory."""
+    from kompiler.cli import EXIT_INTERNAL
+
+    click.echo(
+        f"kompiler: satu proses build berhenti tanpa hasil ({failure}); biasanya sistem menghentikannya "
+        "karena kehabisan memori. Keluaran sebelumnya tidak diubah. / A build process ended without a "
+        f"result ({failure}); usually the system stopped it for lack of memory. The previous output is "
+        "unchanged.",
+        err=True,
+    )
+    sys.exit(EXIT_INTERNAL)

@@ -82,7 +82,10 @@ class Forked(Generic[T]):
                 failed, value = self._reader.recv()
         except EOFError:
             self._process.join()
-            raise StageFailed(f"exit code {self._process.exitcode}") from None
+            code = self._process.exitcode
+            raise StageFailed(
+                f"signal {signal.Signals(-code).name}" if code < 0 else f"exit code {code}"
+            ) from None
         self._process.join()
         if failed:
             raise value
