@@ -192,8 +192,21 @@ def _competency(competency: Competency) -> CompetencyView:
     )
 
 
+class _Shared(dict[Any, Any]):
+    """One view object for each distinct row, line, section or group that positions repeat.
+
+    Positions of a corpus mostly require the same competencies at the same levels and list the same
+    qualification lines, so their views would hold millions of equal rows: shared, the views of 50,000
+    positions take a fraction of the memory, in this process and in every page worker forked from it.
+    Levels carry their type in the key, so that a ``3.0`` is never printed as another position's ``3``.
+    """
+
+    def one(self, value: Any, *key: Any) -> Any:
+        return self.setdefault((value, *key), value)
+
+
 def _requirement_groups(
-    position: Position, views: dict[str, CompetencyView], t: Any
+    position: Position, views: dict[str, CompetencyView], t: Any, shared: _Shared
 ) -> tuple[RequirementGroup, ...]:
     groups = []
     number = 0
@@ -207,21 +220,21 @@ def _requirement_groups(
                 if competency
                 else None
             )
-            rows.append(
-                RequirementRow(
-                    number=number,
-                    code=requirement.code,
-                    name=competency.name if competency else requirement.code,
-                    level=requirement.level,
-                    description=level.description if level else "",
-                    indicators=level.indicators if level else (),
-                )
+            row = RequirementRow(
+                number=number,
+                code=requirement.code,
+                name=competency.name if competency else requirement.code,
+                level=requirement.level,
+                description=level.description if level else "",
+                indicators=level.indicators if level else (),
             )
-        groups.append(RequirementGroup(type_.value, t[f"type_{type_.value}"], tuple(rows)))
-    return tuple(groups)
+            rows.append(shared.one(row, type(requirement.level)))
+        group = RequirementGroup(type_.value, t[f"type_{type_.value}"], tuple(rows))
+        groups.append(shared.one(group, *(type(row.level) for row in rows)))
+    return shared.one(tuple(groups), *(type(row.level) for g in groups for row in g.rows))
 
 
-def _qualifications(position: Position, t: Any) -> tuple[QualificationSection, ...]:
+def _qualifications(position: Position, t: Any, shared: _Shared) -> tuple[QualificationSection, ...]:
     q = position.qualifications
 
     def imp(key: str | None) -> str:
@@ -246,14 +259,16 @@ def _qualifications(position: Position, t: Any) -> tuple[QualificationSection, .
         (t["q_pangkat"], [QualificationLine("", q.rank, imp(q.rank_importance))] if q.rank else []),
         (t["q_kinerja"], [QualificationLine("", p.text, imp(p.importance)) for p in q.performance]),
     ]
-    return tuple(
-        QualificationSection("ABCDE"[index], title, tuple(lines))
-        for index, (title, lines) in enumerate(sections)
+    return shared.one(
+        tuple(
+            shared.one(QualificationSection("ABCDE"[index], title, tuple(shared.one(line) for line in lines)))
+            for index, (title, lines) in enumerate(sections)
+        )
     )
 
 
 def _position(
-    corpus: Corpus, position: Position, views: dict[str, CompetencyView], locale: str
+    corpus: Corpus, position: Position, views: dict[str, CompetencyView], locale: str, shared: _Shared
 ) -> PositionView:
     t = labels(locale)
     grade = corpus.grade_of(position)
@@ -281,8 +296,8 @@ def _position(
         summary=position.summary,
         tasks=tuple(position.tasks),
         outputs=tuple(position.outputs),
-        requirement_groups=_requirement_groups(position, views, t),
-        qualification_sections=_qualifications(position, t),
+        requirement_groups=_requirement_groups(position, views, t, shared),
+        qualification_sections=_qualifications(position, t, shared),
         source=source_text,
         valid_from=long_date(position.valid_from, locale),
         valid_until=long_date(position.valid_until, locale) if position.valid_until else None,
@@ -312,9 +327,10 @@ def publication(corpus: Corpus, locale: str = "id", only: str | None = None) -> 
     t = labels(locale)
     views = {code: _competency(c) for code, c in corpus.competencies.items()}
     positions: dict[str, list[PositionView]] = defaultdict(list)
+    shared = _Shared()
     for position in sorted(corpus.positions.values(), key=lambda p: p.code):
         if only is None or position.code == only:
-            positions[position.family].append(_position(corpus, position, views, locale))
+            positions[position.family].append(_position(corpus, position, views, locale, shared))
     families = []
     for code in sorted(set(corpus.families) | set(positions)):
         family = corpus.families.get(code)

@@ -1,0 +1,42 @@
+"""Views of positions that require the same things share rows, and each still prints what it wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from kompiler.compiler import compile_path
+from kompiler.render.view import publication
+
+POSITION = "jabatan/analis-keuangan.yaml"
+
+
+def _twin(project: Path, code: str, level: object) -> None:
+    data = yaml.safe_load((project / POSITION).read_text(encoding="utf-8"))
+    data["kode"], data["unit_kerja"] = code, f"Unit {code}"
+    data["kompetensi"]["teknis"][0]["level"] = level
+    (project / "jabatan" / f"{code}.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
+    )
+
+
+def test_a_level_written_as_3_0_is_not_printed_as_another_positions_3(minimal_project: Path) -> None:
+    _twin(minimal_project, "NTB.JF.AKPD.SATU", 3)
+    _twin(minimal_project, "NTB.JF.AKPD.DUA", 3.0)
+    (minimal_project / POSITION).unlink()
+    result = compile_path(minimal_project)
+    assert result.ok, result.diagnostics
+    views = {view.code: view for view in publication(result.corpus).positions()}
+    first = {code: view.requirements()[9] for code, view in views.items()}
+    assert repr(first["NTB.JF.AKPD.SATU"].level) == "3"
+    assert repr(first["NTB.JF.AKPD.DUA"].level) == "3.0"
+
+
+def test_equal_requirements_share_one_row(minimal_project: Path) -> None:
+    _twin(minimal_project, "NTB.JF.AKPD.DUA", 3)
+    result = compile_path(minimal_project)
+    one, two = (v for v in publication(result.corpus).positions())
+    assert one.requirements() == two.requirements()
+    assert all(a is b for a, b in zip(one.requirements(), two.requirements(), strict=True))
+    assert one.qualification_sections is two.qualification_sections
