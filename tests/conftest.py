@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner, Result
 
 from kompiler.cli import cli
@@ -15,6 +16,18 @@ from kompiler.cli import cli
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parents[1]
 UPDATE_GOLDENS = os.environ.get("KOMPILER_UPDATE_GOLDENS") == "1"
+
+
+MINIMAL_POSITION = "jabatan/analis-keuangan.yaml"
+
+
+def add_twin_position(project: Path, code: str, edit: Callable[[dict], object] = lambda data: None) -> None:
+    """Add a position like the minimal project's own, with its own code and unit, changed by ``edit``."""
+    data = yaml.safe_load((project / MINIMAL_POSITION).read_text(encoding="utf-8"))
+    data["kode"], data["unit_kerja"] = code, f"Unit {code}"
+    edit(data)
+    target = project / "jabatan" / f"{code}.yaml"
+    target.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
 
 @pytest.fixture

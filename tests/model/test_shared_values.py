@@ -4,30 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from kompiler.compiler import compile_path
 from kompiler.render.model_json import model_dict
-
-POSITION = "jabatan/analis-keuangan.yaml"
+from tests.conftest import MINIMAL_POSITION, add_twin_position
 
 
 def _twin(project: Path, code: str, importance: object) -> None:
-    """A second position like the fixture's, with its own code and its first technical requirement rated."""
-    data = yaml.safe_load((project / POSITION).read_text(encoding="utf-8"))
-    data["kode"] = code
-    data["unit_kerja"] = f"Unit {code}"
-    if importance is not None:
-        data["kompetensi"]["teknis"][0]["kepentingan"] = importance
-    (project / "jabatan" / f"{code}.yaml").write_text(
-        yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
-    )
+    """A second position like the fixture's; its first technical requirement rated unless ``None``."""
+
+    def rate(data: dict) -> None:
+        if importance is not None:
+            data["kompetensi"]["teknis"][0]["kepentingan"] = importance
+
+    add_twin_position(project, code, rate)
 
 
 def test_equal_numbers_of_different_types_stay_as_each_position_wrote_them(minimal_project: Path) -> None:
     _twin(minimal_project, "NTB.JF.AKPD.SATU", 3)
     _twin(minimal_project, "NTB.JF.AKPD.DUA", 3.0)
-    (minimal_project / POSITION).unlink()
+    (minimal_project / MINIMAL_POSITION).unlink()
     result = compile_path(minimal_project)
     assert result.ok, result.diagnostics
     rated = {code: position.requirements[9].importance for code, position in result.corpus.positions.items()}

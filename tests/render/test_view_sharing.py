@@ -4,27 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from kompiler.compiler import compile_path
 from kompiler.render.view import publication
-
-POSITION = "jabatan/analis-keuangan.yaml"
+from tests.conftest import MINIMAL_POSITION, add_twin_position
 
 
 def _twin(project: Path, code: str, level: object) -> None:
-    data = yaml.safe_load((project / POSITION).read_text(encoding="utf-8"))
-    data["kode"], data["unit_kerja"] = code, f"Unit {code}"
-    data["kompetensi"]["teknis"][0]["level"] = level
-    (project / "jabatan" / f"{code}.yaml").write_text(
-        yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
-    )
+    add_twin_position(project, code, lambda data: data["kompetensi"]["teknis"][0].update(level=level))
 
 
 def test_a_level_written_as_3_0_is_not_printed_as_another_positions_3(minimal_project: Path) -> None:
     _twin(minimal_project, "NTB.JF.AKPD.SATU", 3)
     _twin(minimal_project, "NTB.JF.AKPD.DUA", 3.0)
-    (minimal_project / POSITION).unlink()
+    (minimal_project / MINIMAL_POSITION).unlink()
     result = compile_path(minimal_project)
     assert result.ok, result.diagnostics
     views = {view.code: view for view in publication(result.corpus).positions()}
