@@ -198,9 +198,8 @@ def scenarios(corpus: Path, repeats: int) -> dict[str, Any]:
         [*kompiler, "check", "-q", "--no-cache", "--executor", "serial", str(corpus)]
     )
     with tempfile.TemporaryDirectory() as folder:
-        out["build_check_graph_merge_site"] = run_child(
-            [sys.executable, str(Path(__file__).resolve()), "--full-build", str(corpus), folder + "/output"]
-        )
+        # What a CI job publishes: check, model.json, graph, merge, every SKJ in Markdown, the site.
+        out["build_full"] = run_child([*kompiler, "build", "-q", str(corpus), "-o", folder + "/output"])
     return out
 
 
@@ -271,19 +270,6 @@ def parse_only(corpus: Path) -> None:
             yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
 
 
-def full_build(corpus: Path, output: Path) -> None:
-    """check + graph + merge + site (+ model.json), what a CI job publishes; no PDF or Word."""
-    from kompiler.compiler import compile_path
-    from kompiler.render.build import BuildOptions, build_outputs
-    from kompiler.render.output import OutputWriter
-
-    result = compile_path(corpus, cache=True)
-    result.release_sources()  # as kompiler build does once the report is out
-    writer = OutputWriter(output)
-    build_outputs(result, writer, BuildOptions(formats=("json", "graph", "site")))
-    writer.commit()
-
-
 def table(report: dict[str, Any]) -> str:
     lines = [f"corpus: {report['corpus']}  files: {report['files']}  positions: {report['positions']}"]
     lines.append(f"machine: {report['machine']}")
@@ -329,19 +315,14 @@ def ratios(report: dict[str, Any]) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
-    parser.add_argument("output", type=Path, nargs="?")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--skip-reference", action="store_true", help="skip check-jsonschema (slow)")
     parser.add_argument("--parse-only", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--full-build", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     corpus = args.corpus.resolve()
     if args.parse_only:
         parse_only(corpus)
-        return 0
-    if args.full_build:
-        full_build(corpus, args.output)
         return 0
     from kompiler.project import discover
 

@@ -33,9 +33,9 @@ def test_generator_and_runner_produce_a_report(tmp_path: Path) -> None:
     report = json.loads(report_path.read_text(encoding="utf-8"))
     assert [row["stage"] for row in report["stages"]][:4] == ["load", "schema", "link", "rules"]
     assert report["scenarios"]["check_cold"]["exit"] == 0
-    build = report["scenarios"]["build_check_graph_merge_site"]
+    build = report["scenarios"]["build_full"]
     assert build["exit"] == 0
-    # Sampled over the whole process tree (main process, forked graph stage, page workers).
+    # Sampled over the whole process tree (forked check, graph stage and page workers).
     assert build["all_processes_mb"] > 0
     assert "check_cold" in done.stdout
 
