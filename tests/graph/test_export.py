@@ -192,3 +192,18 @@ def test_requirement_edges_carry_the_importance_where_it_is_rated(planted_projec
     for graph in (_read_graphml(graphml), _read_json(node_link)):
         rated = [(u, v, d["kepentingan"]) for u, v, d in graph.edges(data=True) if "kepentingan" in d]
         assert rated == [("jabatan:NTB.AK.01", "kompetensi:T.KEU.01", 4.0)]
+
+
+def test_large_blocks_are_written_as_they_come_not_gathered_to_the_end() -> None:
+    writes: list[int] = []
+
+    class Recording(io.BytesIO):
+        def write(self, data: bytes) -> int:  # type: ignore[override]
+            writes.append(len(data))
+            return super().write(data)
+
+    lines = export._Lines(Recording())
+    block = "x" * export._CHARACTERS
+    for _ in range(3):
+        lines.add(block)
+    assert writes == [export._CHARACTERS] * 3

@@ -28,6 +28,7 @@ from kompiler.graph.build import SimilarityEdges, node
 
 SIMILAR = "mirip"
 _LINES = 1 << 14  # lines gathered before each write
+_CHARACTERS = 1 << 22  # or this many characters, whichever comes first
 _PAIRS = 1 << 16  # similarity pairs turned into Python numbers at a time, not a million at once
 _GRAPHML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 _GRAPHML_HEADER = (
@@ -64,20 +65,28 @@ class _Escaped(dict[str, str]):
 
 
 class _Lines:
-    """Lines gathered and written to a binary stream as UTF-8 in batches."""
+    """Lines gathered and written to a binary stream as UTF-8 in batches.
+
+    A batch ends at ``_LINES`` lines or ``_CHARACTERS`` characters, whichever comes first: a block of
+    similarity edges is tens of megabytes in one string, and a national corpus has a dozen of them,
+    which must not all wait in memory for the end of the file.
+    """
 
     def __init__(self, stream: BinaryIO) -> None:
         self.stream = stream
         self.batch: list[str] = []
+        self.characters = 0
 
     def add(self, line: str) -> None:
         self.batch.append(line)
-        if len(self.batch) >= _LINES:
+        self.characters += len(line)
+        if len(self.batch) >= _LINES or self.characters >= _CHARACTERS:
             self.flush()
 
     def flush(self) -> None:
         self.stream.write("".join(self.batch).encode("utf-8"))
         self.batch.clear()
+        self.characters = 0
 
 
 def _graphml_keys(graph: nx.DiGraph) -> dict[tuple[str, str], tuple[str, str]]:
