@@ -99,12 +99,15 @@ def schema_fingerprint(schemas: SchemaSet) -> str:
     return digest.hexdigest()
 
 
-def _user_key() -> bytes | None:
-    """The MAC key, created once (atomically, mode 0600) in the user's cache folder, outside any project."""
+def _user_key(*, create: bool = True) -> bytes | None:
+    """The MAC key, created once (atomically, mode 0600) in the user's cache folder, outside any project.
+
+    Without ``create``, a missing key is ``None``: no entry could have been written without it.
+    """
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kompiler"
     path = base / "key"
     try:
-        if not path.exists():
+        if not path.exists() and create:
             base.mkdir(parents=True, exist_ok=True, mode=0o700)
             descriptor, temporary = tempfile.mkstemp(dir=base)
             with os.fdopen(descriptor, "wb") as handle:
@@ -134,9 +137,12 @@ class _Shard:
 class FileCache:
     """Outcomes of the per-file stage by content key, and stat signatures of files already hashed."""
 
-    def __init__(self, folder: Path, schemas: SchemaSet, key: bytes | None = None) -> None:
+    def __init__(
+        self, folder: Path, schemas: SchemaSet, key: bytes | None = None, *, read_only: bool = False
+    ) -> None:
         self.folder = folder
-        self._key = key if key is not None else _user_key()
+        self.read_only = read_only  # read entries, never write (``kompiler build`` writes only its output)
+        self._key = key if key is not None else _user_key(create=not read_only)
         self._salt = f"{code_fingerprint()}\0{schema_fingerprint(schemas)}".encode()
         self._now_ns = _clock()
         self.usable = self._key is not None and not folder.is_symlink() and not folder.parent.is_symlink()
@@ -202,7 +208,7 @@ class FileCache:
 
     def save(self) -> None:
         """Write what changed: dirty shards (keeping only entries used in this run) and the stat index."""
-        if not self.usable:
+        if not self.usable or self.read_only:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)

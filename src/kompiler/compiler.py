@@ -86,18 +86,27 @@ def compile_path(
     *,
     run_checks: bool = True,
     cache: bool | Path = False,
+    cache_read_only: bool = False,
     executor: str | None = None,
     jobs: int | None = None,
 ) -> CompileResult:
     """Compile the project that ``path`` (a project folder, a folder inside one, or a file) belongs to.
 
     ``cache=True`` keeps the per-file stage's results in ``<project>/.kompiler-cache/`` (a path puts them
-    elsewhere); ``executor`` and ``jobs`` choose where that stage runs (see :mod:`kompiler.parallel`).
+    elsewhere; ``cache_read_only`` uses what is there and writes nothing); ``executor`` and ``jobs``
+    choose where that stage runs (see :mod:`kompiler.parallel`).
     """
     root = find_root(path)
     files, diagnostics = discover(root)
     cache_dir = (root / DEFAULT_CACHE_FOLDER if cache is True else cache) or None
-    result = compile_files(files, run_checks=run_checks, cache_dir=cache_dir, executor=executor, jobs=jobs)
+    result = compile_files(
+        files,
+        run_checks=run_checks,
+        cache_dir=cache_dir,
+        cache_read_only=cache_read_only,
+        executor=executor,
+        jobs=jobs,
+    )
     return _finish(result, root, files, diagnostics, path)
 
 
@@ -298,12 +307,13 @@ def compile_files(
     run_checks: bool = True,
     schemas: SchemaSet | None = None,
     cache_dir: Path | None = None,
+    cache_read_only: bool = False,
     executor: str | None = None,
     jobs: int | None = None,
 ) -> CompileResult:
     """Compile an explicit list of files (from disk or from a git revision)."""
     schemas = schemas or shipped_schemas()
-    store = FileCache(cache_dir, schemas) if cache_dir is not None else None
+    store = FileCache(cache_dir, schemas, read_only=cache_read_only) if cache_dir is not None else None
     return _compile(files, run_checks, schemas, store, executor, jobs, [None] * len(files))
 
 

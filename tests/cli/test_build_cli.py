@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
+from kompiler import compiler
 from kompiler.render import build, pages
 
 
@@ -74,3 +75,35 @@ def test_a_build_process_the_system_kills_is_reported_and_changes_nothing(
     assert "SIGKILL" in result.stderr and "kehabisan memori" in result.stderr
     assert "Traceback" not in result.output + result.stderr
     assert {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
+
+
+def _files(folder: Path) -> dict[Path, bytes]:
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_build_after_check_takes_the_checked_files_from_the_cache(
+    minimal_project: Path, run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh = minimal_project.parent / "tanpa-tembolok"
+    assert run_cli(["build", ".", "-o", str(fresh), "--quiet"], minimal_project).exit_code == 0
+    cache = minimal_project / ".kompiler-cache"
+    assert not cache.exists(), "a build writes nothing outside its output"
+    assert run_cli(["check", ".", "--quiet"], minimal_project).exit_code == 0
+    checked = _files(cache)
+
+    def parsed_again(*args: object) -> None:
+        raise AssertionError("an unchanged file was loaded again")
+
+    monkeypatch.setattr(compiler, "check_file", parsed_again)
+    monkeypatch.setattr(compiler, "check_batch", parsed_again)
+    cached = minimal_project.parent / "dari-tembolok"
+    assert run_cli(["build", ".", "-o", str(cached), "--quiet"], minimal_project).exit_code == 0
+    assert _files(cached) == _files(fresh)
+    assert _files(cache) == checked
+
+
+def test_an_unknown_executor_is_a_usage_error(minimal_project: Path, run_cli: Callable[..., Result]) -> None:
+    result = run_cli(["build", ".", "-o", "../keluaran", "--executor", "awan"], minimal_project)
+    assert result.exit_code == 2
+    assert "Unknown executor 'awan'" in result.stderr
+    assert not (minimal_project.parent / "keluaran").exists()

@@ -37,6 +37,7 @@ def test_generator_and_runner_produce_a_report(tmp_path: Path) -> None:
     assert build["exit"] == 0
     # Sampled over the whole process tree (forked check, graph stage and page workers).
     assert build["all_processes_mb"] > 0
+    assert report["scenarios"]["build_after_check"]["exit"] == 0
     assert "check_cold" in done.stdout
 
 

@@ -10,10 +10,18 @@ from typing import NoReturn
 
 import click
 
-from kompiler.cli.common import emit_report, exit_code, report_options, resolve_locale, select
+from kompiler.cli.common import (
+    emit_report,
+    exit_code,
+    pipeline_options,
+    report_options,
+    resolve_locale,
+    select,
+)
 from kompiler.cli.dates import AS_OF_DATE
 from kompiler.cli.progress import Bar, wanted
 from kompiler.model.time import in_force
+from kompiler.parallel import ExecutorError, checked_spec
 from kompiler.render.build import (
     APPENDIX_LIMIT,
     BuildOptions,
@@ -64,6 +72,7 @@ from kompiler.render.output import OutputLocked, OutputWriter
     ),
 )
 @report_options
+@pipeline_options
 def command(
     path: Path,
     output: Path,
@@ -74,10 +83,19 @@ def command(
     locale: str | None,
     quiet: bool,
     verbose: bool,
+    no_cache: bool,
+    executor: str,
+    jobs: int | None,
 ) -> None:
     """Periksa lalu susun standar di PATH ke folder keluaran. / Check, then build the standards."""
+    from kompiler.cli import EXIT_USAGE
+
     try:
-        result = compile_for_build(path)
+        checked_spec(executor)
+        result = compile_for_build(path, cache=not no_cache, executor=executor, jobs=jobs)
+    except ExecutorError as error:  # a wrong --executor or an unreachable cluster is a usage error
+        click.echo(f"kompiler: {error}", err=True)
+        sys.exit(EXIT_USAGE)
     except StageFailed as failure:
         _stopped(failure)
     locale = resolve_locale(locale, result)
@@ -96,7 +114,6 @@ def command(
     result.release_sources()
     if as_of is not None:
         result.corpus = in_force(result.corpus, as_of)
-    from kompiler.cli import EXIT_USAGE
 
     if only is not None and only not in result.corpus.positions:
         close = difflib.get_close_matches(only, sorted(result.corpus.positions), n=3)

@@ -80,8 +80,14 @@ def wants_appendix(options: BuildOptions, positions: int) -> bool:
     return options.appendix if options.appendix is not None else positions <= APPENDIX_LIMIT
 
 
-def compile_for_build(path: Path) -> CompileResult:
+def compile_for_build(
+    path: Path, *, cache: bool = True, executor: str | None = None, jobs: int | None = None
+) -> CompileResult:
     """Compile ``path`` for a build, in a forked process; the result has its sources released.
+
+    ``cache``, ``executor`` and ``jobs`` are those of :func:`~kompiler.compiler.compile_path`: with the
+    cache, a build after ``kompiler check`` reads every unchanged file's checked content from it. The
+    build only reads it: nothing is written outside the output folder.
 
     Why apart: loading fills memory with every file's text and parsed data, and once those are released
     the entities that stay are scattered over the memory they took (at 50,000 positions, 130 MB of
@@ -92,12 +98,12 @@ def compile_for_build(path: Path) -> CompileResult:
     (:meth:`~kompiler.compiler.CompileResult.release_sources`) after the report. Without fork it is
     compiled here, with the same result.
     """
-    with Forked(lambda: _compiled(path)) as compiling:
+    with Forked(lambda: _compiled(path, cache, executor, jobs)) as compiling:
         return compiling.result()
 
 
-def _compiled(path: Path) -> CompileResult:
-    result = compile_path(path)
+def _compiled(path: Path, cache: bool, executor: str | None, jobs: int | None) -> CompileResult:
+    result = compile_path(path, cache=cache, cache_read_only=True, executor=executor, jobs=jobs)
     result.release_sources(keep_quoted=True)
     return result
 
