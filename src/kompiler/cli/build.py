@@ -12,6 +12,7 @@ import click
 
 from kompiler.cli.common import (
     emit_report,
+    executor_checked,
     exit_code,
     pipeline_options,
     report_options,
@@ -21,7 +22,6 @@ from kompiler.cli.common import (
 from kompiler.cli.dates import AS_OF_DATE
 from kompiler.cli.progress import Bar, wanted
 from kompiler.model.time import in_force
-from kompiler.parallel import ExecutorError, checked_spec
 from kompiler.render.build import (
     APPENDIX_LIMIT,
     BuildOptions,
@@ -91,11 +91,8 @@ def command(
     from kompiler.cli import EXIT_USAGE
 
     try:
-        checked_spec(executor)
-        result = compile_for_build(path, cache=not no_cache, executor=executor, jobs=jobs)
-    except ExecutorError as error:  # a wrong --executor or an unreachable cluster is a usage error
-        click.echo(f"kompiler: {error}", err=True)
-        sys.exit(EXIT_USAGE)
+        with executor_checked(executor):
+            result = compile_for_build(path, cache=not no_cache, executor=executor, jobs=jobs)
     except StageFailed as failure:
         _stopped(failure)
     locale = resolve_locale(locale, result)

@@ -9,6 +9,7 @@ import click
 
 from kompiler.cli.common import (
     emit_report,
+    executor_checked,
     exit_code,
     only_file_of,
     pipeline_options,
@@ -17,7 +18,6 @@ from kompiler.cli.common import (
     select,
 )
 from kompiler.compiler import check_path
-from kompiler.parallel import ExecutorError, checked_spec
 
 
 @click.command("check")
@@ -37,14 +37,8 @@ def command(
     jobs: int | None,
 ) -> None:
     """Periksa standar di PATH (bawaan: standards/). / Check the standards in PATH."""
-    from kompiler.cli import EXIT_USAGE
-
-    try:
-        checked_spec(executor)
+    with executor_checked(executor):
         result = check_path(path, cache=not no_cache, executor=executor, jobs=jobs)
-    except ExecutorError as error:  # a wrong --executor or an unreachable cluster is a usage error
-        click.echo(f"kompiler: {error}", err=True)
-        sys.exit(EXIT_USAGE)
     only = only_file_of(path)
     shown = select(result.diagnostics, quiet=quiet, verbose=verbose, only_file=only)
     emit_report(result, shown, output_format, resolve_locale(locale, result), verbose)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import click
 
 from kompiler.compiler import CompileResult
 from kompiler.diagnostics import Diagnostic, Severity
+from kompiler.parallel import ExecutorError, checked_spec
 from kompiler.report import ReportInput, formats
 
 LOCALES = ("id", "en")
@@ -65,6 +67,20 @@ def pipeline_options(function: Callable[..., Any]) -> Callable[..., Any]:
         default=None,
         help="Jumlah proses lokal (bawaan: jumlah inti). / Local worker processes (default: cores).",
     )(function)
+
+
+@contextmanager
+def executor_checked(executor: str) -> Iterator[None]:
+    """Refuse a wrong ``--executor`` before any work, and report it, or a cluster that cannot be reached
+    once the work has started, as a usage error (exit 2) rather than a failure of the standards."""
+    from kompiler.cli import EXIT_USAGE
+
+    try:
+        checked_spec(executor)
+        yield
+    except ExecutorError as error:
+        click.echo(f"kompiler: {error}", err=True)
+        sys.exit(EXIT_USAGE)
 
 
 def resolve_locale(explicit: str | None, result: CompileResult | None = None) -> str:
