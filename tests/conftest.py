@@ -12,6 +12,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 from kompiler.cli import cli
+from kompiler.compiler import CompileResult, compile_path
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parents[1]
@@ -28,6 +29,20 @@ def add_twin_position(project: Path, code: str, edit: Callable[[dict], object] =
     edit(data)
     target = project / "jabatan" / f"{code}.yaml"
     target.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+def compiled_with_3_and_3_0(project: Path, key: str) -> CompileResult:
+    """``project`` (the minimal one) with its position replaced by two twins whose first technical
+    requirement has ``key`` 3 (``NTB.JF.AKPD.SATU``) and 3.0 (``NTB.JF.AKPD.DUA``), compiled: equal
+    numbers of two types, which anything shared between positions must keep apart."""
+    for code, value in (("NTB.JF.AKPD.SATU", 3), ("NTB.JF.AKPD.DUA", 3.0)):
+        add_twin_position(
+            project, code, lambda data, value=value: data["kompetensi"]["teknis"][0].update({key: value})
+        )
+    (project / MINIMAL_POSITION).unlink()
+    result = compile_path(project)
+    assert result.ok, result.diagnostics
+    return result
 
 
 @pytest.fixture

@@ -6,25 +6,11 @@ from pathlib import Path
 
 from kompiler.compiler import compile_path
 from kompiler.render.model_json import model_dict
-from tests.conftest import MINIMAL_POSITION, add_twin_position
-
-
-def _twin(project: Path, code: str, importance: object) -> None:
-    """A second position like the fixture's; its first technical requirement rated unless ``None``."""
-
-    def rate(data: dict) -> None:
-        if importance is not None:
-            data["kompetensi"]["teknis"][0]["kepentingan"] = importance
-
-    add_twin_position(project, code, rate)
+from tests.conftest import add_twin_position, compiled_with_3_and_3_0
 
 
 def test_equal_numbers_of_different_types_stay_as_each_position_wrote_them(minimal_project: Path) -> None:
-    _twin(minimal_project, "NTB.JF.AKPD.SATU", 3)
-    _twin(minimal_project, "NTB.JF.AKPD.DUA", 3.0)
-    (minimal_project / MINIMAL_POSITION).unlink()
-    result = compile_path(minimal_project)
-    assert result.ok, result.diagnostics
+    result = compiled_with_3_and_3_0(minimal_project, "kepentingan")
     rated = {code: position.requirements[9].importance for code, position in result.corpus.positions.items()}
     assert rated == {"NTB.JF.AKPD.SATU": 3, "NTB.JF.AKPD.DUA": 3.0}
     assert [type(value) for _, value in sorted(rated.items())] == [float, int]
@@ -34,7 +20,7 @@ def test_equal_numbers_of_different_types_stay_as_each_position_wrote_them(minim
 
 
 def test_positions_that_write_the_same_requirement_share_one(minimal_project: Path) -> None:
-    _twin(minimal_project, "NTB.JF.AKPD.DUA", None)
+    add_twin_position(minimal_project, "NTB.JF.AKPD.DUA")
     result = compile_path(minimal_project)
     first, second = (result.corpus.positions[c] for c in ("NTB.JF.AKPD.MUDA", "NTB.JF.AKPD.DUA"))
     assert first.requirements == second.requirements

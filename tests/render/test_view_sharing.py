@@ -6,19 +6,11 @@ from pathlib import Path
 
 from kompiler.compiler import compile_path
 from kompiler.render.view import publication
-from tests.conftest import MINIMAL_POSITION, add_twin_position
-
-
-def _twin(project: Path, code: str, level: object) -> None:
-    add_twin_position(project, code, lambda data: data["kompetensi"]["teknis"][0].update(level=level))
+from tests.conftest import add_twin_position, compiled_with_3_and_3_0
 
 
 def test_a_level_written_as_3_0_is_not_printed_as_another_positions_3(minimal_project: Path) -> None:
-    _twin(minimal_project, "NTB.JF.AKPD.SATU", 3)
-    _twin(minimal_project, "NTB.JF.AKPD.DUA", 3.0)
-    (minimal_project / MINIMAL_POSITION).unlink()
-    result = compile_path(minimal_project)
-    assert result.ok, result.diagnostics
+    result = compiled_with_3_and_3_0(minimal_project, "level")
     views = {view.code: view for view in publication(result.corpus).positions()}
     first = {code: view.requirements()[9] for code, view in views.items()}
     assert repr(first["NTB.JF.AKPD.SATU"].level) == "3"
@@ -26,7 +18,7 @@ def test_a_level_written_as_3_0_is_not_printed_as_another_positions_3(minimal_pr
 
 
 def test_equal_requirements_share_one_row(minimal_project: Path) -> None:
-    _twin(minimal_project, "NTB.JF.AKPD.DUA", 3)
+    add_twin_position(minimal_project, "NTB.JF.AKPD.DUA")
     result = compile_path(minimal_project)
     one, two = (v for v in publication(result.corpus).positions())
     assert one.requirements() == two.requirements()
