@@ -134,20 +134,19 @@ class Features:
 
 def _matrix(
     rows: Sequence[Sequence[str]], values: Sequence[Sequence[float]] | None = None
-) -> tuple[sp.csr_matrix, list[str]]:
+) -> tuple[sp.csr_matrix, dict[str, int]]:
     """A CSR matrix of summed token values (1 for every token unless ``values`` gives them, row by row,
-    in step with ``rows``), and the token of every column, numbered in order of first appearance.
+    in step with ``rows``), and the column of every token, numbered in order of first appearance.
 
     Built from one flat list of every token, so that a national corpus's millions of tokens pass through
     dictionary lookups and numpy, never one Python statement each. A token repeated in a row sums its
     values in the order they come.
     """
     flat = list(chain.from_iterable(rows))
-    vocabulary = list(dict.fromkeys(flat))
-    column_of = {token: column for column, token in enumerate(vocabulary)}
+    column_of = {token: column for column, token in enumerate(dict.fromkeys(flat))}
     columns = np.fromiter(map(column_of.__getitem__, flat), dtype=np.int64, count=len(flat))
     lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
-    width = max(1, len(vocabulary))
+    width = max(1, len(column_of))
     keys = np.repeat(np.arange(len(rows)), lengths) * width + columns
     order = np.argsort(keys, kind="stable")  # a repeated token's values stay in the order they come
     keys = keys[order]
@@ -161,8 +160,8 @@ def _matrix(
     )
     data = np.bincount(np.cumsum(first) - 1, weights=weights, minlength=len(cells))
     indptr = np.searchsorted(cells // width, np.arange(len(rows) + 1))
-    matrix = sp.csr_matrix((data, cells % width, indptr), shape=(len(rows), len(vocabulary)))
-    return matrix, vocabulary
+    matrix = sp.csr_matrix((data, cells % width, indptr), shape=(len(rows), len(column_of)))
+    return matrix, column_of
 
 
 def _df(matrix: sp.csr_matrix) -> np.ndarray:
@@ -192,8 +191,8 @@ def _tfidf_rows(rows: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, np.ndarra
     """Sublinear TF-IDF rows normalised to unit length: ``M @ M.T`` is the cosine."""
     matrix, _ = _matrix(rows)
     matrix.data = 1.0 + np.log(matrix.data)
-    weighted = sp.csr_matrix(matrix @ sp.diags(_idf(_df(matrix), matrix.shape[0])))
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    weighted, squared = _scaled(matrix, _idf(_df(matrix), matrix.shape[0]))
+    norms = np.sqrt(squared)
     scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
     weighted = sp.csr_matrix(sp.diags(scale) @ weighted)
     return weighted, (norms > 0).astype(np.float64)
@@ -233,11 +232,10 @@ def _competency_rows(positions: Sequence[Position]) -> tuple[sp.csr_matrix, np.n
     two positions happen to share does not outweigh the broad profile they have in common.
     """
     tokens, weights = zip(*map(technical_tokens, positions), strict=True) if positions else ((), ())
-    matrix, vocabulary = _matrix(tokens, weights)
+    matrix, column = _matrix(tokens, weights)
     token_df = _df(matrix)
-    column = {token: k for k, token in enumerate(vocabulary)}
     # Every requirement has a level of at least 1, so the positions requiring C are those with ``C@1``.
-    df = np.array([token_df[column[token.rpartition("@")[0] + "@1"]] for token in vocabulary])
+    df = np.array([token_df[column[token.rpartition("@")[0] + "@1"]] for token in column])
     return _scaled(matrix, np.sqrt(np.sqrt(_idf(df, matrix.shape[0]))))
 
 
@@ -285,7 +283,7 @@ def _index_matrix(matrix: sp.csr_matrix, budget: int) -> sp.csr_matrix:
     The work of ``M @ M.T`` grows with the sum of squared document frequencies; the most common tokens
     dominate it and, having the lowest idf, contribute least to any score.
     """
-    df = np.bincount(matrix.indices, minlength=matrix.shape[1]).astype(np.int64)
+    df = _df(matrix).astype(np.int64)
     if int((df * df).sum()) <= budget:
         return matrix
     order = np.argsort(df, kind="stable")
