@@ -45,18 +45,11 @@ def _scalar(value: Any) -> str | None:
 
 
 def _key(key: Any) -> str:
+    """The text of an object key: a scalar's JSON text, quoted unless it is already a string."""
     if isinstance(key, str):
         return encode_basestring(key)
-    if isinstance(key, float):
-        return '"' + _float(key) + '"'
-    if key is True:
-        return '"true"'
-    if key is False:
-        return '"false"'
-    if key is None:
-        return '"null"'
-    if isinstance(key, int):
-        return '"' + int.__repr__(key) + '"'
+    if key is None or isinstance(key, (int, float)):  # bool is an int
+        return f'"{_scalar(key)}"'
     raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
 
 
