@@ -485,55 +485,31 @@ def _requirement_edits(old: Position, new: Position, recoded: dict[str, str]) ->
     was = {r.code: r for r in old.requirements}
     now = {r.code: r for r in new.requirements}
     changes: list[Change] = []
-    code, name = new.code, new.name
+    common = dict(subject=Subject.POSITION, code=new.code, name=new.name)
     matched: set[str] = set()
     for competency, before in was.items():
         current = competency if competency in now else recoded.get(competency)
         if current is None or current not in now:
-            changes.append(
-                Change(
-                    Kind.REQUIREMENT_REMOVED,
-                    Subject.POSITION,
-                    code,
-                    name,
-                    item=competency,
-                    before=before.level,
-                )
-            )
+            changes.append(Change(Kind.REQUIREMENT_REMOVED, item=competency, before=before.level, **common))
             continue
         matched.add(current)
         after = now[current]
         if after.level != before.level:
             kind = Kind.REQUIREMENT_RAISED if after.level > before.level else Kind.REQUIREMENT_LOWERED
-            changes.append(
-                Change(
-                    kind, Subject.POSITION, code, name, item=current, before=before.level, after=after.level
-                )
-            )
+            changes.append(Change(kind, item=current, before=before.level, after=after.level, **common))
         if after.importance != before.importance:
             changes.append(
                 Change(
                     Kind.REQUIREMENT_IMPORTANCE,
-                    Subject.POSITION,
-                    code,
-                    name,
                     item=current,
                     before=before.importance,
                     after=after.importance,
+                    **common,
                 )
             )
     for competency, requirement in now.items():
         if competency not in matched:
-            changes.append(
-                Change(
-                    Kind.REQUIREMENT_ADDED,
-                    Subject.POSITION,
-                    code,
-                    name,
-                    item=competency,
-                    after=requirement.level,
-                )
-            )
+            changes.append(Change(Kind.REQUIREMENT_ADDED, item=competency, after=requirement.level, **common))
     return changes
 
 
