@@ -145,7 +145,7 @@ def import_tables(
     valid_from = options.valid_from or date.today().isoformat()
 
     elements: dict[str, str] = {}
-    rated: list[tuple[str, str, float, float]] = []
+    rated: list[tuple[str, str, float, int]] = []  # code, element, importance, level rescaled to 1–5
     for row in requirements:
         element = _column(row, "element_id", requirements_path.name)
         elements.setdefault(element, _column(row, "element_name", requirements_path.name) or element)
@@ -154,7 +154,8 @@ def import_tables(
             level = float(_column(row, "level", requirements_path.name))
         except ValueError as error:
             raise ImportError_(f"Nilai bukan angka / not a number: {error}") from None
-        rated.append((_code(_column(row, "code", requirements_path.name)), element, importance, level))
+        code = _code(_column(row, "code", requirements_path.name))
+        rated.append((code, element, importance, rescale(level, options)))
     top = options.importance_max
     if top is None:
         top = max((importance for _, _, importance, _ in rated), default=options.min_importance)
@@ -164,11 +165,11 @@ def import_tables(
     for code, element, importance, level in rated:
         if importance >= options.min_importance:
             required.setdefault(code, {})[element] = (
-                rescale(level, options),
+                level,
                 importance_weight(importance, options.min_importance, top),
             )
         if code not in most_important or importance > most_important[code][0]:
-            most_important[code] = (importance, element, rescale(level, options))
+            most_important[code] = (importance, element, level)
     # A standard needs at least one technical competency: a position with no element above the cut keeps
     # its single most important one.
     for code, (importance, element, level) in most_important.items():
