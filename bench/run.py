@@ -45,29 +45,24 @@ def _tree_pss_kb(root: int) -> int:
     """Proportional set size of ``root`` and every process below it (Linux; 0 elsewhere).
 
     PSS splits a page shared by forked processes between them, so the sum is what the whole command
-    holds: the largest process alone (``ru_maxrss``) hides workers and forked stages.
+    holds: the largest process alone (``ru_maxrss``) hides workers and forked stages. The tree is
+    followed through each process's own list of children, so a sample reads only the command's
+    processes, not every process on the machine (the sampler shares the cores it measures).
     """
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").iterdir() if Path("/proc").is_dir() else ():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-    tree, frontier = {root}, [root]
+    total, frontier = 0, [root]
     while frontier:
-        parent = frontier.pop()
-        children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
-        tree.update(children)
-        frontier.extend(children)
-    total = 0
-    for pid in tree:
+        pid = frontier.pop()
         try:
             rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
-        except OSError:
+            tasks = list(Path(f"/proc/{pid}/task").iterdir())
+        except OSError:  # ended meanwhile
             continue
         total += sum(int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:"))
+        for task in tasks:
+            try:
+                frontier.extend(int(child) for child in (task / "children").read_text().split())
+            except OSError:
+                continue
     return total
 
 
