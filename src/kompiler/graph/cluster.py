@@ -16,6 +16,7 @@ import heapq
 import random
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
@@ -124,18 +125,13 @@ def merge_groups(
             continue
         if between is None:
             between = links.pop((a, b) if a < b else (b, a))
-        combined = {
-            other: [count, min(1.0, low), 0.0 + total]
-            for other, (count, low, total) in links_of(a, b).items()
-        }
-        for other, (count, low, total) in links_of(b, a).items():
-            link = combined.get(other)
-            if link is None:
-                combined[other] = [count, min(1.0, low), 0.0 + total]
-            else:
-                link[0] += count
-                link[1] = min(link[1], low)
-                link[2] += total
+        # Every link of the new cluster starts from no edges and adds a's, then b's: one order of sums.
+        combined: dict[int, list[float]] = {}
+        for other, (count, low, total) in chain(links_of(a, b).items(), links_of(b, a).items()):
+            link = combined.setdefault(other, [0, 1.0, 0.0])
+            link[0] += count
+            link[1] = min(link[1], low)
+            link[2] += total
         waiting = []
         for other, link in combined.items():
             if other >= singles:
