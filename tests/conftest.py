@@ -19,6 +19,13 @@ REPO = Path(__file__).parents[1]
 UPDATE_GOLDENS = os.environ.get("KOMPILER_UPDATE_GOLDENS") == "1"
 
 
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` by its relative path, with its bytes: two builds compare equal as wholes."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
 MINIMAL_POSITION = "jabatan/analis-keuangan.yaml"
 
 

@@ -13,6 +13,7 @@ from click.testing import Result
 
 from kompiler import compiler
 from kompiler.render import build, pages
+from tests.conftest import files_of
 
 
 def test_build_writes_the_compiled_model(minimal_project: Path, run_cli: Callable[..., Result]) -> None:
@@ -34,7 +35,7 @@ def test_failed_build_leaves_previous_output_untouched(
 ) -> None:
     output = minimal_project.parent / "keluaran"
     assert run_cli(["build", ".", "-o", str(output), "--quiet"], minimal_project).exit_code == 0
-    before = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    before = files_of(output)
     position = minimal_project / "jabatan" / "analis-keuangan.yaml"
     position.write_text(
         position.read_text(encoding="utf-8").replace("jenjang: AHLI-MUDA", "jenjang: AHLI-TUA"), "utf-8"
@@ -42,7 +43,7 @@ def test_failed_build_leaves_previous_output_untouched(
     result = run_cli(["build", ".", "-o", str(output)], minimal_project)
     assert result.exit_code == 1
     assert "KMP020" in result.stdout
-    after = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    after = files_of(output)
     assert after == before
     assert sorted(p.name for p in output.parent.iterdir()) == ["keluaran", "standar"]
 
@@ -67,18 +68,14 @@ def test_a_build_process_the_system_kills_is_reported_and_changes_nothing(
 ) -> None:
     output = minimal_project.parent / "keluaran"
     assert run_cli(["build", ".", "-o", str(output), "--quiet"], minimal_project).exit_code == 0
-    before = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    before = files_of(output)
     monkeypatch.setattr(pages, "workers", lambda: 2)
     monkeypatch.setattr(build, stage, _killed)
     result = run_cli(["build", ".", "-o", str(output), "--quiet"], minimal_project)
     assert result.exit_code == 3
     assert "SIGKILL" in result.stderr and "kehabisan memori" in result.stderr
     assert "Traceback" not in result.output + result.stderr
-    assert {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
-
-
-def _files(folder: Path) -> dict[Path, bytes]:
-    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    assert files_of(output) == before
 
 
 def test_a_build_after_check_takes_the_checked_files_from_the_cache(
@@ -89,7 +86,7 @@ def test_a_build_after_check_takes_the_checked_files_from_the_cache(
     cache = minimal_project / ".kompiler-cache"
     assert not cache.exists(), "a build writes nothing outside its output"
     assert run_cli(["check", ".", "--quiet"], minimal_project).exit_code == 0
-    checked = _files(cache)
+    checked = files_of(cache)
 
     def parsed_again(*args: object) -> None:
         raise AssertionError("an unchanged file was loaded again")
@@ -98,8 +95,8 @@ def test_a_build_after_check_takes_the_checked_files_from_the_cache(
     monkeypatch.setattr(compiler, "check_batch", parsed_again)
     cached = minimal_project.parent / "dari-tembolok"
     assert run_cli(["build", ".", "-o", str(cached), "--quiet"], minimal_project).exit_code == 0
-    assert _files(cached) == _files(fresh)
-    assert _files(cache) == checked
+    assert files_of(cached) == files_of(fresh)
+    assert files_of(cache) == checked
 
 
 def test_an_unknown_executor_is_a_usage_error(minimal_project: Path, run_cli: Callable[..., Result]) -> None:

@@ -31,13 +31,6 @@ def build_project(project: Path, output: Path, **options: object) -> Path:
     return output
 
 
-def files_of(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` by its relative path, with its bytes: two builds compare equal as wholes."""
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-    }
-
-
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The output folder of the render fixture project, built once."""

@@ -9,7 +9,8 @@ import pytest
 from click.testing import Result
 
 from kompiler.render.output import OutputLocked, OutputWriter
-from tests.render.conftest import FIXTURE, build_project, files_of
+from tests.conftest import files_of
+from tests.render.conftest import FIXTURE, build_project
 
 
 def test_same_standards_build_to_identical_bytes(built: Path, tmp_path: Path) -> None:

@@ -11,7 +11,8 @@ import pytest
 from kompiler.compiler import compile_path
 from kompiler.render import pages
 from kompiler.render.forked import Forked, StageFailed
-from tests.render.conftest import FIXTURE, build_project, files_of
+from tests.conftest import files_of
+from tests.render.conftest import FIXTURE, build_project
 
 FORMATS = ("json", "graph", "md", "site")
 

@@ -13,7 +13,8 @@ import pytest
 from kompiler.render import build, pages
 from kompiler.render.environment import Templates
 from kompiler.render.output import OutputWriter
-from tests.render.conftest import FIXTURE, build_project, files_of
+from tests.conftest import files_of
+from tests.render.conftest import FIXTURE, build_project
 
 FORMATS = ("json", "md", "html", "site")
 
