@@ -95,9 +95,10 @@ def importance_weight(importance: float, cut: float, top: float) -> float:
 
     The cut is where "required" starts, so it maps to 1 and ``top`` (the top of the importance scale) to
     5: the weight says how far above "merely required" an element is, which is what tells two positions
-    with the same required elements apart.
+    with the same required elements apart. An element at or below the cut (a position that keeps its most
+    important element although nothing reaches the cut) is merely required: 1, whatever the table's top.
     """
-    fraction = (importance - cut) / (top - cut) if top > cut else 1.0
+    fraction = (importance - cut) / (top - cut) if top > cut else 0.0
     return round(max(1.0, min(5.0, 1 + 4 * fraction)), 2)
 
 

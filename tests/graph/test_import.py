@@ -130,6 +130,7 @@ def test_position_with_nothing_above_the_cut_keeps_its_most_important_element(
     assert not [d for d in compiled.diagnostics if d.severity is Severity.ERROR]
     technical = compiled.corpus.positions["A1"].required(CompetencyType.TECHNICAL)
     assert [(compiled.corpus.competencies[r.code].name, r.level) for r in technical] == [("Dua", 4)]
+    assert [r.importance for r in technical] == [1.0]  # below the cut: merely required, not the top rating
 
 
 def test_import_importance_scale_is_configurable(tmp_path: Path, run_cli) -> None:
