@@ -64,9 +64,13 @@ def _truth(corpus_dir: Path) -> tuple[dict[str, dict], dict[str, set[str]]]:
     return groups, related
 
 
-def neighbour_metrics(codes: list[str], similarity: np.ndarray, corpus_dir: Path) -> dict[str, float]:
-    """Nearest neighbour in the same SOC major / minor group, recall@10 of Primary related occupations."""
-    groups, related = _truth(corpus_dir)
+def neighbour_metrics(
+    codes: list[str], similarity: np.ndarray, groups: dict[str, dict], related: dict[str, set[str]]
+) -> dict[str, float]:
+    """Nearest neighbour in the same SOC major / minor group, recall@10 of Primary related occupations.
+
+    ``groups`` and ``related`` are :func:`_truth`'s, read once by the caller, which needs them too.
+    """
     matrix = similarity.copy()
     np.fill_diagonal(matrix, -np.inf)
     order = np.argsort(-matrix, axis=1, kind="stable")
@@ -100,7 +104,7 @@ def cosine_reference(corpus_dir: Path) -> dict[str, float]:
             r["importance_1_to_5"]
         )
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-    return neighbour_metrics(codes, vectors @ vectors.T, corpus_dir)
+    return neighbour_metrics(codes, vectors @ vectors.T, *_truth(corpus_dir))
 
 
 def evaluate(corpus_dir: Path, min_importance: float = 3.0) -> dict:
@@ -140,7 +144,7 @@ def evaluate(corpus_dir: Path, min_importance: float = 3.0) -> dict:
     codes = full.codes
     n = len(codes)
     matrix = sp.coo_matrix((full.score, (full.left, full.right)), shape=(n, n)).toarray()
-    neighbours = neighbour_metrics(codes, matrix + matrix.T, corpus_dir)
+    neighbours = neighbour_metrics(codes, matrix + matrix.T, groups, related)
     major = [groups[c]["soc_major"] for c in codes]
     minor = [groups[c]["soc_minor"] for c in codes]
 
