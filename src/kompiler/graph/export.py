@@ -226,13 +226,16 @@ def _similar_blocks(
     names = sorted(similar.components)
     relation, score, bukti = (keys[("edge", name)][0] for name in ("relasi", "skor", "bukti"))
     ids = [node("jabatan", code) for code in similar.codes]
-    xml_sources = np.array(
-        [f'<edge source="{_escaped(i, _ATTRIBUTE_ESCAPES)}" target="' for i in ids], dtype=object
-    )
-    xml_targets = np.array([_escaped(i, _ATTRIBUTE_ESCAPES) for i in ids], dtype=object)
-    json_sources = np.array([f', "source": {_JSON(i)}, "target": ' for i in ids], dtype=object)
-    json_targets = np.array([f"{_JSON(i)}}}" for i in ids], dtype=object)
+    xml_ids = [_escaped(i, _ATTRIBUTE_ESCAPES) for i in ids]
+    json_ids = [_JSON(i) for i in ids]
+    xml_sources = np.array([f'<edge source="{i}" target="' for i in xml_ids], dtype=object)
+    xml_targets = np.array(xml_ids, dtype=object)
+    json_sources = np.array([f', "source": {i}, "target": ' for i in json_ids], dtype=object)
+    json_targets = np.array([f"{i}}}" for i in json_ids], dtype=object)
     heads = [("{" if k == 0 else ", ") + f"{json.dumps(name)}: " for k, name in enumerate(names)]
+    xml_heads = [head.translate(_TEXT_ESCAPES) for head in heads]
+    closing = "}" if names else "{}"
+    xml_closing = closing.translate(_TEXT_ESCAPES) + "</data></edge>\n"
     for start in range(0, len(similar), _PAIRS):
         stop = min(start + _PAIRS, len(similar))
         left, right = similar.left[start:stop], similar.right[start:stop]
@@ -242,10 +245,9 @@ def _similar_blocks(
         ]
         xml_evidence: list[str | np.ndarray] = []
         json_evidence: list[str | np.ndarray] = []
-        for head, values in zip(heads, numbers[1:], strict=True):
-            xml_evidence += [head.translate(_TEXT_ESCAPES), values]
+        for head, xml_head, values in zip(heads, xml_heads, numbers[1:], strict=True):
+            xml_evidence += [xml_head, values]
             json_evidence += [head, values]
-        closing = "}" if names else "{}"
         xml_block = _columns(
             [
                 xml_sources[left],
@@ -254,7 +256,7 @@ def _similar_blocks(
                 numbers[0],
                 f'</data><data key="{bukti}">',
                 *xml_evidence,
-                closing.translate(_TEXT_ESCAPES) + "</data></edge>\n",
+                xml_closing,
             ],
             stop - start,
         )
