@@ -117,31 +117,3 @@ class SimilarityEdges:
 def similarity_edges(sims: Similarities) -> SimilarityEdges:
     """Every scored pair of the merge stage, as the graph files carry them."""
     return SimilarityEdges(sims.codes, sims.left, sims.right, sims.score, sims.components)
-
-
-def strongest(
-    codes: Sequence[str], left: np.ndarray, right: np.ndarray, score: np.ndarray, per_position: int
-) -> np.ndarray:
-    """Indices, ascending, of the pairs among the ``per_position`` highest-scoring pairs of either position.
-
-    Equal scores are ranked by the codes of the pair (left, then right), so the choice never depends on
-    the order the pairs come in.
-    """
-    count = len(score)
-    if count == 0 or per_position <= 0:
-        return np.zeros(0, dtype=np.int64)
-    rank = code_rank(codes)
-    pair = np.concatenate([np.arange(count), np.arange(count)])
-    end = np.concatenate([left, right])
-    order = np.lexsort((rank[right][pair], rank[left][pair], -score[pair], end))
-    end, pair = end[order], pair[order]
-    first = np.searchsorted(end, end, side="left")
-    place = np.arange(len(end)) - first
-    return np.unique(pair[place < per_position])
-
-
-def code_rank(codes: Sequence[str]) -> np.ndarray:
-    """Each code's place in code order (``rank[i] < rank[j]`` exactly when ``codes[i] < codes[j]``)."""
-    rank = np.empty(len(codes), dtype=np.int64)
-    rank[np.array(sorted(range(len(codes)), key=codes.__getitem__), dtype=np.int64)] = np.arange(len(codes))
-    return rank

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 import numpy as np
 
-from kompiler.graph.build import code_rank, strongest
 from kompiler.graph.merge import MergeResult, proposal_dict
 from kompiler.model import Corpus
 
@@ -220,3 +220,31 @@ def _fit(points: list[tuple[float, float]]):
         return (round(off_x + (point[0] - min_x) * scale, 1), round(off_y + (point[1] - min_y) * scale, 1))
 
     return place
+
+
+def strongest(
+    codes: Sequence[str], left: np.ndarray, right: np.ndarray, score: np.ndarray, per_position: int
+) -> np.ndarray:
+    """Indices, ascending, of the pairs among the ``per_position`` highest-scoring pairs of either position.
+
+    Equal scores are ranked by the codes of the pair (left, then right), so the choice never depends on
+    the order the pairs come in.
+    """
+    count = len(score)
+    if count == 0 or per_position <= 0:
+        return np.zeros(0, dtype=np.int64)
+    rank = code_rank(codes)
+    pair = np.concatenate([np.arange(count), np.arange(count)])
+    end = np.concatenate([left, right])
+    order = np.lexsort((rank[right][pair], rank[left][pair], -score[pair], end))
+    end, pair = end[order], pair[order]
+    first = np.searchsorted(end, end, side="left")
+    place = np.arange(len(end)) - first
+    return np.unique(pair[place < per_position])
+
+
+def code_rank(codes: Sequence[str]) -> np.ndarray:
+    """Each code's place in code order (``rank[i] < rank[j]`` exactly when ``codes[i] < codes[j]``)."""
+    rank = np.empty(len(codes), dtype=np.int64)
+    rank[np.array(sorted(range(len(codes)), key=codes.__getitem__), dtype=np.int64)] = np.arange(len(codes))
+    return rank
