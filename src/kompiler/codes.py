@@ -147,6 +147,98 @@ BUILTIN: dict[str, CodeInfo] = {
             "'kompiler explain CODE' shows every rule's options.",
         ),
     ),
+    "KMP070": CodeInfo(
+        Message("Berkas tabel tidak dapat dibaca", "Table file cannot be read"),
+        Message(
+            "kompiler import membaca berkas biasa CSV (UTF-8) atau XLSX sampai 64 MiB (XLSX: 256 MiB setelah "
+            "dibuka). Folder, FIFO, perangkat, XLSX yang rusak, .xls/.ods, dan berkas yang lebih besar ditolak "
+            "sebagai galat penggunaan (kode keluar 2) sebelum apa pun ditulis.",
+            "kompiler import reads regular CSV (UTF-8) or XLSX files up to 64 MiB (XLSX: 256 MiB unpacked). "
+            "Folders, FIFOs, devices, damaged XLSX, .xls/.ods and larger files are refused as a usage error "
+            "(exit code 2) before anything is written.",
+        ),
+    ),
+    "KMP071": CodeInfo(
+        Message("Bentuk tabel tidak sesuai", "Malformed table"),
+        Message(
+            "Tabel memerlukan satu baris judul kolom dengan kolom wajibnya (jabatan: code, title, group; "
+            "persyaratan: code, element_id, element_name, level, importance; judul yang diawali nama kolom, "
+            "misalnya level_0_to_7, juga diterima; kolom lain diabaikan) dan sedikitnya satu baris data. Baris "
+            "dengan nilai lebih banyak dari judul kolom biasanya berisi pemisah di dalam nilai.",
+            "A table needs one header row with its required columns (positions: code, title, group; "
+            "requirements: code, element_id, element_name, level, importance; a header that starts with the "
+            "column's name, such as level_0_to_7, is accepted; other columns are ignored) and at least one data "
+            "row. A row with more values than the header usually holds a separator inside a value.",
+        ),
+    ),
+    "KMP072": CodeInfo(
+        Message("Teks sel tidak sah", "Invalid text in a cell"),
+        Message(
+            "Setiap sel berisi satu baris teks UTF-8, tanpa karakter kendali (termasuk NUL dan tab), pindah "
+            "baris, pembalik arah teks, atau BOM di tengah teks, dan tidak lebih panjang dari batas kolomnya.",
+            "Every cell holds one line of UTF-8 text, without control characters (NUL and tab included), line "
+            "breaks, bidirectional overrides or a byte order mark inside the text, and no longer than its "
+            "column allows.",
+        ),
+    ),
+    "KMP073": CodeInfo(
+        Message("Sel wajib kosong", "Required cell is empty"),
+        Message(
+            "Kode jabatan, judul, kode elemen, level, dan kepentingan wajib diisi di setiap baris. Di XLSX, "
+            "rumus yang hasilnya belum pernah disimpan juga terbaca kosong.",
+            "Every row needs its position code, title, element id, level and importance. In an XLSX, a formula "
+            "whose result was never saved reads as empty too.",
+        ),
+    ),
+    "KMP074": CodeInfo(
+        Message("Angka tidak sah atau di luar skala", "Invalid number or outside its scale"),
+        Message(
+            "Level dan kepentingan ditulis sebagai angka terhingga (3, 3.5, atau 3,5 dengan koma desimal); nan, "
+            "inf, 1e999, dan pemisah ribuan ditolak. Level harus di dalam skala --scale-min sampai --scale-max, "
+            "kepentingan tidak negatif dan tidak di atas --max-importance bila diberikan.",
+            "Levels and importances are finite numbers (3, 3.5, or 3,5 with a decimal comma); nan, inf, 1e999 "
+            "and thousands separators are refused. A level must lie within --scale-min to --scale-max, an "
+            "importance must not be negative nor above --max-importance when given.",
+        ),
+    ),
+    "KMP075": CodeInfo(
+        Message("Kode jabatan tidak sah", "Invalid position code"),
+        Message(
+            "Kode jabatan berisi huruf A-Z, angka, titik, garis bawah, dan tanda hubung, 2 sampai 40 karakter, "
+            "diawali huruf atau angka; huruf kecil ditulis besar, spasi dan / menjadi tanda hubung.",
+            "A position code holds letters A-Z, digits, dots, underscores and hyphens, 2 to 40 characters, "
+            "starting with a letter or digit; lower case is written in capitals, spaces and / become hyphens.",
+        ),
+    ),
+    "KMP076": CodeInfo(
+        Message("Baris ganda atau bertentangan", "Duplicate or contradictory rows"),
+        Message(
+            "Setiap jabatan memiliki kode sendiri (kode yang hanya berbeda huruf besar/kecil, spasi, atau "
+            "pemisah . _ - dianggap sama, seperti KMP111), setiap elemen muncul sekali per jabatan, dan satu "
+            "kode elemen memiliki satu nama. Tanpa aturan ini satu baris diam-diam menimpa baris lain.",
+            "Every position has a code of its own (codes that differ only in case, spaces or the separators "
+            ". _ - count as the same, as in KMP111), every element appears once per position, and one element "
+            "id has one name. Otherwise one row would silently overwrite another.",
+        ),
+    ),
+    "KMP077": CodeInfo(
+        Message("Rujukan antartabel tidak cocok", "Tables do not match"),
+        Message(
+            "Setiap baris persyaratan menyebut kode jabatan yang ada di tabel jabatan, dan setiap jabatan "
+            "memiliki sedikitnya satu baris persyaratan (standar memerlukan kompetensi teknis).",
+            "Every requirement row names a position code of the positions table, and every position has at "
+            "least one requirement row (a standard needs a technical competency).",
+        ),
+    ),
+    "KMP079": CodeInfo(
+        Message("Hanya lembar pertama yang dibaca", "Only the first sheet is read"),
+        Message(
+            "Dari buku kerja XLSX hanya lembar kerja pertama (tab paling kiri) yang dibaca; pindahkan tabelnya "
+            "ke lembar pertama atau simpan sebagai berkas tersendiri.",
+            "Only the first worksheet (the leftmost tab) of an XLSX workbook is read; move the table to the "
+            "first sheet or save it as a file of its own.",
+        ),
+    ),
     "KMP900": CodeInfo(
         Message("Galat internal", "Internal error"),
         Message(

@@ -6,11 +6,15 @@ import csv
 from pathlib import Path
 
 import pytest
+import yaml
 from openpyxl import Workbook
 
 from kompiler.compiler import compile_path
 from kompiler.diagnostics import Severity
+from kompiler.importer import ImportOptions, import_tables
 from kompiler.model import CompetencyType
+
+REPO = Path(__file__).parents[2]
 
 POSITIONS = [
     ["code", "title", "group"],
@@ -99,8 +103,9 @@ def test_import_reports_a_missing_column(tmp_path: Path, run_cli) -> None:
     positions = _write_csv(tmp_path / "p.csv", [["code", "title"], ["A1", "Satu"]])
     requirements = _write_csv(tmp_path / "r.csv", REQUIREMENTS)
     result = run_cli(["import", str(positions), str(requirements), "-o", str(tmp_path / "s")], tmp_path)
-    assert result.exit_code == 2
-    assert "group" in result.output
+    assert result.exit_code == 1  # a problem in the table, located at its header row
+    assert "p.csv:1:1" in result.output and "'group'" in result.output
+    assert not (tmp_path / "s").exists()
 
 
 def test_import_refuses_to_overwrite_a_project(tmp_path: Path, run_cli, minimal_project: Path) -> None:
@@ -147,3 +152,61 @@ def test_import_importance_scale_is_configurable(tmp_path: Path, run_cli) -> Non
         for r in corpus.positions["15-1252.00"].required(CompetencyType.TECHNICAL)
     }
     assert rated == {"Programming": 3.0, "Reading Comprehension": 1.72}
+
+
+GRADES = yaml.safe_load((REPO / "standards" / "jenjang.yaml").read_text(encoding="utf-8"))["jenjang"]
+
+
+@pytest.mark.parametrize("grade", GRADES, ids=[g["kode"] for g in GRADES])
+def test_every_shipped_grade_imports_into_a_clean_project(tmp_path: Path, grade: dict) -> None:
+    positions = _write_csv(tmp_path / "p.csv", POSITIONS)
+    requirements = _write_csv(tmp_path / "r.csv", REQUIREMENTS)
+    pelaksana = grade["jenis_jabatan"] == "pelaksana"
+    options = ImportOptions(
+        kind=grade["jenis_jabatan"],
+        grade=grade["kode"],
+        classification="teknisi" if pelaksana else None,
+        valid_from="2026-01-01",
+    )
+    import_tables(positions, requirements, tmp_path / "s", options)
+    compiled = compile_path(tmp_path / "s")
+    assert not [d for d in compiled.diagnostics if d.severity is Severity.ERROR]
+    assert {p.grade for p in compiled.corpus.positions.values()} == {grade["kode"]}
+
+
+def test_a_problem_in_a_written_requirement_is_traced_to_its_row(tmp_path: Path) -> None:
+    """Of two list items that share a line (one ends where the next begins), the later one is meant."""
+    from kompiler.diagnostics import Diagnostic, Location, Message, Span
+    from kompiler.importer import staging
+    from kompiler.importer.options import checked_options
+    from kompiler.importer.plan import Plan
+    from kompiler.importer.tables import read_table
+
+    requirements = [
+        REQUIREMENTS[0],
+        ["A1", "e1", "Satu", "3", "4"],
+        ["A1", "e2", "Dua", "3", "4"],
+        ["A1", "e3", "Tiga", "3", "4"],
+    ]
+    options = ImportOptions(valid_from="2026-01-01")
+    plan = Plan(options, "p.csv", "r.csv")
+    plan.read(
+        read_table(_write_csv(tmp_path / "p.csv", [POSITIONS[0], ["A1", "Satu", "1"]]), "p.csv"),
+        read_table(_write_csv(tmp_path / "r.csv", requirements), "r.csv"),
+    )
+    files, origins = plan.project(checked_options(options))
+    project = tmp_path / "staged"
+    staging._write(files, project)
+    documents = compile_path(project).documents
+    lines = files["jabatan/a1.yaml"].splitlines()
+    second = 1 + lines.index("  - kode: T.IMPORA.002")  # where the first item's span ends, too
+    for line, row in ((second, 3), (second + 1, 3), (second + 3, 4)):
+        found = Diagnostic(
+            Severity.ERROR,
+            "KMP999",
+            Message("x", "x"),
+            Location("staged/jabatan/a1.yaml", Span(line, 5, line, 9)),
+        )
+        traced = staging._traced(found, documents, origins, "out")
+        assert (traced.location.file, traced.location.line, traced.location.column) == ("r.csv", row, 2)
+        assert traced.related[0].location.file == "out/jabatan/a1.yaml"

@@ -1,13 +1,61 @@
-"""``kompiler import``: turn a positions table and a requirements table (CSV or XLSX) into standards."""
+"""``kompiler import``: turn a positions table and a requirements table (CSV or XLSX) into standards.
+
+Exit codes as for ``check``: 0 written, 1 problems in the tables (every one reported at ``table:row:column``,
+nothing written), 2 usage error (an option, an unreadable table file, an output that is not a new or
+empty folder, an output that cannot be written).
+"""
 
 from __future__ import annotations
 
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
 import click
 
-from kompiler.importer import ImportError_, ImportOptions, import_tables
+from kompiler.cli.common import report_options, resolve_locale, select
+from kompiler.cli.dates import AS_OF_DATE
+from kompiler.diagnostics import Diagnostic
+from kompiler.importer import (
+    CLASSIFICATIONS,
+    KINDS,
+    ImportOptions,
+    ImportRefused,
+    ImportUsageError,
+    import_project,
+)
+from kompiler.importer.tables import shown
+
+
+@contextmanager
+def _terminable() -> Iterator[None]:
+    """SIGTERM (a CI job cancelled) unwinds like Ctrl-C, so the staging folder is removed on the way out."""
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _report(
+    diagnostics: list[Diagnostic], output_format: str, locale: str, quiet: bool, verbose: bool
+) -> None:
+    from kompiler.report import ReportInput, formats
+
+    shown_ = select(diagnostics, quiet=quiet, verbose=verbose, only_file=None)
+    if not shown_ and output_format == "text":
+        return
+    report = ReportInput(
+        diagnostics=shown_, locale=locale, files_checked=2, source_line=lambda file, line: "", verbose=verbose
+    )
+    click.echo(formats()[output_format](report), nl=False)
 
 
 @click.command("import")
@@ -16,9 +64,9 @@ from kompiler.importer import ImportError_, ImportOptions, import_tables
 @click.option(
     "-o",
     "--output",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     required=True,
-    help="Folder proyek standar yang ditulis. / Standards folder to write.",
+    help="Folder baru atau kosong untuk proyek. / A new or empty folder for the project.",
 )
 @click.option(
     "--min-importance",
@@ -52,6 +100,7 @@ from kompiler.importer import ImportError_, ImportOptions, import_tables
 @click.option(
     "--jenis",
     "kind",
+    type=click.Choice(KINDS),
     default="fungsional_keahlian",
     show_default=True,
     help="Jenis jabatan. / Position kind.",
@@ -62,13 +111,18 @@ from kompiler.importer import ImportError_, ImportOptions, import_tables
 @click.option(
     "--klasifikasi",
     "classification",
-    type=click.Choice(["klerek", "operator", "teknisi"]),
+    type=click.Choice(CLASSIFICATIONS),
     default=None,
     help="Klasifikasi untuk jabatan pelaksana. / Classification of pelaksana positions.",
 )
 @click.option(
-    "--berlaku-mulai", "valid_from", default="", help="Tanggal berlaku (TTTT-BB-HH); bawaan hari ini."
+    "--berlaku-mulai",
+    "valid_from",
+    type=AS_OF_DATE,
+    default=None,
+    help="Tanggal berlaku (TTTT-BB-HH); bawaan hari ini. / Valid from (YYYY-MM-DD); default today.",
 )
+@report_options
 def command(
     positions: Path,
     requirements: Path,
@@ -80,17 +134,16 @@ def command(
     kind: str,
     grade: str,
     classification: str | None,
-    valid_from: str,
+    valid_from: str | None,
+    output_format: str,
+    quiet: bool,
+    verbose: bool,
+    locale: str | None,
 ) -> None:
     """Impor tabel jabatan dan persyaratan menjadi standar YAML. / Import tables into YAML standards."""
-    from kompiler.cli import EXIT_USAGE
+    from kompiler.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
-    if (output / "kompiler.yaml").exists():
-        click.echo(
-            f"{output}/kompiler.yaml sudah ada; pilih folder baru. / already exists; choose a new folder.",
-            err=True,
-        )
-        sys.exit(EXIT_USAGE)
+    locale = resolve_locale(locale)
     options = ImportOptions(
         min_importance=min_importance,
         importance_max=max_importance,
@@ -99,11 +152,18 @@ def command(
         kind=kind,
         grade=grade,
         classification=classification,
-        valid_from=valid_from,
+        valid_from=valid_from or "",
     )
     try:
-        written = list(import_tables(positions, requirements, output, options))
-    except ImportError_ as error:
-        click.echo(f"kompiler import: {error}", err=True)
+        with _terminable():
+            imported = import_project(positions, requirements, output, options)
+    except ImportUsageError as error:
+        click.echo(f"kompiler import: {error.message.text(locale)}", err=True)
         sys.exit(EXIT_USAGE)
-    click.echo(f"{len(written)} berkas ditulis ke / file(s) written to {output}/")
+    except ImportRefused as refused:
+        _report(refused.diagnostics, output_format, locale, quiet, verbose)
+        sys.exit(EXIT_USAGE if refused.usage else EXIT_PROBLEMS)
+    _report(imported.warnings, output_format, locale, quiet, verbose)
+    done = f"{len(imported.written)} berkas ditulis ke / file(s) written to {shown(str(output))}/"
+    click.echo(done, err=output_format != "text")
+    sys.exit(EXIT_OK)

@@ -1,0 +1,350 @@
+"""Reading a spreadsheet table (CSV or XLSX) for ``kompiler import``: bounded, each cell kept in its place.
+
+A table comes from someone else's spreadsheet, so nothing about the file is trusted: only a regular
+file is opened (a FIFO or ``/dev/zero`` is refused before a byte is read), at most ``MAX_TABLE_BYTES``
+are read, an XLSX is unpacked only when what it declares to hold fits ``MAX_XLSX_UNPACKED``, and at most
+``MAX_ROWS`` rows are kept. A file that cannot be read at all raises :class:`Unreadable` (a usage error);
+anything wrong with the table's shape is a located diagnostic. Cells are returned as read: judging them
+is the importer's work, so that every problem of every cell can be reported at once. Bytes that are not
+UTF-8 stay in the text as lone surrogates (``surrogateescape``), so that the cell holding them is named.
+
+CSV: UTF-8 with or without a BOM, any line ending, separated by ``,``, ``;`` (what Excel writes in an
+Indonesian locale) or a tab, whichever the header line holds most of. XLSX: the first worksheet (the
+leftmost tab); formulas count as the value the spreadsheet last saved.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import stat
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
+
+MAX_TABLE_BYTES = 64 * 1024 * 1024
+MAX_XLSX_UNPACKED = 256 * 1024 * 1024
+MAX_XLSX_MEMBERS = 10_000
+MAX_ROWS = 1_000_000
+MAX_COLUMNS = 1_000
+DELIMITERS = (",", ";", "\t")
+ZIP_MAGIC = b"PK\x03\x04"
+# The diagnostic codes of the import (described in kompiler.codes).
+UNREADABLE, SHAPE, TEXT, EMPTY, NUMBER, CODE, DUPLICATE, REFERENCE, SHEETS = (
+    "KMP070",
+    "KMP071",
+    "KMP072",
+    "KMP073",
+    "KMP074",
+    "KMP075",
+    "KMP076",
+    "KMP077",
+    "KMP079",
+)
+
+
+class Unreadable(Exception):
+    """The file cannot be read as a table at all; the message says why, in both languages."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.en)
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row: its number as a spreadsheet shows it (CSV: the line where the record starts) and its cells."""
+
+    number: int
+    values: tuple[object, ...]
+
+
+@dataclass
+class Table:
+    """A table's header (lower-cased, stripped), its non-blank rows, and what was wrong with its shape."""
+
+    name: str
+    path: Path | None = None  # set for a workbook, which may need a second look (formula_cells)
+    header: tuple[str, ...] = ()
+    header_row: int = 1
+    rows: list[Row] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+
+def shown(text: str) -> str:
+    """``text`` safe to print on one line: anything not printable (a newline in a file name, a byte that
+    was not UTF-8) becomes ``?``."""
+    return "".join(c if c.isprintable() else "?" for c in text)
+
+
+def at(table: str, row: int, column: int) -> Location:
+    """The location of one cell: ``table:row:column``, columns counted from 1."""
+    return Location(table, Span(row, column, row, column + 1))
+
+
+def problem(
+    code: str, location: Location, message: Message, severity: Severity = Severity.ERROR
+) -> Diagnostic:
+    return Diagnostic(severity, code, message, location)
+
+
+def read_table(path: Path, name: str) -> Table:
+    """The table in ``path`` (shown to the user as ``name``); CSV or XLSX by content, not by name."""
+    data = _read_bounded(path)
+    if data.startswith(ZIP_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
+        table = _xlsx(data, name)
+        table.path = path
+        return table
+    if path.suffix.lower() in (".xls", ".ods", ".numbers"):
+        raise Unreadable(
+            Message(
+                f"Format {shown(path.suffix)} tidak didukung; simpan tabel sebagai CSV UTF-8 atau XLSX.",
+                f"The {shown(path.suffix)} format is not supported; save the table as UTF-8 CSV or XLSX.",
+            )
+        )
+    return _csv(data, name)
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The bytes of a regular file of at most ``MAX_TABLE_BYTES``; the descriptor is checked, not the
+    name, so a file swapped for a FIFO after a look at it cannot make the read wait forever."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise Unreadable(
+            Message(f"Tidak dapat dibuka: {error.strerror}.", f"Cannot be opened: {error.strerror}.")
+        ) from None
+    with os.fdopen(descriptor, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise Unreadable(
+                Message(
+                    "Bukan berkas biasa (melainkan folder, FIFO, atau perangkat).",
+                    "Not a regular file (a folder, a FIFO or a device).",
+                )
+            )
+        try:
+            data = stream.read(MAX_TABLE_BYTES + 1)
+        except OSError as error:
+            raise Unreadable(
+                Message(
+                    f"Tidak dapat dibaca: {error.strerror}.",
+                    f"Cannot be read: {error.strerror}.",
+                )
+            ) from None
+    if len(data) > MAX_TABLE_BYTES:
+        limit = MAX_TABLE_BYTES // (1024 * 1024)
+        raise Unreadable(
+            Message(
+                f"Lebih besar dari {limit} MiB; bagi tabelnya.",
+                f"Larger than {limit} MiB; split the table.",
+            )
+        )
+    return data
+
+
+def _delimiter(text: str) -> str:
+    """The separator the header line uses most (``,`` when it holds none: a one-column table)."""
+    first = next((line for line in io.StringIO(text, newline="") if line.strip()), "")
+    counts = {d: first.count(d) for d in DELIMITERS}
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] else ","
+
+
+def _csv(data: bytes, name: str) -> Table:
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    text = data.decode("utf-8", "surrogateescape")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    table = Table(name)
+    header: list[str] | None = None
+    previous = 0
+    try:
+        for fields in reader:
+            start, previous = previous + 1, reader.line_num
+            if not any(f.strip() for f in fields):
+                continue
+            if header is None:
+                header, table.header_row = fields, start
+                table.header = _header(fields)
+            elif not _keep(table, Row(start, tuple(fields))):
+                break
+    except csv.Error as error:
+        table.problems.append(
+            problem(
+                SHAPE,
+                at(name, reader.line_num, 1),
+                Message(
+                    f"CSV tidak dapat dibaca mulai baris ini ({error}); baris berikutnya tidak diperiksa.",
+                    f"The CSV cannot be read from this line on ({error}); the lines after it are not checked.",
+                ),
+            )
+        )
+    return table
+
+
+def _header(cells: list[object] | tuple[object, ...]) -> tuple[str, ...]:
+    return tuple("" if c is None else str(c).strip().lower() for c in cells)
+
+
+def _keep(table: Table, row: Row) -> bool:
+    """Add ``row`` unless it is one too many (then say so and stop) or has values beyond the header."""
+    if len(table.rows) >= MAX_ROWS:
+        table.problems.append(
+            problem(
+                SHAPE,
+                at(table.name, row.number, 1),
+                Message(
+                    f"Tabel lebih dari {MAX_ROWS:_} baris; bagi tabelnya.".replace("_", "."),
+                    f"The table has more than {MAX_ROWS:_} rows; split it.".replace("_", ","),
+                ),
+            )
+        )
+        return False
+    width = len(table.header)
+    extra = [i for i, value in enumerate(row.values[width:], start=width + 1) if str(value).strip()]
+    if extra:
+        table.problems.append(
+            problem(
+                SHAPE,
+                at(table.name, row.number, extra[0]),
+                Message(
+                    f"Baris ini berisi {len(row.values)} nilai, judul tabel hanya {width} kolom: tanda pemisah "
+                    "di dalam nilai? (Koma desimal di CSV yang dipisah koma harus diberi tanda kutip, atau "
+                    "pakai ';' sebagai pemisah.)",
+                    f"This row holds {len(row.values)} values but the header has {width} columns: a separator "
+                    "inside a value? (A decimal comma in a comma-separated CSV must be quoted, or use ';' as "
+                    "the separator.)",
+                ),
+            )
+        )
+        return True
+    table.rows.append(row)
+    return True
+
+
+def _xlsx(data: bytes, name: str) -> Table:
+    """The first worksheet of a workbook; the archive's declared contents are bounded before unpacking."""
+    damaged = Unreadable(
+        Message(
+            "Bukan berkas XLSX yang utuh (rusak, atau format lain yang diberi nama .xlsx).",
+            "Not a sound XLSX file (damaged, or another format named .xlsx).",
+        )
+    )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+        raise damaged from None
+    if len(members) > MAX_XLSX_MEMBERS or sum(m.file_size for m in members) > MAX_XLSX_UNPACKED:
+        limit = MAX_XLSX_UNPACKED // (1024 * 1024)
+        raise Unreadable(
+            Message(
+                f"Berisi lebih dari {limit} MiB setelah dibuka; bagi tabelnya.",
+                f"Unpacks to more than {limit} MiB; split the table.",
+            )
+        )
+    from openpyxl import load_workbook
+
+    # openpyxl parses a stranger's XML: any failure of it means the file is not a workbook it can read.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception:
+            raise damaged from None
+        try:
+            return _sheet(book, name)
+        except Unreadable:
+            raise
+        except Exception:
+            raise damaged from None
+        finally:
+            book.close()
+
+
+def _sheet(book: Any, name: str) -> Table:
+    sheets = book.worksheets
+    if not sheets:
+        raise Unreadable(Message("Buku kerja tanpa lembar kerja.", "The workbook has no worksheet."))
+    sheet = sheets[0]
+    table = Table(name)
+    if len(book.sheetnames) > 1:
+        title = shown(sheet.title)
+        table.problems.append(
+            problem(
+                SHEETS,
+                Location(name),
+                Message(
+                    f"Buku kerja berisi {len(book.sheetnames)} lembar; hanya lembar pertama, {title!r}, "
+                    "yang dibaca.",
+                    f"The workbook has {len(book.sheetnames)} sheets; only the first, {title!r}, is read.",
+                ),
+                Severity.WARNING,
+            )
+        )
+    for number, values in enumerate(
+        sheet.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS, values_only=True), start=1
+    ):
+        if any(_filled(v) for v in values):
+            width = max(i for i, v in enumerate(values, start=1) if _filled(v))
+            table.header, table.header_row = _header(values[:width]), number
+            break
+    else:
+        return table
+    rows = sheet.iter_rows(
+        min_row=table.header_row + 1,
+        max_row=table.header_row + MAX_ROWS + 1,
+        max_col=len(table.header),
+        values_only=True,
+    )
+    for number, values in enumerate(rows, start=table.header_row + 1):
+        if any(_filled(v) for v in values) and not _keep(table, Row(number, tuple(values))):
+            break
+    return table
+
+
+def _filled(value: object) -> bool:
+    return value is not None and (not isinstance(value, str) or bool(value.strip()))
+
+
+def formula_cells(table: Table, cells: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Which of ``cells`` (row, column) of a workbook's first sheet hold a formula.
+
+    A formula whose result was never saved (a workbook written by a program rather than by Excel) reads
+    as an empty cell; the user deserves to hear that it is a formula. Asked only about cells that read
+    empty where a value is required, so a sound workbook is read once.
+    """
+    if table.path is None or not cells:
+        return set()
+    from openpyxl import load_workbook
+    from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+
+    last_row, last_column = max(r for r, _ in cells), max(c for _, c in cells)
+    found = set()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            book = load_workbook(io.BytesIO(_read_bounded(table.path)), read_only=True, data_only=False)
+        except Exception:  # the file changed since it was read: no more to say about it
+            return set()
+        try:
+            rows = book.worksheets[0].iter_rows(max_row=last_row, max_col=last_column, values_only=True)
+            for number, values in enumerate(rows, start=1):
+                for column, value in enumerate(values, start=1):
+                    formula = isinstance(value, (ArrayFormula, DataTableFormula)) or (
+                        isinstance(value, str) and value.startswith("=")
+                    )
+                    if formula and (number, column) in cells:
+                        found.add((number, column))
+        except Exception:  # as above: what was read stands
+            return found
+        finally:
+            book.close()
+    return found
