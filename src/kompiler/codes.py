@@ -175,10 +175,11 @@ BUILTIN: dict[str, CodeInfo] = {
         Message("Teks sel tidak sah", "Invalid text in a cell"),
         Message(
             "Setiap sel berisi satu baris teks UTF-8, tanpa karakter kendali (termasuk NUL dan tab), pindah "
-            "baris, pembalik arah teks, atau BOM di tengah teks, dan tidak lebih panjang dari batas kolomnya.",
+            "baris, pembalik arah teks, atau BOM di tengah teks, tidak lebih panjang dari batas kolomnya, dan "
+            "bukan nilai galat rumus (#N/A) atau tanggal yang dibuat Excel dari sebuah kode.",
             "Every cell holds one line of UTF-8 text, without control characters (NUL and tab included), line "
-            "breaks, bidirectional overrides or a byte order mark inside the text, and no longer than its "
-            "column allows.",
+            "breaks, bidirectional overrides or a byte order mark inside the text, no longer than its column "
+            "allows, and not a formula's error value (#N/A) or a date Excel made of a code.",
         ),
     ),
     "KMP073": CodeInfo(

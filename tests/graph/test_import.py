@@ -104,7 +104,7 @@ def test_import_reports_a_missing_column(tmp_path: Path, run_cli) -> None:
     requirements = _write_csv(tmp_path / "r.csv", REQUIREMENTS)
     result = run_cli(["import", str(positions), str(requirements), "-o", str(tmp_path / "s")], tmp_path)
     assert result.exit_code == 1  # a problem in the table, located at its header row
-    assert "p.csv:1:1" in result.output and "'group'" in result.output
+    assert "p.csv:1:1" in result.output and "Kolom wajib tidak ada: group" in result.output
     assert not (tmp_path / "s").exists()
 
 

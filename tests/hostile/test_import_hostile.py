@@ -159,7 +159,12 @@ def test_importance_above_the_given_scale_is_located(work: Path, run_import) -> 
     [
         ([HEADER_P], REQUIREMENTS, ("p.csv:2:1", "KMP071"), "only its header"),
         (POSITIONS, [HEADER_R], ("r.csv:2:1", "KMP071"), "only its header"),
-        ([["code", "title"], ["A1", "Satu"]], REQUIREMENTS, ("p.csv:1:1", "KMP071"), "'group' is missing"),
+        (
+            [["code", "title"], ["A1", "Satu"]],
+            REQUIREMENTS,
+            ("p.csv:1:1", "KMP071"),
+            "Required columns missing: group",
+        ),
         (
             POSITIONS,
             "code,element_id,element_name,level,importance\nA1,e1,Satu,5,4\nA2,e2,Arsip,3,5,4\n",
@@ -180,6 +185,24 @@ def test_malformed_tables_are_located(
     result = run_import()
     assert result.exit_code == 1
     assert where in located(result) and says in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [
+        ("code\ttitle\tgroup\nA1\tSatu\t1\nA2\t#N/A\t1\n".encode("utf-16"), ("p.csv:3:2", "KMP072")),
+        (b'code,title,group\nA1,"Satu,1\nA2,Dua,1\n', ("p.csv:2:2", "KMP072")),
+        (b'code,title,group\nA1,"' + b"x" * 200_000 + b'",1\n', ("p.csv:2:1", "KMP071")),
+        (b"\x00\x00\x00", ("p.csv:1:1", "KMP071")),
+    ],
+    ids=["utf16-excel-unicode-text-with-na", "unterminated-quote", "field-over-128k", "nul-bytes-only"],
+)
+def test_raw_tables_are_located(work: Path, run_import, data: bytes, where: tuple[str, str]) -> None:
+    (work / "p.csv").write_bytes(data)
+    write_csv(work / "r.csv", [HEADER_R, ["A1", "e1", "Satu", "3", "4"]])
+    result = run_import()
+    assert result.exit_code == 1
+    assert where in located(result)
 
 
 def test_latin1_table_names_the_byte_and_the_cell(work: Path, run_import) -> None:

@@ -33,6 +33,9 @@ from kompiler.importer.tables import (
 )
 
 CODE_PATTERN = re.compile(r"[A-Z0-9][A-Z0-9._-]{1,39}")
+SPREADSHEET_ERRORS = frozenset(
+    ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!", "#GETTING_DATA")
+)
 MAX_CODE = 40
 
 
@@ -114,7 +117,8 @@ def _check_characters(text: str) -> None:
 
 
 def text(limit: int, *, required: bool) -> Parser:
-    """Text of at most ``limit`` characters on one line, without control or invisible characters."""
+    """Text of at most ``limit`` characters on one line, without control or invisible characters, and
+    not an error value a spreadsheet formula left behind (``#N/A``)."""
 
     def parse(value: object) -> str:
         content = cell_text(value)
@@ -123,6 +127,12 @@ def text(limit: int, *, required: bool) -> Parser:
                 raise _Invalid(EMPTY, "Sel ini wajib diisi.", "This cell must not be empty.")
             return ""
         _check_characters(content)
+        if content in SPREADSHEET_ERRORS:
+            raise _Invalid(
+                TEXT,
+                f"{content} adalah nilai galat rumus lembar kerja, bukan teks.",
+                f"{content} is the error value of a spreadsheet formula, not text.",
+            )
         if len(content) > limit:
             raise _Invalid(
                 TEXT,
@@ -246,7 +256,7 @@ def _column_numbers(table: Table, columns: tuple[Column, ...]) -> tuple[dict[str
     """Where each column is: its exact header, or one header that starts with it (``level_0_to_7``)."""
     found: dict[str, int] = {}
     problems = []
-    where = at(table.name, table.header_row, 1)
+    missing = []
     for column in columns:
         exact = [i for i, h in enumerate(table.header, start=1) if h == column.name]
         matches = exact or [
@@ -269,20 +279,21 @@ def _column_numbers(table: Table, columns: tuple[Column, ...]) -> tuple[dict[str
                 )
             )
         elif column.required:
-            present = ", ".join(shown(h) for h in table.header if h) or "-"
-            wanted = ", ".join(c.name for c in columns if c.required)
-            problems.append(
-                problem(
-                    SHAPE,
-                    where,
-                    Message(
-                        f"Kolom wajib {column.name!r} tidak ada (kolom yang ada: {present}; kolom wajib: "
-                        f"{wanted}).",
-                        f"The required column {column.name!r} is missing (columns present: {present}; "
-                        f"required: {wanted}).",
-                    ),
-                )
+            missing.append(column.name)
+    if missing:
+        absent = ", ".join(missing)
+        present = ", ".join(shown(h) for h in table.header if h) or "-"
+        wanted = ", ".join(c.name for c in columns if c.required)
+        problems.append(
+            problem(
+                SHAPE,
+                at(table.name, table.header_row, 1),
+                Message(
+                    f"Kolom wajib tidak ada: {absent} (kolom yang ada: {present}; kolom wajib: {wanted}).",
+                    f"Required columns missing: {absent} (columns present: {present}; required: {wanted}).",
+                ),
             )
+        )
     return found, problems
 
 

@@ -8,7 +8,7 @@ anything wrong with the table's shape is a located diagnostic. Cells are returne
 is the importer's work, so that every problem of every cell can be reported at once. Bytes that are not
 UTF-8 stay in the text as lone surrogates (``surrogateescape``), so that the cell holding them is named.
 
-CSV: UTF-8 with or without a BOM, any line ending, separated by ``,``, ``;`` (what Excel writes in an
+CSV: UTF-8 with or without a BOM (or UTF-16 with its BOM, as Excel's "Unicode Text"), any line ending, separated by ``,``, ``;`` (what Excel writes in an
 Indonesian locale) or a tab, whichever the header line holds most of. XLSX: the first worksheet (the
 leftmost tab); formulas count as the value the spreadsheet last saved.
 """
@@ -157,10 +157,26 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _csv(data: bytes, name: str) -> Table:
+def _decoded(data: bytes) -> str:
+    """UTF-8 (a BOM is dropped), or UTF-16 when a BOM says so (Excel's "Unicode Text"); a byte that is not
+    UTF-8 stays as a lone surrogate, for the cell holding it to be reported."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise Unreadable(
+                Message(
+                    "Berkas ber-BOM UTF-16 ini bukan teks UTF-16 yang sah.",
+                    "This file has a UTF-16 BOM but is not valid UTF-16 text.",
+                )
+            ) from None
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
-    text = data.decode("utf-8", "surrogateescape")
+    return data.decode("utf-8", "surrogateescape")
+
+
+def _csv(data: bytes, name: str) -> Table:
+    text = _decoded(data)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     table = Table(name)
     header: list[str] | None = None
@@ -190,7 +206,7 @@ def _csv(data: bytes, name: str) -> Table:
 
 
 def _header(cells: list[object] | tuple[object, ...]) -> tuple[str, ...]:
-    return tuple("" if c is None else str(c).strip().lower() for c in cells)
+    return tuple("" if c is None else str(c).strip().lstrip("\ufeff").strip().lower() for c in cells)
 
 
 def _keep(table: Table, row: Row) -> bool:
