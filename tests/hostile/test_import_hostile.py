@@ -4,9 +4,14 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
 import re
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -517,3 +522,63 @@ def test_any_small_tables_are_refused_with_locations_or_give_a_clean_project(
         return
     assert written and compiled_clean(target)
     event("written")
+
+
+def test_workbook_that_unpacks_beyond_the_bound_is_refused_before_unpacking(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kompiler.importer import tables
+
+    write_xlsx(work / "p.xlsx", ("Jabatan", POSITIONS))
+    monkeypatch.setattr(tables, "MAX_XLSX_UNPACKED", 1000)  # a real bomb declares gigabytes
+    with pytest.raises(tables.Unreadable, match="Unpacks to more than"):
+        tables.read_table(work / "p.xlsx", "p.xlsx")
+
+
+def test_a_long_output_name_still_stages(work: Path, kompiler: Callable[..., Run]) -> None:
+    """The staging folder beside the output must not need a longer name than the output's own."""
+    write_csv(work / "p.csv", POSITIONS)
+    write_csv(work / "r.csv", REQUIREMENTS)
+    name = "o" * 250
+    result = kompiler(["import", "p.csv", "r.csv", "-o", name, *DATE], work)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert sorted(p.name for p in work.iterdir()) == sorted([name, "p.csv", "r.csv"])
+    compiled_clean(work / name)
+
+
+def test_json_report_is_pure_json_with_located_problems(work: Path, run_import) -> None:
+    write_csv(work / "p.csv", POSITIONS)
+    write_csv(work / "r.csv", [*REQUIREMENTS, ["A1", "e3", "Tiga", "nan", "4"]])
+    result = run_import("p.csv", "r.csv", "--format", "json")
+    assert result.exit_code == 1
+    (found,) = json.loads(result.stdout)["diagnostics"]
+    assert (found["file"], found["line"], found["column"], found["code"]) == ("r.csv", 4, 4, "KMP074")
+
+
+def test_sigterm_while_staging_leaves_nothing(work: Path, tmp_path: Path) -> None:
+    """A cancelled CI job: SIGTERM arrives while the staged project is written or checked."""
+    write_csv(work / "p.csv", [HEADER_P, *([f"P{n}", f"Jabatan {n}", str(n % 7)] for n in range(1500))])
+    write_csv(
+        work / "r.csv",
+        [
+            HEADER_R,
+            *([f"P{n}", f"e{k}", f"Elemen {k}", str(k % 7), "4"] for n in range(1500) for k in range(6)),
+        ],
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kompiler", "import", "p.csv", "r.csv", "-o", "out", *DATE],
+        cwd=work,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while not list(work.glob(".out.impor-*")) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert process.poll() is None, "the import ended before its staging folder was seen"
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 128 + signal.SIGTERM, stderr
+    assert b"Traceback" not in stderr
+    assert sorted(p.name for p in work.iterdir()) == ["p.csv", "r.csv"]

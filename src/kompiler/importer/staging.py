@@ -75,7 +75,7 @@ def write_checked(files: dict[str, str], origins: Origins, target: Path) -> None
     existing = os.path.isdir(target)  # and empty: check_target made sure
     created = [] if existing else _missing_parents(target)
     token = secrets.token_hex(4)
-    staging = target / f".impor-{token}" if existing else target.parent / f".{target.name}.impor-{token}"
+    staging = target / f".impor-{token}" if existing else target.parent / f".{target.name[:64]}.impor-{token}"
     try:
         staging.parent.mkdir(parents=True, exist_ok=True)
         staging.mkdir()
