@@ -11,8 +11,13 @@ and such a file is hashed again.
 The cache folder sits inside the project, which in CI may come from a stranger's pull request, and
 entries are pickles. Every file the cache writes is therefore authenticated with a keyed BLAKE2 MAC whose
 key lives in the user's own cache folder (``$XDG_CACHE_HOME/kompiler/key``): a planted or tampered file is
-ignored, never unpickled. A cache folder that is a symbolic link is not used, so that nothing is written
-through it. Entries are spread over 256 shards so that editing one file rewrites about 1/256 of the cache.
+ignored, never unpickled. The key is trusted only where a pull request cannot have put it: outside the
+project (a ``HOME`` or ``XDG_CACHE_HOME`` inside it does not count), a regular file of the user's own that
+nobody else can read; without a home (a container's user with no passwd entry) there is no key and no
+cache. Nothing in the cache folder is followed through a symbolic link (a cache folder that is one is not
+used at all), only regular files are read, and no file larger than :data:`MAX_CACHE_FILE` is read, so a
+planted ``stats.bin -> /dev/zero`` or a sparse file of terabytes is a miss like any other. Entries are
+spread over 256 shards so that editing one file rewrites about 1/256 of the cache.
 
 Beside the entries, the cache keeps the record of the last whole run (:meth:`FileCache.record`), keyed by
 every file's content key and a fingerprint of all of kompiler's code, so that a check in which no file
@@ -27,6 +32,7 @@ import hmac
 import importlib.metadata
 import os
 import pickle
+import pwd
 import secrets
 import sys
 import tempfile
@@ -40,6 +46,7 @@ import kompiler
 from kompiler.atomic import replace_file
 from kompiler.filecheck import FileOutcome
 from kompiler.project import SourceFile
+from kompiler.reading import opened, read_at_most
 from kompiler.schema import SchemaSet
 
 CACHE_FORMAT = 1
@@ -47,6 +54,11 @@ DEFAULT_FOLDER = ".kompiler-cache"
 _MAGIC = b"KMPC0001"
 _MAC_SIZE = 32
 _RACY_NS = 2_000_000_000
+_KEY_SIZE = 32
+# The largest cache file read: the facts of a check of 50,000 positions take about 40 MB.
+MAX_CACHE_FILE = 1 << 30
+_CHUNK = 1 << 20
+_FOLDER_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 _STATS = "stats.bin"
 _RUN = "run.bin"
 
@@ -56,7 +68,7 @@ _clock = time.time_ns
 
 # The modules whose code decides a per-file outcome; a change to any of them (even unreleased, during
 # development) changes every key. Rules, model and rendering run after the cache and do not count.
-_STAGE_MODULES = ("cache", "diagnostics", "filecheck", "load", "project", "schema")
+_STAGE_MODULES = ("cache", "diagnostics", "filecheck", "load", "project", "reading", "schema")
 # The libraries whose behaviour decides a per-file outcome: an upgrade of either may parse or validate
 # differently, so their versions are part of every key too.
 _STAGE_LIBRARIES = ("PyYAML", "jsonschema-rs")
@@ -99,29 +111,61 @@ def schema_fingerprint(schemas: SchemaSet) -> str:
     return digest.hexdigest()
 
 
-def _user_key(*, create: bool = True) -> bytes | None:
+def _user_cache_folder() -> Path | None:
+    """The user's own cache folder (``$XDG_CACHE_HOME``, else ``~/.cache``), or ``None`` without a home.
+
+    A relative ``XDG_CACHE_HOME`` or ``HOME`` is ignored (the XDG rules say so, and it would lead into
+    whatever the working folder is); so is a home that the passwd database does not know.
+    """
+    configured = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(configured):
+        return Path(configured)
+    home = os.environ.get("HOME", "")
+    if not os.path.isabs(home):
+        try:
+            home = pwd.getpwuid(os.geteuid()).pw_dir
+        except (KeyError, OSError):
+            return None
+    return Path(home) / ".cache" if os.path.isabs(home) else None
+
+
+def _user_key(project: Path, *, create: bool = True) -> bytes | None:
     """The MAC key, created once (atomically, mode 0600) in the user's cache folder, outside any project.
 
-    Without ``create``, a missing key is ``None``: no entry could have been written without it.
+    Without ``create``, a missing key is ``None``: no entry could have been written without it. A key
+    inside ``project`` (whose files may come from a stranger) is never read or created.
     """
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kompiler"
+    base = _user_cache_folder()
+    if base is None:
+        return None
+    base = base / "kompiler"
     path = base / "key"
     try:
-        if not path.exists() and create:
+        if _inside(path, project):
+            return None
+        if not os.path.lexists(path) and create:
             base.mkdir(parents=True, exist_ok=True, mode=0o700)
             descriptor, temporary = tempfile.mkstemp(dir=base)
             with os.fdopen(descriptor, "wb") as handle:
-                handle.write(secrets.token_bytes(32))
+                handle.write(secrets.token_bytes(_KEY_SIZE))
             try:
                 os.link(temporary, path)
             except FileExistsError:
                 pass
             finally:
                 os.unlink(temporary)
-        data = path.read_bytes()
+        with opened(path, follow=False) as descriptor:
+            own = os.fstat(descriptor)
+            if own.st_uid != os.geteuid() or own.st_mode & 0o077:
+                return None
+            data = read_at_most(descriptor, _KEY_SIZE)
     except OSError:
         return None
-    return data if len(data) == 32 else None
+    return data if len(data) == _KEY_SIZE else None
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
 
 
 def _signature(stat: os.stat_result) -> StatSignature:
@@ -142,7 +186,8 @@ class FileCache:
     ) -> None:
         self.folder = folder
         self.read_only = read_only  # read entries, never write (``kompiler build`` writes only its output)
-        self._key = key if key is not None else _user_key(create=not read_only)
+        # The folder that holds the cache holds the stranger's files: the key never comes from there.
+        self._key = key if key is not None else _user_key(folder.parent, create=not read_only)
         self._salt = f"{code_fingerprint()}\0{schema_fingerprint(schemas)}".encode()
         self._now_ns = _clock()
         self.usable = self._key is not None and not folder.is_symlink() and not folder.parent.is_symlink()
@@ -151,7 +196,7 @@ class FileCache:
         self._shards: dict[str, _Shard] = {}
         self._used: set[str] = set()
         if self.usable:
-            loaded = self._read(folder / _STATS)
+            loaded = self._read(_STATS)
             if isinstance(loaded, dict) and loaded.get("salt") == self._salt:
                 self._stats = loaded["stats"]
 
@@ -238,7 +283,7 @@ class FileCache:
         for each name: the last one."""
         if not self.usable:
             return None
-        loaded = self._read(self.folder / name)
+        loaded = self._read(name)
         if isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == run_key:
             return loaded[1]
         return None
@@ -257,32 +302,62 @@ class FileCache:
         name = key[:2]
         shard = self._shards.get(name)
         if shard is None:
-            loaded = self._read(self.folder / f"{name}.bin") if self.usable else None
+            loaded = self._read(f"{name}.bin") if self.usable else None
             shard = _Shard(loaded if isinstance(loaded, dict) else {})
             self._shards[name] = shard
         return shard
 
-    def _mac(self, payload: bytes) -> bytes:
-        assert self._key is not None
-        return hashlib.blake2b(payload, key=self._key, digest_size=_MAC_SIZE).digest()
-
-    def _read(self, path: Path) -> Any:
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read()
-        except OSError:
-            return None
-        head = len(_MAGIC) + _MAC_SIZE
-        if len(data) < head or data[: len(_MAGIC)] != _MAGIC:
-            return None
-        payload = memoryview(data)[head:]
-        if not hmac.compare_digest(self._mac(payload), data[len(_MAGIC) : head]):
+    def _read(self, name: str) -> Any:
+        """The value in the cache file ``name``, or ``None`` unless it is a regular file (reached without
+        following a link) of at most :data:`MAX_CACHE_FILE` bytes that this user's key authenticates."""
+        payload = self._authentic(name)
+        if payload is None:
             return None
         try:
             return pickle.loads(payload)
         except Exception:  # an authenticated but unreadable entry (e.g. another Python): start afresh
             return None
 
+    def _authentic(self, name: str) -> bytes | None:
+        """The payload of the cache file ``name`` once its MAC is checked, reading it twice: first in
+        chunks to check the MAC, then whole, so that a planted file costs no more memory than a chunk.
+        Both reads are of the one file held open; changing it in between takes writing to the user's
+        own files, and whoever can do that can replace the key as well."""
+        head = len(_MAGIC) + _MAC_SIZE
+        try:
+            folder = os.open(self.folder, _FOLDER_FLAGS)
+        except OSError:
+            return None
+        try:
+            with opened(name, follow=False, folder=folder) as descriptor:
+                size = os.fstat(descriptor).st_size
+                if not head <= size <= MAX_CACHE_FILE or os.read(descriptor, len(_MAGIC)) != _MAGIC:
+                    return None
+                mac = os.read(descriptor, _MAC_SIZE)
+                digest = self._hasher()
+                remaining = size - head
+                while remaining > 0:
+                    chunk = os.read(descriptor, min(remaining, _CHUNK))
+                    if not chunk:
+                        return None
+                    digest.update(chunk)
+                    remaining -= len(chunk)
+                if not hmac.compare_digest(digest.digest(), mac):
+                    return None
+                os.lseek(descriptor, head, os.SEEK_SET)
+                payload = read_at_most(descriptor, size - head, expected=size - head)
+        except OSError:
+            return None
+        finally:
+            os.close(folder)
+        return payload
+
+    def _hasher(self) -> hashlib.blake2b:
+        assert self._key is not None
+        return hashlib.blake2b(key=self._key, digest_size=_MAC_SIZE)
+
     def _write(self, path: Path, value: Any) -> None:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        replace_file(path, _MAGIC + self._mac(payload) + payload, mode=0o600)
+        digest = self._hasher()
+        digest.update(payload)
+        replace_file(path, _MAGIC + digest.digest() + payload, mode=0o600)

@@ -240,6 +240,41 @@ BUILTIN: dict[str, CodeInfo] = {
             "first sheet or save it as a file of its own.",
         ),
     ),
+    "KMP013": CodeInfo(
+        Message("Bagian proyek tidak dapat dibaca", "Part of the project cannot be read"),
+        Message(
+            "Hanya berkas biasa yang dibaca: pipa bernama (FIFO), perangkat, soket, atau folder di tempat "
+            "sebuah berkas standar ditolak, begitu pula berkas atau folder tanpa izin baca, jabatan/, kamus/ "
+            "atau rumpun/ yang bukan folder, dan kompiler.yaml yang bukan berkas. Standar yang tidak dapat "
+            "dibaca tidak pernah dianggap tidak ada.",
+            "Only regular files are read: a named pipe (FIFO), a device, a socket or a folder where a "
+            "standards file belongs is refused, and so is a file or folder without read permission, a "
+            "jabatan/, kamus/ or rumpun/ that is not a folder, and a kompiler.yaml that is not a file. "
+            "Standards that cannot be read are never taken as absent.",
+        ),
+    ),
+    "KMP014": CodeInfo(
+        Message("Nama berkas bukan UTF-8", "File name is not UTF-8"),
+        Message(
+            "Nama berkas atau folder yang bukan UTF-8 yang sah (misalnya dari sistem Latin-1) tidak dapat "
+            "ditampilkan atau dirujuk dengan pasti, sehingga tidak diperiksa; laporannya menulis bita yang "
+            "salah sebagai \\xNN. Ganti namanya.",
+            "A file or folder name that is not valid UTF-8 (from a Latin-1 system, say) cannot be shown or "
+            "referred to reliably, so it is not checked; the report writes the offending bytes as \\xNN. "
+            "Rename it.",
+        ),
+    ),
+    "KMP015": CodeInfo(
+        Message("Bukan proyek standar", "Not a standards project"),
+        Message(
+            "Folder yang diperiksa tidak memuat kompiler.yaml (juga tidak di atasnya) dan tidak memuat "
+            "sumber.yaml, jenjang.yaml, kamus/, rumpun/, atau jabatan/: ini galat penggunaan (kode keluar 2), "
+            "bukan pemeriksaan yang lulus, dan tidak ada yang ditulis di sana.",
+            "The folder checked holds no kompiler.yaml (nor does any folder above it) and no sumber.yaml, "
+            "jenjang.yaml, kamus/, rumpun/ or jabatan/: a usage error (exit code 2), not a clean check, and "
+            "nothing is written there.",
+        ),
+    ),
     "KMP900": CodeInfo(
         Message("Galat internal", "Internal error"),
         Message(

@@ -20,12 +20,22 @@ from kompiler.filecheck import FileOutcome, check_batch, check_file
 from kompiler.load import Document, Pointer
 from kompiler.model import Corpus, build, link
 from kompiler.parallel import executor_for, map_batches
-from kompiler.project import FileKind, RuleSettings, SourceFile, discover, find_root
+from kompiler.project import (
+    FileKind,
+    RuleSettings,
+    SourceFile,
+    discover,
+    display_path,
+    find_root,
+    is_project,
+    unreadable,
+)
 from kompiler.rules import registry, suppress
 from kompiler.rules.engine import run_rules
 from kompiler.schema import SchemaSet, shipped_schemas
 
 CODE_NO_PROJECT = "KMP012"
+CODE_NOT_A_PROJECT = "KMP015"
 
 
 @dataclass
@@ -97,6 +107,8 @@ def compile_path(
     choose where that stage runs (see :mod:`kompiler.parallel`).
     """
     root = find_root(path)
+    if not is_project(root):
+        return not_a_project(root)
     files, diagnostics = discover(root)
     cache_dir = (root / DEFAULT_CACHE_FOLDER if cache is True else cache) or None
     result = compile_files(
@@ -123,6 +135,8 @@ def check_path(
     if cache is False:
         return compile_path(path, executor=executor, jobs=jobs)
     root = find_root(path)
+    if not is_project(root):
+        return not_a_project(root)
     files, diagnostics = discover(root)
     schemas = shipped_schemas()
     store = FileCache(root / DEFAULT_CACHE_FOLDER if cache is True else cache, schemas)
@@ -280,6 +294,23 @@ class RecalledResult(CompileResult):
         return raw.decode("utf-8-sig", errors="replace")
 
 
+def not_a_project(root: Path) -> CompileResult:
+    """The result for a folder that holds no part of a standards project (an empty folder, ``/``): a
+    usage error, and nothing is read or written there."""
+    problem = Diagnostic(
+        Severity.ERROR,
+        CODE_NOT_A_PROJECT,
+        Message(
+            "Ini bukan proyek standar: tidak ada kompiler.yaml di folder ini atau di atasnya, dan tidak ada "
+            "sumber.yaml, jenjang.yaml, kamus/, rumpun/, atau jabatan/ di sini.",
+            "This is not a standards project: no kompiler.yaml in this folder or above it, and no "
+            "sumber.yaml, jenjang.yaml, kamus/, rumpun/ or jabatan/ here.",
+        ),
+        Location(display_path(root)),
+    )
+    return CompileResult(root, link(build([])), [problem], config_broken=True)
+
+
 def _finish(
     result: CompileResult, root: Path, files: list[SourceFile], diagnostics: list[Diagnostic], path: Path
 ) -> CompileResult:
@@ -339,7 +370,8 @@ def _compile(
         if trace is not None:
             trace.outcomes = outcomes
         for source, outcome in zip(files, outcomes, strict=True):
-            if outcome is None:
+            if outcome is None:  # unreadable, and reported: without its configuration, no rule can run
+                config_broken |= source.kind is FileKind.PROJECT
                 continue
             diagnostics.extend(outcome.diagnostics)
             document = outcome.document
@@ -422,15 +454,5 @@ def _read(source: SourceFile, diagnostics: list[Diagnostic]) -> bytes | None:
     try:
         return source.read()
     except OSError as error:
-        diagnostics.append(
-            Diagnostic(
-                Severity.ERROR,
-                "KMP001",
-                Message(
-                    f"Berkas tidak dapat dibaca: {error.strerror or error}.",
-                    f"The file cannot be read: {error.strerror or error}.",
-                ),
-                Location(source.display),
-            )
-        )
+        diagnostics.append(unreadable(source.display, error))
         return None

@@ -2,7 +2,10 @@
 
 A project is the folder holding ``kompiler.yaml``; what a file is follows from where it stands
 (``kamus/`` holds dictionaries, ``jabatan/`` positions, …), so a misplaced file is reported instead of
-being guessed at from its content.
+being guessed at from its content. A part of the project that cannot be read (a folder without
+permission, ``jabatan`` that is a file, ``kompiler.yaml`` that is a folder or a FIFO) is an error at its
+path, never a project that looks smaller than it is; every file is read through
+:func:`kompiler.reading.read_limited`.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity
+from kompiler.reading import CODE_UNREADABLE, read_limited, reason, what_is
 
 PROJECT_FILE = "kompiler.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -23,6 +27,7 @@ IGNORED_DIRS = frozenset({"output", "templates", "node_modules", "schemas", "__p
 
 CODE_OUTSIDE_ROOT = "KMP009"
 CODE_UNKNOWN_FILE = "KMP010"
+CODE_FILE_NAME = "KMP014"
 
 
 class FileKind(StrEnum):
@@ -76,13 +81,37 @@ def kind_of(relative: str) -> FileKind | None:
 
 
 def find_root(start: Path) -> Path:
-    """The nearest folder at or above ``start`` that holds ``kompiler.yaml``; ``start`` itself if none does."""
+    """The nearest folder at or above ``start`` that holds ``kompiler.yaml``; ``start`` itself if none does.
+
+    Anything named ``kompiler.yaml`` counts, even a folder: reading it then reports what is wrong,
+    instead of a folder further up being taken for the project.
+    """
     start = start.resolve()
     folder = start if start.is_dir() else start.parent
     for candidate in (folder, *folder.parents):
-        if (candidate / PROJECT_FILE).is_file():
+        if os.path.lexists(candidate / PROJECT_FILE):
             return candidate
     return folder
+
+
+def is_project(root: Path) -> bool:
+    """Whether ``root`` holds any part of a standards project (``kompiler.yaml``, ``jabatan/``, …).
+
+    A folder that cannot be listed counts: discovery then reports why it cannot be read.
+    """
+    try:
+        names = os.listdir(root)
+    except OSError:
+        return True
+    return any(name in _TOP_LEVEL_FILES or name in _FOLDERS for name in names)
+
+
+def shown_name(text: str) -> str:
+    """A file name as it can be printed: bytes that are not UTF-8 (kept by Python as lone surrogates)
+    are written as escapes such as ``\\xe9``."""
+    if text.isascii():
+        return text
+    return os.fsencode(text).decode("utf-8", errors="backslashreplace")
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
@@ -92,85 +121,163 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
     """
     cwd = cwd or Path.cwd().resolve()
     try:
-        return path.relative_to(cwd).as_posix()
+        return shown_name(path.relative_to(cwd).as_posix())
     except ValueError:
-        return path.as_posix()
+        return shown_name(path.as_posix())
 
 
 def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
-    """List every standards file under ``root`` in a stable order, with diagnostics for stray files.
+    """List every standards file under ``root`` in a stable order, with diagnostics for stray files and
+    for parts of the project that cannot be read.
 
     Only symbolic links are resolved (a national corpus has tens of thousands of files, and resolving
     each costs more than reading it); a link that leads outside the project is reported, never read.
     The walk uses ``os.scandir`` and plain strings: building a ``Path`` and resolving display names
-    for each of 50,000 files cost more than half a second on every check.
+    for each of 50,000 files cost more than half a second on every check. A name in a known place is
+    listed whatever it is on disk (a folder named ``kompiler.yaml``, a FIFO in ``jabatan/``): reading it
+    reports what it is.
     """
-    root = root.resolve()
-    cwd = Path.cwd().resolve()
-    base = str(root)
-    shown = display_path(root, cwd)
-    shown_prefix = "" if shown == "." else shown.rstrip("/") + "/"
-    files: list[SourceFile] = []
-    diagnostics: list[Diagnostic] = []
-    visited: set[str] = set()
+    walk = _Walk(root.resolve())
+    walk.run()
+    walk.files.sort(key=lambda f: f.relative)
+    return walk.files, walk.diagnostics
 
-    def inside(real: str) -> bool:
-        return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
 
-    def walk(folder: str, real_folder: str, prefix: str) -> None:
-        if real_folder in visited:
-            return
-        visited.add(real_folder)
-        try:
-            with os.scandir(folder) as scan:
-                entries = sorted(scan, key=lambda entry: entry.name)
-        except OSError:
-            return
-        subfolders: list[tuple[os.DirEntry[str], str]] = []
-        for entry in entries:
-            name = entry.name
-            if name.startswith("."):
+class _Walk:
+    """One walk of a project folder: a stack of folders, not recursion, as folders may nest thousands
+    deep; each folder is visited once, however many links lead to it."""
+
+    def __init__(self, root: Path) -> None:
+        self.cwd = Path.cwd().resolve()
+        self.base = str(root)
+        shown = display_path(root, self.cwd)
+        self.shown_prefix = "" if shown == "." else shown.rstrip("/") + "/"
+        self.files: list[SourceFile] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.pending = [(self.base, self.base, "")]
+        self.visited: set[str] = set()
+
+    def run(self) -> None:
+        while self.pending:
+            folder, real_folder, prefix = self.pending.pop()
+            if real_folder in self.visited:
                 continue
-            link = entry.is_symlink()
+            self.visited.add(real_folder)
             try:
-                is_folder = entry.is_dir()
-            except OSError:
-                is_folder = False
-            if is_folder:
-                if name in IGNORED_DIRS:
-                    continue
-                real = os.path.realpath(entry.path) if link else os.path.join(real_folder, name)
-                if not inside(real):
-                    diagnostics.append(_outside_root(Path(entry.path), cwd))
-                    continue
-                subfolders.append((entry, real))
+                with os.scandir(folder) as scan:
+                    entries = sorted(scan, key=lambda entry: entry.name)
+            except OSError as error:
+                self.diagnostics.append(_unreadable_folder(Path(folder), prefix, error, self.cwd))
                 continue
-            if not name.endswith(YAML_SUFFIXES):
-                continue
-            relative = prefix + name
-            if link and not inside(os.path.realpath(entry.path)):
-                diagnostics.append(_outside_root(Path(entry.path), cwd))
-                continue
-            kind = kind_of(relative)
-            if kind is None:
-                diagnostics.append(_unknown_file(Path(entry.path), relative, cwd))
-                continue
-            files.append(
-                SourceFile(
-                    relative, shown_prefix + relative, kind, partial(_read_bytes, entry.path), entry.path
-                )
-            )
-        for entry, real in subfolders:
-            walk(entry.path, real, prefix + entry.name + "/")
+            subfolders: list[tuple[str, str, str]] = []
+            for entry in entries:
+                if not entry.name.startswith("."):
+                    self._entry(entry, real_folder, prefix, subfolders)
+            self.pending.extend(reversed(subfolders))
 
-    walk(base, base, "")
-    files.sort(key=lambda f: f.relative)
-    return files, diagnostics
+    def _inside(self, real: str) -> bool:
+        return real == self.base or real.startswith(self.base.rstrip(os.sep) + os.sep)
+
+    def _entry(
+        self, entry: os.DirEntry[str], real_folder: str, prefix: str, subfolders: list[tuple[str, str, str]]
+    ) -> None:
+        """Take one entry of a folder: a subfolder to walk, a standards file, or something to report."""
+        name = entry.name
+        link = entry.is_symlink()
+        top = not prefix
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            is_folder = False
+        if is_folder and not (top and name in _TOP_LEVEL_FILES):
+            if name in IGNORED_DIRS:
+                return
+            real = os.path.realpath(entry.path) if link else os.path.join(real_folder, name)
+            if not self._inside(real):
+                self.diagnostics.append(_outside_root(Path(entry.path), self.cwd))
+            else:
+                subfolders.append((entry.path, real, prefix + name + "/"))
+            return
+        if top and name in _FOLDERS:
+            self.diagnostics.append(_not_a_folder(Path(entry.path), self.cwd))
+            return
+        if not name.endswith(YAML_SUFFIXES):
+            return
+        relative = prefix + name
+        kind = kind_of(relative)
+        if link and not self._inside(os.path.realpath(entry.path)):
+            self.diagnostics.append(_outside_root(Path(entry.path), self.cwd))
+        elif not relative.isascii() and not _is_utf8(relative):
+            self.diagnostics.append(_undecodable_name(Path(entry.path), kind is not None, self.cwd))
+        elif kind is None:
+            self.diagnostics.append(_unknown_file(Path(entry.path), relative, self.cwd))
+        else:
+            reader = partial(read_limited, entry.path)
+            self.files.append(SourceFile(relative, self.shown_prefix + relative, kind, reader, entry.path))
 
 
-def _read_bytes(path: str) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read()
+def unreadable(display: str, error: OSError) -> Diagnostic:
+    """The error for a standards file, shown as ``display``, that could not be read because of ``error``
+    (not a regular file, too large, no permission, …)."""
+    code, message = reason(error)
+    return Diagnostic(Severity.ERROR, code, message, Location(display))
+
+
+def _is_utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _unreadable_folder(path: Path, prefix: str, error: OSError, cwd: Path) -> Diagnostic:
+    """A folder that cannot be listed: an error in the project's own places (its root, ``jabatan/``,
+    ``kamus/``, ``rumpun/``), where it hides standards; elsewhere it can hide only stray files."""
+    cause = error.strerror or str(error)
+    own = not prefix or prefix.split("/", 1)[0] in _FOLDERS
+    return Diagnostic(
+        Severity.ERROR if own else Severity.WARNING,
+        CODE_UNREADABLE,
+        Message(
+            f"Folder ini tidak dapat dibaca ({cause}); standar di dalamnya tidak diperiksa.",
+            f"This folder cannot be read ({cause}); the standards in it are not checked.",
+        ),
+        Location(display_path(path, cwd)),
+    )
+
+
+def _not_a_folder(path: Path, cwd: Path) -> Diagnostic:
+    try:
+        what = what_is(os.stat(path).st_mode)
+    except OSError as error:
+        cause = error.strerror or str(error)
+        what = Message(
+            f"tautan yang tidak dapat diikuti ({cause})", f"a link that cannot be followed ({cause})"
+        )
+    return Diagnostic(
+        Severity.ERROR,
+        CODE_UNREADABLE,
+        Message(
+            f"{path.name}/ harus berupa folder, tetapi ini {what.id}; standar di dalamnya tidak dapat dibaca.",
+            f"{path.name}/ must be a folder, but this is {what.en}; no standards can be read from it.",
+        ),
+        Location(display_path(path, cwd)),
+    )
+
+
+def _undecodable_name(path: Path, standard: bool, cwd: Path) -> Diagnostic:
+    """A YAML file whose path in the project is not UTF-8: an error where it would be a standard (it
+    goes unchecked), a warning where it would be a stray file anyway."""
+    return Diagnostic(
+        Severity.ERROR if standard else Severity.WARNING,
+        CODE_FILE_NAME,
+        Message(
+            "Nama ini bukan UTF-8 yang sah, sehingga tidak diperiksa; ganti namanya dengan huruf UTF-8.",
+            "This name is not valid UTF-8, so it is not checked; rename it with UTF-8 characters.",
+        ),
+        Location(display_path(path, cwd)),
+    )
 
 
 def _outside_root(path: Path, cwd: Path) -> Diagnostic:

@@ -116,3 +116,16 @@ def test_dask_cluster_gives_the_same_diagnostics(project: Path) -> None:
 def test_unknown_executor_is_refused(project: Path) -> None:
     with pytest.raises(ExecutorError):
         compile_path(project, executor="threads-please")
+
+
+def test_a_dask_scheduler_without_workers_is_refused_in_bounded_time(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    distributed = pytest.importorskip("distributed")
+    monkeypatch.setattr("kompiler.parallel.DASK_WORKER_TIMEOUT", 1.0)
+    with distributed.LocalCluster(
+        n_workers=0, processes=False, protocol="tcp://", host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        address = cluster.scheduler_address.removeprefix("tcp://")
+        with pytest.raises(ExecutorError, match="no worker joined the scheduler"):
+            compile_path(project, executor=f"dask://{address}")

@@ -35,7 +35,7 @@ def command(path: Path, check: bool, locale: str | None) -> None:
     for target, source in files:
         try:
             formatted = format_text(source.read().decode("utf-8"), source.kind, source.display)
-        except (NotFormattable, UnicodeDecodeError) as error:
+        except (NotFormattable, UnicodeDecodeError, OSError) as error:
             failed += 1
             reason = Message("tidak dapat diformat", "cannot be formatted").text(locale)
             click.echo(f"{source.display}: {reason}: {error}", err=True)
