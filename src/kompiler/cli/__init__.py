@@ -2,17 +2,21 @@
 
 Commands parse options, call the library, print through a reporter and choose the exit code:
 0 clean, 1 problems found, 2 usage or configuration error, 3 internal error. No traceback ever reaches
-the user: an unexpected exception is reported as an internal error.
+the user: the system refusing something (a full disk, no permission, a deleted working folder, a reader
+that went away; see :mod:`kompiler.cli.environment`) is reported as such, and any other unexpected
+exception as an internal error.
 """
 
 from __future__ import annotations
 
 import importlib
 import sys
+from typing import NoReturn
 
 import click
 
 from kompiler import __version__
+from kompiler.cli import environment
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -32,7 +36,8 @@ COMMAND_MODULES = (
 
 
 class _Group(click.Group):
-    """A group that turns any unexpected exception into exit code 3 with a short message.
+    """A group that refuses an environment it cannot run in, reports the system's refusals as such and
+    turns any other unexpected exception into exit code 3 with a short message.
 
     Subcommands are imported when used: ``kompiler check`` then never imports the render and graph
     stages (numpy, scipy, Jinja, WeasyPrint), which would cost it about 0.4 s on every run.
@@ -57,21 +62,30 @@ class _Group(click.Group):
             self.add_command(command)
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
+        problem = environment.refusal()
+        if problem is not None:
+            environment.refuse(problem)
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
         except KeyboardInterrupt:
-            click.echo("Dibatalkan. / Interrupted.", err=True)
+            environment.say("Dibatalkan. / Interrupted.")
             sys.exit(130)
         except Exception as error:  # the last line of defence: never show a traceback
-            click.echo(
-                f"kompiler: galat internal / internal error: {type(error).__name__}: {error}\n"
-                "Ini kesalahan kompiler, bukan kesalahan standar Anda; laporkan kepada pengelola. "
-                "/ This is a bug in kompiler, not in your standards; please report it.",
-                err=True,
-            )
-            sys.exit(EXIT_INTERNAL)
+            _defend(error)
+
+
+def _defend(error: Exception) -> NoReturn:
+    """Report an exception nothing else handled: the system's refusal as such, anything else as a bug."""
+    if isinstance(error, OSError) and environment.is_environmental(error):
+        environment.stop(error)
+    environment.say(
+        f"kompiler: galat internal / internal error: {type(error).__name__}: {error}\n"
+        "Ini kesalahan kompiler, bukan kesalahan standar Anda; laporkan kepada pengelola. "
+        "/ This is a bug in kompiler, not in your standards; please report it."
+    )
+    sys.exit(EXIT_INTERNAL)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -81,4 +95,13 @@ def cli() -> None:
 
 
 def main() -> None:
-    cli(prog_name="kompiler")
+    """Run the command line; what click itself prints (help, usage errors) and the output still buffered
+    at the end meet the same defence as the commands."""
+    environment.watch_output()
+    try:
+        cli.main(prog_name="kompiler")
+    except SystemExit:
+        environment.finish_output()
+        raise
+    except Exception as error:
+        _defend(error)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
+from contextlib import suppress
 from pathlib import Path
 
 import click
@@ -20,6 +23,7 @@ def command(directory: Path, locale: str | None) -> None:
     from kompiler.cli import EXIT_OK, EXIT_USAGE
 
     locale = resolve_locale(locale)
+    before = _state(directory)
     try:
         written = scaffold(directory)
     except NotEmpty:
@@ -27,6 +31,19 @@ def command(directory: Path, locale: str | None) -> None:
             Message(
                 f"kompiler init: {directory} sudah berisi berkas; pilih folder kosong atau folder baru.",
                 f"kompiler init: {directory} already holds files; choose an empty or new folder.",
+            ).text(locale),
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
+    except OSError as error:
+        if before is not None:
+            _undo(directory, existed=before)
+        cause = error.strerror or str(error)
+        where = os.fsdecode(error.filename) if error.filename is not None else str(directory)
+        click.echo(
+            Message(
+                f"kompiler init: {directory} tidak dapat ditulis ({where}: {cause}); tidak ada yang disimpan.",
+                f"kompiler init: {directory} cannot be written ({where}: {cause}); nothing was kept.",
             ).text(locale),
             err=True,
         )
@@ -42,3 +59,29 @@ def command(directory: Path, locale: str | None) -> None:
         ).text(locale)
     )
     sys.exit(EXIT_OK)
+
+
+def _state(directory: Path) -> bool | None:
+    """Whether ``directory`` is an empty folder (True) or absent (False); ``None`` when it holds
+    something or cannot be looked into, and then a failed scaffold removes nothing."""
+    try:
+        if not os.path.lexists(directory):
+            return False
+        with os.scandir(directory) as entries:
+            return next(entries, None) is None
+    except OSError:
+        return None
+
+
+def _undo(directory: Path, *, existed: bool) -> None:
+    """Remove what a failed scaffold wrote: ``directory`` was new or empty, so all it holds is ours."""
+    if not directory.is_dir() or directory.is_symlink():
+        return
+    with suppress(OSError):
+        for child in directory.iterdir():
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child, ignore_errors=True)
+            else:
+                child.unlink(missing_ok=True)
+        if not existed:
+            directory.rmdir()
