@@ -1,0 +1,238 @@
+"""The CI files ``kompiler init`` writes must not pass falsely: the bare name ``kompiler`` on the package
+index is an unrelated program that exits 0 without checking anything. They install this project from a
+pinned source, and a check step fails the pipeline when the ``kompiler`` command is not this kompiler.
+
+The check and install steps are run here as CI runs them (``bash -e -o pipefail``, as GitHub Actions does),
+with the real kompiler and with impostors on PATH."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+import kompiler
+from kompiler import scaffold as scaffold_module
+from kompiler.scaffold import DISTRIBUTION, UNSET_SOURCE, pinned_source, scaffold
+
+REPO = Path(__file__).parents[2]
+BIN = Path(sys.executable).parent
+COMMIT = "0123456789abcdef0123456789abcdef01234567"
+BARE_INSTALL = re.compile(
+    r"pip3? install\s+(--?\S+\s+)*[\"']?kompiler(\[[^\]]*\])?([\"'\s=<>~!]|$)", re.MULTILINE
+)
+SYSTEM_PATH = "/usr/local/bin:/usr/bin:/bin"
+
+
+def ci_files(root: Path) -> dict[str, str]:
+    return {
+        "github": (root / ".github" / "workflows" / "kompiler.yml").read_text(encoding="utf-8"),
+        "gitlab": (root / ".gitlab-ci.yml").read_text(encoding="utf-8"),
+    }
+
+
+def steps(root: Path) -> dict[str, dict[str, str]]:
+    """For each CI system: its variables and the install and check scripts, as CI would run them."""
+    github = yaml.safe_load(ci_files(root)["github"])["jobs"]["periksa"]
+    by_name = {step.get("name"): step.get("run", "") for step in github["steps"]}
+    gitlab = yaml.safe_load(ci_files(root)["gitlab"])["kompiler"]
+    scripts = gitlab["script"]
+    return {
+        "github": {
+            **github["env"],
+            "install": by_name["Pasang kompiler"],
+            "check": by_name["Pastikan kompiler yang benar"],
+        },
+        "gitlab": {
+            **gitlab["variables"],
+            "install": next(s for s in scripts if "pip install" in s),
+            "check": next(s for s in scripts if "kompiler --version" in s),
+        },
+    }
+
+
+def run_step(script: str, variables: dict[str, str], path: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        "PATH": path,
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "KOMPILER_PAKET": variables["KOMPILER_PAKET"],
+        "KOMPILER_VERSI": variables["KOMPILER_VERSI"],
+    }
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def fake_command(folder: Path, name: str, body: str) -> str:
+    """A ``name`` script in ``folder``; returns a PATH that finds it before the system's tools."""
+    folder.mkdir(parents=True, exist_ok=True)
+    script = folder / name
+    script.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+    script.chmod(0o755)
+    return f"{folder}{os.pathsep}{SYSTEM_PATH}"
+
+
+@pytest.fixture
+def initialised(tmp_path: Path, kompiler: Callable) -> Path:
+    target = tmp_path / "standar-baru"
+    done = kompiler(["init", str(target)], tmp_path)
+    assert done.exit_code == 0, done.stderr
+    return target
+
+
+def test_no_bare_install_of_the_index_name(initialised: Path) -> None:
+    for name, text in ci_files(initialised).items():
+        assert not BARE_INSTALL.search(text), name
+        assert 'python -m pip install "$KOMPILER_PAKET"' in text, name
+
+
+def test_nothing_kompiler_ships_tells_to_install_the_index_name() -> None:
+    """The README, the scaffold and every message in the package: none names the unrelated program."""
+    shipped = [REPO / "README.md", REPO / ".pre-commit-hooks.yaml", *(REPO / "src").rglob("*.*")]
+    offenders = [
+        path.relative_to(REPO).as_posix()
+        for path in shipped
+        if path.suffix in {".md", ".py", ".yaml", ".yml", ".sh", ".txt"}
+        and BARE_INSTALL.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+def test_templates_pin_the_source_and_the_version(initialised: Path) -> None:
+    for name, found in steps(initialised).items():
+        assert found["KOMPILER_VERSI"] == kompiler.__version__, name
+        # This test's kompiler is an editable install, whose source CI cannot fetch: the placeholder.
+        assert found["KOMPILER_PAKET"] == UNSET_SOURCE, name
+        assert "kompiler --version" in found["check"] and "kompiler rules" in found["check"], name
+
+
+def test_check_step_passes_with_the_real_kompiler(initialised: Path) -> None:
+    path = f"{BIN}{os.pathsep}{SYSTEM_PATH}"
+    for name, found in steps(initialised).items():
+        done = run_step(found["check"], found, path)
+        assert done.returncode == 0, (name, done.stderr)
+        assert done.stdout.strip() == f"kompiler, version {kompiler.__version__}"
+
+
+@pytest.mark.parametrize(
+    "impostor",
+    [
+        "exit 0",
+        f'echo "kompiler, version {kompiler.__version__}"',
+        'echo "kompiler 1.2.1"',
+    ],
+    ids=["silent", "claims-the-version", "other-program"],
+)
+def test_check_step_fails_with_an_impostor(initialised: Path, tmp_path: Path, impostor: str) -> None:
+    path = fake_command(tmp_path / "palsu", "kompiler", impostor)
+    for name, found in steps(initialised).items():
+        done = run_step(found["check"], found, path)
+        assert done.returncode == 1, (name, done.stdout)
+        assert "bukan kompiler standar kompetensi" in done.stderr, name
+
+
+def test_check_step_fails_on_another_version(initialised: Path) -> None:
+    path = f"{BIN}{os.pathsep}{SYSTEM_PATH}"
+    for name, found in steps(initialised).items():
+        done = run_step(found["check"], {**found, "KOMPILER_VERSI": "9.9.9"}, path)
+        assert done.returncode == 1, name
+
+
+def test_install_step_refuses_the_placeholder(initialised: Path, tmp_path: Path) -> None:
+    calls = tmp_path / "python-calls"
+    path = fake_command(tmp_path / "palsu", "python", f'echo "$@" >> {calls}')
+    for name, found in steps(initialised).items():
+        done = run_step(found["install"], found, path)
+        assert done.returncode == 1, name
+        assert "KOMPILER_PAKET belum diisi" in done.stderr, name
+    assert not calls.exists()
+
+
+def test_install_step_installs_exactly_the_pinned_source(initialised: Path, tmp_path: Path) -> None:
+    calls = tmp_path / "python-calls"
+    path = fake_command(tmp_path / "palsu", "python", f'printf "%s|" "$@" >> {calls}; echo >> {calls}')
+    source = f"{DISTRIBUTION} @ git+https://git.example.org/kompiler.git@{COMMIT}"
+    for name, found in steps(initialised).items():
+        done = run_step(found["install"], {**found, "KOMPILER_PAKET": source}, path)
+        assert done.returncode == 0, (name, done.stderr)
+    assert calls.read_text().splitlines() == [f"-m|pip|install|{source}|"] * 2
+
+
+def test_init_pins_the_commit_a_git_install_came_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record = {"url": "https://git.example.org/kompiler.git", "vcs_info": {"vcs": "git", "commit_id": COMMIT}}
+
+    class Installed:
+        def read_text(self, name: str) -> str | None:
+            return json.dumps(record) if name == "direct_url.json" else None
+
+    monkeypatch.setattr(scaffold_module.importlib.metadata, "distribution", lambda name: Installed())
+    scaffold(tmp_path / "baru")
+    for name, found in steps(tmp_path / "baru").items():
+        assert (
+            found["KOMPILER_PAKET"] == f"{DISTRIBUTION} @ git+https://git.example.org/kompiler.git@{COMMIT}"
+        )
+        assert found["KOMPILER_VERSI"] == kompiler.__version__, name
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        (
+            {"url": "https://git.example.org/k.git", "vcs_info": {"vcs": "git", "commit_id": COMMIT}},
+            f"{DISTRIBUTION} @ git+https://git.example.org/k.git@{COMMIT}",
+        ),
+        (
+            {
+                "url": "https://u:rahasia@git.example.org/k.git",
+                "vcs_info": {"vcs": "git", "commit_id": COMMIT},
+            },
+            f"{DISTRIBUTION} @ git+https://git.example.org/k.git@{COMMIT}",
+        ),
+        (
+            {
+                "url": "ssh://git@git.example.org/k.git",
+                "vcs_info": {"vcs": "git", "commit_id": COMMIT},
+                "subdirectory": "alat",
+            },
+            f"{DISTRIBUTION} @ git+ssh://git@git.example.org/k.git@{COMMIT}#subdirectory=alat",
+        ),
+        (
+            {"url": "https://git.example.org/k.git", "vcs_info": {"vcs": "git", "commit_id": "main"}},
+            UNSET_SOURCE,
+        ),
+        ({"url": "file:///home/penyusun/kompiler", "dir_info": {"editable": True}}, UNSET_SOURCE),
+        (
+            {"url": "https://git.example.org/k.hg", "vcs_info": {"vcs": "hg", "commit_id": COMMIT}},
+            UNSET_SOURCE,
+        ),
+        (None, UNSET_SOURCE),
+        ("bukan json", UNSET_SOURCE),
+    ],
+    ids=[
+        "git",
+        "token-dropped",
+        "ssh-subdirectory",
+        "branch-not-commit",
+        "editable",
+        "hg",
+        "absent",
+        "garbage",
+    ],
+)
+def test_pinned_source(record: object, expected: str) -> None:
+    text = record if isinstance(record, str) or record is None else json.dumps(record)
+    assert pinned_source(text) == expected
