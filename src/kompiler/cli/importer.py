@@ -49,11 +49,15 @@ def _report(
 ) -> None:
     from kompiler.report import ReportInput, formats
 
-    shown_ = select(diagnostics, quiet=quiet, verbose=verbose, only_file=None)
-    if not shown_ and output_format == "text":
+    visible = select(diagnostics, quiet=quiet, verbose=verbose, only_file=None)
+    if not visible and output_format == "text":
         return
     report = ReportInput(
-        diagnostics=shown_, locale=locale, files_checked=2, source_line=lambda file, line: "", verbose=verbose
+        diagnostics=visible,
+        locale=locale,
+        files_checked=2,
+        source_line=lambda file, line: "",
+        verbose=verbose,
     )
     click.echo(formats()[output_format](report), nl=False)
 
