@@ -139,12 +139,27 @@ BUILTIN: dict[str, CodeInfo] = {
     "KMP092": CodeInfo(
         Message("Konfigurasi aturan yang tidak berpengaruh", "Rule setting without effect"),
         Message(
-            "Bagian aturan di kompiler.yaml menyebut kode yang bukan aturan, opsi yang tidak dimiliki aturan, "
-            "atau nilai opsi yang jenisnya berbeda dari nilai bawaannya (nilai bawaan yang dipakai). "
-            "'kompiler explain KODE' menampilkan opsi setiap aturan.",
-            "The aturan section of kompiler.yaml names a code that is no rule, an option the rule does not have, "
-            "or an option value of another type than its default (the default is used). "
-            "'kompiler explain CODE' shows every rule's options.",
+            "Bagian aturan di kompiler.yaml menyebut kode yang bukan aturan atau opsi yang tidak dimiliki "
+            "aturan, sehingga pengaturan itu tidak berpengaruh. 'kompiler explain KODE' menampilkan opsi setiap "
+            "aturan.",
+            "The aturan section of kompiler.yaml names a code that is no rule or an option the rule does not "
+            "have, so the setting has no effect. 'kompiler explain CODE' shows every rule's options.",
+        ),
+    ),
+    "KMP093": CodeInfo(
+        Message("Nilai konfigurasi yang tidak dapat dipakai", "Configuration value that cannot be used"),
+        Message(
+            "Nilai di kompiler.yaml yang sah menurut skema tetapi tidak dapat dipakai: opsi aturan di luar jenis "
+            "atau rentang yang dinyatakan aturannya (misalnya indikator_per_level: -5, true untuk bilangan bulat, "
+            "2.5 untuk bilangan bulat, kata di luar pilihannya; 'kompiler explain KODE' menampilkan rentang setiap "
+            "opsi), atau bobot gabung yang semuanya 0. Ini galat konfigurasi: tidak ada aturan yang dijalankan, "
+            "tidak ada keluaran yang dibuat, dan kode keluarnya 2. Galat ini tidak dapat dimatikan atau "
+            "diabaikan.",
+            "A value in kompiler.yaml that the schema allows but that cannot be used: a rule option outside the "
+            "type or range its rule declares (for instance indikator_per_level: -5, true or 2.5 for an integer, "
+            "a word that is not one of its choices; 'kompiler explain CODE' shows every option's range), or merge "
+            "weights that are all 0. It is a configuration error: no rule runs, no output is written, and the "
+            "exit code is 2. It cannot be turned off or waived.",
         ),
     ),
     "KMP070": CodeInfo(

@@ -32,6 +32,7 @@ from kompiler.project import (
 )
 from kompiler.rules import registry, suppress
 from kompiler.rules.engine import run_rules
+from kompiler.rules.settings_check import configuration_broken
 from kompiler.schema import SchemaSet, shipped_schemas
 
 CODE_NO_PROJECT = "KMP012"
@@ -395,6 +396,7 @@ def _compile(
                 trace.parsed = suppress.directives_of(documents.values(), registry())
                 outcome = suppress.apply_parsed(found, trace.parsed, settings)
             diagnostics.extend(outcome.kept + outcome.problems)
+            result.config_broken = configuration_broken(outcome.kept)
             result.suppressed = outcome.suppressed
     result.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
     return result

@@ -296,3 +296,67 @@ def test_merge_command_refuses_broken_standards(planted_project: Path, run_cli, 
     (planted_project / "jabatan" / "ntb.ak.01.yaml").write_text("kode: [\n")
     result = run_cli(["merge", str(planted_project)], tmp_path)
     assert result.exit_code == 1
+
+
+_DECISION = '  - anggota: [{members}]\n    keputusan: {verdict}\n    alasan: Ditinjau.\n    tanggal: "2026-05-0{day}"\n'
+
+
+def _decide(project: Path, *entries: tuple[str, str]) -> None:
+    """Write keputusan-gabung.yaml with one entry per (members, verdict), in order; entry n's verdict is on
+    line 3 + 4 * n."""
+    body = "".join(
+        _DECISION.format(members=members, verdict=verdict, day=n + 1)
+        for n, (members, verdict) in enumerate(entries)
+    )
+    (project / "keputusan-gabung.yaml").write_text(f"keputusan:\n{body}", encoding="utf-8")
+
+
+def _contradictions(project: Path) -> list[tuple[int, int, str]]:
+    """(line, related line, English message) of every KMP118 report, which must be an error."""
+    found = [d for d in compile_path(project).diagnostics if d.code == "KMP118"]
+    assert all(d.severity is Severity.ERROR for d in found)
+    return [(d.location.line, d.related[0].location.line, d.message.en) for d in found]
+
+
+def test_a_rejection_inside_an_accepted_group_is_a_contradiction(planted_project: Path) -> None:
+    """Issue 12: accepting A, B, C and rejecting A, C was not reported; the merge silently obeyed the
+    rejection and never showed the accepted group."""
+    _decide(planted_project, ("NTB.AK.01, NTB.AK.02, NTB.AK.03", "terima"), ("NTB.AK.03, NTB.AK.01", "tolak"))
+    [(line, related, message)] = _contradictions(planted_project)
+    assert (line, related) == (7, 3)
+    assert message.startswith(
+        "This decision rejects merging NTB.AK.01, NTB.AK.03, but the decision on line 3 "
+        "accepts merging NTB.AK.01, NTB.AK.02, NTB.AK.03, which puts them together too."
+    )
+
+
+def test_the_same_members_decided_both_ways_is_a_contradiction(planted_project: Path) -> None:
+    _decide(planted_project, ("NTB.PA.01, NTB.PA.02", "tolak"), ("NTB.PA.02, NTB.PA.01", "terima"))
+    [(line, related, message)] = _contradictions(planted_project)
+    assert (line, related) == (7, 3)
+    assert message.startswith(
+        "This decision accepts merging NTB.PA.01, NTB.PA.02, which puts NTB.PA.01, NTB.PA.02 together, but "
+        "the decision on line 3 rejects merging them."
+    )
+
+
+def test_decisions_that_agree_are_not_contradictions(planted_project: Path) -> None:
+    _decide(
+        planted_project,
+        ("NTB.AK.01, NTB.AK.02, NTB.AK.03", "tolak"),  # all three apart is not the pair apart
+        ("NTB.AK.01, NTB.AK.02", "terima"),
+        ("NTB.AK.01, NTB.AK.02", "terima"),
+        ("NTB.PA.01, NTB.AK.03", "tolak"),
+    )
+    assert _contradictions(planted_project) == []
+
+
+def test_merge_weights_that_are_all_zero_are_refused_by_the_settings() -> None:
+    """Issue 12: all-zero weights crashed the merge stage (exit 3); the check reports them (KMP093), and
+    a caller that skipped the check gets the same reason, not a crash deep in the similarity code."""
+    with pytest.raises(ValueError, match="Every merge weight is 0"):
+        MergeSettings.from_data({"bobot": {"kompetensi": 0, "tugas": 0, "nama": 0, "konteks": 0.0}})
+    assert (
+        MergeSettings.from_data({"bobot": {"kompetensi": 0, "tugas": 0, "nama": 0}}).weights["konteks"]
+        == 0.05
+    )

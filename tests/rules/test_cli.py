@@ -33,7 +33,7 @@ def test_explain_rule(run_cli: Callable[..., Result], tmp_path: Path) -> None:
         "Tingkat: galat",
         "Cakupan: setiap kompetensi kamus",
         "Dasar hukum: PermenPANRB 38/2017, Lampiran (Kamus Kompetensi)",
-        "Opsi (aturan.opsi.KMP104 di kompiler.yaml):\n    indikator_per_level: 3\n    level_tertinggi: 5",
+        "Opsi (aturan.opsi.KMP104 di kompiler.yaml):\n    indikator_per_level: 3 (1–20)\n    level_tertinggi: 5 (1–5)",
         "Contoh yang melanggar:\n    level:\n      - level: 2",
         '          - nomor: "2.3"  # 2.2 terlewat',
         "Contoh yang benar:",
@@ -47,6 +47,24 @@ def test_explain_in_english(run_cli: Callable[..., Result], tmp_path: Path) -> N
     assert out.startswith("KMP102  Managerial and socio-cultural level match the grade\n")
     assert "Severity: error\nScope: each position\n" in out
     assert "Bad example:\n    jenjang: ADMINISTRATOR" in out
+
+
+def test_explain_says_unverified_grade_rows_give_errors_and_how_to_change_it(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """Issue 12: the confidence mark no longer lets a level below the grade pass CI unless a project
+    says so, and ``kompiler explain`` tells how."""
+    english = run_cli(["explain", "KMP102", "--locale", "en"], tmp_path).stdout
+    assert (
+        "Options (aturan.opsi.KMP102 in kompiler.yaml):\n    belum_terverifikasi: error (error | warning | info)"
+        in (english)
+    )
+    prose = " ".join(english.split())
+    assert "is an error, also when the row has not been checked" in prose
+    assert "with the option belum_terverifikasi: warning" in prose
+    indonesian = run_cli(["explain", "KMP102"], tmp_path).stdout
+    assert "belum_terverifikasi: error (error | warning | info)" in indonesian
+    assert "adalah galat, juga bila baris itu belum dicocokkan" in " ".join(indonesian.split())
 
 
 @pytest.mark.parametrize("code", [code for code in registry()])

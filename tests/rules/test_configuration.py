@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import pytest
+
 from kompiler.compiler import compile_path
 from kompiler.diagnostics import INTERNAL_ERROR, Message, Severity
 from kompiler.project import RuleSettings
-from kompiler.rules import Context, Finding, Rule, Scope, registry
+from kompiler.rules import Context, Finding, Option, Rule, Scope, registry
 from kompiler.rules.engine import run_rules
 from tests.rules.conftest import POSITION, Project, where
 
@@ -107,7 +109,7 @@ def test_settings_that_do_nothing_are_reported(project: Project) -> None:
         project,
         "  abaikan: [KMP8]\n"
         "  tingkat:\n    KMP012: warning\n    KMP199: warning\n"
-        '  opsi:\n    KMP104:\n      indikator_perlevel: 4\n      level_tertinggi: "5"\n    KMP101:\n      jumlah_manajerial: 8',
+        "  opsi:\n    KMP104:\n      indikator_perlevel: 4\n    KMP101:\n      jumlah_manajerial: 8",
     )
     found = project.diagnostics()
     assert {d.code for d in found} == {"KMP092"}
@@ -115,7 +117,7 @@ def test_settings_that_do_nothing_are_reported(project: Project) -> None:
         (
             project.locate("kompiler.yaml", "KMP8"),
             "There is no rule KMP8, so this setting has no effect; 'kompiler rules' lists every rule. "
-            "Did you mean KMP108?",
+            "Did you mean KMP118?",
         ),
         (
             project.locate("kompiler.yaml", "KMP199"),
@@ -126,12 +128,77 @@ def test_settings_that_do_nothing_are_reported(project: Project) -> None:
             project.locate("kompiler.yaml", "indikator_perlevel"),
             "The rule KMP104 has no option 'indikator_perlevel'; its options: indikator_per_level, level_tertinggi.",
         ),
-        (
-            project.locate("kompiler.yaml", '"5"'),
-            "The option level_tertinggi of the rule KMP104 takes a value like 5; '5' is ignored and the default 5 "
-            "is used.",
-        ),
     ]
+    assert not project.compile().config_broken
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "value", "expected"),
+    [
+        ("KMP104", "indikator_per_level", "-5", "an integer from 1 to 20, not -5"),
+        ("KMP104", "indikator_per_level", "0", "an integer from 1 to 20, not 0"),
+        ("KMP104", "indikator_per_level", "21", "an integer from 1 to 20, not 21"),
+        ("KMP104", "indikator_per_level", "true", "an integer from 1 to 20, not true"),
+        ("KMP104", "indikator_per_level", "3.5", "an integer from 1 to 20, not 3.5"),
+        ("KMP104", "indikator_per_level", "3.0", "an integer from 1 to 20, not 3.0"),
+        ("KMP104", "indikator_per_level", '"3"', 'an integer from 1 to 20, not "3"'),
+        ("KMP104", "indikator_per_level", "1e999", "an integer from 1 to 20, not .inf"),
+        (
+            "KMP104",
+            "level_tertinggi",
+            "100000000000000000000",
+            "an integer from 1 to 5, not 100000000000000000000",
+        ),
+        ("KMP104", "level_tertinggi", "[5]", "an integer from 1 to 5, not [5]"),
+        ("KMP101", "jumlah_manajerial", "{a: 1}", 'an integer from 1 to 50, not {"a": 1}'),
+        ("KMP117", "jumlah_sosial_kultural", "null", "an integer from 1 to 50, not null"),
+        ("KMP102", "belum_terverifikasi", "galat", 'one of: error, warning, info, not "galat"'),
+        ("KMP102", "belum_terverifikasi", '"off"', 'one of: error, warning, info, not "off"'),
+        ("KMP102", "belum_terverifikasi", "1", "one of: error, warning, info, not 1"),
+    ],
+)
+def test_an_option_value_the_option_does_not_take_is_a_configuration_error(
+    project: Project, code: str, name: str, value: str, expected: str
+) -> None:
+    """Issue 12: ``indikator_per_level: -5`` was accepted. Every option declares its type and range, and
+    a value outside them is an error at the value (exit 2), whatever the option."""
+    _configure(project, f"  opsi:\n    {code}:\n      {name}: {value}")
+    result = project.compile()
+    found = [d for d in result.diagnostics if d.code == "KMP093"]
+    assert [(where(d)[1:], d.severity) for d in found] == [(_value_at(project, name), Severity.ERROR)]
+    assert found[0].message.en.startswith(f"The option {name} of the rule {code} takes {expected}.")
+    assert result.config_broken
+    assert {d.code for d in result.diagnostics} == {"KMP093"}  # no rule ran, no waiver was judged
+
+
+def _value_at(project: Project, name: str) -> tuple[int, int]:
+    line, column = project.locate("kompiler.yaml", f"{name}: ")
+    return line, column + len(name) + 2
+
+
+def test_configuration_errors_cannot_be_turned_off(project: Project) -> None:
+    _configure(
+        project,
+        '  pilih: [KMP10]\n  abaikan: [KMP09]\n  tingkat: {KMP093: "off", KMP092: "off"}\n'
+        "  opsi:\n    KMP104:\n      indikator_per_level: -5",
+    )
+    assert [d.code for d in project.diagnostics()] == ["KMP093"]
+
+
+def test_every_rule_option_declares_what_it_takes() -> None:
+    """One mechanism for every option: a declaration without a range or choices is refused."""
+    for declaration in ({"default": 3}, {"default": 0.5, "minimum": 0}, {"default": "error"}):
+        with pytest.raises(ValueError):
+            Option(**declaration)
+    with pytest.raises(ValueError):
+        Option(0, minimum=1, maximum=5)
+    with pytest.raises(TypeError):
+        Option(True, minimum=0, maximum=1)
+    ratio = Option(0.5, minimum=0, maximum=1)
+    assert ratio.accepts(1) and ratio.accepts(0.25)
+    assert not any(ratio.accepts(v) for v in (True, float("nan"), float("inf"), 1.5, "0.5"))
+    options = [option for rule in registry().values() for option in rule.options.values()]
+    assert options and all(isinstance(option, Option) for option in options)
 
 
 def test_every_position_scope_rule_declares_whether_it_is_position_local() -> None:

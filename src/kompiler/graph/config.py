@@ -1,16 +1,48 @@
 """The ``gabung`` section of ``kompiler.yaml``: weights and thresholds of the merge stage, with defaults.
 
 The defaults are chosen once, for any corpus: weights say how much each kind of evidence counts, the
-thresholds what "close enough to merge" means. Nothing here is adjusted to a particular data set; the
-schema ``proyek.schema.json`` documents every key in Indonesian and rejects unknown ones.
+thresholds what "close enough to merge" means. Nothing here is adjusted to a particular data set. The
+schema ``proyek.schema.json`` documents every key in Indonesian, rejects unknown ones and bounds every
+value (a weight from 0 to 1000, a threshold from 0 to 1, …); what a schema cannot say about the section
+as a whole, :func:`problems` says, and ``kompiler check`` reports it before any merge runs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from kompiler.diagnostics import Message
+
 DEFAULT_WEIGHTS = {"kompetensi": 0.5, "tugas": 0.2, "nama": 0.35, "konteks": 0.05}
+
+
+def _weights(data: Mapping[str, Any]) -> dict[str, float]:
+    """The weights in force: the defaults, with those the section sets."""
+    return DEFAULT_WEIGHTS | dict(data.get("bobot") or {})
+
+
+def problems(data: Mapping[str, Any] | None) -> list[tuple[tuple[str, ...], Message]]:
+    """Why the section (already valid under the schema) cannot be used, as (pointer, message) pairs.
+
+    Weights that are all zero leave no evidence to score with: every similarity would be 0/0.
+    """
+    if not data or any(weight > 0 for weight in _weights(data).values()):
+        return []
+    listing = ", ".join(DEFAULT_WEIGHTS)
+    return [
+        (
+            ("gabung", "bobot"),
+            Message(
+                f"Semua bobot gabung bernilai 0, sehingga tidak ada bukti untuk menilai kemiripan. Beri "
+                f"paling sedikit satu dari {listing} bobot lebih dari 0, atau hapus bagian bobot untuk "
+                "memakai bobot bawaan.",
+                f"Every merge weight is 0, so no evidence is left to score similarity with. Give at least one "
+                f"of {listing} a weight above 0, or remove the bobot section to use the default weights.",
+            ),
+        )
+    ]
 
 
 @dataclass(frozen=True)
@@ -28,12 +60,15 @@ class MergeSettings:
 
     @classmethod
     def from_data(cls, data: dict[str, Any] | None) -> MergeSettings:
+        """The settings of a checked section; one with :func:`problems` is refused (``ValueError``),
+        for a caller that skipped the check."""
         data = data or {}
-        weights = dict(DEFAULT_WEIGHTS)
-        weights.update(data.get("bobot") or {})
+        found = problems(data)
+        if found:
+            raise ValueError(found[0][1].en)
         default = cls()
         return cls(
-            weights=weights,
+            weights=_weights(data),
             threshold=float(data.get("ambang_gabung", default.threshold)),
             edge_threshold=float(data.get("ambang_kemiripan", default.edge_threshold)),
             max_group_size=int(data.get("ukuran_kelompok_maksimal", default.max_group_size)),

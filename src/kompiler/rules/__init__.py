@@ -9,7 +9,7 @@ import importlib
 import pkgutil
 from functools import cache
 
-from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.base import Context, Finding, Option, Rule, Scope
 
 
 @cache
@@ -27,4 +27,4 @@ def registry() -> dict[str, Rule]:
     return dict(sorted(found.items()))
 
 
-__all__ = ["Context", "Finding", "Rule", "Scope", "registry"]
+__all__ = ["Context", "Finding", "Option", "Rule", "Scope", "registry"]

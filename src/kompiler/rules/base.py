@@ -61,10 +61,72 @@ class Context:
 
 Check = Callable[[Any, Context], Iterator[Finding]]
 
+OptionValue = int | float | str
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of a rule, as ``aturan.opsi.<code>.<name>`` in kompiler.yaml may set it.
+
+    The default's type is the option's type: an integer option takes neither ``true`` (which Python
+    counts as an integer) nor ``2.5``; a number option takes integers too. A number option declares the
+    range it accepts (``minimum`` to ``maximum``, both included, so NaN and infinities never pass), a
+    text option the words it accepts (``choices``). A declaration without them is refused when the rule
+    is defined, so that no option can take a value its rule was never written for.
+    """
+
+    default: OptionValue
+    minimum: int | float | None = None
+    maximum: int | float | None = None
+    choices: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        kind = type(self.default)
+        if kind not in (int, float, str):
+            raise TypeError(f"an option is an integer, a number or a word, not {kind.__name__}")
+        if kind is str and not self.choices:
+            raise ValueError("a text option declares its choices")
+        if kind is not str and (self.minimum is None or self.maximum is None):
+            raise ValueError("a number option declares its minimum and maximum")
+        if not self.accepts(self.default):
+            raise ValueError(f"the default {self.default!r} is not a value the option accepts")
+
+    def accepts(self, value: Any) -> bool:
+        """Whether ``value`` (as read from YAML) is one this option takes."""
+        kind = type(self.default)
+        if kind is str:
+            return type(value) is str and value in self.choices
+        if not (type(value) is kind or (kind is float and type(value) is int)):
+            return False
+        assert self.minimum is not None and self.maximum is not None
+        return self.minimum <= value <= self.maximum
+
+    def expected(self) -> Message:
+        """What the option takes, as a phrase for messages."""
+        if self.choices:
+            listing = ", ".join(self.choices)
+            return Message(f"salah satu dari: {listing}", f"one of: {listing}")
+        if type(self.default) is int:
+            return Message(
+                f"bilangan bulat dari {self.minimum} sampai {self.maximum}",
+                f"an integer from {self.minimum} to {self.maximum}",
+            )
+        return Message(
+            f"bilangan dari {self.minimum} sampai {self.maximum}",
+            f"a number from {self.minimum} to {self.maximum}",
+        )
+
+    def __str__(self) -> str:
+        """The default and what the option accepts, in words that need no translation (shown by
+        ``kompiler explain``): ``3 (1–20)``, ``error (error | warning | info)``."""
+        accepted = " | ".join(self.choices) if self.choices else f"{self.minimum}–{self.maximum}"
+        return f"{self.default} ({accepted})"
+
 
 @dataclass(frozen=True)
 class Rule:
-    """A named rule. ``examples`` are (bad, good) YAML snippets shown by ``kompiler explain``.
+    """A named rule. ``examples`` are (bad, good) YAML snippets shown by ``kompiler explain``; ``options``
+    are the settings a project may change, each declared with the values it accepts.
 
     ``position_local`` declares that a position-scope check judges one position against the reference
     entities (grades, families, dictionaries, sources) and never reads another position: the incremental
@@ -78,6 +140,6 @@ class Rule:
     explanation: Message
     legal_source: str
     check: Check
-    options: dict[str, Any] = field(default_factory=dict)
+    options: dict[str, Option] = field(default_factory=dict)
     examples: tuple[str, str] = ("", "")
     position_local: bool = False

@@ -14,7 +14,7 @@ from kompiler.diagnostics import INTERNAL_ERROR, Diagnostic, Location, Message, 
 from kompiler.model import Corpus
 from kompiler.project import RuleSettings
 from kompiler.rules import Context, Rule, Scope, registry
-from kompiler.rules.settings_check import check_settings, valid_options
+from kompiler.rules.settings_check import check_settings, configuration_errors, valid_options
 
 
 def _entities(corpus: Corpus, scope: Scope) -> Iterable[Any]:
@@ -55,12 +55,20 @@ def run_rules(
     """Run every enabled rule and return its diagnostics with the configured severities, after warnings
     for configuration that names no rule or option (so that a typo there is not silently ignored).
 
+    A configuration value that cannot be used (see :mod:`kompiler.rules.settings_check`) stops here,
+    before any rule: no rule runs under settings other than those written, as none runs when
+    kompiler.yaml breaks its schema.
+
     ``positions`` limits the position-scope rules to those positions; ``by_position_file``, when given,
     receives the position-scope rules' diagnostics by the file of the position checked, instead of the
     returned list (so that a later check can reuse those of unchanged files).
     """
     rules = rules if rules is not None else registry()
-    diagnostics = check_settings(corpus, settings, registry() | rules)
+    known = registry() | rules
+    diagnostics = check_settings(corpus, settings, known)
+    broken = configuration_errors(corpus, settings, known)
+    if broken:
+        return broken + diagnostics
     derived: dict[str, Any] = {}
     position_sinks: list[list[Diagnostic]] | None = None
     for code, rule in rules.items():

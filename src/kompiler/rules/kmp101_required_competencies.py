@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from kompiler.diagnostics import Message, Related, Severity
 from kompiler.model import Competency, Corpus, Position
 from kompiler.model.entities import CompetencyType
-from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.base import Context, Finding, Option, Rule, Scope
 from kompiler.rules.common import COUNTED_GROUPS
 
 
@@ -86,7 +86,10 @@ RULE = Rule(
     ),
     legal_source="PermenPANRB 38/2017, Lampiran (Kamus Kompetensi Manajerial dan Sosial Kultural)",
     check=check,
-    options={"jumlah_manajerial": 8, "jumlah_sosial_kultural": 1},
+    options={
+        "jumlah_manajerial": Option(8, minimum=1, maximum=50),
+        "jumlah_sosial_kultural": Option(1, minimum=1, maximum=50),
+    },
     examples=(
         "kompetensi:\n  manajerial:  # M.08 tidak ada, M.01 dua kali\n    - kode: M.01\n      level: 2\n"
         "    - kode: M.01\n      level: 2\n    # ... M.02 sampai M.07\n  sosial_kultural: []",

@@ -1,4 +1,11 @@
-"""KMP102: the managerial and socio-cultural levels a position requires match its grade's row."""
+"""KMP102: the managerial and socio-cultural levels a position requires match its grade's row.
+
+A row of jenjang.yaml carries a confidence mark (``keyakinan``): ``terverifikasi`` when its figure was
+checked against the regulation's text, ``belum_terverifikasi`` when it is common practice. A mismatch is an
+error either way by default: a CI run must not pass a position below its grade's requirement because
+nobody has yet checked the row. The message names the mark, and a project still verifying its table may
+make mismatches with unverified rows warnings (option ``belum_terverifikasi``).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,7 @@ from collections.abc import Iterator
 from kompiler.diagnostics import Message, Related, Severity
 from kompiler.model import Position
 from kompiler.model.entities import CompetencyType
-from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.base import Context, Finding, Option, Rule, Scope
 
 _GROUPS = (
     (CompetencyType.MANAGERIAL, "manajerial", "managerial", "level_manajerial"),
@@ -25,6 +32,7 @@ def check(position: Position, context: Context) -> Iterator[Finding]:
     }
     status_id = "terverifikasi" if grade.verified else "belum terverifikasi"
     status_en = "verified" if grade.verified else "not yet verified"
+    severity = Severity.ERROR if grade.verified else Severity.parse(context.options["belum_terverifikasi"])
     for type_, name_id, name_en, column in _GROUPS:
         expected = expected_by_type[type_]
         for requirement in position.required(type_):
@@ -40,7 +48,7 @@ def check(position: Position, context: Context) -> Iterator[Finding]:
                     f"The level of {label} is {requirement.level}, but the grade {grade.name} ({grade.code}) "
                     f"requires {name_en} level {expected} according to jenjang.yaml (a {status_en} row).",
                 ),
-                severity=Severity.ERROR if grade.verified else Severity.WARNING,
+                severity=severity,
                 related=(
                     Related(
                         grade.origin.at(column),
@@ -62,16 +70,23 @@ RULE = Rule(
     scope=Scope.POSITION,
     explanation=Message(
         "Level kompetensi manajerial dan sosial kultural yang dipersyaratkan ditentukan oleh jenjang jabatan, "
-        "sebagaimana tercantum di jenjang.yaml (misalnya Administrator: level 3). Selisih dengan baris yang "
-        "telah dicocokkan dengan teks peraturan (keyakinan: terverifikasi) adalah galat; selisih dengan baris "
-        "yang belum terverifikasi adalah peringatan, karena angkanya baru praktik umum.",
+        "sebagaimana tercantum di jenjang.yaml (misalnya Administrator: level 3). Selisih dengan baris jenjang "
+        "adalah galat, juga bila baris itu belum dicocokkan dengan teks peraturan (keyakinan: "
+        "belum_terverifikasi): level di bawah persyaratan jenjang tidak boleh lolos hanya karena barisnya "
+        "belum diperiksa. Pesannya menyebut bila barisnya belum terverifikasi. Proyek yang masih mencocokkan "
+        "tabel jenjangnya dapat menjadikan selisih dengan baris belum terverifikasi peringatan (atau info) "
+        "dengan opsi belum_terverifikasi: warning; selisih dengan baris terverifikasi tetap galat.",
         "The managerial and socio-cultural levels a position requires follow from its grade, as listed in "
-        "jenjang.yaml (for instance Administrator: level 3). A mismatch with a row checked against the "
-        "regulation's text (keyakinan: terverifikasi) is an error; a mismatch with an unverified row is a "
-        "warning, since its figure is only common practice.",
+        "jenjang.yaml (for instance Administrator: level 3). A mismatch with the grade's row is an error, also "
+        "when the row has not been checked against the regulation's text yet (keyakinan: "
+        "belum_terverifikasi): a level below the grade's requirement must not pass because nobody has checked "
+        "the row. The message says when the row is not yet verified. A project still verifying its grade "
+        "table can make mismatches with unverified rows warnings (or info) with the option "
+        "belum_terverifikasi: warning; a mismatch with a verified row stays an error.",
     ),
     legal_source="PermenPANRB 38/2017, Lampiran; tabel jenjang di jenjang.yaml",
     check=check,
+    options={"belum_terverifikasi": Option("error", choices=("error", "warning", "info"))},
     examples=(
         "jenjang: ADMINISTRATOR\nkompetensi:\n  manajerial:\n    - kode: M.01\n      level: 2  # Administrator: 3",
         "jenjang: ADMINISTRATOR\nkompetensi:\n  manajerial:\n    - kode: M.01\n      level: 3",

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from kompiler.diagnostics import Message, Severity
 from kompiler.model import Competency
-from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.base import Context, Finding, Option, Rule, Scope
 
 
 def _levels(competency: Competency, highest: int) -> Iterator[Finding]:
@@ -115,7 +115,10 @@ RULE = Rule(
     ),
     legal_source="PermenPANRB 38/2017, Lampiran (Kamus Kompetensi)",
     check=check,
-    options={"indikator_per_level": 3, "level_tertinggi": 5},
+    options={
+        "indikator_per_level": Option(3, minimum=1, maximum=20),
+        "level_tertinggi": Option(5, minimum=1, maximum=5),
+    },
     examples=(
         'level:\n  - level: 2\n    deskripsi: ...\n    indikator:\n      - nomor: "2.1"\n        uraian: ...\n'
         '      - nomor: "2.3"  # 2.2 terlewat\n        uraian: ...',

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from kompiler.diagnostics import Message, Severity
 from kompiler.model import Corpus
 from kompiler.model.entities import CompetencyType
-from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.base import Context, Finding, Option, Rule, Scope
 from kompiler.rules.common import COUNTED_GROUPS
 
 _PREFIX = {
@@ -82,7 +82,10 @@ RULE = Rule(
     ),
     legal_source="PermenPANRB 38/2017, Lampiran (Kamus Kompetensi)",
     check=check,
-    options={"jumlah_manajerial": 8, "jumlah_sosial_kultural": 1},
+    options={
+        "jumlah_manajerial": Option(8, minimum=1, maximum=50),
+        "jumlah_sosial_kultural": Option(1, minimum=1, maximum=50),
+    },
     examples=(
         "kamus:\n  jenis: teknis  # bidang tidak ada\n  nama: Kamus Teknis\nkompetensi:\n  - kode: M.09",
         "kamus:\n  jenis: teknis\n  bidang: keuangan\n  nama: Kamus Teknis Keuangan\nkompetensi:\n"

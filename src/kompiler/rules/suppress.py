@@ -28,6 +28,7 @@ from kompiler.load import Document
 from kompiler.project import RuleSettings
 from kompiler.rules import Rule, registry
 from kompiler.rules.common import did_you_mean, similar_codes
+from kompiler.rules.settings_check import configuration_broken
 
 CODE_UNUSED = "KMP090"
 CODE_MALFORMED = "KMP091"
@@ -115,7 +116,13 @@ def directives_of(documents: Iterable[Document], rules: Mapping[str, Rule]) -> d
 def apply_parsed(
     diagnostics: Iterable[Diagnostic], parsed: Mapping[str, Parsed], settings: RuleSettings
 ) -> Outcome:
-    """:func:`apply` with the directives already parsed (a check that reuses unchanged files' parse)."""
+    """:func:`apply` with the directives already parsed (a check that reuses unchanged files' parse).
+
+    Under a configuration that cannot be used no rule ran, so a directive covering nothing says nothing
+    about its rule and is not reported.
+    """
+    diagnostics = list(diagnostics)
+    rules_ran = not configuration_broken(diagnostics)
     outcome = Outcome()
     by_file: dict[str, list[Directive]] = {}
     for file, (directives, problems) in parsed.items():
@@ -134,7 +141,7 @@ def apply_parsed(
         if directive.action is Action.END:
             continue
         for code in directive.codes:
-            if (id(directive), code) not in used and settings.enabled(code):
+            if rules_ran and (id(directive), code) not in used and settings.enabled(code):
                 outcome.problems.append(_unused(directive, code))
     outcome.problems = [_configured(d, settings) for d in outcome.problems if settings.enabled(d.code)]
     return outcome
