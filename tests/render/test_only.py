@@ -16,7 +16,7 @@ def test_only_writes_the_skj_of_one_position(render_project: Path, run_cli: Call
     result = run_cli(["build", ".", "--only", CODE, "-o", str(output), "--quiet"], render_project)
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in output.iterdir()) == sorted(
-        f"{CODE}.{e}" for e in ("docx", "html", "md", "pdf")
+        [".kompiler-output", *(f"{CODE}.{e}" for e in ("docx", "html", "md", "pdf"))]
     )
     html = (output / f"{CODE}.html").read_text(encoding="utf-8")
     assert "Analis Sumber Daya Manusia Aparatur Ahli Muda" in html
@@ -29,14 +29,19 @@ def test_only_keeps_the_rest_of_a_previous_full_build(
     render_project: Path, run_cli: Callable[..., Result]
 ) -> None:
     output = render_project.parent / "keluaran"
-    (output / "site").mkdir(parents=True)
-    (output / "site" / "index.html").write_text("situs sebelumnya", encoding="utf-8")
-    (output / f"{CODE}.md").write_text("versi lama", encoding="utf-8")
+    assert run_cli(["build", ".", "-o", str(output), "--quiet"], render_project).exit_code == 0
+    site = (output / "site" / "index.html").read_bytes()
+    old_skj = (output / "jabatan" / f"{CODE}.md").read_bytes()
     result = run_cli(["build", ".", "--only", CODE, "-o", str(output), "--quiet"], render_project)
     assert result.exit_code == 0, result.output
-    assert (output / "site" / "index.html").read_text(encoding="utf-8") == "situs sebelumnya"
-    assert "versi lama" not in (output / f"{CODE}.md").read_text(encoding="utf-8")
-    assert sorted(p.name for p in output.parent.iterdir() if p.name.startswith(".")) == []
+    assert (output / "site" / "index.html").read_bytes() == site
+    assert (output / "jabatan" / f"{CODE}.md").read_bytes() == old_skj
+    assert (output / f"{CODE}.md").is_file() and (output / "lampiran.md").is_file()
+    assert sorted(p.name for p in output.iterdir() if p.name.startswith(".")) == [".kompiler-output"]
+    assert sorted(p.name for p in output.parent.iterdir()) == ["keluaran", "standar"]
+    again = run_cli(["build", ".", "-o", str(output), "--quiet"], render_project)
+    assert again.exit_code == 0, again.output + again.stderr
+    assert not (output / f"{CODE}.md").exists()
 
 
 def test_only_an_unknown_code_is_a_usage_error_with_a_suggestion(

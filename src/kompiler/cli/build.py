@@ -20,8 +20,10 @@ from kompiler.cli.common import (
     select,
 )
 from kompiler.cli.dates import AS_OF_DATE
+from kompiler.cli.output import terminable, writing
 from kompiler.cli.progress import Bar, wanted
 from kompiler.model.time import in_force
+from kompiler.project import find_root
 from kompiler.render.build import (
     APPENDIX_LIMIT,
     BuildOptions,
@@ -32,7 +34,6 @@ from kompiler.render.build import (
 )
 from kompiler.render.environment import TemplateProblem
 from kompiler.render.forked import StageFailed
-from kompiler.render.output import OutputLocked, OutputWriter
 
 
 @click.command("build")
@@ -73,6 +74,7 @@ from kompiler.render.output import OutputLocked, OutputWriter
 )
 @report_options
 @pipeline_options
+@terminable()
 def command(
     path: Path,
     output: Path,
@@ -90,73 +92,62 @@ def command(
     """Periksa lalu susun standar di PATH ke folder keluaran. / Check, then build the standards."""
     from kompiler.cli import EXIT_USAGE
 
-    try:
-        with executor_checked(executor):
-            result = compile_for_build(path, cache=not no_cache, executor=executor, jobs=jobs)
-    except StageFailed as failure:
-        _stopped(failure)
-    locale = resolve_locale(locale, result)
-    shown = select(result.diagnostics, quiet=quiet, verbose=verbose, only_file=None)
-    code = exit_code(result, select(result.diagnostics, quiet=True, verbose=False, only_file=None))
-    if shown or code:
-        emit_report(result, shown, output_format, locale, verbose)
-    if code:
-        click.echo(
-            "Keluaran tidak dibuat karena ada galat."
-            if locale == "id"
-            else "No output written: errors found.",
-            err=True,
-        )
-        sys.exit(code)
-    result.release_sources()
-    if as_of is not None:
-        result.corpus = in_force(result.corpus, as_of)
+    # The output folder is checked and locked first: a folder that is not kompiler's to replace, or that
+    # another build is writing, is refused before minutes of compiling.
+    with writing(output, [find_root(path)]) as writer:
+        try:
+            with executor_checked(executor):
+                result = compile_for_build(path, cache=not no_cache, executor=executor, jobs=jobs)
+        except StageFailed as failure:
+            _stopped(failure)
+        locale = resolve_locale(locale, result)
+        shown = select(result.diagnostics, quiet=quiet, verbose=verbose, only_file=None)
+        code = exit_code(result, select(result.diagnostics, quiet=True, verbose=False, only_file=None))
+        if shown or code:
+            emit_report(result, shown, output_format, locale, verbose)
+        if code:
+            click.echo(
+                "Keluaran tidak dibuat karena ada galat."
+                if locale == "id"
+                else "No output written: errors found.",
+                err=True,
+            )
+            sys.exit(code)
+        result.release_sources()
+        if as_of is not None:
+            result.corpus = in_force(result.corpus, as_of)
 
-    if only is not None and only not in result.corpus.positions:
-        close = difflib.get_close_matches(only, sorted(result.corpus.positions), n=3)
-        hint = f"; maksud Anda / did you mean: {', '.join(close)}?" if close else ""
-        click.echo(f"kompiler: jabatan {only} tidak ada / no position with code {only}{hint}", err=True)
-        sys.exit(EXIT_USAGE)
-    options = BuildOptions(
-        locale=locale,
-        only=only,
-        appendix=appendix,
-        built=source_date(),
-        project_templates=result.root / "templates" if result.root else None,
-    )
-    if not quiet and appendix is None and not wants_appendix(options, len(result.corpus.positions)):
-        click.echo(
-            f"Lampiran sebagai satu dokumen (PDF, .docx, lampiran.md/.html) tidak ditulis untuk lebih dari "
-            f"{APPENDIX_LIMIT:,} jabatan; pakai --lampiran untuk menulisnya. / The appendix as one document "
-            f"is not written above {APPENDIX_LIMIT:,} positions; use --lampiran to write it.",
-            err=True,
+        if only is not None and only not in result.corpus.positions:
+            close = difflib.get_close_matches(only, sorted(result.corpus.positions), n=3)
+            hint = f"; maksud Anda / did you mean: {', '.join(close)}?" if close else ""
+            click.echo(f"kompiler: jabatan {only} tidak ada / no position with code {only}{hint}", err=True)
+            sys.exit(EXIT_USAGE)
+        options = BuildOptions(
+            locale=locale,
+            only=only,
+            appendix=appendix,
+            built=source_date(),
+            project_templates=result.root / "templates" if result.root else None,
         )
-    try:
-        writer = OutputWriter(output)
-    except OutputLocked:
-        click.echo(
-            f"kompiler: build lain sedang menulis ke {output}/; tunggu sampai selesai. "
-            f"/ Another build is writing to {output}/; wait for it to finish.",
-            err=True,
-        )
-        sys.exit(EXIT_USAGE)
-    try:
-        with Bar() if wanted(quiet) else nullcontext() as bar:
-            build_outputs(result, writer, options, bar)
+        if not quiet and appendix is None and not wants_appendix(options, len(result.corpus.positions)):
+            click.echo(
+                f"Lampiran sebagai satu dokumen (PDF, .docx, lampiran.md/.html) tidak ditulis untuk lebih "
+                f"dari {APPENDIX_LIMIT:,} jabatan; pakai --lampiran untuk menulisnya. / The appendix as one "
+                f"document is not written above {APPENDIX_LIMIT:,} positions; use --lampiran to write it.",
+                err=True,
+            )
+        try:
+            with Bar() if wanted(quiet) else nullcontext() as bar:
+                build_outputs(result, writer, options, bar)
+        except TemplateProblem as problem:
+            emit_report(result, [problem.diagnostic], output_format, locale, verbose)
+            sys.exit(EXIT_USAGE)
+        except StageFailed as failure:
+            _stopped(failure)
         if only is None:
             writer.commit()
         else:
             writer.commit_into()
-    except TemplateProblem as problem:
-        writer.abort()
-        emit_report(result, [problem.diagnostic], output_format, locale, verbose)
-        sys.exit(EXIT_USAGE)
-    except StageFailed as failure:
-        writer.abort()
-        _stopped(failure)
-    except BaseException:
-        writer.abort()
-        raise
     if not quiet:
         message = "berkas ditulis ke" if locale == "id" else "file(s) written to"
         click.echo(f"{len(writer.written)} {message} {output}/")

@@ -8,7 +8,11 @@ from pathlib import Path
 import click
 
 from kompiler.cli.common import emit_report, exit_code, locale_option, resolve_locale, select
-from kompiler.compiler import compile_path
+from kompiler.cli.output import terminable, writing
+from kompiler.compiler import CompileResult, compile_path
+from kompiler.diagnostics import Diagnostic
+from kompiler.project import find_root
+from kompiler.render.output import OutputWriter
 
 
 @click.command("merge")
@@ -31,14 +35,32 @@ from kompiler.compiler import compile_path
     help="Tulis graf dan usulan ke folder ini. / Also write the graph and proposals to this folder.",
 )
 @locale_option
+@terminable()
 def command(path: Path, output_format: str, write_dir: Path | None, locale: str | None) -> None:
     """Usulkan penggabungan jabatan yang tumpang tindih. / Propose merges of overlapping positions."""
+    if write_dir is None:
+        _merge(path, output_format, None, locale)
+        return
+    with writing(write_dir, [find_root(path)]) as writer:
+        _merge(path, output_format, writer, locale)
+
+
+def _merge(path: Path, output_format: str, writer: OutputWriter | None, locale: str | None) -> None:
+    """Compile, propose, write the graph and proposals into ``writer`` (if any), print the proposals.
+
+    Standard output holds only the proposals in the format asked for: when the standards have errors,
+    ``json`` prints them as the JSON report of ``kompiler check --format json``, and ``markdown`` prints
+    them on standard error, so a file made from standard output is never a report in the wrong format.
+    """
     result = compile_path(path)
     locale = resolve_locale(locale, result)
     errors = select(result.diagnostics, quiet=True, verbose=False, only_file=None)
     code = exit_code(result, errors)
     if code:
-        emit_report(result, errors, "text", locale, False)
+        if output_format == "markdown":
+            _report_on_stderr(result, errors, locale)
+        else:
+            emit_report(result, errors, output_format, locale, False)
         click.echo(
             "Usulan tidak dibuat karena standar masih bergalat."
             if locale == "id"
@@ -48,19 +70,26 @@ def command(path: Path, output_format: str, write_dir: Path | None, locale: str 
         sys.exit(code)
     from kompiler.graph.merge import run_merge
     from kompiler.graph.render import merge_json, merge_markdown, merge_text, render_graph_outputs
-    from kompiler.render.output import OutputWriter
 
-    if write_dir is not None:
-        writer = OutputWriter(write_dir)
-        try:
-            merged = render_graph_outputs(result.corpus, writer, locale)
-            writer.commit()
-        except BaseException:
-            writer.abort()
-            raise
+    if writer is not None:
+        merged = render_graph_outputs(result.corpus, writer, locale)
+        writer.commit()
     else:
         merged = run_merge(result.corpus)
     render = {"text": merge_text, "markdown": merge_markdown}
     click.echo(
         merge_json(merged) if output_format == "json" else render[output_format](merged, locale), nl=False
     )
+
+
+def _report_on_stderr(result: CompileResult, errors: list[Diagnostic], locale: str) -> None:
+    from kompiler.report import ReportInput, formats
+
+    report = ReportInput(
+        diagnostics=errors,
+        locale=locale,
+        files_checked=len(result.files),
+        source_line=result.source_line,
+        verbose=False,
+    )
+    click.echo(formats()["text"](report), nl=False, err=True)

@@ -265,4 +265,5 @@ def _render(
 
 
 def _json(writer: OutputWriter, result: CompileResult) -> None:
-    writer.write_json("model.json", model_dict(result.corpus), indent=2)
+    relative = {source.display: source.relative for source in result.files}
+    writer.write_json("model.json", model_dict(result.corpus, relative), indent=2)

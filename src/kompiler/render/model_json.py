@@ -6,6 +6,7 @@ Ordering is by code everywhere, so the same standards always give byte-identical
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from kompiler import __version__
@@ -26,7 +27,7 @@ def _requirement(requirement: Requirement) -> dict[str, Any]:
     return out
 
 
-def _competency(competency: Competency) -> dict[str, Any]:
+def _competency(competency: Competency, files: Mapping[str, str]) -> dict[str, Any]:
     return {
         "kode": competency.code,
         "nama": competency.name,
@@ -41,7 +42,7 @@ def _competency(competency: Competency) -> dict[str, Any]:
             }
             for level in competency.levels
         ],
-        "berkas": competency.origin.file,
+        "berkas": files.get(competency.origin.file, competency.origin.file),
     }
 
 
@@ -56,7 +57,7 @@ def _entity(code: str, fields: dict[str, Any]) -> dict[str, Any]:
     return {"kode": code, **{key: _json_value(value) for key, value in fields.items()}}
 
 
-def _position(position: Position) -> dict[str, Any]:
+def _position(position: Position, files: Mapping[str, str]) -> dict[str, Any]:
     q = position.qualifications
     return {
         **_entity(position.code, position_fields(position)),
@@ -78,12 +79,17 @@ def _position(position: Position) -> dict[str, Any]:
             "pangkat": {"golongan": q.rank, "tingkat": q.rank_importance} if q.rank else None,
             "indikator_kinerja": [{"uraian": p.text, "tingkat": p.importance} for p in q.performance],
         },
-        "berkas": position.origin.file,
+        "berkas": files.get(position.origin.file, position.origin.file),
     }
 
 
-def model_dict(corpus: Corpus) -> dict[str, Any]:
-    """The whole corpus as plain JSON-ready data."""
+def model_dict(corpus: Corpus, files: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The whole corpus as plain JSON-ready data.
+
+    ``files`` maps each file's name as diagnostics show it (relative to the working folder) to its path
+    inside the project, which is what ``berkas`` holds: the same model from whatever folder it is built.
+    """
+    files = files or {}
     return {
         "format": MODEL_FORMAT_VERSION,
         "kompiler": __version__,
@@ -98,6 +104,8 @@ def model_dict(corpus: Corpus) -> dict[str, Any]:
         "rumpun": [
             _entity(f.code, family_fields(f)) for f in sorted(corpus.families.values(), key=lambda f: f.code)
         ],
-        "kompetensi": [_competency(c) for c in sorted(corpus.competencies.values(), key=lambda c: c.code)],
-        "jabatan": [_position(p) for p in sorted(corpus.positions.values(), key=lambda p: p.code)],
+        "kompetensi": [
+            _competency(c, files) for c in sorted(corpus.competencies.values(), key=lambda c: c.code)
+        ],
+        "jabatan": [_position(p, files) for p in sorted(corpus.positions.values(), key=lambda p: p.code)],
     }

@@ -1,23 +1,52 @@
-"""Write build output atomically: everything goes to a temporary sibling folder that replaces the
-output folder only when the whole build has succeeded, so a failed or interrupted build leaves the
-previous output untouched. Paths are confined to the output folder. A lock file beside the output
-folder (``.<name>.lock``, removed when the build ends) stops two builds from writing the same folder.
+"""Write build output atomically, inside the output folder only, and only into a folder that is kompiler's.
+
+A build replaces the whole output folder, so it must never be pointed at anything else. Every folder
+kompiler writes carries a marker, ``.kompiler-output``, listing each file written with its size; a build
+accepts a folder that is new, empty (folders without files count as empty), or holds only files its
+marker lists with their size (:func:`check_target`). It refuses the project's folder and every folder
+above it, the project's ``templates/`` (which the next build would read), a Git repository, and any
+folder holding something else: :class:`OutputRefused`.
+
+Everything the build writes is inside the output folder, which is created if missing: the lock
+(``.kompiler-lock``, removed when the build ends) that stops two builds from writing the same folder, the
+staging folder the build writes into (``.kompiler-staging.*``), and at the end the swap, which moves the
+previous output's entries aside (``.kompiler-old.*``), moves the new ones in and removes the old. So the
+output folder may be a mount point, its parent may be read-only, and it keeps its own mode and owner.
+The marker is first replaced by one that accepts both the previous and the new files: a build killed in
+the middle of the swap leaves a folder the next build still recognises, and its leftovers are removed
+then. A failed or interrupted build (Ctrl+C, SIGTERM) leaves the previous output as it was.
 """
 
 from __future__ import annotations
 
 import fcntl
+import json
 import os
+import secrets
 import shutil
 import signal
-import tempfile
+import stat
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
+from kompiler.diagnostics import Message
+from kompiler.project import shown_name
 from kompiler.render.jsontext import write_indented
+
+MARKER = ".kompiler-output"
+LOCK = ".kompiler-lock"
+STAGING = ".kompiler-staging."
+OLD = ".kompiler-old."
+_BRIDGE = ".kompiler-output.bridge"  # inside the staging folder: the marker in force during the swap
+MARKER_FORMAT = 1
+MARKER_LIMIT = 1 << 30  # bytes; a national build's marker is a few megabytes
+_NAMED = 3  # entries a refusal names
+_OUTPUT_SUFFIXES = (".pdf", ".docx", ".md", ".html")
+_EARLIER_LAYOUT = frozenset({"model.json", "graph", "merge", "site", "jabatan"})
 
 
 class UnsafeOutputPath(ValueError):
@@ -32,22 +61,289 @@ class OutputLocked(RuntimeError):
         self.target = target
 
 
+class OutputRefused(ValueError):
+    """The output folder is not kompiler's to replace; ``message`` says why and what to do."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.en)
+        self.message = message
+
+
+class OutputUnwritable(Exception):
+    """The output folder cannot be written (a full or read-only disk, no permission).
+
+    Raised by every write, also in the build's worker processes, so it carries only strings and pickles.
+    """
+
+    def __init__(self, target: str, reason: str) -> None:
+        super().__init__(target, reason)
+        self.target, self.reason = target, reason
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What an output folder's marker lists: each file by its relative path, with its size.
+
+    ``previous`` is set only in the marker in force during a swap, which accepts either build's files.
+    """
+
+    files: dict[str, int]
+    previous: dict[str, int] = field(default_factory=dict)
+
+    def accepts(self, relative: str, size: int) -> bool:
+        return self.files.get(relative) == size or self.previous.get(relative) == size
+
+    def top_level(self) -> set[str]:
+        return {path.split("/", 1)[0] for path in (*self.files, *self.previous)}
+
+
+class _Damaged(ValueError):
+    """The marker is there but is not one kompiler wrote."""
+
+
+def _shown(path: Path | str) -> str:
+    return shown_name(str(path))
+
+
+def _is_own(name: str) -> bool:
+    """Whether a name at the top of an output folder is kompiler's bookkeeping rather than output."""
+    return name in (MARKER, LOCK) or name.startswith((STAGING, OLD))
+
+
+def _walk(folder: Path) -> Iterator[tuple[str, int | None]]:
+    """Every entry below ``folder`` that is not a folder, except kompiler's bookkeeping at its top:
+    ``(relative path, size)`` for a regular file, ``(relative path, None)`` for anything else (a link, a
+    FIFO, a folder of kompiler's name that is not a real folder). Links are never followed."""
+    pending = [("", str(folder))]
+    while pending:
+        prefix, path = pending.pop()
+        with os.scandir(path) as entries:
+            for entry in entries:
+                relative = prefix + entry.name
+                is_dir = entry.is_dir(follow_symlinks=False)
+                if not prefix and _is_own(entry.name):
+                    a_file = entry.name in (MARKER, LOCK)
+                    if not (entry.is_file(follow_symlinks=False) if a_file else is_dir):
+                        yield relative, None
+                elif is_dir:
+                    pending.append((relative + "/", entry.path))
+                elif entry.is_file(follow_symlinks=False):
+                    yield relative, entry.stat(follow_symlinks=False).st_size
+                else:
+                    yield relative, None
+
+
+def _read_bounded(path: Path) -> bytes | None:
+    """The bytes of the regular file ``path``, ``None`` if there is none; never follows a link, never
+    waits on a FIFO, never reads more than ``MARKER_LIMIT``."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise _Damaged(str(error)) from None
+    with os.fdopen(descriptor, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MARKER_LIMIT:
+            raise _Damaged("not a regular file of a marker's size")
+        return stream.read(MARKER_LIMIT + 1)
+
+
+def _sizes(value: Any) -> dict[str, int]:
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and type(v) is int for k, v in value.items()
+    ):
+        raise _Damaged("the file list is not one kompiler writes")
+    return value
+
+
+def read_manifest(folder: Path) -> Manifest | None:
+    """The manifest in ``folder``'s marker; ``None`` without a marker. Raises ``_Damaged``."""
+    raw = _read_bounded(folder / MARKER)
+    if raw is None:
+        return None
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        raise _Damaged("not JSON") from None
+    if not isinstance(data, dict) or data.get("format") != MARKER_FORMAT:
+        raise _Damaged("unknown format")
+    return Manifest(_sizes(data.get("berkas")), _sizes(data.get("sebelumnya", {})))
+
+
+def marker_bytes(files: dict[str, int], previous: dict[str, int] | None = None) -> bytes:
+    """The marker listing ``files`` (and, during a swap, the ``previous`` build's files)."""
+    data: dict[str, Any] = {
+        "kompiler": "Folder keluaran kompiler: setiap build menggantinya. / kompiler's output folder: "
+        "every build replaces it.",
+        "format": MARKER_FORMAT,
+        "berkas": dict(sorted(files.items())),
+    }
+    if previous is not None:
+        data["sebelumnya"] = dict(sorted(previous.items()))
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_target(target: Path, sources: Sequence[Path] = ()) -> None:
+    """Refuse ``target`` (an absolute, resolved path) unless a build may replace it; see the module.
+
+    ``sources`` are the project folders the build reads. Reads only: nothing is written before this
+    has passed.
+    """
+    for source in sources:
+        root = Path(os.path.realpath(source))
+        if _inside(root, target):
+            what = (
+                ("adalah folder proyek standar", "is the standards project's folder")
+                if root == target
+                else (f"memuat proyek standar {_shown(root)}", f"holds the standards project {_shown(root)}")
+            )
+            raise OutputRefused(
+                Message(
+                    f"Folder keluaran {_shown(target)} {what[0]}; build mengganti seluruh isi folder "
+                    "keluaran, jadi kompiler menolaknya. Pilih folder baru atau kosong, misalnya -o keluaran.",
+                    f"The output folder {_shown(target)} {what[1]}; a build replaces the whole output "
+                    "folder, so kompiler refuses it. Choose a new or empty folder, for example -o output.",
+                )
+            )
+        if _inside(target, root / "templates"):
+            raise OutputRefused(
+                Message(
+                    f"Folder keluaran {_shown(target)} ada di dalam folder templates/ proyek, yang dibaca "
+                    "setiap build; pilih folder di luar templates/.",
+                    f"The output folder {_shown(target)} is inside the project's templates/ folder, which "
+                    "every build reads; choose a folder outside templates/.",
+                )
+            )
+    if not os.path.lexists(target):
+        return
+    if not target.is_dir():
+        raise OutputRefused(
+            Message(
+                f"{_shown(target)} bukan folder; pilih folder baru atau kosong untuk keluaran.",
+                f"{_shown(target)} is not a folder; choose a new or empty folder for the output.",
+            )
+        )
+    try:
+        _check_contents(target)
+    except OSError as error:
+        raise OutputRefused(
+            Message(
+                f"Folder keluaran {_shown(target)} tidak dapat dibaca ({error.strerror}), jadi kompiler "
+                "tidak dapat memastikan isinya keluaran kompiler sendiri; perbaiki izinnya atau pilih "
+                "folder lain.",
+                f"The output folder {_shown(target)} cannot be read ({error.strerror}), so kompiler cannot "
+                "tell that it holds only its own output; fix its permissions or choose another folder.",
+            )
+        ) from None
+
+
+def _check_contents(target: Path) -> None:
+    names = set(os.listdir(target))
+    if ".git" in names:
+        raise OutputRefused(
+            Message(
+                f"Folder keluaran {_shown(target)} adalah repositori Git (ada .git); build mengganti "
+                "seluruh isi folder keluaran, jadi kompiler menolaknya. Pilih folder baru atau kosong, "
+                "misalnya -o keluaran.",
+                f"The output folder {_shown(target)} is a Git repository (it holds .git); a build replaces "
+                "the whole output folder, so kompiler refuses it. Choose a new or empty folder, for "
+                "example -o output.",
+            )
+        )
+    try:
+        manifest = read_manifest(target)
+    except _Damaged:
+        raise OutputRefused(
+            Message(
+                f"Penanda {MARKER} di folder keluaran {_shown(target)} rusak, jadi kompiler tidak dapat "
+                "memastikan isinya keluaran kompiler sendiri; periksa folder itu, hapus, lalu build lagi.",
+                f"The marker {MARKER} in the output folder {_shown(target)} is damaged, so kompiler cannot "
+                "tell that it holds only its own output; check the folder, remove it and build again.",
+            )
+        ) from None
+    foreign = []
+    for relative, size in _walk(target):
+        if manifest is None or size is None or not manifest.accepts(relative, size):
+            foreign.append(_shown(relative))
+            if len(foreign) > _NAMED:
+                break
+    if not foreign:
+        return
+    named = ", ".join(sorted(foreign[:_NAMED])) + (", …" if len(foreign) > _NAMED else "")
+    if manifest is not None:
+        raise OutputRefused(
+            Message(
+                f"Folder keluaran {_shown(target)} memuat berkas yang tidak ditulis kompiler atau telah "
+                f"diubah sejak itu ({named}); build mengganti seluruh isi folder keluaran dan tidak akan "
+                "menghapusnya. Pindahkan berkas itu atau pilih folder lain.",
+                f"The output folder {_shown(target)} holds files kompiler did not write or that changed "
+                f"since ({named}); a build replaces the whole output folder and will not remove them. Move "
+                "them away or choose another folder.",
+            )
+        )
+    if _earlier_output(names):
+        raise OutputRefused(
+            Message(
+                f"Folder keluaran {_shown(target)} tampaknya keluaran kompiler versi lama, yang belum "
+                f"menandai foldernya ({MARKER}), jadi kompiler tidak dapat memastikan tidak ada berkas lain "
+                f"di dalamnya. Periksa folder itu, hapus (rm -r {_shown(target)}), lalu build lagi.",
+                f"The output folder {_shown(target)} looks like the output of an earlier kompiler, which "
+                f"did not mark its folders ({MARKER}), so kompiler cannot tell that nothing else is in it. "
+                f"Check the folder, remove it (rm -r {_shown(target)}) and build again.",
+            )
+        )
+    raise OutputRefused(
+        Message(
+            f"Folder keluaran {_shown(target)} tidak kosong dan tidak ditulis kompiler ({named}); build "
+            "mengganti seluruh isi folder keluaran. Pilih folder baru atau kosong, misalnya -o keluaran.",
+            f"The output folder {_shown(target)} is not empty and was not written by kompiler ({named}); a "
+            "build replaces the whole output folder. Choose a new or empty folder, for example -o output.",
+        )
+    )
+
+
+def _earlier_output(names: set[str]) -> bool:
+    """Whether an unmarked folder has the layout of what kompiler wrote before it marked its folders."""
+    own = {name for name in names if name in _EARLIER_LAYOUT or name.endswith(_OUTPUT_SUFFIXES)}
+    return own == names and bool(names & {"model.json", "merge"})
+
+
 def _lock(path: Path) -> int:
     """Take an exclusive, non-blocking lock on ``path``; retry if it was replaced while we waited."""
     while True:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)
             raise OutputLocked(path) from None
         try:
-            same = os.fstat(fd).st_ino == os.stat(path).st_ino
+            same = os.fstat(fd).st_ino == os.stat(path, follow_symlinks=False).st_ino
         except FileNotFoundError:
             same = False
         if same:
             return fd
         os.close(fd)
+
+
+def _held(path: Path) -> bool:
+    """Whether another build holds the lock ``path`` right now (never creates it)."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_NOFOLLOW)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False
 
 
 _HELD = frozenset({signal.SIGINT, signal.SIGTERM})
@@ -57,9 +353,9 @@ _HELD = frozenset({signal.SIGINT, signal.SIGTERM})
 def signals_deferred() -> Iterator[None]:
     """Hold SIGINT and SIGTERM for the ``with`` block; a pending signal is delivered right after.
 
-    For the steps an interrupt must not split: the two renames of the swap (between them there would be
-    no output folder at all), and the forks that start page workers and the graph stage
-    (:mod:`kompiler.render.pages`, :mod:`kompiler.render.forked`).
+    For the steps an interrupt must not split: the moves of the swap, the clean-up after a failed build,
+    and the forks that start page workers and the graph stage (:mod:`kompiler.render.pages`,
+    :mod:`kompiler.render.forked`).
     """
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -75,28 +371,84 @@ def release_held_signals() -> None:
     """In a process forked inside :func:`signals_deferred`: let in again what the parent held.
 
     The mask comes along with the fork; without this the child could not even be stopped with SIGTERM.
+    SIGTERM gets its default action back: the parent's handler (which unwinds the build to remove its
+    staging folder) is the parent's alone, and the parent stops its children with SIGTERM.
     """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
 
 
-class OutputWriter:
-    """Collects files in a staging folder; :meth:`commit` swaps it in place of the output folder."""
+def _missing(folder: Path) -> list[Path]:
+    """``folder`` and those of its parents that do not exist yet, innermost first."""
+    return [path for path in (folder, *folder.parents) if not os.path.lexists(path)]
 
-    def __init__(self, target: Path) -> None:
-        self.target = target.resolve()
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        self.lock_path = self.target.parent / f".{self.target.name}.lock"
-        self._lock: int | None = _lock(self.lock_path)
-        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.", dir=self.target.parent))
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+class OutputWriter:
+    """Collects files in a staging folder; :meth:`commit` swaps them in place of the previous output.
+
+    ``sources`` are the project folders the build reads, which the output folder must not be or hold.
+    Raises :class:`OutputRefused`, :class:`OutputLocked` or :class:`OutputUnwritable`.
+    """
+
+    def __init__(self, target: Path, *, sources: Sequence[Path] = ()) -> None:
+        try:
+            self.target = Path(os.path.realpath(target))
+        except OSError as error:  # a relative path, and the working folder is gone
+            raise OutputUnwritable(_shown(target), _reason(error)) from None
+        try:
+            check_target(self.target, sources)
+        except OutputRefused:
+            if _held(self.target / LOCK):  # another build is in the middle of its swap
+                raise OutputLocked(self.target / LOCK) from None
+            raise
+        self.lock_path = self.target / LOCK
         self.written: list[str] = []
+        self._created = _missing(self.target)
+        self._lock: int | None = None
+        self._old: Path | None = None
+        self._committed = False
+        self.staging = self.target / f"{STAGING}{secrets.token_hex(8)}"
+        try:
+            self.target.mkdir(parents=True, exist_ok=True)
+            self._lock = _lock(self.lock_path)
+            self._clear_leftovers()
+            self.staging.mkdir()
+        except OutputLocked:
+            self._remove_created()
+            raise
+        except OSError as error:
+            self.abort()
+            raise self._unwritable(error) from None
+
+    def _unwritable(self, error: OSError) -> OutputUnwritable:
+        return OutputUnwritable(_shown(self.target), _reason(error))
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Any failure to write into the staging folder becomes :class:`OutputUnwritable`."""
+        try:
+            yield
+        except OSError as error:
+            raise self._unwritable(error) from None
+
+    def _clear_leftovers(self) -> None:
+        """Remove what builds that were killed left behind (their staging and old folders)."""
+        for entry in os.scandir(self.target):
+            if entry.name.startswith((STAGING, OLD)) and entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
 
     def path(self, relative: str) -> Path:
         """The staging path for ``relative``, refusing anything that would land outside the output."""
         pure = PurePosixPath(relative)
-        if pure.is_absolute() or ".." in pure.parts or not pure.parts:
+        if pure.is_absolute() or ".." in pure.parts or not pure.parts or _is_own(pure.parts[0]):
             raise UnsafeOutputPath(relative)
         path = self.staging.joinpath(*pure.parts)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        with self._writing():
+            path.parent.mkdir(parents=True, exist_ok=True)
         self.written.append(pure.as_posix())
         return path
 
@@ -109,10 +461,14 @@ class OutputWriter:
         self.written.append(PurePosixPath(relative).as_posix())
 
     def write_text(self, relative: str, text: str) -> None:
-        self.path(relative).write_text(text, encoding="utf-8", newline="\n")
+        path = self.path(relative)
+        with self._writing():
+            path.write_text(text, encoding="utf-8", newline="\n")
 
     def write_bytes(self, relative: str, data: bytes) -> None:
-        self.path(relative).write_bytes(data)
+        path = self.path(relative)
+        with self._writing():
+            path.write_bytes(data)
 
     def write_json(self, relative: str, value: Any, indent: int) -> None:
         """``json.dumps(value, ensure_ascii=False, indent=indent)`` and a newline, written in pieces.
@@ -120,45 +476,105 @@ class OutputWriter:
         The model of a large corpus is hundreds of megabytes of text: written as it is encoded, it never
         sits in memory whole, beside the data it comes from (:mod:`kompiler.render.jsontext`).
         """
-        with self.path(relative).open("w", encoding="utf-8", newline="\n") as stream:
+        path = self.path(relative)
+        with self._writing(), path.open("w", encoding="utf-8", newline="\n") as stream:
             write_indented(value, indent, stream.write)
             stream.write("\n")
 
     @contextmanager
     def binary(self, relative: str) -> Iterator[BinaryIO]:
         """A binary file to write ``relative`` into as it is produced (a large GraphML, for one)."""
-        with self.path(relative).open("wb") as stream:
+        path = self.path(relative)
+        with self._writing(), path.open("wb") as stream:
             yield stream
 
     def commit(self) -> None:
-        """Replace the output folder with the staged one (the old one is removed only afterwards)."""
-        old = None
-        with signals_deferred():
-            if self.target.exists():
-                old = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.old.", dir=self.target.parent))
-                os.rename(self.target, old / "previous")
-            os.rename(self.staging, self.target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-        self._unlock()
+        """Replace the previous output with the staged one (the previous is removed only afterwards)."""
+        previous = self._previous()
+        self._swap(self._staged(), previous, whole=True)
 
     def commit_into(self) -> None:
-        """Move the staged files into the output folder, keeping everything else there.
+        """Move the staged files into the output folder, keeping the rest of the previous output.
 
         For partial builds (one position's SKJ): the rest of a full build's output stays as it was, and
-        every file written replaces its predecessor atomically.
+        every file written replaces its predecessor.
         """
-        self.target.mkdir(parents=True, exist_ok=True)
-        for relative in self.written:
-            destination = self.target.joinpath(*PurePosixPath(relative).parts)
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(self.staging.joinpath(*PurePosixPath(relative).parts), destination)
-        shutil.rmtree(self.staging, ignore_errors=True)
-        self._unlock()
+        previous = self._previous()
+        self._swap({**(previous.files if previous else {}), **self._staged()}, previous, whole=False)
+
+    def _previous(self) -> Manifest | None:
+        """The marker in force now (read under the lock: a build that ran meanwhile may have changed it)."""
+        try:
+            return read_manifest(self.target)
+        except _Damaged:
+            return None
+
+    def _staged(self) -> dict[str, int]:
+        with self._writing():
+            return {relative: size for relative, size in _walk(self.staging) if size is not None}
+
+    def _swap(self, files: dict[str, int], previous: Manifest | None, *, whole: bool) -> None:
+        """Put the staged files in place; on failure put everything back and raise OutputUnwritable."""
+        with self._writing():
+            (self.staging / MARKER).write_bytes(marker_bytes(files))
+            (self.staging / _BRIDGE).write_bytes(marker_bytes(files, previous.files if previous else {}))
+            self._old = self.target / f"{OLD}{secrets.token_hex(8)}"
+            self._old.mkdir()
+        moves: list[tuple[Path, Path]] = []
+        with signals_deferred():
+            try:
+                os.replace(self.staging / _BRIDGE, self.target / MARKER)
+                for source, destination in self._plan(previous, whole):
+                    destination.parent.mkdir(parents=True, exist_ok=True)
+                    os.rename(source, destination)
+                    moves.append((source, destination))
+                os.replace(self.staging / MARKER, self.target / MARKER)
+            except OSError as error:
+                for source, destination in reversed(moves):
+                    os.rename(destination, source)
+                raise self._unwritable(error) from None
+            self._committed = True
+        self._finish()
+
+    def _plan(self, previous: Manifest | None, whole: bool) -> Iterator[tuple[Path, Path]]:
+        """The moves of a swap, in order: the entries being replaced go aside, then the new ones come in.
+
+        A whole swap moves top-level entries; a partial one (:meth:`commit_into`) single files.
+        """
+        assert self._old is not None
+        if whole:
+            staged = {name for name in os.listdir(self.staging) if name not in (MARKER, _BRIDGE)}
+            replaced = (previous.top_level() if previous else set()) | staged
+            entries = sorted(staged)
+        else:
+            entries = sorted(set(self.written))
+            replaced = set(entries)
+        for name in sorted(replaced):
+            if os.path.lexists(self.target / name):
+                yield self.target / name, self._old / name
+        for name in entries:
+            yield self.staging / name, self.target / name
+
+    def _finish(self) -> None:
+        with signals_deferred():
+            shutil.rmtree(self.staging, ignore_errors=True)
+            if self._old is not None:
+                shutil.rmtree(self._old, ignore_errors=True)
+            self._unlock()
 
     def abort(self) -> None:
-        shutil.rmtree(self.staging, ignore_errors=True)
-        self._unlock()
+        """Remove everything this build wrote; the previous output (or the new one, once committed) stays."""
+        self._finish()
+        if not self._committed:
+            self._remove_created()
+
+    def _remove_created(self) -> None:
+        """Remove the output folder and parents this build created, as long as they are empty."""
+        for folder in self._created:
+            try:
+                folder.rmdir()
+            except OSError:
+                return
 
     def _unlock(self) -> None:
         if self._lock is not None:

@@ -1,0 +1,82 @@
+"""The output folder of ``kompiler build -o`` and ``kompiler merge --write``, as the command line meets it.
+
+:func:`writing` opens the folder for a command and removes what the command wrote unless it committed;
+a folder that cannot be used or written ends the command with a message naming it and exit code 2.
+:func:`terminable` lets SIGTERM (a CI job cancelled) unwind a command like Ctrl+C, so that clean-up runs.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+from typing import NoReturn
+
+import click
+
+from kompiler.render.output import OutputLocked, OutputRefused, OutputUnwritable, OutputWriter
+
+
+@contextmanager
+def terminable() -> Iterator[None]:
+    """SIGTERM raises ``SystemExit(143)`` in the ``with`` block, so every ``finally`` and clean-up runs."""
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextmanager
+def writing(output: Path, sources: Sequence[Path]) -> Iterator[OutputWriter]:
+    """A writer for ``output`` (see :func:`open_output`) for the ``with`` block; whatever ends the block
+    early (an error, ``sys.exit``, Ctrl+C, SIGTERM) removes what was written and leaves the previous
+    output as it was, and a write that fails is reported (:func:`unwritable`)."""
+    writer = open_output(output, sources)
+    try:
+        yield writer
+    except OutputUnwritable as problem:
+        writer.abort()
+        unwritable(problem)
+    except BaseException:
+        writer.abort()
+        raise
+
+
+def open_output(output: Path, sources: Sequence[Path]) -> OutputWriter:
+    """A writer for ``output``, or the reason it cannot be written and exit code 2."""
+    from kompiler.cli import EXIT_USAGE
+
+    try:
+        return OutputWriter(output, sources=sources)
+    except OutputLocked:
+        click.echo(
+            f"kompiler: build lain sedang menulis ke {output}/; tunggu sampai selesai. "
+            f"/ Another build is writing to {output}/; wait for it to finish.",
+            err=True,
+        )
+    except OutputRefused as refusal:
+        click.echo(f"kompiler: {refusal.message.id}\n/ {refusal.message.en}", err=True)
+    except OutputUnwritable as problem:
+        unwritable(problem)
+    sys.exit(EXIT_USAGE)
+
+
+def unwritable(problem: OutputUnwritable) -> NoReturn:
+    """A full or read-only disk, or a folder without permission: say so, exit 2."""
+    from kompiler.cli import EXIT_USAGE
+
+    click.echo(
+        f"kompiler: keluaran tidak dapat ditulis ke {problem.target}: {problem.reason}; keluaran "
+        f"sebelumnya tidak diubah. / The output cannot be written to {problem.target}: {problem.reason}; "
+        "the previous output is unchanged.",
+        err=True,
+    )
+    sys.exit(EXIT_USAGE)
