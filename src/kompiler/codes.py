@@ -290,6 +290,25 @@ BUILTIN: dict[str, CodeInfo] = {
             "nothing is written there.",
         ),
     ),
+    "KMP017": CodeInfo(
+        Message("Karakter terlarang dalam teks", "Forbidden character in text"),
+        Message(
+            "Teks standar (nilai maupun kunci, di berkas apa pun) hanya memuat karakter yang dapat dicetak, "
+            "ditambah tab dan pindah baris biasa (misalnya dalam blok |). Ditolak: karakter kendali lain "
+            "(termasuk NUL, U+0085, dan C1), separuh pasangan surrogate, nonkarakter Unicode (U+FFFE, U+FFFF, "
+            "U+FDD0-U+FDEF), pengatur arah teks (U+202A-U+202E, U+2066-U+2069) yang membuat teks terbaca lain "
+            "dari isinya, pemisah baris/paragraf U+2028/U+2029, dan BOM di dalam teks, baik ditulis langsung "
+            'maupun lewat escape seperti "\\x01", "\\0" atau "\\uFFFE". Dokumen Word, XML, dan terminal '
+            "tidak dapat memuatnya; laporannya menunjuk teks itu dan urutan karakternya.",
+            "Standards text (values and keys, in any file) holds only printable characters, plus a tab and "
+            "an ordinary line break (in a | block, say). Refused: other control characters (NUL, U+0085 and "
+            "C1 included), lone surrogates, Unicode noncharacters (U+FFFE, U+FFFF, U+FDD0-U+FDEF), "
+            "bidirectional controls (U+202A-U+202E, U+2066-U+2069) that make text read otherwise than it is "
+            "stored, the line and paragraph separators U+2028/U+2029 and a byte order mark inside text, "
+            'whether written as such or as an escape like "\\x01", "\\0" or "\\uFFFE". Word documents, XML '
+            "and terminals cannot carry them; the report points at the text and names the character's place.",
+        ),
+    ),
     "KMP900": CodeInfo(
         Message("Galat internal", "Internal error"),
         Message(

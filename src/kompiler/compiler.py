@@ -17,7 +17,7 @@ from kompiler.cache import FileCache
 from kompiler.collector import paused
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity
 from kompiler.filecheck import FileOutcome, check_batch, check_file
-from kompiler.load import Document, Pointer
+from kompiler.load import Document, Pointer, split_lines
 from kompiler.model import Corpus, build, link
 from kompiler.parallel import executor_for, map_batches
 from kompiler.project import (
@@ -58,7 +58,7 @@ class CompileResult:
 
     def source_line(self, file: str, line: int) -> str:
         """Line ``line`` (1-based) of the file shown as ``file``, for excerpts under diagnostics."""
-        lines = self._texts.get(file, "").splitlines()
+        lines = split_lines(self._texts.get(file, ""))
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
     @property
@@ -274,7 +274,7 @@ class RecalledResult(CompileResult):
     def source_line(self, file: str, line: int) -> str:
         lines = self._lines.get(file)
         if lines is None:
-            lines = self._lines[file] = self._text(file).splitlines()
+            lines = self._lines[file] = split_lines(self._text(file))
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
     @cached_property

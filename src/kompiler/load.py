@@ -9,11 +9,19 @@ an error for anything YAML 1.1 would have read differently.
 Source positions are not kept for every node while loading (at national scale that map costs more memory
 than the data); a :class:`Document` rebuilds it on the first request for a location, which only happens
 for the few documents that have something to report.
+
+Every position is a 1-based line and a 1-based column counted in characters (code points), with lines
+ended only by LF, CR LF and CR, as editors, git and CI annotations count them. YAML 1.1 parsers also end
+a line at U+0085, U+2028 and U+2029, and libyaml reports some offsets in bytes, so no line or column a
+parser reports is used as it is: positions come from a mark's character offset, through
+:class:`SourcePositions`, and excerpts from :func:`split_lines`, so the two always agree.
 """
 
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +44,25 @@ CODE_ALIAS = "KMP005"
 CODE_UNSUPPORTED = "KMP006"
 CODE_TOO_DEEP = "KMP007"
 CODE_EMPTY = "KMP008"
+CODE_CHARACTER = "KMP017"
+
+# YAML's printable set: a file holding anything else is refused before parsing, at that character's own
+# position (libyaml reports the offset of such a character in bytes, not characters).
+_NOT_YAML_TEXT = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Characters no text of a standard may hold, in a value or a key, however they got there (a YAML escape
+# such as "\x01" makes any of them): control characters other than tab and line feed, lone surrogates,
+# Unicode's noncharacters, bidirectional controls that make text read otherwise than it is stored, line
+# and paragraph separators that break lines where no editor does, and a byte order mark inside text.
+# Documents, XML and terminals cannot carry them; a tab and a line break (block scalars) are fine.
+FORBIDDEN_IN_TEXT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufdd0-\ufdef\ud800-\udfff"
+    + "".join(chr(plane << 16 | low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
+    + "]"
+)
+_LINE_BREAK = re.compile("\r\n?|\n")
+# Every line break of YAML 1.1 (libyaml's), for the nesting bound only.
+_YAML_LINE_BREAK = re.compile("\r\n?|[\n\x85\u2028\u2029]")
+_BYTE_ORDER_MARK = "\ufeff"
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -56,6 +83,50 @@ _LONGEST_SPECIAL_PLAIN = 40
 _ALLOWED_TAGS = frozenset(
     "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 )
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a source text, numbered as every diagnostic numbers them.
+
+    Only LF, CR LF and CR end a line: ``str.splitlines`` also splits at U+0085, U+2028, U+2029, form feed
+    and others, which would quote a different line than the one a diagnostic names. Byte order marks
+    before the first line are not part of it (positions never count them).
+    """
+    lines = _LINE_BREAK.split(text.lstrip(_BYTE_ORDER_MARK))
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+class SourcePositions:
+    """Line and column of any character offset into a text, both 1-based, the column in code points.
+
+    Built once per text that has something to report (an array of line starts: 8 bytes a line), so each
+    position costs a binary search rather than a count from the start of the file.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._length = len(text)
+        self._starts = array("q", [0])
+        self._starts.extend(match.end() for match in _LINE_BREAK.finditer(text))
+
+    def at(self, offset: int) -> tuple[int, int]:
+        offset = min(max(offset, 0), self._length)
+        index = bisect_right(self._starts, offset) - 1
+        return index + 1, offset - self._starts[index] + 1
+
+    def span(self, start: int, end: int | None = None) -> Span:
+        """The span from offset ``start`` to ``end`` (exclusive); one character when ``end`` is not after it."""
+        line, column = self.at(start)
+        if end is None or end <= start:
+            return Span(line, column, line, column + 1)
+        end_line, end_column = self.at(end)
+        return Span(line, column, end_line, end_column)
+
+    def mark_span(self, start: Any, end: Any = None) -> Span:
+        """The span between two parser marks, from their character offsets (never their line and column,
+        which count YAML 1.1's extra line breaks)."""
+        return self.span(start.index, None if end is None else end.index)
 
 
 @dataclass
@@ -85,7 +156,7 @@ class Document:
         return Location(self.path, self.span(pointer, key=key))
 
     def line_text(self, line: int) -> str:
-        lines = self.text.splitlines()
+        lines = split_lines(self.text)
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
     def forget_source(self, *, keep_text: bool = False) -> None:
@@ -122,11 +193,10 @@ def load_bytes(path: str, raw: bytes) -> LoadResult:
     except yaml.MarkedYAMLError as error:
         return LoadResult(None, [_syntax_diagnostic(path, text, error)])
     except yaml.reader.ReaderError as error:
-        message = Message(
-            f"Berkas memuat karakter yang tidak diperbolehkan dalam YAML (U+{error.character:04X}).",
-            f"The file contains a character that YAML does not allow (U+{error.character:04X}).",
-        )
-        return LoadResult(None, [_error(CODE_ENCODING, message, path, _span_at_offset(text, error.position))])
+        # Located by the character itself: libyaml gives the position in bytes.
+        found = text.find(chr(error.character)) if isinstance(error.character, int) else -1
+        span = SourcePositions(text).span(found) if found >= 0 else None
+        return LoadResult(None, [_error(CODE_ENCODING, _not_yaml_message(error.character), path, span)])
     except yaml.YAMLError as error:
         message = Message(f"YAML tidak dapat dibaca: {error}", f"YAML cannot be read: {error}")
         return LoadResult(None, [_error(CODE_SYNTAX, message, path, None)])
@@ -155,7 +225,9 @@ def _decode(path: str, raw: bytes) -> tuple[str | None, Diagnostic | None]:
         )
         return None, _error(CODE_ENCODING, message, path, Span(1, 1, 1, 2))
     try:
-        text = raw.decode("utf-8-sig")
+        # A second byte order mark (a file saved twice by a careless tool) goes too: libyaml skips one
+        # without counting it and the pure-Python reader counts it, so offsets would differ by loader.
+        text = raw.decode("utf-8-sig").lstrip(_BYTE_ORDER_MARK)
     except UnicodeDecodeError as error:
         span = _span_at_byte(raw, error.start)
         message = Message(
@@ -163,57 +235,101 @@ def _decode(path: str, raw: bytes) -> tuple[str | None, Diagnostic | None]:
             f"Not valid UTF-8: byte 0x{raw[error.start]:02x} at this position. Save the file as UTF-8.",
         )
         return None, _error(CODE_ENCODING, message, path, span)
-    nul = text.find("\x00")
-    if nul >= 0:
-        span = _span_at_offset(text, nul)
-        message = Message(
-            "Berkas berisi karakter NUL; apakah ini berkas biner? Standar harus berupa teks YAML.",
-            "The file contains a NUL character; is it a binary file? Standards must be YAML text.",
-        )
+    found = _NOT_YAML_TEXT.search(text)
+    if found is not None:
+        span = SourcePositions(text).span(found.start())
+        if found.group() == "\x00":
+            message = Message(
+                "Berkas berisi karakter NUL; apakah ini berkas biner? Standar harus berupa teks YAML.",
+                "The file contains a NUL character; is it a binary file? Standards must be YAML text.",
+            )
+        else:
+            message = _not_yaml_message(ord(found.group()))
         return None, _error(CODE_ENCODING, message, path, span)
     return text, None
 
 
+def _not_yaml_message(character: object) -> Message:
+    code = f"U+{character:04X}" if isinstance(character, int) else repr(character)
+    return Message(
+        f"Berkas memuat karakter yang tidak diperbolehkan dalam YAML ({code}).",
+        f"The file contains a character that YAML does not allow ({code}).",
+    )
+
+
 def _span_at_byte(raw: bytes, offset: int) -> Span:
-    before = raw[:offset]
-    line = before.count(b"\n") + 1
-    line_start = before.rfind(b"\n") + 1
-    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
-    return Span(line, column, line, column + 1)
-
-
-def _span_at_offset(text: str, offset: int) -> Span:
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return Span(line, column, line, column + 1)
+    """The position of byte ``offset`` (in a file that is not UTF-8 after it), counted as everywhere else:
+    in characters, after any byte order mark."""
+    before = raw[:offset].decode("utf-8", errors="replace").lstrip(_BYTE_ORDER_MARK)
+    return SourcePositions(before).span(len(before))
 
 
 def _too_deep(path: str, text: str) -> Diagnostic | None:
-    """Refuse nesting deeper than MAX_DEPTH before libyaml's recursive composer can overflow the C stack.
+    """Refuse nesting deeper than MAX_DEPTH before a recursive composer (libyaml's in C, PyYAML's in
+    Python) can overflow its stack.
 
     A cheap upper bound on the depth keeps ordinary files on the fast path; only a file whose bound is
     high is scanned event by event, which is iterative and safe at any depth.
     """
+    if _depth_bound(text) <= MAX_DEPTH:
+        return None
+    event = _first_too_deep(text)
+    if event is None:
+        return None
+    message = Message(
+        f"Struktur bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat).",
+        f"The structure is nested too deeply (more than {MAX_DEPTH} levels).",
+    )
+    return _error(CODE_TOO_DEEP, message, path, SourcePositions(text).mark_span(event.start_mark))
+
+
+def _depth_bound(text: str) -> int:
+    """An upper bound on how deeply ``text`` nests: every bracket may open a level, and a block collection
+    nests at most one level deeper than its line's run of indentation and indicators (a mapping's
+    sequence may start in the mapping's own column). Lines end where YAML 1.1 ends them."""
     bound = text.count("[") + text.count("{")
-    if bound <= MAX_DEPTH:
-        bound += max((len(line) - len(line.lstrip(" -?:")) for line in text.split("\n")), default=0)
-    if bound <= MAX_DEPTH:
-        return None
-    depth = 0
-    try:
-        for event in yaml.parse(text, Loader=Loader):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    message = Message(
-                        f"Struktur bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat).",
-                        f"The structure is nested too deeply (more than {MAX_DEPTH} levels).",
-                    )
-                    return _error(CODE_TOO_DEEP, message, path, _mark_span(event.start_mark, event.end_mark))
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    except yaml.YAMLError:
-        return None
+    if bound > MAX_DEPTH:
+        return bound
+    lines = _YAML_LINE_BREAK.split(text)
+    return bound + 1 + max((len(line) - len(line.lstrip(" \t-?:")) for line in lines), default=0)
+
+
+# How often a shorter beginning of the file is scanned again after the parser stopped early.
+_RESCANS = 3
+
+
+def _first_too_deep(text: str) -> yaml.Event | None:
+    """The first collection nested deeper than MAX_DEPTH, or ``None``.
+
+    A parser may stop with an error before it yields the events that would show the depth: libyaml
+    refuses nesting past its own limit (1,000 in PyYAML 6.0.4's) while it is still reading ahead for a
+    possible key, and reports that as an ordinary syntax error. Whatever the message, the text before
+    the error parsed, so that beginning is scanned again on its own: if it already nests deeper than
+    MAX_DEPTH, that is the problem to report. Any other error is left to the composer to report.
+    """
+    source = text
+    for _ in range(_RESCANS + 1):
+        depth = reached = 0
+        try:
+            for event in yaml.parse(source, Loader=Loader):
+                reached = event.end_mark.index
+                if isinstance(event, yaml.CollectionStartEvent):
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        return event
+                elif isinstance(event, yaml.CollectionEndEvent):
+                    depth -= 1
+            return None
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            stop = mark.index if mark is not None else len(source)
+            # Each level takes at least one character: a parser that stopped closer than that to the
+            # last event it gave cannot have hidden a level too many.
+            if stop >= len(source) or stop - reached <= MAX_DEPTH - depth:
+                return None
+            source = source[:stop]
+        except yaml.YAMLError:
+            return None
     return None
 
 
@@ -269,6 +385,11 @@ _SYNTAX_PROBLEMS: tuple[tuple[str, str, str], ...] = (
         "Unknown escape character inside double quotes; use single quotes instead.",
     ),
     (
+        "found invalid Unicode character escape code",
+        "Escape Unicode ini tidak menghasilkan karakter yang sah (misalnya \\ud800, separuh pasangan surrogate).",
+        "This Unicode escape does not make a valid character (such as \\ud800, half of a surrogate pair).",
+    ),
+    (
         "control characters are not allowed",
         "Berkas memuat karakter kontrol yang tidak diperbolehkan dalam YAML.",
         "The file contains a control character that YAML does not allow.",
@@ -307,7 +428,7 @@ def _syntax_diagnostic(path: str, text: str, error: yaml.MarkedYAMLError) -> Dia
     mark = error.problem_mark or error.context_mark
     if "end of stream" in problem and error.context_mark is not None:
         mark = error.context_mark  # where the unclosed quote or bracket began, not the end of the file
-    span = _mark_span(mark, None) if mark is not None else None
+    span = SourcePositions(text).mark_span(mark) if mark is not None else None
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
         return _error(CODE_SYNTAX, _TAB_PROBLEM, path, span)
     for needle, id_text, en_text in _SYNTAX_PROBLEMS:
@@ -317,13 +438,6 @@ def _syntax_diagnostic(path: str, text: str, error: yaml.MarkedYAMLError) -> Dia
     else:
         message = Message(f"Kesalahan sintaks YAML: {problem}.", f"YAML syntax error: {problem}.")
     return _error(CODE_SYNTAX, message, path, span)
-
-
-def _mark_span(start: Any, end: Any) -> Span:
-    line, column = start.line + 1, start.column + 1
-    if end is None or (end.line, end.column) <= (start.line, start.column):
-        return Span(line, column, line, column + 1)
-    return Span(line, column, end.line + 1, end.column + 1)
 
 
 def _error(code: str, message: Message, path: str, span: Span | None) -> Diagnostic:
@@ -339,6 +453,13 @@ class _Converter:
         self.diagnostics: list[Diagnostic] = []
         self._seen: set[int] = set()
         self._alias_reported = False
+        self._positions: SourcePositions | None = None
+
+    @property
+    def positions(self) -> SourcePositions:
+        if self._positions is None:
+            self._positions = SourcePositions(self.text)
+        return self._positions
 
     def convert(self, node: yaml.Node, pointer: Pointer) -> Any:
         if id(node) in self._seen:
@@ -421,6 +542,9 @@ class _Converter:
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         value: str = node.value
+        forbidden = FORBIDDEN_IN_TEXT.search(value)
+        if forbidden is not None:
+            self._report(CODE_CHARACTER, node, _forbidden_message(forbidden))
         if node.style or (node.tag == _STR_TAG and len(value) > _LONGEST_SPECIAL_PLAIN):
             return value
         if _NULL.match(value):
@@ -461,7 +585,7 @@ class _Converter:
         if self._alias_reported:
             return
         self._alias_reported = True
-        span = _first_alias_span(self.text) or _mark_span(node.start_mark, node.end_mark)
+        span = _first_alias_span(self.text) or self.positions.mark_span(node.start_mark, node.end_mark)
         self.diagnostics.append(
             _error(
                 CODE_ALIAS,
@@ -475,8 +599,36 @@ class _Converter:
         )
 
     def _report(self, code: str, node: yaml.Node, message: Message) -> None:
-        span = _mark_span(node.start_mark, node.end_mark)
+        span = self.positions.mark_span(node.start_mark, node.end_mark)
         self.diagnostics.append(_error(code, message, self.path, span))
+
+
+def _forbidden_message(found: re.Match[str]) -> Message:
+    character = found.group()
+    code = f"U+{ord(character):04X}"
+    what_id, what_en = _character_kind(character)
+    place = found.start() + 1
+    return Message(
+        f"Karakter ke-{place} teks ini adalah {what_id} {code}, yang tidak boleh ada dalam teks standar "
+        '(biasanya berasal dari escape seperti "\\x01" atau teks yang ditempel). Hapus karakter itu.',
+        f"Character {place} of this text is {what_en} {code}, which standards text may not contain "
+        '(it usually comes from an escape such as "\\x01" or pasted text). Remove it.',
+    )
+
+
+def _character_kind(character: str) -> tuple[str, str]:
+    point = ord(character)
+    if point < 0x20 or 0x7F <= point <= 0x9F:
+        return "karakter kendali", "a control character"
+    if 0xD800 <= point <= 0xDFFF:
+        return "separuh pasangan surrogate", "a lone surrogate"
+    if character in "\u2028\u2029":
+        return "pemisah baris atau paragraf Unicode", "a Unicode line or paragraph separator"
+    if character == _BYTE_ORDER_MARK:
+        return "tanda urutan bita (BOM)", "a byte order mark"
+    if 0x202A <= point <= 0x202E or 0x2066 <= point <= 0x2069:
+        return "pengatur arah teks", "a bidirectional control"
+    return "nonkarakter Unicode", "a Unicode noncharacter"
 
 
 def _yaml11_reading(value: str) -> tuple[str, str] | None:
@@ -511,7 +663,7 @@ def _first_alias_span(text: str) -> Span | None:
     try:
         for event in yaml.parse(text, Loader=Loader):
             if isinstance(event, yaml.AliasEvent):
-                return _mark_span(event.start_mark, event.end_mark)
+                return SourcePositions(text).mark_span(event.start_mark, event.end_mark)
     except yaml.YAMLError:
         return None
     return None
@@ -525,6 +677,7 @@ def _index_spans(text: str) -> tuple[dict[Pointer, Span], dict[Pointer, Span]]:
         root = yaml.compose(text, Loader=Loader)
     except yaml.YAMLError:
         return values, keys
+    positions = SourcePositions(text)
     seen: set[int] = set()
     stack: list[tuple[yaml.Node, Pointer]] = [(root, ())] if root is not None else []
     while stack:
@@ -532,13 +685,13 @@ def _index_spans(text: str) -> tuple[dict[Pointer, Span], dict[Pointer, Span]]:
         if id(node) in seen:
             continue
         seen.add(id(node))
-        values[pointer] = _mark_span(node.start_mark, node.end_mark)
+        values[pointer] = positions.mark_span(node.start_mark, node.end_mark)
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 if isinstance(key_node, yaml.ScalarNode):
                     child = (*pointer, key_node.value)
                     if child not in keys:
-                        keys[child] = _mark_span(key_node.start_mark, key_node.end_mark)
+                        keys[child] = positions.mark_span(key_node.start_mark, key_node.end_mark)
                         stack.append((value_node, child))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(((item, (*pointer, index)) for index, item in enumerate(node.value)))

@@ -115,3 +115,15 @@ def test_every_file_kind_is_validated(minimal_project: Path, relative: str, old:
     edit(minimal_project, old, new, relative)
     found = [d for d in schema_problems(minimal_project) if d.location.file.endswith(relative)]
     assert found and all(d.location.line > 1 for d in found)
+
+
+def test_locations_count_characters_and_only_real_line_breaks(minimal_project: Path) -> None:
+    """After YAML 1.1 line breaks inside a quoted value (U+0085, U+2028) and astral and accented text on
+    the same line, a schema error is still at the line and column an editor shows."""
+    edit(minimal_project, "nama: Analis Keuangan", 'nama: "Analis\x85Keuangan\u2028"\n# x')
+    edit(minimal_project, "bidang: [Akuntansi, Ekonomi Pembangunan]", 'bidang: ["Akuntansi 😀 Daérah", 7]')
+    problem = only(minimal_project)
+    assert (problem.location.line, problem.location.column) == (
+        46,
+        len('      bidang: ["Akuntansi 😀 Daérah", ') + 1,
+    )

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from kompiler.diagnostics import Diagnostic, Severity
-from kompiler.report import ReportInput
+from kompiler.report import ReportInput, escaped
 from kompiler.report.text import summary
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+# Line breaks travel as %0D and %0A, which the runner decodes, so an annotation still names its file;
+# every other character a log cannot show is written as an escape.
+_RUNNER_DECODES = "\r\n"
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escaped(text, keep=_RUNNER_DECODES).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

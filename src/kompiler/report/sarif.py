@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote
 
 from kompiler import __version__
 from kompiler.diagnostics import Diagnostic, Location, Severity
@@ -11,10 +12,14 @@ from kompiler.report import ReportInput
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+# What RFC 3986 allows as it is in a path besides letters, digits and -._~; anything else (a space, a
+# line break, a letter beyond ASCII) is percent-encoded, since SARIF's uri must be a URI reference.
+_URI_PATH_SAFE = "/!$&'()*+,;=:@"
 
 
 def _physical(location: Location) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": location.file}}
+    uri = quote(location.file, safe=_URI_PATH_SAFE, errors="surrogateescape")
+    physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
     if location.span is not None:
         span = location.span
         physical["region"] = {

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from kompiler.diagnostics import Diagnostic, Severity, count_by_severity
-from kompiler.report import ReportInput
+import re
+import unicodedata
+
+from kompiler.diagnostics import Diagnostic, Location, Severity, count_by_severity
+from kompiler.report import UNSHOWABLE, ReportInput, escaped
 
 _COLORS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[1;33m", Severity.INFO: "\x1b[1;36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -13,6 +16,31 @@ def _paint(text: str, code: str, color: bool) -> str:
     return f"{code}{text}{_RESET}" if color else text
 
 
+def _shown_line(line: str) -> str:
+    """A source line as it can be printed under a diagnostic: a tab as a space and every character a
+    terminal would act on (a control, a bidirectional override) as one visible stand-in, so the line
+    cannot drive the terminal and a column still names the same character."""
+    return UNSHOWABLE.sub(_stand_in, line.replace("\t", " "))
+
+
+def _stand_in(found: re.Match[str]) -> str:
+    point = ord(found.group())
+    if point < 0x20:
+        return chr(0x2400 + point)  # the Control Pictures block: U+2401 SYMBOL FOR START OF HEADING, ...
+    return "\u2421" if point == 0x7F else "\ufffd"
+
+
+def _display_width(text: str) -> int:
+    """How many terminal cells ``text`` takes: two for a wide (East Asian) character, none for a
+    combining mark, so the caret stands under its character after such text."""
+    width = 0
+    for character in text:
+        if unicodedata.combining(character) or unicodedata.category(character) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(character) in ("W", "F") else 1
+    return width
+
+
 def _excerpt(diagnostic: Diagnostic, report: ReportInput) -> list[str]:
     span = diagnostic.location.span
     if span is None:
@@ -20,26 +48,33 @@ def _excerpt(diagnostic: Diagnostic, report: ReportInput) -> list[str]:
     line = report.source_line(diagnostic.location.file, span.line)
     if not line.strip():
         return []
-    line = line.replace("\t", " ")
-    width = (span.end_column - span.column) if span.end_line == span.line else len(line) - span.column + 1
-    width = max(1, min(width, len(line) - span.column + 1))
+    line = _shown_line(line)
+    start = span.column - 1
+    end = span.end_column - 1 if span.end_line == span.line else len(line)
+    lead = _display_width(line[:start]) + max(0, start - len(line))
+    width = max(1, _display_width(line[start:end]))
     gutter = f"{span.line:>5} | "
-    caret = " " * (len(gutter) - 2) + "| " + " " * (span.column - 1) + "^" * width
+    caret = " " * (len(gutter) - 2) + "| " + " " * lead + "^" * width
     return [
         _paint(gutter, _DIM, report.color) + line,
         _paint(caret, _COLORS[diagnostic.severity], report.color),
     ]
 
 
-def _header(diagnostic: Diagnostic, report: ReportInput) -> str:
-    location = diagnostic.location
-    place = location.file
+def _place(location: Location) -> str:
+    """``file:line:column``, the file name escaped: a line break in it would split the report line."""
+    place = escaped(location.file)
     if location.span is not None:
         place += f":{location.span.line}:{location.span.column}"
+    return place
+
+
+def _header(diagnostic: Diagnostic, report: ReportInput) -> str:
     severity = diagnostic.severity.label(report.locale)
     return (
-        f"{_paint(place, _BOLD, report.color)}: {_paint(severity, _COLORS[diagnostic.severity], report.color)} "
-        f"{diagnostic.code}: {diagnostic.message.text(report.locale)}"
+        f"{_paint(_place(diagnostic.location), _BOLD, report.color)}: "
+        f"{_paint(severity, _COLORS[diagnostic.severity], report.color)} "
+        f"{diagnostic.code}: {escaped(diagnostic.message.text(report.locale))}"
     )
 
 
@@ -62,8 +97,6 @@ def render(report: ReportInput) -> str:
         lines.append(_header(diagnostic, report))
         lines.extend(_excerpt(diagnostic, report))
         for related in diagnostic.related:
-            where = related.location
-            place = where.file + (f":{where.line}:{where.column}" if where.span else "")
-            lines.append(f"  {place}: {related.message.text(report.locale)}")
+            lines.append(f"  {_place(related.location)}: {escaped(related.message.text(report.locale))}")
     lines.append(summary(report))
     return "\n".join(lines) + "\n"

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
-from kompiler.load import Document
+from kompiler.load import Document, split_lines
 from kompiler.project import RuleSettings
 from kompiler.rules import Rule, registry
 from kompiler.rules.common import did_you_mean, similar_codes
@@ -165,7 +165,7 @@ def _configured(diagnostic: Diagnostic, settings: RuleSettings) -> Diagnostic:
 
 def parse(document: Document, rules: Mapping[str, Rule]) -> tuple[list[Directive], list[Diagnostic]]:
     """The directives of one document, and a diagnostic for every directive that cannot be understood."""
-    lines = document.text.splitlines()
+    lines = split_lines(document.text)
     directives: list[Directive] = []
     problems: list[Diagnostic] = []
     open_blocks: dict[str, list[Directive]] = {}
