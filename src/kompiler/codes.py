@@ -309,6 +309,65 @@ BUILTIN: dict[str, CodeInfo] = {
             "and terminals cannot carry them; the report points at the text and names the character's place.",
         ),
     ),
+    "KMP080": CodeInfo(
+        Message("kompiler.yaml tidak ditemukan untuk migrasi", "No kompiler.yaml to migrate"),
+        Message(
+            "kompiler migrate membaca versi format proyek dari schema_version di kompiler.yaml; tanpa berkas "
+            "itu (di folder ini atau di atasnya) tidak ada proyek yang dapat dimigrasikan (kode keluar 2).",
+            "kompiler migrate reads the project's format version from schema_version in kompiler.yaml; "
+            "without that file (in this folder or above) there is no project to migrate (exit code 2).",
+        ),
+    ),
+    "KMP081": CodeInfo(
+        Message("Versi format tidak dikenal", "Unknown format version"),
+        Message(
+            "schema_version di kompiler.yaml harus bilangan bulat dari 0 sampai versi format kompiler ini; "
+            "versi yang lebih baru memerlukan kompiler yang lebih baru (kode keluar 2).",
+            "schema_version in kompiler.yaml must be a whole number from 0 up to this kompiler's format "
+            "version; a newer version needs a newer kompiler (exit code 2).",
+        ),
+    ),
+    "KMP082": CodeInfo(
+        Message("Berkas tidak dapat dimigrasikan dengan aman", "File cannot be migrated safely"),
+        Message(
+            "Hasil migrasi berkas ini tidak terbaca kembali sebagai data yang dimigrasikan, sehingga tidak ada "
+            "berkas yang ditulis; ubah berkas ini secara manual.",
+            "The migrated text of this file does not read back as the migrated data, so no file is written; "
+            "edit this file by hand.",
+        ),
+    ),
+    "KMP083": CodeInfo(
+        Message("Berkas tidak dapat diformat dengan aman", "File cannot be formatted safely"),
+        Message(
+            "kompiler fmt hanya menulis bentuk kanonis yang terbaca kembali sebagai data yang sama persis dan "
+            "memuat semua komentarnya; bila tidak, berkas dibiarkan apa adanya.",
+            "kompiler fmt writes a canonical form only when it reads back as exactly the same data and keeps "
+            "every comment; otherwise the file is left as it is.",
+        ),
+    ),
+    "KMP084": CodeInfo(
+        Message("fmt akan memindahkan cakupan penanda abaikan", "fmt would move what a waiver covers"),
+        Message(
+            "Penanda abaikan mencakup baris; kompiler fmt menolak menulis ulang berkas bila dalam bentuk "
+            "kanonis sebuah penanda akan mencakup kunci atau nilai lain (misalnya karena urutan kunci "
+            "berubah). Letakkan penanda tepat di atas atau di baris yang dimaksud, atau urutkan kuncinya "
+            "lebih dulu.",
+            "A waiver covers lines; kompiler fmt refuses to rewrite a file when in canonical form a waiver "
+            "would cover other keys or values (because keys change order, say). Put the waiver right above "
+            "or on the line it is meant for, or put the keys in order first.",
+        ),
+    ),
+    "KMP085": CodeInfo(
+        Message("Bukan berkas standar", "Not a standards file"),
+        Message(
+            "PATH untuk kompiler fmt harus folder proyek standar atau salah satu berkas standarnya "
+            "(kompiler.yaml, sumber.yaml, jenjang.yaml, keputusan-gabung.yaml, kamus/, rumpun/, jabatan/); "
+            "yang lain adalah galat penggunaan (kode keluar 2).",
+            "The PATH of kompiler fmt must be a standards project's folder or one of its standards files "
+            "(kompiler.yaml, sumber.yaml, jenjang.yaml, keputusan-gabung.yaml, kamus/, rumpun/, jabatan/); "
+            "anything else is a usage error (exit code 2).",
+        ),
+    ),
     "KMP900": CodeInfo(
         Message("Galat internal", "Internal error"),
         Message(

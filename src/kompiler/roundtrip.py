@@ -1,28 +1,74 @@
 """Round-trip YAML for the tools that rewrite standards (``fmt``, ``migrate``): comments and key order
 survive a load and dump, unlike with the strict loader, which keeps only values.
 
-All rewriting tools share this one configuration, so a migrated file is already in canonical form.
+All rewriting tools share this one configuration, so a migrated file is already in canonical form. They
+also share how a file is read before it is rewritten (:func:`read_strictly`: the way ``kompiler check``
+reads it, so a duplicate key, bad UTF-8, deep nesting or a FIFO is a located diagnostic and the file is
+left alone) and how the result is compared with what was read (:func:`plain`, :func:`identical`).
 """
 
 from __future__ import annotations
 
 import io
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.emitter import Emitter
+from ruamel.yaml.error import YAMLError
+
+from kompiler.diagnostics import Diagnostic, Severity
+from kompiler.load import Document, load_bytes
+from kompiler.project import unreadable
+
+__all__ = ["YAMLError", "dump", "identical", "load", "plain", "read_strictly", "yaml_instance"]
 
 LINE_WIDTH = 100
 
 
 class _Emitter(Emitter):
     """Where the emitter decides a scalar needs quotes, use double quotes, the style the standards use;
-    a style the file already had (kept by ``preserve_quotes``) is left as it is."""
+    a style the file already had (kept by ``preserve_quotes``) is left as it is.
+
+    A scalar followed by an end-of-line comment is never folded over lines: the comment then stays on
+    the line where the value starts, which is the line a waiver written there covers.
+    """
 
     def choose_scalar_style(self) -> Any:
         style = super().choose_scalar_style()
         requested = getattr(self.event, "style", None)
         return '"' if style == "'" and requested != "'" else style
+
+    def write_plain(self, text: Any, split: bool = True) -> None:
+        with self._one_line():
+            super().write_plain(text, split)
+
+    def write_double_quoted(self, text: Any, split: bool = True) -> None:
+        with self._one_line():
+            super().write_double_quoted(text, split)
+
+    def write_single_quoted(self, text: Any, split: bool = True) -> None:
+        with self._one_line():
+            super().write_single_quoted(text, split)
+
+    @contextmanager
+    def _one_line(self) -> Iterator[None]:
+        """While a commented scalar is written, no line is too long (the emitter also breaks before a
+        word that would cross the width when told not to fold)."""
+        if not self._commented():
+            yield
+            return
+        width, self.best_width = self.best_width, sys.maxsize
+        try:
+            yield
+        finally:
+            self.best_width = width
+
+    def _commented(self) -> bool:
+        comment = getattr(self.event, "comment", None)
+        return bool(comment) and comment[0] is not None and comment[0].value.lstrip().startswith("#")
 
 
 def yaml_instance(*, preserve_quotes: bool = False, width: int = LINE_WIDTH) -> YAML:
@@ -47,3 +93,42 @@ def dump(data: Any, *, width: int = LINE_WIDTH) -> str:
     stream = io.StringIO()
     yaml_instance(width=width).dump(data, stream)
     return stream.getvalue()
+
+
+def read_strictly(display: str, reader: Callable[[], bytes]) -> tuple[Document | None, list[Diagnostic]]:
+    """Read a file (``reader``: its bytes, from :func:`kompiler.reading.read_limited` or the like) and load
+    it with the strict loader; the document is ``None`` when anything in it is an error, and the
+    diagnostics say where (``display`` names the file in them)."""
+    try:
+        raw = reader()
+    except OSError as error:
+        return None, [unreadable(display, error)]
+    loaded = load_bytes(display, raw)
+    if loaded.document is None or any(d.severity is Severity.ERROR for d in loaded.diagnostics):
+        return None, loaded.diagnostics
+    return loaded.document, loaded.diagnostics
+
+
+def plain(node: Any) -> Any:
+    """The round-trip tree ``node`` as the plain values the strict loader gives (dict, list, str, int,
+    float, bool, None), for comparing the two."""
+    if isinstance(node, dict):
+        return {str(key): plain(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [plain(item) for item in node]
+    for kind in (bool, int, float, str):
+        if isinstance(node, kind):
+            return kind(node)
+    return node
+
+
+def identical(left: Any, right: Any) -> bool:
+    """Equal values of equal types all the way down (key order aside): ``1``, ``1.0`` and ``true``
+    compare equal in Python but are different values in a standard."""
+    if type(left) is not type(right):
+        return False
+    if isinstance(left, dict):
+        return left.keys() == right.keys() and all(identical(left[k], right[k]) for k in left)
+    if isinstance(left, list):
+        return len(left) == len(right) and all(identical(a, b) for a, b in zip(left, right, strict=True))
+    return bool(left == right)

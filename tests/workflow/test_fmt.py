@@ -109,6 +109,6 @@ def test_fmt_single_file_and_broken_file(tmp_path: Path, run_cli) -> None:
     assert single.output.splitlines()[0].endswith("rumpun/rumpun.yaml")
     everything = run_cli(["fmt", str(project)], tmp_path)
     assert everything.exit_code == 1
-    assert "tidak dapat diformat" in everything.output
+    assert "standar/jabatan/rusak.yaml:2:1: galat KMP002:" in everything.output
     assert broken.read_text(encoding="utf-8") == "kode: [tidak ditutup\n"
     assert (project / "rumpun" / "rumpun.yaml").read_text(encoding="utf-8") == CANONICAL

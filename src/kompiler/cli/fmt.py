@@ -1,7 +1,16 @@
-"""``kompiler fmt [PATH] [--check]``: rewrite standards in canonical form; ``--check`` only lists them."""
+"""``kompiler fmt [PATH] [--check]``: rewrite standards in canonical form; ``--check`` only lists them.
+
+A file is rewritten only when it was read as strictly as ``kompiler check`` reads it and its canonical
+form keeps every value and what every waiver covers; otherwise it is left alone and the reason is shown
+at its line (exit 1). Files are read through :func:`kompiler.reading.read_limited` (regular files inside
+the project only, bounded in size), so a FIFO or a link out of the project is reported, never waited on
+or followed.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -9,9 +18,11 @@ import click
 
 from kompiler.atomic import replace_file
 from kompiler.cli.common import locale_option, resolve_locale
-from kompiler.diagnostics import Message
-from kompiler.fmt import NotFormattable, format_text
-from kompiler.project import SourceFile, discover, find_root
+from kompiler.cli.rewriting import NotAStandard, failed, select, show
+from kompiler.diagnostics import Diagnostic, Message
+from kompiler.fmt import NotFormattable, format_document
+from kompiler.project import SourceFile, unreadable
+from kompiler.roundtrip import read_strictly
 
 
 @click.command("fmt")
@@ -26,53 +37,69 @@ from kompiler.project import SourceFile, discover, find_root
 @locale_option
 def command(path: Path, check: bool, locale: str | None) -> None:
     """Tulis standar di PATH dalam bentuk kanonis. / Put the standards in PATH in canonical form."""
-    from kompiler.cli import EXIT_OK, EXIT_PROBLEMS
+    from kompiler.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
     locale = resolve_locale(locale)
-    files = _files(path)
+    try:
+        selection = select(path)
+    except NotAStandard as error:
+        show([error.diagnostic], {}, locale, 0)
+        sys.exit(EXIT_USAGE)
+    problems = list(selection.diagnostics)
+    texts: dict[str, str] = {}
     changed: list[str] = []
-    failed = 0
-    for target, source in files:
-        try:
-            formatted = format_text(source.read().decode("utf-8"), source.kind, source.display)
-        except (NotFormattable, UnicodeDecodeError, OSError) as error:
-            failed += 1
-            reason = Message("tidak dapat diformat", "cannot be formatted").text(locale)
-            click.echo(f"{source.display}: {reason}: {error}", err=True)
-            continue
-        if not formatted.changed:
+    for source in selection.files:
+        canonical = _canonical(source, problems, texts)
+        if canonical is None:
             continue
         changed.append(source.display)
         if check:
             click.echo(source.display)
         else:
-            _write(target, formatted.text)
+            _write(selection.root / source.relative, canonical)
+    show(problems, texts, locale, len(selection.files))
+    _summary(check, len(changed), len(selection.files), locale)
+    sys.exit(EXIT_PROBLEMS if failed(problems) or (check and changed) else EXIT_OK)
+
+
+def _canonical(source: SourceFile, problems: list[Diagnostic], texts: dict[str, str]) -> bytes | None:
+    """The canonical bytes of ``source`` when they differ from what is on disk; ``None`` when the file
+    is canonical already or cannot be formatted safely (then ``problems`` says why)."""
+    try:
+        raw = source.read()
+    except OSError as error:
+        problems.append(unreadable(source.display, error))
+        return None
+    texts[source.display] = raw.decode("utf-8", errors="replace")
+    document, found = read_strictly(source.display, lambda: raw)
+    problems.extend(found)
+    if document is None:
+        return None
+    try:
+        formatted = format_document(document, source.kind).text.encode("utf-8")
+    except NotFormattable as error:
+        problems.extend(error.diagnostics)
+        return None
+    return formatted if formatted != raw else None
+
+
+def _summary(check: bool, changed: int, files: int, locale: str) -> None:
     if check and changed:
         message = Message(
-            f"{len(changed)} berkas belum dalam bentuk kanonis; jalankan kompiler fmt.",
-            f"{len(changed)} file(s) not in canonical form; run kompiler fmt.",
+            f"{changed} berkas belum dalam bentuk kanonis; jalankan kompiler fmt.",
+            f"{changed} file(s) not in canonical form; run kompiler fmt.",
         )
-        click.echo(message.text(locale), err=True)
-    elif not check:
+    elif check:
+        return
+    else:
         message = Message(
-            f"{len(changed)} dari {len(files)} berkas diformat ulang.",
-            f"{len(changed)} of {len(files)} file(s) reformatted.",
+            f"{changed} dari {files} berkas diformat ulang.", f"{changed} of {files} file(s) reformatted."
         )
-        click.echo(message.text(locale), err=True)
-    sys.exit(EXIT_PROBLEMS if failed or (check and changed) else EXIT_OK)
+    click.echo(message.text(locale), err=True)
 
 
-def _files(path: Path) -> list[tuple[Path, SourceFile]]:
-    """The standards files under ``path`` (or ``path`` alone when it is a file), with their paths."""
-    root = find_root(path)
-    files, _ = discover(root)
-    inside = path.resolve()
-    located = [(root / f.relative, f) for f in files]
-    if path.is_file():
-        return [(p, f) for p, f in located if p.resolve() == inside]
-    return [(p, f) for p, f in located if p.resolve().is_relative_to(inside)]
-
-
-def _write(target: Path, text: str) -> None:
-    """Replace the file in one step, so an interrupted run never leaves half a standard."""
-    replace_file(target, text.encode("utf-8"), mode=target.stat().st_mode & 0o777)
+def _write(target: Path, data: bytes) -> None:
+    """Replace the file in one step, so an interrupted run never leaves half a standard; a link inside
+    the project is followed, so the file it names is rewritten and the link stays."""
+    real = Path(os.path.realpath(target))
+    replace_file(real, data, mode=stat.S_IMODE(os.stat(real).st_mode))

@@ -1,4 +1,10 @@
-"""``kompiler migrate [PATH] [--dry-run]``: upgrade standards to the current format version."""
+"""``kompiler migrate [PATH] [--dry-run]``: upgrade standards to the current format version.
+
+Every file is read as strictly as ``kompiler check`` reads it before anything is written; a file that
+cannot be read (a duplicate key, a syntax error, bad UTF-8, deep nesting, a FIFO, a link out of the
+project) is reported at its line and nothing is written (exit 1). A ``kompiler.yaml`` that is missing,
+broken or of an unknown version is a configuration error (exit 2).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from pathlib import Path
 import click
 
 from kompiler.cli.common import locale_option, resolve_locale
+from kompiler.cli.rewriting import show
 from kompiler.diagnostics import Message
 from kompiler.migrate import CURRENT_VERSION, MigrationError, migrate_project, migrations
 from kompiler.project import find_root
@@ -21,14 +28,14 @@ from kompiler.project import find_root
 @locale_option
 def command(path: Path, dry_run: bool, locale: str | None) -> None:
     """Ubah standar ke versi format terbaru. / Upgrade the standards to the current format version."""
-    from kompiler.cli import EXIT_OK, EXIT_USAGE
+    from kompiler.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
     locale = resolve_locale(locale)
     root = find_root(path)
     try:
         result = migrate_project(root, write=not dry_run)
     except MigrationError as error:
-        click.echo(f"kompiler migrate: {error}", err=True)
+        show(error.diagnostics, error.texts, locale, 1)
         sys.exit(EXIT_USAGE)
     if not result.needed:
         click.echo(
@@ -38,6 +45,16 @@ def command(path: Path, dry_run: bool, locale: str | None) -> None:
             ).text(locale)
         )
         sys.exit(EXIT_OK)
+    show(result.diagnostics, result.texts, locale, len(result.texts))
+    if result.failed:
+        click.echo(
+            Message(
+                "Tidak ada berkas yang diubah: perbaiki masalah di atas, lalu jalankan kompiler migrate lagi.",
+                "No file was changed: fix the problems above, then run kompiler migrate again.",
+            ).text(locale),
+            err=True,
+        )
+        sys.exit(EXIT_PROBLEMS)
     for migration in migrations()[result.version :]:
         click.echo(f"{migration.source} → {migration.target}: {migration.summary}")
     for relative in result.changed:

@@ -3,31 +3,48 @@
 Canonical means: keys in schema order, 2-space indentation with list dashes indented under their key,
 block style, plain scalars where YAML reads them back as the same string and double quotes where it would
 not (including anything YAML 1.1 tools would take for a date, boolean or number), long text folded near
-100 columns, comments kept (end-of-line comments one space after their value). Formatting never changes a value: the result is loaded again with the strict
-loader and must give the same data, or the file is left alone.
+100 columns, `|` and `>` blocks kept as blocks, comments kept (a comment alone on its line stays above the
+key or item below it, see :mod:`kompiler.fmt.comments`; end-of-line comments one space after their value).
+
+Formatting never changes a value nor what a waiver covers: the result is loaded again with the strict
+loader and must give the same data, and every waiver must cover the same keys and values
+(:mod:`kompiler.fmt.waivers`), or the file is left alone and :class:`NotFormattable` says why.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 import yaml as pyyaml
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
-from kompiler.diagnostics import Severity
+from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
+from kompiler.fmt.comments import CommentsLost, comments, lift, restore
 from kompiler.fmt.order import KeyOrder, key_order
-from kompiler.load import load_bytes
+from kompiler.fmt.waivers import coverage, waivers
+from kompiler.load import Document, Pointer, load_bytes
 from kompiler.project import FileKind
-from kompiler.roundtrip import dump, load
+from kompiler.roundtrip import YAMLError, dump, identical, load
 
 _RESOLVER = pyyaml.resolver.Resolver()
 _STR_TAG = "tag:yaml.org,2002:str"
 
+CODE_UNSAFE = "KMP083"
+CODE_WAIVER_MOVED = "KMP084"
+
 
 class NotFormattable(Exception):
-    """The file does not load cleanly with the strict loader, so there is no safe canonical form."""
+    """The file has no safe canonical form: it does not load cleanly with the strict loader, or its
+    formatted text would read as different data or move a waiver; ``diagnostics`` say where."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        first = diagnostics[0]
+        super().__init__(f"{first.location.file}:{first.location.line}: {first.message.en}")
+        self.diagnostics = diagnostics
 
 
 @dataclass(frozen=True)
@@ -37,26 +54,110 @@ class Formatted:
 
 
 def format_text(text: str, kind: FileKind, path: str = "<teks>") -> Formatted:
-    """The canonical form of one standards file's text."""
-    before = _strict(text, path)
-    data = load(text)
+    """The canonical form of one standards file's text (``path`` names it in diagnostics)."""
+    return format_document(_strict(text, path), kind, text)
+
+
+def format_document(document: Document, kind: FileKind, text: str | None = None) -> Formatted:
+    """The canonical form of a file the strict loader read as ``document``; ``changed`` compares it with
+    ``text`` (by default the document's own text)."""
+    lifted = lift(document.text)
+    try:
+        data = load(lifted.text)
+    except YAMLError as error:
+        raise NotFormattable([_unsafe(document, (), str(error).splitlines()[0])]) from error
     _canonical(data, key_order(kind))
     dumped = dump(data)
     # The emitter leaves a space at the end of folded lines; YAML drops it on reading, editors flag it.
     trimmed = "".join(line.rstrip() + "\n" for line in dumped.splitlines())
-    for result in (trimmed, dumped):
-        if _strict(result, path) == before:
-            return Formatted(result, result != text)
-    raise NotFormattable(f"{path}: formatting would change a value; file left as it is")
+    difference: Pointer = ()
+    for candidate in (trimmed, dumped):
+        try:
+            result = restore(candidate, lifted)
+        except CommentsLost as error:
+            raise NotFormattable([_unsafe(document, (), f"comment {error} would be lost")]) from error
+        after = _strict(result, document.path)
+        if identical(after.data, document.data):
+            _same_comments(document, after)
+            _same_waivers(document, after)
+            return Formatted(result, result != (document.text if text is None else text))
+        difference = _first_difference(document.data, after.data)
+    raise NotFormattable([_unsafe(document, difference, "a value would change")])
 
 
-def _strict(text: str, path: str) -> object:
+def _same_comments(before: Document, after: Document) -> None:
+    """Refuse a canonical form that lost or changed a comment: the library may drop one it cannot place."""
+    kept = Counter(text for text, _ in comments(after.text))
+    for text, offset in comments(before.text):
+        if kept[text] > 0:
+            kept[text] -= 1
+            continue
+        line = before.text.count("\n", 0, offset) + 1
+        column = offset - before.text.rfind("\n", 0, offset)
+        problem = _unsafe(before, (), f"the comment {text[:40]!r} would be lost")
+        at = Location(before.path, Span(line, column, line, column + len(text)))
+        raise NotFormattable([Diagnostic(problem.severity, problem.code, problem.message, at)])
+
+
+def _strict(text: str, path: str) -> Document:
     loaded = load_bytes(path, text.encode("utf-8"))
     problems = [d for d in loaded.diagnostics if d.severity is Severity.ERROR]
     if loaded.document is None or problems:
-        first = (problems or loaded.diagnostics)[0]
-        raise NotFormattable(f"{first.location.file}:{first.location.line}: {first.message.en}")
-    return loaded.document.data
+        raise NotFormattable(problems or loaded.diagnostics)
+    return loaded.document
+
+
+def _same_waivers(before: Document, after: Document) -> None:
+    """Refuse a canonical form in which a waiver covers other keys or values than it did."""
+    found = waivers(before)
+    if coverage(found) == coverage(waivers(after)):
+        return
+    kept = coverage(waivers(after))
+    moved = [waiver for waiver in found if not waiver.covers <= kept] or found
+    problems = [
+        Diagnostic(
+            Severity.ERROR,
+            CODE_WAIVER_MOVED,
+            Message(
+                f"kompiler fmt tidak menulis ulang berkas ini: dalam bentuk kanonis penanda abaikan {waiver.code} "
+                "ini akan mencakup kunci atau nilai lain daripada sekarang. Letakkan penanda tepat di atas "
+                "atau di baris yang dimaksud, lalu jalankan fmt lagi.",
+                f"kompiler fmt does not rewrite this file: in canonical form this waiver of {waiver.code} would "
+                "cover other keys or values than it does now. Put the waiver right above or on the line it "
+                "is meant for, then run fmt again.",
+            ),
+            waiver.location,
+        )
+        for waiver in moved
+    ]
+    raise NotFormattable(problems)
+
+
+def _first_difference(before: Any, after: Any, pointer: Pointer = ()) -> Pointer:
+    """The pointer of the first value that differs between two documents' data."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        for key in before:
+            if key not in after or not identical(before[key], after[key]):
+                return _first_difference(before[key], after.get(key), (*pointer, key))
+    elif isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
+        for index, (left, right) in enumerate(zip(before, after, strict=True)):
+            if not identical(left, right):
+                return _first_difference(left, right, (*pointer, index))
+    return pointer
+
+
+def _unsafe(document: Document, pointer: Pointer, cause: str) -> Diagnostic:
+    return Diagnostic(
+        Severity.ERROR,
+        CODE_UNSAFE,
+        Message(
+            f"kompiler fmt tidak menulis ulang berkas ini: bentuk kanonisnya tidak aman ({cause}); berkas "
+            "dibiarkan apa adanya.",
+            f"kompiler fmt does not rewrite this file: its canonical form is not safe ({cause}); the file "
+            "is left as it is.",
+        ),
+        document.location(pointer),
+    )
 
 
 def _needs_quotes(value: str) -> bool:
@@ -73,28 +174,41 @@ def _align_comments(node: CommentedMap | CommentedSeq) -> None:
                 token.column = 0
 
 
-def _canonical(node: object, order: KeyOrder | None) -> None:
-    """Reorder keys, set block style and choose quoting, in place, keeping attached comments."""
-    if isinstance(node, CommentedMap | CommentedSeq):
-        _align_comments(node)
+def _canonical(node: object, order: KeyOrder | None, flow: bool = False) -> None:
+    """Reorder keys, set block style and choose quoting, in place, keeping attached comments.
+
+    A flow collection followed by an end-of-line comment (``bidang: [A, B]  # …``) stays on its line in
+    flow style, with everything in it (``flow``): in block style its values would move to the lines
+    below, away from the comment, and from what a waiver written there covers.
+    """
+    if not isinstance(node, CommentedMap | CommentedSeq):
+        return
+    _align_comments(node)
+    flow = flow or (node.fa.flow_style() and _ends_with_comment(node))
+    if not flow and (isinstance(node, CommentedMap) or len(node)):
+        node.fa.set_block_style()
     if isinstance(node, CommentedMap):
         if order is not None:
             for key in sorted(node, key=order.rank):
                 node.move_to_end(key)
-        node.fa.set_block_style()
         for key in list(node):
             child = (order.children.get(key) or order.items) if order is not None else None
             node[key] = _scalar(node[key])
-            _canonical(node[key], child)
-    elif isinstance(node, CommentedSeq):
-        if len(node):
-            node.fa.set_block_style()
+            _canonical(node[key], child, flow)
+    else:
         for index, item in enumerate(node):
             node[index] = _scalar(item)
-            _canonical(node[index], order.items if order is not None else None)
+            _canonical(node[index], order.items if order is not None else None, flow)
+
+
+def _ends_with_comment(node: CommentedMap | CommentedSeq) -> bool:
+    comment = node.ca.comment
+    return bool(comment) and isinstance(comment[0], CommentToken) and comment[0].value.startswith("#")
 
 
 def _scalar(value: object) -> object:
+    if isinstance(value, LiteralScalarString | FoldedScalarString):
+        return value  # a block the drafter wrote as one (`|`, `>`) stays one
     if isinstance(value, str):
         text = str(value)
         return DoubleQuotedScalarString(text) if _needs_quotes(text) else text
