@@ -54,14 +54,18 @@ _NOT_YAML_TEXT = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U0001
 # Unicode's noncharacters, bidirectional controls that make text read otherwise than it is stored, line
 # and paragraph separators that break lines where no editor does, and a byte order mark inside text.
 # Documents, XML and terminals cannot carry them; a tab and a line break (block scalars) are fine.
-FORBIDDEN_IN_TEXT = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufdd0-\ufdef\ud800-\udfff"
-    + "".join(chr(plane << 16 | low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
-    + "]"
+# The patterns take every character from U+1FFFE up as a candidate, of which only the noncharacters
+# (U+nFFFE, U+nFFFF) count: naming those 32 in the class makes every search ten times slower.
+_FORBIDDEN_BEYOND_ASCII = (
+    "\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufdd0-\ufdef\ud800-\udfff\ufffe\uffff"
+    "\U0001fffe-\U0010ffff"
 )
+_FORBIDDEN_IN_TEXT = re.compile(f"[\x00-\x08\x0b-\x1f{_FORBIDDEN_BEYOND_ASCII}]")
+# What of those a file that YAML accepts can hold written as itself (other controls are refused before
+# parsing, and a carriage return is a line break, which never reaches a value): without one of these or
+# a backslash (the start of an escape), no value of the file holds a forbidden character.
+_FORBIDDEN_AS_WRITTEN = re.compile(f"[{_FORBIDDEN_BEYOND_ASCII}]")
 _LINE_BREAK = re.compile("\r\n?|\n")
-# Every line break of YAML 1.1 (libyaml's), for the nesting bound only.
-_YAML_LINE_BREAK = re.compile("\r\n?|[\n\x85\u2028\u2029]")
 _BYTE_ORDER_MARK = "\ufeff"
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -286,12 +290,12 @@ def _too_deep(path: str, text: str) -> Diagnostic | None:
 def _depth_bound(text: str) -> int:
     """An upper bound on how deeply ``text`` nests: every bracket may open a level, and a block collection
     nests at most one level deeper than its line's run of indentation and indicators (a mapping's
-    sequence may start in the mapping's own column). Lines end where YAML 1.1 ends them."""
+    sequence may start in the mapping's own column). ``str.splitlines`` ends lines at every YAML 1.1 line
+    break and at a few more, which can only raise the bound."""
     bound = text.count("[") + text.count("{")
     if bound > MAX_DEPTH:
         return bound
-    lines = _YAML_LINE_BREAK.split(text)
-    return bound + 1 + max((len(line) - len(line.lstrip(" \t-?:")) for line in lines), default=0)
+    return bound + 1 + max((len(line) - len(line.lstrip(" \t-?:")) for line in text.splitlines()), default=0)
 
 
 # How often a shorter beginning of the file is scanned again after the parser stopped early.
@@ -454,6 +458,9 @@ class _Converter:
         self._seen: set[int] = set()
         self._alias_reported = False
         self._positions: SourcePositions | None = None
+        # Searching every scalar costs a fifth of the loading time; a file that can hold no forbidden
+        # character in any value (nearly all) skips it.
+        self._check_characters = "\\" in text or _first_forbidden(text, _FORBIDDEN_AS_WRITTEN) >= 0
 
     @property
     def positions(self) -> SourcePositions:
@@ -542,9 +549,10 @@ class _Converter:
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         value: str = node.value
-        forbidden = FORBIDDEN_IN_TEXT.search(value)
-        if forbidden is not None:
-            self._report(CODE_CHARACTER, node, _forbidden_message(forbidden))
+        if self._check_characters:
+            forbidden = _first_forbidden(value, _FORBIDDEN_IN_TEXT)
+            if forbidden >= 0:
+                self._report(CODE_CHARACTER, node, _forbidden_message(value, forbidden))
         if node.style or (node.tag == _STR_TAG and len(value) > _LONGEST_SPECIAL_PLAIN):
             return value
         if _NULL.match(value):
@@ -603,11 +611,20 @@ class _Converter:
         self.diagnostics.append(_error(code, message, self.path, span))
 
 
-def _forbidden_message(found: re.Match[str]) -> Message:
-    character = found.group()
+def _first_forbidden(text: str, pattern: re.Pattern[str]) -> int:
+    """Where the first character of ``text`` that no standard may hold is, or -1."""
+    for found in pattern.finditer(text):
+        point = ord(found.group())
+        if point < 0x1FFFE or point & 0xFFFE == 0xFFFE:
+            return found.start()
+    return -1
+
+
+def _forbidden_message(value: str, index: int) -> Message:
+    character = value[index]
     code = f"U+{ord(character):04X}"
     what_id, what_en = _character_kind(character)
-    place = found.start() + 1
+    place = index + 1
     return Message(
         f"Karakter ke-{place} teks ini adalah {what_id} {code}, yang tidak boleh ada dalam teks standar "
         '(biasanya berasal dari escape seperti "\\x01" atau teks yang ditempel). Hapus karakter itu.',

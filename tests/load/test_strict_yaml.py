@@ -184,3 +184,45 @@ def test_missing_pointer_falls_back_to_nearest_ancestor() -> None:
     document = load_bytes("f.yaml", b"a:\n  b: 1\n").document
     assert document is not None
     assert document.span(("a", "tidak_ada")) == document.span(("a",))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        '"\\x01"',
+        '"\\0"',
+        '"\\e"',
+        '"\\r"',
+        '"\\x7f"',
+        '"\\N"',
+        '"\\x9b"',
+        '"\\L"',
+        '"\\P"',
+        '"\\uFEFF"',
+        '"\\uFFFE"',
+        '"\\uFDD0"',
+        '"\\U0001FFFE"',
+        '"\\U0010FFFF"',
+        '"\\u202E"',
+        '"\\u2066"',
+        "teks \u202e terbalik",
+        "'teks \u2067 isolasi'",
+        "|\n  baris \ufeff satu\n",
+    ],
+)
+def test_characters_no_standard_may_hold_are_errors_at_the_text(value: str) -> None:
+    result = load_bytes("f.yaml", f"nama: Analis\nuraian: {value}\n".encode())
+    assert [(d.code, d.location.line, d.location.column) for d in result.diagnostics] == [("KMP017", 2, 9)]
+
+
+def test_forbidden_character_in_a_key_is_an_error_at_the_key() -> None:
+    result = load_bytes("f.yaml", b'nama: Analis\n"ura\\x01ian": x\n')
+    assert [(d.code, d.location.line, d.location.column) for d in result.diagnostics] == [("KMP017", 2, 1)]
+    assert "ke-4" in result.diagnostics[0].message.id and "U+0001" in result.diagnostics[0].message.en
+
+
+@pytest.mark.parametrize(
+    "value", ['"a\\tb"', "|\n  satu\n  dua\n", '"\\U00020000 \\U0001F600 \\u00e9"', "teks 😀 𠀀 é"]
+)
+def test_tabs_line_breaks_and_astral_letters_are_text(value: str) -> None:
+    assert load_bytes("f.yaml", f"uraian: {value}\n".encode()).diagnostics == []
