@@ -47,6 +47,13 @@ def leftovers(output: Path) -> list[str]:
     return sorted(p.name for p in output.iterdir() if p.name.startswith(BOOKKEEPING))
 
 
+def marked(output: Path) -> dict[str, int]:
+    """The files the output folder's marker lists, with their sizes."""
+    lines = (output / MARKER).read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "kompiler-output 1"
+    return {path: int(size) for size, path in (line.split(" ", 1) for line in lines if line[0].isdigit())}
+
+
 def edit_position(project: Path) -> None:
     """Change one text, so that a second build writes different bytes."""
     path = project / POSITION
@@ -179,9 +186,22 @@ def test_links_in_an_output_are_foreign(kompiler: Callable[..., Run], project: P
     assert (project / "kompiler.yaml").exists()
 
 
-def test_a_damaged_marker_is_refused(kompiler: Callable[..., Run], project: Path, built: Path) -> None:
+@pytest.mark.parametrize("damage", ["json", "fifo", "link", "long line"])
+def test_a_damaged_marker_is_refused(
+    kompiler: Callable[..., Run], project: Path, built: Path, damage: str
+) -> None:
     output = own_output(built, project.parent / "keluaran")
-    (output / MARKER).write_text('{"format": 1, "berkas": ["semua"]}', encoding="utf-8")
+    marker = output / MARKER
+    text = marker.read_text(encoding="utf-8")
+    marker.unlink()
+    if damage == "json":
+        marker.write_text('{"format": 1, "berkas": ["semua"]}', encoding="utf-8")
+    elif damage == "fifo":
+        os.mkfifo(marker)
+    elif damage == "link":
+        marker.symlink_to(project / "kompiler.yaml")
+    else:
+        marker.write_text(text + "1 " + "x" * 100_000 + "\n", encoding="utf-8")
     result = build(kompiler, project, output)
     refused(result, output)
     assert "is damaged" in result.stderr
@@ -219,7 +239,7 @@ def test_absent_empty_and_own_folders_are_written(kompiler: Callable[..., Run], 
         assert result.exit_code == 0, result.stderr
         assert (output / "model.json").is_file() and (output / MARKER).is_file()
         assert leftovers(output) == []
-    listed = json.loads((absent / MARKER).read_text(encoding="utf-8"))["berkas"]
+    listed = marked(absent)
     assert listed == {
         p.relative_to(absent).as_posix(): p.stat().st_size
         for p in absent.rglob("*")
@@ -396,7 +416,7 @@ def test_a_build_killed_during_the_swap_leaves_a_folder_the_next_build_takes(
     _staged_writer(output, "lagi").commit()
     assert (output / "model.json").read_text(encoding="utf-8") == "lagi model.json"
     assert leftovers(output) == [] and sorted(os.listdir(tmp_path)) == ["keluaran"]
-    assert json.loads((output / MARKER).read_text(encoding="utf-8"))["berkas"] == {
+    assert marked(output) == {
         "jabatan/A.md": 17,
         "model.json": 15,
         "site/index.html": 20,

@@ -1,9 +1,10 @@
 """Write build output atomically, inside the output folder only, and only into a folder that is kompiler's.
 
 A build replaces the whole output folder, so it must never be pointed at anything else. Every folder
-kompiler writes carries a marker, ``.kompiler-output``, listing each file written with its size; a build
-accepts a folder that is new, empty (folders without files count as empty), or holds only files its
-marker lists with their size (:func:`check_target`). It refuses the project's folder and every folder
+kompiler writes carries a marker, ``.kompiler-output``, listing each file written with its size, a line
+each (read a line at a time: whatever a marker claims, memory follows the files on disk); a build accepts
+a folder that is new, empty (folders without files count as empty), or holds only files its marker lists
+with their size (:func:`check_target`). It refuses the project's folder and every folder
 above it, the project's ``templates/`` (which the next build would read), a Git repository, and any
 folder holding something else: :class:`OutputRefused`.
 
@@ -20,16 +21,15 @@ then. A failed or interrupted build (Ctrl+C, SIGTERM) leaves the previous output
 from __future__ import annotations
 
 import fcntl
-import json
+import itertools
 import os
 import secrets
 import shutil
 import signal
 import stat
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
@@ -42,8 +42,13 @@ LOCK = ".kompiler-lock"
 STAGING = ".kompiler-staging."
 OLD = ".kompiler-old."
 _BRIDGE = ".kompiler-output.bridge"  # inside the staging folder: the marker in force during the swap
-MARKER_FORMAT = 1
-MARKER_LIMIT = 1 << 30  # bytes; a national build's marker is a few megabytes
+_HEADER = b"kompiler-output 1\n"
+_NOTE = (
+    b"# Folder keluaran kompiler: setiap build menggantinya. Tiap baris: ukuran (bita) dan jalur berkas.\n"
+    b"# kompiler's output folder: every build replaces it. Each line: a file's size (bytes) and path.\n"
+)
+MARKER_LIMIT = 1 << 30  # bytes; read a line at a time. A national build's marker is a few megabytes.
+_LINE_LIMIT = 8192
 _NAMED = 3  # entries a refusal names
 _OUTPUT_SUFFIXES = (".pdf", ".docx", ".md", ".html")
 _EARLIER_LAYOUT = frozenset({"model.json", "graph", "merge", "site", "jabatan"})
@@ -78,23 +83,6 @@ class OutputUnwritable(Exception):
     def __init__(self, target: str, reason: str) -> None:
         super().__init__(target, reason)
         self.target, self.reason = target, reason
-
-
-@dataclass(frozen=True)
-class Manifest:
-    """What an output folder's marker lists: each file by its relative path, with its size.
-
-    ``previous`` is set only in the marker in force during a swap, which accepts either build's files.
-    """
-
-    files: dict[str, int]
-    previous: dict[str, int] = field(default_factory=dict)
-
-    def accepts(self, relative: str, size: int) -> bool:
-        return self.files.get(relative) == size or self.previous.get(relative) == size
-
-    def top_level(self) -> set[str]:
-        return {path.split("/", 1)[0] for path in (*self.files, *self.previous)}
 
 
 class _Damaged(ValueError):
@@ -133,63 +121,67 @@ def _walk(folder: Path) -> Iterator[tuple[str, int | None]]:
                     yield relative, None
 
 
-def _read_bounded(path: Path) -> bytes | None:
-    """The bytes of the regular file ``path``, ``None`` if there is none; never follows a link, never
-    waits on a FIFO, never reads more than ``MARKER_LIMIT``."""
+def _open_marker(folder: Path) -> BinaryIO | None:
+    """``folder``'s marker, opened past its first line; ``None`` without one. Raises :class:`_Damaged`.
+
+    Never follows a link, never waits on a FIFO, and refuses a marker above ``MARKER_LIMIT``.
+    """
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        descriptor = os.open(folder / MARKER, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise _Damaged(str(error)) from None
-    with os.fdopen(descriptor, "rb") as stream:
-        status = os.fstat(stream.fileno())
-        if not stat.S_ISREG(status.st_mode) or status.st_size > MARKER_LIMIT:
-            raise _Damaged("not a regular file of a marker's size")
-        return stream.read(MARKER_LIMIT + 1)
-
-
-def _sizes(value: Any) -> dict[str, int]:
-    if not isinstance(value, dict) or not all(
-        isinstance(k, str) and type(v) is int for k, v in value.items()
+        raise _Damaged(_reason(error)) from None
+    stream = os.fdopen(descriptor, "rb")
+    status = os.fstat(descriptor)
+    if (
+        not stat.S_ISREG(status.st_mode)
+        or status.st_size > MARKER_LIMIT
+        or stream.readline(len(_HEADER) + 1) != _HEADER
     ):
-        raise _Damaged("the file list is not one kompiler writes")
-    return value
+        stream.close()
+        raise _Damaged("not a marker kompiler writes")
+    return stream
 
 
-def read_manifest(folder: Path) -> Manifest | None:
-    """The manifest in ``folder``'s marker; ``None`` without a marker. Raises ``_Damaged``."""
-    raw = _read_bounded(folder / MARKER)
-    if raw is None:
-        return None
+def _entries(stream: BinaryIO) -> Iterator[tuple[str, int]]:
+    """The ``(path, size)`` lines of an opened marker, read one at a time (a marker may list millions)."""
+    with stream:
+        for line in iter(lambda: stream.readline(_LINE_LIMIT + 1), b""):
+            if line.startswith(b"#"):
+                continue
+            size, _, path = line.rstrip(b"\n").partition(b" ")
+            if len(line) > _LINE_LIMIT or not size.isdigit() or len(size) > 19 or not path:
+                raise _Damaged("a line kompiler does not write")
+            yield os.fsdecode(path), int(size)
+
+
+def _signature(folder: Path) -> tuple[int, int, int] | None:
+    """Which marker ``folder`` holds right now: another build's swap replaces it with a new file."""
     try:
-        data = json.loads(raw)
-    except ValueError:
-        raise _Damaged("not JSON") from None
-    if not isinstance(data, dict) or data.get("format") != MARKER_FORMAT:
-        raise _Damaged("unknown format")
-    return Manifest(_sizes(data.get("berkas")), _sizes(data.get("sebelumnya", {})))
+        status = os.stat(folder / MARKER, follow_symlinks=False)
+    except OSError:
+        return None
+    return status.st_ino, status.st_mtime_ns, status.st_size
 
 
-def marker_bytes(files: dict[str, int], previous: dict[str, int] | None = None) -> bytes:
-    """The marker listing ``files`` (and, during a swap, the ``previous`` build's files)."""
-    data: dict[str, Any] = {
-        "kompiler": "Folder keluaran kompiler: setiap build menggantinya. / kompiler's output folder: "
-        "every build replaces it.",
-        "format": MARKER_FORMAT,
-        "berkas": dict(sorted(files.items())),
-    }
-    if previous is not None:
-        data["sebelumnya"] = dict(sorted(previous.items()))
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+def marker_bytes(files: Iterable[tuple[str, int]]) -> bytes:
+    """The marker listing ``files``, ``(relative path, size)`` pairs: a line each, by path.
+
+    The marker in force during a swap lists the previous build's files and the new ones, so that a path
+    may be listed twice with two sizes.
+    """
+    lines = sorted({(path, size) for path, size in files})
+    return _HEADER + _NOTE + b"".join(b"%d %s\n" % (size, os.fsencode(path)) for path, size in lines)
 
 
 def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def check_target(target: Path, sources: Sequence[Path] = ()) -> None:
-    """Refuse ``target`` (an absolute, resolved path) unless a build may replace it; see the module.
+def check_target(target: Path, sources: Sequence[Path] = ()) -> dict[str, int]:
+    """Refuse ``target`` (an absolute, resolved path) unless a build may replace it (see the module);
+    return the files of the output it holds, each with its size.
 
     ``sources`` are the project folders the build reads. Reads only: nothing is written before this
     has passed.
@@ -220,7 +212,7 @@ def check_target(target: Path, sources: Sequence[Path] = ()) -> None:
                 )
             )
     if not os.path.lexists(target):
-        return
+        return {}
     if not target.is_dir():
         raise OutputRefused(
             Message(
@@ -229,7 +221,7 @@ def check_target(target: Path, sources: Sequence[Path] = ()) -> None:
             )
         )
     try:
-        _check_contents(target)
+        return _check_contents(target)
     except OSError as error:
         raise OutputRefused(
             Message(
@@ -256,7 +248,8 @@ def _check_contents(target: Path) -> None:
             )
         )
     try:
-        manifest = read_manifest(target)
+        marker = _open_marker(target)
+        files, foreign = _compared(target, marker)
     except _Damaged:
         raise OutputRefused(
             Message(
@@ -266,16 +259,11 @@ def _check_contents(target: Path) -> None:
                 "tell that it holds only its own output; check the folder, remove it and build again.",
             )
         ) from None
-    foreign = []
-    for relative, size in _walk(target):
-        if manifest is None or size is None or not manifest.accepts(relative, size):
-            foreign.append(_shown(relative))
-            if len(foreign) > _NAMED:
-                break
     if not foreign:
-        return
+        return files
+    foreign = [_shown(relative) for relative in sorted(foreign)]
     named = ", ".join(sorted(foreign[:_NAMED])) + (", …" if len(foreign) > _NAMED else "")
-    if manifest is not None:
+    if marker is not None:
         raise OutputRefused(
             Message(
                 f"Folder keluaran {_shown(target)} memuat berkas yang tidak ditulis kompiler atau telah "
@@ -305,6 +293,33 @@ def _check_contents(target: Path) -> None:
             "build replaces the whole output folder. Choose a new or empty folder, for example -o output.",
         )
     )
+
+
+def _compared(target: Path, marker: BinaryIO | None) -> tuple[dict[str, int], list[str]]:
+    """The files in ``target`` that its marker lists with their size, and up to a few that it does not.
+
+    Without a marker, the first entries found are foreign. With one, the folder's files are listed first
+    and the marker is then read a line at a time, so memory follows what is on disk, whatever the marker
+    claims.
+    """
+    if marker is None:
+        return {}, [relative for relative, _ in itertools.islice(_walk(target), _NAMED + 1)]
+    try:
+        files: dict[str, int] = {}
+        odd: list[str] = []
+        for relative, size in _walk(target):
+            if size is None:
+                odd.append(relative)
+            else:
+                files[relative] = size
+        unlisted = dict(files)
+        for relative, size in _entries(marker):
+            if unlisted.get(relative) == size:
+                del unlisted[relative]
+    finally:
+        marker.close()
+    foreign = [*odd, *unlisted]
+    return files, foreign[: _NAMED + 1]
 
 
 def _earlier_output(names: set[str]) -> bool:
@@ -399,22 +414,21 @@ class OutputWriter:
             self.target = Path(os.path.realpath(target))
         except OSError as error:  # a relative path, and the working folder is gone
             raise OutputUnwritable(_shown(target), _reason(error)) from None
-        try:
-            check_target(self.target, sources)
-        except OutputRefused:
-            if _held(self.target / LOCK):  # another build is in the middle of its swap
-                raise OutputLocked(self.target / LOCK) from None
-            raise
+        self.sources = sources
         self.lock_path = self.target / LOCK
+        self.staging = self.target / f"{STAGING}{secrets.token_hex(8)}"
         self.written: list[str] = []
-        self._created = _missing(self.target)
         self._lock: int | None = None
         self._old: Path | None = None
         self._committed = False
-        self.staging = self.target / f"{STAGING}{secrets.token_hex(8)}"
+        signature = _signature(self.target)
+        self._previous = self._checked()
+        self._created = _missing(self.target)
         try:
             self.target.mkdir(parents=True, exist_ok=True)
             self._lock = _lock(self.lock_path)
+            if _signature(self.target) != signature:  # another build finished meanwhile
+                self._previous = self._checked()
             self._clear_leftovers()
             self.staging.mkdir()
         except OutputLocked:
@@ -423,6 +437,18 @@ class OutputWriter:
         except OSError as error:
             self.abort()
             raise self._unwritable(error) from None
+        except OutputRefused:
+            self.abort()
+            raise
+
+    def _checked(self) -> dict[str, int]:
+        """:func:`check_target`; a refusal while another build swaps its output in says so instead."""
+        try:
+            return check_target(self.target, self.sources)
+        except OutputRefused:
+            if self._lock is None and _held(self.target / LOCK):
+                raise OutputLocked(self.target / LOCK) from None
+            raise
 
     def _unwritable(self, error: OSError) -> OutputUnwritable:
         return OutputUnwritable(_shown(self.target), _reason(error))
@@ -490,8 +516,10 @@ class OutputWriter:
 
     def commit(self) -> None:
         """Replace the previous output with the staged one (the previous is removed only afterwards)."""
-        previous = self._previous()
-        self._swap(self._staged(), previous, whole=True)
+        staged = self._staged()
+        incoming = {relative.split("/", 1)[0] for relative in staged}
+        previous = {relative.split("/", 1)[0] for relative in self._previous}
+        self._swap(staged, aside=previous | incoming, incoming=incoming)
 
     def commit_into(self) -> None:
         """Move the staged files into the output folder, keeping the rest of the previous output.
@@ -499,61 +527,41 @@ class OutputWriter:
         For partial builds (one position's SKJ): the rest of a full build's output stays as it was, and
         every file written replaces its predecessor.
         """
-        previous = self._previous()
-        self._swap({**(previous.files if previous else {}), **self._staged()}, previous, whole=False)
-
-    def _previous(self) -> Manifest | None:
-        """The marker in force now (read under the lock: a build that ran meanwhile may have changed it)."""
-        try:
-            return read_manifest(self.target)
-        except _Damaged:
-            return None
+        staged = self._staged()
+        self._swap({**self._previous, **staged}, aside=set(staged), incoming=set(staged))
 
     def _staged(self) -> dict[str, int]:
         with self._writing():
             return {relative: size for relative, size in _walk(self.staging) if size is not None}
 
-    def _swap(self, files: dict[str, int], previous: Manifest | None, *, whole: bool) -> None:
-        """Put the staged files in place; on failure put everything back and raise OutputUnwritable."""
+    def _swap(self, files: dict[str, int], *, aside: set[str], incoming: set[str]) -> None:
+        """Make ``files`` the output: the entries named in ``aside`` go to the old folder, those named in
+        ``incoming`` come in from the staging folder (top-level names, or for a partial build files), and
+        the marker lists ``files``. On failure everything is put back and :class:`OutputUnwritable` raised.
+        """
         with self._writing():
-            (self.staging / MARKER).write_bytes(marker_bytes(files))
-            (self.staging / _BRIDGE).write_bytes(marker_bytes(files, previous.files if previous else {}))
+            (self.staging / MARKER).write_bytes(marker_bytes(files.items()))
+            (self.staging / _BRIDGE).write_bytes(marker_bytes([*self._previous.items(), *files.items()]))
             self._old = self.target / f"{OLD}{secrets.token_hex(8)}"
             self._old.mkdir()
-        moves: list[tuple[Path, Path]] = []
+        moves = [(self.target / name, self._old / name) for name in sorted(aside)]
+        moves += [(self.staging / name, self.target / name) for name in sorted(incoming)]
+        done: list[tuple[Path, Path]] = []
         with signals_deferred():
             try:
                 os.replace(self.staging / _BRIDGE, self.target / MARKER)
-                for source, destination in self._plan(previous, whole):
-                    destination.parent.mkdir(parents=True, exist_ok=True)
-                    os.rename(source, destination)
-                    moves.append((source, destination))
+                for source, destination in moves:
+                    if os.path.lexists(source):
+                        destination.parent.mkdir(parents=True, exist_ok=True)
+                        os.rename(source, destination)
+                        done.append((source, destination))
                 os.replace(self.staging / MARKER, self.target / MARKER)
             except OSError as error:
-                for source, destination in reversed(moves):
+                for source, destination in reversed(done):
                     os.rename(destination, source)
                 raise self._unwritable(error) from None
             self._committed = True
         self._finish()
-
-    def _plan(self, previous: Manifest | None, whole: bool) -> Iterator[tuple[Path, Path]]:
-        """The moves of a swap, in order: the entries being replaced go aside, then the new ones come in.
-
-        A whole swap moves top-level entries; a partial one (:meth:`commit_into`) single files.
-        """
-        assert self._old is not None
-        if whole:
-            staged = {name for name in os.listdir(self.staging) if name not in (MARKER, _BRIDGE)}
-            replaced = (previous.top_level() if previous else set()) | staged
-            entries = sorted(staged)
-        else:
-            entries = sorted(set(self.written))
-            replaced = set(entries)
-        for name in sorted(replaced):
-            if os.path.lexists(self.target / name):
-                yield self.target / name, self._old / name
-        for name in entries:
-            yield self.staging / name, self.target / name
 
     def _finish(self) -> None:
         with signals_deferred():
