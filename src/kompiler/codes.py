@@ -368,6 +368,50 @@ BUILTIN: dict[str, CodeInfo] = {
             "anything else is a usage error (exit code 2).",
         ),
     ),
+    "KMP050": CodeInfo(
+        Message("Galat templat", "Template error"),
+        Message(
+            "Templat proyek (folder templates/) tidak dapat dipakai: kesalahan sintaks Jinja, nama yang tidak "
+            "ada (salah ketik tidak dicetak kosong), templat yang tidak ditemukan, akses ke bagian dalam Python "
+            "yang dilarang sandbox, atau galat lain saat dijalankan. Dilaporkan di berkas dan baris templat; "
+            "tidak ada keluaran yang ditulis (kode keluar 2).",
+            "A project template (templates/ folder) cannot be used: a Jinja syntax error, a name that does not "
+            "exist (a typo never prints as nothing), a template that is not found, a reach for Python internals "
+            "that the sandbox forbids, or another error while it runs. Reported at the template's file and line; "
+            "no output is written (exit code 2).",
+        ),
+    ),
+    "KMP051": CodeInfo(
+        Message("Berkas templat atau aset tidak dipakai", "Template or asset file not used"),
+        Message(
+            "Templat dan aset (CSS, JavaScript) proyek hanya dipakai dari dalam folder templates/ proyek: "
+            "tautan simbolik yang menunjuk ke luar folder itu, berkas yang bukan berkas biasa (pipa bernama, "
+            "perangkat, folder), berkas lebih dari 2 MiB, atau teks yang bukan UTF-8 ditolak, sehingga build "
+            "tidak pernah menerbitkan berkas lain (kode keluar 2).",
+            "A project's templates and assets (CSS, JavaScript) are used only from inside its templates/ "
+            "folder: a symbolic link that leads outside it, anything but a regular file (a named pipe, a device, "
+            "a folder), a file over 2 MiB, or text that is not UTF-8 is refused, so a build never publishes "
+            "another file (exit code 2).",
+        ),
+    ),
+    "KMP052": CodeInfo(
+        Message("Templat melampaui batasnya", "Template went past its limits"),
+        Message(
+            "Setiap halaman yang dibuat dengan templat proyek punya batas kerja (langkah: putaran, panggilan, "
+            "dan karakter yang dibuat; 10 juta ditambah 100.000 per unsur yang dimuat halaman itu: jabatan, "
+            "kompetensi, baris, atau sel peta), batas memori dan waktu prosesor, dan batas kedalaman "
+            "(include, extends, atau makro yang memanggil dirinya sendiri). Templat bawaan memakai sekitar "
+            "sepersepuluhnya. "
+            "Perulangan yang terlalu besar atau bersarang, nilai raksasa ('a' * 2000000000), atau rekursi tanpa "
+            "akhir dihentikan di baris templatnya (kode keluar 2).",
+            "Every page made with a project's templates has a work limit (steps: iterations, calls and "
+            "characters made; 10 million plus 100,000 per item the page holds: a position, a competency, a row "
+            "or a heatmap cell), a memory and a processor-time limit, and a depth limit (an include, extends or "
+            "macro that calls "
+            "itself). The shipped templates use about a tenth of it. A loop too large or nested, a giant value "
+            "('a' * 2000000000) or endless recursion is stopped at its template line (exit code 2).",
+        ),
+    ),
     "KMP900": CodeInfo(
         Message("Galat internal", "Internal error"),
         Message(

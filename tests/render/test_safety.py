@@ -11,6 +11,7 @@ import pytest
 from click.testing import Result
 from markdown_it import MarkdownIt
 
+from tests.conftest import files_of
 from tests.render.conftest import build_project
 
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }} {% for %} **tebal** | pipa [tautan](http://x)"
@@ -112,3 +113,15 @@ def test_project_template_overrides_the_shipped_one(
     assert (output / "jabatan/NTB.JF.AKPD.MUDA.md").read_text(encoding="utf-8") == (
         "Jabatan NTB.JF.AKPD.MUDA: Analis Keuangan Pusat dan Daerah Ahli Muda\n"
     )
+
+
+def test_the_limits_of_project_templates_leave_the_shipped_ones_unchanged(
+    built: Path, render_project: Path
+) -> None:
+    """A project with a templates/ folder of its own renders every template within the limits of
+    kompiler.render.limits: the shipped templates it does not override print byte for byte the same."""
+    (render_project / "templates").mkdir()
+    output = build_project(render_project, render_project.parent / "keluaran", formats=("md", "html", "site"))
+    limited = {k: v for k, v in files_of(output).items() if k.endswith((".md", ".html", ".css", ".js"))}
+    assert len(limited) > 20
+    assert limited == {k: v for k, v in files_of(built).items() if k in limited}

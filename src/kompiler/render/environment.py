@@ -1,34 +1,64 @@
-"""The Jinja environments every output is rendered through: sandboxed, escaping, and overridable.
+"""The Jinja environments every output is rendered through: sandboxed, escaping, bounded and overridable.
 
 Text from the standards is always data. HTML templates autoescape it; Markdown templates escape every
 printed value for Markdown (a ``finalize`` hook), so ``<script>`` or ``**`` in a standard prints as
 written. Values are never re-read as template code, so ``{{ 7*7 }}`` in a standard stays literal.
 
-A standards project may override any template by placing one with the same name in its own
-``templates/`` folder; the override runs in the same sandbox, so it cannot reach Python internals.
-Template problems become a :class:`TemplateProblem` carrying a located, bilingual diagnostic.
+A standards project may override any template or static file by placing one with the same name in its
+own ``templates/`` folder (:mod:`kompiler.render.template_files` decides which files may be used). The
+override runs in the same sandbox, so it cannot reach Python internals, and within the limits of
+:mod:`kompiler.render.limits`, so it cannot run forever or fill memory. A name nothing defines is an
+error (``StrictUndefined``), so a typo never silently prints nothing. Every template problem becomes a
+:class:`TemplateProblem` carrying a located, bilingual diagnostic that points at the template line,
+in the project's own file when one is involved.
 """
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 import types
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment, is_internal_attribute
+from jinja2 import nodes
+from jinja2.parser import Parser
+from jinja2.sandbox import ImmutableSandboxedEnvironment, is_internal_attribute, modifies_known_mutable
+from jinja2.utils import _PassArg, pass_context
+from jinja2.visitor import NodeTransformer
 from markupsafe import Markup
 
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
+from kompiler.project import display_path
 from kompiler.render.labels import letter, roman
+from kompiler.render.limits import (
+    CALL_STEPS,
+    CODE_LIMIT,
+    FLOOR_STEPS,
+    Allowance,
+    Budget,
+    LimitExceeded,
+    ceilings,
+    predicted,
+    size,
+    too_deep,
+    too_much_memory,
+)
+from kompiler.render.template_files import CODE_FILE_REFUSED, TemplateFileRefused, TemplateFiles
 from kompiler.resources import data_dir
 
 CODE_TEMPLATE = "KMP050"
 _METHODS = (types.MethodType, types.BuiltinMethodType)
+# Filters the limits put into every template; a space keeps a template from naming them.
+_LOOP = "kompiler loop"
+_MEASURE = "kompiler measure"
+_BATCH = 256  # pieces of output charged at once
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
@@ -59,8 +89,50 @@ class TemplateProblem(Exception):
         return (TemplateProblem, (self.diagnostic,))
 
 
-class _Sandbox(SandboxedEnvironment):
-    """The Jinja sandbox, remembering its verdict per (type, attribute name).
+class TemplateTooDeep(jinja2.TemplateSyntaxError):
+    """A template nested too deeply for Jinja's compiler (which, like Python's, recurses)."""
+
+
+def _parsing_line(error: BaseException) -> int:
+    """The template line Jinja's parser was reading when ``error`` was raised (1 when not parsing)."""
+    line = 1
+    traceback = error.__traceback__
+    while traceback is not None:
+        parser = traceback.tb_frame.f_locals.get("self")
+        if isinstance(parser, Parser):
+            line = parser.stream.current.lineno
+        traceback = traceback.tb_next
+    return line
+
+
+class _Measured(NodeTransformer):
+    """Puts the work budget into a parsed template: every ``for`` loop's iterable, every ``~`` and every
+    operand of a comparison pass through a filter that charges their size (``x in list`` costs the list)."""
+
+    def visit_For(self, node: nodes.For) -> nodes.Node:
+        self.generic_visit(node)
+        node.iter = _filtered(node.iter, _LOOP)
+        return node
+
+    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
+        self.generic_visit(node)
+        return _filtered(node, _MEASURE)
+
+    def visit_Compare(self, node: nodes.Compare) -> nodes.Node:
+        self.generic_visit(node)
+        node.expr = _filtered(node.expr, _MEASURE)
+        for operand in node.ops:
+            operand.expr = _filtered(operand.expr, _MEASURE)
+        return node
+
+
+def _filtered(node: nodes.Expr, name: str) -> nodes.Filter:
+    return nodes.Filter(node, name, [], [], None, None, lineno=node.lineno)
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's sandbox (lists, dicts and sets cannot be changed in place), remembering its verdict per
+    (type, attribute name).
 
     Jinja's check depends only on the object's type and the attribute's name, yet it runs on every
     attribute a template reads (millions in a large build), so the verdict is worth keeping.
@@ -70,11 +142,30 @@ class _Sandbox(SandboxedEnvironment):
         super().__init__(**options)
         self._safe: dict[tuple[type, str], bool] = {}
 
+    def add_filters(self, filters: Mapping[str, Callable[..., Any]]) -> None:
+        self.filters.update(filters)
+
+    def compile(  # type: ignore[override]
+        self,
+        source: str | nodes.Template,
+        name: str | None = None,
+        filename: str | None = None,
+        raw: bool = False,
+        defer_init: bool = False,
+    ) -> Any:
+        """Jinja's compile, with a template too deeply nested to compile reported as such, at its file."""
+        try:
+            return super().compile(source, name, filename, raw, defer_init)
+        except (RecursionError, SyntaxError) as error:
+            raise TemplateTooDeep(str(error), _parsing_line(error), name, filename) from None
+
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         key = (type(obj), attr)
         verdict = self._safe.get(key)
         if verdict is None:
-            verdict = self._safe[key] = not (attr.startswith("_") or is_internal_attribute(obj, attr))
+            verdict = self._safe[key] = not (
+                attr.startswith("_") or is_internal_attribute(obj, attr) or modifies_known_mutable(obj, attr)
+            )
         return verdict
 
     def getattr(self, obj: Any, attribute: str) -> Any:
@@ -93,21 +184,113 @@ class _Sandbox(SandboxedEnvironment):
         return super().getattr(obj, attribute)
 
 
+class _Limited(_Sandbox):
+    """The sandbox for a project with templates of its own: the work budget of the render in progress
+    (:mod:`kompiler.render.limits`) is charged by every call, filter, test, operator, slice and loop.
+    The shipped templates, reviewed with kompiler, run without it in a project that has none."""
+
+    intercepted_binops = frozenset({"+", "*", "**", "%"})
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.budget = Budget(FLOOR_STEPS)  # replaced by each render
+        del self.globals["lipsum"]  # a billion paragraphs of filler would be one call
+
+    def add_filters(self, filters: Mapping[str, Callable[..., Any]]) -> None:
+        """Add ``filters`` and make every filter and test charge the budget (they then run only while
+        rendering, never while compiling, where no budget would count them)."""
+        self.filters.update(filters)
+        for table in (self.filters, self.tests):
+            for name, function in table.items():
+                table[name] = _charging(self, function)
+        self.filters[_LOOP] = pass_context(lambda context, value: self.budget.looped(value))
+        self.filters[_MEASURE] = pass_context(lambda context, value: self._charged(value))
+
+    def _charged(self, value: Any) -> Any:
+        self.budget.charge(1 + size(value))
+        return value
+
+    def _generate(
+        self, source: nodes.Template, name: str | None, filename: str | None, defer_init: bool = False
+    ) -> str:
+        source = _Measured().visit(source)
+        source.set_environment(self)
+        return super()._generate(source, name, filename, defer_init)  # type: ignore[no-any-return]
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        value = super().getitem(obj, argument)
+        if isinstance(argument, slice):
+            self.budget.charge(size(value))
+        return value
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
+        self.budget.make(predicted(operator, left, right))
+        result = self.binop_table[operator](left, right)
+        if operator == "%":  # a format's widths are known only once it is read
+            self.budget.charge(size(result))
+        return result
+
+    def call(__self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        budget = __self.budget
+        budget.charge(CALL_STEPS + size(getattr(__obj, "__self__", None)) + _sizes(args, kwargs))
+        return budget.measured(super().call(__context, __obj, *args, **kwargs))
+
+
+def _sizes(args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+    """The steps of handing ``args`` and ``kwargs`` to a function: one each, plus their sizes."""
+    total = len(args) + len(kwargs)
+    for value in args:
+        total += size(value)
+    for value in kwargs.values():
+        total += size(value)
+    return total
+
+
+def _charging(env: _Limited, function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function`` (a filter or test) charging the budget for its arguments and its result."""
+    passed = _PassArg.from_obj(function)
+    first: Callable[[jinja2.runtime.Context], Any] | None = {
+        _PassArg.context: lambda context: context,
+        _PassArg.eval_context: lambda context: context.eval_ctx,
+        _PassArg.environment: lambda context: env,
+    }.get(passed)  # type: ignore[arg-type]
+
+    if first is None:
+
+        def charging(context: jinja2.runtime.Context, *args: Any, **kwargs: Any) -> Any:
+            budget = env.budget
+            budget.charge(1 + _sizes(args, kwargs))
+            return budget.measured(function(*args, **kwargs))
+
+    else:
+
+        def charging(context: jinja2.runtime.Context, *args: Any, **kwargs: Any) -> Any:
+            budget = env.budget
+            budget.charge(1 + _sizes(args, kwargs))
+            return budget.measured(function(first(context), *args, **kwargs))
+
+    return pass_context(functools.wraps(function)(charging))
+
+
 @dataclass(frozen=True)
 class Templates:
     """The template folders of one build: the project's own first, then the shipped ones."""
 
     project: Path | None = None
 
-    @property
-    def search_path(self) -> list[Path]:
-        folders = [self.project] if self.project is not None and self.project.is_dir() else []
-        return [*folders, data_dir("templates")]
+    @cached_property
+    def files(self) -> TemplateFiles:
+        return TemplateFiles(self.project, data_dir("templates"))
 
-    def _environment(self, *, markdown: bool) -> SandboxedEnvironment:
-        loader = jinja2.FileSystemLoader([str(p) for p in self.search_path], encoding="utf-8")
-        env = _Sandbox(
-            loader=loader,
+    @cached_property
+    def untrusted(self) -> bool:
+        """Whether the project has a ``templates/`` of its own: its renders then also run under the
+        system's ceilings (:func:`kompiler.render.limits.ceilings`)."""
+        return self.project is not None and os.path.lexists(self.project)
+
+    def _environment(self, *, markdown: bool) -> _Sandbox:
+        env = (_Limited if self.untrusted else _Sandbox)(
+            loader=self.files,
             auto_reload=False,
             autoescape=not markdown,
             finalize=markdown_escape if markdown else None,
@@ -116,16 +299,15 @@ class Templates:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        env.filters["roman"] = roman
-        env.filters["letter"] = letter
+        env.add_filters({"roman": roman, "letter": letter})
         return env
 
     @cached_property
-    def html(self) -> SandboxedEnvironment:
+    def html(self) -> _Sandbox:
         return self._environment(markdown=False)
 
     @cached_property
-    def markdown(self) -> SandboxedEnvironment:
+    def markdown(self) -> _Sandbox:
         return self._environment(markdown=True)
 
     def get(self, name: str) -> jinja2.Template:
@@ -133,58 +315,123 @@ class Templates:
         env = self.markdown if name.endswith(".md") else self.html
         try:
             return env.get_template(name)
-        except jinja2.TemplateError as error:
-            raise TemplateProblem(self._diagnostic(name, error)) from error
+        except Exception as error:
+            raise self._problem(name, error) from None
 
     def render(self, name: str, context: Mapping[str, Any]) -> str:
-        """Render template ``name``; any template error becomes a :class:`TemplateProblem`."""
+        """Render template ``name`` (within its allowance, in a project with templates of its own); any
+        problem of a template becomes a :class:`TemplateProblem`."""
         template = self.get(name)
         try:
-            return template.render(context)
-        except jinja2.TemplateError as error:
-            raise TemplateProblem(self._diagnostic(name, error)) from error
+            if not self.untrusted:
+                return template.render(context)
+            allowance = Allowance.of(context)
+            budget = template.environment.budget = Budget(allowance.steps)  # type: ignore[attr-defined]
+            with ceilings(allowance):
+                return _rendered(template, context, budget)
+        except Exception as error:
+            raise self._problem(name, error) from None
 
     def source(self, name: str) -> str:
         """The text of a static file (stylesheet, script) found like a template, but not rendered."""
-        path = self.origin(name)
-        if path is None:
-            raise TemplateProblem(self._diagnostic(name, jinja2.TemplateNotFound(name)))
-        return path.read_text(encoding="utf-8")
+        try:
+            return self.files.read(name)[0]
+        except Exception as error:
+            raise self._problem(name, error) from None
 
-    def origin(self, name: str) -> Path | None:
-        """The file a template name resolves to (the project's override when there is one)."""
-        for folder in self.search_path:
-            if (folder / name).is_file():
-                return folder / name
-        return None
-
-    def _diagnostic(self, name: str, error: jinja2.TemplateError) -> Diagnostic:
-        file_name = getattr(error, "filename", None) or getattr(error, "name", None)
-        path = Path(file_name) if file_name and Path(file_name).is_file() else self.origin(name)
-        line = getattr(error, "lineno", None) or _template_line(error, path)
-        location = Location(str(path) if path else name, Span(line, 1, line, 1) if line else None)
-        reason = str(getattr(error, "message", None) or error)
-        if isinstance(error, jinja2.exceptions.SecurityError) or "unsafe" in reason:
+    def _problem(self, name: str, error: Exception) -> TemplateProblem:
+        """The :class:`TemplateProblem` for ``error``, or ``error`` itself again when it is kompiler's own
+        fault: an exception that is neither a template error nor raised in the project's templates."""
+        if isinstance(error, TemplateFileRefused):
+            location = Location(display_path(Path(error.path)), error.span)
             message = Message(
-                f"Templat {name} mencoba mengakses bagian dalam Python yang dilarang oleh sandbox: {reason}",
-                f"Template {name} tried to reach Python internals, which the sandbox forbids: {reason}",
+                f"Berkas templat {error.name or name} tidak dipakai: {error.message.id}",
+                f"Template file {error.name or name} is not used: {error.message.en}",
             )
-        elif isinstance(error, jinja2.TemplateNotFound):
-            message = Message(f"Templat {name} tidak ditemukan.", f"Template {name} was not found.")
-        else:
-            message = Message(
-                f"Templat {name} tidak dapat dipakai: {reason}",
-                f"Template {name} cannot be used: {reason}",
-            )
-        return Diagnostic(Severity.ERROR, CODE_TEMPLATE, message, location)
+            return TemplateProblem(Diagnostic(Severity.ERROR, CODE_FILE_REFUSED, message, location))
+        filename, line, own = self._where(name, error)
+        if not own and not isinstance(error, (jinja2.TemplateError, LimitExceeded)):
+            raise error
+        shown = self.files.names.get(filename, name)
+        code, message = _described(shown, error)
+        span = Span(line, 1, line, 1) if line else None
+        location = Location(display_path(Path(filename)) if filename else name, span)
+        return TemplateProblem(Diagnostic(Severity.ERROR, code, message, location))
+
+    def _where(self, name: str, error: BaseException) -> tuple[str, int, bool]:
+        """The template file and line ``error`` comes from, and whether the project's templates are
+        involved: the innermost of the project's files in the traceback, else the innermost template."""
+        if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
+            return error.filename, error.lineno, self.files.is_project_file(error.filename)
+        found: tuple[str, int] | None = None
+        own: tuple[str, int] | None = None
+        traceback = error.__traceback__
+        while traceback is not None:
+            filename = traceback.tb_frame.f_code.co_filename
+            if filename in self.files.names:
+                found = (filename, traceback.tb_lineno)
+                if self.files.is_project_file(filename):
+                    own = found
+            traceback = traceback.tb_next
+        if own is not None:
+            return own[0], own[1], True
+        if found is not None:
+            return found[0], found[1], False
+        top = next((f for f, n in self.files.names.items() if n == name), "")
+        return top, 0, self.files.is_project_file(top)
 
 
-def _template_line(error: BaseException, path: Path | None) -> int:
-    """The template line an exception was raised at, read from its traceback (Jinja maps it there)."""
-    traceback = error.__traceback__
-    line = 0
-    while traceback is not None:
-        if path is not None and traceback.tb_frame.f_code.co_filename == str(path):
-            line = traceback.tb_lineno
-        traceback = traceback.tb_next
-    return line
+def _rendered(template: jinja2.Template, context: Mapping[str, Any], budget: Budget) -> str:
+    """``template`` rendered with ``context`` (Jinja's own ``render``, but charging the output)."""
+    try:
+        return _joined(template.root_render_func(template.new_context(dict(context))), budget)
+    except Exception:
+        # Raises the error again, its traceback now through the templates' own files and lines.
+        template.environment.handle_exception()
+
+
+def _joined(chunks: Iterator[str], budget: Budget) -> str:
+    """The text of a render, charged as it comes, a batch of pieces at a time (measured before they are
+    joined: one long string printed many times is many references until then). Past the budget the
+    error is raised inside the template, where the render stopped, so it names the template line."""
+    parts: list[str] = []
+    while batch := list(islice(chunks, _BATCH)):
+        try:
+            budget.charge(sum(map(len, batch)))
+        except LimitExceeded as error:
+            chunks.throw(error)  # type: ignore[attr-defined]
+        parts += batch
+    return "".join(parts)
+
+
+def _described(name: str, error: BaseException) -> tuple[str, Message]:
+    """The code and message for ``error`` raised by template ``name``."""
+    if isinstance(error, (RecursionError, TemplateTooDeep)):
+        error = too_deep()
+    elif isinstance(error, MemoryError):
+        error = too_much_memory()
+    if isinstance(error, LimitExceeded):
+        return CODE_LIMIT, Message(
+            f"Templat {name} dihentikan: {error.message.id}",
+            f"Template {name} was stopped: {error.message.en}",
+        )
+    reason = str(getattr(error, "message", None) or error) or type(error).__name__
+    if not isinstance(error, jinja2.TemplateError):
+        reason = f"{type(error).__name__}: {reason}"
+    if isinstance(error, jinja2.exceptions.SecurityError) or "unsafe" in reason:
+        message = Message(
+            f"Templat {name} mencoba mengakses bagian dalam Python yang dilarang oleh sandbox: {reason}",
+            f"Template {name} tried to reach Python internals, which the sandbox forbids: {reason}",
+        )
+    elif isinstance(error, jinja2.TemplateNotFound):
+        message = Message(f"Templat {error.name} tidak ditemukan.", f"Template {error.name} was not found.")
+    elif isinstance(error, jinja2.UndefinedError):
+        message = Message(
+            f"Templat {name} memakai nama yang tidak ada: {reason}",
+            f"Template {name} uses a name that does not exist: {reason}",
+        )
+    else:
+        message = Message(
+            f"Templat {name} tidak dapat dipakai: {reason}", f"Template {name} cannot be used: {reason}"
+        )
+    return CODE_TEMPLATE, message

@@ -37,6 +37,11 @@ class Heatmap:
     columns: tuple[CompetencyView, ...]
     rows: tuple[HeatmapRow, ...]
 
+    def extent(self) -> int:
+        """How much the heatmap prints, in cells (the family page's allowance grows with it:
+        :mod:`kompiler.render.limits`)."""
+        return len(self.rows) * max(1, len(self.columns))
+
 
 @dataclass(frozen=True, slots=True)
 class Usage:

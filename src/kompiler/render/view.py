@@ -119,6 +119,11 @@ class FamilySection:
     description: str | None
     positions: tuple[PositionView, ...]
 
+    def extent(self) -> int:
+        """How much a page about this family prints, in positions (its render's allowance grows with it:
+        :mod:`kompiler.render.limits`)."""
+        return len(self.positions)
+
 
 @dataclass(frozen=True, slots=True)
 class RegulationInfo:
@@ -147,6 +152,11 @@ class Publication:
 
     def positions(self) -> tuple[PositionView, ...]:
         return tuple(p for family in self.families for p in family.positions)
+
+    def extent(self) -> int:
+        """How much a document of the whole publication prints, in positions and dictionary entries (its
+        render's allowance grows with it: :mod:`kompiler.render.limits`)."""
+        return sum(len(family.positions) for family in self.families) + len(self.competencies)
 
 
 def regulation_title(kind: str, office: str) -> str:
