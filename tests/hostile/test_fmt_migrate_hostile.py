@@ -137,6 +137,35 @@ WAIVER_CASES = [
         True,
     ),
     (
+        "block around a key that moves",
+        [
+            (
+                VALIDITY,
+                f"# kompiler: abaikan-mulai KMP109{WHY}\n{VALIDITY}# kompiler: abaikan-selesai KMP109\n",
+            )
+        ],
+        True,
+    ),
+    (
+        "block around the items of a list that moves",
+        [
+            ("  teknis:\n", f"  teknis:\n    # kompiler: abaikan-mulai KMP102{WHY}\n"),
+            (
+                "      level: 2\n  manajerial:",
+                "      level: 2\n    # kompiler: abaikan-selesai KMP102\n  manajerial:",
+            ),
+        ],
+        True,
+    ),
+    (
+        "two whole-file waivers whose order changes",
+        [
+            ("  teknis:\n", "  # kompiler: abaikan-berkas KMP102 -- satu\n  teknis:\n"),
+            ("  manajerial:\n", "  # kompiler: abaikan-berkas KMP102 -- dua\n  manajerial:\n"),
+        ],
+        False,
+    ),
+    (
         "around a list whose neighbours move",
         [
             ("  manajerial:\n", f"  # kompiler: abaikan-mulai KMP102{WHY}\n  manajerial:\n"),

@@ -25,7 +25,7 @@ from ruamel.yaml.tokens import CommentToken
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
 from kompiler.fmt.comments import CommentsLost, comments, lift, restore
 from kompiler.fmt.order import KeyOrder, key_order
-from kompiler.fmt.waivers import coverage, waivers
+from kompiler.fmt.waivers import waivers
 from kompiler.load import Document, Pointer, load_bytes
 from kompiler.project import FileKind
 from kompiler.roundtrip import YAMLError, dump, identical, load
@@ -108,29 +108,33 @@ def _strict(text: str, path: str) -> Document:
 
 
 def _same_waivers(before: Document, after: Document) -> None:
-    """Refuse a canonical form in which a waiver covers other keys or values than it did."""
-    found = waivers(before)
-    if coverage(found) == coverage(waivers(after)):
+    """Refuse a canonical form in which a waiver covers other keys or values than it did, or in which a
+    block of waivers would end before it starts."""
+    found, formatted = waivers(before), waivers(after)
+    if found.same_as(formatted):
         return
-    kept = coverage(waivers(after))
-    moved = [waiver for waiver in found if not waiver.covers <= kept] or found
-    problems = [
-        Diagnostic(
-            Severity.ERROR,
-            CODE_WAIVER_MOVED,
-            Message(
-                f"kompiler fmt tidak menulis ulang berkas ini: dalam bentuk kanonis penanda abaikan {waiver.code} "
-                "ini akan mencakup kunci atau nilai lain daripada sekarang. Letakkan penanda tepat di atas "
-                "atau di baris yang dimaksud, lalu jalankan fmt lagi.",
-                f"kompiler fmt does not rewrite this file: in canonical form this waiver of {waiver.code} would "
-                "cover other keys or values than it does now. Put the waiver right above or on the line it "
-                "is meant for, then run fmt again.",
-            ),
-            waiver.location,
-        )
-        for waiver in moved
-    ]
-    raise NotFormattable(problems)
+    kept = formatted.places()
+    culprits = [w for w in found.found if not {(w.code, place) for place in w.wins} <= kept] or found.found
+    places = list(dict.fromkeys((f" {waiver.code}", waiver.location) for waiver in culprits))
+    if not places:
+        places = [("", found.problems[0].location if found.problems else before.location())]
+    raise NotFormattable([_waiver_moved(code, location) for code, location in places])
+
+
+def _waiver_moved(code: str, location: Location) -> Diagnostic:
+    return Diagnostic(
+        Severity.ERROR,
+        CODE_WAIVER_MOVED,
+        Message(
+            f"kompiler fmt tidak menulis ulang berkas ini: dalam bentuk kanonis penanda abaikan{code} ini "
+            "akan mencakup kunci atau nilai lain daripada sekarang. Letakkan penanda tepat di atas atau di "
+            "baris yang dimaksud, atau urutkan kuncinya lebih dulu, lalu jalankan fmt lagi.",
+            f"kompiler fmt does not rewrite this file: in canonical form this waiver{code} would cover other "
+            "keys or values than it does now. Put the waiver right above or on the line it is meant for, or "
+            "put the keys in order first, then run fmt again.",
+        ),
+        location,
+    )
 
 
 def _first_difference(before: Any, after: Any, pointer: Pointer = ()) -> Pointer:

@@ -27,6 +27,7 @@ import yaml
 from kompiler.load import Loader, Pointer
 
 _DIRECTIVE = re.compile(r"\s*#\s*kompiler:")
+_END_DIRECTIVE = re.compile(r"\s*#\s*kompiler:\s*(?:abaikan-selesai|disable-end)(?:\s|$)")
 # What a comment group goes above: a mapping key ("key") or a list item ("item"); or the block scalar
 # whose header line ("block", ``key: |``) an end-of-line comment ends.
 Anchor = tuple[Pointer, str]
@@ -38,10 +39,13 @@ class CommentsLost(Exception):
 
 @dataclass(frozen=True)
 class Group:
-    """Consecutive comment lines (with the blank lines between them and the node that follows)."""
+    """Consecutive comment lines (with the blank lines between them and the node that follows), and the
+    node they go above, or with ``after`` below: a group that only ends blocks of waivers
+    (``# kompiler: abaikan-selesai …``) closes what is above it and moves with that."""
 
     lines: tuple[str, ...]
     anchor: Anchor | None  # None: after the last node of the file
+    after: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,8 @@ class Lifted:
 @dataclass(frozen=True)
 class _Node:
     start: int
+    end: int  # where its content ends: its last character, not the comments after it, plus one
+    indent: int  # a key's column; a list item's, its line's indentation (where its dash stands)
     anchor: Anchor
 
 
@@ -107,7 +113,13 @@ def lift(text: str) -> Lifted:
         block = lines[number : last + 1]
         trailing = _blank_run(lines, last + 1, following) if following < len(lines) else []
         anchor = _next_anchor(layout.nodes, starts, offsets[last] + len(lines[last]))
-        if anchor is not None and not any(node.start < offsets[number] for node in layout.nodes):
+        ending = _ends_of_blocks(block)
+        indent = len(lines[number]) - len(lines[number].lstrip(" "))
+        closing = _previous_anchor(layout.nodes, offsets[number], indent) if ending else None
+        if closing is not None:
+            block = block[len(ending) :]
+            groups.append(Group(tuple(ending if block else ending + trailing), closing, after=True))
+        elif anchor is not None and not any(node.start < offsets[number] for node in layout.nodes):
             top, block = _split_header(block)
             header = tuple(top if block else top + trailing)
         if block:
@@ -121,34 +133,41 @@ def restore(formatted: str, lifted: Lifted) -> str:
     if not lifted.groups and not lifted.header and not lifted.ends:
         return formatted
     layout = _layout(formatted)
-    where = {node.anchor: node.start for node in layout.nodes}
-    where.update(((pointer, "block"), start) for pointer, start in layout.blocks.items())
+    where = {node.anchor: node for node in layout.nodes}
     lines = formatted.split("\n")
     offsets = _offsets(lines)
 
-    def line_of(anchor: Anchor, comment: str) -> int:
-        if anchor not in where:
-            raise CommentsLost(comment)
-        return bisect.bisect_right(offsets, where[anchor]) - 1
+    def line_of(offset: int) -> int:
+        return bisect.bisect_right(offsets, offset) - 1
 
-    for anchor, comment in lifted.ends:
-        number = line_of(anchor, comment)
+    for (pointer, _), comment in lifted.ends:
+        if pointer not in layout.blocks:
+            raise CommentsLost(comment)
+        number = line_of(layout.blocks[pointer])
         lines[number] = f"{lines[number]}  {comment}"
     before: dict[int, list[str]] = {}
+    after: dict[int, list[str]] = {}
     tail: list[str] = []
     for group in lifted.groups:
         if group.anchor is None:
             tail.extend(line.strip() for line in group.lines)
             continue
-        number = line_of(group.anchor, group.lines[0].strip())
-        indent = " " * (len(lines[number]) - len(lines[number].lstrip(" ")))
-        before.setdefault(number, []).extend(
+        node = where.get(group.anchor)
+        if node is None:
+            raise CommentsLost(group.lines[0].strip())
+        first = line_of(node.start)
+        if group.after:
+            indent, place = " " * node.indent, (after, line_of(node.end - 1))
+        else:
+            indent, place = " " * (len(lines[first]) - len(lines[first].lstrip(" "))), (before, first)
+        place[0].setdefault(place[1], []).extend(
             indent + text.strip() if text.strip() else "" for text in group.lines
         )
     result = list(lifted.header)
     for number, text in enumerate(lines):
         result.extend(before.get(number, ()))
         result.append(text)
+        result.extend(after.get(number, ()))
     if tail:
         while result and not result[-1]:
             result.pop()
@@ -175,32 +194,44 @@ def comments(text: str) -> list[tuple[str, int]]:
 
 def _layout(text: str) -> _Layout:
     root = yaml.compose(text, Loader=Loader)
-    nodes: list[_Node] = []
-    blocks: dict[Pointer, int] = {}
-    scalars: list[tuple[int, int]] = []
-    stack: list[tuple[yaml.Node, Pointer]] = [(root, ())] if root is not None else []
-    while stack:
-        node, pointer = stack.pop()
-        if isinstance(node, yaml.ScalarNode):
-            start = node.start_mark.index
-            if node.style in ("|", ">"):
-                blocks[pointer] = start
-                start = text.find("\n", start)
-                start = node.end_mark.index if start < 0 else start
-            scalars.append((start, node.end_mark.index))
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                child = (*pointer, key.value)
-                nodes.append(_Node(key.start_mark.index, (child, "key")))
-                scalars.append((key.start_mark.index, key.end_mark.index))
-                stack.append((value, child))
-        elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                nodes.append(_Node(item.start_mark.index, ((*pointer, index), "item")))
-                stack.append((item, (*pointer, index)))
-    nodes.sort(key=lambda node: (node.start, len(node.anchor[0])))
-    scalars.sort()
-    return _Layout(nodes, blocks, scalars)
+    layout = _Layout([], {}, [])
+    if root is not None:
+        _walk(text, root, (), layout)
+    layout.nodes.sort(key=lambda node: (node.start, len(node.anchor[0])))
+    layout.scalars.sort()
+    return layout
+
+
+def _walk(text: str, node: yaml.Node, pointer: Pointer, layout: _Layout) -> int:
+    """Record ``node`` and what is below it in ``layout``; return where its content ends (a block
+    collection's own end mark lies beyond the comments that follow it). The strict loader has bounded
+    the depth, so recursion is safe."""
+    if isinstance(node, yaml.ScalarNode):
+        start = node.start_mark.index
+        if node.style in ("|", ">"):
+            layout.blocks[pointer] = start
+            header_end = text.find("\n", start)
+            start = node.end_mark.index if header_end < 0 else header_end
+        layout.scalars.append((start, node.end_mark.index))
+        return node.end_mark.index
+    end = node.end_mark.index if node.flow_style else node.start_mark.index
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            child = (*pointer, key.value)
+            layout.scalars.append((key.start_mark.index, key.end_mark.index))
+            last = max(key.end_mark.index, _walk(text, value, child, layout))
+            layout.nodes.append(_Node(key.start_mark.index, last, key.start_mark.column, (child, "key")))
+            end = max(end, last)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            child = (*pointer, index)
+            last = _walk(text, item, child, layout)
+            start = item.start_mark.index
+            line = text.rfind("\n", 0, start) + 1
+            indent = len(text[line:start]) - len(text[line:start].lstrip(" "))
+            layout.nodes.append(_Node(start, last, indent, (child, "item")))
+            end = max(end, last)
+    return end
 
 
 def _lift_ends(
@@ -249,6 +280,34 @@ def _next_anchor(nodes: list[_Node], starts: list[int], offset: int) -> Anchor |
     first = [node for node in nodes[index:] if node.start == nodes[index].start]
     items = [node for node in first if node.anchor[1] == "item"]
     return (items or first)[0].anchor
+
+
+def _previous_anchor(nodes: list[_Node], offset: int, indent: int) -> Anchor | None:
+    """The node a comment starting at ``offset`` and indented by ``indent`` closes: of the nodes whose
+    content ends last before it, the outermost indented at least as deep as the comment (or else the
+    innermost), so that the comment, put back at that node's indentation, closes the same node again.
+    A comment that stands inside a node starting after that one (``key:`` then the comment, then the
+    key's items) closes none."""
+    ended = [node for node in nodes if node.end <= offset]
+    if not ended:
+        return None
+    last = max(node.end for node in ended)
+    if any(last <= node.start < offset for node in nodes):
+        return None
+    candidates = sorted((node for node in ended if node.end == last), key=lambda node: len(node.anchor[0]))
+    deep_enough = [node for node in candidates if node.indent >= indent]
+    return (deep_enough or candidates[-1:])[0].anchor
+
+
+def _ends_of_blocks(block: list[str]) -> list[str]:
+    """The lines at the top of ``block`` that end blocks of waivers (and the blank lines among them)."""
+    count = 0
+    for number, line in enumerate(block):
+        if line.strip() and not _END_DIRECTIVE.match(line):
+            break
+        if line.strip():
+            count = number + 1
+    return block[:count]
 
 
 def _split_header(block: list[str]) -> tuple[list[str], list[str]]:

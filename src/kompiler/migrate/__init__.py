@@ -13,11 +13,11 @@ import importlib
 import os
 import pkgutil
 import stat
+import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from kompiler.atomic import replace_file
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity
 from kompiler.load import Document
 from kompiler.migrate.base import Migration
@@ -149,10 +149,30 @@ def migrate_project(root: Path, *, write: bool = True) -> MigrationResult:
         elif upgraded != document.text:
             result.changed[source.relative] = upgraded
     if write and not result.failed:
-        for relative, text in result.changed.items():
-            target = root / relative
-            replace_file(target, text.encode("utf-8"), mode=stat.S_IMODE(os.stat(target).st_mode))
+        _write_all(root, result.changed)
     return result
+
+
+def _write_all(root: Path, changed: dict[str, str]) -> None:
+    """Write every upgraded file or none: each goes to a temporary file beside its target first (where a
+    full or read-only disk fails, and then every temporary file is removed), and only when all are
+    written do they take their names, which cannot fail for want of space. A link inside the project
+    is followed, so the file it names is upgraded and the link stays."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for relative, text in changed.items():
+            target = Path(os.path.realpath(root / relative))
+            descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+            staged.append((temporary, target))
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(text.encode("utf-8"))
+            os.chmod(temporary, stat.S_IMODE(os.stat(target).st_mode))
+    except BaseException:
+        for temporary, _ in staged:
+            Path(temporary).unlink(missing_ok=True)
+        raise
+    for temporary, target in staged:
+        os.replace(temporary, target)
 
 
 def _upgrade(document: Document, kind: FileKind, version: int) -> str | Diagnostic:
