@@ -76,6 +76,19 @@ class _Layout:
     nodes: list[_Node]
     blocks: dict[Pointer, int]
     scalars: list[tuple[int, int]]
+    _ends: list[tuple[int, int]] | None = None
+
+    def ends(self) -> list[tuple[int, int]]:
+        """Where each node's content ends, sorted (with the node's position in ``nodes``)."""
+        if self._ends is None:
+            self._ends = sorted((node.end, number) for number, node in enumerate(self.nodes))
+        return self._ends
+
+    def ending_at(self, end: int) -> list[_Node]:
+        ends = self.ends()
+        first = bisect.bisect_left(ends, (end, -1))
+        last = bisect.bisect_left(ends, (end + 1, -1))
+        return [self.nodes[number] for _, number in ends[first:last]]
 
     def in_scalar(self, offset: int) -> bool:
         index = bisect.bisect_right(self.scalars, (offset, _AFTER)) - 1
@@ -115,11 +128,11 @@ def lift(text: str) -> Lifted:
         anchor = _next_anchor(layout.nodes, starts, offsets[last] + len(lines[last]))
         ending = _ends_of_blocks(block)
         indent = len(lines[number]) - len(lines[number].lstrip(" "))
-        closing = _previous_anchor(layout.nodes, offsets[number], indent) if ending else None
+        closing = _previous_anchor(layout, starts, offsets[number], indent) if ending else None
         if closing is not None:
             block = block[len(ending) :]
             groups.append(Group(tuple(ending if block else ending + trailing), closing, after=True))
-        elif anchor is not None and not any(node.start < offsets[number] for node in layout.nodes):
+        elif anchor is not None and not (starts and starts[0] < offsets[number]):
             top, block = _split_header(block)
             header = tuple(top if block else top + trailing)
         if block:
@@ -277,24 +290,25 @@ def _next_anchor(nodes: list[_Node], starts: list[int], offset: int) -> Anchor |
     index = bisect.bisect_left(starts, offset)
     if index == len(nodes):
         return None
-    first = [node for node in nodes[index:] if node.start == nodes[index].start]
+    first = nodes[index : bisect.bisect_right(starts, nodes[index].start)]
     items = [node for node in first if node.anchor[1] == "item"]
     return (items or first)[0].anchor
 
 
-def _previous_anchor(nodes: list[_Node], offset: int, indent: int) -> Anchor | None:
+def _previous_anchor(layout: _Layout, starts: list[int], offset: int, indent: int) -> Anchor | None:
     """The node a comment starting at ``offset`` and indented by ``indent`` closes: of the nodes whose
     content ends last before it, the outermost indented at least as deep as the comment (or else the
     innermost), so that the comment, put back at that node's indentation, closes the same node again.
     A comment that stands inside a node starting after that one (``key:`` then the comment, then the
     key's items) closes none."""
-    ended = [node for node in nodes if node.end <= offset]
-    if not ended:
+    ends = layout.ends()
+    index = bisect.bisect_right(ends, (offset, _AFTER)) - 1
+    if index < 0:
         return None
-    last = max(node.end for node in ended)
-    if any(last <= node.start < offset for node in nodes):
+    last = ends[index][0]
+    if bisect.bisect_left(starts, last) < bisect.bisect_left(starts, offset):
         return None
-    candidates = sorted((node for node in ended if node.end == last), key=lambda node: len(node.anchor[0]))
+    candidates = sorted(layout.ending_at(last), key=lambda node: len(node.anchor[0]))
     deep_enough = [node for node in candidates if node.indent >= indent]
     return (deep_enough or candidates[-1:])[0].anchor
 
