@@ -12,6 +12,7 @@ import signal
 import stat
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -363,17 +364,35 @@ def _staged_writer(output: Path, text: str) -> OutputWriter:
     return writer
 
 
+@pytest.mark.parametrize("sender", ["this thread", "another thread"])
 def test_sigterm_during_the_swap_is_held_until_it_is_done(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sender: str
 ) -> None:
+    """The system may deliver a signal sent to the process to any thread that does not block it (a
+    build has a few), and Python then acts on it in the main thread at once: it must wait all the same."""
     output = tmp_path / "keluaran"
     _staged_writer(output, "lama").commit()
     old = tree(output)
     writer = _staged_writer(output, "baru")
     rename = os.rename
+    asked, sent = threading.Event(), threading.Event()
+
+    def send() -> None:  # started before the swap blocks signals, so this thread does not block them
+        if asked.wait(timeout=30):
+            os.kill(os.getpid(), signal.SIGTERM)
+        sent.set()
+
+    helper = threading.Thread(target=send, daemon=True)
+    if sender == "another thread":
+        helper.start()
 
     def terminated_rename(source: object, destination: object) -> None:
-        os.kill(os.getpid(), signal.SIGTERM)
+        if sender == "this thread":
+            os.kill(os.getpid(), signal.SIGTERM)
+        elif not asked.is_set():
+            asked.set()
+            sent.wait(timeout=30)
+            time.sleep(0.05)  # time for Python to act on it, if it did not hold it
         rename(source, destination)
 
     monkeypatch.setattr(os, "rename", terminated_rename)

@@ -366,20 +366,32 @@ _HELD = frozenset({signal.SIGINT, signal.SIGTERM})
 
 @contextmanager
 def signals_deferred() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM for the ``with`` block; a pending signal is delivered right after.
+    """Hold SIGINT and SIGTERM for the ``with`` block; one that arrives meanwhile is delivered right after.
 
     For the steps an interrupt must not split: the moves of the swap, the clean-up after a failed build,
     and the forks that start page workers and the graph stage (:mod:`kompiler.render.pages`,
-    :mod:`kompiler.render.forked`).
+    :mod:`kompiler.render.forked`). Both are held twice: blocked in this thread (the mask is what a
+    process forked meanwhile inherits), and caught by a handler that only notes them, since the system
+    may deliver a signal sent to the process to any other thread, whose arrival Python would then act on
+    in the middle of the block.
     """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    arrived: list[int] = []
+    handlers = {number: signal.getsignal(number) for number in _HELD}
+    held = [number for number, handler in handlers.items() if handler is not None]
+    for number in held:
+        signal.signal(number, lambda number, frame: arrived.append(number))
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
     try:
         yield
     finally:
+        for number in held:
+            signal.signal(number, handlers[number])
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for number in dict.fromkeys(arrived):
+            signal.raise_signal(number)
 
 
 def release_held_signals() -> None:
