@@ -4,6 +4,7 @@ install with it (and re-install when it changes)."""
 from __future__ import annotations
 
 import importlib.metadata
+import os
 import re
 import shutil
 import subprocess
@@ -62,8 +63,17 @@ def test_the_project_itself_is_not_pinned() -> None:
 
 
 def make_dry_run(*args: str) -> str:
+    """The commands ``make`` would run, as a fresh shell would see them even when this suite runs under
+    ``make test`` (a parent make's MAKEFLAGS and MAKELEVEL add "Entering directory" lines)."""
+    environment = {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MAKELEVEL", "MFLAGS"}}
     done = subprocess.run(
-        [MAKE, "-n", *args], cwd=REPO, capture_output=True, text=True, timeout=30, check=True
+        [MAKE, "--no-print-directory", "-n", *args],
+        cwd=REPO,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
     )
     return done.stdout
 
