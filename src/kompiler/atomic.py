@@ -12,6 +12,17 @@ import tempfile
 from pathlib import Path
 
 
+def new_file_mode() -> int:
+    """The permissions ``open()`` would give a new file here: 0o666 less the process's umask.
+
+    A temporary file is created 0o600, so a file that replaces it must be given the mode a user expects of
+    a file they asked for (0o644 under the usual umask 022, 0o600 under 077), not a fixed one.
+    """
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def replace_file(target: Path, data: bytes, *, mode: int) -> None:
     """Write ``data`` as ``target`` (permissions ``mode``), replacing any file there in one step."""
     descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)

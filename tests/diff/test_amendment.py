@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import stat
 import zipfile
 from pathlib import Path
 
@@ -68,3 +70,14 @@ def test_amendment_files_are_reproducible(project: GitProject, run_cli, tmp_path
         assert {member.date_time for member in archive.infolist()} == {(2000, 1, 1, 0, 0, 0)}
     properties = Document(str(first / "perubahan.docx")).core_properties
     assert properties.created is not None and properties.created.year == 2000
+
+
+def test_amendment_files_follow_the_umask(project: GitProject, run_cli, tmp_path: Path) -> None:
+    amend(project)
+    out = tmp_path / "perubahan"
+    previous = os.umask(0o027)
+    try:
+        assert run_cli(["diff", "--amendment", str(out)], project.top).exit_code == 0
+    finally:
+        os.umask(previous)
+    assert {stat.S_IMODE((out / name).stat().st_mode) for name in os.listdir(out)} == {0o640}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kompiler.atomic import replace_file
+from kompiler.atomic import new_file_mode, replace_file
 from kompiler.diagnostics import Message
 from kompiler.diff import Comparison
 from kompiler.diff.changes import Change, Kind, Subject
@@ -350,6 +350,7 @@ def write_amendment(comparison: Comparison, folder: Path, locale: str) -> list[s
         "perubahan.docx": amendment_docx(view),
     }
     folder.mkdir(parents=True, exist_ok=True)
+    mode = new_file_mode()
     for name, data in outputs.items():
-        replace_file(folder / name, data, mode=0o644)
+        replace_file(folder / name, data, mode=mode)
     return list(outputs)
