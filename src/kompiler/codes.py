@@ -412,6 +412,20 @@ BUILTIN: dict[str, CodeInfo] = {
             "('a' * 2000000000) or endless recursion is stopped at its template line (exit code 2).",
         ),
     ),
+    "KMP053": CodeInfo(
+        Message("Templat PDF meminta sumber dari luar", "PDF template asks for an outside resource"),
+        Message(
+            "PDF (lampiran, dokumen perubahan) disusun hanya dari isi templatnya: gambar, stylesheet, fon, "
+            "@import, atau lampiran yang diminta lewat URL (file:, http:, https:, dan lainnya) ditolak, agar "
+            "build tidak pernah menerbitkan berkas mesin build atau menghubungi jaringan. Gambar atau fon dapat "
+            "disisipkan sebagai URL data:. Dilaporkan di baris templat yang menuliskan URL itu (kode keluar 2).",
+            "A PDF (the appendix, an amendment document) is laid out from its templates alone: an image, "
+            "stylesheet, font, @import or attachment asked for by URL (file:, http:, https: and others) is "
+            "refused, so that a build never publishes a file of the build machine nor reaches the network. An "
+            "image or font may be embedded as a data: URL. Reported at the template line that writes the URL "
+            "(exit code 2).",
+        ),
+    ),
     "KMP900": CodeInfo(
         Message("Galat internal", "Internal error"),
         Message(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,6 +18,9 @@ from kompiler.cli.common import locale_option, resolve_locale
 from kompiler.diagnostics import Message, Severity
 from kompiler.diff import Comparison, GitError, Repository, compare_revisions
 from kompiler.diff.report import FORMATS, DiffReport, render
+
+if TYPE_CHECKING:
+    from kompiler.render.environment import TemplateProblem
 
 DEFAULT_PATH = Path("standards")
 
@@ -66,11 +70,26 @@ def command(
     click.echo(render(report, output_format), nl=False)
     if amendment is not None:
         from kompiler.render.amendment import write_amendment
+        from kompiler.render.environment import TemplateProblem
 
-        written = write_amendment(comparison, amendment, locale)
+        try:
+            written = write_amendment(comparison, amendment, locale)
+        except TemplateProblem as problem:
+            _template_problem(problem, locale)
+            sys.exit(EXIT_USAGE)
         message = Message("dokumen perubahan ditulis ke", "amendment document(s) written to").text(locale)
         click.echo(f"{len(written)} {message} {amendment}/", err=True)
     sys.exit(EXIT_PROBLEMS if exit_code and comparison.changes else EXIT_OK)
+
+
+def _template_problem(problem: TemplateProblem, locale: str) -> None:
+    """Report a project template that cannot make the amendment document, at its file and line, on
+    standard error (standard output holds the diff report)."""
+    from kompiler.report import ReportInput
+    from kompiler.report.text import render as text_report
+
+    report = ReportInput([problem.diagnostic], locale, 1, lambda file, line: "")
+    click.echo(text_report(report), err=True, nl=False)
 
 
 def _parse(repository: Repository, arguments: tuple[str, ...]) -> tuple[str, str | None, Path]:

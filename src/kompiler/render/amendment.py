@@ -281,8 +281,11 @@ def _clause(change: Change, names: dict[str, str], locale: str) -> str:
 # --- output -----------------------------------------------------------------------------------------
 
 
+AMENDMENT_HTML = "amendment/perubahan.html"
+
+
 def amendment_html(templates: Templates, view: AmendmentView) -> str:
-    return templates.render("amendment/perubahan.html", {"a": view})
+    return templates.render(AMENDMENT_HTML, {"a": view})
 
 
 def amendment_markdown(templates: Templates, view: AmendmentView) -> str:
@@ -346,7 +349,7 @@ def write_amendment(comparison: Comparison, folder: Path, locale: str) -> list[s
     templates = Templates(comparison.after.root / "templates" if comparison.after.root else None)
     outputs = {
         "perubahan.md": amendment_markdown(templates, view).encode("utf-8"),
-        "perubahan.pdf": appendix_pdf(amendment_html(templates, view)),
+        "perubahan.pdf": appendix_pdf(amendment_html(templates, view), templates, AMENDMENT_HTML),
         "perubahan.docx": amendment_docx(view),
     }
     folder.mkdir(parents=True, exist_ok=True)

@@ -224,7 +224,9 @@ def _render(
                     1,
                     lambda: writer.write_bytes(
                         f"{stem}.pdf",
-                        documents.appendix_pdf(writer.path_of(html_page[0]).read_text(encoding="utf-8")),
+                        documents.appendix_pdf(
+                            writer.path_of(html_page[0]).read_text(encoding="utf-8"), templates, html_page[1]
+                        ),
                     ),
                     False,
                 )

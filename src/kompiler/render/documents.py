@@ -13,7 +13,9 @@ from datetime import datetime
 from typing import Any
 
 from kompiler.collector import running
+from kompiler.render.environment import Templates
 from kompiler.render.labels import labels
+from kompiler.render.pdf import html_to_pdf
 from kompiler.render.view import PositionView, Publication
 from kompiler.render.word import appendix_docx
 
@@ -33,15 +35,14 @@ def appendix_html_page(pub: Publication, *, single: bool, built: datetime | None
     )
 
 
-def appendix_pdf(html: str) -> bytes:
-    """Lay the print HTML out as PDF. Fonts come from the system (fontconfig); nothing is fetched."""
-    import weasyprint
-
-    def no_network(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        raise ValueError(f"external resource refused: {url}")
-
-    with running():  # WeasyPrint's boxes link to their parents: cyclic garbage, made as it lays out
-        return weasyprint.HTML(string=html, url_fetcher=no_network).write_pdf()
+def appendix_pdf(html: str, templates: Templates, name: str) -> bytes:
+    """Lay out as PDF the print HTML rendered from template ``name``. Fonts come from the system
+    (fontconfig); nothing is fetched: a URL the HTML asks for (but ``data:``) is a
+    :class:`~kompiler.render.environment.TemplateProblem` (:mod:`kompiler.render.pdf`)."""
+    pdf, refused = html_to_pdf(html)
+    if refused:
+        raise templates.fetching(name, refused[0])
+    return pdf
 
 
 def appendix_markdown_page(pub: Publication, *, single: bool) -> Page:
@@ -54,5 +55,5 @@ def position_markdown_page(position: PositionView, locale: str) -> Page:
 
 
 def appendix_word(pub: Publication, *, single: bool, built: datetime | None) -> bytes:
-    with running():  # python-docx's objects link to their parents, as WeasyPrint's boxes do
+    with running():  # python-docx's objects link to their parents: cyclic garbage, made as it builds
         return appendix_docx(pub, labels(pub.locale), single=single, built=built)

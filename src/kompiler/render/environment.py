@@ -50,6 +50,7 @@ from kompiler.render.limits import (
     too_deep,
     too_much_memory,
 )
+from kompiler.render.pdf import CODE_FETCH
 from kompiler.render.template_files import CODE_FILE_REFUSED, TemplateFileRefused, TemplateFiles
 from kompiler.resources import data_dir
 
@@ -338,6 +339,32 @@ class Templates:
             return self.files.read(name)[0]
         except Exception as error:
             raise self._problem(name, error) from None
+
+    def fetching(self, name: str, url: str) -> TemplateProblem:
+        """The error for a document of template ``name`` that asked for ``url`` while laid out as PDF
+        (:mod:`kompiler.render.pdf`), at the first line naming it in the templates read for the document,
+        else at ``name``'s file."""
+        filename, line = self.source_of(name, url)
+        message = Message(
+            f"Templat {name} meminta {url} saat PDF disusun; PDF hanya memakai isi templat itu sendiri "
+            "(gambar atau fon dapat disisipkan sebagai URL data:), tidak pernah berkas lain atau jaringan.",
+            f"Template {name} asks for {url} as the PDF is laid out; a PDF uses only what its templates "
+            "hold (an image or font may be embedded as a data: URL), never another file or the network.",
+        )
+        span = Span(line, 1, line, 1) if line else None
+        location = Location(display_path(Path(filename)) if filename else name, span)
+        return TemplateProblem(Diagnostic(Severity.ERROR, CODE_FETCH, message, location))
+
+    def source_of(self, name: str, text: str) -> tuple[str, int]:
+        """The file and line where ``text`` is first written among the templates read so far, template
+        ``name`` first; ``name``'s file and line 0 when none writes it as such."""
+        top = self.files.read(name)[1]
+        for filename in (top, *sorted(self.files.names.keys() - {top})):
+            lines = self.files.read(self.files.names[filename])[0].splitlines()
+            found = next((number for number, line in enumerate(lines, 1) if text in line), 0)
+            if found:
+                return filename, found
+        return top, 0
 
     def _problem(self, name: str, error: Exception) -> TemplateProblem:
         """The :class:`TemplateProblem` for ``error``, or ``error`` itself again when it is kompiler's own

@@ -28,6 +28,9 @@ FONT = "Times New Roman"
 HEADER_FILL = "D9D9D9"
 GROUP_FILL = "F2F2F2"
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+# A core property of a .docx (title, subject, author) holds at most this many characters: python-docx
+# refuses more, and a regulation's title may be longer. The document's own text prints it whole.
+MAX_PROPERTY = 255
 
 
 def appendix_docx(pub: Publication, t: Any, *, single: bool, built: datetime | None) -> bytes:
@@ -82,17 +85,23 @@ def _setup(document: Any, pub: Publication, t: Any, built: datetime | None) -> N
         for border in title_element.findall(qn("w:pBdr")):
             title_element.remove(border)
     properties = document.core_properties
-    properties.title = (
+    properties.title = _property(
         f"{t['lampiran']} {pub.regulation.title.upper()} {t['nomor']} {pub.regulation.number} "
         f"{t['tahun']} {pub.regulation.year}"
     )
-    properties.subject = pub.regulation.about
-    properties.author = pub.regulation.agency
+    properties.subject = _property(pub.regulation.about)
+    properties.author = _property(pub.regulation.agency)
     properties.last_modified_by = "kompiler"
     properties.comments = ""
     properties.keywords = ""
     properties.category = ""
     properties.language = pub.locale
+
+
+def _property(text: str) -> str:
+    """``text`` as a core property can hold it: shortened to :data:`MAX_PROPERTY` characters, marked by
+    an ellipsis."""
+    return text if len(text) <= MAX_PROPERTY else text[: MAX_PROPERTY - 1] + "\u2026"
 
 
 def _page_number(paragraph: Any) -> None:

@@ -1,0 +1,169 @@
+"""The render stage meeting what a stranger's pull request or a careless user could write.
+
+Every case runs the real ``kompiler build`` (or ``kompiler diff --amendment``) under the hostile fixture's
+memory cap and time limit: the PDF reads nothing but its own HTML, text of any length in the standards
+is published or refused cleanly, and a template error is a located error with exit code 2, never a bug.
+"""
+
+from __future__ import annotations
+
+import io
+import socket
+import subprocess
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from docx import Document
+
+from tests.hostile.conftest import Run
+
+APPENDIX = "templates/appendix/lampiran.html"
+
+
+def _build(kompiler: Callable[..., Run], project: Path, *extra: str) -> tuple[Run, Path]:
+    output = project.parent / "output"
+    return kompiler(["build", "-q", ".", "-o", str(output), *extra], project), output
+
+
+def _edit(path: Path, change: Callable[[dict], None]) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_a_regulation_title_longer_than_a_word_property_builds(
+    kompiler: Callable[..., Run], project: Path
+) -> None:
+    about = "Standar Kompetensi Jabatan " + "dan Penyetaraan Jabatan Administrasi " * 10
+
+    def long_title(data: dict) -> None:
+        data["dokumen"]["tentang"] = about.strip()
+
+    _edit(project / "kompiler.yaml", long_title)
+    result, output = _build(kompiler, project)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    data = (output / "lampiran.docx").read_bytes()
+    subject = Document(io.BytesIO(data)).core_properties.subject
+    assert len(subject) == 255 and subject.endswith("\u2026")
+    with zipfile.ZipFile(io.BytesIO(data)) as docx:
+        body = docx.read("word/document.xml").decode("utf-8")
+    assert about.strip().upper() in body, "the document itself prints the title whole"
+
+
+@pytest.fixture
+def listener() -> Iterator[socket.socket]:
+    """A local port that would see any connection the build makes to it."""
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        server.setblocking(False)
+        yield server
+
+
+def _appendix_asking(project: Path, head: str, body: str) -> None:
+    path = project / APPENDIX
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8">\n'
+        f"{head}\n</head><body><p>{{{{ pub.regulation.title }}}}</p>\n{body}\n</body></html>\n",
+        encoding="utf-8",
+    )
+
+
+SVG = "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' width='9' height='9'>{}</svg>"
+SVG_READING_A_FILE = SVG.format("<image href='file:///etc/passwd' width='9' height='9'/>")
+SVG_SQUARE = SVG.format("<rect width='9' height='9'/>")
+# (what the project's appendix template writes in <head>, in <body>, the URL refused and its line)
+OUTSIDE = [
+    ("", '<img src="file:///etc/passwd">', "file:///etc/passwd", 5),
+    ("<style>@import url(file:///etc/hostname);</style>", "", "file:///etc/hostname", 3),
+    (
+        "<style>@font-face { font-family: X; src: url(file:///etc/passwd); } p { font-family: X }</style>",
+        "",
+        "file:///etc/passwd",
+        3,
+    ),
+    ('<link rel="stylesheet" href="file:///etc/hostname">', "", "file:///etc/hostname", 3),
+    ('<link rel="attachment" href="file:///etc/passwd">', "", "file:///etc/passwd", 3),
+    ("", '<object data="file:///etc/passwd"></object>', "file:///etc/passwd", 5),
+    (
+        "",
+        f'<img src="{SVG_READING_A_FILE}">',
+        "file:///etc/passwd",
+        5,
+    ),
+    (
+        "<style>p { background: url(http://127.0.0.1:PORT/b.png) }</style>",
+        "",
+        "http://127.0.0.1:PORT/b.png",
+        3,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "url", "line"),
+    OUTSIDE,
+    ids=["img-file", "import", "font-face", "stylesheet", "attachment", "object", "svg-image", "http"],
+)
+def test_the_pdf_reads_nothing_outside_its_templates(
+    kompiler: Callable[..., Run],
+    project: Path,
+    listener: socket.socket,
+    head: str,
+    body: str,
+    url: str,
+    line: int,
+) -> None:
+    port = str(listener.getsockname()[1])
+    _appendix_asking(project, head.replace("PORT", port), body)
+    result, output = _build(kompiler, project)
+    text = result.stdout + result.stderr
+    assert result.exit_code == 2, text
+    assert f"{APPENDIX}:{line}:1: error KMP053: Template appendix/lampiran.html asks for " in result.stdout, (
+        text
+    )
+    assert url.replace("PORT", port) in result.stdout
+    assert "Traceback" not in text and "internal error" not in text
+    assert not output.exists(), "a refused build publishes nothing"
+    with pytest.raises(BlockingIOError):
+        listener.accept()
+
+
+def test_an_image_embedded_as_data_is_laid_out(kompiler: Callable[..., Run], project: Path) -> None:
+    _appendix_asking(project, "", f'<img src="{SVG_SQUARE}">')
+    result, output = _build(kompiler, project)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert (output / "lampiran.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def _git(project: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=Uji", "-c", "user.email=uji@example.invalid", *args],
+        cwd=project,
+        check=True,
+        capture_output=True,
+        timeout=30,
+    )
+
+
+def test_a_broken_amendment_template_is_a_located_error(kompiler: Callable[..., Run], project: Path) -> None:
+    _git(project, "init", "-q")
+    _git(project, "add", ".")
+    _git(project, "commit", "-q", "-m", "awal")
+
+    def lower(data: dict) -> None:
+        data["kompetensi"]["teknis"][0]["level"] = 2
+
+    _edit(project / "jabatan" / "analis-keuangan.yaml", lower)
+    (project / "templates" / "markdown").mkdir(parents=True)
+    (project / "templates" / "markdown" / "perubahan.md").write_text("# {{ a.nosuch }}\n", encoding="utf-8")
+    amendment = project.parent / "perubahan"
+    result = kompiler(["diff", "HEAD", ".", "--amendment", str(amendment)], project)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "templates/markdown/perubahan.md:1:1: error KMP050:" in result.stderr, result.stderr
+    assert "internal error" not in result.stderr
+    assert not amendment.exists()
