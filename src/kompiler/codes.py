@@ -426,6 +426,21 @@ BUILTIN: dict[str, CodeInfo] = {
             "(exit code 2).",
         ),
     ),
+    "KMP024": CodeInfo(
+        Message("Bukan berkas di revisi git", "Not a file in the git revision"),
+        Message(
+            "kompiler diff membaca revisi hanya dari objek git, dengan batas yang sama seperti berkas di "
+            "disk (8 MiB, diputuskan dari ukurannya sebelum dibaca). Tautan simbolik atau submodul git di "
+            "tempat berkas atau folder standar (jabatan/, kamus/, rumpun/, kompiler.yaml) tidak diikuti, "
+            "tetapi dilaporkan: standar di baliknya tidak dibandingkan (dapat tampak terhapus, dengan "
+            "peringatan) dan dokumen perubahan tidak ditulis.",
+            "kompiler diff reads a revision from git objects only, with the limits of files on disk (8 MiB, "
+            "decided from the size before reading). A symbolic link or a git submodule where a standards "
+            "file or folder belongs (jabatan/, kamus/, rumpun/, kompiler.yaml) is not followed but reported: "
+            "the standards behind it are not compared (they may look removed, with a warning) and no "
+            "amendment document is written.",
+        ),
+    ),
     "KMP900": CodeInfo(
         Message("Galat internal", "Internal error"),
         Message(

@@ -8,6 +8,7 @@ never touched.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,14 +16,17 @@ from typing import TYPE_CHECKING
 import click
 
 from kompiler.cli.common import locale_option, resolve_locale
-from kompiler.diagnostics import Message, Severity
+from kompiler.diagnostics import Location, Message, Severity
 from kompiler.diff import Comparison, GitError, Repository, compare_revisions
 from kompiler.diff.report import FORMATS, DiffReport, render
+from kompiler.report import escaped
 
 if TYPE_CHECKING:
     from kompiler.render.environment import TemplateProblem
 
 DEFAULT_PATH = Path("standards")
+# Errors named under the warning about a broken side; ``kompiler check`` lists them all.
+SHOWN_ERRORS = 10
 
 
 @click.command("diff")
@@ -62,13 +66,24 @@ def command(
         before, after, path = _parse(repository, arguments)
         comparison = compare_revisions(repository, before, after, path)
     except GitError as error:
-        click.echo(f"kompiler diff: {error.message.text(resolve_locale(locale))}", err=True)
+        click.echo(f"kompiler diff: {escaped(error.message.text(resolve_locale(locale)))}", err=True)
         sys.exit(EXIT_USAGE)
     locale = resolve_locale(locale, comparison.after)
-    _warn_broken(comparison, locale)
+    broken = _warn_broken(comparison, locale)
     report = DiffReport(comparison.before_label, comparison.after_label, comparison.changes, locale)
     click.echo(render(report, output_format), nl=False)
     if amendment is not None:
+        if broken:
+            click.echo(
+                Message(
+                    "kompiler diff: dokumen perubahan tidak ditulis: dokumen resmi tidak boleh memuat "
+                    "perubahan yang hanya tampak karena berkas rusak. Perbaiki galat di atas dahulu.",
+                    "kompiler diff: the amendment document is not written: an official document must not "
+                    "hold changes that only appear because files are broken. Fix the errors above first.",
+                ).text(locale),
+                err=True,
+            )
+            sys.exit(EXIT_PROBLEMS)
         from kompiler.render.amendment import write_amendment
         from kompiler.render.environment import TemplateProblem
 
@@ -78,7 +93,7 @@ def command(
             _template_problem(problem, locale)
             sys.exit(EXIT_USAGE)
         message = Message("dokumen perubahan ditulis ke", "amendment document(s) written to").text(locale)
-        click.echo(f"{len(written)} {message} {amendment}/", err=True)
+        click.echo(f"{len(written)} {message} {escaped(str(amendment))}/", err=True)
     sys.exit(EXIT_PROBLEMS if exit_code and comparison.changes else EXIT_OK)
 
 
@@ -100,6 +115,8 @@ def _parse(repository: Repository, arguments: tuple[str, ...]) -> tuple[str, str
     path = DEFAULT_PATH
     if items and (len(items) == 3 or not _is_revision(repository, items[-1])):
         path = Path(items.pop())
+        if not items and not os.path.lexists(path):
+            repository.commit(str(path))  # neither a path nor a revision: say why it names no revision
     revisions: list[str | None] = []
     for item in items:
         if ".." in item and not repository.is_revision(item):
@@ -126,20 +143,38 @@ def _range(text: str) -> list[str]:
     return [left or "HEAD", right or "HEAD"]
 
 
-def _warn_broken(comparison: Comparison, locale: str) -> None:
-    """A side with load or schema errors loses the broken entities; say so, since they look removed."""
+def _warn_broken(comparison: Comparison, locale: str) -> bool:
+    """A side with load or schema errors loses the broken entities; say so, since they look removed, and
+    name the first errors, located, so the reader knows which files. True when any side has an error."""
+    broken = False
     for label, result in (
         (comparison.before_label, comparison.before),
         (comparison.after_label, comparison.after),
     ):
-        errors = sum(1 for d in result.diagnostics if d.severity is Severity.ERROR)
-        if errors:
+        errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+        if not errors:
+            continue
+        broken = True
+        warning = Message(
+            f"peringatan: {label} memuat {len(errors)} galat; entitas pada berkas yang rusak tidak ikut "
+            "dibandingkan dan dapat tampak terhapus. Jalankan kompiler check.",
+            f"warning: {label} has {len(errors)} error(s); entities in broken files are left out of the "
+            "comparison and may look removed. Run kompiler check.",
+        )
+        click.echo(escaped(warning.text(locale)), err=True)
+        for error in errors[:SHOWN_ERRORS]:
             click.echo(
-                Message(
-                    f"peringatan: {label} memuat {errors} galat; entitas pada berkas yang rusak tidak ikut "
-                    "dibandingkan dan dapat tampak terhapus. Jalankan kompiler check.",
-                    f"warning: {label} has {errors} error(s); entities in broken files are left out of the "
-                    "comparison and may look removed. Run kompiler check.",
-                ).text(locale),
-                err=True,
+                f"  {_place(error.location)}: {error.code}: {escaped(error.message.text(locale))}", err=True
             )
+        if len(errors) > SHOWN_ERRORS:
+            more = Message(
+                f"  … dan {len(errors) - SHOWN_ERRORS} lagi", f"  … and {len(errors) - SHOWN_ERRORS} more"
+            )
+            click.echo(more.text(locale), err=True)
+    return broken
+
+
+def _place(location: Location) -> str:
+    """``file:line:column`` of an error, the file name escaped."""
+    place = escaped(location.file)
+    return f"{place}:{location.span.line}:{location.span.column}" if location.span else place

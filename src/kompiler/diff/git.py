@@ -1,8 +1,15 @@
 """Read a revision's standards straight from git objects, so a diff never touches the work tree or index.
 
-One ``git ls-tree`` lists the files of the revision and one ``git cat-file --batch`` process returns every
-blob: a corpus of thousands of files costs two processes, not thousands. The blobs become ordinary
-:class:`~kompiler.project.SourceFile` objects, so the revision is compiled by the same pipeline as a folder.
+One ``git ls-tree`` lists the files of the revision with their sizes and one ``git cat-file --batch`` process
+returns every blob: a corpus of thousands of files costs two processes, not thousands. The blobs become
+ordinary :class:`~kompiler.project.SourceFile` objects, so the revision is compiled by the same pipeline as a
+folder, with the same limits: a blob over 8 MiB is refused from its listed size without being read, and a
+symbolic link or a submodule where a standards file belongs is reported (KMP024), never followed.
+
+A repository may come from a stranger (a downloaded archive with its ``.git``): only plumbing commands run,
+no pager, no fetch of missing objects (which would run the transport, the SSH command or the credential
+helper the repository configures), pathspecs are literal, and revisions that look like options are refused
+before git sees them.
 """
 
 from __future__ import annotations
@@ -14,8 +21,22 @@ from pathlib import Path, PurePosixPath
 
 from kompiler.diagnostics import Message
 from kompiler.project import IGNORED_DIRS, FileKind, SourceFile, find_root, kind_of
+from kompiler.reading import CODE_TOO_LARGE, MAX_FILE_BYTES, Refused, too_large
+
+CODE_NOT_A_FILE = "KMP024"
 
 _SYMLINK_MODE = "120000"
+# What git is told on every run: ask nothing on a terminal, read the repository in the C locale, fetch no
+# missing object (lazy fetching of a partial clone runs the transport the repository configures), allow no
+# transport at all (the same guard for git versions without GIT_NO_LAZY_FETCH), and take pathspecs literally.
+_GIT_ENVIRONMENT = {
+    "GIT_TERMINAL_PROMPT": "0",
+    "LC_ALL": "C",
+    "GIT_PAGER": "cat",
+    "GIT_NO_LAZY_FETCH": "1",
+    "GIT_ALLOW_PROTOCOL": "none",
+    "GIT_LITERAL_PATHSPECS": "1",
+}
 
 
 class GitError(Exception):
@@ -38,13 +59,15 @@ class Repository:
         try:
             out = _git(folder, "rev-parse", "--show-toplevel")
         except GitError as error:
+            if "not a git repository" not in error.message.en:
+                raise
             raise GitError(
                 Message(
                     f"{folder} bukan bagian dari repositori git; perbandingan membutuhkan riwayat git.",
                     f"{folder} is not inside a git repository; a diff needs git history.",
                 )
             ) from error
-        return cls(Path(out.decode().strip()).resolve())
+        return cls(Path(out.decode("utf-8", errors="surrogateescape").strip()).resolve())
 
     def is_revision(self, revision: str) -> bool:
         try:
@@ -62,8 +85,15 @@ class Repository:
                 self.top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
             )
         except GitError as error:
-            raise _unknown_revision(revision) from error
+            raise _unknown_revision(revision, shallow=self._shallow()) from error
         return out.decode().strip()
+
+    def _shallow(self) -> bool:
+        """Whether this is a shallow clone (CI's usual ``fetch-depth: 1``), where older commits are absent."""
+        try:
+            return _git(self.top, "rev-parse", "--is-shallow-repository").strip() == b"true"
+        except GitError:
+            return False
 
     def relative(self, path: Path) -> str:
         """``path`` as a ``/``-separated path inside the repository ('' for the top folder)."""
@@ -91,18 +121,8 @@ class Repository:
     def read_standards(self, revision: str, folder: str) -> list[SourceFile]:
         """Every standards file under ``folder`` at ``revision``, read from git objects."""
         commit = self.commit(revision)
-        listing = _git(self.top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", folder or ".")
-        entries: list[tuple[str, FileKind, str]] = []
-        for record in listing.split(b"\0"):
-            if not record:
-                continue
-            meta, _, name = record.partition(b"\t")
-            mode, object_type, sha = meta.decode().split()
-            path = name.decode("utf-8", errors="surrogateescape")
-            relative = path[len(folder) + 1 :] if folder else path
-            kind = _standards_kind(relative) if object_type == "blob" and mode != _SYMLINK_MODE else None
-            if kind is not None:
-                entries.append((relative, kind, sha))
+        listing = _git(self.top, "ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", folder or ".")
+        entries = [entry for entry in _entries(listing, folder) if entry.kind is not None]
         if not entries:
             raise GitError(
                 Message(
@@ -110,17 +130,21 @@ class Repository:
                     f"Revision {revision} has no standards files in {folder or '.'}.",
                 )
             )
-        blobs = self._blobs([sha for _, _, sha in entries])
+        blobs = self._blobs([entry.sha for entry in entries if entry.refusal is None])
         files = []
-        for relative, kind, sha in entries:
-            display = f"{revision}:{folder}/{relative}" if folder else f"{revision}:{relative}"
-            files.append(SourceFile(relative, display, kind, _Blob(blobs[sha])))
+        for entry in entries:
+            assert entry.kind is not None
+            display = f"{revision}:{folder}/{entry.relative}" if folder else f"{revision}:{entry.relative}"
+            reader = _Refusal(entry.refusal) if entry.refusal is not None else _Blob(blobs[entry.sha])
+            files.append(SourceFile(entry.relative, display, entry.kind, reader))
         files.sort(key=lambda f: f.relative)
         return files
 
     def _blobs(self, shas: list[str]) -> dict[str, bytes]:
         """The contents of many blobs from one ``git cat-file --batch`` process."""
         unique = list(dict.fromkeys(shas))
+        if not unique:
+            return {}
         out = _git(self.top, "cat-file", "--batch", stdin=("\n".join(unique) + "\n").encode())
         blobs: dict[str, bytes] = {}
         position = 0
@@ -137,6 +161,85 @@ class Repository:
 
 
 @dataclass(frozen=True)
+class _Entry:
+    """One file of a revision's listing: where it is, its kind (``None``: not a standards file), its
+    object, and why it is not read (``None``: it is)."""
+
+    relative: str
+    kind: FileKind | None
+    sha: str
+    refusal: Refused | None
+
+
+def _entries(listing: bytes, folder: str) -> list[_Entry]:
+    """The records of ``git ls-tree -r -l -z`` under ``folder``, each with the kind it has in the project.
+
+    A blob is read only when it is a file (not a symbolic link) no larger than files on disk may be; a
+    link or a submodule in a place of the project (``jabatan/``, ``kamus/``, ``rumpun/``, a top-level
+    standards file) is kept as a refusal, so its standards are reported unread instead of looking removed.
+    """
+    prefix = f"{folder}/" if folder else ""
+    entries = []
+    for record in listing.split(b"\0"):
+        if not record:
+            continue
+        meta, _, name = record.partition(b"\t")
+        mode, object_type, sha, size = meta.decode("ascii").split()
+        path = name.decode("utf-8", errors="surrogateescape")
+        if not path.startswith(prefix):
+            continue
+        relative = path[len(prefix) :]
+        if object_type == "blob" and mode != _SYMLINK_MODE:
+            kind = _standards_kind(relative)
+            refusal = Refused(CODE_TOO_LARGE, too_large(int(size))) if int(size) > MAX_FILE_BYTES else None
+        else:
+            kind = _place_kind(relative)
+            refusal = _not_a_file(object_type)
+        entries.append(_Entry(relative, kind, sha, refusal))
+    return entries
+
+
+def _not_a_file(object_type: str) -> Refused:
+    what = (
+        Message("submodul git", "a git submodule")
+        if object_type == "commit"
+        else Message("tautan simbolik", "a symbolic link")
+    )
+    return Refused(
+        CODE_NOT_A_FILE,
+        Message(
+            f"Di revisi ini, ini {what.id}, bukan berkas; perbandingan hanya membaca berkas yang tersimpan di "
+            "revisi, tanpa mengikuti tautan atau masuk ke submodul.",
+            f"In this revision this is {what.en}, not a file; a diff reads only files stored in the revision, "
+            "never following a link or entering a submodule.",
+        ),
+    )
+
+
+def _place_kind(relative: str) -> FileKind | None:
+    """The kind of standards a link or submodule at ``relative`` stands in for: a standards file's, or,
+    for a name that may be a folder (no suffix) in or as a standards folder (``jabatan``), that folder's."""
+    kind = _standards_kind(relative)
+    if kind is not None or PurePosixPath(relative).suffix or _hidden(PurePosixPath(relative).parts):
+        return kind
+    return kind_of(relative.split("/", 1)[0] + "/x.yaml")
+
+
+def _hidden(parts: tuple[str, ...]) -> bool:
+    return any(part.startswith(".") for part in parts) or any(part in IGNORED_DIRS for part in parts[:-1])
+
+
+@dataclass(frozen=True)
+class _Refusal:
+    """A ``SourceFile`` reader for a revision's file that is not read: raises why, as a file on disk would."""
+
+    error: Refused
+
+    def __call__(self) -> bytes:
+        raise self.error
+
+
+@dataclass(frozen=True)
 class _Blob:
     """A ``SourceFile`` reader that returns bytes already read from git."""
 
@@ -148,24 +251,40 @@ class _Blob:
 
 def _standards_kind(relative: str) -> FileKind | None:
     """The kind of a file :func:`kompiler.project.discover` would read from a folder; None for any other."""
-    parts = PurePosixPath(relative).parts
-    if any(part.startswith(".") for part in parts) or any(part in IGNORED_DIRS for part in parts[:-1]):
-        return None
-    return kind_of(relative)
+    return None if _hidden(PurePosixPath(relative).parts) else kind_of(relative)
 
 
-def _unknown_revision(revision: str) -> GitError:
+def _unknown_revision(revision: str, *, shallow: bool = False) -> GitError:
+    hint = (
+        Message(
+            " Klon ini dangkal (shallow): ambil riwayatnya dahulu, misalnya git fetch --unshallow "
+            "(di GitHub Actions: fetch-depth: 0).",
+            " This clone is shallow: fetch its history first, for example git fetch --unshallow "
+            "(in GitHub Actions: fetch-depth: 0).",
+        )
+        if shallow
+        else Message("", "")
+    )
     return GitError(
         Message(
-            f"Revisi git {revision!r} tidak dikenal.",
-            f"Unknown git revision {revision!r}.",
+            f"Revisi git {revision!r} tidak dikenal.{hint.id}",
+            f"Unknown git revision {revision!r}.{hint.en}",
         )
+    )
+
+
+def _not_fetched(detail: str) -> Message:
+    return Message(
+        "Objek revisi ini tidak ada di klon ini (klon parsial, --filter); kompiler diff tidak pernah "
+        f"mengambilnya dari remote. Ambil dahulu, misalnya git fetch --refetch. ({detail})",
+        "The objects of this revision are not in this clone (a partial clone, --filter); kompiler diff "
+        f"never fetches them from a remote. Fetch them first, for example git fetch --refetch. ({detail})",
     )
 
 
 def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
     """Run git without a pager, prompts or locale surprises; :class:`GitError` on failure."""
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "GIT_PAGER": "cat"}
+    env = {**os.environ, **_GIT_ENVIRONMENT}
     env.pop("GIT_DIR", None)
     env.pop("GIT_WORK_TREE", None)
     try:
@@ -177,11 +296,14 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
             env=env,
             check=False,
         )
-    except (FileNotFoundError, NotADirectoryError) as error:
+    except OSError as error:
+        cause = error.strerror or str(error)
         raise GitError(
-            Message(f"git tidak dapat dijalankan: {error}.", f"git cannot be run: {error}.")
+            Message(f"git tidak dapat dijalankan: {cause}.", f"git cannot be run: {cause}.")
         ) from error
     if completed.returncode != 0:
         detail = completed.stderr.decode(errors="replace").strip()
+        if "promisor remote" in detail:
+            raise GitError(_not_fetched(detail))
         raise GitError(Message(f"git gagal: {detail}", f"git failed: {detail}"))
     return completed.stdout

@@ -2,12 +2,15 @@
 
 Changes are grouped by entity, so a reviewer reads "Jabatan X: level of M.01 raised from 2 to 3; task
 added: …" instead of scattered lines. Text edits show their word diff: ``[-old-]{+new+}`` in text, struck
-and bold words in Markdown.
+and bold words in Markdown. The text and Markdown reports are line-based: each of their lines is written
+through :func:`kompiler.report.escaped`, so a control character in a name or a revision (a line break, an
+escape sequence) is printed as ``\n`` or ``\x1b`` and can neither start a line nor drive a terminal.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
@@ -16,6 +19,7 @@ from kompiler.diagnostics import Message
 from kompiler.diff.changes import Change, Kind, Subject
 from kompiler.diff.wording import SUBJECTS, SUBJECTS_PLURAL, headline, is_short
 from kompiler.diff.words import Op, Segment
+from kompiler.report import escaped
 
 FORMATS = ("text", "json", "markdown")
 
@@ -117,7 +121,12 @@ def _text(report: DiffReport) -> str:
             lines.append(f"  {_MARKS.get(change.kind, '~')} {headline(change).text(locale)}")
             if _shows_words(change):
                 lines.append("      " + _words(change.words, lambda t: f"[-{t}-]", lambda t: f"{{+{t}+}}"))
-    return "\n".join(lines) + "\n"
+    return _joined(lines)
+
+
+def _joined(lines: list[str]) -> str:
+    """The report's lines, each with its unshowable characters escaped, as one text."""
+    return "".join(escaped(line) + "\n" for line in lines)
 
 
 # --- markdown ---------------------------------------------------------------------------------------
@@ -130,13 +139,21 @@ def _md(text: str) -> str:
     return text.translate(_MD_SPECIAL)
 
 
+def _code(text: str) -> str:
+    """``text`` as an inline code span, fenced by more backticks than any run inside it (a revision such
+    as ``:/pesan`` may hold backticks)."""
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    return f"{fence} {text} {fence}" if longest else f"{fence}{text}{fence}"
+
+
 def _markdown(report: DiffReport) -> str:
     locale = report.locale
     title = Message("Perubahan standar kompetensi", "Changes to the competency standards").text(locale)
     lines = [
         f"### {title}",
         "",
-        f"`{report.before}` → `{report.after}`: {_md(_summary(report))}",
+        f"{_code(report.before)} → {_code(report.after)}: {_md(_summary(report))}",
     ]
     for subject, group in groupby(groups(report.changes), key=lambda g: g[0]):
         lines += ["", f"#### {SUBJECTS_PLURAL[subject].text(locale)}", ""]
@@ -148,7 +165,7 @@ def _markdown(report: DiffReport) -> str:
                     lines.append(
                         "    > " + _words(change.words, lambda t: f"~~{_md(t)}~~", lambda t: f"**{_md(t)}**")
                     )
-    return "\n".join(lines) + "\n"
+    return _joined(lines)
 
 
 # --- json -------------------------------------------------------------------------------------------

@@ -1,0 +1,165 @@
+"""``kompiler diff`` against hostile repositories: what a revision holds (links, submodules, huge blobs,
+control characters), how the repository is configured, and how the clone was made. Every case runs the
+real command line on a real git repository in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.hostile.conftest import FIXTURES
+
+POSITION = "standards/jabatan/analis-keuangan.yaml"
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Penyusun",
+    "GIT_AUTHOR_EMAIL": "penyusun@example.go.id",
+    "GIT_COMMITTER_NAME": "Penyusun",
+    "GIT_COMMITTER_EMAIL": "penyusun@example.go.id",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+}
+
+
+def git(top: Path, *args: str, stdin: str | None = None) -> str:
+    env = {**GIT_ENV, "HOME": str(top)}
+    done = subprocess.run(
+        ["git", *args], cwd=top, env=env, input=stdin, capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+def commit(top: Path, message: str) -> None:
+    git(top, "add", "-A")
+    git(top, "commit", "-q", "--allow-empty", "-m", message)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A git repository holding the minimal project in ``standards/``, committed once."""
+    top = tmp_path / "repo"
+    top.mkdir()
+    git(top, "init", "-q", "-b", "main")
+    shutil.copytree(FIXTURES / "minimal", top / "standards")
+    commit(top, "awal")
+    return top
+
+
+def test_option_like_revisions_never_reach_git(repo: Path, kompiler, tmp_path: Path) -> None:
+    """A revision that git would read as an option (``--output=FILE`` writes a file) is refused."""
+    target = tmp_path / "written"
+    for revision in (f"--output={target}", "-o", f"--upload-pack=touch {target}", f"HEAD..--output={target}"):
+        result = kompiler(["diff", "--", revision, "HEAD", "standards"], repo)
+        assert result.exit_code == 2, (revision, result.stderr)
+        assert "Traceback" not in result.stderr
+    assert not target.exists()
+
+
+def test_a_huge_blob_in_history_is_refused_from_its_size_unread(repo: Path, kompiler) -> None:
+    """256 MiB of comment in one committed file (a few hundred KiB packed) under a 400 MiB memory cap:
+    refused as too large from the listed size, never read into memory."""
+    with (repo / "standards" / "jabatan" / "besar.yaml").open("wb") as handle:
+        handle.write(b"#" * (256 * 1024 * 1024))
+    commit(repo, "besar")
+    (repo / "standards" / "jabatan" / "besar.yaml").unlink()
+    result = kompiler(["diff", "HEAD~1", "HEAD"], repo, memory=400 * 1024 * 1024)
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "HEAD:standards/jabatan/besar.yaml: KMP001: The file is too large (268,435,456 bytes" in result.stderr
+    )
+
+
+def test_links_and_submodules_in_a_revision_are_reported_never_followed(repo: Path, kompiler) -> None:
+    """A committed link to /etc/passwd or out of the project, and a submodule as ``rumpun/``, are KMP024
+    at their paths; nothing behind them is read, and they are not silently left out."""
+    os.symlink("/etc/passwd", repo / "standards" / "jabatan" / "sandi.yaml")
+    os.symlink("../../../outside", repo / "standards" / "kamus" / "luar")
+    commit(repo, "tautan")
+    git(repo, "rm", "-q", "-r", "--cached", "standards/rumpun")
+    head = git(repo, "rev-parse", "HEAD").strip()
+    git(repo, "update-index", "--add", "--cacheinfo", f"160000,{head},standards/rumpun")
+    git(repo, "commit", "-q", "-m", "submodul")
+    result = kompiler(["diff", "HEAD~2", "HEAD"], repo)
+    assert result.exit_code == 0, result.stderr
+    for place, what in (
+        ("jabatan/sandi.yaml", "a symbolic link"),
+        ("kamus/luar", "a symbolic link"),
+        ("rumpun", "a git submodule"),
+    ):
+        assert f"HEAD:standards/{place}: KMP024: In this revision this is {what}, not a file" in result.stderr
+    assert "root:" not in result.stdout + result.stderr
+
+
+def test_a_partial_clone_fetches_nothing_and_runs_no_configured_transport(
+    repo: Path, kompiler, tmp_path: Path
+) -> None:
+    """In a partial clone the old blobs are missing; fetching them would run the transport the
+    repository's own config names (here a command). kompiler says what to fetch instead."""
+    (repo / POSITION).write_text((repo / POSITION).read_text().replace("level: 3", "level: 4"))
+    commit(repo, "naik")
+    git(repo, "config", "uploadpack.allowFilter", "true")
+    clone = tmp_path / "partial"
+    git(tmp_path, "clone", "-q", "--no-checkout", "--filter=blob:none", f"file://{repo}", str(clone))
+    marker = tmp_path / "transport-ran"
+    git(clone, "config", "remote.origin.url", f"ext::sh -c touch% {marker}")
+    git(clone, "config", "protocol.ext.allow", "always")
+    result = kompiler(["diff", "HEAD~1", "HEAD"], clone)
+    assert not marker.exists()
+    assert result.exit_code == 2
+    assert "partial clone" in result.stderr and "git fetch --refetch" in result.stderr
+
+
+def test_a_shallow_clone_says_the_history_is_missing(repo: Path, kompiler, tmp_path: Path) -> None:
+    commit(repo, "kedua")
+    clone = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(clone))
+    for arguments in (["HEAD~1"], ["HEAD~1", "HEAD"]):
+        result = kompiler(["diff", *arguments], clone)
+        assert result.exit_code == 2
+        assert "Unknown git revision 'HEAD~1'. This clone is shallow" in result.stderr, arguments
+
+
+def test_git_that_cannot_run_is_named_not_taken_for_a_missing_repository(
+    repo: Path, kompiler_with, tmp_path: Path
+) -> None:
+    empty = tmp_path / "no-git"
+    empty.mkdir()
+    result = kompiler_with(["diff"], repo, env={"PATH": str(empty)})
+    assert result.exit_code == 2
+    assert "git cannot be run" in result.stderr
+    assert "not inside a git repository" not in result.stderr
+
+
+def test_control_characters_in_names_and_revisions_are_escaped(repo: Path, kompiler) -> None:
+    """A name with an escape sequence and a line break, and a branch with a backtick: the text and
+    Markdown reports print escapes, never the characters, and a broken side's errors are located."""
+    git(repo, "branch", "a`b")
+    position = repo / POSITION
+    text = position.read_text()
+    position.write_text(
+        text.replace(text.split("\n")[2], 'nama: "Analis\\x1b]0;judul\\x07\\x1b[31m\\nbaris"')
+    )
+    text_report = kompiler(["diff", "a`b"], repo)
+    markdown = kompiler(["diff", "a`b", "--format", "markdown"], repo)
+    for result in (text_report, markdown):
+        assert result.exit_code == 0, result.stderr
+        assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout
+        assert "Analis\\x1b" in result.stdout and "\\nbaris" in result.stdout
+    assert "standards/jabatan/analis-keuangan.yaml:3:7: KMP017" in text_report.stderr
+    assert "`` a`b `` → `work-tree`" in markdown.stdout
+
+
+def test_no_amendment_document_from_a_broken_side(repo: Path, kompiler, tmp_path: Path) -> None:
+    """An official document must not claim what only a broken file makes appear (nor crash on a control
+    character a broken file holds): exit 1, nothing written."""
+    position = repo / POSITION
+    text = position.read_text()
+    position.write_text(text.replace(text.split("\n")[2], 'nama: "Analis\\x1bKeuangan"'))
+    out = tmp_path / "perubahan"
+    result = kompiler(["diff", "--amendment", str(out)], repo)
+    assert result.exit_code == 1, result.stderr
+    assert "the amendment document is not written" in result.stderr
+    assert not out.exists()
