@@ -8,6 +8,7 @@ is published or refused cleanly, and a template error is a located error with ex
 from __future__ import annotations
 
 import io
+import os
 import socket
 import subprocess
 import zipfile
@@ -167,3 +168,41 @@ def test_a_broken_amendment_template_is_a_located_error(kompiler: Callable[..., 
     assert "templates/markdown/perubahan.md:1:1: error KMP050:" in result.stderr, result.stderr
     assert "internal error" not in result.stderr
     assert not amendment.exists()
+
+
+def _templates_file(project: Path) -> None:
+    (project / "templates").write_text("bukan folder\n", encoding="utf-8")
+
+
+def _templates_fifo(project: Path) -> None:
+    os.mkfifo(project / "templates")
+
+
+def _templates_link_to_nothing(project: Path) -> None:
+    (project / "templates").symlink_to(project.parent / "tidak-ada")
+
+
+def _site_file(project: Path) -> None:
+    (project / "templates").mkdir()
+    (project / "templates" / "site").write_text("bukan folder\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("arrange", "shown"),
+    [
+        (_templates_file, "templates"),
+        (_templates_fifo, "templates"),
+        (_templates_link_to_nothing, "templates"),
+        (_site_file, "templates/site"),
+    ],
+    ids=["templates-file", "templates-fifo", "templates-dangling-link", "site-file"],
+)
+def test_a_templates_folder_that_is_not_a_folder_is_refused(
+    kompiler: Callable[..., Run], project: Path, arrange: Callable[[Path], None], shown: str
+) -> None:
+    arrange(project)
+    result, output = _build(kompiler, project)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert f"{shown}: error KMP051:" in result.stdout and "This is not a folder" in result.stdout
+    assert not output.exists()
+

@@ -72,9 +72,11 @@ class TemplateFiles(jinja2.BaseLoader):
         pieces = split_template_path(name)  # refuses ".." (TemplateNotFound)
         for folder in self._folders:
             candidate = os.path.join(folder.path, *pieces)
-            if not _present(candidate):
-                continue
             try:
+                if folder.confined_to is not None:
+                    _check_folder(folder.path, pieces)
+                if not _present(candidate):
+                    continue
                 text = _read(candidate, folder.confined_to)
             except TemplateFileRefused as refused:
                 refused.name = name
@@ -87,6 +89,28 @@ class TemplateFiles(jinja2.BaseLoader):
 
     def is_project_file(self, filename: str) -> bool:
         return filename in self.project_files
+
+
+def _check_folder(root: str, pieces: list[str]) -> None:
+    """Refuse the project's ``templates/`` (``root``), or the folder of it that would hold ``pieces``,
+    when something else stands where that folder should be: a file, a named pipe, a link that leads
+    nowhere. Overrides placed there would otherwise be skipped in silence for the shipped files."""
+    folder = root
+    for piece in ("", *pieces[:-1]):
+        folder = os.path.join(folder, piece) if piece else folder
+        if not os.path.lexists(folder):
+            return
+        if not os.path.isdir(folder):
+            raise TemplateFileRefused(
+                folder,
+                Message(
+                    "Ini bukan folder (berkas, pipa bernama, atau tautan yang tidak menunjuk ke folder), "
+                    "padahal templat dan aset proyek dicari di dalamnya. Jadikan folder, atau hapus.",
+                    "This is not a folder (a file, a named pipe, or a link that leads to no folder), yet "
+                    "the project's templates and assets are looked for inside it. Make it a folder, or "
+                    "remove it.",
+                ),
+            )
 
 
 def _present(path: str) -> bool:
