@@ -163,3 +163,19 @@ def test_no_amendment_document_from_a_broken_side(repo: Path, kompiler, tmp_path
     assert result.exit_code == 1, result.stderr
     assert "the amendment document is not written" in result.stderr
     assert not out.exists()
+
+
+def test_an_amendment_folder_that_cannot_be_one_is_a_usage_error(
+    repo: Path, kompiler, tmp_path: Path
+) -> None:
+    """``--amendment`` naming a named pipe, or a path through a file: exit 2 naming it, never a bug."""
+    position = repo / POSITION
+    position.write_text(position.read_text().replace("level: 3", "level: 4"))
+    pipe = tmp_path / "pipa"
+    os.mkfifo(pipe)
+    (tmp_path / "berkas").write_text("")
+    for target in (pipe, tmp_path / "berkas" / "di-dalam"):
+        result = kompiler(["diff", "--amendment", str(target)], repo)
+        assert result.exit_code == 2, result.stderr
+        assert f"kompiler: {target}: " in result.stderr
+    assert pipe.is_fifo()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 from kompiler.cli.common import locale_option, resolve_locale
+from kompiler.cli.environment import stop
 from kompiler.diagnostics import Location, Message, Severity
 from kompiler.diff import Comparison, GitError, Repository, compare_revisions
 from kompiler.diff.report import FORMATS, DiffReport, render
@@ -92,6 +93,10 @@ def command(
         except TemplateProblem as problem:
             _template_problem(problem, locale)
             sys.exit(EXIT_USAGE)
+        except (
+            OSError
+        ) as error:  # the folder named cannot hold the documents: a named pipe, a path through a file
+            stop(error)
         message = Message("dokumen perubahan ditulis ke", "amendment document(s) written to").text(locale)
         click.echo(f"{len(written)} {message} {escaped(str(amendment))}/", err=True)
     sys.exit(EXIT_PROBLEMS if exit_code and comparison.changes else EXIT_OK)
