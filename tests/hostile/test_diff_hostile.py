@@ -179,3 +179,19 @@ def test_an_amendment_folder_that_cannot_be_one_is_a_usage_error(
         assert result.exit_code == 2, result.stderr
         assert f"kompiler: {target}: " in result.stderr
     assert pipe.is_fifo()
+
+
+def test_a_revision_with_a_file_for_a_folder_is_an_error_not_a_removal(repo: Path, kompiler) -> None:
+    """``jabatan`` committed as a file and ``kompiler.yaml`` as a folder are KMP013 at their paths, as
+    they are on disk, so the positions do not silently look removed."""
+    standards = repo / "standards"
+    shutil.rmtree(standards / "jabatan")
+    (standards / "jabatan").write_text("bukan folder\n")
+    (standards / "kompiler.yaml").unlink()
+    (standards / "kompiler.yaml").mkdir()
+    (standards / "kompiler.yaml" / "isi.yaml").write_text("a: 1\n")
+    commit(repo, "bentuk salah")
+    result = kompiler(["diff", "HEAD~1", "HEAD"], repo)
+    assert result.exit_code == 0, result.stderr
+    assert "HEAD:standards/jabatan: KMP013: jabatan/ must be a folder" in result.stderr
+    assert "HEAD:standards/kompiler.yaml: KMP013: In this revision this is a folder" in result.stderr

@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 
 from kompiler.diagnostics import Message
 from kompiler.project import IGNORED_DIRS, FileKind, SourceFile, find_root, kind_of
-from kompiler.reading import CODE_TOO_LARGE, MAX_FILE_BYTES, Refused, too_large
+from kompiler.reading import CODE_TOO_LARGE, CODE_UNREADABLE, MAX_FILE_BYTES, Refused, too_large
 
 CODE_NOT_A_FILE = "KMP024"
 
@@ -176,27 +176,52 @@ def _entries(listing: bytes, folder: str) -> list[_Entry]:
 
     A blob is read only when it is a file (not a symbolic link) no larger than files on disk may be; a
     link or a submodule in a place of the project (``jabatan/``, ``kamus/``, ``rumpun/``, a top-level
-    standards file) is kept as a refusal, so its standards are reported unread instead of looking removed.
+    standards file), a file named as a standards folder, and a folder named as a top-level standards file
+    are kept as refusals, so their standards are reported unread instead of looking removed.
     """
     prefix = f"{folder}/" if folder else ""
-    entries = []
+    entries: dict[str, _Entry] = {}
     for record in listing.split(b"\0"):
         if not record:
             continue
         meta, _, name = record.partition(b"\t")
         mode, object_type, sha, size = meta.decode("ascii").split()
         path = name.decode("utf-8", errors="surrogateescape")
-        if not path.startswith(prefix):
-            continue
-        relative = path[len(prefix) :]
-        if object_type == "blob" and mode != _SYMLINK_MODE:
-            kind = _standards_kind(relative)
-            refusal = Refused(CODE_TOO_LARGE, too_large(int(size))) if int(size) > MAX_FILE_BYTES else None
-        else:
-            kind = _place_kind(relative)
-            refusal = _not_a_file(object_type)
-        entries.append(_Entry(relative, kind, sha, refusal))
-    return entries
+        if path.startswith(prefix):
+            entry = _entry(path[len(prefix) :], mode, object_type, sha, size)
+            entries.setdefault(entry.relative, entry)
+    return list(entries.values())
+
+
+def _entry(relative: str, mode: str, object_type: str, sha: str, size: str) -> _Entry:
+    """What one record of the listing is to the project, and why it is not read (if it is not)."""
+    top, _, rest = relative.partition("/")
+    if rest and kind_of(top) is not None:
+        return _Entry(top, kind_of(top), sha, _misshapen(top, folder_expected=False))
+    if object_type != "blob" or mode == _SYMLINK_MODE:
+        return _Entry(relative, _place_kind(relative), sha, _not_a_file(object_type))
+    folder_kind = kind_of(f"{top}/x.yaml")
+    if not rest and folder_kind is not None:
+        return _Entry(relative, folder_kind, sha, _misshapen(top, folder_expected=True))
+    refusal = Refused(CODE_TOO_LARGE, too_large(int(size))) if int(size) > MAX_FILE_BYTES else None
+    return _Entry(relative, _standards_kind(relative), sha, refusal)
+
+
+def _misshapen(name: str, *, folder_expected: bool) -> Refused:
+    """A file where the project has a folder (``jabatan``), or a folder where it has a file
+    (``kompiler.yaml``): unreadable, as the same on disk is (KMP013)."""
+    if folder_expected:
+        message = Message(
+            f"{name}/ harus berupa folder, tetapi di revisi ini ini sebuah berkas; standar di dalamnya tidak "
+            "dapat dibaca.",
+            f"{name}/ must be a folder, but in this revision it is a file; no standards can be read from it.",
+        )
+    else:
+        message = Message(
+            "Di revisi ini, ini sebuah folder, bukan berkas biasa; hanya berkas biasa yang dibaca.",
+            "In this revision this is a folder, not a regular file; only regular files are read.",
+        )
+    return Refused(CODE_UNREADABLE, message)
 
 
 def _not_a_file(object_type: str) -> Refused:
