@@ -195,3 +195,14 @@ def test_a_revision_with_a_file_for_a_folder_is_an_error_not_a_removal(repo: Pat
     assert result.exit_code == 0, result.stderr
     assert "HEAD:standards/jabatan: KMP013: jabatan/ must be a folder" in result.stderr
     assert "HEAD:standards/kompiler.yaml: KMP013: In this revision this is a folder" in result.stderr
+
+
+def test_a_repository_that_makes_git_wait_forever_is_given_up(repo: Path, kompiler) -> None:
+    """A named pipe as ``.git/config`` (a downloaded repository can hold one) makes every git command wait
+    for a writer: kompiler stops git once it has been silent for ten seconds and says so."""
+    config = repo / ".git" / "config"
+    config.unlink()
+    os.mkfifo(config)
+    result = kompiler(["diff"], repo)
+    assert result.exit_code == 2
+    assert "git said nothing for 10 seconds and was stopped" in result.stderr

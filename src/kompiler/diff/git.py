@@ -15,15 +15,20 @@ before git sees them.
 from __future__ import annotations
 
 import os
+import selectors
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 from kompiler.diagnostics import Message
 from kompiler.project import IGNORED_DIRS, FileKind, SourceFile, find_root, kind_of
 from kompiler.reading import CODE_TOO_LARGE, CODE_UNREADABLE, MAX_FILE_BYTES, Refused, too_large
 
 CODE_NOT_A_FILE = "KMP024"
+# Seconds git may go without a byte of output before it is taken as stuck: every command here streams its
+# answer, and a quiet git is one waiting for something that never comes.
+QUIET_LIMIT = 10
 
 _SYMLINK_MODE = "120000"
 # What git is told on every run: ask nothing on a terminal, read the repository in the C locale, fetch no
@@ -308,27 +313,87 @@ def _not_fetched(detail: str) -> Message:
 
 
 def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
-    """Run git without a pager, prompts or locale surprises; :class:`GitError` on failure."""
+    """Run git without a pager, prompts or locale surprises; :class:`GitError` on failure, and when git
+    says nothing for :data:`QUIET_LIMIT` seconds (a named pipe as ``.git/config`` or ``.git/HEAD`` makes
+    it wait forever)."""
     env = {**os.environ, **_GIT_ENVIRONMENT}
     env.pop("GIT_DIR", None)
     env.pop("GIT_WORK_TREE", None)
+    command = ["git", "--no-pager", *args]
     try:
-        completed = subprocess.run(
-            ["git", "--no-pager", *args],
+        process = subprocess.Popen(
+            command,
             cwd=cwd,
-            input=stdin,
-            capture_output=True,
+            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             env=env,
-            check=False,
         )
     except OSError as error:
         cause = error.strerror or str(error)
         raise GitError(
             Message(f"git tidak dapat dijalankan: {cause}.", f"git cannot be run: {cause}.")
         ) from error
-    if completed.returncode != 0:
-        detail = completed.stderr.decode(errors="replace").strip()
+    with process:
+        try:
+            out, err = _exchange(process, stdin or b"", " ".join(command))
+        finally:
+            if process.poll() is None:
+                process.kill()
+    if process.returncode != 0:
+        detail = err.decode(errors="replace").strip()
         if "promisor remote" in detail:
             raise GitError(_not_fetched(detail))
         raise GitError(Message(f"git gagal: {detail}", f"git failed: {detail}"))
-    return completed.stdout
+    return out
+
+
+def _exchange(process: subprocess.Popen[bytes], data: bytes, command: str) -> tuple[bytes, bytes]:
+    """Write ``data`` to the process and read its output and errors to their end, all at once (git
+    answers a batch while it is being written), giving up when nothing moves for :data:`QUIET_LIMIT`."""
+    assert process.stdout is not None and process.stderr is not None
+    received: dict[int, list[bytes]] = {process.stdout.fileno(): [], process.stderr.fileno(): []}
+    with selectors.DefaultSelector() as selector:
+        for stream in (process.stdout, process.stderr):
+            selector.register(stream, selectors.EVENT_READ)
+        if process.stdin is not None:
+            os.set_blocking(process.stdin.fileno(), False)
+            selector.register(process.stdin, selectors.EVENT_WRITE)
+        pending = memoryview(data)
+        while selector.get_map():
+            ready = selector.select(QUIET_LIMIT)
+            if not ready:
+                raise GitError(_silent(command))
+            for key, _ in ready:
+                if key.events & selectors.EVENT_WRITE:
+                    assert process.stdin is not None
+                    pending = _feed(selector, process.stdin, pending)
+                    continue
+                chunk = os.read(key.fd, 1 << 20)
+                if chunk:
+                    received[key.fd].append(chunk)
+                else:
+                    selector.unregister(key.fileobj)
+    process.wait()
+    return b"".join(received[process.stdout.fileno()]), b"".join(received[process.stderr.fileno()])
+
+
+def _feed(selector: selectors.BaseSelector, stream: IO[bytes], pending: memoryview) -> memoryview:
+    """Write what the pipe takes now; close it once everything is written (or git stopped reading)."""
+    try:
+        pending = pending[os.write(stream.fileno(), pending[: 1 << 16]) :] if pending else pending
+    except BrokenPipeError:
+        pending = pending[:0]
+    if not pending:
+        selector.unregister(stream)
+        stream.close()
+    return pending
+
+
+def _silent(command: str) -> Message:
+    return Message(
+        f"git tidak menjawab selama {QUIET_LIMIT} detik dan dihentikan ({command}); periksa repositorinya "
+        "(misalnya berkas di .git yang berupa pipa bernama).",
+        f"git said nothing for {QUIET_LIMIT} seconds and was stopped ({command}); check the repository "
+        "(a file in .git that is a named pipe, say).",
+    )
