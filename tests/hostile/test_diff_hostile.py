@@ -206,3 +206,15 @@ def test_a_repository_that_makes_git_wait_forever_is_given_up(repo: Path, kompil
     result = kompiler(["diff"], repo)
     assert result.exit_code == 2
     assert "git said nothing for 10 seconds and was stopped" in result.stderr
+
+
+def test_a_name_that_is_not_utf8_is_unchecked_on_both_sides(repo: Path, kompiler) -> None:
+    """A committed Latin-1 name is KMP014 in the revision as on disk, so an unchanged file does not
+    look removed."""
+    source = (repo / POSITION).read_text().replace("AKPD.MUDA", "AKPD.LATIN")
+    (repo / "standards" / "jabatan").joinpath(os.fsdecode(b"caf\xe9.yaml")).write_text(source)
+    commit(repo, "latin-1")
+    result = kompiler(["diff"], repo)
+    assert result.exit_code == 0, result.stderr
+    assert "No changes in meaning" in result.stdout
+    assert "HEAD:standards/jabatan/caf\\xe9.yaml: KMP014" in result.stderr

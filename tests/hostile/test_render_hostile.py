@@ -11,6 +11,7 @@ import io
 import os
 import socket
 import subprocess
+import time
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,6 +20,9 @@ import pytest
 import yaml
 from docx import Document
 
+from kompiler.render.limits import Allowance, LimitExceeded
+from kompiler.render.pages import forkable_workers
+from kompiler.render.pdf import html_to_pdf
 from tests.hostile.conftest import Run
 
 APPENDIX = "templates/appendix/lampiran.html"
@@ -206,3 +210,23 @@ def test_a_templates_folder_that_is_not_a_folder_is_refused(
     assert f"{shown}: error KMP051:" in result.stdout and "This is not a folder" in result.stdout
     assert not output.exists()
 
+
+def test_html_nested_too_deeply_for_the_layout_is_a_template_error(
+    kompiler: Callable[..., Run], project: Path
+) -> None:
+    _appendix_asking(project, "", "{% for i in range(5000) %}<div>{% endfor %}x")
+    result, output = _build(kompiler, project)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert f"{APPENDIX}: error KMP052: Template appendix/lampiran.html was stopped: The HTML elements" in (
+        result.stdout
+    )
+    assert not output.exists()
+
+
+@pytest.mark.skipif(not forkable_workers(), reason="the layout is held to its limits in a forked process")
+def test_a_layout_past_its_processor_time_is_stopped() -> None:
+    html = "<style>p { break-before: page }</style>" + "<p>x</p>" * 100_000
+    started = time.monotonic()
+    with pytest.raises(LimitExceeded, match="Laying out the PDF"):
+        html_to_pdf(html, Allowance(0, 1.0, 1024 * 1024 * 1024))
+    assert time.monotonic() - started < 20

@@ -349,7 +349,9 @@ def write_amendment(comparison: Comparison, folder: Path, locale: str) -> list[s
     templates = Templates(comparison.after.root / "templates" if comparison.after.root else None)
     outputs = {
         "perubahan.md": amendment_markdown(templates, view).encode("utf-8"),
-        "perubahan.pdf": appendix_pdf(amendment_html(templates, view), templates, AMENDMENT_HTML),
+        "perubahan.pdf": appendix_pdf(
+            amendment_html(templates, view), templates, (AMENDMENT_HTML, {"a": view})
+        ),
         "perubahan.docx": amendment_docx(view),
     }
     folder.mkdir(parents=True, exist_ok=True)

@@ -225,7 +225,7 @@ def _render(
                     lambda: writer.write_bytes(
                         f"{stem}.pdf",
                         documents.appendix_pdf(
-                            writer.path_of(html_page[0]).read_text(encoding="utf-8"), templates, html_page[1]
+                            writer.path_of(html_page[0]).read_text(encoding="utf-8"), templates, html_page[1:]
                         ),
                     ),
                     False,

@@ -9,12 +9,14 @@ and a site-only or Markdown-only build should not pay for it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 from kompiler.collector import running
 from kompiler.render.environment import Templates
 from kompiler.render.labels import labels
+from kompiler.render.limits import Allowance, LimitExceeded
 from kompiler.render.pdf import html_to_pdf
 from kompiler.render.view import PositionView, Publication
 from kompiler.render.word import appendix_docx
@@ -35,11 +37,16 @@ def appendix_html_page(pub: Publication, *, single: bool, built: datetime | None
     )
 
 
-def appendix_pdf(html: str, templates: Templates, name: str) -> bytes:
-    """Lay out as PDF the print HTML rendered from template ``name``. Fonts come from the system
-    (fontconfig); nothing is fetched: a URL the HTML asks for (but ``data:``) is a
-    :class:`~kompiler.render.environment.TemplateProblem` (:mod:`kompiler.render.pdf`)."""
-    pdf, refused = html_to_pdf(html)
+def appendix_pdf(html: str, templates: Templates, page: tuple[str, Mapping[str, Any]]) -> bytes:
+    """Lay out as PDF the print HTML rendered from ``page`` (a template and its context). Fonts come from
+    the system (fontconfig); nothing is fetched: a URL the HTML asks for (but ``data:``) is a
+    :class:`~kompiler.render.environment.TemplateProblem`, as is a layout past its limits when the
+    project has templates of its own (:mod:`kompiler.render.pdf`)."""
+    name, context = page
+    try:
+        pdf, refused = html_to_pdf(html, Allowance.layout(context) if templates.untrusted else None)
+    except LimitExceeded as error:
+        raise templates.layout_problem(name, error) from None
     if refused:
         raise templates.fetching(name, refused[0])
     return pdf

@@ -355,6 +355,13 @@ class Templates:
         location = Location(display_path(Path(filename)) if filename else name, span)
         return TemplateProblem(Diagnostic(Severity.ERROR, CODE_FETCH, message, location))
 
+    def layout_problem(self, name: str, error: LimitExceeded) -> TemplateProblem:
+        """The error for laying out as PDF the HTML of template ``name`` past its limits, at its file."""
+        filename = self.files.read(name)[1]
+        code, message = _described(name, error)
+        location = Location(display_path(Path(filename)))
+        return TemplateProblem(Diagnostic(Severity.ERROR, code, message, location))
+
     def source_of(self, name: str, text: str) -> tuple[str, int]:
         """The file and line where ``text`` is first written among the templates read so far, template
         ``name`` first; ``name``'s file and line 0 when none writes it as such."""

@@ -7,21 +7,61 @@ into the regulation, or reach the network from CI. So every URL is refused excep
 carries its content in the template itself (a logo may be embedded so). A refused URL is an error of the
 template that asked for it (:data:`CODE_FETCH`), not a quietly missing picture.
 
+Laying out is also where a template's output costs most: a page per character, a million elements, or
+elements nested thousands deep. HTML from a project's own templates is laid out in a forked process held
+to processor time and memory in proportion to the document (:meth:`Allowance.layout`), and what goes past
+them is an error of the template (KMP052), like a render that does.
+
 WeasyPrint is imported here only when a PDF is asked for: it is the slowest import of a build.
 """
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from kompiler.collector import running
+from kompiler.render.limits import Allowance, confine_layout, too_costly_layout, too_deep_layout
 
 CODE_FETCH = "KMP053"
 _CARRIED = "data:"  # the only scheme whose content is in the URL itself
 
 
-def html_to_pdf(html: str) -> tuple[bytes, list[str]]:
-    """The PDF of ``html``, and the URLs it asked for that were refused (in the order asked)."""
+def html_to_pdf(html: str, allowance: Allowance | None = None) -> tuple[bytes, list[str]]:
+    """The PDF of ``html``, and the URLs it asked for that were refused (in the order asked).
+
+    With an ``allowance`` (HTML from a project's own templates), the layout runs in a forked process held
+    to it (:func:`~kompiler.render.limits.confine_layout`): a template can print a million elements, nest
+    them thousands deep or ask for a page per character, and WeasyPrint's work, in C libraries too, is
+    bounded only by the system. Past the allowance, or too deep for the layout, :class:`LimitExceeded`.
+    """
+    if allowance is None:
+        return _laid_out(html)
+    # Imported here: the forked stages' module reaches the page renderer, which imports the environment
+    # that imports this module.
+    from kompiler.render.forked import Forked, StageFailed
+
+    parent = os.getpid()
+    try:
+        with Forked(lambda: _confined(html, allowance, parent)) as layout:
+            return layout.result()
+    except StageFailed:
+        raise too_costly_layout(allowance) from None
+
+
+def _confined(html: str, allowance: Allowance, parent: int) -> tuple[bytes, list[str]]:
+    """:func:`_laid_out`, held to ``allowance`` when forked (never the build's own process)."""
+    if os.getpid() != parent:
+        confine_layout(allowance)
+    try:
+        return _laid_out(html)
+    except RecursionError:
+        raise too_deep_layout() from None
+    except (MemoryError, SystemError):  # SystemError: a C extension that could not allocate
+        raise too_costly_layout(allowance) from None
+
+
+def _laid_out(html: str) -> tuple[bytes, list[str]]:
     import weasyprint
 
     refused: list[str] = []
