@@ -3,8 +3,10 @@
 One ``git ls-tree`` lists the files of the revision with their sizes and one ``git cat-file --batch`` process
 returns every blob: a corpus of thousands of files costs two processes, not thousands. The blobs become
 ordinary :class:`~kompiler.project.SourceFile` objects, so the revision is compiled by the same pipeline as a
-folder, with the same limits: a blob over 8 MiB is refused from its listed size without being read, and a
-symbolic link or a submodule where a standards file belongs is reported (KMP024), never followed.
+folder, with the same limits: a blob over 8 MiB is refused from its listed size without being read (KMP001),
+a file named as a standards folder or a folder named as a standards file is unreadable (KMP013), a name that
+is not UTF-8 goes unchecked (KMP014), and a symbolic link or a submodule where standards belong is reported
+(KMP024), never followed.
 
 A repository may come from a stranger (a downloaded archive with its ``.git``): only plumbing commands run,
 no pager, no fetch of missing objects (which would run the transport, the SSH command or the credential
