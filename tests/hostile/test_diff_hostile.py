@@ -37,15 +37,18 @@ def commit(top: Path, message: str) -> None:
     git(top, "commit", "-q", "--allow-empty", "-m", message)
 
 
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    """A git repository holding the minimal project in ``standards/``, committed once."""
-    top = tmp_path / "repo"
+def make_repository(top: Path) -> Path:
+    """A git repository at ``top`` holding the minimal project in ``standards/``, committed once."""
     top.mkdir()
     git(top, "init", "-q", "-b", "main")
     shutil.copytree(FIXTURES / "minimal", top / "standards")
     commit(top, "awal")
     return top
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return make_repository(tmp_path / "repo")
 
 
 def test_option_like_revisions_never_reach_git(repo: Path, kompiler, tmp_path: Path) -> None:
@@ -218,3 +221,13 @@ def test_a_name_that_is_not_utf8_is_unchecked_on_both_sides(repo: Path, kompiler
     assert result.exit_code == 0, result.stderr
     assert "No changes in meaning" in result.stdout
     assert "HEAD:standards/jabatan/caf\\xe9.yaml: KMP014" in result.stderr
+
+
+def test_a_repository_in_a_folder_whose_name_is_not_utf8(tmp_path: Path, kompiler) -> None:
+    """git prints the top folder's name as bytes; a Latin-1 name is read, not a crash."""
+    top = make_repository(tmp_path / os.fsdecode(b"d\xe9p\xf4t"))
+    position = top / POSITION
+    position.write_text(position.read_text().replace("level: 3", "level: 4"))
+    result = kompiler(["diff"], top)
+    assert result.exit_code == 0, result.stderr
+    assert "1 change(s)" in result.stdout
