@@ -230,3 +230,43 @@ def test_a_layout_past_its_processor_time_is_stopped() -> None:
     with pytest.raises(LimitExceeded, match="Laying out the PDF"):
         html_to_pdf(html, Allowance(0, 1.0, 1024 * 1024 * 1024))
     assert time.monotonic() - started < 20
+
+
+@pytest.mark.parametrize(
+    ("relative", "text", "shown"),
+    [
+        (
+            "templates/markdown/skj.md",
+            "# {{ position.code }}\n\n{{ '\\ud800' }}\n",
+            "templates/markdown/skj.md:3:1",
+        ),
+        (
+            "templates/site/position.html",
+            "<p>{{ position.code }}</p>\n{{ '%c'|format(56575)|safe }}\n",
+            "templates/site/position.html:2:1",
+        ),
+    ],
+    ids=["markdown-escape", "html-format"],
+)
+def test_a_template_printing_a_lone_surrogate_is_a_located_error(
+    kompiler: Callable[..., Run], project: Path, relative: str, text: str, shown: str
+) -> None:
+    (project / relative).parent.mkdir(parents=True)
+    (project / relative).write_text(text, encoding="utf-8")
+    result, output = _build(kompiler, project)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert f"{shown}: error KMP050:" in result.stdout and "a lone surrogate" in result.stdout, result.stdout
+    assert not output.exists()
+
+
+def test_a_lone_surrogate_made_by_a_filter_block_is_a_template_error(
+    kompiler: Callable[..., Run], project: Path
+) -> None:
+    (project / "templates" / "markdown").mkdir(parents=True)
+    (project / "templates" / "markdown" / "skj.md").write_text(
+        "{% filter replace('a', '\\ud800') %}a{% endfilter %}\n", encoding="utf-8"
+    )
+    result, output = _build(kompiler, project)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "error KMP050:" in result.stdout and "a lone surrogate" in result.stdout, result.stdout
+    assert not output.exists()

@@ -22,7 +22,6 @@ import types
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +60,7 @@ _LOOP = "kompiler loop"
 _MEASURE = "kompiler measure"
 _BATCH = 256  # pieces of output charged at once
 
+_UNPRINTABLE = re.compile("[\ud800-\udfff]")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
@@ -294,7 +294,7 @@ class Templates:
             loader=self.files,
             auto_reload=False,
             autoescape=not markdown,
-            finalize=markdown_escape if markdown else None,
+            finalize=_finalizer(markdown=markdown, untrusted=self.untrusted),
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
             trim_blocks=True,
@@ -384,7 +384,7 @@ class Templates:
             )
             return TemplateProblem(Diagnostic(Severity.ERROR, CODE_FILE_REFUSED, message, location))
         filename, line, own = self._where(name, error)
-        if not own and not isinstance(error, (jinja2.TemplateError, LimitExceeded)):
+        if not own and not isinstance(error, (jinja2.TemplateError, LimitExceeded, Unprintable)):
             raise error
         shown = self.files.names.get(filename, name)
         code, message = _described(shown, error)
@@ -415,6 +415,23 @@ class Templates:
         return top, 0, self.files.is_project_file(top)
 
 
+def _finalizer(*, markdown: bool, untrusted: bool) -> Callable[[Any], Any] | None:
+    """What every printed value passes through: Markdown's escape in a Markdown template, and in a
+    project's own template the check that the value is :func:`printable` (there, at the line that
+    prints it; :func:`_joined` still checks the whole output, which a ``{% filter %}`` block can reach
+    without passing here)."""
+    if not untrusted:
+        return markdown_escape if markdown else None
+    return (lambda value: markdown_escape(printable(value))) if markdown else printable
+
+
+def printable(value: Any) -> Any:
+    """``value``, unless it is text holding a lone surrogate: :class:`Unprintable`."""
+    if isinstance(value, str) and _UNPRINTABLE.search(value) is not None:
+        raise Unprintable(value)
+    return value
+
+
 def _rendered(template: jinja2.Template, context: Mapping[str, Any], budget: Budget) -> str:
     """``template`` rendered with ``context`` (Jinja's own ``render``, but charging the output)."""
     try:
@@ -426,16 +443,34 @@ def _rendered(template: jinja2.Template, context: Mapping[str, Any], budget: Bud
 
 def _joined(chunks: Iterator[str], budget: Budget) -> str:
     """The text of a render, charged as it comes, a batch of pieces at a time (measured before they are
-    joined: one long string printed many times is many references until then). Past the budget the
-    error is raised inside the template, where the render stopped, so it names the template line."""
+    joined: one long string printed many times is many references until then). Past the budget, or at a
+    piece no file can hold (:class:`Unprintable`), the error is raised inside the template, where the
+    render stopped, so it names the template line."""
     parts: list[str] = []
-    while batch := list(islice(chunks, _BATCH)):
-        try:
-            budget.charge(sum(map(len, batch)))
-        except LimitExceeded as error:
-            chunks.throw(error)  # type: ignore[attr-defined]
-        parts += batch
+    pending = 0
+    for piece in chunks:
+        if _UNPRINTABLE.search(piece) is not None:
+            chunks.throw(Unprintable(piece))  # type: ignore[attr-defined]
+        parts.append(piece)
+        pending += len(piece)
+        if len(parts) % _BATCH == 0:
+            try:
+                budget.charge(pending)
+            except LimitExceeded as error:
+                chunks.throw(error)  # type: ignore[attr-defined]
+            pending = 0
+    budget.charge(pending)
     return "".join(parts)
+
+
+class Unprintable(Exception):
+    """A template printed a lone surrogate: not a character, so no UTF-8 file can hold it. Text read
+    from files never has one; a template makes it (``'\\ud800'``, ``'%c'|format(55296)``)."""
+
+    def __init__(self, piece: str) -> None:
+        found = _UNPRINTABLE.search(piece)
+        self.point = ord(found.group()) if found else 0
+        super().__init__(f"U+{self.point:04X}")
 
 
 def _described(name: str, error: BaseException) -> tuple[str, Message]:
@@ -444,6 +479,13 @@ def _described(name: str, error: BaseException) -> tuple[str, Message]:
         error = too_deep()
     elif isinstance(error, MemoryError):
         error = too_much_memory()
+    if isinstance(error, Unprintable):
+        return CODE_TEMPLATE, Message(
+            f"Templat {name} mencetak U+{error.point:04X}, surrogate tunggal yang bukan karakter dan tidak "
+            "dapat ditulis sebagai UTF-8.",
+            f"Template {name} prints U+{error.point:04X}, a lone surrogate that is not a character and "
+            "cannot be written as UTF-8.",
+        )
     if isinstance(error, LimitExceeded):
         return CODE_LIMIT, Message(
             f"Templat {name} dihentikan: {error.message.id}",
