@@ -270,3 +270,24 @@ def test_a_lone_surrogate_made_by_a_filter_block_is_a_template_error(
     assert result.exit_code == 2, result.stdout + result.stderr
     assert "error KMP050:" in result.stdout and "a lone surrogate" in result.stdout, result.stdout
     assert not output.exists()
+
+
+@pytest.mark.parametrize("summary", ["- Melakukan analisis", "1. Melakukan analisis", "---"])
+def test_a_summary_that_starts_like_markdown_markup_stays_a_paragraph(
+    kompiler: Callable[..., Run], project: Path, summary: str
+) -> None:
+    markdown_it = pytest.importorskip("markdown_it")
+
+    def starting_with_markup(data: dict) -> None:
+        data["ikhtisar"] = summary
+
+    _edit(project / "jabatan" / "analis-keuangan.yaml", starting_with_markup)
+    result, output = _build(kompiler, project)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    text = (output / "jabatan" / "NTB.JF.AKPD.MUDA.md").read_text(encoding="utf-8")
+    tokens = markdown_it.MarkdownIt("commonmark").parse(text)
+    kinds = {token.type for token in tokens}
+    assert not kinds & {"bullet_list_open", "ordered_list_open", "hr"}, text
+    inline = [token.content for token in tokens if token.type == "inline"]
+    rendered = markdown_it.MarkdownIt("commonmark").renderInline
+    assert summary in [rendered(line) for line in inline]

@@ -61,6 +61,9 @@ _MEASURE = "kompiler measure"
 _BATCH = 256  # pieces of output charged at once
 
 _UNPRINTABLE = re.compile("[\ud800-\udfff]")
+# What makes a line a list item, a rule or a heading's underline when a value starts it (``- a``,
+# ``1. a``, ``+ a``, ``---``, ``===``): its marker is escaped, so the value stays a paragraph.
+_MARKDOWN_BLOCK_START = re.compile(r"^([0-9]{0,9})([-+=.)])(?=\s|$|[-=])")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
@@ -75,7 +78,8 @@ def markdown_escape(value: Any) -> str:
 def _markdown_text(text: str) -> str:
     """:func:`markdown_escape` of plain text, kept for the texts every SKJ prints again (a competency's
     name, level description and indicators recur in thousands of positions)."""
-    return " ".join(_MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;").split())
+    folded = " ".join(_MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;").split())
+    return _MARKDOWN_BLOCK_START.sub(r"\1\\\2", folded, count=1)
 
 
 class TemplateProblem(Exception):
