@@ -291,3 +291,25 @@ def test_a_summary_that_starts_like_markdown_markup_stays_a_paragraph(
     inline = [token.content for token in tokens if token.type == "inline"]
     rendered = markdown_it.MarkdownIt("commonmark").renderInline
     assert summary in [rendered(line) for line in inline]
+
+
+@pytest.mark.parametrize(
+    "statement", ["{% include 'markdown/kosong.md' %}", "{% import 'markdown/kosong.md' as kosong %}"]
+)
+def test_includes_in_a_loop_spend_the_work_budget(
+    kompiler: Callable[..., Run], project: Path, statement: str
+) -> None:
+    """An include runs another template each time, as a call does: it is counted, so a loop of millions
+    of them is stopped by the same count on every machine, not by the processor-time backstop."""
+    folder = project / "templates" / "markdown"
+    folder.mkdir(parents=True)
+    (folder / "kosong.md").write_text("", encoding="utf-8")
+    (folder / "skj.md").write_text(
+        f"{{% for a in range(3000) %}}{{% for b in range(3000) %}}{statement}{{% endfor %}}{{% endfor %}}\n",
+        encoding="utf-8",
+    )
+    result, output = _build(kompiler, project)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "templates/markdown/skj.md:1:1: error KMP052:" in result.stdout
+    assert "work limit" in result.stdout, result.stdout
+    assert not output.exists()

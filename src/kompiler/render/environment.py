@@ -58,6 +58,7 @@ _METHODS = (types.MethodType, types.BuiltinMethodType)
 # Filters the limits put into every template; a space keeps a template from naming them.
 _LOOP = "kompiler loop"
 _MEASURE = "kompiler measure"
+_FETCH = "kompiler fetch"
 _BATCH = 256  # pieces of output charged at once
 
 _UNPRINTABLE = re.compile("[\ud800-\udfff]")
@@ -112,12 +113,22 @@ def _parsing_line(error: BaseException) -> int:
 
 class _Measured(NodeTransformer):
     """Puts the work budget into a parsed template: every ``for`` loop's iterable, every ``~`` and every
-    operand of a comparison pass through a filter that charges their size (``x in list`` costs the list)."""
+    operand of a comparison pass through a filter that charges their size (``x in list`` costs the list),
+    and every include and import the steps of a call."""
 
     def visit_For(self, node: nodes.For) -> nodes.Node:
         self.generic_visit(node)
         node.iter = _filtered(node.iter, _LOOP)
         return node
+
+    def visit_Include(self, node: nodes.Include) -> nodes.Node:
+        """An include or import runs another template's code (a new context, its module): a call's
+        steps, charged as its name is taken, each time it runs."""
+        self.generic_visit(node)
+        node.template = _filtered(node.template, _FETCH)
+        return node
+
+    visit_Import = visit_FromImport = visit_Include
 
     def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
         self.generic_visit(node)
@@ -210,9 +221,10 @@ class _Limited(_Sandbox):
                 table[name] = _charging(self, function)
         self.filters[_LOOP] = pass_context(lambda context, value: self.budget.looped(value))
         self.filters[_MEASURE] = pass_context(lambda context, value: self._charged(value))
+        self.filters[_FETCH] = pass_context(lambda context, value: self._charged(value, CALL_STEPS))
 
-    def _charged(self, value: Any) -> Any:
-        self.budget.charge(1 + size(value))
+    def _charged(self, value: Any, steps: int = 1) -> Any:
+        self.budget.charge(steps + size(value))
         return value
 
     def _generate(
