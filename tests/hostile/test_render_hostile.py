@@ -313,3 +313,12 @@ def test_includes_in_a_loop_spend_the_work_budget(
     assert "templates/markdown/skj.md:1:1: error KMP052:" in result.stdout
     assert "work limit" in result.stdout, result.stdout
     assert not output.exists()
+
+
+def test_a_refused_url_of_megabytes_is_quoted_short(kompiler: Callable[..., Run], project: Path) -> None:
+    _appendix_asking(project, "", '<img src="http://x.invalid/{{ "a" * 1000000 }}">')
+    result, output = _build(kompiler, project)
+    assert result.exit_code == 2, result.stdout[:2000] + result.stderr
+    line = next(line for line in result.stdout.splitlines() if "KMP053" in line)
+    assert "asks for http://x.invalid/aaa" in line and len(line) < 600, line[:2000]
+    assert not output.exists()

@@ -60,6 +60,7 @@ _LOOP = "kompiler loop"
 _MEASURE = "kompiler measure"
 _FETCH = "kompiler fetch"
 _BATCH = 256  # pieces of output charged at once
+_URL_SHOWN = 200  # characters of a refused URL a message quotes
 
 _UNPRINTABLE = re.compile("[\ud800-\udfff]")
 # What makes a line a list item, a rule or a heading's underline when a value starts it (``- a``,
@@ -361,6 +362,8 @@ class Templates:
         (:mod:`kompiler.render.pdf`), at the first line naming it in the templates read for the document,
         else at ``name``'s file."""
         filename, line = self.source_of(name, url)
+        if len(url) > _URL_SHOWN:  # a template can build a URL of megabytes
+            url = url[: _URL_SHOWN - 1] + "\u2026"
         message = Message(
             f"Templat {name} meminta {url} saat PDF disusun; PDF hanya memakai isi templat itu sendiri "
             "(gambar atau fon dapat disisipkan sebagai URL data:), tidak pernah berkas lain atau jaringan.",
