@@ -322,3 +322,14 @@ def test_a_refused_url_of_megabytes_is_quoted_short(kompiler: Callable[..., Run]
     line = next(line for line in result.stdout.splitlines() if "KMP053" in line)
     assert "asks for http://x.invalid/aaa" in line and len(line) < 600, line[:2000]
     assert not output.exists()
+
+
+def test_css_that_weasyprint_fails_on_is_a_template_error(
+    kompiler: Callable[..., Run], project: Path
+) -> None:
+    _appendix_asking(project, "<style>p { font-size: 1e308px }</style>", "")
+    result, output = _build(kompiler, project)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert f"{APPENDIX}: error KMP050: The PDF cannot be laid out from the HTML of template" in result.stdout
+    assert "internal error" not in result.stdout + result.stderr
+    assert not output.exists()

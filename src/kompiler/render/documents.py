@@ -16,7 +16,7 @@ from typing import Any
 from kompiler.collector import running
 from kompiler.render.environment import Templates
 from kompiler.render.labels import labels
-from kompiler.render.limits import Allowance, LimitExceeded
+from kompiler.render.limits import Allowance
 from kompiler.render.pdf import html_to_pdf
 from kompiler.render.view import PositionView, Publication
 from kompiler.render.word import appendix_docx
@@ -40,12 +40,15 @@ def appendix_html_page(pub: Publication, *, single: bool, built: datetime | None
 def appendix_pdf(html: str, templates: Templates, page: tuple[str, Mapping[str, Any]]) -> bytes:
     """Lay out as PDF the print HTML rendered from ``page`` (a template and its context). Fonts come from
     the system (fontconfig); nothing is fetched: a URL the HTML asks for (but ``data:``) is a
-    :class:`~kompiler.render.environment.TemplateProblem`, as is a layout past its limits when the
-    project has templates of its own (:mod:`kompiler.render.pdf`)."""
+    :class:`~kompiler.render.environment.TemplateProblem`, as is, when the project has templates of its
+    own, a layout past its limits or one WeasyPrint fails on (:mod:`kompiler.render.pdf`)."""
     name, context = page
+    allowance = Allowance.layout(context) if templates.untrusted else None
     try:
-        pdf, refused = html_to_pdf(html, Allowance.layout(context) if templates.untrusted else None)
-    except LimitExceeded as error:
+        pdf, refused = html_to_pdf(html, allowance)
+    except Exception as error:
+        if allowance is None:  # the shipped templates' HTML: kompiler's own failure
+            raise
         raise templates.layout_problem(name, error) from None
     if refused:
         raise templates.fetching(name, refused[0])

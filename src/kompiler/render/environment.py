@@ -374,10 +374,22 @@ class Templates:
         location = Location(display_path(Path(filename)) if filename else name, span)
         return TemplateProblem(Diagnostic(Severity.ERROR, CODE_FETCH, message, location))
 
-    def layout_problem(self, name: str, error: LimitExceeded) -> TemplateProblem:
-        """The error for laying out as PDF the HTML of template ``name`` past its limits, at its file."""
+    def layout_problem(self, name: str, error: Exception) -> TemplateProblem:
+        """The error for laying out as PDF the HTML of a project's template ``name``, at its file: past
+        its limits (KMP052), or failing in WeasyPrint on what the template printed (KMP050; CSS such as
+        ``font-size: 1e308px`` can)."""
         filename = self.files.read(name)[1]
-        code, message = _described(name, error)
+        if isinstance(error, LimitExceeded):
+            code, message = _described(name, error)
+        else:
+            reason = f"{type(error).__name__}: {error}"
+            code, message = (
+                CODE_TEMPLATE,
+                Message(
+                    f"PDF tidak dapat disusun dari HTML templat {name}: {reason}",
+                    f"The PDF cannot be laid out from the HTML of template {name}: {reason}",
+                ),
+            )
         location = Location(display_path(Path(filename)))
         return TemplateProblem(Diagnostic(Severity.ERROR, code, message, location))
 
