@@ -4,15 +4,21 @@ survive a load and dump, unlike with the strict loader, which keeps only values.
 All rewriting tools share this one configuration, so a migrated file is already in canonical form. They
 also share how a file is read before it is rewritten (:func:`read_strictly`: the way ``kompiler check``
 reads it, so a duplicate key, bad UTF-8, deep nesting or a FIFO is a located diagnostic and the file is
-left alone) and how the result is compared with what was read (:func:`plain`, :func:`identical`).
+left alone), how the result is compared with what was read (:func:`plain`, :func:`identical`), which
+line break it is written with (:func:`line_break`: the file's own, so a Windows checkout stays CRLF and
+no file ends up with both), and how it is written (:func:`rewrite`: every file or none, each keeping its
+permissions and owner, never half written, also when SIGTERM or Ctrl+C arrives).
 """
 
 from __future__ import annotations
 
 import io
+import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager, suppress
+from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -22,8 +28,19 @@ from ruamel.yaml.error import YAMLError
 from kompiler.diagnostics import Diagnostic, Severity
 from kompiler.load import Document, load_bytes
 from kompiler.project import unreadable
+from kompiler.render.output import signals_deferred
 
-__all__ = ["YAMLError", "dump", "identical", "load", "plain", "read_strictly", "yaml_instance"]
+__all__ = [
+    "YAMLError",
+    "dump",
+    "identical",
+    "line_break",
+    "load",
+    "plain",
+    "read_strictly",
+    "rewrite",
+    "yaml_instance",
+]
 
 LINE_WIDTH = 100
 
@@ -132,3 +149,54 @@ def identical(left: Any, right: Any) -> bool:
     if isinstance(left, list):
         return len(left) == len(right) and all(identical(a, b) for a, b in zip(left, right, strict=True))
     return bool(left == right)
+
+
+def line_break(text: str) -> str:
+    """The line break ``text`` mostly uses: CRLF (a file edited on Windows, or checked out there with
+    ``core.autocrlf``) or LF. Rewriting tools work on LF text and write the result with this one, so
+    that a rewritten file keeps its convention and never mixes the two."""
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
+
+
+def rewrite(files: Mapping[Path, bytes]) -> None:
+    """Give every file in ``files`` its new bytes, all or none, each keeping its permissions and owner.
+
+    Each new text is written to a temporary file beside the file it replaces first (where a full or
+    read-only disk fails, and then every temporary file is removed); only when all are written do they
+    take their names, with SIGINT and SIGTERM held meanwhile, since a rename cannot fail for want of
+    space and an interrupt must not leave some files new and others old. A link inside the project is
+    followed, so the file it names is rewritten and the link stays.
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for target, data in files.items():
+            real = Path(os.path.realpath(target))
+            staged.append((_staged(real, data), real))
+        with signals_deferred():
+            for temporary, real in staged:
+                os.replace(temporary, real)
+    except BaseException:
+        for temporary, _ in staged:
+            with suppress(FileNotFoundError):
+                os.unlink(temporary)
+        raise
+
+
+def _staged(target: Path, data: bytes) -> str:
+    """A temporary file beside ``target`` holding ``data``, with ``target``'s permissions and, where the
+    system lets this user give it (root, or the owner's own group), its owner and group: fmt run as root
+    in a container must not leave a contributor's files owned by root."""
+    before = os.stat(target)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            if (before.st_uid, before.st_gid) != (os.geteuid(), os.getegid()):
+                with suppress(PermissionError):
+                    os.fchown(stream.fileno(), before.st_uid, before.st_gid)
+            os.fchmod(stream.fileno(), before.st_mode & 0o7777)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    return temporary

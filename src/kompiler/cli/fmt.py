@@ -4,25 +4,25 @@ A file is rewritten only when it was read as strictly as ``kompiler check`` read
 form keeps every value and what every waiver covers; otherwise it is left alone and the reason is shown
 at its line (exit 1). Files are read through :func:`kompiler.reading.read_limited` (regular files inside
 the project only, bounded in size), so a FIFO or a link out of the project is reported, never waited on
-or followed.
+or followed. The files that change are written together (:func:`kompiler.roundtrip.rewrite`): all or
+none, each with its permissions, owner and line breaks, and SIGTERM (a cancelled CI job) unwinds like
+Ctrl+C, so an interrupted run leaves every file as it was or formatted, and no temporary file behind.
 """
 
 from __future__ import annotations
 
-import os
-import stat
 import sys
 from pathlib import Path
 
 import click
 
-from kompiler.atomic import replace_file
 from kompiler.cli.common import locale_option, resolve_locale
+from kompiler.cli.output import terminable
 from kompiler.cli.rewriting import NotAStandard, failed, select, show
 from kompiler.diagnostics import Diagnostic, Message
 from kompiler.fmt import NotFormattable, format_document
 from kompiler.project import SourceFile, unreadable
-from kompiler.roundtrip import read_strictly
+from kompiler.roundtrip import read_strictly, rewrite
 
 
 @click.command("fmt")
@@ -47,16 +47,17 @@ def command(path: Path, check: bool, locale: str | None) -> None:
         sys.exit(EXIT_USAGE)
     problems = list(selection.diagnostics)
     texts: dict[str, str] = {}
-    changed: list[str] = []
+    changed: dict[Path, bytes] = {}
     for source in selection.files:
         canonical = _canonical(source, problems, texts)
         if canonical is None:
             continue
-        changed.append(source.display)
+        changed[selection.root / source.relative] = canonical
         if check:
             click.echo(source.display)
-        else:
-            _write(selection.root / source.relative, canonical)
+    if not check:
+        with terminable():
+            rewrite(changed)
     show(problems, texts, locale, len(selection.files))
     _summary(check, len(changed), len(selection.files), locale)
     sys.exit(EXIT_PROBLEMS if failed(problems) or (check and changed) else EXIT_OK)
@@ -96,10 +97,3 @@ def _summary(check: bool, changed: int, files: int, locale: str) -> None:
             f"{changed} dari {files} berkas diformat ulang.", f"{changed} of {files} file(s) reformatted."
         )
     click.echo(message.text(locale), err=True)
-
-
-def _write(target: Path, data: bytes) -> None:
-    """Replace the file in one step, so an interrupted run never leaves half a standard; a link inside
-    the project is followed, so the file it names is rewritten and the link stays."""
-    real = Path(os.path.realpath(target))
-    replace_file(real, data, mode=stat.S_IMODE(os.stat(real).st_mode))

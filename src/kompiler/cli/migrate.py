@@ -3,7 +3,8 @@
 Every file is read as strictly as ``kompiler check`` reads it before anything is written; a file that
 cannot be read (a duplicate key, a syntax error, bad UTF-8, deep nesting, a FIFO, a link out of the
 project) is reported at its line and nothing is written (exit 1). A ``kompiler.yaml`` that is missing,
-broken or of an unknown version is a configuration error (exit 2).
+broken or of an unknown version is a configuration error (exit 2). SIGTERM (a cancelled CI job)
+unwinds like Ctrl+C: every file stays as it was, or all are upgraded, and no temporary file is left.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 import click
 
 from kompiler.cli.common import locale_option, resolve_locale
+from kompiler.cli.output import terminable
 from kompiler.cli.rewriting import show
 from kompiler.diagnostics import Message
 from kompiler.migrate import CURRENT_VERSION, MigrationError, migrate_project, migrations
@@ -33,7 +35,8 @@ def command(path: Path, dry_run: bool, locale: str | None) -> None:
     locale = resolve_locale(locale)
     root = find_root(path)
     try:
-        result = migrate_project(root, write=not dry_run)
+        with terminable():
+            result = migrate_project(root, write=not dry_run)
     except MigrationError as error:
         show(error.diagnostics, error.texts, locale, 1)
         sys.exit(EXIT_USAGE)

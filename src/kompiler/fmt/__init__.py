@@ -28,12 +28,14 @@ from kompiler.fmt.order import KeyOrder, key_order
 from kompiler.fmt.waivers import waivers
 from kompiler.load import Document, Pointer, load_bytes
 from kompiler.project import FileKind
-from kompiler.roundtrip import YAMLError, dump, identical, load
+from kompiler.roundtrip import YAMLError, dump, identical, line_break, load
 
 _RESOLVER = pyyaml.resolver.Resolver()
 _STR_TAG = "tag:yaml.org,2002:str"
 
 CODE_UNSAFE = "KMP083"
+# Formatting a formatted text again changes nothing; a text that still changes after this many is refused.
+_PASSES = 4
 CODE_WAIVER_MOVED = "KMP084"
 
 
@@ -59,8 +61,40 @@ def format_text(text: str, kind: FileKind, path: str = "<teks>") -> Formatted:
 
 
 def format_document(document: Document, kind: FileKind, text: str | None = None) -> Formatted:
-    """The canonical form of a file the strict loader read as ``document``; ``changed`` compares it with
-    ``text`` (by default the document's own text)."""
+    """The canonical form of a file the strict loader read as ``document``, with the line break the file
+    mostly uses (:func:`~kompiler.roundtrip.line_break`); ``changed`` compares it with ``text`` (by
+    default the document's own text)."""
+    original = document.text if text is None else text
+    newline = line_break(document.text)
+    if "\r\n" in document.text:
+        # YAML reads CRLF as a line break wherever it stands, so the LF text holds the same values;
+        # formatting that text keeps a CR from staying behind at the end of a comment line.
+        lf = _strict(document.text.replace("\r\n", "\n"), document.path)
+        if not identical(lf.data, document.data):
+            difference = _first_difference(document.data, lf.data)
+            raise NotFormattable([_unsafe(document, difference, "a value would change")])
+        document = lf
+    result = _stable(document, kind)
+    result = result.replace("\n", newline) if newline != "\n" else result
+    return Formatted(result, result != original)
+
+
+def _stable(document: Document, kind: FileKind) -> str:
+    """The canonical text of ``document`` that formats to itself: a comment the library placed oddly
+    (inside a flow list that becomes a block) settles on a later pass, and fmt run twice must change
+    nothing the second time. Each pass keeps values, comments and waivers, so the last keeps those of
+    the first; a form that does not settle within a few passes is refused."""
+    source = document
+    for _ in range(_PASSES):
+        result = _canonical_text(document, kind)
+        if result == document.text:
+            return result
+        document = _strict(result, source.path)
+    raise NotFormattable([_unsafe(source, (), "its canonical form does not settle")])
+
+
+def _canonical_text(document: Document, kind: FileKind) -> str:
+    """The canonical LF text of ``document``, or :class:`NotFormattable`."""
     lifted = lift(document.text)
     try:
         data = load(lifted.text)
@@ -76,11 +110,17 @@ def format_document(document: Document, kind: FileKind, text: str | None = None)
             result = restore(candidate, lifted)
         except CommentsLost as error:
             raise NotFormattable([_unsafe(document, (), f"comment {error} would be lost")]) from error
-        after = _strict(result, document.path)
+        except pyyaml.YAMLError as error:
+            cause = "it would not read back as YAML"
+            raise NotFormattable([_unsafe(document, (), cause)]) from error
+        try:
+            after = _strict(result, document.path)
+        except NotFormattable as error:
+            raise NotFormattable([_unsafe(document, (), "it would not read back as YAML")]) from error
         if identical(after.data, document.data):
             _same_comments(document, after)
             _same_waivers(document, after)
-            return Formatted(result, result != (document.text if text is None else text))
+            return result
         difference = _first_difference(document.data, after.data)
     raise NotFormattable([_unsafe(document, difference, "a value would change")])
 
@@ -197,12 +237,14 @@ def _canonical(node: object, order: KeyOrder | None, flow: bool = False) -> None
                 node.move_to_end(key)
         for key in list(node):
             child = (order.children.get(key) or order.items) if order is not None else None
-            node[key] = _scalar(node[key])
-            _canonical(node[key], child, flow)
+            node[key] = _scalar(node[key], flow)
+            _canonical(node[key], child, flow or _comment_after(node, key))
     else:
         for index, item in enumerate(node):
-            node[index] = _scalar(item)
-            _canonical(node[index], order.items if order is not None else None, flow)
+            node[index] = _scalar(item, flow)
+            _canonical(
+                node[index], order.items if order is not None else None, flow or _comment_after(node, index)
+            )
 
 
 def _ends_with_comment(node: CommentedMap | CommentedSeq) -> bool:
@@ -210,10 +252,28 @@ def _ends_with_comment(node: CommentedMap | CommentedSeq) -> bool:
     return bool(comment) and isinstance(comment[0], CommentToken) and comment[0].value.startswith("#")
 
 
-def _scalar(value: object) -> object:
+def _comment_after(parent: CommentedMap | CommentedSeq, key: object) -> bool:
+    """Whether the flow collection at ``parent[key]`` is followed by an end-of-line comment that the
+    library keeps with ``parent`` (a list item ``- [a, b]  # …``) rather than with the collection."""
+    child = parent[key]
+    if not isinstance(child, CommentedMap | CommentedSeq) or not child.fa.flow_style():
+        return False
+    slots = parent.ca.items.get(key) or ()
+    return any(isinstance(token, CommentToken) and token.value.startswith("#") for token in slots)
+
+
+def _scalar(value: object, flow: bool = False) -> object:
     if isinstance(value, LiteralScalarString | FoldedScalarString):
         return value  # a block the drafter wrote as one (`|`, `>`) stays one
     if isinstance(value, str):
         text = str(value)
-        return DoubleQuotedScalarString(text) if _needs_quotes(text) else text
+        return (
+            DoubleQuotedScalarString(text) if _needs_quotes(text) or (flow and _flow_unsafe(text)) else text
+        )
     return value
+
+
+def _flow_unsafe(text: str) -> bool:
+    """True when a plain scalar inside ``[…]`` or ``{…}`` might not read back in YAML 1.1 (the strict
+    loader's): the library writes ``{a: :0}``, which YAML 1.2 reads and YAML 1.1 refuses."""
+    return text[:1] in ("-", "?", ":") or any(mark in text for mark in ":,[]{}#")

@@ -8,8 +8,8 @@ comments are lifted out of the text before formatting, each group remembering th
 (a mapping key, or a list item), and put back above that node's line once the file is formatted. Comments
 above the first node that are not waivers are the file's header (the schema line, a title) and stay at
 the top; comments after the last node stay at the end. End-of-line comments stay with their line; those
-that end a block scalar's header (``- |  # comment``), which the library drops in lists, are lifted and put
-back there too.
+that end a block scalar's header (``- |  # comment``), which the library drops in lists, or an empty list
+item (``-  # comment``), which it gives to the next item, are lifted and put back there too.
 
 Positions are character offsets of the text as the strict loader composed it, never line numbers, so
 characters that YAML counts as line breaks and Python does not (U+2028, U+0085) cannot shift a comment.
@@ -239,6 +239,9 @@ def _walk(text: str, node: yaml.Node, pointer: Pointer, layout: _Layout) -> int:
         for index, item in enumerate(node.value):
             child = (*pointer, index)
             last = _walk(text, item, child, layout)
+            if isinstance(item, yaml.ScalarNode) and not item.style and not item.value:
+                # An empty item (``-  # comment``): the library gives its comment to the next item.
+                layout.blocks[child] = item.start_mark.index
             start = item.start_mark.index
             line = text.rfind("\n", 0, start) + 1
             indent = len(text[line:start]) - len(text[line:start].lstrip(" "))

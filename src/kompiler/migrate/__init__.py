@@ -12,8 +12,6 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
-import stat
-import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -23,7 +21,7 @@ from kompiler.load import Document
 from kompiler.migrate.base import Migration
 from kompiler.project import PROJECT_FILE, FileKind, SourceFile, discover, display_path, unreadable
 from kompiler.reading import read_limited
-from kompiler.roundtrip import YAMLError, dump, identical, load, plain, read_strictly
+from kompiler.roundtrip import YAMLError, dump, identical, line_break, load, plain, read_strictly, rewrite
 
 CURRENT_VERSION = 1
 CODE_NO_PROJECT_FILE = "KMP080"
@@ -154,37 +152,24 @@ def migrate_project(root: Path, *, write: bool = True) -> MigrationResult:
 
 
 def _write_all(root: Path, changed: dict[str, str]) -> None:
-    """Write every upgraded file or none: each goes to a temporary file beside its target first (where a
-    full or read-only disk fails, and then every temporary file is removed), and only when all are
-    written do they take their names, which cannot fail for want of space. A link inside the project
-    is followed, so the file it names is upgraded and the link stays."""
-    staged: list[tuple[str, Path]] = []
-    try:
-        for relative, text in changed.items():
-            target = Path(os.path.realpath(root / relative))
-            descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-            staged.append((temporary, target))
-            with os.fdopen(descriptor, "wb") as stream:
-                stream.write(text.encode("utf-8"))
-            os.chmod(temporary, stat.S_IMODE(os.stat(target).st_mode))
-    except BaseException:
-        for temporary, _ in staged:
-            Path(temporary).unlink(missing_ok=True)
-        raise
-    for temporary, target in staged:
-        os.replace(temporary, target)
+    """Write every upgraded file or none (:func:`kompiler.roundtrip.rewrite`)."""
+    rewrite({root / relative: text.encode("utf-8") for relative, text in changed.items()})
 
 
 def _upgrade(document: Document, kind: FileKind, version: int) -> str | Diagnostic:
-    """The upgraded text of one strictly read file, or why it cannot be upgraded safely: the round-trip
-    reader refuses it, or the text it would write does not read back as the upgraded data."""
+    """The upgraded text of one strictly read file, with the line break the file mostly uses, or why it
+    cannot be upgraded safely: the round-trip reader refuses it, or the text it would write does not
+    read back as the upgraded data."""
+    newline = line_break(document.text)
+    text = document.text.replace("\r\n", "\n")
     try:
-        upgraded = migrate_text(document.text, kind, version)
-        expected = plain(load(upgraded)) if upgraded != document.text else None
+        upgraded = migrate_text(text, kind, version)
+        expected = plain(load(upgraded)) if upgraded != text else None
     except (YAMLError, RecursionError) as error:
         return _problem(CODE_UNSAFE, _unsafe(str(error).splitlines()[0]), document.location())
     if expected is None:
-        return upgraded
+        return document.text
+    upgraded = upgraded.replace("\n", newline) if newline != "\n" else upgraded
     reread, problems = read_strictly(document.path, lambda: upgraded.encode("utf-8"))
     if reread is None or not identical(reread.data, expected):
         cause = problems[0].message.en if problems else "a value would change"
