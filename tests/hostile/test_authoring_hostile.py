@@ -257,3 +257,19 @@ def test_a_value_yaml_11_cannot_read_plain_in_a_flow_list_is_quoted_not_a_crash(
     assert "internal error" not in result.stderr
     if result.exit_code == 0:
         assert "# catatan" in target.read_text(encoding="utf-8")
+
+
+def test_a_positions_table_larger_than_an_import_can_check_is_refused_at_its_row(
+    kompiler: Callable[..., Run], tmp_path: Path
+) -> None:
+    """Every position becomes a file checked with every rule before anything is written; a table of a
+    million positions (within the rows a table may hold) ran out of memory after half a minute, exit 3."""
+    rows = "".join(f"A{number},Jabatan {number},Umum\n" for number in range(10_001))
+    (tmp_path / "p.csv").write_text("code,title,group\n" + rows, encoding="utf-8")
+    (tmp_path / "r.csv").write_text(
+        "code,element_id,element_name,level,importance\nA1,e1,Penganggaran,5,4\n", encoding="utf-8"
+    )
+    result = kompiler(["import", "p.csv", "r.csv", "-o", "out", "--berlaku-mulai", "2026-01-01"], tmp_path)
+    assert result.exit_code == 1, result.stderr
+    assert "p.csv:10002:1: error KMP071" in result.stdout
+    assert not (tmp_path / "out").exists()

@@ -14,8 +14,9 @@ highest importance in the table unless given).
 Nothing is written until all of it is known to be right, and every problem is reported at once, in
 the stages of this package:
 
-1. :mod:`.tables` reads each table, bounded (size, rows; only regular files), and keeps every cell with
-   its place; a file that cannot be read at all is a usage error (KMP070).
+1. :mod:`.tables` reads each table, bounded (size; rows, fewer for positions, each of which becomes a
+   file checked with every rule; only regular files), and keeps every cell with its place; a file that
+   cannot be read at all is a usage error (KMP070).
 2. :mod:`.cells` puts every cell through the parser of its column (text, code, number), which reports a
    located problem (``table:row:column``, KMP071–KMP075); :mod:`.plan` then checks the rows against each
    other (duplicate codes, also after normalisation; one element under two names; a requirement of an
@@ -44,7 +45,15 @@ from kompiler.importer.options import (
 )
 from kompiler.importer.plan import SHIPPED_FILES, Plan, importance_weight, rescale
 from kompiler.importer.staging import check_target, write_checked
-from kompiler.importer.tables import UNREADABLE, Unreadable, problem, read_table, shown
+from kompiler.importer.tables import (
+    MAX_POSITIONS,
+    MAX_ROWS,
+    UNREADABLE,
+    Unreadable,
+    problem,
+    read_table,
+    shown,
+)
 
 __all__ = [
     "CLASSIFICATIONS",
@@ -90,9 +99,10 @@ def import_project(
     check_target(target)
     shown_names = (shown(str(positions_path)), shown(str(requirements_path)))
     tables, diagnostics = [], []
-    for path, name in zip((positions_path, requirements_path), shown_names, strict=True):
+    bounds = (MAX_POSITIONS, MAX_ROWS)
+    for path, name, bound in zip((positions_path, requirements_path), shown_names, bounds, strict=True):
         try:
-            tables.append(read_table(path, name))
+            tables.append(read_table(path, name, bound))
         except Unreadable as error:
             diagnostics.append(problem(UNREADABLE, Location(name), error.message))
     if diagnostics:
