@@ -273,3 +273,31 @@ def test_a_positions_table_larger_than_an_import_can_check_is_refused_at_its_row
     assert result.exit_code == 1, result.stderr
     assert "p.csv:10002:1: error KMP071" in result.stdout
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("delay", [0.4, 0.6, 0.8])
+@pytest.mark.parametrize("existing", [False, True])
+def test_init_stopped_by_sigterm_leaves_the_folder_as_it_was(
+    tmp_path: Path, delay: float, existing: bool
+) -> None:
+    """Half a scaffold would be refused by the next ``init`` as "already holds files" and had to be
+    removed by hand: a cancelled init leaves a new folder absent and an empty one empty, or completes."""
+    target = tmp_path / "baru"
+    if existing:
+        target.mkdir()
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "KOMPILER_LOCALE": "en"}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "kompiler", "init", str(target)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(delay)
+    child.send_signal(signal.SIGTERM)
+    code = child.wait(timeout=60)
+    written = sorted(p for p in target.rglob("*") if p.is_file()) if target.exists() else []
+    if code == 0:
+        assert len(written) > 20
+    else:
+        assert written == []
+        assert target.is_dir() == existing

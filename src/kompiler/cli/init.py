@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from kompiler.cli.common import locale_option, resolve_locale
+from kompiler.cli.output import terminable
 from kompiler.diagnostics import Message
 from kompiler.scaffold import NotEmpty, scaffold
 
@@ -25,7 +26,8 @@ def command(directory: Path, locale: str | None) -> None:
     locale = resolve_locale(locale)
     before = _state(directory)
     try:
-        written = scaffold(directory)
+        with terminable():
+            written = scaffold(directory)
     except NotEmpty:
         click.echo(
             Message(
@@ -48,6 +50,11 @@ def command(directory: Path, locale: str | None) -> None:
             err=True,
         )
         sys.exit(EXIT_USAGE)
+    except BaseException:
+        # Ctrl+C or SIGTERM midway: half a scaffold would be refused by the next init as "not empty".
+        if before is not None:
+            _undo(directory, existed=before)
+        raise
     for relative in written:
         click.echo(f"  {relative}")
     click.echo(
