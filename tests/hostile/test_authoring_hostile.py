@@ -301,3 +301,22 @@ def test_init_stopped_by_sigterm_leaves_the_folder_as_it_was(
     else:
         assert written == []
         assert target.is_dir() == existing
+
+
+def test_a_quote_never_closed_is_reported_where_it_opens_in_the_users_language(
+    kompiler_with: Callable[..., Run], tmp_path: Path
+) -> None:
+    """The reader's English message ("field larger than field limit") was shown inside the Indonesian
+    one, at the line thousands of lines below where the reader gave up."""
+    rows = "".join(f"A{number},Jabatan {number},Umum\n" for number in range(2, 20_000))
+    (tmp_path / "p.csv").write_text(
+        'code,title,group\nA1,"Penyusun Anggaran,Keuangan\n' + rows, encoding="utf-8"
+    )
+    (tmp_path / "r.csv").write_text(
+        "code,element_id,element_name,level,importance\nA1,e1,Penganggaran,5,4\n", encoding="utf-8"
+    )
+    args = ["import", "p.csv", "r.csv", "-o", "out", "--berlaku-mulai", "2026-01-01"]
+    result = kompiler_with(args, tmp_path, env={"KOMPILER_LOCALE": "id"})
+    assert result.exit_code == 1, result.stderr
+    assert "p.csv:2:1: galat KMP071" in result.stdout, result.stdout
+    assert "field" not in result.stdout

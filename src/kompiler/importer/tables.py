@@ -197,17 +197,26 @@ def _csv(data: bytes, table: Table) -> Table:
             elif not _keep(table, Row(start, tuple(fields))):
                 break
     except csv.Error as error:
-        table.problems.append(
-            problem(
-                SHAPE,
-                at(name, reader.line_num, 1),
-                Message(
-                    f"CSV tidak dapat dibaca mulai baris ini ({error}); baris berikutnya tidak diperiksa.",
-                    f"The CSV cannot be read from this line on ({error}); the lines after it are not checked.",
-                ),
-            )
-        )
+        table.problems.append(problem(SHAPE, at(name, previous + 1, 1), _unreadable_record(error)))
     return table
+
+
+def _unreadable_record(error: csv.Error) -> Message:
+    """Why the record starting at a line cannot be read. A cell past the reader's limit is almost always
+    a quote opened there and never closed (the rest of the file then reads as one cell), so that is what
+    is said, at the line where the record starts rather than thousands of lines later."""
+    if "field limit" in str(error):
+        limit = csv.field_size_limit()
+        return Message(
+            f"Sel pada catatan yang dimulai di baris ini lebih dari {limit:_} karakter: tanda kutip yang "
+            "dibuka di sini tidak ditutup? Baris berikutnya tidak diperiksa.".replace("_", "."),
+            f"A cell of the record starting on this line is longer than {limit:_} characters: a quote "
+            "opened here and never closed? The lines after it are not checked.".replace("_", ","),
+        )
+    return Message(
+        f"CSV tidak dapat dibaca mulai baris ini (csv: {error}); baris berikutnya tidak diperiksa.",
+        f"The CSV cannot be read from this line on (csv: {error}); the lines after it are not checked.",
+    )
 
 
 def _header(cells: list[object] | tuple[object, ...]) -> tuple[str, ...]:
