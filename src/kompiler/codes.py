@@ -441,6 +441,17 @@ BUILTIN: dict[str, CodeInfo] = {
             "amendment document is written.",
         ),
     ),
+    "KMP016": CodeInfo(
+        Message("Terlalu banyak masalah dalam satu berkas", "Too many problems in one file"),
+        Message(
+            "Satu berkas melaporkan paling banyak 1.000 masalah pembacaan dan 1.000 masalah skema; sisanya "
+            "dihitung dalam satu pesan di tempat yang pertama tidak ditampilkan. Berkas tetap gagal "
+            "diperiksa; perbaiki masalah yang ditampilkan lalu periksa lagi.",
+            "One file reports at most 1,000 reading problems and 1,000 schema problems; the rest are "
+            "counted in one message at the first one not shown. The file still fails the check; fix the "
+            "problems shown and check again.",
+        ),
+    ),
     "KMP900": CodeInfo(
         Message("Galat internal", "Internal error"),
         Message(

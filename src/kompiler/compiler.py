@@ -6,6 +6,7 @@ exits; everything it has to say is a :class:`~kompiler.diagnostics.Diagnostic`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -21,6 +22,7 @@ from kompiler.load import Document, Pointer, split_lines
 from kompiler.model import Corpus, build, link
 from kompiler.parallel import executor_for, map_batches
 from kompiler.project import (
+    PROJECT_FILE,
     FileKind,
     RuleSettings,
     SourceFile,
@@ -51,14 +53,21 @@ class CompileResult:
     config_broken: bool = False
     unloadable: dict[str, str] = field(default_factory=dict)
     suppressed: list[suppress.Suppressed] = field(default_factory=list)
+    _lines: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def _texts(self) -> dict[str, str]:
         return {d.path: d.text for d in self.documents.values()} | self.unloadable
 
     def source_line(self, file: str, line: int) -> str:
-        """Line ``line`` (1-based) of the file shown as ``file``, for excerpts under diagnostics."""
-        lines = split_lines(self._texts.get(file, ""))
+        """Line ``line`` (1-based) of the file shown as ``file``, for excerpts under diagnostics.
+
+        Each file is split once: a file with a hundred thousand diagnostics would otherwise be split
+        a hundred thousand times (hours for one report).
+        """
+        lines = self._lines.get(file)
+        if lines is None:
+            lines = self._lines[file] = split_lines(self._texts.get(file, ""))
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
     @property
@@ -90,6 +99,7 @@ class CompileResult:
         for document in self.documents.values():
             document.forget_source(keep_text=document.path in quoted)
         self.__dict__.pop("_texts", None)
+        self._lines.clear()
 
 
 def compile_path(
@@ -254,7 +264,6 @@ class RecalledResult(CompileResult):
 
     unloadable_files: frozenset[str] = frozenset()
     reuse: str = "run"
-    _lines: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, record: CheckRecord, files: list[SourceFile], reuse: str = "run") -> RecalledResult:
@@ -315,8 +324,14 @@ def not_a_project(root: Path) -> CompileResult:
 def _finish(
     result: CompileResult, root: Path, files: list[SourceFile], diagnostics: list[Diagnostic], path: Path
 ) -> CompileResult:
-    """Add discovery's diagnostics (and the note that no kompiler.yaml was found) to a compiled result."""
+    """Add discovery's diagnostics (and the note that no kompiler.yaml was found) to a compiled result.
+
+    A ``kompiler.yaml`` that discovery refused (a link out of the project, a name that is not a file)
+    is a configuration that cannot be used, as one that cannot be parsed is: the result is then broken.
+    """
     result.root = root
+    project_file = display_path(root.resolve() / PROJECT_FILE)
+    result.config_broken |= _has_error(d for d in diagnostics if d.location.file == project_file)
     if not any(f.kind is FileKind.PROJECT for f in files):
         diagnostics.append(
             Diagnostic(
@@ -376,6 +391,9 @@ def _compile(
                 continue
             diagnostics.extend(outcome.diagnostics)
             document = outcome.document
+            # Any error in the configuration (a duplicate key, an ambiguous or tagged value, not only a
+            # schema violation) means the rules would run under settings nobody wrote: none run.
+            config_broken |= source.kind is FileKind.PROJECT and _has_error(outcome.diagnostics)
             if document is None:
                 config_broken |= source.kind is FileKind.PROJECT
                 unloadable[source.display] = outcome.unloadable or ""
@@ -450,6 +468,10 @@ def _check_files(
     if store is not None:
         store.save()
     return outcomes
+
+
+def _has_error(diagnostics: Iterable[Diagnostic]) -> bool:
+    return any(d.severity is Severity.ERROR for d in diagnostics)
 
 
 def _read(source: SourceFile, diagnostics: list[Diagnostic]) -> bytes | None:

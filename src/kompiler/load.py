@@ -19,6 +19,7 @@ parser reports is used as it is: positions come from a mark's character offset, 
 
 from __future__ import annotations
 
+import math
 import re
 from array import array
 from bisect import bisect_right
@@ -45,6 +46,17 @@ CODE_UNSUPPORTED = "KMP006"
 CODE_TOO_DEEP = "KMP007"
 CODE_EMPTY = "KMP008"
 CODE_CHARACTER = "KMP017"
+CODE_TOO_MANY = "KMP016"
+
+# A file reports at most this many problems of one stage (reading, then its schema); the rest are
+# counted in one closing diagnostic. An 8 MiB file of "- yes" lines holds 1.3 million ambiguous
+# values: kept all, their diagnostics take gigabytes and their report hours, for nothing a drafter
+# could act on before fixing the first ones.
+MAX_DIAGNOSTICS = 1000
+# The most values (scalars and collections) one file may hold. The largest shipped dictionary holds
+# about 1,000; at the density of real standards, 8 MiB holds about 250,000. Without this bound an 8 MiB
+# file of "- 1" lines (two million values) takes a minute and gigabytes to compose and validate.
+MAX_NODES = 100_000
 
 # YAML's printable set: a file holding anything else is refused before parsing, at that character's own
 # position (libyaml reports the offset of such a character in bytes, not characters).
@@ -66,6 +78,8 @@ _FORBIDDEN_IN_TEXT = re.compile(f"[\x00-\x08\x0b-\x1f{_FORBIDDEN_BEYOND_ASCII}]"
 # a backslash (the start of an escape), no value of the file holds a forbidden character.
 _FORBIDDEN_AS_WRITTEN = re.compile(f"[{_FORBIDDEN_BEYOND_ASCII}]")
 _LINE_BREAK = re.compile("\r\n?|\n")
+# A node property: a tag (!, !!str, !<uri>, !e!name) or an anchor (&name), and the space after it.
+_PROPERTY = re.compile(r"(&[^\s,\[\]{}]*|!(?:<[^>]*>|[^\s,\[\]{}]*))\s*")
 _BYTE_ORDER_MARK = "\ufeff"
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -189,9 +203,9 @@ def load_bytes(path: str, raw: bytes) -> LoadResult:
     if problem is not None:
         return LoadResult(None, [problem])
     assert text is not None
-    deep = _too_deep(path, text)
-    if deep is not None:
-        return LoadResult(None, [deep])
+    refused = _too_deep(path, text) or _too_many_nodes(path, text)
+    if refused is not None:
+        return LoadResult(None, [refused])
     try:
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
@@ -212,7 +226,28 @@ def load_bytes(path: str, raw: bytes) -> LoadResult:
         return LoadResult(None, [_error(CODE_EMPTY, message, path, Span(1, 1, 1, 1))])
     converter = _Converter(path, text)
     data = converter.convert(root, ())
-    return LoadResult(Document(path, text, data), converter.diagnostics)
+    diagnostics = converter.diagnostics
+    if converter.omitted:
+        diagnostics.append(too_many(path, converter.omitted, converter.first_omitted))
+    return LoadResult(Document(path, text, data), diagnostics)
+
+
+def too_many(path: str, omitted: int | None, span: Span | None) -> Diagnostic:
+    """The closing diagnostic of a file with more than :data:`MAX_DIAGNOSTICS` problems of one stage,
+    at the first one left out; ``omitted`` is how many were (``None``: more were not counted)."""
+    more_id = f"{omitted:,} masalah lain" if omitted is not None else "masalah lain"
+    more_en = f"{omitted:,} more problems" if omitted is not None else "more problems"
+    return _error(
+        CODE_TOO_MANY,
+        Message(
+            f"Berkas ini memuat lebih dari {MAX_DIAGNOSTICS:,} masalah; {more_id}, mulai di sini, tidak "
+            "ditampilkan. Perbaiki yang ditampilkan lebih dulu.",
+            f"This file has more than {MAX_DIAGNOSTICS:,} problems; {more_en}, from here on, are not shown. "
+            "Fix the ones shown first.",
+        ),
+        path,
+        span,
+    )
 
 
 def _decode(path: str, raw: bytes) -> tuple[str | None, Diagnostic | None]:
@@ -296,6 +331,37 @@ def _depth_bound(text: str) -> int:
     if bound > MAX_DEPTH:
         return bound
     return bound + 1 + max((len(line) - len(line.lstrip(" \t-?:")) for line in text.splitlines()), default=0)
+
+
+def _too_many_nodes(path: str, text: str) -> Diagnostic | None:
+    """Refuse a file of more than :data:`MAX_NODES` values before it is composed, at the first value
+    past the limit.
+
+    A value starts at the start of a line or after an indicator (``-``, ``?``, ``:``, ``[``, ``{``,
+    ``,``), and a key adds at most one empty value, so twice their count bounds the values: ordinary
+    files stay on the fast path; a file whose bound is high is counted event by event, stopping at the
+    limit, so the count costs no more than the limit.
+    """
+    starts = text.count("\n") + text.count("\r") + sum(text.count(c) for c in "-?:[{,")
+    if 2 * starts + 2 <= MAX_NODES:
+        return None
+    count = 0
+    try:
+        for event in yaml.parse(text, Loader=Loader):
+            if isinstance(event, yaml.NodeEvent):
+                count += 1
+                if count > MAX_NODES:
+                    message = Message(
+                        f"Berkas terlalu besar: lebih dari {MAX_NODES:,} nilai (batasnya); bagi isinya ke "
+                        "beberapa berkas.",
+                        f"The file is too large: more than {MAX_NODES:,} values (the limit); split it into "
+                        "several files.",
+                    )
+                    span = SourcePositions(text).mark_span(event.start_mark)
+                    return _error(CODE_ENCODING, message, path, span)
+    except yaml.YAMLError:
+        return None  # the composer reports it, at no greater cost than the values counted so far
+    return None
 
 
 # How often a shorter beginning of the file is scanned again after the parser stopped early.
@@ -458,6 +524,8 @@ class _Converter:
         self._seen: set[int] = set()
         self._alias_reported = False
         self._positions: SourcePositions | None = None
+        self.omitted = 0
+        self.first_omitted: Span | None = None
         # Searching every scalar costs a fifth of the loading time; a file that can hold no forbidden
         # character in any value (nearly all) skips it.
         self._check_characters = "\\" in text or _first_forbidden(text, _FORBIDDEN_AS_WRITTEN) >= 0
@@ -473,6 +541,8 @@ class _Converter:
             self._report_alias(node)
             return None
         self._seen.add(id(node))
+        if self._refused_properties(node):
+            return None
         if node.tag not in _ALLOWED_TAGS:
             self._report(
                 CODE_UNSUPPORTED,
@@ -488,6 +558,29 @@ class _Converter:
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*pointer, index)) for index, item in enumerate(node.value)]
         return self._scalar(node)
+
+    def _refused_properties(self, node: yaml.Node) -> bool:
+        """Report an anchor (``&name``) or an explicit tag (``!!str``, ``!!float``) written on ``node``;
+        ``True`` when the node's value is not read because of a tag.
+
+        The parser resolves a tagged node by its tag: ``!!str 3`` is text and ``!!float 3`` a float to
+        YAML, while kompiler reads every value by the YAML 1.2 core rules alone. Rather than read a
+        tagged value otherwise than the editor's YAML extension does, every tag is refused.
+        """
+        tag, anchored = _written_properties(self.text, node.start_mark.index)
+        if anchored:
+            self._report_alias(node)
+        if tag is None:
+            return False
+        self._report(
+            CODE_UNSUPPORTED,
+            node,
+            Message(
+                f"Tag YAML {tag!r} tidak didukung; tulis nilainya tanpa tag (teks dengan tanda kutip).",
+                f"The YAML tag {tag!r} is not supported; write the value without a tag (text in quotes).",
+            ),
+        )
+        return True
 
     def _mapping(self, node: yaml.MappingNode, pointer: Pointer) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -534,6 +627,8 @@ class _Converter:
                 ),
             )
             return None
+        if self._refused_properties(node):
+            return None
         value = self._scalar(node)
         if not isinstance(value, str):
             self._report(
@@ -573,7 +668,20 @@ class _Converter:
                 return None
             return int(value)
         if _FLOAT.match(value):
-            return float(value)
+            number = float(value)
+            if math.isinf(number):  # 1e999: JSON, the schemas and the documents have no infinity
+                self._report(
+                    CODE_UNSUPPORTED,
+                    node,
+                    Message(
+                        f"Bilangan {value} terlalu besar untuk dibaca (melampaui batas bilangan); beri tanda "
+                        "kutip jika yang dimaksud teks.",
+                        f"The number {value} is too large to read (past the largest number); quote it if "
+                        "you mean text.",
+                    ),
+                )
+                return None
+            return number
         reading = _yaml11_reading(value)
         if reading is not None:
             reading_id, reading_en = reading
@@ -594,7 +702,7 @@ class _Converter:
             return
         self._alias_reported = True
         span = _first_alias_span(self.text) or self.positions.mark_span(node.start_mark, node.end_mark)
-        self.diagnostics.append(
+        self._add(
             _error(
                 CODE_ALIAS,
                 Message(
@@ -608,7 +716,32 @@ class _Converter:
 
     def _report(self, code: str, node: yaml.Node, message: Message) -> None:
         span = self.positions.mark_span(node.start_mark, node.end_mark)
-        self.diagnostics.append(_error(code, message, self.path, span))
+        self._add(_error(code, message, self.path, span))
+
+    def _add(self, diagnostic: Diagnostic) -> None:
+        if len(self.diagnostics) < MAX_DIAGNOSTICS:
+            self.diagnostics.append(diagnostic)
+            return
+        self.omitted += 1
+        if self.first_omitted is None:
+            self.first_omitted = diagnostic.location.span
+
+
+def _written_properties(text: str, index: int) -> tuple[str | None, bool]:
+    """The tag written before the node that starts at ``index`` (``None``: none) and whether an anchor
+    is: a node's properties, a tag and an anchor in either order, are where its mark starts."""
+    tag: str | None = None
+    anchored = False
+    for _ in range(2):
+        found = _PROPERTY.match(text, index)
+        if found is None:
+            break
+        if found.group(1).startswith("!"):
+            tag = found.group(1)
+        else:
+            anchored = True
+        index = found.end()
+    return tag, anchored
 
 
 def _first_forbidden(text: str, pattern: re.Pattern[str]) -> int:

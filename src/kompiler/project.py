@@ -81,17 +81,27 @@ def kind_of(relative: str) -> FileKind | None:
 
 
 def find_root(start: Path) -> Path:
-    """The nearest folder at or above ``start`` that holds ``kompiler.yaml``; ``start`` itself if none does.
+    """The project that ``start`` (a folder or a file) belongs to: the nearest folder at or above it
+    that holds ``kompiler.yaml``, reached only through the project's own folders; without one, the
+    highest folder so reached (``P`` for ``P/jabatan/x.yaml``).
 
-    Anything named ``kompiler.yaml`` counts, even a folder: reading it then reports what is wrong,
-    instead of a folder further up being taken for the project.
+    ``P/jabatan/unit/x.yaml`` belongs to ``P``, but ``~/unduhan/x.yaml`` never belongs to ``~`` because
+    of a ``~/kompiler.yaml``, nor ``/tmp/draft`` to ``/tmp`` because someone left one there: taking such
+    a folder for the project would read (and cache into) unrelated files. Anything named
+    ``kompiler.yaml`` counts, even a folder: reading it then reports what is wrong, instead of a folder
+    further up being taken for the project.
     """
     start = start.resolve()
     folder = start if start.is_dir() else start.parent
+    highest = folder
     for candidate in (folder, *folder.parents):
+        inside = folder.relative_to(candidate).parts
+        if inside and inside[0] not in _FOLDERS:
+            break
         if os.path.lexists(candidate / PROJECT_FILE):
             return candidate
-    return folder
+        highest = candidate
+    return highest
 
 
 def is_project(root: Path) -> bool:

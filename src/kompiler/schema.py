@@ -17,7 +17,7 @@ from typing import Any
 import jsonschema_rs
 
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
-from kompiler.load import Document, Pointer
+from kompiler.load import MAX_DIAGNOSTICS, Document, Pointer, too_many
 from kompiler.project import FileKind
 from kompiler.resources import data_dir
 
@@ -78,10 +78,21 @@ class SchemaSet:
             return SchemaResult([], frozenset())
         diagnostics: list[Diagnostic] = []
         invalid: set[Pointer] = set()
+        omitted = 0
+        first_omitted: Pointer = ()
         for error in validator.iter_errors(document.data):
             pointer = tuple(error.instance_path)
             invalid.add(pointer)
-            diagnostics.extend(self._explain(document, error, pointer))
+            if len(diagnostics) < MAX_DIAGNOSTICS:
+                diagnostics.extend(self._explain(document, error, pointer))
+                continue
+            # The rest are still marked invalid (left out of later stages), but neither explained nor
+            # located one by one: that is where the time and memory of a hostile file go.
+            if not omitted:
+                first_omitted = pointer
+            omitted += 1
+        if omitted:
+            diagnostics.append(too_many(document.path, omitted, document.span(first_omitted)))
         return SchemaResult(diagnostics, frozenset(invalid))
 
     def keyword_schema(self, location: str) -> dict[str, Any]:

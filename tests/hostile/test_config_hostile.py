@@ -98,7 +98,6 @@ def test_check_build_and_merge_report_bad_merge_settings_the_same_way(
         ("3.5", "3.5"),
         ('"3"', '"3"'),
         ("100000000000000000000", "100000000000000000000"),
-        ("1e999", ".inf"),
     ],
 )
 def test_a_rule_option_out_of_its_range_is_a_configuration_error(

@@ -142,7 +142,6 @@ def test_settings_that_do_nothing_are_reported(project: Project) -> None:
         ("KMP104", "indikator_per_level", "3.5", "an integer from 1 to 20, not 3.5"),
         ("KMP104", "indikator_per_level", "3.0", "an integer from 1 to 20, not 3.0"),
         ("KMP104", "indikator_per_level", '"3"', 'an integer from 1 to 20, not "3"'),
-        ("KMP104", "indikator_per_level", "1e999", "an integer from 1 to 20, not .inf"),
         (
             "KMP104",
             "level_tertinggi",
