@@ -257,12 +257,17 @@ def _decode(path: str, raw: bytes) -> tuple[str | None, Diagnostic | None]:
             f"The file is too large ({len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes).",
         )
         return None, _error(CODE_ENCODING, message, path, None)
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        message = Message(
-            "Berkas disimpan dalam UTF-16; simpan ulang sebagai UTF-8.",
-            "The file is saved as UTF-16; save it again as UTF-8.",
-        )
-        return None, _error(CODE_ENCODING, message, path, Span(1, 1, 1, 2))
+    # UTF-32's byte order marks first: the little-endian one begins with UTF-16's.
+    for marks, encoding in (
+        ((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "UTF-32"),
+        ((b"\xff\xfe", b"\xfe\xff"), "UTF-16"),
+    ):
+        if raw.startswith(marks):
+            message = Message(
+                f"Berkas disimpan dalam {encoding}; simpan ulang sebagai UTF-8.",
+                f"The file is saved as {encoding}; save it again as UTF-8.",
+            )
+            return None, _error(CODE_ENCODING, message, path, Span(1, 1, 1, 2))
     try:
         # A second byte order mark (a file saved twice by a careless tool) goes too: libyaml skips one
         # without counting it and the pure-Python reader counts it, so offsets would differ by loader.

@@ -134,3 +134,20 @@ def test_a_kompiler_yaml_in_an_unrelated_folder_above_is_not_the_project(
         run = kompiler(["check", target], project)
         assert run.exit_code == 1, run.stdout + run.stderr
         assert "jabatan/salah.yaml:2:1: error KMP002" in _heads(run)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "named"), [("utf-32", "UTF-32"), ("utf-32-be", "UTF-32"), ("utf-16", "UTF-16")]
+)
+def test_a_file_saved_in_another_unicode_encoding_is_named_by_it(
+    kompiler: Callable[..., Run], project: Path, encoding: str, named: str
+) -> None:
+    """A UTF-32 file was told it was UTF-16 (little-endian) or a binary file with NUL (big-endian)."""
+    sources = project / "sumber.yaml"
+    text = sources.read_text(encoding="utf-8")
+    mark = "\ufeff" if encoding == "utf-32-be" else ""
+    sources.write_bytes((mark + text).encode(encoding))
+    run = kompiler(["check", "."], project)
+    assert run.exit_code == 1, run.stdout + run.stderr
+    assert "sumber.yaml:1:1: error KMP001" in _heads(run)
+    assert f"The file is saved as {named}; save it again as UTF-8." in run.stdout
