@@ -25,12 +25,13 @@ from ruamel.yaml import YAML
 from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.error import YAMLError
 
-from kompiler.diagnostics import Diagnostic, Severity
+from kompiler.diagnostics import Diagnostic, Message, Severity
 from kompiler.load import Document, load_bytes
 from kompiler.project import unreadable
 from kompiler.render.output import signals_deferred
 
 __all__ = [
+    "Unwritable",
     "YAMLError",
     "dump",
     "identical",
@@ -159,6 +160,22 @@ def line_break(text: str) -> str:
     return "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
 
 
+class Unwritable(Exception):
+    """A file cannot be rewritten (a read-only folder, a full disk); nothing was. ``path`` names the file
+    (not the temporary file beside it), ``cause`` is the system's reason."""
+
+    def __init__(self, path: Path, cause: str) -> None:
+        super().__init__(f"{path}: {cause}")
+        self.path = path
+        self.cause = cause
+
+    def message(self, shown: str) -> Message:
+        return Message(
+            f"{shown} tidak dapat ditulis ({self.cause}); tidak ada berkas yang diubah.",
+            f"{shown} cannot be written ({self.cause}); no file was changed.",
+        )
+
+
 def rewrite(files: Mapping[Path, bytes]) -> None:
     """Give every file in ``files`` its new bytes, all or none, each keeping its permissions and owner.
 
@@ -166,13 +183,17 @@ def rewrite(files: Mapping[Path, bytes]) -> None:
     read-only disk fails, and then every temporary file is removed); only when all are written do they
     take their names, with SIGINT and SIGTERM held meanwhile, since a rename cannot fail for want of
     space and an interrupt must not leave some files new and others old. A link inside the project is
-    followed, so the file it names is rewritten and the link stays.
+    followed, so the file it names is rewritten and the link stays. A file that cannot be written raises
+    :class:`Unwritable`, naming it.
     """
     staged: list[tuple[str, Path]] = []
     try:
         for target, data in files.items():
             real = Path(os.path.realpath(target))
-            staged.append((_staged(real, data), real))
+            try:
+                staged.append((_staged(real, data), real))
+            except OSError as error:
+                raise Unwritable(target, error.strerror or str(error)) from error
         with signals_deferred():
             for temporary, real in staged:
                 os.replace(temporary, real)

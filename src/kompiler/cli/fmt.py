@@ -21,8 +21,8 @@ from kompiler.cli.output import terminable
 from kompiler.cli.rewriting import NotAStandard, failed, select, show
 from kompiler.diagnostics import Diagnostic, Message
 from kompiler.fmt import NotFormattable, format_document
-from kompiler.project import SourceFile, unreadable
-from kompiler.roundtrip import read_strictly, rewrite
+from kompiler.project import SourceFile, display_path, unreadable
+from kompiler.roundtrip import Unwritable, read_strictly, rewrite
 
 
 @click.command("fmt")
@@ -56,8 +56,13 @@ def command(path: Path, check: bool, locale: str | None) -> None:
         if check:
             click.echo(source.display)
     if not check:
-        with terminable():
-            rewrite(changed)
+        try:
+            with terminable():
+                rewrite(changed)
+        except Unwritable as error:
+            shown = display_path(error.path)
+            click.echo(f"kompiler fmt: {error.message(shown).text(locale)}", err=True)
+            sys.exit(EXIT_USAGE)
     show(problems, texts, locale, len(selection.files))
     _summary(check, len(changed), len(selection.files), locale)
     sys.exit(EXIT_PROBLEMS if failed(problems) or (check and changed) else EXIT_OK)

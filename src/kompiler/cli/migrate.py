@@ -19,7 +19,8 @@ from kompiler.cli.output import terminable
 from kompiler.cli.rewriting import show
 from kompiler.diagnostics import Message
 from kompiler.migrate import CURRENT_VERSION, MigrationError, migrate_project, migrations
-from kompiler.project import find_root
+from kompiler.project import display_path, find_root
+from kompiler.roundtrip import Unwritable
 
 
 @click.command("migrate")
@@ -39,6 +40,9 @@ def command(path: Path, dry_run: bool, locale: str | None) -> None:
             result = migrate_project(root, write=not dry_run)
     except MigrationError as error:
         show(error.diagnostics, error.texts, locale, 1)
+        sys.exit(EXIT_USAGE)
+    except Unwritable as error:
+        click.echo(f"kompiler migrate: {error.message(display_path(error.path)).text(locale)}", err=True)
         sys.exit(EXIT_USAGE)
     if not result.needed:
         click.echo(
