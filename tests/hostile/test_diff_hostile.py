@@ -254,3 +254,23 @@ def test_a_rewritten_long_text_is_compared_in_bounded_time(repo: Path, kompiler)
     assert change["bidang_isian"] == "ikhtisar"
     kept = "".join(part["teks"] for part in change["kata"] if part["op"] != "tambah")
     assert kept == "dan " * 5000 + "akhir"
+
+
+def test_a_wholesale_recoding_is_compared_in_bounded_time(repo: Path, kompiler) -> None:
+    """Every removed position was scored against every added one: 2,000 distinct positions recoded took
+    most of a minute. Beyond a million pairs they are reported removed and added, in seconds."""
+    template = (repo / POSITION).read_text()
+    folder = repo / "standards" / "jabatan"
+    for number in range(2000):
+        text = template.replace("NTB.JF.AKPD.MUDA", f"NTB.JF.P{number:05d}")
+        text = text.replace("\n  - ", f"\n  - Tugas{number} khusus{number * 7} ", 1)
+        (folder / f"p{number:05d}.yaml").write_text(text)
+    commit(repo, "banyak")
+    for path in folder.glob("p*.yaml"):
+        path.write_text(path.read_text().replace("NTB.JF.P", "NTB.JF.Q"))
+    started = time.monotonic()
+    result = kompiler(["diff", "--format", "json"], repo)
+    assert time.monotonic() - started < 25
+    assert result.exit_code == 0, result.stderr
+    kinds = [change["jenis"] for change in json.loads(result.stdout)["perubahan"]]
+    assert kinds.count("dihapus") == kinds.count("ditambahkan") == 2000

@@ -29,6 +29,9 @@ from kompiler.model.fields import (
 RENAME_SIMILARITY = 0.6
 # A removed position is part of a merge when this share of its tasks and requirements is in the target.
 MERGE_COVERAGE = 0.6
+# Most removed × candidate pairs compared to find merges, recodings and edits (1,000 × 1,000): a
+# wholesale recoding of tens of thousands of positions shows as removed and added, in seconds.
+MAX_PAIRS = 1_000_000
 # Two list items (tasks, outputs) this similar are one item edited rather than one removed, one added.
 EDIT_SIMILARITY = 0.5
 
@@ -116,7 +119,14 @@ def compare(before: Corpus, after: Corpus) -> list[Change]:
 def _pair_by_similarity(
     removed: Sequence[str], added: Sequence[str], score: Callable[[str, str], float], threshold: float
 ) -> list[tuple[str, str, float]]:
-    """Pair removed and added codes best-first, each code at most once, keeping pairs above ``threshold``."""
+    """Pair removed and added codes best-first, each code at most once, keeping pairs above ``threshold``.
+
+    Every removed code is scored against every added one, so beyond :data:`MAX_PAIRS` candidates (a
+    wholesale recoding of thousands of positions) none is looked for: the codes are reported removed and
+    added, in seconds, rather than the comparison running out of time or memory.
+    """
+    if not _searchable(removed, added):
+        return []
     candidates = sorted(
         ((score(old, new), old, new) for old in removed for new in added),
         key=lambda item: (-item[0], item[1], item[2]),
@@ -131,6 +141,12 @@ def _pair_by_similarity(
         used_new.add(new)
         pairs.append((old, new, round(similarity, 3)))
     return pairs
+
+
+def _searchable(removed: Sequence[str], candidates: Sequence[str]) -> bool:
+    """Whether every removed code may be compared with every candidate: at most :data:`MAX_PAIRS` pairs.
+    Beyond that, merges, recodings and edits are not looked for (the codes show as removed and added)."""
+    return len(removed) * len(candidates) <= MAX_PAIRS
 
 
 def _field(subject: Subject, code: str, name: str, field: str, before: Any, after: Any) -> Change | None:
@@ -397,7 +413,7 @@ def _positions(
     # A new position holding the content of two or more removed ones is a merge of them.
     merged: set[str] = set()
     targets: set[str] = set()
-    for target in added:
+    for target in added if _searchable(removed, added) else ():
         members = [c for c in removed if c not in merged and _covered(old_profiles[c], new_profiles[target])]
         if len(members) >= 2:
             merged.update(members)
@@ -430,7 +446,7 @@ def _positions(
     # A removed position whose content a kept position has taken over was merged into it.
     kept = [code for code in after if code in before]
     absorbed: dict[str, list[str]] = {}
-    for code in left_removed:
+    for code in left_removed if _searchable(left_removed, kept) else ():
         if code in renamed_old:
             continue
         profile = old_profiles[code]
