@@ -51,7 +51,10 @@ def available_cores() -> int:
 def checked_spec(spec: str | None) -> str:
     """``spec`` normalised, or :class:`ExecutorError` if it names no executor (checked before any work)."""
     spec = (spec or "auto").strip()
-    if spec in {"auto", "serial", "process"} or (spec.startswith("dask://") and len(spec) > len("dask://")):
+    if spec in {"auto", "serial", "process"}:
+        return spec
+    if spec.startswith("dask://") and len(spec) > len("dask://"):
+        _host_and_port(spec)  # a malformed address is refused even when no file needs the cluster
         return spec
     raise ExecutorError(
         f"Eksekutor tidak dikenal: {spec!r}; pilih auto, serial, process, atau dask://HOST:PORT. "
@@ -123,8 +126,17 @@ def _host_and_port(spec: str) -> tuple[str, int]:
     """The host and port of ``dask://HOST:PORT`` (``HOST`` may be an IPv6 address in brackets)."""
     location = spec.split("://", 1)[1]
     host, _, port = location.rpartition(":")
-    host = host.removeprefix("[").removesuffix("]")
-    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+    bracketed = host.startswith("[") and host.endswith("]") and len(host) > 2
+    if bracketed:
+        host = host[1:-1]
+    if (
+        not host
+        or "[" in host
+        or "]" in host
+        or (":" in host and not bracketed)
+        or not port.isdigit()
+        or not 0 < int(port) < 65536
+    ):
         raise ExecutorError(
             f"Alamat Dask tidak sah: {spec!r}; tulis dask://HOST:PORT. "
             f"/ Invalid Dask address {spec!r}; write dask://HOST:PORT."

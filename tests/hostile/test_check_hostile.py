@@ -151,3 +151,17 @@ def test_a_file_saved_in_another_unicode_encoding_is_named_by_it(
     assert run.exit_code == 1, run.stdout + run.stderr
     assert "sumber.yaml:1:1: error KMP001" in _heads(run)
     assert f"The file is saved as {named}; save it again as UTF-8." in run.stdout
+
+
+@pytest.mark.parametrize(
+    "address", ["dask://nohost:99999", "dask://[::1", "dask://::1:8786", "dask://[]:8786"]
+)
+def test_a_malformed_dask_address_is_a_usage_error_even_when_every_file_is_cached(
+    kompiler: Callable[..., Run], project: Path, address: str
+) -> None:
+    """The address was parsed only when a file had to be sent: with every file cached the check passed
+    (exit 0), and ``dask://[::1`` was read as the host ``:``."""
+    assert kompiler(["check", "."], project).exit_code == 0
+    run = kompiler(["check", ".", "--executor", address], project)
+    assert run.exit_code == 2, run.stdout + run.stderr
+    assert f"Invalid Dask address '{address}'; write dask://HOST:PORT." in run.stderr
