@@ -5,8 +5,11 @@ kompiler writes carries a marker, ``.kompiler-output``, listing each file writte
 each (read a line at a time: whatever a marker claims, memory follows the files on disk); a build accepts
 a folder that is new, empty (folders without files count as empty), or holds only files its marker lists
 with their size (:func:`check_target`). It refuses the project's folder and every folder
-above it, the project's ``templates/`` (which the next build would read), a Git repository, and any
-folder holding something else: :class:`OutputRefused`.
+above it, every folder inside the project's folders that a build reads (``jabatan/``, ``kamus/``,
+``rumpun/``, ``templates/``, the cache), a Git repository, and any folder holding something else:
+:class:`OutputRefused`. A marker vouches only for what kompiler writes: a YAML file or a project's
+``kompiler.yaml`` is never output, so a marker copied or forged next to standards never makes them
+removable.
 
 Everything the build writes is inside the output folder, which is created if missing: the lock
 (``.kompiler-lock``, removed when the build ends) that stops two builds from writing the same folder, the
@@ -33,8 +36,9 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
+from kompiler.cache import DEFAULT_FOLDER as CACHE_FOLDER
 from kompiler.diagnostics import Message
-from kompiler.project import shown_name
+from kompiler.project import PROJECT_FILE, YAML_SUFFIXES, shown_name
 from kompiler.render.jsontext import write_indented
 
 MARKER = ".kompiler-output"
@@ -52,6 +56,9 @@ _LINE_LIMIT = 8192
 _NAMED = 3  # entries a refusal names
 _OUTPUT_SUFFIXES = (".pdf", ".docx", ".md", ".html")
 _EARLIER_LAYOUT = frozenset({"model.json", "graph", "merge", "site", "jabatan"})
+# The project's folders a build reads (kompiler.project's kinds of folder, its templates and its cache):
+# output written inside one would mix with the sources, and replacing it could remove them.
+_READ_FOLDERS = ("jabatan", "kamus", "rumpun", "templates", CACHE_FOLDER)
 
 
 class UnsafeOutputPath(ValueError):
@@ -202,13 +209,14 @@ def check_target(target: Path, sources: Sequence[Path] = ()) -> dict[str, int]:
                     "folder, so kompiler refuses it. Choose a new or empty folder, for example -o output.",
                 )
             )
-        if _inside(target, root / "templates"):
+        read = next((name for name in _READ_FOLDERS if _inside(target, root / name)), None)
+        if read is not None:
             raise OutputRefused(
                 Message(
-                    f"Folder keluaran {_shown(target)} ada di dalam folder templates/ proyek, yang dibaca "
-                    "setiap build; pilih folder di luar templates/.",
-                    f"The output folder {_shown(target)} is inside the project's templates/ folder, which "
-                    "every build reads; choose a folder outside templates/.",
+                    f"Folder keluaran {_shown(target)} ada di dalam folder {read}/ proyek, yang dibaca "
+                    f"setiap build; pilih folder di luar {read}/, misalnya -o keluaran.",
+                    f"The output folder {_shown(target)} is inside the project's {read}/ folder, which "
+                    f"every build reads; choose a folder outside {read}/, for example -o output.",
                 )
             )
     if not os.path.lexists(target):
@@ -314,12 +322,17 @@ def _compared(target: Path, marker: BinaryIO | None) -> tuple[dict[str, int], li
                 files[relative] = size
         unlisted = dict(files)
         for relative, size in _entries(marker):
-            if unlisted.get(relative) == size:
+            if unlisted.get(relative) == size and not _never_output(relative):
                 del unlisted[relative]
     finally:
         marker.close()
     foreign = [*odd, *unlisted]
     return files, foreign[: _NAMED + 1]
+
+
+def _never_output(relative: str) -> bool:
+    """Whether ``relative`` is a file no build writes: a standards file, whatever a marker claims."""
+    return relative.split("/", 1)[0] == PROJECT_FILE or relative.lower().endswith(YAML_SUFFIXES)
 
 
 def _earlier_output(names: set[str]) -> bool:

@@ -1,0 +1,69 @@
+"""``build -o`` and ``merge --write`` pointed where a careless user or a hostile contributor would point
+them: a folder the project reads, or standards next to a copied or forged output marker."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from tests.hostile.conftest import Run
+
+MARKER = ".kompiler-output"
+
+
+def forge_marker(folder: Path) -> None:
+    """Write a marker in ``folder`` that lists every file under it with its true size."""
+    lines = [
+        f"{path.stat().st_size} {path.relative_to(folder).as_posix()}\n"
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    ]
+    (folder / MARKER).write_text("kompiler-output 1\n" + "".join(lines), encoding="utf-8")
+
+
+def hashes(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.mark.parametrize("command", ["build", "merge"])
+@pytest.mark.parametrize("folder", ["jabatan", "kamus", "rumpun/baru", "templates", ".kompiler-cache/x"])
+def test_output_inside_a_folder_the_build_reads_is_refused(
+    kompiler, project: Path, command: str, folder: str
+) -> None:
+    """A folder the build reads, even one holding a marker that lists its standards, is never output."""
+    target = project / folder
+    target.mkdir(parents=True, exist_ok=True)
+    forge_marker(target)
+    before = hashes(project)
+    option = "-o" if command == "build" else "--write"
+    run: Run = kompiler([command, str(project), option, str(target)], cwd=project.parent)
+    assert run.exit_code == 2, run.stderr
+    assert f"inside the project's {folder.split('/')[0]}/ folder" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert hashes(project) == before
+
+
+@pytest.mark.parametrize("command", ["build", "merge"])
+def test_a_forged_marker_never_makes_another_project_removable(
+    kompiler, project: Path, tmp_path: Path, command: str
+) -> None:
+    """Standards listed by a marker (copied or committed by someone) are still not kompiler's output."""
+    other = tmp_path / "lain"
+    other.mkdir()
+    for name in ("kompiler.yaml", "sumber.yaml"):
+        (other / name).write_bytes((project / name).read_bytes())
+    (other / "jabatan").mkdir()
+    (other / "jabatan" / "x.yml").write_text("kode: X\n", encoding="utf-8")
+    forge_marker(other)
+    before = hashes(other)
+    option = "-o" if command == "build" else "--write"
+    run = kompiler([command, str(project), option, str(other)], cwd=project.parent)
+    assert run.exit_code == 2, run.stderr
+    assert "kompiler.yaml" in run.stderr and "Traceback" not in run.stderr
+    assert hashes(other) == before
