@@ -4,6 +4,9 @@ them: a folder the project reads, or standards next to a copied or forged output
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -67,3 +70,41 @@ def test_a_forged_marker_never_makes_another_project_removable(
     assert run.exit_code == 2, run.stderr
     assert "kompiler.yaml" in run.stderr and "Traceback" not in run.stderr
     assert hashes(other) == before
+
+
+def run_closed(args: list[str], cwd: Path, closed: tuple[int, ...], home: Path) -> int:
+    """``kompiler ARGS`` started with the descriptors ``closed`` closed, as ``2>&-`` starts it."""
+
+    def close() -> None:
+        for descriptor in closed:
+            os.close(descriptor)
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(home), "KOMPILER_LOCALE": "en", "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "kompiler", *args],
+        cwd=cwd,
+        env=env,
+        preexec_fn=close,
+        timeout=120,
+        check=False,
+    )
+    return done.returncode
+
+
+@pytest.mark.parametrize("closed", [(0,), (1,), (2,), (0, 1, 2)])
+def test_build_with_a_standard_stream_closed_writes_its_output(
+    project: Path, tmp_path: Path, closed: tuple[int, ...]
+) -> None:
+    """``kompiler build 2>&-`` builds as if its messages were discarded (exit 3 before)."""
+    output = tmp_path / "keluaran"
+    code = run_closed(["build", str(project), "-o", str(output)], project.parent, closed, tmp_path)
+    assert code == 0
+    assert (output / MARKER).is_file() and (output / "model.json").is_file()
+
+
+@pytest.mark.parametrize("args", [["rules"], ["explain", "KMP001"], ["check"], ["merge"]])
+def test_other_commands_with_every_standard_stream_closed_end_quietly(
+    project: Path, tmp_path: Path, args: list[str]
+) -> None:
+    target = [str(project)] if args[0] in ("check", "merge") else []
+    assert run_closed([*args, *target], project.parent, (0, 1, 2), tmp_path) == 0

@@ -97,6 +97,7 @@ def cli() -> None:
 def main() -> None:
     """Run the command line; what click itself prints (help, usage errors) and the output still buffered
     at the end meet the same defence as the commands."""
+    environment.hold_standard_streams()
     environment.watch_output()
     try:
         cli.main(prog_name="kompiler")

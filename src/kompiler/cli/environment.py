@@ -158,6 +158,30 @@ def say(text: str) -> None:
         pass
 
 
+_STANDARD = ((0, "stdin", "r"), (1, "stdout", "w"), (2, "stderr", "w"))
+
+
+def hold_standard_streams() -> None:
+    """Reopen on ``/dev/null`` a standard stream that was closed when kompiler started (``2>&-``,
+    ``>&-``, ``<&-``), so that the command runs as if its output were discarded.
+
+    A closed descriptor 0, 1 or 2 is the next one the system hands out: the first output file kompiler
+    opened would take it, and whatever a library or a worker process writes to standard error (a font
+    warning from the PDF stage) would land inside that file. Python also leaves ``sys.stderr`` as
+    ``None`` then, which code that asks whether it is a terminal cannot use.
+    """
+    for descriptor, name, mode in _STANDARD:
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != descriptor:
+                os.dup2(null, descriptor)
+                os.close(null)
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(descriptor, mode, closefd=False, errors="backslashreplace"))  # noqa: SIM115
+
+
 class _WatchedOutput:
     """Standard output, noting when writing to it fails: a failed write leaves nothing behind to test
     afterwards, and the error itself does not say which file it was writing."""
