@@ -108,3 +108,17 @@ def test_other_commands_with_every_standard_stream_closed_end_quietly(
 ) -> None:
     target = [str(project)] if args[0] in ("check", "merge") else []
     assert run_closed([*args, *target], project.parent, (0, 1, 2), tmp_path) == 0
+
+
+def test_an_output_folder_name_with_a_newline_or_escape_is_printed_escaped(kompiler, project: Path) -> None:
+    """Neither the folder nor a position code given on the command line can break or forge a line."""
+    name = "a\nb\x1b[31m"
+    target = project.parent / name
+    built = kompiler(["build", str(project), "-o", name], cwd=project.parent)
+    assert built.exit_code == 0, built.stderr
+    assert built.stdout.endswith("a\\nb\\x1b[31m/\n") and built.stdout.count("\n") == 1
+    (target / "tambahan.txt").write_text("x", encoding="utf-8")
+    refused = kompiler(["build", str(project), "-o", name], cwd=project.parent)
+    assert refused.exit_code == 2 and "\x1b" not in refused.stderr and "a\\nb" in refused.stderr
+    unknown = kompiler(["build", str(project), "-o", "baru", "--only", "X\nY"], cwd=project.parent)
+    assert unknown.exit_code == 2 and "X\\nY" in unknown.stderr and "X\nY" not in unknown.stderr

@@ -34,6 +34,7 @@ from kompiler.render.build import (
 )
 from kompiler.render.environment import TemplateProblem
 from kompiler.render.forked import StageFailed
+from kompiler.render.output import shown_path
 
 
 @click.command("build")
@@ -120,7 +121,10 @@ def command(
         if only is not None and only not in result.corpus.positions:
             close = difflib.get_close_matches(only, sorted(result.corpus.positions), n=3)
             hint = f"; maksud Anda / did you mean: {', '.join(close)}?" if close else ""
-            click.echo(f"kompiler: jabatan {only} tidak ada / no position with code {only}{hint}", err=True)
+            click.echo(
+                f"kompiler: jabatan {shown_path(only)} tidak ada / no position with code {shown_path(only)}{hint}",
+                err=True,
+            )
             sys.exit(EXIT_USAGE)
         options = BuildOptions(
             locale=locale,
@@ -150,7 +154,7 @@ def command(
             writer.commit_into()
     if not quiet:
         message = "berkas ditulis ke" if locale == "id" else "file(s) written to"
-        click.echo(f"{len(writer.written)} {message} {output}/")
+        click.echo(f"{len(writer.written)} {message} {shown_path(output)}/")
 
 
 def _stopped(failure: StageFailed) -> NoReturn:

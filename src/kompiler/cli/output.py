@@ -17,7 +17,7 @@ from typing import NoReturn
 
 import click
 
-from kompiler.render.output import OutputLocked, OutputRefused, OutputUnwritable, OutputWriter
+from kompiler.render.output import OutputLocked, OutputRefused, OutputUnwritable, OutputWriter, shown_path
 
 
 @contextmanager
@@ -58,8 +58,8 @@ def open_output(output: Path, sources: Sequence[Path]) -> OutputWriter:
         return OutputWriter(output, sources=sources)
     except OutputLocked:
         click.echo(
-            f"kompiler: build lain sedang menulis ke {output}/; tunggu sampai selesai. "
-            f"/ Another build is writing to {output}/; wait for it to finish.",
+            f"kompiler: build lain sedang menulis ke {shown_path(output)}/; tunggu sampai selesai. "
+            f"/ Another build is writing to {shown_path(output)}/; wait for it to finish.",
             err=True,
         )
     except OutputRefused as refusal:

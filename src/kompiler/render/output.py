@@ -38,8 +38,9 @@ from typing import Any, BinaryIO
 
 from kompiler.cache import DEFAULT_FOLDER as CACHE_FOLDER
 from kompiler.diagnostics import Message
-from kompiler.project import PROJECT_FILE, YAML_SUFFIXES, shown_name
+from kompiler.project import PROJECT_FILE, YAML_SUFFIXES
 from kompiler.render.jsontext import write_indented
+from kompiler.report import escaped
 
 MARKER = ".kompiler-output"
 LOCK = ".kompiler-lock"
@@ -96,8 +97,10 @@ class _Damaged(ValueError):
     """The marker is there but is not one kompiler wrote."""
 
 
-def _shown(path: Path | str) -> str:
-    return shown_name(str(path))
+def shown_path(path: Path | str) -> str:
+    """A path as a message prints it: a newline, a control character or a byte that is not UTF-8 in a
+    folder's name is written as an escape, so that a message never breaks or forges a line."""
+    return escaped(str(path))
 
 
 def _is_own(name: str) -> bool:
@@ -199,13 +202,16 @@ def check_target(target: Path, sources: Sequence[Path] = ()) -> dict[str, int]:
             what = (
                 ("adalah folder proyek standar", "is the standards project's folder")
                 if root == target
-                else (f"memuat proyek standar {_shown(root)}", f"holds the standards project {_shown(root)}")
+                else (
+                    f"memuat proyek standar {shown_path(root)}",
+                    f"holds the standards project {shown_path(root)}",
+                )
             )
             raise OutputRefused(
                 Message(
-                    f"Folder keluaran {_shown(target)} {what[0]}; build mengganti seluruh isi folder "
+                    f"Folder keluaran {shown_path(target)} {what[0]}; build mengganti seluruh isi folder "
                     "keluaran, jadi kompiler menolaknya. Pilih folder baru atau kosong, misalnya -o keluaran.",
-                    f"The output folder {_shown(target)} {what[1]}; a build replaces the whole output "
+                    f"The output folder {shown_path(target)} {what[1]}; a build replaces the whole output "
                     "folder, so kompiler refuses it. Choose a new or empty folder, for example -o output.",
                 )
             )
@@ -213,9 +219,9 @@ def check_target(target: Path, sources: Sequence[Path] = ()) -> dict[str, int]:
         if read is not None:
             raise OutputRefused(
                 Message(
-                    f"Folder keluaran {_shown(target)} ada di dalam folder {read}/ proyek, yang dibaca "
+                    f"Folder keluaran {shown_path(target)} ada di dalam folder {read}/ proyek, yang dibaca "
                     f"setiap build; pilih folder di luar {read}/, misalnya -o keluaran.",
-                    f"The output folder {_shown(target)} is inside the project's {read}/ folder, which "
+                    f"The output folder {shown_path(target)} is inside the project's {read}/ folder, which "
                     f"every build reads; choose a folder outside {read}/, for example -o output.",
                 )
             )
@@ -224,8 +230,8 @@ def check_target(target: Path, sources: Sequence[Path] = ()) -> dict[str, int]:
     if not target.is_dir():
         raise OutputRefused(
             Message(
-                f"{_shown(target)} bukan folder; pilih folder baru atau kosong untuk keluaran.",
-                f"{_shown(target)} is not a folder; choose a new or empty folder for the output.",
+                f"{shown_path(target)} bukan folder; pilih folder baru atau kosong untuk keluaran.",
+                f"{shown_path(target)} is not a folder; choose a new or empty folder for the output.",
             )
         )
     try:
@@ -233,10 +239,10 @@ def check_target(target: Path, sources: Sequence[Path] = ()) -> dict[str, int]:
     except OSError as error:
         raise OutputRefused(
             Message(
-                f"Folder keluaran {_shown(target)} tidak dapat dibaca ({error.strerror}), jadi kompiler "
+                f"Folder keluaran {shown_path(target)} tidak dapat dibaca ({error.strerror}), jadi kompiler "
                 "tidak dapat memastikan isinya keluaran kompiler sendiri; perbaiki izinnya atau pilih "
                 "folder lain.",
-                f"The output folder {_shown(target)} cannot be read ({error.strerror}), so kompiler cannot "
+                f"The output folder {shown_path(target)} cannot be read ({error.strerror}), so kompiler cannot "
                 "tell that it holds only its own output; fix its permissions or choose another folder.",
             )
         ) from None
@@ -247,10 +253,10 @@ def _check_contents(target: Path) -> None:
     if ".git" in names:
         raise OutputRefused(
             Message(
-                f"Folder keluaran {_shown(target)} adalah repositori Git (ada .git); build mengganti "
+                f"Folder keluaran {shown_path(target)} adalah repositori Git (ada .git); build mengganti "
                 "seluruh isi folder keluaran, jadi kompiler menolaknya. Pilih folder baru atau kosong, "
                 "misalnya -o keluaran.",
-                f"The output folder {_shown(target)} is a Git repository (it holds .git); a build replaces "
+                f"The output folder {shown_path(target)} is a Git repository (it holds .git); a build replaces "
                 "the whole output folder, so kompiler refuses it. Choose a new or empty folder, for "
                 "example -o output.",
             )
@@ -261,23 +267,23 @@ def _check_contents(target: Path) -> None:
     except _Damaged:
         raise OutputRefused(
             Message(
-                f"Penanda {MARKER} di folder keluaran {_shown(target)} rusak, jadi kompiler tidak dapat "
+                f"Penanda {MARKER} di folder keluaran {shown_path(target)} rusak, jadi kompiler tidak dapat "
                 "memastikan isinya keluaran kompiler sendiri; periksa folder itu, hapus, lalu build lagi.",
-                f"The marker {MARKER} in the output folder {_shown(target)} is damaged, so kompiler cannot "
+                f"The marker {MARKER} in the output folder {shown_path(target)} is damaged, so kompiler cannot "
                 "tell that it holds only its own output; check the folder, remove it and build again.",
             )
         ) from None
     if not foreign:
         return files
-    foreign = [_shown(relative) for relative in sorted(foreign)]
+    foreign = [shown_path(relative) for relative in sorted(foreign)]
     named = ", ".join(sorted(foreign[:_NAMED])) + (", …" if len(foreign) > _NAMED else "")
     if marker is not None:
         raise OutputRefused(
             Message(
-                f"Folder keluaran {_shown(target)} memuat berkas yang tidak ditulis kompiler atau telah "
+                f"Folder keluaran {shown_path(target)} memuat berkas yang tidak ditulis kompiler atau telah "
                 f"diubah sejak itu ({named}); build mengganti seluruh isi folder keluaran dan tidak akan "
                 "menghapusnya. Pindahkan berkas itu atau pilih folder lain.",
-                f"The output folder {_shown(target)} holds files kompiler did not write or that changed "
+                f"The output folder {shown_path(target)} holds files kompiler did not write or that changed "
                 f"since ({named}); a build replaces the whole output folder and will not remove them. Move "
                 "them away or choose another folder.",
             )
@@ -285,19 +291,19 @@ def _check_contents(target: Path) -> None:
     if _earlier_output(names):
         raise OutputRefused(
             Message(
-                f"Folder keluaran {_shown(target)} tampaknya keluaran kompiler versi lama, yang belum "
+                f"Folder keluaran {shown_path(target)} tampaknya keluaran kompiler versi lama, yang belum "
                 f"menandai foldernya ({MARKER}), jadi kompiler tidak dapat memastikan tidak ada berkas lain "
-                f"di dalamnya. Periksa folder itu, hapus (rm -r {_shown(target)}), lalu build lagi.",
-                f"The output folder {_shown(target)} looks like the output of an earlier kompiler, which "
+                f"di dalamnya. Periksa folder itu, hapus (rm -r {shown_path(target)}), lalu build lagi.",
+                f"The output folder {shown_path(target)} looks like the output of an earlier kompiler, which "
                 f"did not mark its folders ({MARKER}), so kompiler cannot tell that nothing else is in it. "
-                f"Check the folder, remove it (rm -r {_shown(target)}) and build again.",
+                f"Check the folder, remove it (rm -r {shown_path(target)}) and build again.",
             )
         )
     raise OutputRefused(
         Message(
-            f"Folder keluaran {_shown(target)} tidak kosong dan tidak ditulis kompiler ({named}); build "
+            f"Folder keluaran {shown_path(target)} tidak kosong dan tidak ditulis kompiler ({named}); build "
             "mengganti seluruh isi folder keluaran. Pilih folder baru atau kosong, misalnya -o keluaran.",
-            f"The output folder {_shown(target)} is not empty and was not written by kompiler ({named}); a "
+            f"The output folder {shown_path(target)} is not empty and was not written by kompiler ({named}); a "
             "build replaces the whole output folder. Choose a new or empty folder, for example -o output.",
         )
     )
@@ -438,7 +444,7 @@ class OutputWriter:
         try:
             self.target = Path(os.path.realpath(target))
         except OSError as error:  # a relative path, and the working folder is gone
-            raise OutputUnwritable(_shown(target), _reason(error)) from None
+            raise OutputUnwritable(shown_path(target), _reason(error)) from None
         self.sources = sources
         self.lock_path = self.target / LOCK
         self.staging = self.target / f"{STAGING}{secrets.token_hex(8)}"
@@ -476,7 +482,7 @@ class OutputWriter:
             raise
 
     def _unwritable(self, error: OSError) -> OutputUnwritable:
-        return OutputUnwritable(_shown(self.target), _reason(error))
+        return OutputUnwritable(shown_path(self.target), _reason(error))
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
