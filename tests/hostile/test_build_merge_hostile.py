@@ -122,3 +122,39 @@ def test_an_output_folder_name_with_a_newline_or_escape_is_printed_escaped(kompi
     assert refused.exit_code == 2 and "\x1b" not in refused.stderr and "a\\nb" in refused.stderr
     unknown = kompiler(["build", str(project), "-o", "baru", "--only", "X\nY"], cwd=project.parent)
     assert unknown.exit_code == 2 and "X\\nY" in unknown.stderr and "X\nY" not in unknown.stderr
+
+
+COMMANDS = ("check", "build", "rules", "explain", "diff", "merge", "import", "fmt", "migrate", "init")
+
+
+@pytest.mark.parametrize("args", [[command, "--tidak-ada"] for command in COMMANDS] + [["--tidak-ada"]])
+def test_an_unknown_option_is_told_in_indonesian_and_english(
+    kompiler, tmp_path: Path, args: list[str]
+) -> None:
+    run = kompiler(args, cwd=tmp_path)
+    assert run.exit_code == 2
+    assert "Galat: opsi --tidak-ada tidak ada." in run.stderr
+    assert "Error: No such option '--tidak-ada'." in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "indonesian"),
+    [
+        (["check", "--format", "xml"], "Galat: nilai tidak sah untuk '--format'; pilihan: text, json,"),
+        (
+            ["merge", "--format", ""],
+            "Galat: nilai tidak sah untuk '--format'; pilihan: text, json, markdown.",
+        ),
+        (["explain"], "Galat: 'CODE' wajib diisi."),
+        (["chek"], "Galat: perintah 'chek' tidak ada (maksud Anda: check?)."),
+        (["build", "-o"], "Galat: opsi -o tidak dipakai dengan benar."),
+        (["check", "--format", "a\nb\x1b[2J"], "Galat: nilai tidak sah untuk '--format'"),
+    ],
+)
+def test_a_usage_error_is_told_in_indonesian_first(
+    kompiler, tmp_path: Path, args: list[str], indonesian: str
+) -> None:
+    run = kompiler(args, cwd=tmp_path)
+    assert run.exit_code == 2, run.stderr
+    assert indonesian in run.stderr and "\nError: " in run.stderr
+    assert "\x1b" not in run.stderr and "Traceback" not in run.stderr

@@ -89,18 +89,35 @@ def _defend(error: Exception) -> NoReturn:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="kompiler")
+@click.version_option(
+    __version__, prog_name="kompiler", help="Tampilkan versi lalu keluar. / Show the version and exit."
+)
 def cli() -> None:
-    """kompiler: periksa, susun, dan terbitkan Standar Kompetensi Jabatan ASN yang ditulis dalam YAML."""
+    """kompiler: periksa, susun, dan terbitkan Standar Kompetensi Jabatan ASN yang ditulis dalam YAML.
+    / Check, build and publish ASN competency standards written in YAML."""
 
 
 def main() -> None:
     """Run the command line; what click itself prints (help, usage errors) and the output still buffered
-    at the end meet the same defence as the commands."""
+    at the end meet the same defence as the commands. A usage error is told in Indonesian and English
+    (:mod:`kompiler.cli.usage`), with exit code 2."""
     environment.hold_standard_streams()
     environment.watch_output()
     try:
-        cli.main(prog_name="kompiler")
+        try:
+            returned = cli.main(prog_name="kompiler", standalone_mode=False)
+        except click.UsageError as error:
+            from kompiler.cli import usage
+
+            usage.show(error)
+            sys.exit(error.exit_code)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except click.Abort:
+            environment.say("Dibatalkan. / Aborted.")
+            sys.exit(EXIT_PROBLEMS)
+        sys.exit(returned if isinstance(returned, int) else EXIT_OK)
     except SystemExit:
         environment.finish_output()
         raise

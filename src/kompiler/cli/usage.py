@@ -1,0 +1,63 @@
+"""A mistake on the command line (an unknown option or command, a value not among the choices, a missing
+argument), told in Indonesian and in English.
+
+click reports these in English only; every other message kompiler prints is Indonesian first, with
+English. :func:`show` keeps click's usage line and English sentence and puts an Indonesian sentence
+before it, chosen by the kind of mistake, so a new option or command is covered without a new text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import click
+
+from kompiler.report import escaped
+
+
+def show(error: click.UsageError) -> None:
+    """Print ``error`` on standard error as click would, with the Indonesian sentence first."""
+    context = error.ctx
+    lines = []
+    if context is not None:
+        help_hint = f"'{context.command_path} --help'"
+        lines += [
+            context.get_usage(),
+            f"Coba {help_hint} untuk bantuan. / Try {help_hint} for help.",
+            "",
+        ]
+    lines += [f"Galat: {_indonesian(error)}", f"Error: {error.format_message()}"]
+    click.echo(escaped("\n".join(lines), keep="\n"), err=True)
+
+
+def _indonesian(error: click.UsageError) -> str:
+    """The Indonesian sentence for ``error``, from its kind and the parameter it names."""
+    if isinstance(error, click.NoSuchOption):
+        return f"opsi {error.option_name} tidak ada{_did_you_mean(error.possibilities)}."
+    name = getattr(error, "command_name", None)
+    if name is not None:  # click.NoSuchCommand, from click 8.4
+        return f"perintah {name!r} tidak ada{_did_you_mean(getattr(error, 'possibilities', None))}."
+    if isinstance(error, click.MissingParameter):
+        return f"{_named(error) or 'sebuah nilai'} wajib diisi."
+    if isinstance(error, click.BadParameter):
+        choices = getattr(error.param.type, "choices", None) if error.param is not None else None
+        allowed = f"; pilihan: {', '.join(map(str, choices))}" if choices else ""
+        named = _named(error)
+        return f"nilai tidak sah{f' untuk {named}' if named else ''}{allowed}."
+    if isinstance(error, click.BadOptionUsage):
+        return f"opsi {error.option_name} tidak dipakai dengan benar."
+    return "perintah tidak dapat dijalankan seperti ditulis; lihat kalimat bahasa Inggris di bawah."
+
+
+def _named(error: click.BadParameter) -> str | None:
+    """The option or argument ``error`` is about, as click names it (``'--format'``)."""
+    hint = error.param_hint
+    if hint is None and error.param is not None:
+        hint = error.param.get_error_hint(error.ctx)
+    if hint is None:
+        return None
+    return hint if isinstance(hint, str) else " / ".join(hint)
+
+
+def _did_you_mean(possibilities: Sequence[str] | None) -> str:
+    return f" (maksud Anda: {', '.join(possibilities)}?)" if possibilities else ""
