@@ -158,3 +158,24 @@ def test_a_usage_error_is_told_in_indonesian_first(
     assert run.exit_code == 2, run.stderr
     assert indonesian in run.stderr and "\nError: " in run.stderr
     assert "\x1b" not in run.stderr and "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("code", "shown"),
+    [
+        ("\udcff\n\x1b[2J", "'\\xff\\n\\x1b[2J'"),
+        ("X" * 5000, "'" + "X" * 40 + "…'"),
+        ("../../etc/passwd", "'../../ETC/PASSWD'"),
+    ],
+)
+def test_explain_repeats_an_unknown_code_escaped_and_bounded(
+    kompiler, tmp_path: Path, code: str, shown: str
+) -> None:
+    run = kompiler(["explain", code], cwd=tmp_path)
+    assert run.exit_code == 2
+    assert run.stderr == f"Unknown code {shown}. 'kompiler rules' lists every rule.\n"
+
+
+def test_explain_reads_a_code_typed_in_full_width_characters(kompiler, tmp_path: Path) -> None:
+    run = kompiler(["explain", "ｋｍｐ１０１"], cwd=tmp_path)
+    assert run.exit_code == 0 and run.stdout.startswith("KMP101  ")

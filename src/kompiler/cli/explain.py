@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sys
 import textwrap
+import unicodedata
 
 import click
 
 from kompiler.cli.common import locale_option, resolve_locale
 from kompiler.codes import BUILTIN
+from kompiler.report import escaped
 from kompiler.rules import Rule, Scope, registry
 from kompiler.rules.common import similar_codes
 
@@ -37,6 +39,9 @@ _LABELS = {
         "Suppress for one line: # kompiler: disable {code} -- reason",
     ),
 }
+
+
+_SHOWN = 40  # characters of an unknown code that a message repeats
 
 
 def _label(key: str, locale: str, **values: str) -> str:
@@ -83,7 +88,7 @@ def command(code: str, locale: str | None) -> None:
     from kompiler.cli import EXIT_USAGE
 
     locale = resolve_locale(locale)
-    code = code.strip().upper()
+    code = unicodedata.normalize("NFKC", code).strip().upper()  # KMP101 typed in full-width digits too
     rules = registry()
     if code in rules:
         click.echo(_describe_rule(rules[code], locale), nl=False)
@@ -94,11 +99,12 @@ def command(code: str, locale: str | None) -> None:
         return
     close = similar_codes(code, [*rules, *BUILTIN], n=3)
     hint = ", ".join(close)
+    code = escaped(code if len(code) <= _SHOWN else code[:_SHOWN] + "…")
     if locale == "en":
-        message = f"Unknown code {code!r}." + (f" Did you mean {hint}?" if close else "")
+        message = f"Unknown code '{code}'." + (f" Did you mean {hint}?" if close else "")
         message += " 'kompiler rules' lists every rule."
     else:
-        message = f"Kode {code!r} tidak dikenal." + (f" Mungkin maksudnya {hint}?" if close else "")
+        message = f"Kode '{code}' tidak dikenal." + (f" Mungkin maksudnya {hint}?" if close else "")
         message += " 'kompiler rules' menampilkan semua aturan."
     click.echo(message, err=True)
     sys.exit(EXIT_USAGE)
