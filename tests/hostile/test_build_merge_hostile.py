@@ -179,3 +179,13 @@ def test_explain_repeats_an_unknown_code_escaped_and_bounded(
 def test_explain_reads_a_code_typed_in_full_width_characters(kompiler, tmp_path: Path) -> None:
     run = kompiler(["explain", "ｋｍｐ１０１"], cwd=tmp_path)
     assert run.exit_code == 0 and run.stdout.startswith("KMP101  ")
+
+
+def test_a_read_folder_that_is_a_link_is_refused_where_it_leads(kompiler, project: Path) -> None:
+    """``templates -> ../elsewhere``: ``-o ../elsewhere`` is the project's templates/ all the same."""
+    elsewhere = project.parent / "elsewhere"
+    elsewhere.mkdir()
+    (project / "templates").symlink_to("../elsewhere")
+    run = kompiler(["build", str(project), "-o", str(elsewhere)], cwd=project.parent)
+    assert run.exit_code == 2 and "inside the project's templates/ folder" in run.stderr
+    assert list(elsewhere.iterdir()) == []

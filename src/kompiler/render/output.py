@@ -185,6 +185,11 @@ def marker_bytes(files: Iterable[tuple[str, int]]) -> bytes:
     return _HEADER + _NOTE + b"".join(b"%d %s\n" % (size, os.fsencode(path)) for path, size in lines)
 
 
+def _real(path: Path) -> Path:
+    """``path`` with every link resolved: a project's ``templates`` may be a link to the output folder."""
+    return Path(os.path.realpath(path))
+
+
 def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
@@ -215,7 +220,7 @@ def check_target(target: Path, sources: Sequence[Path] = ()) -> dict[str, int]:
                     "folder, so kompiler refuses it. Choose a new or empty folder, for example -o output.",
                 )
             )
-        read = next((name for name in _READ_FOLDERS if _inside(target, root / name)), None)
+        read = next((name for name in _READ_FOLDERS if _inside(target, _real(root / name))), None)
         if read is not None:
             raise OutputRefused(
                 Message(
