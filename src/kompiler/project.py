@@ -107,13 +107,29 @@ def find_root(start: Path) -> Path:
 def is_project(root: Path) -> bool:
     """Whether ``root`` holds any part of a standards project (``kompiler.yaml``, ``jabatan/``, …).
 
-    A folder that cannot be listed counts: discovery then reports why it cannot be read.
+    A folder that cannot be listed counts: discovery then reports why it cannot be read. A ``jabatan/``,
+    ``kamus/`` or ``rumpun/`` folder without a single YAML file does not (a build's output has a
+    ``jabatan/`` of documents): ``kompiler check output`` must not pass on zero files.
     """
     try:
         names = os.listdir(root)
     except OSError:
         return True
-    return any(name in _TOP_LEVEL_FILES or name in _FOLDERS for name in names)
+    return any(
+        name in _TOP_LEVEL_FILES or (name in _FOLDERS and _holds_standards(root / name)) for name in names
+    )
+
+
+def _holds_standards(folder: Path) -> bool:
+    """Whether ``folder`` holds a YAML file at any depth, or is something discovery must report (not a
+    folder, a link, a folder that cannot be listed); stops at the first one found."""
+    if folder.is_symlink() or not folder.is_dir():
+        return True
+    unreadable: list[OSError] = []
+    for _, _, files in os.walk(folder, onerror=unreadable.append):
+        if unreadable or any(name.endswith(YAML_SUFFIXES) for name in files):
+            return True
+    return bool(unreadable)
 
 
 def shown_name(text: str) -> str:

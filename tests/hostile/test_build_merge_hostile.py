@@ -189,3 +189,15 @@ def test_a_read_folder_that_is_a_link_is_refused_where_it_leads(kompiler, projec
     run = kompiler(["build", str(project), "-o", str(elsewhere)], cwd=project.parent)
     assert run.exit_code == 2 and "inside the project's templates/ folder" in run.stderr
     assert list(elsewhere.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [["check"], ["build", "-o", "lagi"], ["merge"]])
+def test_a_build_output_given_as_the_standards_is_not_a_project(
+    kompiler, project: Path, command: list[str]
+) -> None:
+    """``kompiler check keluaran``: its ``jabatan/`` holds documents, no standards; never a clean pass."""
+    built = kompiler(["build", str(project), "-o", "keluaran", "-q"], cwd=project.parent)
+    assert built.exit_code == 0, built.stderr
+    run = kompiler([command[0], "keluaran", *command[1:]], cwd=project.parent)
+    assert run.exit_code == 2 and "KMP015" in run.stdout + run.stderr
+    assert not (project.parent / "lagi").exists()
