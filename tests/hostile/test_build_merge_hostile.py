@@ -121,7 +121,7 @@ def test_an_output_folder_name_with_a_newline_or_escape_is_printed_escaped(kompi
     refused = kompiler(["build", str(project), "-o", name], cwd=project.parent)
     assert refused.exit_code == 2 and "\x1b" not in refused.stderr and "a\\nb" in refused.stderr
     unknown = kompiler(["build", str(project), "-o", "baru", "--only", "X\nY"], cwd=project.parent)
-    assert unknown.exit_code == 2 and "X\\nY" in unknown.stderr and "X\nY" not in unknown.stderr
+    assert unknown.exit_code == 2 and "'X\\nY'" in unknown.stderr and "X\nY" not in unknown.stderr
 
 
 COMMANDS = ("check", "build", "rules", "explain", "diff", "merge", "import", "fmt", "migrate", "init")
@@ -201,3 +201,20 @@ def test_a_build_output_given_as_the_standards_is_not_a_project(
     run = kompiler([command[0], "keluaran", *command[1:]], cwd=project.parent)
     assert run.exit_code == 2 and "KMP015" in run.stdout + run.stderr
     assert not (project.parent / "lagi").exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "title"), [("en_US.UTF-8", "File cannot"), ("EN", "File cannot"), ("zz", "Berkas")]
+)
+def test_kompiler_locale_is_read_as_the_system_writes_locales(tmp_path: Path, value: str, title: str) -> None:
+    env = {**os.environ, "KOMPILER_LOCALE": value}
+    done = subprocess.run(
+        [sys.executable, "-m", "kompiler", "explain", "KMP001"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stdout.startswith(f"KMP001  {title}")

@@ -122,7 +122,8 @@ def command(
             close = difflib.get_close_matches(only, sorted(result.corpus.positions), n=3)
             hint = f"; maksud Anda / did you mean: {', '.join(close)}?" if close else ""
             click.echo(
-                f"kompiler: jabatan {shown_path(only)} tidak ada / no position with code {shown_path(only)}{hint}",
+                f"kompiler: jabatan '{shown_path(only)}' tidak ada / no position with code "
+                f"'{shown_path(only)}'{hint}",
                 err=True,
             )
             sys.exit(EXIT_USAGE)

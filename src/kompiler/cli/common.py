@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -87,12 +88,17 @@ def resolve_locale(explicit: str | None, result: CompileResult | None = None) ->
     """``--locale`` wins, then KOMPILER_LOCALE, then the project's ``bahasa``, then Indonesian."""
     if explicit:
         return explicit
-    env = os.environ.get("KOMPILER_LOCALE")
+    env = _language(os.environ.get("KOMPILER_LOCALE", ""))
     if env in LOCALES:
         return env
     if result is not None and result.corpus.project.get("bahasa") in LOCALES:
         return result.corpus.project["bahasa"]
     return "id"
+
+
+def _language(value: str) -> str:
+    """The language of a locale written as the system writes them: ``en_US.UTF-8``, ``EN``, ``id-ID``."""
+    return re.split(r"[-_.@]", value.strip(), maxsplit=1)[0].lower()
 
 
 def select(
