@@ -218,3 +218,17 @@ def test_kompiler_locale_is_read_as_the_system_writes_locales(tmp_path: Path, va
         check=False,
     )
     assert done.returncode == 0 and done.stdout.startswith(f"KMP001  {title}")
+
+
+@pytest.mark.parametrize("name", [".kompiler-old.bak", ".kompiler-staging.catatan", ".kompiler-old.0123"])
+def test_a_user_folder_named_like_a_leftover_is_foreign(kompiler, project: Path, name: str) -> None:
+    """Only a build's own leftovers (a 16-hex-digit name) are removed unseen; anything else is the user's."""
+    output = project.parent / "keluaran"
+    built = kompiler(["build", str(project), "-o", str(output), "-q"], cwd=project.parent)
+    assert built.exit_code == 0, built.stderr
+    precious = output / name / "penting.txt"
+    precious.parent.mkdir()
+    precious.write_text("jangan hapus", encoding="utf-8")
+    run = kompiler(["build", str(project), "-o", str(output), "-q"], cwd=project.parent)
+    assert run.exit_code == 2 and name in run.stderr
+    assert precious.read_text(encoding="utf-8") == "jangan hapus"

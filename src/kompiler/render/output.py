@@ -26,6 +26,7 @@ from __future__ import annotations
 import fcntl
 import itertools
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -46,6 +47,8 @@ MARKER = ".kompiler-output"
 LOCK = ".kompiler-lock"
 STAGING = ".kompiler-staging."
 OLD = ".kompiler-old."
+_TOKEN = 8  # random bytes naming a staging or old folder, written as hex
+_LEFTOVER = re.compile(rf"({re.escape(STAGING)}|{re.escape(OLD)})[0-9a-f]{{{2 * _TOKEN}}}")
 _BRIDGE = ".kompiler-output.bridge"  # inside the staging folder: the marker in force during the swap
 _HEADER = b"kompiler-output 1\n"
 _NOTE = (
@@ -105,7 +108,13 @@ def shown_path(path: Path | str) -> str:
 
 def _is_own(name: str) -> bool:
     """Whether a name at the top of an output folder is kompiler's bookkeeping rather than output."""
-    return name in (MARKER, LOCK) or name.startswith((STAGING, OLD))
+    return name in (MARKER, LOCK) or _is_leftover(name)
+
+
+def _is_leftover(name: str) -> bool:
+    """Whether ``name`` is one a build gives its staging or old folder: a build's leftovers are removed
+    unseen, so a folder a user merely named ``.kompiler-old.bak`` must count as theirs."""
+    return _LEFTOVER.fullmatch(name) is not None
 
 
 def _walk(folder: Path) -> Iterator[tuple[str, int | None]]:
@@ -452,7 +461,7 @@ class OutputWriter:
             raise OutputUnwritable(shown_path(target), _reason(error)) from None
         self.sources = sources
         self.lock_path = self.target / LOCK
-        self.staging = self.target / f"{STAGING}{secrets.token_hex(8)}"
+        self.staging = self.target / f"{STAGING}{secrets.token_hex(_TOKEN)}"
         self.written: list[str] = []
         self._lock: int | None = None
         self._old: Path | None = None
@@ -500,7 +509,7 @@ class OutputWriter:
     def _clear_leftovers(self) -> None:
         """Remove what builds that were killed left behind (their staging and old folders)."""
         for entry in os.scandir(self.target):
-            if entry.name.startswith((STAGING, OLD)) and entry.is_dir(follow_symlinks=False):
+            if _is_leftover(entry.name) and entry.is_dir(follow_symlinks=False):
                 shutil.rmtree(entry.path, ignore_errors=True)
 
     def path(self, relative: str) -> Path:
@@ -578,7 +587,7 @@ class OutputWriter:
         with self._writing():
             (self.staging / MARKER).write_bytes(marker_bytes(files.items()))
             (self.staging / _BRIDGE).write_bytes(marker_bytes([*self._previous.items(), *files.items()]))
-            self._old = self.target / f"{OLD}{secrets.token_hex(8)}"
+            self._old = self.target / f"{OLD}{secrets.token_hex(_TOKEN)}"
             self._old.mkdir()
         moves = [(self.target / name, self._old / name) for name in sorted(aside)]
         moves += [(self.staging / name, self.target / name) for name in sorted(incoming)]
