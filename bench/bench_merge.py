@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    from kompiler.compiler import compile_path
+    from kompiler.pipeline import compile_path
 
     started = time.perf_counter()
     result = compile_path(args.corpus, run_checks=False)
@@ -56,8 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     merged = run_merge(corpus)
     merge_seconds = time.perf_counter() - started
 
-    from kompiler.graph.build import build_graph, similarity_edges
     from kompiler.graph.export import write_graph_files
+    from kompiler.graph.structure import build_graph, similarity_edges
 
     started = time.perf_counter()
     graph = build_graph(corpus, merged)

@@ -108,10 +108,10 @@ def cosine_reference(corpus_dir: Path) -> dict[str, float]:
 
 
 def evaluate(corpus_dir: Path, min_importance: float = 3.0) -> dict:
-    from kompiler.compiler import compile_path
-    from kompiler.graph.config import MergeSettings
+    from kompiler.authoring.importer import ImportOptions, import_tables
     from kompiler.graph.merge import run_merge
-    from kompiler.importer import ImportOptions, import_tables
+    from kompiler.merge_settings import MergeSettings
+    from kompiler.pipeline import compile_path
 
     groups, related = _truth(corpus_dir)
 

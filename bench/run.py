@@ -100,12 +100,12 @@ def run_child(command: list[str], cwd: Path | None = None) -> dict[str, Any]:
 
 def stages(corpus: Path) -> list[dict[str, Any]]:
     """Each pipeline stage in this process, one after the other, serially (no cache, no pool)."""
-    from kompiler.filecheck import FileOutcome
-    from kompiler.load import load_bytes
+    from kompiler.check.load import load_bytes
+    from kompiler.check.per_file import FileOutcome
+    from kompiler.check.schema import shipped_schemas
     from kompiler.model import build, link
     from kompiler.project import RuleSettings, discover
     from kompiler.rules.engine import run_rules
-    from kompiler.schema import shipped_schemas
 
     rows: list[dict[str, Any]] = []
     files, _ = discover(corpus)
@@ -152,9 +152,9 @@ def stages(corpus: Path) -> list[dict[str, Any]]:
     seconds, _ = timed(lambda: run_merge(corpus_model))
     row("graph", seconds, positions, "positions")
     try:
-        from kompiler.compiler import compile_files
-        from kompiler.render.build import BuildOptions, build_outputs
-        from kompiler.render.output import OutputWriter
+        from kompiler.build.orchestrate import BuildOptions, build_outputs
+        from kompiler.build.output import OutputWriter
+        from kompiler.pipeline import compile_files
     except ImportError:
         return rows
     result = compile_files(files, run_checks=False)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
+import signal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,10 +13,13 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
+from kompiler.build.orchestrate import BuildOptions, build_outputs
+from kompiler.build.output import OutputWriter
 from kompiler.cli import cli
-from kompiler.compiler import CompileResult, compile_path
+from kompiler.pipeline import CompileResult, compile_path
 
 FIXTURES = Path(__file__).parent / "fixtures"
+RENDER_FIXTURE = FIXTURES / "render"  # the project the render, build and site tests publish
 REPO = Path(__file__).parents[1]
 UPDATE_GOLDENS = os.environ.get("KOMPILER_UPDATE_GOLDENS") == "1"
 
@@ -86,3 +91,47 @@ def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
         return CliRunner().invoke(cli, args, catch_exceptions=False)
 
     return run
+
+
+def build_project(project: Path, output: Path, **options: object) -> Path:
+    """Compile ``project`` and write every output into ``output`` through the real writer."""
+    result = compile_path(project)
+    assert result.ok, [d.message.en for d in result.diagnostics]
+    writer = OutputWriter(output)
+    try:
+        build_outputs(result, writer, BuildOptions(project_templates=project / "templates", **options))
+        writer.commit()
+    except BaseException:
+        writer.abort()
+        raise
+    return output
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The output folder of the render fixture project, built once."""
+    return build_project(RENDER_FIXTURE, tmp_path_factory.mktemp("render") / "output")
+
+
+@pytest.fixture
+def render_project(tmp_path: Path) -> Path:
+    """A private copy of the render fixture project, to modify in a test."""
+    target = tmp_path / "standar"
+    shutil.copytree(RENDER_FIXTURE, target)
+    return target
+
+
+@pytest.fixture
+def ctrl_c_after_each_fork(monkeypatch: pytest.MonkeyPatch) -> list[multiprocessing.context.ForkProcess]:
+    """Send this process SIGINT right after every fork, as a Ctrl+C at the worst moment would; the list
+    fills with the processes started."""
+    started: list[multiprocessing.context.ForkProcess] = []
+    start = multiprocessing.context.ForkProcess.start
+
+    def interrupted_start(process: multiprocessing.context.ForkProcess) -> None:
+        start(process)
+        started.append(process)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", interrupted_start)
+    return started

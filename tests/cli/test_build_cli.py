@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from kompiler import compiler
-from kompiler.render import build, pages
+from kompiler import pipeline
+from kompiler.build import orchestrate
+from kompiler.runtime import processes
 from tests.conftest import files_of
 
 
@@ -69,8 +70,8 @@ def test_a_build_process_the_system_kills_is_reported_and_changes_nothing(
     output = minimal_project.parent / "keluaran"
     assert run_cli(["build", ".", "-o", str(output), "--quiet"], minimal_project).exit_code == 0
     before = files_of(output)
-    monkeypatch.setattr(pages, "workers", lambda: 2)
-    monkeypatch.setattr(build, stage, _killed)
+    monkeypatch.setattr(processes, "workers", lambda: 2)
+    monkeypatch.setattr(orchestrate, stage, _killed)
     result = run_cli(["build", ".", "-o", str(output), "--quiet"], minimal_project)
     assert result.exit_code == 3
     assert "SIGKILL" in result.stderr and "kehabisan memori" in result.stderr
@@ -91,8 +92,8 @@ def test_a_build_after_check_takes_the_checked_files_from_the_cache(
     def parsed_again(*args: object) -> None:
         raise AssertionError("an unchanged file was loaded again")
 
-    monkeypatch.setattr(compiler, "check_file", parsed_again)
-    monkeypatch.setattr(compiler, "check_batch", parsed_again)
+    monkeypatch.setattr(pipeline, "check_file", parsed_again)
+    monkeypatch.setattr(pipeline, "check_batch", parsed_again)
     cached = minimal_project.parent / "dari-tembolok"
     assert run_cli(["build", ".", "-o", str(cached), "--quiet"], minimal_project).exit_code == 0
     assert files_of(cached) == files_of(fresh)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kompiler.compiler import compile_path
 from kompiler.graph.merge import run_merge
+from kompiler.pipeline import compile_path
 
 REPO = Path(__file__).parents[2]
 PLANTED = REPO / "tests" / "fixtures" / "planted_overlaps.yaml"

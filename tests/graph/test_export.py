@@ -11,11 +11,11 @@ import numpy as np
 import pytest
 import yaml
 
-from kompiler.compiler import compile_path
 from kompiler.graph import export
-from kompiler.graph.build import SimilarityEdges, build_graph, similarity_edges
 from kompiler.graph.export import write_graph_files
 from kompiler.graph.merge import run_merge
+from kompiler.graph.structure import SimilarityEdges, build_graph, similarity_edges
+from kompiler.pipeline import compile_path
 
 
 def _read_graphml(data: bytes) -> nx.DiGraph:

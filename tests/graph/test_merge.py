@@ -12,12 +12,12 @@ import networkx as nx
 import pytest
 import yaml
 
-from kompiler.compiler import compile_path
 from kompiler.diagnostics import Severity
 from kompiler.graph import similarity
-from kompiler.graph.config import MergeSettings
 from kompiler.graph.merge import proposal_dict, result_dict, run_merge
 from kompiler.graph.similarity import similarities
+from kompiler.merge_settings import MergeSettings
+from kompiler.pipeline import compile_path
 
 from .conftest import PLANTED, position, write_project
 

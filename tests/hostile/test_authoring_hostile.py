@@ -21,11 +21,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
+from kompiler.authoring.fmt import NotFormattable, format_text
+from kompiler.authoring.scaffold import scaffold
+from kompiler.check.load import load_bytes
 from kompiler.diagnostics import Severity
-from kompiler.fmt import NotFormattable, format_text
-from kompiler.load import load_bytes
 from kompiler.project import FileKind
-from kompiler.scaffold import scaffold
 from tests.hostile.conftest import FIXTURES, Run
 
 POSITION = "jabatan/analis-keuangan.yaml"

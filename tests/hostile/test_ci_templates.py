@@ -19,8 +19,8 @@ import pytest
 import yaml
 
 import kompiler
-from kompiler import scaffold as scaffold_module
-from kompiler.scaffold import DISTRIBUTION, UNSET_SOURCE, pinned_source, scaffold
+from kompiler.authoring import scaffold as scaffold_module
+from kompiler.authoring.scaffold import DISTRIBUTION, UNSET_SOURCE, pinned_source, scaffold
 
 REPO = Path(__file__).parents[2]
 BIN = Path(sys.executable).parent

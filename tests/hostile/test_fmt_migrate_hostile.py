@@ -19,9 +19,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from kompiler.compiler import compile_path
-from kompiler.fmt import NotFormattable, format_text
-from kompiler.load import load_bytes
+from kompiler.authoring.fmt import NotFormattable, format_text
+from kompiler.check.load import load_bytes
+from kompiler.pipeline import compile_path
 from kompiler.project import FileKind
 from tests.hostile.conftest import FIXTURES, Run, files_under
 

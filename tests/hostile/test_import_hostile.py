@@ -20,10 +20,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from kompiler.compiler import compile_path
+from kompiler.authoring.importer import ImportOptions, ImportRefused, import_tables, staging
 from kompiler.diagnostics import Severity
-from kompiler.importer import ImportOptions, ImportRefused, import_tables, staging
 from kompiler.model import CompetencyType
+from kompiler.pipeline import compile_path
 from tests.hostile.conftest import Run, files_under
 
 HEADER_P = ["code", "title", "group"]
@@ -527,7 +527,7 @@ def test_any_small_tables_are_refused_with_locations_or_give_a_clean_project(
 def test_workbook_that_unpacks_beyond_the_bound_is_refused_before_unpacking(
     work: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kompiler.importer import tables
+    from kompiler.authoring.importer import tables
 
     write_xlsx(work / "p.xlsx", ("Jabatan", POSITIONS))
     monkeypatch.setattr(tables, "MAX_XLSX_UNPACKED", 1000)  # a real bomb declares gigabytes

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from kompiler.build.output import OutputWriter
 from kompiler.cli.output import terminable
-from kompiler.render.output import OutputWriter
 from tests.hostile.conftest import FIXTURES, Run
 
 MARKER = ".kompiler-output"

@@ -21,8 +21,8 @@ import yaml
 from docx import Document
 
 from kompiler.render.limits import Allowance, LimitExceeded
-from kompiler.render.pages import forkable_workers
 from kompiler.render.pdf import html_to_pdf
+from kompiler.runtime.processes import forkable_workers
 from tests.hostile.conftest import Run
 
 APPENDIX = "templates/appendix/lampiran.html"

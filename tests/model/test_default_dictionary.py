@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from kompiler.compiler import compile_path
+from kompiler.authoring.scaffold import scaffold
 from kompiler.model import CompetencyType
-from kompiler.scaffold import scaffold
+from kompiler.pipeline import compile_path
 
 REPO = Path(__file__).parents[2]
 CSV_NAME = "kamus-kompetensi-permenpanrb-38-2017.csv"

@@ -7,7 +7,7 @@ import shutil
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kompiler.compiler import compile_path
+from kompiler.pipeline import compile_path
 from tests.conftest import FIXTURES
 
 TARGETS = ["jabatan/analis-keuangan.yaml", "kamus/teknis-keuangan.yaml", "rumpun/rumpun.yaml", "jenjang.yaml"]

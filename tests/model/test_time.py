@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from kompiler.compiler import compile_path
 from kompiler.model.time import Status, in_force, status_on
+from kompiler.pipeline import compile_path
 
 POSITION = "jabatan/analis-keuangan.yaml"
 TECHNICAL = "kamus/teknis-keuangan.yaml"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kompiler.compiler import compile_path
+from kompiler.pipeline import compile_path
 from kompiler.render.model_json import model_dict
 
 SCHEMAS = Path(__file__).parents[2] / "schemas"

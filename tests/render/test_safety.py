@@ -12,8 +12,7 @@ import pytest
 from click.testing import Result
 from markdown_it import MarkdownIt
 
-from tests.conftest import files_of
-from tests.render.conftest import build_project
+from tests.conftest import build_project, files_of
 
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }} {% for %} **tebal** | pipa [tautan](http://x)"
 POSITION = "jabatan/analis-sdm-aparatur.yaml"
@@ -37,10 +36,10 @@ def _hostile_project(project: Path) -> Path:
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import shutil
 
-    from tests.render.conftest import FIXTURE
+    from tests.conftest import RENDER_FIXTURE
 
     project = tmp_path_factory.mktemp("hostile") / "standar"
-    shutil.copytree(FIXTURE, project)
+    shutil.copytree(RENDER_FIXTURE, project)
     return build_project(
         _hostile_project(project), project.parent / "output", formats=("md", "html", "pdf", "docx", "site")
     )

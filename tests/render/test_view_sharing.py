@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kompiler.compiler import compile_path
+from kompiler.pipeline import compile_path
 from kompiler.render.view import publication
 from tests.conftest import add_twin_position, compiled_with_3_and_3_0
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kompiler.compiler import CompileResult, compile_path
 from kompiler.diagnostics import Diagnostic
+from kompiler.pipeline import CompileResult, compile_path
 from tests.conftest import FIXTURES
 
 POSITION = "jabatan/analis-keuangan.yaml"

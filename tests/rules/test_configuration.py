@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from kompiler.compiler import compile_path
 from kompiler.diagnostics import INTERNAL_ERROR, Message, Severity
+from kompiler.pipeline import compile_path
 from kompiler.project import RuleSettings
 from kompiler.rules import Context, Finding, Option, Rule, Scope, registry
 from kompiler.rules.engine import run_rules

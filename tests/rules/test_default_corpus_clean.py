@@ -6,7 +6,7 @@ breaks next in that file, so none is accepted here.
 
 from __future__ import annotations
 
-from kompiler.compiler import compile_path
+from kompiler.pipeline import compile_path
 from kompiler.rules.suppress import Action
 from tests.conftest import REPO
 

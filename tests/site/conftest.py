@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.render.conftest import FIXTURE, build_project
+from tests.conftest import RENDER_FIXTURE, build_project
 
 ARTIFACTS = Path(__file__).parents[2] / "test-artifacts"
 CHROMIUM_ARGS = [
@@ -39,7 +39,7 @@ def chromium_path() -> str | None:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site of the render fixture project (no PDF or Word: the browser tests do not need them)."""
-    output = build_project(FIXTURE, tmp_path_factory.mktemp("site") / "output", formats=("site",))
+    output = build_project(RENDER_FIXTURE, tmp_path_factory.mktemp("site") / "output", formats=("site",))
     return output / "site"
 
 

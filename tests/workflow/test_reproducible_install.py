@@ -14,7 +14,7 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from kompiler.scaffold import DISTRIBUTION
+from kompiler.authoring.scaffold import DISTRIBUTION
 
 REPO = Path(__file__).parents[2]
 CONSTRAINTS = REPO / "constraints.txt"

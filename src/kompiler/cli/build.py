@@ -10,6 +10,15 @@ from typing import NoReturn
 
 import click
 
+from kompiler.build.orchestrate import (
+    APPENDIX_LIMIT,
+    BuildOptions,
+    build_outputs,
+    compile_for_build,
+    source_date,
+    wants_appendix,
+)
+from kompiler.build.output import shown_path
 from kompiler.cli.common import (
     emit_report,
     executor_checked,
@@ -24,17 +33,8 @@ from kompiler.cli.output import terminable, writing
 from kompiler.cli.progress import Bar, wanted
 from kompiler.model.time import in_force
 from kompiler.project import find_root
-from kompiler.render.build import (
-    APPENDIX_LIMIT,
-    BuildOptions,
-    build_outputs,
-    compile_for_build,
-    source_date,
-    wants_appendix,
-)
 from kompiler.render.environment import TemplateProblem
-from kompiler.render.forked import StageFailed
-from kompiler.render.output import shown_path
+from kompiler.runtime.forked import StageFailed
 
 
 @click.command("build")

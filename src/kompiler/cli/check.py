@@ -17,7 +17,7 @@ from kompiler.cli.common import (
     resolve_locale,
     select,
 )
-from kompiler.compiler import check_path
+from kompiler.pipeline import check_path
 
 
 @click.command("check")

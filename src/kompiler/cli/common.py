@@ -12,9 +12,9 @@ from typing import Any
 
 import click
 
-from kompiler.compiler import CompileResult
+from kompiler.check.parallel import ExecutorError, checked_spec
 from kompiler.diagnostics import Diagnostic, Severity
-from kompiler.parallel import ExecutorError, checked_spec
+from kompiler.pipeline import CompileResult
 from kompiler.report import ReportInput, formats
 
 LOCALES = ("id", "en")

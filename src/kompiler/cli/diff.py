@@ -85,7 +85,7 @@ def command(
                 err=True,
             )
             sys.exit(EXIT_PROBLEMS)
-        from kompiler.render.amendment import write_amendment
+        from kompiler.build.amendment import write_amendment
         from kompiler.render.environment import TemplateProblem
 
         try:

@@ -4,7 +4,7 @@ A file is rewritten only when it was read as strictly as ``kompiler check`` read
 form keeps every value and what every waiver covers; otherwise it is left alone and the reason is shown
 at its line (exit 1). Files are read through :func:`kompiler.reading.read_limited` (regular files inside
 the project only, bounded in size), so a FIFO or a link out of the project is reported, never waited on
-or followed. The files that change are written together (:func:`kompiler.roundtrip.rewrite`): all or
+or followed. The files that change are written together (:func:`kompiler.authoring.roundtrip.rewrite`): all or
 none, each with its permissions, owner and line breaks, and SIGTERM (a cancelled CI job) unwinds like
 Ctrl+C, so an interrupted run leaves every file as it was or formatted, and no temporary file behind.
 """
@@ -16,13 +16,13 @@ from pathlib import Path
 
 import click
 
+from kompiler.authoring.fmt import NotFormattable, format_document
+from kompiler.authoring.roundtrip import Unwritable, read_strictly, rewrite
 from kompiler.cli.common import locale_option, resolve_locale
 from kompiler.cli.output import terminable
 from kompiler.cli.rewriting import NotAStandard, failed, select, show
 from kompiler.diagnostics import Diagnostic, Message
-from kompiler.fmt import NotFormattable, format_document
 from kompiler.project import SourceFile, display_path, unreadable
-from kompiler.roundtrip import Unwritable, read_strictly, rewrite
 
 
 @click.command("fmt")

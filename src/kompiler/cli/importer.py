@@ -16,10 +16,7 @@ from types import FrameType
 
 import click
 
-from kompiler.cli.common import report_options, resolve_locale, select
-from kompiler.cli.dates import AS_OF_DATE
-from kompiler.diagnostics import Diagnostic
-from kompiler.importer import (
+from kompiler.authoring.importer import (
     CLASSIFICATIONS,
     KINDS,
     ImportOptions,
@@ -27,7 +24,10 @@ from kompiler.importer import (
     ImportUsageError,
     import_project,
 )
-from kompiler.importer.tables import shown
+from kompiler.authoring.importer.tables import shown
+from kompiler.cli.common import report_options, resolve_locale, select
+from kompiler.cli.dates import AS_OF_DATE
+from kompiler.diagnostics import Diagnostic
 
 
 @contextmanager

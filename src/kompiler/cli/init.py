@@ -10,10 +10,10 @@ from pathlib import Path
 
 import click
 
+from kompiler.authoring.scaffold import NotEmpty, scaffold
 from kompiler.cli.common import locale_option, resolve_locale
 from kompiler.cli.output import terminable
 from kompiler.diagnostics import Message
-from kompiler.scaffold import NotEmpty, scaffold
 
 
 @click.command("init")

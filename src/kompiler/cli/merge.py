@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
+from kompiler.build.output import OutputWriter
 from kompiler.cli.common import emit_report, exit_code, locale_option, resolve_locale, select
 from kompiler.cli.output import terminable, writing
-from kompiler.compiler import CompileResult, compile_path
 from kompiler.diagnostics import Diagnostic
+from kompiler.pipeline import CompileResult, compile_path
 from kompiler.project import find_root
-from kompiler.render.output import OutputWriter
 
 
 @click.command("merge")
@@ -68,8 +68,8 @@ def _merge(path: Path, output_format: str, writer: OutputWriter | None, locale: 
             err=True,
         )
         sys.exit(code)
+    from kompiler.build.graph_files import merge_json, merge_markdown, merge_text, render_graph_outputs
     from kompiler.graph.merge import run_merge
-    from kompiler.graph.render import merge_json, merge_markdown, merge_text, render_graph_outputs
 
     if writer is not None:
         merged = render_graph_outputs(result.corpus, writer, locale)

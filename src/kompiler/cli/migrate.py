@@ -14,13 +14,13 @@ from pathlib import Path
 
 import click
 
+from kompiler.authoring.migrate import CURRENT_VERSION, MigrationError, migrate_project, migrations
+from kompiler.authoring.roundtrip import Unwritable
 from kompiler.cli.common import locale_option, resolve_locale
 from kompiler.cli.output import terminable
 from kompiler.cli.rewriting import show
 from kompiler.diagnostics import Message
-from kompiler.migrate import CURRENT_VERSION, MigrationError, migrate_project, migrations
 from kompiler.project import display_path, find_root
-from kompiler.roundtrip import Unwritable
 
 
 @click.command("migrate")

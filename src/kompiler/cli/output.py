@@ -17,7 +17,7 @@ from typing import NoReturn
 
 import click
 
-from kompiler.render.output import OutputLocked, OutputRefused, OutputUnwritable, OutputWriter, shown_path
+from kompiler.build.output import OutputLocked, OutputRefused, OutputUnwritable, OutputWriter, shown_path
 
 
 @contextmanager

@@ -43,7 +43,7 @@ def select(path: Path) -> Selection:
     place = absolute.resolve() if folder else absolute.parent.resolve() / absolute.name
     root = find_root(place if folder else place.parent)
     if not is_project(root):
-        from kompiler.compiler import not_a_project
+        from kompiler.pipeline import not_a_project
 
         raise NotAStandard(not_a_project(root).diagnostics[0])
     files, found = discover(root)

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kompiler.compiler import CompileResult, compile_files, compile_path
 from kompiler.diagnostics import Message
 from kompiler.diff.changes import Change, compare
 from kompiler.diff.git import GitError, Repository
+from kompiler.pipeline import CompileResult, compile_files, compile_path
 
 __all__ = [
     "Change",

@@ -1,7 +1,7 @@
 """The graph files of a build, GraphML and node-link JSON, written as they are produced.
 
-Each file holds the structural graph (a networkx graph, :func:`~kompiler.graph.build.build_graph`) and
-the similarity edges (:class:`~kompiler.graph.build.SimilarityEdges`, arrays of the merge stage). A large
+Each file holds the structural graph (a networkx graph, :func:`~kompiler.graph.structure.build_graph`) and
+the similarity edges (:class:`~kompiler.graph.structure.SimilarityEdges`, arrays of the merge stage). A large
 corpus has about a million similarity edges: networkx's own writers needed them as networkx edges with
 attribute dictionaries and built each whole document in memory (4 GB at 50,000 positions). Here every
 node and edge is formatted straight into the files, one per line, so memory stays flat and a diff of two
@@ -24,7 +24,7 @@ from typing import Any, BinaryIO
 import networkx as nx
 import numpy as np
 
-from kompiler.graph.build import SimilarityEdges, node
+from kompiler.graph.structure import SimilarityEdges, node
 
 SIMILAR = "mirip"
 _LINES = 1 << 14  # lines gathered before each write

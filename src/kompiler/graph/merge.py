@@ -14,9 +14,9 @@ from typing import Any
 import numpy as np
 
 from kompiler.graph.cluster import communities, merge_groups
-from kompiler.graph.config import MergeSettings
 from kompiler.graph.proposals import Proposal, build_proposal, generic_codes
 from kompiler.graph.similarity import COMPONENTS, Similarities, similarities
+from kompiler.merge_settings import MergeSettings
 from kompiler.model import Corpus
 
 FORMAT_VERSION = 1

@@ -36,7 +36,7 @@ from itertools import chain
 import numpy as np
 import scipy.sparse as sp
 
-from kompiler.graph.config import MergeSettings
+from kompiler.merge_settings import MergeSettings
 from kompiler.model import CompetencyType, Corpus, Position, PositionKind
 
 COMPONENTS = ("kompetensi", "tugas", "nama", "konteks")

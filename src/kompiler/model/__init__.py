@@ -1,6 +1,6 @@
 """The model stage: typed entities built from validated documents and linked into one corpus."""
 
-from kompiler.model.build import Entities, build
+from kompiler.model.assemble import Entities, build
 from kompiler.model.entities import (
     Citation,
     Competency,

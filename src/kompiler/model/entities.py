@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from kompiler.check.load import Document, Pointer
 from kompiler.diagnostics import Location
-from kompiler.load import Document, Pointer
 
 
 class CompetencyType(StrEnum):

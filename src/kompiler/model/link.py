@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kompiler.model.build import Entities
+from kompiler.model.assemble import Entities
 from kompiler.model.entities import (
     Competency,
     CompetencyType,

@@ -2,7 +2,7 @@
 
 One :class:`~kompiler.render.view.Publication` feeds every format, so the PDF, the .docx and the
 Markdown always say the same thing. The template-rendered formats are described as pages (a template
-and its context) that :mod:`kompiler.render.pages` renders, in worker processes when there are many.
+and its context) that :mod:`kompiler.build.pages` renders, in worker processes when there are many.
 WeasyPrint is imported only when a PDF is asked for: it is the slowest import and the slowest stage,
 and a site-only or Markdown-only build should not pay for it.
 """
@@ -13,13 +13,13 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from kompiler.collector import running
 from kompiler.render.environment import Templates
 from kompiler.render.labels import labels
 from kompiler.render.limits import Allowance
 from kompiler.render.pdf import html_to_pdf
 from kompiler.render.view import PositionView, Publication
 from kompiler.render.word import appendix_docx
+from kompiler.runtime.collector import running
 
 Page = tuple[str, dict[str, Any]]  # (template name, context)
 

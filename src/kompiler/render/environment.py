@@ -60,6 +60,8 @@ _LOOP = "kompiler loop"
 _MEASURE = "kompiler measure"
 _FETCH = "kompiler fetch"
 _BATCH = 256  # pieces of output charged at once
+
+Page = tuple[str, str, Mapping[str, Any]]  # what to render: (output path, template name, context)
 _URL_SHOWN = 200  # characters of a refused URL a message quotes
 
 _UNPRINTABLE = re.compile("[\ud800-\udfff]")

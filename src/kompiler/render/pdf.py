@@ -20,8 +20,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from kompiler.collector import running
 from kompiler.render.limits import Allowance, confine_layout, too_costly_layout, too_deep_layout
+from kompiler.runtime.collector import running
 
 CODE_FETCH = "KMP053"
 _CARRIED = "data:"  # the only scheme whose content is in the URL itself
@@ -39,7 +39,7 @@ def html_to_pdf(html: str, allowance: Allowance | None = None) -> tuple[bytes, l
         return _laid_out(html)
     # Imported here: the forked stages' module reaches the page renderer, which imports the environment
     # that imports this module.
-    from kompiler.render.forked import Forked, StageFailed
+    from kompiler.runtime.forked import Forked, StageFailed
 
     parent = os.getpid()
     try:

@@ -12,18 +12,18 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kompiler.render.environment import Templates
-from kompiler.render.graph_view import GraphData
+from kompiler.render.environment import Page, Templates
 from kompiler.render.labels import labels
-from kompiler.render.output import OutputWriter
-from kompiler.render.pages import Page
 from kompiler.render.view import TYPE_ORDER, CompetencyView, FamilySection, PositionView, Publication
 
 STATIC = ("site/gaya.css", "site/situs.js")
 GRAPH_PAGES = ("graf.html", "usulan.html")  # written by graph_pages, once the graph stage is done
 _TYPE_RANK = {t.value: rank for rank, t in enumerate(TYPE_ORDER)}
+
+if TYPE_CHECKING:  # the graph stage's picture arrives as data; rendering never runs the graph stage
+    from kompiler.graph.picture import GraphData
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +83,10 @@ def search_index(pub: Publication) -> str:
     return f"window.KOMPILER_INDEKS = {body};\n"
 
 
-def write_static(templates: Templates, pub: Publication, writer: OutputWriter) -> None:
-    """The stylesheet, the script and the search index (``site/aset/``)."""
-    for name in STATIC:
-        writer.write_text(f"site/aset/{name.split('/')[-1]}", templates.source(name))
-    writer.write_text("site/aset/indeks.js", search_index(pub))
+def static_files(templates: Templates, pub: Publication) -> list[tuple[str, str]]:
+    """The stylesheet, the script and the search index, as (path in the output folder, text)."""
+    assets = [(f"site/aset/{name.split('/')[-1]}", templates.source(name)) for name in STATIC]
+    return [*assets, ("site/aset/indeks.js", search_index(pub))]
 
 
 def _page(base: dict[str, Any], template: str, path: str, **context: Any) -> Page:

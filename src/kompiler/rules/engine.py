@@ -37,7 +37,7 @@ def _file_of(entity: Any, corpus: Corpus) -> str:
 
 
 class NotLoaded(Exception):
-    """Raised by a stand-in entity asked for a field it does not hold (see :mod:`kompiler.incremental`).
+    """Raised by a stand-in entity asked for a field it does not hold (see :mod:`kompiler.check.incremental`).
 
     The engine lets it through instead of reporting a crashed rule, so that the caller can give up its
     shortcut and check the whole corpus.

@@ -18,10 +18,10 @@ import math
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from kompiler import merge_settings as merge_config
+from kompiler.check.load import Pointer
 from kompiler.codes import BUILTIN
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity
-from kompiler.graph import config as merge_config
-from kompiler.load import Pointer
 from kompiler.model import Corpus
 from kompiler.project import RuleSettings
 from kompiler.rules.base import OptionValue, Rule
@@ -50,7 +50,7 @@ def configuration_errors(
     corpus: Corpus, settings: RuleSettings, rules: Mapping[str, Rule]
 ) -> list[Diagnostic]:
     """An error at every value of kompiler.yaml that cannot be used: rule options outside what the
-    option declares, and what :func:`kompiler.graph.config.problems` finds in the merge settings."""
+    option declares, and what :func:`kompiler.merge_settings.problems` finds in the merge settings."""
     origin = corpus.project_origin
     if origin is None:
         return []

@@ -23,8 +23,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from kompiler.check.load import Document, split_lines
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
-from kompiler.load import Document, split_lines
 from kompiler.project import RuleSettings
 from kompiler.rules import Rule, registry
 from kompiler.rules.common import did_you_mean, similar_codes

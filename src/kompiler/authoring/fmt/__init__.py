@@ -1,0 +1,279 @@
+"""``kompiler fmt``: one canonical form for every standards file, so diffs show content, not layout.
+
+Canonical means: keys in schema order, 2-space indentation with list dashes indented under their key,
+block style, plain scalars where YAML reads them back as the same string and double quotes where it would
+not (including anything YAML 1.1 tools would take for a date, boolean or number), long text folded near
+100 columns, `|` and `>` blocks kept as blocks, comments kept (a comment alone on its line stays above the
+key or item below it, see :mod:`kompiler.authoring.fmt.comments`; end-of-line comments one space after their value).
+
+Formatting never changes a value nor what a waiver covers: the result is loaded again with the strict
+loader and must give the same data, and every waiver must cover the same keys and values
+(:mod:`kompiler.authoring.fmt.waivers`), or the file is left alone and :class:`NotFormattable` says why.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import yaml as pyyaml
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString
+from ruamel.yaml.tokens import CommentToken
+
+from kompiler.authoring.fmt.comments import CommentsLost, comments, lift, restore
+from kompiler.authoring.fmt.order import KeyOrder, key_order
+from kompiler.authoring.fmt.waivers import waivers
+from kompiler.authoring.roundtrip import YAMLError, dump, identical, line_break, load
+from kompiler.check.load import Document, Pointer, load_bytes
+from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
+from kompiler.project import FileKind
+
+_RESOLVER = pyyaml.resolver.Resolver()
+_STR_TAG = "tag:yaml.org,2002:str"
+
+CODE_UNSAFE = "KMP083"
+# Formatting a formatted text again changes nothing; a text that still changes after this many is refused.
+_PASSES = 4
+CODE_WAIVER_MOVED = "KMP084"
+
+
+class NotFormattable(Exception):
+    """The file has no safe canonical form: it does not load cleanly with the strict loader, or its
+    formatted text would read as different data or move a waiver; ``diagnostics`` say where."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        first = diagnostics[0]
+        super().__init__(f"{first.location.file}:{first.location.line}: {first.message.en}")
+        self.diagnostics = diagnostics
+
+
+@dataclass(frozen=True)
+class Formatted:
+    text: str
+    changed: bool
+
+
+def format_text(text: str, kind: FileKind, path: str = "<teks>") -> Formatted:
+    """The canonical form of one standards file's text (``path`` names it in diagnostics)."""
+    return format_document(_strict(text, path), kind, text)
+
+
+def format_document(document: Document, kind: FileKind, text: str | None = None) -> Formatted:
+    """The canonical form of a file the strict loader read as ``document``, with the line break the file
+    mostly uses (:func:`~kompiler.authoring.roundtrip.line_break`); ``changed`` compares it with ``text`` (by
+    default the document's own text)."""
+    original = document.text if text is None else text
+    newline = line_break(document.text)
+    if "\r\n" in document.text:
+        # YAML reads CRLF as a line break wherever it stands, so the LF text holds the same values;
+        # formatting that text keeps a CR from staying behind at the end of a comment line.
+        lf = _strict(document.text.replace("\r\n", "\n"), document.path)
+        if not identical(lf.data, document.data):
+            difference = _first_difference(document.data, lf.data)
+            raise NotFormattable([_unsafe(document, difference, "a value would change")])
+        document = lf
+    result = _stable(document, kind)
+    result = result.replace("\n", newline) if newline != "\n" else result
+    return Formatted(result, result != original)
+
+
+def _stable(document: Document, kind: FileKind) -> str:
+    """The canonical text of ``document`` that formats to itself: a comment the library placed oddly
+    (inside a flow list that becomes a block) settles on a later pass, and fmt run twice must change
+    nothing the second time. Each pass keeps values, comments and waivers, so the last keeps those of
+    the first; a form that does not settle within a few passes is refused."""
+    source = document
+    for _ in range(_PASSES):
+        result = _canonical_text(document, kind)
+        if result == document.text:
+            return result
+        document = _strict(result, source.path)
+    raise NotFormattable([_unsafe(source, (), "its canonical form does not settle")])
+
+
+def _canonical_text(document: Document, kind: FileKind) -> str:
+    """The canonical LF text of ``document``, or :class:`NotFormattable`."""
+    lifted = lift(document.text)
+    try:
+        data = load(lifted.text)
+    except YAMLError as error:
+        raise NotFormattable([_unsafe(document, (), str(error).splitlines()[0])]) from error
+    _canonical(data, key_order(kind))
+    dumped = dump(data)
+    # The emitter leaves a space at the end of folded lines; YAML drops it on reading, editors flag it.
+    trimmed = "".join(line.rstrip() + "\n" for line in dumped.splitlines())
+    difference: Pointer = ()
+    for candidate in (trimmed, dumped):
+        try:
+            result = restore(candidate, lifted)
+        except CommentsLost as error:
+            raise NotFormattable([_unsafe(document, (), f"comment {error} would be lost")]) from error
+        except pyyaml.YAMLError as error:
+            cause = "it would not read back as YAML"
+            raise NotFormattable([_unsafe(document, (), cause)]) from error
+        try:
+            after = _strict(result, document.path)
+        except NotFormattable as error:
+            raise NotFormattable([_unsafe(document, (), "it would not read back as YAML")]) from error
+        if identical(after.data, document.data):
+            _same_comments(document, after)
+            _same_waivers(document, after)
+            return result
+        difference = _first_difference(document.data, after.data)
+    raise NotFormattable([_unsafe(document, difference, "a value would change")])
+
+
+def _same_comments(before: Document, after: Document) -> None:
+    """Refuse a canonical form that lost or changed a comment: the library may drop one it cannot place."""
+    kept = Counter(text for text, _ in comments(after.text))
+    for text, offset in comments(before.text):
+        if kept[text] > 0:
+            kept[text] -= 1
+            continue
+        line = before.text.count("\n", 0, offset) + 1
+        column = offset - before.text.rfind("\n", 0, offset)
+        problem = _unsafe(before, (), f"the comment {text[:40]!r} would be lost")
+        at = Location(before.path, Span(line, column, line, column + len(text)))
+        raise NotFormattable([Diagnostic(problem.severity, problem.code, problem.message, at)])
+
+
+def _strict(text: str, path: str) -> Document:
+    loaded = load_bytes(path, text.encode("utf-8"))
+    problems = [d for d in loaded.diagnostics if d.severity is Severity.ERROR]
+    if loaded.document is None or problems:
+        raise NotFormattable(problems or loaded.diagnostics)
+    return loaded.document
+
+
+def _same_waivers(before: Document, after: Document) -> None:
+    """Refuse a canonical form in which a waiver covers other keys or values than it did, or in which a
+    block of waivers would end before it starts."""
+    found, formatted = waivers(before), waivers(after)
+    if found.same_as(formatted):
+        return
+    kept = formatted.places()
+    culprits = [w for w in found.found if not {(w.code, place) for place in w.wins} <= kept] or found.found
+    places = list(dict.fromkeys((f" {waiver.code}", waiver.location) for waiver in culprits))
+    if not places:
+        places = [("", found.problems[0].location if found.problems else before.location())]
+    raise NotFormattable([_waiver_moved(code, location) for code, location in places])
+
+
+def _waiver_moved(code: str, location: Location) -> Diagnostic:
+    return Diagnostic(
+        Severity.ERROR,
+        CODE_WAIVER_MOVED,
+        Message(
+            f"kompiler fmt tidak menulis ulang berkas ini: dalam bentuk kanonis penanda abaikan{code} ini "
+            "akan mencakup kunci atau nilai lain daripada sekarang. Letakkan penanda tepat di atas atau di "
+            "baris yang dimaksud, atau urutkan kuncinya lebih dulu, lalu jalankan fmt lagi.",
+            f"kompiler fmt does not rewrite this file: in canonical form this waiver{code} would cover other "
+            "keys or values than it does now. Put the waiver right above or on the line it is meant for, or "
+            "put the keys in order first, then run fmt again.",
+        ),
+        location,
+    )
+
+
+def _first_difference(before: Any, after: Any, pointer: Pointer = ()) -> Pointer:
+    """The pointer of the first value that differs between two documents' data."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        for key in before:
+            if key not in after or not identical(before[key], after[key]):
+                return _first_difference(before[key], after.get(key), (*pointer, key))
+    elif isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
+        for index, (left, right) in enumerate(zip(before, after, strict=True)):
+            if not identical(left, right):
+                return _first_difference(left, right, (*pointer, index))
+    return pointer
+
+
+def _unsafe(document: Document, pointer: Pointer, cause: str) -> Diagnostic:
+    return Diagnostic(
+        Severity.ERROR,
+        CODE_UNSAFE,
+        Message(
+            f"kompiler fmt tidak menulis ulang berkas ini: bentuk kanonisnya tidak aman ({cause}); berkas "
+            "dibiarkan apa adanya.",
+            f"kompiler fmt does not rewrite this file: its canonical form is not safe ({cause}); the file "
+            "is left as it is.",
+        ),
+        document.location(pointer),
+    )
+
+
+def _needs_quotes(value: str) -> bool:
+    """True when a plain scalar would not read back as this string in YAML 1.1 or 1.2."""
+    return _RESOLVER.resolve(pyyaml.ScalarNode, value, (True, False)) != _STR_TAG or value != value.strip()
+
+
+def _align_comments(node: CommentedMap | CommentedSeq) -> None:
+    """End-of-line comments sit one space after their value instead of at a remembered column, which
+    would drift as indentation and quoting change."""
+    for slots in node.ca.items.values():
+        for token in slots:
+            if isinstance(token, CommentToken) and token.value.startswith("#"):
+                token.column = 0
+
+
+def _canonical(node: object, order: KeyOrder | None, flow: bool = False) -> None:
+    """Reorder keys, set block style and choose quoting, in place, keeping attached comments.
+
+    A flow collection followed by an end-of-line comment (``bidang: [A, B]  # …``) stays on its line in
+    flow style, with everything in it (``flow``): in block style its values would move to the lines
+    below, away from the comment, and from what a waiver written there covers.
+    """
+    if not isinstance(node, CommentedMap | CommentedSeq):
+        return
+    _align_comments(node)
+    flow = flow or (node.fa.flow_style() and _ends_with_comment(node))
+    if not flow and (isinstance(node, CommentedMap) or len(node)):
+        node.fa.set_block_style()
+    if isinstance(node, CommentedMap):
+        if order is not None:
+            for key in sorted(node, key=order.rank):
+                node.move_to_end(key)
+        for key in list(node):
+            child = (order.children.get(key) or order.items) if order is not None else None
+            node[key] = _scalar(node[key], flow)
+            _canonical(node[key], child, flow or _comment_after(node, key))
+    else:
+        for index, item in enumerate(node):
+            node[index] = _scalar(item, flow)
+            _canonical(
+                node[index], order.items if order is not None else None, flow or _comment_after(node, index)
+            )
+
+
+def _ends_with_comment(node: CommentedMap | CommentedSeq) -> bool:
+    comment = node.ca.comment
+    return bool(comment) and isinstance(comment[0], CommentToken) and comment[0].value.startswith("#")
+
+
+def _comment_after(parent: CommentedMap | CommentedSeq, key: object) -> bool:
+    """Whether the flow collection at ``parent[key]`` is followed by an end-of-line comment that the
+    library keeps with ``parent`` (a list item ``- [a, b]  # …``) rather than with the collection."""
+    child = parent[key]
+    if not isinstance(child, CommentedMap | CommentedSeq) or not child.fa.flow_style():
+        return False
+    slots = parent.ca.items.get(key) or ()
+    return any(isinstance(token, CommentToken) and token.value.startswith("#") for token in slots)
+
+
+def _scalar(value: object, flow: bool = False) -> object:
+    if isinstance(value, LiteralScalarString | FoldedScalarString):
+        return value  # a block the drafter wrote as one (`|`, `>`) stays one
+    if isinstance(value, str):
+        text = str(value)
+        return (
+            DoubleQuotedScalarString(text) if _needs_quotes(text) or (flow and _flow_unsafe(text)) else text
+        )
+    return value
+
+
+def _flow_unsafe(text: str) -> bool:
+    """True when a plain scalar inside ``[…]`` or ``{…}`` might not read back in YAML 1.1 (the strict
+    loader's): the library writes ``{a: :0}``, which YAML 1.2 reads and YAML 1.1 refuses."""
+    return text[:1] in ("-", "?", ":") or any(mark in text for mark in ":,[]{}#")

@@ -1,0 +1,470 @@
+"""The rows of both tables checked against each other, and the project they make.
+
+Checks that need more than one cell: a position code given twice (also when the codes differ only in
+case or separators, which would write one file over another), an element listed twice for one position
+or under two names, a requirement of an unknown position, a position without requirements. Then the
+project: every file's text by its relative path, and for each part of a file the table cell it came
+from, so that a rule the written project breaks can be reported at that cell.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import yaml
+
+from kompiler.authoring.importer.cells import (
+    Column,
+    Parsed,
+    code_key,
+    formulas_explained,
+    number,
+    parse_rows,
+    position_code,
+    quoted,
+    text,
+)
+from kompiler.authoring.importer.options import ImportOptions
+from kompiler.authoring.importer.tables import DUPLICATE, REFERENCE, SHAPE, Table, problem
+from kompiler.diagnostics import Diagnostic, Location, Message, Related, Severity
+
+SHIPPED_FILES = ("sumber.yaml", "jenjang.yaml", "kamus/manajerial.yaml", "kamus/sosial-kultural.yaml")
+MAX_PER_DICTIONARY = 999
+MAX_DICTIONARIES = 26
+CITATION = {"kode": "PERMENPANRB-38-2017", "pasal": "Lampiran"}
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # the same text as SafeDumper, five times faster
+
+
+def importance_weight(importance: float, cut: float, top: float) -> float:
+    """The source importance of a kept element on the 1–5 ``kepentingan`` scale.
+
+    The cut is where "required" starts, so it maps to 1 and ``top`` (the top of the importance scale) to
+    5: the weight says how far above "merely required" an element is, which is what tells two positions
+    with the same required elements apart. An element at or below the cut (a position that keeps its most
+    important element although nothing reaches the cut) is merely required: 1, whatever the table's top.
+    """
+    fraction = (importance - cut) / (top - cut) if top > cut else 0.0
+    return round(max(1.0, min(5.0, 1 + 4 * fraction)), 2)
+
+
+def rescale(value: float, options: ImportOptions) -> int:
+    """A level of the source scale on the standards' 1–5, linearly and rounded."""
+    span = options.scale_max - options.scale_min
+    fraction = (value - options.scale_min) / span if span else 0.0
+    return max(1, min(5, round(1 + 4 * fraction)))
+
+
+def _position_columns() -> tuple[Column, ...]:
+    return (
+        Column("code", position_code),
+        Column("title", text(300, required=True)),
+        Column("group", text(200, required=False)),
+        Column("unit_kerja", text(300, required=False), required=False),
+        Column("urusan", text(300, required=False), required=False),
+    )
+
+
+def _requirement_columns(options: ImportOptions) -> tuple[Column, ...]:
+    low, high = options.scale_min, options.scale_max
+    top = options.importance_max
+    importance_scale = (f"0 sampai {top:g}", f"0 to {top:g}") if top is not None else ("≥ 0", "≥ 0")
+    return (
+        Column("code", position_code),
+        Column("element_id", text(200, required=True)),
+        Column("element_name", text(300, required=False)),
+        Column("level", number(low, high, (f"{low:g} sampai {high:g}", f"{low:g} to {high:g}"))),
+        Column("importance", number(0.0, top, importance_scale)),
+    )
+
+
+Pointer = tuple[str | int, ...]
+Origins = dict[str, list[tuple[Pointer, Location]]]
+_Technical = tuple[str, str, int, float, Parsed]  # competency code, field, level 1–5, kepentingan, its row
+
+
+@dataclass
+class _Element:
+    name: str
+    first: Parsed
+
+
+@dataclass
+class Plan:
+    """The rows of both tables, checked against each other, and the project they make."""
+
+    options: ImportOptions
+    positions_file: str
+    requirements_file: str
+    problems: list[Diagnostic] = field(default_factory=list)
+    positions: dict[str, Parsed] = field(default_factory=dict)  # by code_key, table order
+    clashing: set[str] = field(default_factory=set)  # code_key of codes given to several positions
+    requirements: list[Parsed] = field(default_factory=list)
+    elements: dict[str, _Element] = field(default_factory=dict)
+    elements_overflow: bool = False  # said once: more distinct elements than the dictionaries hold
+
+    def read(self, positions: Table, requirements: Table) -> None:
+        position_rows, problems = parse_rows(positions, _position_columns())
+        self.problems += formulas_explained(positions, problems)
+        requirement_rows, problems = parse_rows(requirements, _requirement_columns(self.options))
+        self.problems += formulas_explained(requirements, problems)
+        self._index_positions(position_rows)
+        self._index_requirements(requirement_rows)
+
+    def _duplicate(self, row: Parsed, column: str, first: Parsed, id_: str, en: str) -> None:
+        here = Message(f"Baris {first.number} di sini.", f"Row {first.number} is here.")
+        self.problems.append(
+            Diagnostic(
+                Severity.ERROR,
+                DUPLICATE,
+                Message(id_, en),
+                row.at(column),
+                (Related(first.at(column), here),),
+            )
+        )
+
+    def _index_positions(self, rows: list[Parsed]) -> None:
+        for row in rows:
+            code = row.values.get("code")
+            if code is None:
+                continue
+            first = self.positions.setdefault(code_key(code), row)
+            if first is row:
+                continue
+            self.clashing.add(code_key(code))
+            this, other = quoted(row.written("code")), quoted(first.written("code"))
+            self._duplicate(
+                row,
+                "code",
+                first,
+                f"Kode jabatan {this} sama dengan {other} di baris {first.number} (kode yang hanya berbeda huruf "
+                "besar/kecil, spasi, atau pemisah . _ - dianggap sama); setiap jabatan perlu kode sendiri.",
+                f"The position code {this} is the same as {other} in row {first.number} (codes that differ "
+                "only in case, spaces or the separators . _ - count as the same); every position needs a code "
+                "of its own.",
+            )
+
+    def _index_requirements(self, rows: list[Parsed]) -> None:
+        pairs: dict[tuple[str, str], Parsed] = {}
+        for row in rows:
+            code, element = row.values.get("code"), row.values.get("element_id")
+            if code is not None and self.positions and code_key(code) not in self.positions:
+                self.problems.append(
+                    problem(
+                        REFERENCE,
+                        row.at("code"),
+                        Message(
+                            f"Tidak ada jabatan berkode {code} di {self.positions_file}.",
+                            f"There is no position with the code {code} in {self.positions_file}.",
+                        ),
+                    )
+                )
+                continue
+            if element is None:
+                continue
+            if code is not None and code_key(code) not in self.clashing:
+                first = pairs.setdefault((code_key(code), element), row)
+                if first is not row:
+                    self._duplicate(
+                        row,
+                        "element_id",
+                        first,
+                        f"Elemen {quoted(element)} untuk jabatan {code} sudah ada di baris {first.number}.",
+                        f"The element {quoted(element)} of position {code} is already in row {first.number}.",
+                    )
+                    continue
+            self._name_element(row, element)
+            if row.complete:
+                self.requirements.append(row)
+        required = {code_key(r.values["code"]) for r in rows if "code" in r.values}
+        if not required:  # the requirements table itself is broken, and says so
+            return
+        for key, row in self.positions.items():
+            if key not in required:
+                self.problems.append(
+                    problem(
+                        REFERENCE,
+                        row.at("code"),
+                        Message(
+                            f"Jabatan {row.values['code']} tidak punya baris di {self.requirements_file}; "
+                            "standar memerlukan sedikitnya satu kompetensi teknis.",
+                            f"The position {row.values['code']} has no row in {self.requirements_file}; a "
+                            "standard needs at least one technical competency.",
+                        ),
+                    )
+                )
+
+    def _name_element(self, row: Parsed, element: str) -> None:
+        """Record the element's name; the same element under two names is a problem, not a silent pick."""
+        name = row.values.get("element_name", "")
+        known = self.elements.get(element)
+        if known is None:
+            if len(self.elements) >= MAX_PER_DICTIONARY * MAX_DICTIONARIES:
+                if self.elements_overflow:
+                    return
+                self.elements_overflow = True
+                self.problems.append(
+                    problem(
+                        SHAPE,
+                        row.at("element_id"),
+                        Message(
+                            f"Lebih dari {MAX_PER_DICTIONARY * MAX_DICTIONARIES} elemen berbeda.",
+                            f"More than {MAX_PER_DICTIONARY * MAX_DICTIONARIES} distinct elements.",
+                        ),
+                    )
+                )
+                return
+            self.elements[element] = _Element(name, row)
+        elif name and known.name and name != known.name:
+            self._duplicate(
+                row,
+                "element_name",
+                known.first,
+                f"Elemen {quoted(element)} bernama {quoted(known.name)} di baris {known.first.number}, di sini "
+                f"{quoted(name)}; satu elemen satu nama.",
+                f"The element {quoted(element)} is named {quoted(known.name)} in row {known.first.number} and "
+                f"{quoted(name)} here; one element, one name.",
+            )
+        elif name and not known.name:
+            known.name = name
+
+    def project(self, grade: dict[str, Any]) -> tuple[dict[str, str], Origins]:
+        """Every file of the project by its relative path, and where in the tables each part came from."""
+        options = self.options
+        valid_from = options.valid_from and date.fromisoformat(options.valid_from).isoformat()
+        valid_from = valid_from or date.today().isoformat()
+        files: dict[str, str] = {}
+        origins: Origins = {}
+        project = {
+            "schema_version": 1,
+            "bahasa": "id",
+            "instansi": {"nama": options.agency},
+            "dokumen": {
+                "jenis_peraturan": "Peraturan (data impor)",
+                "pejabat": "Pejabat (data impor)",
+                "nomor": "1",
+                "tahun": int(valid_from[:4]),
+                "tentang": f"Standar kompetensi jabatan yang diimpor dari {self.positions_file}",
+            },
+        }
+        files["kompiler.yaml"] = _dump(project, "proyek", 0)
+        competency = self._dictionaries(files, origins)
+        family = self._families(files, origins)
+        required = self._required()
+        for row in self.positions.values():
+            code = row.values["code"]
+            technical = sorted(
+                (
+                    (*competency[element], level, weight, source)
+                    for element, (level, weight, source) in required.get(code_key(code), {}).items()
+                ),
+                key=lambda requirement: requirement[0],
+            )
+            relative = f"jabatan/{code.lower()}.yaml"
+            position = self._position(row, grade, family[_group(row)], technical, valid_from)
+            files[relative] = _dump(position, "jabatan", 1)
+            origins[relative] = _position_origins(row, technical)
+        return files, origins
+
+    def _dictionaries(self, files: dict[str, str], origins: Origins) -> dict[str, tuple[str, str]]:
+        """The technical dictionaries (999 elements each, by element id); each element's code and field."""
+        competency: dict[str, tuple[str, str]] = {}
+        items: dict[str, list[dict[str, Any]]] = {}
+        for number_, element in enumerate(sorted(self.elements)):
+            field_, prefix = _dictionary_field(number_ // MAX_PER_DICTIONARY)
+            code = f"T.{prefix}.{number_ % MAX_PER_DICTIONARY + 1:03d}"
+            competency[element] = (code, field_)
+            known = self.elements[element]
+            name = known.name or element
+            relative = f"kamus/teknis-{field_.replace('_', '-')}.yaml"
+            index = len(items.setdefault(field_, []))
+            items[field_].append(
+                {
+                    "kode": code,
+                    "nama": name,
+                    "definisi": f"{name} (elemen {element}, diimpor dari {self.requirements_file}).",
+                    "level": _levels(name),
+                }
+            )
+            origins.setdefault(relative, []).extend(
+                (
+                    (("kompetensi", index), known.first.at("element_id")),
+                    (("kompetensi", index, "nama"), known.first.at("element_name")),
+                    (("kompetensi", index, "definisi"), known.first.at("element_name")),
+                )
+            )
+        for field_, listed in items.items():
+            header = {
+                "jenis": "teknis",
+                "bidang": field_,
+                "nama": f"Kamus Kompetensi Teknis (diimpor dari {self.requirements_file})",
+                "sumber": CITATION,
+            }
+            files[f"kamus/teknis-{field_.replace('_', '-')}.yaml"] = _dump(
+                {"kamus": header, "kompetensi": listed}, "kamus", 1
+            )
+        return competency
+
+    def _families(self, files: dict[str, str], origins: Origins) -> dict[str, str]:
+        """One family per group, each with a code of its own even when two groups' names give the same."""
+        first_row: dict[str, Parsed] = {}
+        for row in self.positions.values():
+            first_row.setdefault(_group(row), row)
+        codes: dict[str, str] = {}
+        taken: set[str] = set()
+        families = []
+        for index, group in enumerate(sorted(first_row)):
+            codes[group] = _unique_family_code(group, taken)
+            families.append(
+                {
+                    "kode": codes[group],
+                    "nama": group if not group.isdigit() else f"Kelompok {group}",
+                    "deskripsi": "Diimpor.",
+                }
+            )
+            origins.setdefault("rumpun/rumpun.yaml", []).append(
+                (("rumpun", index), first_row[group].at("group"))
+            )
+        files["rumpun/rumpun.yaml"] = _dump({"rumpun": families}, "rumpun", 1)
+        return codes
+
+    def _position(
+        self, row: Parsed, grade: dict[str, Any], family: str, technical: list[_Technical], valid_from: str
+    ) -> dict[str, Any]:
+        """A position's standard: its row, its family's code, its technical requirements, its grade's
+        managerial and socio-cultural levels."""
+        options = self.options
+        code, title = row.values["code"], row.values["title"]
+        fields = sorted({f for _, f, _, _, _ in technical}) or [_dictionary_field(0)[0]]
+        pattern = grade.get("pola_nama")
+        name = f"{title} {pattern}" if pattern and pattern.lower() not in title.lower() else title
+        position: dict[str, Any] = {
+            "kode": code,
+            "nama": name,
+            "jenis": options.kind,
+            "jenjang": options.grade,
+        }
+        if options.kind == "pelaksana":
+            position["klasifikasi"] = options.classification or "klerek"
+        position.update(
+            {
+                "rumpun": family,
+                "bidang": fields[0],
+                "unit_kerja": row.values.get("unit_kerja") or "Tidak disebutkan (data impor)",
+                "urusan": row.values.get("urusan") or "Tidak disebutkan (data impor)",
+                "ikhtisar": f"{title}: standar diimpor dari {self.positions_file}; ikhtisar belum disusun.",
+                "tugas": ["Uraian tugas belum disusun (data impor)."],
+                "kompetensi": {
+                    "manajerial": [
+                        {"kode": f"M.{n:02d}", "level": grade["level_manajerial"]} for n in range(1, 9)
+                    ],
+                    "sosial_kultural": [{"kode": "SK.01", "level": grade["level_sosial_kultural"]}],
+                    "teknis": [{"kode": c, "level": lv, "kepentingan": w} for c, _, lv, w, _ in technical],
+                },
+            }
+        )
+        if len(fields) > 1:
+            position["alasan_lintas_bidang"] = (
+                "Kamus impor dipecah menjadi beberapa berkas karena jumlah elemen."
+            )
+        position["persyaratan"] = {
+            "pendidikan": [{"jenjang": grade.get("pendidikan_minimal") or "S1", "tingkat": "mutlak"}]
+        }
+        position["sumber"] = CITATION
+        position["berlaku_mulai"] = valid_from
+        return position
+
+    def _required(self) -> dict[str, dict[str, tuple[int, float, Parsed]]]:
+        """The elements each position requires: those at or above the importance cut, or, when none is,
+        its single most important one (a standard needs at least one technical competency)."""
+        options = self.options
+        rated = [
+            (code_key(r.values["code"]), r.values["element_id"], r.values["importance"], r)
+            for r in self.requirements
+        ]
+        top = options.importance_max
+        if top is None:
+            top = max((importance for _, _, importance, _ in rated), default=options.min_importance)
+        required: dict[str, dict[str, tuple[int, float, Parsed]]] = {}
+        most_important: dict[str, tuple[float, str, Parsed]] = {}
+        for key, element, importance, row in rated:
+            if importance >= options.min_importance:
+                required.setdefault(key, {})[element] = (
+                    rescale(row.values["level"], options),
+                    importance_weight(importance, options.min_importance, top),
+                    row,
+                )
+            if key not in most_important or importance > most_important[key][0]:
+                most_important[key] = (importance, element, row)
+        for key, (importance, element, row) in most_important.items():
+            if not required.get(key):
+                required[key] = {
+                    element: (
+                        rescale(row.values["level"], options),
+                        importance_weight(importance, options.min_importance, top),
+                        row,
+                    )
+                }
+        return required
+
+
+def _position_origins(row: Parsed, technical: list[_Technical]) -> list[tuple[Pointer, Location]]:
+    """The cells a position's file is made of: its row's, and each technical requirement's row."""
+    origins: list[tuple[Pointer, Location]] = [
+        ((), row.at("code")),
+        (("nama",), row.at("title")),
+        (("ikhtisar",), row.at("title")),
+        (("rumpun",), row.at("group")),
+        (("unit_kerja",), row.at("unit_kerja" if "unit_kerja" in row.columns else "code")),
+        (("urusan",), row.at("urusan" if "urusan" in row.columns else "code")),
+    ]
+    return origins + [
+        (("kompetensi", "teknis", index), source.at("element_id"))
+        for index, (*_, source) in enumerate(technical)
+    ]
+
+
+def _group(row: Parsed) -> str:
+    return row.values.get("group") or "lain"
+
+
+def _unique_family_code(group: str, taken: set[str]) -> str:
+    """``RJ-`` and the group's name in capitals; ``-2``, ``-3`` … when another group already gave it."""
+    stem = "RJ-" + (re.sub(r"[^A-Z0-9]+", "-", group.upper()).strip("-") or "LAIN")[:36]
+    code, suffix = stem, 1
+    while code in taken:
+        suffix += 1
+        code = f"{stem[: 39 - len(str(suffix))].rstrip('-')}-{suffix}"
+    taken.add(code)
+    return code
+
+
+def _dictionary_field(number_: int) -> tuple[str, str]:
+    letter = chr(ord("a") + number_)
+    return f"impor_{letter}", f"IMPOR{letter.upper()}"
+
+
+def _levels(name: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "level": level,
+            "deskripsi": f"{name}: tingkat {level} dari 5 (diimpor; deskripsi belum disusun).",
+            "indikator": [
+                {
+                    "nomor": f"{level}.{n}",
+                    "uraian": f"Indikator {n} {name} tingkat {level} (diimpor; uraian belum disusun).",
+                }
+                for n in (1, 2, 3)
+            ],
+        }
+        for level in range(1, 6)
+    ]
+
+
+def _dump(data: dict[str, Any], schema: str, depth: int) -> str:
+    prefix = "../" * depth
+    return f"# yaml-language-server: $schema={prefix}schemas/{schema}.schema.json\n" + yaml.dump(
+        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110
+    )

@@ -1,0 +1,223 @@
+"""Round-trip YAML for the tools that rewrite standards (``fmt``, ``migrate``): comments and key order
+survive a load and dump, unlike with the strict loader, which keeps only values.
+
+All rewriting tools share this one configuration, so a migrated file is already in canonical form. They
+also share how a file is read before it is rewritten (:func:`read_strictly`: the way ``kompiler check``
+reads it, so a duplicate key, bad UTF-8, deep nesting or a FIFO is a located diagnostic and the file is
+left alone), how the result is compared with what was read (:func:`plain`, :func:`identical`), which
+line break it is written with (:func:`line_break`: the file's own, so a Windows checkout stays CRLF and
+no file ends up with both), and how it is written (:func:`rewrite`: every file or none, each keeping its
+permissions and owner, never half written, also when SIGTERM or Ctrl+C arrives).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.emitter import Emitter
+from ruamel.yaml.error import YAMLError
+
+from kompiler.check.load import Document, load_bytes
+from kompiler.diagnostics import Diagnostic, Message, Severity
+from kompiler.project import unreadable
+from kompiler.runtime.signals import signals_deferred
+
+__all__ = [
+    "Unwritable",
+    "YAMLError",
+    "dump",
+    "identical",
+    "line_break",
+    "load",
+    "plain",
+    "read_strictly",
+    "rewrite",
+    "yaml_instance",
+]
+
+LINE_WIDTH = 100
+
+
+class _Emitter(Emitter):
+    """Where the emitter decides a scalar needs quotes, use double quotes, the style the standards use;
+    a style the file already had (kept by ``preserve_quotes``) is left as it is.
+
+    A scalar followed by an end-of-line comment is never folded over lines: the comment then stays on
+    the line where the value starts, which is the line a waiver written there covers.
+    """
+
+    def choose_scalar_style(self) -> Any:
+        style = super().choose_scalar_style()
+        requested = getattr(self.event, "style", None)
+        return '"' if style == "'" and requested != "'" else style
+
+    def write_plain(self, text: Any, split: bool = True) -> None:
+        with self._one_line():
+            super().write_plain(text, split)
+
+    def write_double_quoted(self, text: Any, split: bool = True) -> None:
+        with self._one_line():
+            super().write_double_quoted(text, split)
+
+    def write_single_quoted(self, text: Any, split: bool = True) -> None:
+        with self._one_line():
+            super().write_single_quoted(text, split)
+
+    @contextmanager
+    def _one_line(self) -> Iterator[None]:
+        """While a commented scalar is written, no line is too long (the emitter also breaks before a
+        word that would cross the width when told not to fold)."""
+        if not self._commented():
+            yield
+            return
+        width, self.best_width = self.best_width, sys.maxsize
+        try:
+            yield
+        finally:
+            self.best_width = width
+
+    def _commented(self) -> bool:
+        comment = getattr(self.event, "comment", None)
+        return bool(comment) and comment[0] is not None and comment[0].value.lstrip().startswith("#")
+
+
+def yaml_instance(*, preserve_quotes: bool = False, width: int = LINE_WIDTH) -> YAML:
+    """A round-trip YAML with the canonical layout: 2-space mappings, list dashes indented under the key."""
+    yaml = YAML(typ="rt")
+    yaml.Emitter = _Emitter
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = width
+    yaml.allow_unicode = True
+    yaml.preserve_quotes = preserve_quotes
+    return yaml
+
+
+def load(text: str, *, preserve_quotes: bool = False) -> Any:
+    """Load for rewriting; ``preserve_quotes`` keeps each scalar's quoting (a migration changes only
+    what it must), without it the dump chooses quoting afresh (the formatter's canonical form)."""
+    return yaml_instance(preserve_quotes=preserve_quotes).load(text)
+
+
+def dump(data: Any, *, width: int = LINE_WIDTH) -> str:
+    """Dump with the canonical layout; a large ``width`` keeps long lines as they are (no folding)."""
+    stream = io.StringIO()
+    yaml_instance(width=width).dump(data, stream)
+    return stream.getvalue()
+
+
+def read_strictly(display: str, reader: Callable[[], bytes]) -> tuple[Document | None, list[Diagnostic]]:
+    """Read a file (``reader``: its bytes, from :func:`kompiler.reading.read_limited` or the like) and load
+    it with the strict loader; the document is ``None`` when anything in it is an error, and the
+    diagnostics say where (``display`` names the file in them)."""
+    try:
+        raw = reader()
+    except OSError as error:
+        return None, [unreadable(display, error)]
+    loaded = load_bytes(display, raw)
+    if loaded.document is None or any(d.severity is Severity.ERROR for d in loaded.diagnostics):
+        return None, loaded.diagnostics
+    return loaded.document, loaded.diagnostics
+
+
+def plain(node: Any) -> Any:
+    """The round-trip tree ``node`` as the plain values the strict loader gives (dict, list, str, int,
+    float, bool, None), for comparing the two."""
+    if isinstance(node, dict):
+        return {str(key): plain(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [plain(item) for item in node]
+    for kind in (bool, int, float, str):
+        if isinstance(node, kind):
+            return kind(node)
+    return node
+
+
+def identical(left: Any, right: Any) -> bool:
+    """Equal values of equal types all the way down (key order aside): ``1``, ``1.0`` and ``true``
+    compare equal in Python but are different values in a standard."""
+    if type(left) is not type(right):
+        return False
+    if isinstance(left, dict):
+        return left.keys() == right.keys() and all(identical(left[k], right[k]) for k in left)
+    if isinstance(left, list):
+        return len(left) == len(right) and all(identical(a, b) for a, b in zip(left, right, strict=True))
+    return bool(left == right)
+
+
+def line_break(text: str) -> str:
+    """The line break ``text`` mostly uses: CRLF (a file edited on Windows, or checked out there with
+    ``core.autocrlf``) or LF. Rewriting tools work on LF text and write the result with this one, so
+    that a rewritten file keeps its convention and never mixes the two."""
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
+
+
+class Unwritable(Exception):
+    """A file cannot be rewritten (a read-only folder, a full disk); nothing was. ``path`` names the file
+    (not the temporary file beside it), ``cause`` is the system's reason."""
+
+    def __init__(self, path: Path, cause: str) -> None:
+        super().__init__(f"{path}: {cause}")
+        self.path = path
+        self.cause = cause
+
+    def message(self, shown: str) -> Message:
+        return Message(
+            f"{shown} tidak dapat ditulis ({self.cause}); tidak ada berkas yang diubah.",
+            f"{shown} cannot be written ({self.cause}); no file was changed.",
+        )
+
+
+def rewrite(files: Mapping[Path, bytes]) -> None:
+    """Give every file in ``files`` its new bytes, all or none, each keeping its permissions and owner.
+
+    Each new text is written to a temporary file beside the file it replaces first (where a full or
+    read-only disk fails, and then every temporary file is removed); only when all are written do they
+    take their names, with SIGINT and SIGTERM held meanwhile, since a rename cannot fail for want of
+    space and an interrupt must not leave some files new and others old. A link inside the project is
+    followed, so the file it names is rewritten and the link stays. A file that cannot be written raises
+    :class:`Unwritable`, naming it.
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for target, data in files.items():
+            real = Path(os.path.realpath(target))
+            try:
+                staged.append((_staged(real, data), real))
+            except OSError as error:
+                raise Unwritable(target, error.strerror or str(error)) from error
+        with signals_deferred():
+            for temporary, real in staged:
+                os.replace(temporary, real)
+    except BaseException:
+        for temporary, _ in staged:
+            with suppress(FileNotFoundError):
+                os.unlink(temporary)
+        raise
+
+
+def _staged(target: Path, data: bytes) -> str:
+    """A temporary file beside ``target`` holding ``data``, with ``target``'s permissions and, where the
+    system lets this user give it (root, or the owner's own group), its owner and group: fmt run as root
+    in a container must not leave a contributor's files owned by root."""
+    before = os.stat(target)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            if (before.st_uid, before.st_gid) != (os.geteuid(), os.getegid()):
+                with suppress(PermissionError):
+                    os.fchown(stream.fileno(), before.st_uid, before.st_gid)
+            os.fchmod(stream.fileno(), before.st_mode & 0o7777)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    return temporary

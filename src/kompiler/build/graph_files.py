@@ -1,0 +1,108 @@
+"""Everything the graph stage writes: the graph (GraphML, node-link JSON) and the merge proposals.
+
+``render_graph_outputs`` is what ``kompiler build`` calls; ``merge_text`` and ``merge_markdown`` are the
+human-readable reports of ``kompiler merge``.
+"""
+
+from __future__ import annotations
+
+import json
+
+from kompiler.runtime.collector import paused, return_free_memory
+from kompiler.graph.structure import build_graph, similarity_edges
+from kompiler.graph.export import write_graph_files
+from kompiler.graph.merge import MergeResult, result_dict, run_merge
+from kompiler.model import Corpus
+from kompiler.build.output import OutputWriter
+
+
+def merge_json(result: MergeResult) -> str:
+    return json.dumps(result_dict(result), ensure_ascii=False, indent=2) + "\n"
+
+
+def _label(locale: str, indonesian: str, english: str) -> str:
+    return indonesian if locale == "id" else english
+
+
+def merge_text(result: MergeResult, locale: str = "id") -> str:
+    lines = []
+    for number, p in enumerate(result.proposals, 1):
+        status = f" [{p.status}]" if p.status != "baru" else ""
+        lines.append(
+            f"{number}. {p.code}{status}  {_label(locale, 'skor', 'score')} {p.score_mean:.2f} "
+            f"(min {p.score_min:.2f})  → {p.suggested_name} ({p.suggested_family})"
+        )
+        for member in p.members:
+            lines.append(f"   - {member.code}  {member.name}")
+        core = ", ".join(c.code for c in p.core) or "-"
+        lines.append(f"   {_label(locale, 'kompetensi inti', 'core competencies')}: {core}")
+        if p.optional:
+            lines.append(
+                f"   {_label(locale, 'berbeda', 'differing')}: " + ", ".join(c.code for c in p.optional)
+            )
+    total = len(result.proposals)
+    lines.append(
+        _label(locale, f"{total} usulan penggabungan.", f"{total} merge proposal(s).")
+        if total
+        else _label(locale, "Tidak ada usulan penggabungan.", "No merge proposals.")
+    )
+    return "\n".join(lines) + "\n"
+
+
+def merge_markdown(result: MergeResult, locale: str = "id") -> str:
+    out = [f"# {_label(locale, 'Usulan penggabungan jabatan', 'Position merge proposals')}", ""]
+    for p in result.proposals:
+        out += [
+            f"## {p.suggested_name} — `{p.code}`",
+            "",
+            f"- {_label(locale, 'Status', 'Status')}: {p.status}",
+            f"- {_label(locale, 'Skor rata-rata / minimum', 'Mean / minimum score')}: "
+            f"{p.score_mean:.2f} / {p.score_min:.2f}",
+            f"- {_label(locale, 'Rumpun usulan', 'Suggested family')}: {p.suggested_family}",
+            "",
+            f"| {_label(locale, 'Kode', 'Code')} | {_label(locale, 'Nama jabatan', 'Position')} | "
+            f"{_label(locale, 'Jenjang', 'Grade')} |",
+            "|---|---|---|",
+            *[f"| {m.code} | {m.name} | {m.grade} |" for m in p.members],
+            "",
+            f"**{_label(locale, 'Kompetensi inti', 'Core competencies')}:** "
+            + (", ".join(f"{c.code} {c.name} (level {c.highest})" for c in p.core) or "-"),
+            "",
+            f"**{_label(locale, 'Kompetensi berbeda', 'Differing competencies')}:** "
+            + (", ".join(f"{c.code} {c.name}" for c in p.optional) or "-"),
+            "",
+            f"**{_label(locale, 'Tugas bersama', 'Common tasks')}:** " + ("; ".join(p.common_tasks) or "-"),
+            "",
+            f"<details><summary>{_label(locale, 'Rancangan standar', 'Draft standard')}</summary>",
+            "",
+            "```yaml",
+            p.draft_yaml().rstrip(),
+            "```",
+            "",
+            "</details>",
+            "",
+        ]
+    if not result.proposals:
+        out.append(_label(locale, "Tidak ada usulan penggabungan.", "No merge proposals."))
+    return "\n".join(out).rstrip() + "\n"
+
+
+def render_graph_outputs(corpus: Corpus, writer: OutputWriter, locale: str = "id") -> MergeResult:
+    """Write ``graph/graph.graphml``, ``graph/graph.json``, ``merge/proposals.json`` and ``.md``.
+
+    The cyclic garbage collector is paused meanwhile, as ``kompiler build`` already pauses it around
+    this stage, so that ``kompiler merge`` gets the same: the merge arrays, the networkx graph's
+    million edge dictionaries and the formatted lines hold no cycles, and its walks over them took
+    seconds at national scale.
+    """
+    with paused():
+        result = run_merge(corpus)
+        return_free_memory()  # the merge's arrays, before the structural graph takes as much again
+        graph = build_graph(corpus, result)
+        similar = similarity_edges(result.similarities)
+        with writer.binary("graph/graph.graphml") as graphml, writer.binary("graph/graph.json") as node_link:
+            write_graph_files(graph, similar, graphml, node_link)
+        del graph, similar
+        writer.write_json("merge/proposals.json", result_dict(result), indent=2)
+        writer.write_text("merge/proposals.md", merge_markdown(result, locale))
+    return result

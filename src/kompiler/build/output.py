@@ -1,0 +1,593 @@
+"""Write build output atomically, inside the output folder only, and only into a folder that is kompiler's.
+
+A build replaces the whole output folder, so it must never be pointed at anything else. Every folder
+kompiler writes carries a marker, ``.kompiler-output``, listing each file written with its size, a line
+each (read a line at a time: whatever a marker claims, memory follows the files on disk); a build accepts
+a folder that is new, empty (folders without files count as empty), or holds only files its marker lists
+with their size (:func:`check_target`). It refuses the project's folder and every folder
+above it, every folder inside the project's folders that a build reads (``jabatan/``, ``kamus/``,
+``rumpun/``, ``templates/``, the cache), a Git repository, and any folder holding something else:
+:class:`OutputRefused`. A marker vouches only for what kompiler writes: a YAML file or a project's
+``kompiler.yaml`` is never output, so a marker copied or forged next to standards never makes them
+removable.
+
+Everything the build writes is inside the output folder, which is created if missing: the lock
+(``.kompiler-lock``, removed when the build ends) that stops two builds from writing the same folder, the
+staging folder the build writes into (``.kompiler-staging.*``), and at the end the swap, which moves the
+previous output's entries aside (``.kompiler-old.*``), moves the new ones in and removes the old. So the
+output folder may be a mount point, its parent may be read-only, and it keeps its own mode and owner.
+The marker is first replaced by one that accepts both the previous and the new files: a build killed in
+the middle of the swap leaves a folder the next build still recognises, and its leftovers are removed
+then. A failed or interrupted build (Ctrl+C, SIGTERM) leaves the previous output as it was.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import itertools
+import os
+import re
+import secrets
+import shutil
+import signal
+import stat
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
+from typing import Any, BinaryIO
+
+from kompiler.check.cache import DEFAULT_FOLDER as CACHE_FOLDER
+from kompiler.diagnostics import Message
+from kompiler.project import PROJECT_FILE, YAML_SUFFIXES
+from kompiler.render.jsontext import write_indented
+from kompiler.report import escaped
+from kompiler.runtime.signals import signals_deferred
+
+MARKER = ".kompiler-output"
+LOCK = ".kompiler-lock"
+STAGING = ".kompiler-staging."
+OLD = ".kompiler-old."
+_TOKEN = 8  # random bytes naming a staging or old folder, written as hex
+_LEFTOVER = re.compile(rf"({re.escape(STAGING)}|{re.escape(OLD)})[0-9a-f]{{{2 * _TOKEN}}}")
+_BRIDGE = ".kompiler-output.bridge"  # inside the staging folder: the marker in force during the swap
+_HEADER = b"kompiler-output 1\n"
+_NOTE = (
+    b"# Folder keluaran kompiler: setiap build menggantinya. Tiap baris: ukuran (bita) dan jalur berkas.\n"
+    b"# kompiler's output folder: every build replaces it. Each line: a file's size (bytes) and path.\n"
+)
+MARKER_LIMIT = 1 << 30  # bytes; read a line at a time. A national build's marker is a few megabytes.
+_LINE_LIMIT = 8192
+_NAMED = 3  # entries a refusal names
+_OUTPUT_SUFFIXES = (".pdf", ".docx", ".md", ".html")
+_EARLIER_LAYOUT = frozenset({"model.json", "graph", "merge", "site", "jabatan"})
+# The project's folders a build reads (kompiler.project's kinds of folder, its templates and its cache):
+# output written inside one would mix with the sources, and replacing it could remove them.
+_READ_FOLDERS = ("jabatan", "kamus", "rumpun", "templates", CACHE_FOLDER)
+
+
+class UnsafeOutputPath(ValueError):
+    """A relative output path tried to leave the output folder."""
+
+
+class OutputLocked(RuntimeError):
+    """Another build is writing the same output folder right now."""
+
+    def __init__(self, target: Path) -> None:
+        super().__init__(str(target))
+        self.target = target
+
+
+class OutputRefused(ValueError):
+    """The output folder is not kompiler's to replace; ``message`` says why and what to do."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.en)
+        self.message = message
+
+
+class OutputUnwritable(Exception):
+    """The output folder cannot be written (a full or read-only disk, no permission).
+
+    Raised by every write, also in the build's worker processes, so it carries only strings and pickles.
+    """
+
+    def __init__(self, target: str, reason: str) -> None:
+        super().__init__(target, reason)
+        self.target, self.reason = target, reason
+
+
+class _Damaged(ValueError):
+    """The marker is there but is not one kompiler wrote."""
+
+
+def shown_path(path: Path | str) -> str:
+    """A path as a message prints it: a newline, a control character or a byte that is not UTF-8 in a
+    folder's name is written as an escape, so that a message never breaks or forges a line."""
+    return escaped(str(path))
+
+
+def _is_own(name: str) -> bool:
+    """Whether a name at the top of an output folder is kompiler's bookkeeping rather than output."""
+    return name in (MARKER, LOCK) or _is_leftover(name)
+
+
+def _is_leftover(name: str) -> bool:
+    """Whether ``name`` is one a build gives its staging or old folder: a build's leftovers are removed
+    unseen, so a folder a user merely named ``.kompiler-old.bak`` must count as theirs."""
+    return _LEFTOVER.fullmatch(name) is not None
+
+
+def _walk(folder: Path) -> Iterator[tuple[str, int | None]]:
+    """Every entry below ``folder`` that is not a folder, except kompiler's bookkeeping at its top:
+    ``(relative path, size)`` for a regular file, ``(relative path, None)`` for anything else (a link, a
+    FIFO, a folder of kompiler's name that is not a real folder). Links are never followed."""
+    pending = [("", str(folder))]
+    while pending:
+        prefix, path = pending.pop()
+        with os.scandir(path) as entries:
+            for entry in entries:
+                relative = prefix + entry.name
+                is_dir = entry.is_dir(follow_symlinks=False)
+                if not prefix and _is_own(entry.name):
+                    a_file = entry.name in (MARKER, LOCK)
+                    if not (entry.is_file(follow_symlinks=False) if a_file else is_dir):
+                        yield relative, None
+                elif is_dir:
+                    pending.append((relative + "/", entry.path))
+                elif entry.is_file(follow_symlinks=False):
+                    yield relative, entry.stat(follow_symlinks=False).st_size
+                else:
+                    yield relative, None
+
+
+def _open_marker(folder: Path) -> BinaryIO | None:
+    """``folder``'s marker, opened past its first line; ``None`` without one. Raises :class:`_Damaged`.
+
+    Never follows a link, never waits on a FIFO, and refuses a marker above ``MARKER_LIMIT``.
+    """
+    try:
+        descriptor = os.open(folder / MARKER, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise _Damaged(_reason(error)) from None
+    stream = os.fdopen(descriptor, "rb")
+    status = os.fstat(descriptor)
+    if (
+        not stat.S_ISREG(status.st_mode)
+        or status.st_size > MARKER_LIMIT
+        or stream.readline(len(_HEADER) + 1) != _HEADER
+    ):
+        stream.close()
+        raise _Damaged("not a marker kompiler writes")
+    return stream
+
+
+def _entries(stream: BinaryIO) -> Iterator[tuple[str, int]]:
+    """The ``(path, size)`` lines of an opened marker, read one at a time (a marker may list millions)."""
+    with stream:
+        for line in iter(lambda: stream.readline(_LINE_LIMIT + 1), b""):
+            if line.startswith(b"#"):
+                continue
+            size, _, path = line.rstrip(b"\n").partition(b" ")
+            if len(line) > _LINE_LIMIT or not size.isdigit() or len(size) > 19 or not path:
+                raise _Damaged("a line kompiler does not write")
+            yield os.fsdecode(path), int(size)
+
+
+def _signature(folder: Path) -> tuple[int, int, int] | None:
+    """Which marker ``folder`` holds right now: another build's swap replaces it with a new file."""
+    try:
+        status = os.stat(folder / MARKER, follow_symlinks=False)
+    except OSError:
+        return None
+    return status.st_ino, status.st_mtime_ns, status.st_size
+
+
+def marker_bytes(files: Iterable[tuple[str, int]]) -> bytes:
+    """The marker listing ``files``, ``(relative path, size)`` pairs: a line each, by path.
+
+    The marker in force during a swap lists the previous build's files and the new ones, so that a path
+    may be listed twice with two sizes.
+    """
+    lines = sorted({(path, size) for path, size in files})
+    return _HEADER + _NOTE + b"".join(b"%d %s\n" % (size, os.fsencode(path)) for path, size in lines)
+
+
+def _real(path: Path) -> Path:
+    """``path`` with every link resolved: a project's ``templates`` may be a link to the output folder."""
+    return Path(os.path.realpath(path))
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_target(target: Path, sources: Sequence[Path] = ()) -> dict[str, int]:
+    """Refuse ``target`` (an absolute, resolved path) unless a build may replace it (see the module);
+    return the files of the output it holds, each with its size.
+
+    ``sources`` are the project folders the build reads. Reads only: nothing is written before this
+    has passed.
+    """
+    for source in sources:
+        root = Path(os.path.realpath(source))
+        if _inside(root, target):
+            what = (
+                ("adalah folder proyek standar", "is the standards project's folder")
+                if root == target
+                else (
+                    f"memuat proyek standar {shown_path(root)}",
+                    f"holds the standards project {shown_path(root)}",
+                )
+            )
+            raise OutputRefused(
+                Message(
+                    f"Folder keluaran {shown_path(target)} {what[0]}; build mengganti seluruh isi folder "
+                    "keluaran, jadi kompiler menolaknya. Pilih folder baru atau kosong, misalnya -o keluaran.",
+                    f"The output folder {shown_path(target)} {what[1]}; a build replaces the whole output "
+                    "folder, so kompiler refuses it. Choose a new or empty folder, for example -o output.",
+                )
+            )
+        read = next((name for name in _READ_FOLDERS if _inside(target, _real(root / name))), None)
+        if read is not None:
+            raise OutputRefused(
+                Message(
+                    f"Folder keluaran {shown_path(target)} ada di dalam folder {read}/ proyek, yang dibaca "
+                    f"setiap build; pilih folder di luar {read}/, misalnya -o keluaran.",
+                    f"The output folder {shown_path(target)} is inside the project's {read}/ folder, which "
+                    f"every build reads; choose a folder outside {read}/, for example -o output.",
+                )
+            )
+    if not os.path.lexists(target):
+        return {}
+    if not target.is_dir():
+        raise OutputRefused(
+            Message(
+                f"{shown_path(target)} bukan folder; pilih folder baru atau kosong untuk keluaran.",
+                f"{shown_path(target)} is not a folder; choose a new or empty folder for the output.",
+            )
+        )
+    try:
+        return _check_contents(target)
+    except OSError as error:
+        raise OutputRefused(
+            Message(
+                f"Folder keluaran {shown_path(target)} tidak dapat dibaca ({error.strerror}), jadi kompiler "
+                "tidak dapat memastikan isinya keluaran kompiler sendiri; perbaiki izinnya atau pilih "
+                "folder lain.",
+                f"The output folder {shown_path(target)} cannot be read ({error.strerror}), so kompiler cannot "
+                "tell that it holds only its own output; fix its permissions or choose another folder.",
+            )
+        ) from None
+
+
+def _check_contents(target: Path) -> None:
+    names = set(os.listdir(target))
+    if ".git" in names:
+        raise OutputRefused(
+            Message(
+                f"Folder keluaran {shown_path(target)} adalah repositori Git (ada .git); build mengganti "
+                "seluruh isi folder keluaran, jadi kompiler menolaknya. Pilih folder baru atau kosong, "
+                "misalnya -o keluaran.",
+                f"The output folder {shown_path(target)} is a Git repository (it holds .git); a build replaces "
+                "the whole output folder, so kompiler refuses it. Choose a new or empty folder, for "
+                "example -o output.",
+            )
+        )
+    try:
+        marker = _open_marker(target)
+        files, foreign = _compared(target, marker)
+    except _Damaged:
+        raise OutputRefused(
+            Message(
+                f"Penanda {MARKER} di folder keluaran {shown_path(target)} rusak, jadi kompiler tidak dapat "
+                "memastikan isinya keluaran kompiler sendiri; periksa folder itu, hapus, lalu build lagi.",
+                f"The marker {MARKER} in the output folder {shown_path(target)} is damaged, so kompiler cannot "
+                "tell that it holds only its own output; check the folder, remove it and build again.",
+            )
+        ) from None
+    if not foreign:
+        return files
+    foreign = [shown_path(relative) for relative in sorted(foreign)]
+    named = ", ".join(sorted(foreign[:_NAMED])) + (", …" if len(foreign) > _NAMED else "")
+    if marker is not None:
+        raise OutputRefused(
+            Message(
+                f"Folder keluaran {shown_path(target)} memuat berkas yang tidak ditulis kompiler atau telah "
+                f"diubah sejak itu ({named}); build mengganti seluruh isi folder keluaran dan tidak akan "
+                "menghapusnya. Pindahkan berkas itu atau pilih folder lain.",
+                f"The output folder {shown_path(target)} holds files kompiler did not write or that changed "
+                f"since ({named}); a build replaces the whole output folder and will not remove them. Move "
+                "them away or choose another folder.",
+            )
+        )
+    if _earlier_output(names):
+        raise OutputRefused(
+            Message(
+                f"Folder keluaran {shown_path(target)} tampaknya keluaran kompiler versi lama, yang belum "
+                f"menandai foldernya ({MARKER}), jadi kompiler tidak dapat memastikan tidak ada berkas lain "
+                f"di dalamnya. Periksa folder itu, hapus (rm -r {shown_path(target)}), lalu build lagi.",
+                f"The output folder {shown_path(target)} looks like the output of an earlier kompiler, which "
+                f"did not mark its folders ({MARKER}), so kompiler cannot tell that nothing else is in it. "
+                f"Check the folder, remove it (rm -r {shown_path(target)}) and build again.",
+            )
+        )
+    raise OutputRefused(
+        Message(
+            f"Folder keluaran {shown_path(target)} tidak kosong dan tidak ditulis kompiler ({named}); build "
+            "mengganti seluruh isi folder keluaran. Pilih folder baru atau kosong, misalnya -o keluaran.",
+            f"The output folder {shown_path(target)} is not empty and was not written by kompiler ({named}); a "
+            "build replaces the whole output folder. Choose a new or empty folder, for example -o output.",
+        )
+    )
+
+
+def _compared(target: Path, marker: BinaryIO | None) -> tuple[dict[str, int], list[str]]:
+    """The files in ``target`` that its marker lists with their size, and up to a few that it does not.
+
+    Without a marker, the first entries found are foreign. With one, the folder's files are listed first
+    and the marker is then read a line at a time, so memory follows what is on disk, whatever the marker
+    claims.
+    """
+    if marker is None:
+        return {}, [relative for relative, _ in itertools.islice(_walk(target), _NAMED + 1)]
+    try:
+        files: dict[str, int] = {}
+        odd: list[str] = []
+        for relative, size in _walk(target):
+            if size is None:
+                odd.append(relative)
+            else:
+                files[relative] = size
+        unlisted = dict(files)
+        for relative, size in _entries(marker):
+            if unlisted.get(relative) == size and not _never_output(relative):
+                del unlisted[relative]
+    finally:
+        marker.close()
+    foreign = [*odd, *unlisted]
+    return files, foreign[: _NAMED + 1]
+
+
+def _never_output(relative: str) -> bool:
+    """Whether ``relative`` is a file no build writes: a standards file, whatever a marker claims."""
+    return relative.split("/", 1)[0] == PROJECT_FILE or relative.lower().endswith(YAML_SUFFIXES)
+
+
+def _earlier_output(names: set[str]) -> bool:
+    """Whether an unmarked folder has the layout of what kompiler wrote before it marked its folders."""
+    own = {name for name in names if name in _EARLIER_LAYOUT or name.endswith(_OUTPUT_SUFFIXES)}
+    return own == names and bool(names & {"model.json", "merge"})
+
+
+def _lock(path: Path) -> int:
+    """Take an exclusive, non-blocking lock on ``path``; retry if it was replaced while we waited."""
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise OutputLocked(path) from None
+        try:
+            same = os.fstat(fd).st_ino == os.stat(path, follow_symlinks=False).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            return fd
+        os.close(fd)
+
+
+def _held(path: Path) -> bool:
+    """Whether another build holds the lock ``path`` right now (never creates it)."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_NOFOLLOW)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
+def _missing(folder: Path) -> list[Path]:
+    """``folder`` and those of its parents that do not exist yet, innermost first."""
+    return [path for path in (folder, *folder.parents) if not os.path.lexists(path)]
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+class OutputWriter:
+    """Collects files in a staging folder; :meth:`commit` swaps them in place of the previous output.
+
+    ``sources`` are the project folders the build reads, which the output folder must not be or hold.
+    Raises :class:`OutputRefused`, :class:`OutputLocked` or :class:`OutputUnwritable`.
+    """
+
+    def __init__(self, target: Path, *, sources: Sequence[Path] = ()) -> None:
+        try:
+            self.target = Path(os.path.realpath(target))
+        except OSError as error:  # a relative path, and the working folder is gone
+            raise OutputUnwritable(shown_path(target), _reason(error)) from None
+        self.sources = sources
+        self.lock_path = self.target / LOCK
+        self.staging = self.target / f"{STAGING}{secrets.token_hex(_TOKEN)}"
+        self.written: list[str] = []
+        self._lock: int | None = None
+        self._old: Path | None = None
+        self._committed = False
+        signature = _signature(self.target)
+        self._previous = self._checked()
+        self._created = _missing(self.target)
+        try:
+            self.target.mkdir(parents=True, exist_ok=True)
+            self._lock = _lock(self.lock_path)
+            if _signature(self.target) != signature:  # another build finished meanwhile
+                self._previous = self._checked()
+            self._clear_leftovers()
+            self.staging.mkdir()
+        except OutputLocked:
+            self._remove_created()
+            raise
+        except OSError as error:
+            self.abort()
+            raise self._unwritable(error) from None
+        except OutputRefused:
+            self.abort()
+            raise
+
+    def _checked(self) -> dict[str, int]:
+        """:func:`check_target`; a refusal while another build swaps its output in says so instead."""
+        try:
+            return check_target(self.target, self.sources)
+        except OutputRefused:
+            if self._lock is None and _held(self.target / LOCK):
+                raise OutputLocked(self.target / LOCK) from None
+            raise
+
+    def _unwritable(self, error: OSError) -> OutputUnwritable:
+        return OutputUnwritable(shown_path(self.target), _reason(error))
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Any failure to write into the staging folder becomes :class:`OutputUnwritable`."""
+        try:
+            yield
+        except OSError as error:
+            raise self._unwritable(error) from None
+
+    def _clear_leftovers(self) -> None:
+        """Remove what builds that were killed left behind (their staging and old folders)."""
+        for entry in os.scandir(self.target):
+            if _is_leftover(entry.name) and entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+
+    def path(self, relative: str) -> Path:
+        """The staging path for ``relative``, refusing anything that would land outside the output."""
+        pure = PurePosixPath(relative)
+        if pure.is_absolute() or ".." in pure.parts or not pure.parts or _is_own(pure.parts[0]):
+            raise UnsafeOutputPath(relative)
+        path = self.staging.joinpath(*pure.parts)
+        with self._writing():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self.written.append(pure.as_posix())
+        return path
+
+    def path_of(self, relative: str) -> Path:
+        """Where an already written file ``relative`` lies in the staging folder."""
+        return self.staging.joinpath(*PurePosixPath(relative).parts)
+
+    def record(self, relative: str) -> None:
+        """Count a file that a worker process wrote into the staging folder (:mod:`kompiler.build.pages`)."""
+        self.written.append(PurePosixPath(relative).as_posix())
+
+    def write_text(self, relative: str, text: str) -> None:
+        path = self.path(relative)
+        with self._writing():
+            path.write_text(text, encoding="utf-8", newline="\n")
+
+    def write_bytes(self, relative: str, data: bytes) -> None:
+        path = self.path(relative)
+        with self._writing():
+            path.write_bytes(data)
+
+    def write_json(self, relative: str, value: Any, indent: int) -> None:
+        """``json.dumps(value, ensure_ascii=False, indent=indent)`` and a newline, written in pieces.
+
+        The model of a large corpus is hundreds of megabytes of text: written as it is encoded, it never
+        sits in memory whole, beside the data it comes from (:mod:`kompiler.render.jsontext`).
+        """
+        path = self.path(relative)
+        with self._writing(), path.open("w", encoding="utf-8", newline="\n") as stream:
+            write_indented(value, indent, stream.write)
+            stream.write("\n")
+
+    @contextmanager
+    def binary(self, relative: str) -> Iterator[BinaryIO]:
+        """A binary file to write ``relative`` into as it is produced (a large GraphML, for one)."""
+        path = self.path(relative)
+        with self._writing(), path.open("wb") as stream:
+            yield stream
+
+    def commit(self) -> None:
+        """Replace the previous output with the staged one (the previous is removed only afterwards)."""
+        staged = self._staged()
+        incoming = {relative.split("/", 1)[0] for relative in staged}
+        previous = {relative.split("/", 1)[0] for relative in self._previous}
+        self._swap(staged, aside=previous | incoming, incoming=incoming)
+
+    def commit_into(self) -> None:
+        """Move the staged files into the output folder, keeping the rest of the previous output.
+
+        For partial builds (one position's SKJ): the rest of a full build's output stays as it was, and
+        every file written replaces its predecessor.
+        """
+        staged = self._staged()
+        self._swap({**self._previous, **staged}, aside=set(staged), incoming=set(staged))
+
+    def _staged(self) -> dict[str, int]:
+        with self._writing():
+            return {relative: size for relative, size in _walk(self.staging) if size is not None}
+
+    def _swap(self, files: dict[str, int], *, aside: set[str], incoming: set[str]) -> None:
+        """Make ``files`` the output: the entries named in ``aside`` go to the old folder, those named in
+        ``incoming`` come in from the staging folder (top-level names, or for a partial build files), and
+        the marker lists ``files``. On failure everything is put back and :class:`OutputUnwritable` raised.
+        """
+        with self._writing():
+            (self.staging / MARKER).write_bytes(marker_bytes(files.items()))
+            (self.staging / _BRIDGE).write_bytes(marker_bytes([*self._previous.items(), *files.items()]))
+            self._old = self.target / f"{OLD}{secrets.token_hex(_TOKEN)}"
+            self._old.mkdir()
+        moves = [(self.target / name, self._old / name) for name in sorted(aside)]
+        moves += [(self.staging / name, self.target / name) for name in sorted(incoming)]
+        done: list[tuple[Path, Path]] = []
+        with signals_deferred():
+            try:
+                os.replace(self.staging / _BRIDGE, self.target / MARKER)
+                for source, destination in moves:
+                    if os.path.lexists(source):
+                        destination.parent.mkdir(parents=True, exist_ok=True)
+                        os.rename(source, destination)
+                        done.append((source, destination))
+                os.replace(self.staging / MARKER, self.target / MARKER)
+            except OSError as error:
+                for source, destination in reversed(done):
+                    os.rename(destination, source)
+                raise self._unwritable(error) from None
+            self._committed = True
+        self._finish()
+
+    def _finish(self) -> None:
+        with signals_deferred():
+            shutil.rmtree(self.staging, ignore_errors=True)
+            if self._old is not None:
+                shutil.rmtree(self._old, ignore_errors=True)
+            self._unlock()
+
+    def abort(self) -> None:
+        """Remove everything this build wrote; the previous output (or the new one, once committed) stays."""
+        self._finish()
+        if not self._committed:
+            self._remove_created()
+
+    def _remove_created(self) -> None:
+        """Remove the output folder and parents this build created, as long as they are empty."""
+        for folder in self._created:
+            try:
+                folder.rmdir()
+            except OSError:
+                return
+
+    def _unlock(self) -> None:
+        if self._lock is not None:
+            self.lock_path.unlink(missing_ok=True)
+            os.close(self._lock)
+            self._lock = None

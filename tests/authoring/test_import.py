@@ -1,0 +1,212 @@
+"""``kompiler import``: tables in CSV or XLSX become a standards project that ``kompiler check`` accepts."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+import yaml
+from openpyxl import Workbook
+
+from kompiler.authoring.importer import ImportOptions, import_tables
+from kompiler.diagnostics import Severity
+from kompiler.model import CompetencyType
+from kompiler.pipeline import compile_path
+
+REPO = Path(__file__).parents[2]
+
+POSITIONS = [
+    ["code", "title", "group"],
+    ["15-1252.00", "Software Developers", "15"],
+    ["15-1251.00", "Computer Programmers", "15"],
+    ["29-1141.00", "Registered Nurses", "29"],
+]
+REQUIREMENTS = [
+    ["code", "element_id", "element_name", "level_0_to_7", "importance_1_to_5"],
+    ["15-1252.00", "2.B.3.e", "Programming", "7.0", "4.5"],
+    ["15-1252.00", "2.A.1.a", "Reading Comprehension", "3.5", "2.9"],
+    ["15-1251.00", "2.B.3.e", "Programming", "5.25", "4.0"],
+    ["29-1141.00", "2.C.7", "Medicine and Dentistry", "0.0", "3.0"],
+]
+
+
+def _write_csv(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def _write_xlsx(path: Path, rows: list[list[str]]) -> Path:
+    book = Workbook()
+    for row in rows:
+        book.active.append([float(v) if v.replace(".", "").isdigit() and "." in v else v for v in row])
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("writer", [_write_csv, _write_xlsx], ids=["csv", "xlsx"])
+def test_import_writes_a_clean_project(tmp_path: Path, run_cli, writer) -> None:
+    suffix = ".csv" if writer is _write_csv else ".xlsx"
+    positions = writer(tmp_path / f"positions{suffix}", POSITIONS)
+    requirements = writer(tmp_path / f"requirements{suffix}", REQUIREMENTS)
+    target = tmp_path / "standar"
+    result = run_cli(
+        ["import", str(positions), str(requirements), "-o", str(target), "--berlaku-mulai", "2026-01-01"],
+        tmp_path,
+    )
+    assert result.exit_code == 0, result.output
+    compiled = compile_path(target)
+    assert not [d for d in compiled.diagnostics if d.severity is Severity.ERROR]
+    corpus = compiled.corpus
+    assert sorted(corpus.positions) == ["15-1251.00", "15-1252.00", "29-1141.00"]
+    technical = {
+        p: {
+            corpus.competencies[r.code].name: r.level
+            for r in corpus.positions[p].required(CompetencyType.TECHNICAL)
+        }
+        for p in corpus.positions
+    }
+    # Levels 0–7 rescaled to 1–5; Reading Comprehension (importance 2.9) falls below the default cut 3.0.
+    assert technical == {
+        "15-1252.00": {"Programming": 5},
+        "15-1251.00": {"Programming": 4},
+        "29-1141.00": {"Medicine and Dentistry": 1},
+    }
+    # Importance of kept elements rescaled from [cut 3, top 4.5 (the table's highest)] to 1–5.
+    importance = {
+        p: [r.importance for r in corpus.positions[p].required(CompetencyType.TECHNICAL)]
+        for p in corpus.positions
+    }
+    assert importance == {"15-1252.00": [5.0], "15-1251.00": [3.67], "29-1141.00": [1.0]}
+    assert (
+        corpus.positions["15-1252.00"].family
+        == corpus.positions["15-1251.00"].family
+        != corpus.positions["29-1141.00"].family
+    )
+    assert all("diimpor" in c.definition for c in corpus.competencies_of(CompetencyType.TECHNICAL))
+
+
+def test_import_importance_cut_is_configurable(tmp_path: Path, run_cli) -> None:
+    positions = _write_csv(tmp_path / "p.csv", POSITIONS)
+    requirements = _write_csv(tmp_path / "r.csv", REQUIREMENTS)
+    result = run_cli(
+        ["import", str(positions), str(requirements), "-o", str(tmp_path / "s"), "--min-importance", "2.5"],
+        tmp_path,
+    )
+    assert result.exit_code == 0
+    corpus = compile_path(tmp_path / "s").corpus
+    assert len(corpus.positions["15-1252.00"].required(CompetencyType.TECHNICAL)) == 2
+
+
+def test_import_reports_a_missing_column(tmp_path: Path, run_cli) -> None:
+    positions = _write_csv(tmp_path / "p.csv", [["code", "title"], ["A1", "Satu"]])
+    requirements = _write_csv(tmp_path / "r.csv", REQUIREMENTS)
+    result = run_cli(["import", str(positions), str(requirements), "-o", str(tmp_path / "s")], tmp_path)
+    assert result.exit_code == 1  # a problem in the table, located at its header row
+    assert "p.csv:1:1" in result.output and "Kolom wajib tidak ada: group" in result.output
+    assert not (tmp_path / "s").exists()
+
+
+def test_import_refuses_to_overwrite_a_project(tmp_path: Path, run_cli, minimal_project: Path) -> None:
+    positions = _write_csv(tmp_path / "p.csv", POSITIONS)
+    requirements = _write_csv(tmp_path / "r.csv", REQUIREMENTS)
+    result = run_cli(["import", str(positions), str(requirements), "-o", str(minimal_project)], tmp_path)
+    assert result.exit_code == 2
+
+
+def test_position_with_nothing_above_the_cut_keeps_its_most_important_element(
+    tmp_path: Path, run_cli
+) -> None:
+    positions = _write_csv(tmp_path / "p.csv", [["code", "title", "group"], ["A1", "Satu", "1"]])
+    requirements = _write_csv(
+        tmp_path / "r.csv",
+        [
+            ["code", "element_id", "element_name", "level", "importance"],
+            ["A1", "e1", "Satu", "2", "2.0"],
+            ["A1", "e2", "Dua", "6", "2.5"],
+        ],
+    )
+    assert (
+        run_cli(["import", str(positions), str(requirements), "-o", str(tmp_path / "s")], tmp_path).exit_code
+        == 0
+    )
+    compiled = compile_path(tmp_path / "s")
+    assert not [d for d in compiled.diagnostics if d.severity is Severity.ERROR]
+    technical = compiled.corpus.positions["A1"].required(CompetencyType.TECHNICAL)
+    assert [(compiled.corpus.competencies[r.code].name, r.level) for r in technical] == [("Dua", 4)]
+    assert [r.importance for r in technical] == [1.0]  # below the cut: merely required, not the top rating
+
+
+def test_import_importance_scale_is_configurable(tmp_path: Path, run_cli) -> None:
+    positions = _write_csv(tmp_path / "p.csv", POSITIONS)
+    requirements = _write_csv(tmp_path / "r.csv", REQUIREMENTS)
+    arguments = ["--min-importance", "2", "--max-importance", "7"]
+    result = run_cli(
+        ["import", str(positions), str(requirements), "-o", str(tmp_path / "s"), *arguments], tmp_path
+    )
+    assert result.exit_code == 0, result.output
+    corpus = compile_path(tmp_path / "s").corpus
+    rated = {
+        corpus.competencies[r.code].name: r.importance
+        for r in corpus.positions["15-1252.00"].required(CompetencyType.TECHNICAL)
+    }
+    assert rated == {"Programming": 3.0, "Reading Comprehension": 1.72}
+
+
+GRADES = yaml.safe_load((REPO / "standards" / "jenjang.yaml").read_text(encoding="utf-8"))["jenjang"]
+
+
+@pytest.mark.parametrize("grade", GRADES, ids=[g["kode"] for g in GRADES])
+def test_every_shipped_grade_imports_into_a_clean_project(tmp_path: Path, grade: dict) -> None:
+    positions = _write_csv(tmp_path / "p.csv", POSITIONS)
+    requirements = _write_csv(tmp_path / "r.csv", REQUIREMENTS)
+    pelaksana = grade["jenis_jabatan"] == "pelaksana"
+    options = ImportOptions(
+        kind=grade["jenis_jabatan"],
+        grade=grade["kode"],
+        classification="teknisi" if pelaksana else None,
+        valid_from="2026-01-01",
+    )
+    import_tables(positions, requirements, tmp_path / "s", options)
+    compiled = compile_path(tmp_path / "s")
+    assert not [d for d in compiled.diagnostics if d.severity is Severity.ERROR]
+    assert {p.grade for p in compiled.corpus.positions.values()} == {grade["kode"]}
+
+
+def test_a_problem_in_a_written_requirement_is_traced_to_its_row(tmp_path: Path) -> None:
+    """Of two list items that share a line (one ends where the next begins), the later one is meant."""
+    from kompiler.authoring.importer import staging
+    from kompiler.authoring.importer.options import checked_options
+    from kompiler.authoring.importer.plan import Plan
+    from kompiler.authoring.importer.tables import read_table
+    from kompiler.diagnostics import Diagnostic, Location, Message, Span
+
+    requirements = [
+        REQUIREMENTS[0],
+        ["A1", "e1", "Satu", "3", "4"],
+        ["A1", "e2", "Dua", "3", "4"],
+        ["A1", "e3", "Tiga", "3", "4"],
+    ]
+    options = ImportOptions(valid_from="2026-01-01")
+    plan = Plan(options, "p.csv", "r.csv")
+    plan.read(
+        read_table(_write_csv(tmp_path / "p.csv", [POSITIONS[0], ["A1", "Satu", "1"]]), "p.csv"),
+        read_table(_write_csv(tmp_path / "r.csv", requirements), "r.csv"),
+    )
+    files, origins = plan.project(checked_options(options))
+    project = tmp_path / "staged"
+    staging._write(files, project)
+    documents = compile_path(project).documents
+    lines = files["jabatan/a1.yaml"].splitlines()
+    second = 1 + lines.index("  - kode: T.IMPORA.002")  # where the first item's span ends, too
+    for line, row in ((second, 3), (second + 1, 3), (second + 3, 4)):
+        found = Diagnostic(
+            Severity.ERROR,
+            "KMP999",
+            Message("x", "x"),
+            Location("staged/jabatan/a1.yaml", Span(line, 5, line, 9)),
+        )
+        traced = staging._traced(found, documents, origins, "out")
+        assert (traced.location.file, traced.location.line, traced.location.column) == ("r.csv", row, 2)
+        assert traced.related[0].location.file == "out/jabatan/a1.yaml"

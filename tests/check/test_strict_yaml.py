@@ -1,0 +1,228 @@
+"""The loader reports every YAML surprise as a located error instead of guessing."""
+
+from __future__ import annotations
+
+import pytest
+
+from kompiler.check.load import MAX_DEPTH, MAX_FILE_BYTES, load_bytes
+from kompiler.diagnostics import Severity
+
+
+def problems(source: bytes) -> list[tuple[str, int, int]]:
+    return [(d.code, d.location.line, d.location.column) for d in load_bytes("f.yaml", source).diagnostics]
+
+
+def test_plain_yaml_loads_with_yaml_12_types() -> None:
+    result = load_bytes("f.yaml", b"a: 1\nb: 2.5\nc: true\nd: ~\ne: teks biasa\nf: '010'\ng: [x, y]\n")
+    assert result.diagnostics == []
+    assert result.document is not None
+    assert result.document.data == {
+        "a": 1,
+        "b": 2.5,
+        "c": True,
+        "d": None,
+        "e": "teks biasa",
+        "f": "010",
+        "g": ["x", "y"],
+    }
+
+
+def test_duplicate_key_is_an_error_at_the_second_key() -> None:
+    result = load_bytes("f.yaml", b"nama: A\nkode: X\nnama: B\n")
+    assert [(d.code, d.location.line, d.location.column) for d in result.diagnostics] == [("KMP003", 3, 1)]
+    assert "baris 1" in result.diagnostics[0].message.id
+    assert result.document is not None and result.document.data["nama"] == "A"
+
+
+@pytest.mark.parametrize("value", ["yes", "no", "No", "ON", "off", "Yes", "OFF"])
+def test_yaml11_booleans_are_errors_and_stay_text(value: str) -> None:
+    result = load_bytes("f.yaml", f"jawab: {value}\n".encode())
+    assert [(d.code, d.location.line, d.location.column) for d in result.diagnostics] == [("KMP004", 1, 8)]
+    assert "boolean" in result.diagnostics[0].message.id
+    assert result.document is not None and result.document.data == {"jawab": value}
+
+
+@pytest.mark.parametrize("value", ["2026-01-01", "2026-1-5", "2026-01-01 10:00:00"])
+def test_unquoted_dates_are_errors(value: str) -> None:
+    result = load_bytes("f.yaml", f"berlaku_mulai: {value}\n".encode())
+    assert [d.code for d in result.diagnostics] == ["KMP004"]
+    assert "tanggal" in result.diagnostics[0].message.id
+
+
+@pytest.mark.parametrize("value", ["010", "0777", "0x1F", "0o17", "1_000", "1:20", ".inf"])
+def test_numbers_that_yaml_versions_disagree_on_are_errors(value: str) -> None:
+    result = load_bytes("f.yaml", f"kode: {value}\n".encode())
+    assert [d.code for d in result.diagnostics] == ["KMP004"]
+    assert result.document is not None and result.document.data == {"kode": value}
+
+
+@pytest.mark.parametrize("value", [".nan", "-.inf", ".NaN"])
+def test_infinity_and_nan_are_named_as_such(value: str) -> None:
+    result = load_bytes("f.yaml", f"kepentingan: {value}\n".encode())
+    assert [d.code for d in result.diagnostics] == ["KMP004"]
+    assert "tak hingga" in result.diagnostics[0].message.id
+    assert "not-a-number" in result.diagnostics[0].message.en
+
+
+def test_quoted_ambiguous_values_are_fine() -> None:
+    result = load_bytes("f.yaml", b"a: 'no'\nb: \"2026-01-01\"\nc: '010'\n")
+    assert result.diagnostics == []
+
+
+def test_anchor_and_alias_are_rejected_at_the_alias() -> None:
+    assert problems(b"a: &x [1, 2]\nb: *x\n") == [("KMP005", 2, 4)]
+
+
+def test_alias_bomb_is_rejected_quickly_without_expansion() -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 12)]
+    result = load_bytes("f.yaml", "\n".join(lines).encode())
+    assert [d.code for d in result.diagnostics] == ["KMP005"]
+
+
+def test_merge_key_is_rejected() -> None:
+    assert [c for c, _, _ in problems(b"a: {x: 1}\nb:\n  <<: {y: 2}\n")] == ["KMP005"]
+
+
+def test_python_tags_are_rejected() -> None:
+    result = load_bytes("f.yaml", b"a: !!python/object/apply:os.system ['echo hi']\n")
+    assert [d.code for d in result.diagnostics] == ["KMP006"]
+    assert result.document is not None and result.document.data == {"a": None}
+
+
+def test_non_text_keys_are_rejected() -> None:
+    assert [c for c, _, _ in problems(b"? [a, b]\n: 1\n")] == ["KMP006"]
+    assert [c for c, _, _ in problems(b"1: satu\n")] == ["KMP006"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [b"[" * 100_000 + b"]" * 100_000, b"{a: " * 5_000 + b"1" + b"}" * 5_000, b"- " * 10_000 + b"x\n"],
+)
+def test_very_deep_nesting_is_refused_not_crashed(source: bytes) -> None:
+    result = load_bytes("f.yaml", source)
+    assert result.document is None
+    assert [d.code for d in result.diagnostics] == ["KMP007"]
+    assert str(MAX_DEPTH) in result.diagnostics[0].message.id
+
+
+def test_block_nesting_below_the_limit_loads() -> None:
+    source = "".join("  " * depth + f"k{depth}:\n" for depth in range(30)) + "  " * 30 + "v: 1\n"
+    result = load_bytes("f.yaml", source.encode())
+    assert result.diagnostics == []
+
+
+def test_empty_file_is_reported() -> None:
+    assert problems(b"") == [("KMP008", 1, 1)]
+    assert problems(b"# hanya komentar\n") == [("KMP008", 1, 1)]
+
+
+def test_several_documents_in_one_file_are_rejected() -> None:
+    result = load_bytes("f.yaml", b"a: 1\n---\nb: 2\n")
+    assert [(d.code, d.location.line) for d in result.diagnostics] == [("KMP002", 2)]
+    assert "lebih dari satu dokumen" in result.diagnostics[0].message.id
+
+
+def test_tab_indentation_gets_a_tab_message() -> None:
+    result = load_bytes("f.yaml", b"a:\n\tb: 1\n")
+    assert [(d.code, d.location.line, d.location.column) for d in result.diagnostics] == [("KMP002", 2, 1)]
+    assert "tab" in result.diagnostics[0].message.id.lower()
+
+
+def test_truncated_file_is_a_syntax_error_with_a_position() -> None:
+    result = load_bytes("f.yaml", b"nama: 'Analis\nkode: X\n")
+    assert [d.code for d in result.diagnostics] == ["KMP002"]
+    assert result.diagnostics[0].location.line >= 1
+
+
+def test_invalid_utf8_is_located_at_the_bad_byte() -> None:
+    assert problems(b"nama: ok\nuraian: caf\xe9\n") == [("KMP001", 2, 12)]
+
+
+def test_utf16_is_refused_with_advice() -> None:
+    result = load_bytes("f.yaml", "a: 1\n".encode("utf-16"))
+    assert [d.code for d in result.diagnostics] == ["KMP001"]
+    assert "UTF-8" in result.diagnostics[0].message.id
+
+
+def test_nul_byte_is_reported() -> None:
+    assert problems(b"a: 1\nb: x\x00y\n") == [("KMP001", 2, 5)]
+
+
+def test_control_character_is_reported() -> None:
+    assert problems(b"a: \x07\n") == [("KMP001", 1, 4)]
+
+
+def test_huge_file_is_refused_before_parsing() -> None:
+    result = load_bytes("f.yaml", b"a: " + b"x" * (MAX_FILE_BYTES + 1))
+    assert [d.code for d in result.diagnostics] == ["KMP001"]
+
+
+def test_bom_and_crlf_load_like_lf() -> None:
+    lf = load_bytes("f.yaml", b"nama: A\ntugas:\n  - satu\n  - dua\n")
+    crlf_bom = load_bytes("f.yaml", b"\xef\xbb\xbfnama: A\r\ntugas:\r\n  - satu\r\n  - dua\r\n")
+    assert lf.document is not None and crlf_bom.document is not None
+    assert lf.document.data == crlf_bom.document.data
+    assert lf.document.span(("tugas", 1)) == crlf_bom.document.span(("tugas", 1))
+
+
+def test_every_loader_problem_is_an_error() -> None:
+    for source in (b"a: yes\n", b"a: 1\na: 2\n", b"a: *b\n", b"\xff"):
+        assert all(d.severity is Severity.ERROR for d in load_bytes("f.yaml", source).diagnostics)
+
+
+def test_spans_point_at_values_and_keys() -> None:
+    document = load_bytes("f.yaml", b"a:\n  b: [10, 20]\n  c: teks\n").document
+    assert document is not None
+    value = document.span(("a", "b", 1))
+    assert (value.line, value.column, value.end_column) == (2, 11, 13)
+    key = document.span(("a", "c"), key=True)
+    assert (key.line, key.column, key.end_column) == (3, 3, 4)
+
+
+def test_missing_pointer_falls_back_to_nearest_ancestor() -> None:
+    document = load_bytes("f.yaml", b"a:\n  b: 1\n").document
+    assert document is not None
+    assert document.span(("a", "tidak_ada")) == document.span(("a",))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        '"\\x01"',
+        '"\\0"',
+        '"\\e"',
+        '"\\r"',
+        '"\\x7f"',
+        '"\\N"',
+        '"\\x9b"',
+        '"\\L"',
+        '"\\P"',
+        '"\\uFEFF"',
+        '"\\uFFFE"',
+        '"\\uFDD0"',
+        '"\\U0001FFFE"',
+        '"\\U0010FFFF"',
+        '"\\u202E"',
+        '"\\u2066"',
+        "teks \u202e terbalik",
+        "'teks \u2067 isolasi'",
+        "|\n  baris \ufeff satu\n",
+    ],
+)
+def test_characters_no_standard_may_hold_are_errors_at_the_text(value: str) -> None:
+    result = load_bytes("f.yaml", f"nama: Analis\nuraian: {value}\n".encode())
+    assert [(d.code, d.location.line, d.location.column) for d in result.diagnostics] == [("KMP017", 2, 9)]
+
+
+def test_forbidden_character_in_a_key_is_an_error_at_the_key() -> None:
+    result = load_bytes("f.yaml", b'nama: Analis\n"ura\\x01ian": x\n')
+    assert [(d.code, d.location.line, d.location.column) for d in result.diagnostics] == [("KMP017", 2, 1)]
+    assert "ke-4" in result.diagnostics[0].message.id and "U+0001" in result.diagnostics[0].message.en
+
+
+@pytest.mark.parametrize(
+    "value", ['"a\\tb"', "|\n  satu\n  dua\n", '"\\U00020000 \\U0001F600 \\u00e9"', "teks 😀 𠀀 é"]
+)
+def test_tabs_line_breaks_and_astral_letters_are_text(value: str) -> None:
+    assert load_bytes("f.yaml", f"uraian: {value}\n".encode()).diagnostics == []
