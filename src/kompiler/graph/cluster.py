@@ -42,132 +42,197 @@ def merge_groups(
     earlier cluster's, then the other's) come first. A pair too large or completing a rejected set is
     passed over. A cluster's links are summed in the order of its merges, so the means are the same
     numbers on every run.
+    """
+    keep = sims.score >= threshold
+    linkage = _Linkage(sims.left[keep], sims.right[keep], sims.score[keep], max_size, rejected)
+    while (pair := linkage.best_pair()) is not None:
+        linkage.try_merge(*pair)
+    return linkage.groups()
+
+
+# A link between two clusters: [edge count, minimum, sum]; the edges inside a cluster are the same three.
+_Link = list[float]
+
+
+class _Linkage:
+    """The state of complete linkage: the live clusters, their links, and the pairs waiting to merge.
 
     A large corpus has hundreds of thousands of edges between single positions and merges only a few
     percent of them, so single positions are kept out of the dictionaries and the heap: their pairs are
     read in merge order from sorted arrays, and their links from an adjacency list of the edges. Only the
     clusters that merging makes get dictionary entries and heap entries.
     """
-    keep = sims.score >= threshold
-    left, right, score = sims.left[keep], sims.right[keep], sims.score[keep]
-    singles = int(max(left.max(), right.max())) + 1 if len(score) else 0
-    ends = np.concatenate([left, right])
-    by_end = np.argsort(ends, kind="stable")
-    starts = np.searchsorted(ends[by_end], np.arange(singles + 1)).tolist()
-    adjacent = np.concatenate([right, left])[by_end].tolist()
-    adjacent_score = np.concatenate([score, score])[by_end].tolist()
-    order = np.lexsort((right, left, -score))
-    pair_left, pair_right, pair_key = left[order].tolist(), right[order].tolist(), (-score[order]).tolist()
 
-    # The live cluster each position is in: itself while alone; merged clusters count from ``singles``.
-    cluster = list(range(singles))
-    dead = bytearray(2 * singles)  # clusters merged into a larger one
-    members: dict[int, tuple[int, ...]] = {}  # of the merged clusters
-    neighbours: dict[int, set[int]] = {}  # of the merged clusters: the live clusters with an edge to it
-    links: dict[tuple[int, int], list[float]] = {}  # (other, merged) → [edge count, minimum, sum]
-    inner: dict[int, tuple[int, float, float]] = {}  # edges inside a merged cluster: count, minimum, sum
-    # Completely linked pairs of a merged cluster and a cluster that was there before it, best last,
-    # and the best of each merged cluster's pairs in the heap.
-    candidates: dict[int, list[tuple[float, tuple[int, ...], int]]] = {}
-    heap: list[tuple[float, tuple[int, ...], int, int]] = []
-    rejected = [r for r in rejected if len(r) >= 2]
+    def __init__(
+        self,
+        left: np.ndarray,
+        right: np.ndarray,
+        score: np.ndarray,
+        max_size: int,
+        rejected: Iterable[frozenset[int]],
+    ) -> None:
+        self.max_size = max_size
+        self.rejected = [r for r in rejected if len(r) >= 2]
+        singles = int(max(left.max(), right.max())) + 1 if len(score) else 0
+        self.singles = singles
+        # The edges of each single position: adjacent[starts[c]:starts[c + 1]], with their scores.
+        ends = np.concatenate([left, right])
+        by_end = np.argsort(ends, kind="stable")
+        self.starts: list[int] = np.searchsorted(ends[by_end], np.arange(singles + 1)).tolist()
+        self.adjacent: list[int] = np.concatenate([right, left])[by_end].tolist()
+        self.adjacent_score: list[float] = np.concatenate([score, score])[by_end].tolist()
+        # The pairs of single positions in merge order; ``taken`` of them are used or passed over.
+        order = np.lexsort((right, left, -score))
+        self.pair_left: list[int] = left[order].tolist()
+        self.pair_right: list[int] = right[order].tolist()
+        self.pair_key: list[float] = (-score[order]).tolist()
+        self.taken = 0
+        # The live cluster each position is in: itself while alone; merged clusters count from ``singles``.
+        self.cluster = list(range(singles))
+        self.new = singles
+        self.dead = bytearray(2 * singles)  # clusters merged into a larger one
+        self.members: dict[int, tuple[int, ...]] = {}  # of the merged clusters
+        # Of the merged clusters: the live clusters with an edge to it.
+        self.neighbours: dict[int, set[int]] = {}
+        self.links: dict[tuple[int, int], _Link] = {}  # (other, merged) → link
+        self.inner: dict[int, tuple[int, float, float]] = {}  # edges inside a merged cluster
+        # Completely linked pairs of a merged cluster and a cluster that was there before it, best last,
+        # and the best of each merged cluster's pairs in the heap.
+        self.candidates: dict[int, list[tuple[float, tuple[int, ...], int]]] = {}
+        self.heap: list[tuple[float, tuple[int, ...], int, int]] = []
 
-    def members_of(c: int) -> tuple[int, ...]:
-        return members[c] if c >= singles else (c,)
+    def members_of(self, c: int) -> tuple[int, ...]:
+        return self.members[c] if c >= self.singles else (c,)
 
-    def links_of(c: int, partner: int) -> dict[int, list[float]]:
-        """The links of ``c`` to every live cluster but ``partner``, taken out of ``links``."""
-        if c >= singles:
-            return {
-                other: links.pop((other, c) if other < c else (c, other))
-                for other in neighbours.pop(c)
-                if other != partner
-            }
-        found: dict[int, list[float]] = {}
-        for k in range(starts[c], starts[c + 1]):
-            other = cluster[adjacent[k]]
-            if other != partner and other not in found:
-                found[other] = (
-                    links.pop((c, other)) if other >= singles else [1, adjacent_score[k], adjacent_score[k]]
-                )
-        return found
+    def best_pair(self) -> tuple[int, int, _Link | None] | None:
+        """The best live pair, from the single positions' pairs or the heap, whichever comes first.
 
-    def offer(c: int) -> None:
-        """Put the best pair of ``c`` whose partner is still live into the heap."""
-        waiting = candidates.get(c, [])
-        while waiting:
-            key, concatenated, other = waiting.pop()
-            if not dead[other]:
-                heapq.heappush(heap, (key, concatenated, c, other))
-                return
-
-    new, taken = singles, 0
-    while True:
+        A pair of single positions comes with its one edge as the link between them; a heap pair's link
+        is still in ``links``. None when no pair is left.
+        """
+        dead, heap, pair_key, pair_left, pair_right = (
+            self.dead,
+            self.heap,
+            self.pair_key,
+            self.pair_left,
+            self.pair_right,
+        )
+        taken = self.taken
         while taken < len(pair_key) and (dead[pair_left[taken]] or dead[pair_right[taken]]):
             taken += 1
+        self.taken = taken
         while heap and (dead[heap[0][2]] or dead[heap[0][3]]):
-            offer(heapq.heappop(heap)[2])
+            self.offer(heapq.heappop(heap)[2])
         if taken < len(pair_key) and (
             not heap or (pair_key[taken], (pair_left[taken], pair_right[taken])) < heap[0][:2]
         ):
-            a, b = pair_left[taken], pair_right[taken]
-            between = [1, -pair_key[taken], -pair_key[taken]]
-            taken += 1
-        elif heap:
+            self.taken = taken + 1
+            return pair_left[taken], pair_right[taken], [1, -pair_key[taken], -pair_key[taken]]
+        if heap:
             _, _, a, b = heapq.heappop(heap)
-            between = None
-        else:
-            break
-        joined = tuple(sorted(members_of(a) + members_of(b)))
-        if len(joined) > max_size or _completes_rejected(joined, members_of(a), members_of(b), rejected):
+            return a, b, None
+        return None
+
+    def try_merge(self, a: int, b: int, between: _Link | None) -> None:
+        """Merge ``a`` and ``b`` unless the result is too large or completes a rejected set."""
+        joined = tuple(sorted(self.members_of(a) + self.members_of(b)))
+        if len(joined) > self.max_size or _completes_rejected(
+            joined, self.members_of(a), self.members_of(b), self.rejected
+        ):
             if between is None:
-                offer(a)
-            continue
+                self.offer(a)
+            return
         if between is None:
-            between = links.pop((a, b) if a < b else (b, a))
-        # Every link of the new cluster starts from no edges and adds a's, then b's: one order of sums.
-        combined: dict[int, list[float]] = {}
-        for other, (count, low, total) in chain(links_of(a, b).items(), links_of(b, a).items()):
+            between = self.links.pop((a, b) if a < b else (b, a))
+        combined = self._combined_links(a, b)
+        self._link_new(a, b, joined, combined)
+        self._retire(a, b, joined, between)
+
+    def _combined_links(self, a: int, b: int) -> dict[int, _Link]:
+        """The links of the new cluster: from no edges, add a's, then b's, so the sums have one order."""
+        combined: dict[int, _Link] = {}
+        for other, (count, low, total) in chain(self._links_of(a, b).items(), self._links_of(b, a).items()):
             link = combined.setdefault(other, [0, 1.0, 0.0])
             link[0] += count
             link[1] = min(link[1], low)
             link[2] += total
+        return combined
+
+    def _links_of(self, c: int, partner: int) -> dict[int, _Link]:
+        """The links of ``c`` to every live cluster but ``partner``, taken out of ``links``."""
+        links = self.links
+        if c >= self.singles:
+            return {
+                other: links.pop((other, c) if other < c else (c, other))
+                for other in self.neighbours.pop(c)
+                if other != partner
+            }
+        found: dict[int, _Link] = {}
+        for k in range(self.starts[c], self.starts[c + 1]):
+            other = self.cluster[self.adjacent[k]]
+            if other != partner and other not in found:
+                found[other] = (
+                    links.pop((c, other))
+                    if other >= self.singles
+                    else [1, self.adjacent_score[k], self.adjacent_score[k]]
+                )
+        return found
+
+    def _link_new(self, a: int, b: int, joined: tuple[int, ...], combined: dict[int, _Link]) -> None:
+        """Give the new cluster ``a`` and ``b``'s links, and queue its completely linked pairs that fit."""
+        new, singles, max_size = self.new, self.singles, self.max_size
         waiting = []
         for other, link in combined.items():
             if other >= singles:
-                around = neighbours[other]
+                around = self.neighbours[other]
                 around.discard(a)
                 around.discard(b)
                 around.add(new)
-            links[(other, new)] = link
-            size = len(members_of(other))
+            self.links[(other, new)] = link
+            mates = self.members_of(other)
+            size = len(mates)
             if link[0] == len(joined) * size and len(joined) + size <= max_size:
-                mates = members_of(other)
                 waiting.append((-link[1], joined + mates if joined < mates else mates + joined, other))
         waiting.sort(reverse=True)
-        candidates[new] = waiting
-        candidates.pop(a, None)
-        candidates.pop(b, None)
-        inner_a, inner_b = inner.pop(a, (0, 1.0, 0.0)), inner.pop(b, (0, 1.0, 0.0))
-        inner[new] = (
+        self.candidates[new] = waiting
+        self.candidates.pop(a, None)
+        self.candidates.pop(b, None)
+        self.neighbours[new] = set(combined)
+
+    def _retire(self, a: int, b: int, joined: tuple[int, ...], between: _Link) -> None:
+        """Replace ``a`` and ``b`` by the new cluster, with the edges inside all three, and offer its pairs."""
+        new = self.new
+        inner_a, inner_b = self.inner.pop(a, (0, 1.0, 0.0)), self.inner.pop(b, (0, 1.0, 0.0))
+        self.inner[new] = (
             int(between[0]) + inner_a[0] + inner_b[0],
             min(between[1], inner_a[1], inner_b[1]),
             between[2] + inner_a[2] + inner_b[2],
         )
-        members.pop(a, None)
-        members.pop(b, None)
-        members[new] = joined
-        neighbours[new] = set(combined)
-        dead[a] = dead[b] = 1
+        self.members.pop(a, None)
+        self.members.pop(b, None)
+        self.members[new] = joined
+        self.dead[a] = self.dead[b] = 1
         for position in joined:
-            cluster[position] = new
-        offer(new)
-        new += 1
-    groups = []
-    for c in sorted(members, key=members.__getitem__):
-        count, minimum, total = inner[c]
-        groups.append(Group(members[c], minimum, total / count))
-    return groups
+            self.cluster[position] = new
+        self.offer(new)
+        self.new += 1
+
+    def offer(self, c: int) -> None:
+        """Put the best pair of ``c`` whose partner is still live into the heap."""
+        waiting = self.candidates.get(c, [])
+        while waiting:
+            key, concatenated, other = waiting.pop()
+            if not self.dead[other]:
+                heapq.heappush(self.heap, (key, concatenated, c, other))
+                return
+
+    def groups(self) -> list[Group]:
+        """The merged clusters still live, in the order of their members."""
+        groups = []
+        for c in sorted(self.members, key=self.members.__getitem__):
+            count, minimum, total = self.inner[c]
+            groups.append(Group(self.members[c], minimum, total / count))
+        return groups
 
 
 def _completes_rejected(

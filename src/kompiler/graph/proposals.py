@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from kompiler.graph.similarity import STOPWORDS, words
-from kompiler.model import CompetencyType, Corpus, Position
+from kompiler.model import CompetencyType, Corpus, Grade, Position
 from kompiler.model.entities import EDUCATION_ORDER, RANK_ORDER
 
 _IMPORTANCE = {"mutlak": 3, "penting": 2, "perlu": 1}
@@ -185,38 +185,83 @@ def generic_codes(corpus: Corpus) -> tuple[list[str], list[str]]:
 
 
 def _draft(proposal: Proposal, corpus: Corpus, generic: tuple[list[str], list[str]]) -> dict[str, Any]:
+    """The merged position's standard, keys in the order a hand-written ``jabatan/*.yaml`` has them."""
     members = proposal.members
     first = members[0]
-    grade = corpus.grades.get(first.grade)
     field_ = _most_common([p.field for p in members if p.field]) if any(p.field for p in members) else None
     technical = sorted(proposal.core + proposal.optional, key=lambda c: (c not in proposal.core, c.code))
-    fields_used = sorted(
+    draft: dict[str, Any] = {
+        "kode": proposal.code,
+        "nama": proposal.suggested_name,
+        "jenis": first.kind.value,
+        "jenjang": first.grade,
+    }
+    if first.classification:
+        draft["klasifikasi"] = first.classification
+    draft["rumpun"] = proposal.suggested_family
+    if field_:
+        draft["bidang"] = field_
+    draft["unit_kerja"] = _most_common([p.unit for p in members])
+    draft["urusan"] = _most_common([p.affairs for p in members])
+    draft["ikhtisar"] = (
+        f"Jabatan hasil penggabungan {', '.join(p.name for p in members)}. " + first.summary.strip()
+    )
+    draft["tugas"] = _union_text([t for p in members for t in p.tasks])
+    if outputs := _union_text([t for p in members for t in p.outputs]):
+        draft["hasil_kerja"] = outputs
+    draft["kompetensi"] = _draft_competencies(technical, corpus.grades.get(first.grade), generic)
+    if fields_used := _other_fields(technical, corpus, field_):
+        draft["alasan_lintas_bidang"] = (
+            "Jabatan hasil penggabungan memakai kompetensi teknis bidang "
+            + ", ".join(fields_used)
+            + " yang dipersyaratkan oleh jabatan asalnya."
+        )
+    draft["persyaratan"] = _draft_qualifications(members)
+    draft["sumber"] = {
+        "kode": first.citation.code,
+        **({"pasal": first.citation.article} if first.citation.article else {}),
+    }
+    draft["berlaku_mulai"] = max(p.valid_from for p in members)
+    return draft
+
+
+def _union_text(texts: list[str]) -> list[str]:
+    """Each text once, compared without case or spacing; the first spelling and place win."""
+    return list({" ".join(t.lower().split()): t for t in texts}.values())
+
+
+def _draft_competencies(
+    technical: list[SharedCompetency], grade: Grade | None, generic: tuple[list[str], list[str]]
+) -> dict[str, list[dict[str, Any]]]:
+    """Managerial and socio-cultural at the grade's levels (1 without a grade), technical as merged."""
+    return {
+        "manajerial": [
+            {"kode": code, "level": grade.managerial_level if grade else 1} for code in generic[0]
+        ],
+        "sosial_kultural": [
+            {"kode": code, "level": grade.sociocultural_level if grade else 1} for code in generic[1]
+        ],
+        "teknis": [_draft_requirement(c) for c in technical],
+    }
+
+
+def _other_fields(technical: list[SharedCompetency], corpus: Corpus, field_: str | None) -> list[str]:
+    """The fields, other than the merged position's own, of the technical competencies it requires."""
+    return sorted(
         {
             c.field
             for s in technical
             if (c := corpus.competency(s.code)) is not None and c.field and c.field != field_
         }
     )
-    manajerial = [{"kode": code, "level": grade.managerial_level if grade else 1} for code in generic[0]]
-    sosial = [{"kode": code, "level": grade.sociocultural_level if grade else 1} for code in generic[1]]
-    education: dict[str, dict[str, Any]] = {}
-    for position in members:
-        for entry in position.qualifications.education:
-            slot = education.setdefault(
-                entry.level, {"jenjang": entry.level, "bidang": [], "tingkat": "perlu"}
-            )
-            slot["bidang"] = sorted(set(slot["bidang"]) | set(entry.fields))
-            if _IMPORTANCE[entry.importance] > _IMPORTANCE[slot["tingkat"]]:
-                slot["tingkat"] = entry.importance
-    pendidikan = [
-        {k: v for k, v in e.items() if v != []}
-        for e in sorted(education.values(), key=lambda e: EDUCATION_ORDER[e["jenjang"]])
-    ]
-    requirements: dict[str, Any] = {"pendidikan": pendidikan}
+
+
+def _draft_qualifications(members: tuple[Position, ...]) -> dict[str, Any]:
+    """The union of the members' position requirements, each at the most important level found."""
+    requirements: dict[str, Any] = {"pendidikan": _draft_education(members)}
     training: dict[str, list[dict[str, str]]] = {}
     for kind in ("manajerial", "teknis", "fungsional"):
-        lines = _lines([p.qualifications.training.get(kind, ()) for p in members])
-        if lines:
+        if lines := _lines([p.qualifications.training.get(kind, ()) for p in members]):
             training[kind] = lines
     if training:
         requirements["pelatihan"] = training
@@ -231,46 +276,24 @@ def _draft(proposal: Proposal, corpus: Corpus, generic: tuple[list[str], list[st
         }
     if performance := _lines([p.qualifications.performance for p in members]):
         requirements["indikator_kinerja"] = performance
+    return requirements
 
-    tasks = list({" ".join(t.lower().split()): t for p in members for t in p.tasks}.values())
-    outputs = list({" ".join(t.lower().split()): t for p in members for t in p.outputs}.values())
-    draft: dict[str, Any] = {
-        "kode": proposal.code,
-        "nama": proposal.suggested_name,
-        "jenis": first.kind.value,
-    }
-    draft["jenjang"] = first.grade
-    if first.classification:
-        draft["klasifikasi"] = first.classification
-    draft["rumpun"] = proposal.suggested_family
-    if field_:
-        draft["bidang"] = field_
-    draft["unit_kerja"] = _most_common([p.unit for p in members])
-    draft["urusan"] = _most_common([p.affairs for p in members])
-    draft["ikhtisar"] = (
-        f"Jabatan hasil penggabungan {', '.join(p.name for p in members)}. " + first.summary.strip()
-    )
-    draft["tugas"] = tasks
-    if outputs:
-        draft["hasil_kerja"] = outputs
-    draft["kompetensi"] = {
-        "manajerial": manajerial,
-        "sosial_kultural": sosial,
-        "teknis": [_draft_requirement(c) for c in technical],
-    }
-    if fields_used:
-        draft["alasan_lintas_bidang"] = (
-            "Jabatan hasil penggabungan memakai kompetensi teknis bidang "
-            + ", ".join(fields_used)
-            + " yang dipersyaratkan oleh jabatan asalnya."
-        )
-    draft["persyaratan"] = requirements
-    draft["sumber"] = {
-        "kode": first.citation.code,
-        **({"pasal": first.citation.article} if first.citation.article else {}),
-    }
-    draft["berlaku_mulai"] = max(p.valid_from for p in members)
-    return draft
+
+def _draft_education(members: tuple[Position, ...]) -> list[dict[str, Any]]:
+    """One entry per education level: the union of its fields at the most important level, lowest first."""
+    education: dict[str, dict[str, Any]] = {}
+    for position in members:
+        for entry in position.qualifications.education:
+            slot = education.setdefault(
+                entry.level, {"jenjang": entry.level, "bidang": [], "tingkat": "perlu"}
+            )
+            slot["bidang"] = sorted(set(slot["bidang"]) | set(entry.fields))
+            if _IMPORTANCE[entry.importance] > _IMPORTANCE[slot["tingkat"]]:
+                slot["tingkat"] = entry.importance
+    return [
+        {k: v for k, v in e.items() if v != []}
+        for e in sorted(education.values(), key=lambda e: EDUCATION_ORDER[e["jenjang"]])
+    ]
 
 
 def build_proposal(
