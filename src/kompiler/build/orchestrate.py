@@ -8,23 +8,22 @@ it was. Progress is reported through a small callback protocol, because the libr
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
-from kompiler.runtime.collector import paused, return_free_memory
-from kompiler.pipeline import CompileResult, compile_path
-from kompiler.render import documents, site
-from kompiler.render.environment import Templates
-from kompiler.runtime.forked import Forked
-from kompiler.graph.picture import GraphData, graph_data
-from kompiler.render.model_json import model_dict
 from kompiler.build.output import OutputWriter
 from kompiler.build.pages import PageWriter
-from kompiler.render.environment import Page
-from kompiler.render.view import publication
+from kompiler.graph.picture import GraphData, graph_data
+from kompiler.pipeline import CompileResult, compile_path
+from kompiler.render import documents, site
+from kompiler.render.environment import Page, Templates
+from kompiler.render.model_json import model_dict
+from kompiler.render.view import Publication, publication
+from kompiler.runtime.collector import paused, return_free_memory
+from kompiler.runtime.forked import Forked
 
 FORMATS = ("json", "graph", "md", "html", "pdf", "docx", "site")
 # Above this many positions the appendix as one document (``lampiran.md``, ``.html``, ``.pdf``,
@@ -149,8 +148,8 @@ def _graph_stage(
     so the paths are returned for this process's writer to record.
     """
     # The graph stage imports numpy and scipy: only a build that needs it pays for them.
-    from kompiler.graph.merge import run_merge
     from kompiler.build.graph_files import render_graph_outputs
+    from kompiler.graph.merge import run_merge
 
     before = len(writer.written)
     if "graph" in options.formats:
@@ -160,13 +159,31 @@ def _graph_stage(
     return writer.written[before:], graph_data(result.corpus, merge) if picture else None
 
 
-def _render(
-    result: CompileResult,
-    writer: OutputWriter,
-    options: BuildOptions,
-    progress: Progress,
-    graph: Forked[tuple[list[str], GraphData | None]] | None,
-) -> list[str]:
+@dataclass(frozen=True)
+class _Plan:
+    """What a build renders, decided before anything is written.
+
+    ``ordered`` are the pages that do not wait for the graph stage, in the order the page workers take
+    them: the appendices (``alone`` of them) are single large pages and come first, so that each gets a
+    worker of its own. ``site_pages`` follow them in the same workers; the site's graph pages wait for
+    the graph stage's picture (:meth:`_Steps.site`).
+    """
+
+    templates: Templates
+    pub: Publication
+    single: bool
+    stem: str
+    appendix: bool
+    html_page: Page
+    wants_site: bool
+    markdown: list[Page]
+    html: list[Page]
+    site_pages: list[Page]
+    alone: int
+    ordered: list[Page]
+
+
+def _plan(result: CompileResult, options: BuildOptions) -> _Plan:
     templates = Templates(options.project_templates)
     pub = publication(result.corpus, options.locale, only=options.only)
     single = options.only is not None
@@ -175,99 +192,145 @@ def _render(
     wants_html = appendix and ("pdf" in options.formats or "html" in options.formats)
     wants_site = "site" in options.formats and not single
     html_page = (f"{stem}.html", *documents.appendix_html_page(pub, single=single, built=options.built))
-
-    # Every page that does not wait for the graph stage, rendered (in worker processes, for a large
-    # corpus) while the graph stage runs. The two appendices are single large pages and come first,
-    # so that each gets a worker of its own.
-    markdown: list[Page] = []
-    if "md" in options.formats:
-        if appendix:
-            markdown.append((f"{stem}.md", *documents.appendix_markdown_page(pub, single=single)))
-        if not single:
-            markdown += [
-                (f"jabatan/{position.code}.md", *documents.position_markdown_page(position, pub.locale))
-                for position in pub.positions()
-            ]
+    markdown = _markdown_pages(pub, stem, appendix=appendix, single=single) if "md" in options.formats else []
     html = [html_page] if wants_html else []
     site_pages = site.pages(pub, built=options.built) if wants_site else []
     alone = len(html) + (1 if markdown and appendix else 0)
     ordered = [*markdown[:1], *html, *markdown[1:]] if alone == 2 else [*html, *markdown]
+    return _Plan(
+        templates,
+        pub,
+        single,
+        stem,
+        appendix,
+        html_page,
+        wants_site,
+        markdown,
+        html,
+        site_pages,
+        alone,
+        ordered,
+    )
 
-    with PageWriter(templates, writer, [*ordered, *site_pages], alone=alone) as background:
-        pages = background.written()
 
-        def take(count: int) -> None:
-            for _ in range(count):
-                next(pages)
-                progress.advance()
+def _markdown_pages(pub: Publication, stem: str, *, appendix: bool, single: bool) -> list[Page]:
+    """The appendix as one Markdown document (when written) and, but for ``--only``, each position's."""
+    markdown: list[Page] = []
+    if appendix:
+        markdown.append((f"{stem}.md", *documents.appendix_markdown_page(pub, single=single)))
+    if not single:
+        markdown += [
+            (f"jabatan/{position.code}.md", *documents.position_markdown_page(position, pub.locale))
+            for position in pub.positions()
+        ]
+    return markdown
 
-        # (label, units, run, whether run advances the progress itself)
-        steps: list[tuple[str, int, Callable[[], object], bool]] = []
-        if "json" in options.formats and not single:
-            steps.append(("model.json", 1, lambda: _json(writer, result), False))
 
-        def wait_for_graph() -> None:
-            assert graph is not None
-            paths, _ = graph.result()
-            if graph.forked:
-                for path in paths:
-                    writer.record(path)
+class _Step(NamedTuple):
+    """One step the progress announces: ``total`` units, and whether ``run`` advances them itself."""
 
-        if graph is not None:
-            steps.append(("Graf", 1, wait_for_graph, False))
-        if ordered:
-            label = "Markdown, HTML" if html and markdown else ("HTML" if html else "Markdown")
-            steps.append((label, len(ordered), lambda: take(len(ordered)), True))
-        if "pdf" in options.formats and appendix:
-            steps.append(
-                (
-                    "PDF",
-                    1,
-                    lambda: writer.write_bytes(
-                        f"{stem}.pdf",
-                        documents.appendix_pdf(
-                            writer.path_of(html_page[0]).read_text(encoding="utf-8"), templates, html_page[1:]
-                        ),
-                    ),
-                    False,
-                )
-            )
-        if "docx" in options.formats and appendix:
-            steps.append(
-                (
-                    "Word",
-                    1,
-                    lambda: writer.write_bytes(
-                        f"{stem}.docx", documents.appendix_word(pub, single=single, built=options.built)
-                    ),
-                    False,
-                )
-            )
+    label: str
+    total: int
+    run: Callable[[], object]
+    advances: bool
 
-        def write_site() -> None:
-            # This process's share first (the graph picture is a large page at national scale), while
-            # the workers finish theirs.
-            for path, text in site.static_files(templates, pub):
-                writer.write_text(path, text)
-            assert graph is not None
-            picture = graph.result()[1]  # kept by the graph step, which waited for it
-            assert picture is not None
-            last = site.graph_pages(pub, built=options.built, graph=picture)
-            with PageWriter(templates, writer, last) as rest:
-                for _ in rest.written():
-                    progress.advance()
-            take(len(site_pages))
 
-        if wants_site:
-            steps.append(("Situs", len(site_pages) + len(site.GRAPH_PAGES), write_site, True))
-        for label, total, run, advances in steps:
-            progress.step(label, total)
-            run()
-            if not advances:
-                progress.advance(total)
+def _render(
+    result: CompileResult,
+    writer: OutputWriter,
+    options: BuildOptions,
+    progress: Progress,
+    graph: Forked[tuple[list[str], GraphData | None]] | None,
+) -> list[str]:
+    """Render the pages in the background (worker processes, for a large corpus) while this process
+    writes model.json, waits for the graph stage and lays out the PDF and Word appendices, step by step.
+    """
+    plan = _plan(result, options)
+    with PageWriter(
+        plan.templates, writer, [*plan.ordered, *plan.site_pages], alone=plan.alone
+    ) as background:
+        steps = _Steps(result, writer, options, progress, graph, plan, background.written())
+        for step in steps.wanted():
+            progress.step(step.label, step.total)
+            step.run()
+            if not step.advances:
+                progress.advance(step.total)
     return list(writer.written)
 
 
-def _json(writer: OutputWriter, result: CompileResult) -> None:
-    relative = {source.display: source.relative for source in result.files}
-    writer.write_json("model.json", model_dict(result.corpus, relative), indent=2)
+@dataclass
+class _Steps:
+    """The steps of :func:`_render` in the order they run, each writing its share into ``writer``."""
+
+    result: CompileResult
+    writer: OutputWriter
+    options: BuildOptions
+    progress: Progress
+    graph: Forked[tuple[list[str], GraphData | None]] | None
+    plan: _Plan
+    pages: Iterator[str]
+
+    def wanted(self) -> list[_Step]:
+        formats, plan = self.options.formats, self.plan
+        steps: list[_Step] = []
+        if "json" in formats and not plan.single:
+            steps.append(_Step("model.json", 1, self.model_json, False))
+        if self.graph is not None:
+            steps.append(_Step("Graf", 1, self.wait_for_graph, False))
+        if plan.ordered:
+            html, markdown = plan.html, plan.markdown
+            label = "Markdown, HTML" if html and markdown else ("HTML" if html else "Markdown")
+            steps.append(_Step(label, len(plan.ordered), lambda: self.take(len(plan.ordered)), True))
+        if "pdf" in formats and plan.appendix:
+            steps.append(_Step("PDF", 1, self.pdf, False))
+        if "docx" in formats and plan.appendix:
+            steps.append(_Step("Word", 1, self.word, False))
+        if plan.wants_site:
+            steps.append(_Step("Situs", len(plan.site_pages) + len(site.GRAPH_PAGES), self.site, True))
+        return steps
+
+    def take(self, count: int) -> None:
+        """Wait for ``count`` more pages from the workers, advancing the progress by each."""
+        for _ in range(count):
+            next(self.pages)
+            self.progress.advance()
+
+    def model_json(self) -> None:
+        relative = {source.display: source.relative for source in self.result.files}
+        self.writer.write_json("model.json", model_dict(self.result.corpus, relative), indent=2)
+
+    def wait_for_graph(self) -> None:
+        """Wait for the graph stage; a forked one wrote its files through its own copy of the writer."""
+        assert self.graph is not None
+        paths, _ = self.graph.result()
+        if self.graph.forked:
+            for path in paths:
+                self.writer.record(path)
+
+    def pdf(self) -> None:
+        """Lay out the appendix's print HTML, which the page workers wrote, as PDF."""
+        name, template, context = self.plan.html_page
+        html = self.writer.path_of(name).read_text(encoding="utf-8")
+        self.writer.write_bytes(
+            f"{self.plan.stem}.pdf", documents.appendix_pdf(html, self.plan.templates, (template, context))
+        )
+
+    def word(self) -> None:
+        plan = self.plan
+        docx = documents.appendix_word(plan.pub, single=plan.single, built=self.options.built)
+        self.writer.write_bytes(f"{plan.stem}.docx", docx)
+
+    def site(self) -> None:
+        """This process's share first (the graph picture is a large page at national scale), while the
+        workers finish theirs."""
+        plan = self.plan
+        for path, text in site.static_files(plan.templates, plan.pub):
+            self.writer.write_text(path, text)
+        assert self.graph is not None
+        picture = self.graph.result()[1]  # kept by the graph step, which waited for it
+        assert picture is not None
+        last = site.graph_pages(plan.pub, built=self.options.built, graph=picture)
+        with PageWriter(plan.templates, self.writer, last) as rest:
+            for _ in rest.written():
+                self.progress.advance()
+        self.take(len(plan.site_pages))
