@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from kompiler.atomic import new_file_mode, replace_file
+from kompiler.build.orchestrate import source_date
 from kompiler.diagnostics import Message
 from kompiler.diff import Comparison
 from kompiler.diff.changes import Change, Kind, Subject
 from kompiler.diff.report import groups
 from kompiler.diff.wording import field_label
 from kompiler.model import Corpus
-from kompiler.build.orchestrate import source_date
 from kompiler.render.documents import appendix_pdf
 from kompiler.render.environment import Templates
 from kompiler.render.view import regulation_title
@@ -182,37 +182,69 @@ def _headline(change: Change, provision: str, locale: str) -> str:
 
 def _clause(change: Change, names: dict[str, str], locale: str) -> str:
     """One lettered sub-point in the register of an amending regulation."""
-    label = field_label(change.field, locale)
-    item = f"{change.item} {names.get(change.item or '', '')}".strip()
-    level = f"level {change.level}"
     match change.kind:
         case Kind.ADDED | Kind.REMOVED | Kind.RENAMED | Kind.MERGED:
             return _headline(change, f"{change.name} ({change.code})", locale)
-        case Kind.CHANGED if change.field == "indikator":
-            return Message(
-                f"indikator {change.item} pada {level} diubah sehingga berbunyi {_quote(change.after)};",
-                f"indicator {change.item} of {level} is amended to read {_quote(change.after)};",
-            ).text(locale)
-        case Kind.CHANGED if change.level is not None:
-            return Message(
-                f"{label} {level} diubah sehingga berbunyi {_quote(change.after)};",
-                f"the {label} of {level} is amended to read {_quote(change.after)};",
-            ).text(locale)
-        case Kind.CHANGED if change.after is None:
-            return Message(
-                f"{label} {_quote(change.before)} dihapus;",
-                f"the {label} {_quote(change.before)} is deleted;",
-            ).text(locale)
-        case Kind.CHANGED if change.before is None:
-            return Message(
-                f"ditambahkan {label} yang berbunyi {_quote(change.after)};",
-                f"a {label} is added reading {_quote(change.after)};",
-            ).text(locale)
         case Kind.CHANGED:
-            return Message(
-                f"{label} {_quote(change.before)} diubah sehingga berbunyi {_quote(change.after)};",
-                f"the {label} {_quote(change.before)} is amended to read {_quote(change.after)};",
-            ).text(locale)
+            return _changed(change, locale)
+        case Kind.ITEM_ADDED:
+            return _added(field_label(change.field, locale), change.after, locale)
+        case Kind.ITEM_REMOVED:
+            return _deleted(field_label(change.field, locale), change.before, locale)
+        case (
+            Kind.REQUIREMENT_ADDED
+            | Kind.REQUIREMENT_REMOVED
+            | Kind.REQUIREMENT_RAISED
+            | Kind.REQUIREMENT_LOWERED
+            | Kind.REQUIREMENT_IMPORTANCE
+        ):
+            return _requirement(change, names, locale)
+        case _:
+            return _level(change, locale)
+
+
+def _changed(change: Change, locale: str) -> str:
+    """A field's text amended, added or deleted: an indicator's or a level's description, or another."""
+    label = field_label(change.field, locale)
+    level = f"level {change.level}"
+    if change.field == "indikator":
+        return Message(
+            f"indikator {change.item} pada {level} diubah sehingga berbunyi {_quote(change.after)};",
+            f"indicator {change.item} of {level} is amended to read {_quote(change.after)};",
+        ).text(locale)
+    if change.level is not None:
+        return Message(
+            f"{label} {level} diubah sehingga berbunyi {_quote(change.after)};",
+            f"the {label} of {level} is amended to read {_quote(change.after)};",
+        ).text(locale)
+    if change.after is None:
+        return _deleted(label, change.before, locale)
+    if change.before is None:
+        return _added(label, change.after, locale)
+    return Message(
+        f"{label} {_quote(change.before)} diubah sehingga berbunyi {_quote(change.after)};",
+        f"the {label} {_quote(change.before)} is amended to read {_quote(change.after)};",
+    ).text(locale)
+
+
+def _added(label: str, after: object, locale: str) -> str:
+    return Message(
+        f"ditambahkan {label} yang berbunyi {_quote(after)};",
+        f"a {label} is added reading {_quote(after)};",
+    ).text(locale)
+
+
+def _deleted(label: str, before: object, locale: str) -> str:
+    return Message(
+        f"{label} {_quote(before)} dihapus;",
+        f"the {label} {_quote(before)} is deleted;",
+    ).text(locale)
+
+
+def _level(change: Change, locale: str) -> str:
+    """A level or one of its behaviour indicators added, deleted or renumbered."""
+    level = f"level {change.level}"
+    match change.kind:
         case Kind.LEVEL_ADDED:
             return Message(
                 f"ditambahkan {level} dengan deskripsi {_quote(change.after)};",
@@ -230,11 +262,17 @@ def _clause(change: Change, names: dict[str, str], locale: str) -> str:
                 f"indikator {change.item} pada {level} dihapus;",
                 f"indicator {change.item} of {level} is deleted;",
             ).text(locale)
-        case Kind.INDICATOR_RENUMBERED:
+        case _:
             return Message(
                 f"indikator {change.before} pada {level} menjadi indikator {change.after};",
                 f"indicator {change.before} of {level} becomes indicator {change.after};",
             ).text(locale)
+
+
+def _requirement(change: Change, names: dict[str, str], locale: str) -> str:
+    """A position's requirement of a competency added, deleted, raised, lowered or its importance rated."""
+    item = f"{change.item} {names.get(change.item or '', '')}".strip()
+    match change.kind:
         case Kind.REQUIREMENT_ADDED:
             return Message(
                 f"ditambahkan persyaratan kompetensi {item} pada level {change.after};",
@@ -261,20 +299,10 @@ def _clause(change: Change, names: dict[str, str], locale: str) -> str:
                 f"tingkat kepentingan kompetensi {item} dihapus;",
                 f"the importance rating of competency {item} is deleted;",
             ).text(locale)
-        case Kind.REQUIREMENT_IMPORTANCE:
+        case _:
             return Message(
                 f"tingkat kepentingan kompetensi {item} diubah dari {change.before} menjadi {change.after};",
                 f"the importance of competency {item} is changed from {change.before} to {change.after};",
-            ).text(locale)
-        case Kind.ITEM_ADDED:
-            return Message(
-                f"ditambahkan {label} yang berbunyi {_quote(change.after)};",
-                f"a {label} is added reading {_quote(change.after)};",
-            ).text(locale)
-        case _:
-            return Message(
-                f"{label} {_quote(change.before)} dihapus;",
-                f"the {label} {_quote(change.before)} is deleted;",
             ).text(locale)
 
 
