@@ -167,29 +167,36 @@ class _Linkage:
                 for other in self.neighbours.pop(c)
                 if other != partner
             }
+        singles, cluster, adjacent, adjacent_score = (
+            self.singles,
+            self.cluster,
+            self.adjacent,
+            self.adjacent_score,
+        )
         found: dict[int, _Link] = {}
         for k in range(self.starts[c], self.starts[c + 1]):
-            other = self.cluster[self.adjacent[k]]
+            other = cluster[adjacent[k]]
             if other != partner and other not in found:
                 found[other] = (
-                    links.pop((c, other))
-                    if other >= self.singles
-                    else [1, self.adjacent_score[k], self.adjacent_score[k]]
+                    links.pop((c, other)) if other >= singles else [1, adjacent_score[k], adjacent_score[k]]
                 )
         return found
 
     def _link_new(self, a: int, b: int, joined: tuple[int, ...], combined: dict[int, _Link]) -> None:
         """Give the new cluster ``a`` and ``b``'s links, and queue its completely linked pairs that fit."""
         new, singles, max_size = self.new, self.singles, self.max_size
+        links, members, neighbours = self.links, self.members, self.neighbours
         waiting = []
         for other, link in combined.items():
             if other >= singles:
-                around = self.neighbours[other]
+                around = neighbours[other]
                 around.discard(a)
                 around.discard(b)
                 around.add(new)
-            self.links[(other, new)] = link
-            mates = self.members_of(other)
+                mates = members[other]
+            else:
+                mates = (other,)
+            links[(other, new)] = link
             size = len(mates)
             if link[0] == len(joined) * size and len(joined) + size <= max_size:
                 waiting.append((-link[1], joined + mates if joined < mates else mates + joined, other))
