@@ -7,9 +7,9 @@ to it are not reported a second time as unknown.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 from kompiler.check.load import Document, Pointer
 from kompiler.model.entities import (
@@ -32,39 +32,7 @@ from kompiler.model.entities import (
     Source,
 )
 from kompiler.project import FileKind
-
-T = TypeVar("T")
-
-
-class Shared:
-    """One object for each distinct text or value that the positions of a corpus repeat.
-
-    The YAML loader makes a new string for every scalar, so the same requirement code, importance word,
-    qualification line or task text exists once per position that writes it: at 50,000 generated
-    positions, 3.2 million strings (262 MB) for 77 thousand distinct texts, and 700,000 requirements
-    that are mostly the same few thousand. Entities are frozen, so sharing equal ones changes nothing but
-    memory, and every process a build forks copies less of it.
-    """
-
-    def __init__(self) -> None:
-        self._seen: dict[Hashable, Any] = {}
-
-    def text(self, value: T) -> T:
-        """The shared copy of a string or a tuple of strings (``None`` stays ``None``)."""
-        if isinstance(value, str | tuple):
-            return self._seen.setdefault(value, value)  # type: ignore[no-any-return]
-        return value
-
-    def value(self, key: tuple[Hashable, ...], make: Callable[[], T]) -> T:
-        """The shared object for ``key`` (the object's class and fields, numbers with their types).
-
-        Numbers carry their type in the key because ``3 == 3.0``: a position that wrote ``3.0`` must
-        not print another position's ``3``.
-        """
-        found = self._seen.get(key)
-        if found is None:
-            found = self._seen[key] = make()
-        return found  # type: ignore[no-any-return]
+from kompiler.runtime.sharing import Shared
 
 
 @dataclass

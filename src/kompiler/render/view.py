@@ -13,6 +13,7 @@ from typing import Any
 
 from kompiler.model import Competency, CompetencyType, Corpus, Position
 from kompiler.render.labels import labels, long_date
+from kompiler.runtime.sharing import Shared
 
 TYPE_ORDER = (CompetencyType.MANAGERIAL, CompetencyType.SOCIOCULTURAL, CompetencyType.TECHNICAL)
 
@@ -202,21 +203,8 @@ def _competency(competency: Competency) -> CompetencyView:
     )
 
 
-class _Shared(dict[Any, Any]):
-    """One view object for each distinct row, line, section or group that positions repeat.
-
-    Positions of a corpus mostly require the same competencies at the same levels and list the same
-    qualification lines, so their views would hold millions of equal rows: shared, the views of 50,000
-    positions take a fraction of the memory, in this process and in every page worker forked from it.
-    Levels carry their type in the key, so that a ``3.0`` is never printed as another position's ``3``.
-    """
-
-    def one(self, value: Any, *key: Any) -> Any:
-        return self.setdefault((value, *key), value)
-
-
 def _requirement_groups(
-    position: Position, views: dict[str, CompetencyView], t: Any, shared: _Shared
+    position: Position, views: dict[str, CompetencyView], t: Any, shared: Shared
 ) -> tuple[RequirementGroup, ...]:
     groups = []
     number = 0
@@ -244,7 +232,7 @@ def _requirement_groups(
     return shared.one(tuple(groups), *(type(row.level) for g in groups for row in g.rows))
 
 
-def _qualifications(position: Position, t: Any, shared: _Shared) -> tuple[QualificationSection, ...]:
+def _qualifications(position: Position, t: Any, shared: Shared) -> tuple[QualificationSection, ...]:
     q = position.qualifications
 
     def imp(key: str | None) -> str:
@@ -278,7 +266,7 @@ def _qualifications(position: Position, t: Any, shared: _Shared) -> tuple[Qualif
 
 
 def _position(
-    corpus: Corpus, position: Position, views: dict[str, CompetencyView], locale: str, shared: _Shared
+    corpus: Corpus, position: Position, views: dict[str, CompetencyView], locale: str, shared: Shared
 ) -> PositionView:
     t = labels(locale)
     grade = corpus.grade_of(position)
@@ -337,7 +325,7 @@ def publication(corpus: Corpus, locale: str = "id", only: str | None = None) -> 
     t = labels(locale)
     views = {code: _competency(c) for code, c in corpus.competencies.items()}
     positions: dict[str, list[PositionView]] = defaultdict(list)
-    shared = _Shared()
+    shared = Shared()
     for position in sorted(corpus.positions.values(), key=lambda p: p.code):
         if only is None or position.code == only:
             positions[position.family].append(_position(corpus, position, views, locale, shared))
