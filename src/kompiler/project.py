@@ -233,7 +233,7 @@ class _Walk:
         kind = kind_of(relative)
         if link and not self._inside(os.path.realpath(entry.path)):
             self.diagnostics.append(_outside_root(Path(entry.path), self.cwd))
-        elif not relative.isascii() and not _is_utf8(relative):
+        elif not relative.isascii() and not is_utf8(relative):
             self.diagnostics.append(_undecodable_name(Path(entry.path), kind is not None, self.cwd))
         elif kind is None:
             self.diagnostics.append(_unknown_file(Path(entry.path), relative, self.cwd))
@@ -249,12 +249,20 @@ def unreadable(display: str, error: OSError) -> Diagnostic:
     return Diagnostic(Severity.ERROR, code, message, Location(display))
 
 
-def _is_utf8(name: str) -> bool:
+def is_utf8(name: str) -> bool:
+    """Whether ``name`` (decoded with lone surrogates for bytes that are not UTF-8) was UTF-8."""
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
         return False
     return True
+
+
+# What a name that is not UTF-8 is told, on disk and in a git revision alike (KMP014).
+UNDECODABLE_NAME = Message(
+    "Nama ini bukan UTF-8 yang sah, sehingga tidak diperiksa; ganti namanya dengan huruf UTF-8.",
+    "This name is not valid UTF-8, so it is not checked; rename it with UTF-8 characters.",
+)
 
 
 def _unreadable_folder(path: Path, prefix: str, error: OSError, cwd: Path) -> Diagnostic:
@@ -298,10 +306,7 @@ def _undecodable_name(path: Path, standard: bool, cwd: Path) -> Diagnostic:
     return Diagnostic(
         Severity.ERROR if standard else Severity.WARNING,
         CODE_FILE_NAME,
-        Message(
-            "Nama ini bukan UTF-8 yang sah, sehingga tidak diperiksa; ganti namanya dengan huruf UTF-8.",
-            "This name is not valid UTF-8, so it is not checked; rename it with UTF-8 characters.",
-        ),
+        UNDECODABLE_NAME,
         Location(display_path(path, cwd)),
     )
 

@@ -335,11 +335,9 @@ def _append(relative: str, data: bytes) -> Callable[[Path], None]:
     return spoil
 
 
-# (name, how the file is spoiled, the diagnostic expected at its place)
-FILE_PROBLEMS = [
-    ("duplicate key", _append(V0_POSITION, b"kode: LAIN\n"), f"{V0_POSITION}:67:1: error KMP003:"),
-    ("syntax error", _append(V0_POSITION, b"nama: [tidak ditutup\n"), f"{V0_POSITION}:68:1: error KMP002:"),
-    ("invalid UTF-8", _append(V0_POSITION, b"nama: \xff\n"), f"{V0_POSITION}:67:7: error KMP001:"),
+# (name, how the project is spoiled, the diagnostic expected at its place): a file added that neither
+# migrate nor fmt can read, whatever format version the project is written in.
+UNREADABLE_FILES = [
     (
         "200k-deep nesting",
         lambda p: _deep(p / "jabatan/dalam.yaml"),
@@ -355,6 +353,15 @@ FILE_PROBLEMS = [
         lambda p: (p / "jabatan/luar.yaml").symlink_to(p.parent / "outside" / "luar.yaml"),
         "jabatan/luar.yaml: error KMP009:",
     ),
+]
+
+
+# For migrate: those, and a position of format version 0 spoiled in place.
+FILE_PROBLEMS = [
+    ("duplicate key", _append(V0_POSITION, b"kode: LAIN\n"), f"{V0_POSITION}:67:1: error KMP003:"),
+    ("syntax error", _append(V0_POSITION, b"nama: [tidak ditutup\n"), f"{V0_POSITION}:68:1: error KMP002:"),
+    ("invalid UTF-8", _append(V0_POSITION, b"nama: \xff\n"), f"{V0_POSITION}:67:7: error KMP001:"),
+    *UNREADABLE_FILES,
 ]
 
 
@@ -436,21 +443,7 @@ def test_migrate_of_a_clean_old_project_still_works(kompiler: Callable[..., Run]
 FMT_PROBLEMS = [
     ("duplicate key", _append(POSITION, b"kode: LAIN\n"), f"{POSITION}:67:1: error KMP003:"),
     ("invalid UTF-8", _append(POSITION, b"nama: \xe9\n"), f"{POSITION}:67:7: error KMP001:"),
-    (
-        "200k-deep nesting",
-        lambda p: _deep(p / "jabatan/dalam.yaml"),
-        "jabatan/dalam.yaml:1:67: error KMP007:",
-    ),
-    (
-        "a FIFO",
-        lambda p: os.mkfifo(p / "jabatan/x.yaml"),
-        "jabatan/x.yaml: error KMP013: This is a named pipe",
-    ),
-    (
-        "a link out of the project",
-        lambda p: (p / "jabatan/luar.yaml").symlink_to(p.parent / "outside" / "luar.yaml"),
-        "jabatan/luar.yaml: error KMP009:",
-    ),
+    *UNREADABLE_FILES,
 ]
 
 

@@ -7,12 +7,8 @@ empty folder, an output that cannot be written).
 
 from __future__ import annotations
 
-import signal
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from types import FrameType
 
 import click
 
@@ -27,21 +23,8 @@ from kompiler.authoring.importer import (
 from kompiler.authoring.importer.tables import shown
 from kompiler.cli.common import report_options, resolve_locale, select
 from kompiler.cli.dates import AS_OF_DATE
+from kompiler.cli.output import terminable
 from kompiler.diagnostics import Diagnostic
-
-
-@contextmanager
-def _terminable() -> Iterator[None]:
-    """SIGTERM (a CI job cancelled) unwinds like Ctrl-C, so the staging folder is removed on the way out."""
-
-    def stop(signum: int, frame: FrameType | None) -> None:
-        raise SystemExit(128 + signum)
-
-    previous = signal.signal(signal.SIGTERM, stop)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _report(
@@ -159,7 +142,7 @@ def command(
         valid_from=valid_from or "",
     )
     try:
-        with _terminable():
+        with terminable():
             imported = import_project(positions, requirements, output, options)
     except ImportUsageError as error:
         click.echo(f"kompiler import: {error.message.text(locale)}", err=True)

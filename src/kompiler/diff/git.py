@@ -24,7 +24,16 @@ from pathlib import Path, PurePosixPath
 from typing import IO
 
 from kompiler.diagnostics import Message
-from kompiler.project import CODE_FILE_NAME, IGNORED_DIRS, FileKind, SourceFile, find_root, kind_of
+from kompiler.project import (
+    CODE_FILE_NAME,
+    IGNORED_DIRS,
+    UNDECODABLE_NAME,
+    FileKind,
+    SourceFile,
+    find_root,
+    is_utf8,
+    kind_of,
+)
 from kompiler.reading import CODE_TOO_LARGE, CODE_UNREADABLE, MAX_FILE_BYTES, Refused, too_large
 
 CODE_NOT_A_FILE = "KMP024"
@@ -211,30 +220,11 @@ def _entry(relative: str, mode: str, object_type: str, sha: str, size: str) -> _
     if not rest and folder_kind is not None:
         return _Entry(relative, folder_kind, sha, _misshapen(top, folder_expected=True))
     refusal = Refused(CODE_TOO_LARGE, too_large(int(size))) if int(size) > MAX_FILE_BYTES else None
-    if not _is_utf8(relative):
-        refusal = _undecodable_name()
+    if not is_utf8(relative):
+        # Unchecked on disk (KMP014), so unchecked in a revision: read on one side only, its standards
+        # would look added or removed when nothing changed.
+        refusal = Refused(CODE_FILE_NAME, UNDECODABLE_NAME)
     return _Entry(relative, _standards_kind(relative), sha, refusal)
-
-
-def _undecodable_name() -> Refused:
-    """A name that is not UTF-8 goes unchecked on disk (KMP014), so it does in a revision: read on one
-    side only, its standards would look added or removed when nothing changed."""
-    return Refused(
-        CODE_FILE_NAME,
-        Message(
-            "Nama ini bukan UTF-8 yang sah, sehingga tidak diperiksa; ganti namanya dengan huruf UTF-8.",
-            "This name is not valid UTF-8, so it is not checked; rename it with UTF-8 characters.",
-        ),
-    )
-
-
-def _is_utf8(name: str) -> bool:
-    """Whether ``name`` (decoded with lone surrogates for bytes that are not UTF-8) was UTF-8."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _misshapen(name: str, *, folder_expected: bool) -> Refused:
