@@ -465,13 +465,22 @@ def test_the_output_folder_follows_the_umask(tmp_path: Path, project: Path, umas
 # 4. A full or read-only disk, a folder without permission.
 
 
+@contextmanager
+def built_on_a_small_disk(
+    kompiler: Callable[..., Run], project: Path, size: str
+) -> Iterator[tuple[Path, Path, dict[str, str]]]:
+    """A tmpfs of ``size`` holding a first build in ``keluaran/``: the disk, the output folder, and what it
+    held, which whatever the disk then refuses must leave as it was."""
+    with tmpfs(project.parent / "disk", size) as disk:
+        output = disk / "keluaran"
+        assert build(kompiler, project, output).exit_code == 0
+        yield disk, output, tree(output)
+
+
 def test_a_full_disk_is_reported_and_the_previous_output_stays(
     kompiler: Callable[..., Run], project: Path
 ) -> None:
-    with tmpfs(project.parent / "disk", "4M") as disk:
-        output = disk / "keluaran"
-        assert build(kompiler, project, output).exit_code == 0
-        before = tree(output)
+    with built_on_a_small_disk(kompiler, project, "4M") as (disk, output, before):
         free = os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize
         with (disk / "pengisi").open("wb") as filler:
             filler.write(b"\0" * max(0, free - 64 * 1024))
@@ -487,10 +496,7 @@ def test_a_full_disk_is_reported_and_the_previous_output_stays(
 def test_a_read_only_disk_is_reported_and_the_previous_output_stays(
     kompiler: Callable[..., Run], project: Path
 ) -> None:
-    with tmpfs(project.parent / "disk", "16M") as disk:
-        output = disk / "keluaran"
-        assert build(kompiler, project, output).exit_code == 0
-        before = tree(output)
+    with built_on_a_small_disk(kompiler, project, "16M") as (disk, output, before):
         subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
         for target in (output, disk / "baru"):
             result = build(kompiler, project, target)
