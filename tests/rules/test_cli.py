@@ -71,7 +71,7 @@ def test_explain_says_unverified_grade_rows_give_errors_and_how_to_change_it(
 def test_every_rule_explains_itself(code: str) -> None:
     rule = registry()[code]
     bad, good = rule.examples
-    assert bad and good and bad != good
+    assert bad.snippet and good.snippet and bad.snippet != good.snippet
     assert rule.legal_source and rule.explanation.id and rule.explanation.en
 
 

@@ -71,11 +71,10 @@ def _describe_rule(rule: Rule, locale: str) -> str:
     if rule.options:
         parts += ["", _label("options", locale, code=rule.code) + ":"]
         parts += [f"    {name}: {value}" for name, value in rule.options.items()]
-    bad, good = rule.examples
-    if bad:
-        parts += ["", _label("bad", locale) + ":", _indent(bad)]
-    if good:
-        parts += ["", _label("good", locale) + ":", _indent(good)]
+    if rule.examples:
+        bad, good = rule.examples
+        parts += ["", _label("bad", locale) + ":", _indent(bad.snippet)]
+        parts += ["", _label("good", locale) + ":", _indent(good.snippet)]
     parts += ["", _label("suppress", locale, code=rule.code)]
     return "\n".join(parts) + "\n"
 

@@ -123,10 +123,37 @@ class Option:
         return f"{self.default} ({accepted})"
 
 
+class Placement(StrEnum):
+    """How an example's snippet goes into its file: its lists merged entry by entry, or replacing."""
+
+    MERGE = "merge"  # mappings key by key, list entries matched by their kode (or level, nomor)
+    REPLACE = "replace"  # mappings key by key, but a list of the snippet replaces the whole list
+
+
+@dataclass(frozen=True)
+class Example:
+    """A YAML snippet that ``kompiler explain`` shows, and where it goes, so that a test runs it.
+
+    The test harness (tests/rules/test_examples.py) copies the ``base`` project (``minimal`` is
+    tests/fixtures/minimal, ``standards`` the shipped corpus), puts the snippet's mapping into ``file`` at
+    the key path ``at`` (a list entry is named by its kode) as ``placement`` says, and compiles: the bad
+    example must raise the rule's code, the good one must not. A line ``# <path>.yaml`` in the snippet
+    starts a part that goes into that file instead; a file the base lacks starts as a copy of ``file``.
+    Declaring the place next to the snippet keeps every example shown a runnable one.
+    """
+
+    snippet: str
+    file: str
+    at: tuple[str, ...] = ()
+    placement: Placement = Placement.MERGE
+    base: str = "minimal"
+
+
 @dataclass(frozen=True)
 class Rule:
-    """A named rule. ``examples`` are (bad, good) YAML snippets shown by ``kompiler explain``; ``options``
-    are the settings a project may change, each declared with the values it accepts.
+    """A named rule. ``examples`` are a bad and a good :class:`Example`, shown by ``kompiler explain``
+    and run by the tests; ``options`` are the settings a project may change, each declared with the
+    values it accepts.
 
     ``position_local`` declares that a position-scope check judges one position against the reference
     entities (grades, families, dictionaries, sources) and never reads another position: the incremental
@@ -141,5 +168,5 @@ class Rule:
     legal_source: str
     check: Check
     options: dict[str, Option] = field(default_factory=dict)
-    examples: tuple[str, str] = ("", "")
+    examples: tuple[Example, Example] | None = None
     position_local: bool = False

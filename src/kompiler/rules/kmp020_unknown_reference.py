@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from kompiler.diagnostics import Message, Severity
 from kompiler.model import Position
-from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.base import Context, Example, Finding, Rule, Scope
 
 
 def _unknown(kind_id: str, kind_en: str, code: str, where_id: str, where_en: str) -> Message:
@@ -51,8 +51,14 @@ RULE = Rule(
     legal_source="PermenPANRB 38/2017, Pasal 4 dan Lampiran",
     check=check,
     examples=(
-        "jenjang: AHLI-MUDAA  # tidak ada di jenjang.yaml",
-        "jenjang: AHLI-MUDA",
+        Example(
+            "jenjang: AHLI-MUDAA  # tidak ada di jenjang.yaml",
+            "jabatan/analis-keuangan.yaml",
+        ),
+        Example(
+            "jenjang: AHLI-MUDA",
+            "jabatan/analis-keuangan.yaml",
+        ),
     ),
     position_local=True,
 )

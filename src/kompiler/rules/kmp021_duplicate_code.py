@@ -7,7 +7,7 @@ from typing import Any
 
 from kompiler.diagnostics import Message, Related, Severity
 from kompiler.model import Corpus
-from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.base import Context, Example, Finding, Rule, Scope
 
 _KINDS = (
     ("sources", "sumber", "source"),
@@ -50,7 +50,13 @@ RULE = Rule(
     legal_source="PermenPANRB 38/2017, Pasal 4",
     check=check,
     examples=(
-        "# jabatan/a.yaml\nkode: NTB.PL.01\n# jabatan/b.yaml\nkode: NTB.PL.01",
-        "# jabatan/a.yaml\nkode: NTB.PL.01\n# jabatan/b.yaml\nkode: NTB.PL.02",
+        Example(
+            "# jabatan/a.yaml\nkode: NTB.PL.01\n# jabatan/b.yaml\nkode: NTB.PL.01",
+            "jabatan/analis-keuangan.yaml",
+        ),
+        Example(
+            "# jabatan/a.yaml\nkode: NTB.PL.01\n# jabatan/b.yaml\nkode: NTB.PL.02",
+            "jabatan/analis-keuangan.yaml",
+        ),
     ),
 )

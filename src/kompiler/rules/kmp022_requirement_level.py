@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from kompiler.diagnostics import Message, Severity
 from kompiler.model import Position
-from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.base import Context, Example, Finding, Rule, Scope
 
 _GROUP_NAMES = {"manajerial": "manajerial", "sosial_kultural": "sosial kultural", "teknis": "teknis"}
 
@@ -56,8 +56,14 @@ RULE = Rule(
     legal_source="PermenPANRB 38/2017, Pasal 5 dan Lampiran",
     check=check,
     examples=(
-        "kompetensi:\n  teknis:\n    - kode: T.KEU.01\n      level: 5  # kamus hanya sampai level 4",
-        "kompetensi:\n  teknis:\n    - kode: T.KEU.01\n      level: 3",
+        Example(
+            "kompetensi:\n  teknis:\n    - kode: M.01  # kompetensi manajerial\n      level: 2",
+            "jabatan/analis-keuangan.yaml",
+        ),
+        Example(
+            "kompetensi:\n  manajerial:\n    - kode: M.01\n      level: 2",
+            "jabatan/analis-keuangan.yaml",
+        ),
     ),
     position_local=True,
 )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from kompiler.diagnostics import Message, Severity
 from kompiler.model import Corpus
-from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.base import Context, Example, Finding, Rule, Scope
 
 
 def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
@@ -54,7 +54,13 @@ RULE = Rule(
     legal_source="PermenPANRB 38/2017, Pasal 4",
     check=check,
     examples=(
-        "rumpun:\n  - kode: RJ-KEU\n    induk: RJ-ADMM",
-        "rumpun:\n  - kode: RJ-KEU\n    induk: RJ-ADM",
+        Example(
+            "rumpun:\n  - kode: RJ-KEU\n    induk: RJ-ADMM",
+            "rumpun/rumpun.yaml",
+        ),
+        Example(
+            "rumpun:\n  - kode: RJ-KEU\n    induk: RJ-ADM",
+            "rumpun/rumpun.yaml",
+        ),
     ),
 )

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from kompiler.diagnostics import Message, Related, Severity
 from kompiler.model import Competency, Corpus, Position
 from kompiler.model.entities import CompetencyType
-from kompiler.rules.base import Context, Finding, Option, Rule, Scope
+from kompiler.rules.base import Context, Example, Finding, Option, Placement, Rule, Scope
 from kompiler.rules.common import COUNTED_GROUPS
 
 
@@ -91,10 +91,17 @@ RULE = Rule(
         "jumlah_sosial_kultural": Option(1, minimum=1, maximum=50),
     },
     examples=(
-        "kompetensi:\n  manajerial:  # M.08 tidak ada, M.01 dua kali\n    - kode: M.01\n      level: 2\n"
-        "    - kode: M.01\n      level: 2\n    # ... M.02 sampai M.07\n  sosial_kultural: []",
-        "kompetensi:\n  manajerial:\n    - kode: M.01\n      level: 2\n    # ... M.02 sampai M.07\n"
-        "    - kode: M.08\n      level: 2\n  sosial_kultural:\n    - kode: SK.01\n      level: 2",
+        Example(
+            "kompetensi:\n  manajerial:  # M.08 tidak ada, M.01 dua kali\n    - kode: M.01\n      level: 2\n"
+            "    - kode: M.01\n      level: 2\n    # ... M.02 sampai M.07\n  sosial_kultural: []",
+            "jabatan/analis-keuangan.yaml",
+            placement=Placement.REPLACE,
+        ),
+        Example(
+            "kompetensi:\n  manajerial:\n    - kode: M.01\n      level: 2\n    # ... M.02 sampai M.07\n"
+            "    - kode: M.08\n      level: 2\n  sosial_kultural:\n    - kode: SK.01\n      level: 2",
+            "jabatan/analis-keuangan.yaml",
+        ),
     ),
     position_local=True,
 )

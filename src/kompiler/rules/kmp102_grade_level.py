@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from kompiler.diagnostics import Message, Related, Severity
 from kompiler.model import Position
 from kompiler.model.entities import CompetencyType
-from kompiler.rules.base import Context, Finding, Option, Rule, Scope
+from kompiler.rules.base import Context, Example, Finding, Option, Rule, Scope
 
 _GROUPS = (
     (CompetencyType.MANAGERIAL, "manajerial", "managerial", "level_manajerial"),
@@ -88,8 +88,16 @@ RULE = Rule(
     check=check,
     options={"belum_terverifikasi": Option("error", choices=("error", "warning", "info"))},
     examples=(
-        "jenjang: ADMINISTRATOR\nkompetensi:\n  manajerial:\n    - kode: M.01\n      level: 2  # Administrator: 3",
-        "jenjang: ADMINISTRATOR\nkompetensi:\n  manajerial:\n    - kode: M.01\n      level: 3",
+        Example(
+            "jenjang: ADMINISTRATOR\nkompetensi:\n  manajerial:\n    - kode: M.01\n      level: 2  # Administrator: 3",
+            "jabatan/ntb-adm-bpkad-anggaran.yaml",
+            base="standards",
+        ),
+        Example(
+            "jenjang: ADMINISTRATOR\nkompetensi:\n  manajerial:\n    - kode: M.01\n      level: 3",
+            "jabatan/ntb-adm-bpkad-anggaran.yaml",
+            base="standards",
+        ),
     ),
     position_local=True,
 )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from kompiler.diagnostics import Message, Severity
 from kompiler.model import Corpus, Position
 from kompiler.model.entities import CompetencyType
-from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.base import Context, Example, Finding, Rule, Scope
 
 
 def _technical_fields(corpus: Corpus) -> set[str | None]:
@@ -100,10 +100,18 @@ RULE = Rule(
     legal_source="PermenPANRB 38/2017 (kompetensi teknis ditetapkan oleh instansi pembina bidang)",
     check=check,
     examples=(
-        "bidang: keuangan\nkompetensi:\n  teknis:\n    - kode: T.PER.01  # kompetensi bidang perencanaan\n"
-        "      level: 3",
-        "bidang: keuangan\nalasan_lintas_bidang: Jabatan ini menyusun anggaran bersama Bappeda.\n"
-        "kompetensi:\n  teknis:\n    - kode: T.PER.01\n      level: 3",
+        Example(
+            "bidang: keuangan\nkompetensi:\n  teknis:\n    - kode: T.RENC.01  # kompetensi bidang perencanaan\n"
+            "      level: 3",
+            "jabatan/ntb-jf-akpd-muda.yaml",
+            base="standards",
+        ),
+        Example(
+            "bidang: keuangan\nalasan_lintas_bidang: Jabatan ini menyusun anggaran bersama Bappeda.\n"
+            "kompetensi:\n  teknis:\n    - kode: T.RENC.01\n      level: 3",
+            "jabatan/ntb-jf-akpd-muda.yaml",
+            base="standards",
+        ),
     ),
     position_local=True,
 )

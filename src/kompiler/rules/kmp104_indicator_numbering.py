@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from kompiler.diagnostics import Message, Severity
 from kompiler.model import Competency
-from kompiler.rules.base import Context, Finding, Option, Rule, Scope
+from kompiler.rules.base import Context, Example, Finding, Option, Placement, Rule, Scope
 
 
 def _levels(competency: Competency, highest: int) -> Iterator[Finding]:
@@ -120,9 +120,18 @@ RULE = Rule(
         "level_tertinggi": Option(5, minimum=1, maximum=5),
     },
     examples=(
-        'level:\n  - level: 2\n    deskripsi: ...\n    indikator:\n      - nomor: "2.1"\n        uraian: ...\n'
-        '      - nomor: "2.3"  # 2.2 terlewat\n        uraian: ...',
-        'level:\n  - level: 2\n    deskripsi: ...\n    indikator:\n      - nomor: "2.1"\n        uraian: ...\n'
-        '      - nomor: "2.2"\n        uraian: ...\n      - nomor: "2.3"\n        uraian: ...',
+        Example(
+            'level:\n  - level: 2\n    deskripsi: ...\n    indikator:\n      - nomor: "2.1"\n        uraian: ...\n'
+            '      - nomor: "2.3"  # 2.2 terlewat\n        uraian: ...',
+            "kamus/teknis-keuangan.yaml",
+            at=("kompetensi", "T.KEU.01"),
+            placement=Placement.REPLACE,
+        ),
+        Example(
+            'level:\n  - level: 2\n    deskripsi: ...\n    indikator:\n      - nomor: "2.1"\n        uraian: ...\n'
+            '      - nomor: "2.2"\n        uraian: ...\n      - nomor: "2.3"\n        uraian: ...',
+            "kamus/teknis-keuangan.yaml",
+            at=("kompetensi", "T.KEU.01"),
+        ),
     ),
 )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from kompiler.diagnostics import Message, Related, Severity
 from kompiler.model import Position
 from kompiler.model.entities import EDUCATION_ORDER, RANK_ORDER
-from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.base import Context, Example, Finding, Rule, Scope
 from kompiler.rules.common import no_such_rank
 
 
@@ -83,10 +83,16 @@ RULE = Rule(
     legal_source="UU 20/2023; PermenPANRB 1/2023; tabel jenjang di jenjang.yaml",
     check=check,
     examples=(
-        "jenjang: AHLI-MUDA  # III/c sampai III/d, minimal S1\npersyaratan:\n  pendidikan:\n"
-        "    - jenjang: D3\n      tingkat: mutlak\n  pangkat:\n    golongan: III/a\n    tingkat: mutlak",
-        "jenjang: AHLI-MUDA\npersyaratan:\n  pendidikan:\n    - jenjang: S1\n      tingkat: mutlak\n"
-        "  pangkat:\n    golongan: III/c\n    tingkat: mutlak",
+        Example(
+            "jenjang: AHLI-MUDA  # III/c sampai III/d, minimal S1\npersyaratan:\n  pendidikan:\n"
+            "    - jenjang: D3\n      tingkat: mutlak\n  pangkat:\n    golongan: III/a\n    tingkat: mutlak",
+            "jabatan/analis-keuangan.yaml",
+        ),
+        Example(
+            "jenjang: AHLI-MUDA\npersyaratan:\n  pendidikan:\n    - jenjang: S1\n      tingkat: mutlak\n"
+            "  pangkat:\n    golongan: III/c\n    tingkat: mutlak",
+            "jabatan/analis-keuangan.yaml",
+        ),
     ),
     position_local=True,
 )

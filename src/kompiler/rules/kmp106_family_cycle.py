@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from kompiler.diagnostics import Message, Severity
 from kompiler.model import Family
-from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.base import Context, Example, Finding, Rule, Scope
 
 
 def _cycle(family: Family, context: Context) -> list[str] | None:
@@ -56,8 +56,14 @@ RULE = Rule(
     legal_source="Keppres 87/1999 jo. Perpres 97/2012 (rumpun jabatan)",
     check=check,
     examples=(
-        "rumpun:\n  - kode: RJ-ADM\n    nama: Administrasi\n    induk: RJ-KEU\n"
-        "  - kode: RJ-KEU\n    nama: Keuangan\n    induk: RJ-ADM",
-        "rumpun:\n  - kode: RJ-ADM\n    nama: Administrasi\n  - kode: RJ-KEU\n    nama: Keuangan\n    induk: RJ-ADM",
+        Example(
+            "rumpun:\n  - kode: RJ-ADM\n    nama: Administrasi\n    induk: RJ-KEU\n"
+            "  - kode: RJ-KEU\n    nama: Keuangan\n    induk: RJ-ADM",
+            "rumpun/rumpun.yaml",
+        ),
+        Example(
+            "rumpun:\n  - kode: RJ-ADM\n    nama: Administrasi\n  - kode: RJ-KEU\n    nama: Keuangan\n    induk: RJ-ADM",
+            "rumpun/rumpun.yaml",
+        ),
     ),
 )

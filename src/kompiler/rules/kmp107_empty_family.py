@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from kompiler.diagnostics import Message, Severity
 from kompiler.model import Corpus
-from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.base import Context, Example, Finding, Rule, Scope
 
 
 def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
@@ -44,7 +44,13 @@ RULE = Rule(
     legal_source="Keppres 87/1999 jo. Perpres 97/2012 (rumpun jabatan)",
     check=check,
     examples=(
-        "# rumpun/rumpun.yaml\nrumpun:\n  - kode: RJ-HKM  # tidak ada jabatan dengan rumpun: RJ-HKM\n    nama: Hukum",
-        "# jabatan/analis-hukum.yaml\nrumpun: RJ-HKM",
+        Example(
+            "# rumpun/rumpun.yaml\nrumpun:\n  - kode: RJ-HKM  # tidak ada jabatan dengan rumpun: RJ-HKM\n    nama: Hukum",
+            "rumpun/rumpun.yaml",
+        ),
+        Example(
+            "# jabatan/analis-hukum.yaml\nrumpun: RJ-HKM",
+            "rumpun/rumpun.yaml",
+        ),
     ),
 )

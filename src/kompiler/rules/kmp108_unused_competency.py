@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from kompiler.diagnostics import Message, Severity
 from kompiler.model import Corpus
-from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.base import Context, Example, Finding, Rule, Scope
 
 
 def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
@@ -40,7 +40,13 @@ RULE = Rule(
     legal_source="PermenPANRB 38/2017, Lampiran (Kamus Kompetensi)",
     check=check,
     examples=(
-        "# kamus/teknis-keuangan.yaml\nkompetensi:\n  - kode: T.KEU.09  # tidak dipakai jabatan mana pun",
-        "# jabatan/analis-keuangan.yaml\nkompetensi:\n  teknis:\n    - kode: T.KEU.09\n      level: 2",
+        Example(
+            "# kamus/teknis-keuangan.yaml\nkompetensi:\n  - kode: T.KEU.09  # tidak dipakai jabatan mana pun",
+            "kamus/teknis-keuangan.yaml",
+        ),
+        Example(
+            "# jabatan/analis-keuangan.yaml\nkompetensi:\n  teknis:\n    - kode: T.KEU.09\n      level: 2",
+            "kamus/teknis-keuangan.yaml",
+        ),
     ),
 )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from kompiler.diagnostics import Message, Related, Severity
 from kompiler.model import Corpus
 from kompiler.model.entities import Origin
-from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.base import Context, Example, Finding, Rule, Scope
 
 
 def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
@@ -53,7 +53,13 @@ RULE = Rule(
     legal_source="UU 12/2011 (tanggal berlaku peraturan perundang-undangan)",
     check=check,
     examples=(
-        'berlaku_mulai: "2026-04-01"\nberlaku_sampai: "2025-12-31"',
-        'berlaku_mulai: "2026-04-01"\nberlaku_sampai: "2030-12-31"',
+        Example(
+            'berlaku_mulai: "2026-04-01"\nberlaku_sampai: "2025-12-31"',
+            "jabatan/analis-keuangan.yaml",
+        ),
+        Example(
+            'berlaku_mulai: "2026-04-01"\nberlaku_sampai: "2030-12-31"',
+            "jabatan/analis-keuangan.yaml",
+        ),
     ),
 )

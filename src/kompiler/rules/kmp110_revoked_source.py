@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from kompiler.diagnostics import Message, Related, Severity
 from kompiler.model import Corpus
-from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.base import Context, Example, Finding, Rule, Scope
 from kompiler.rules.common import citations
 
 
@@ -43,5 +43,14 @@ RULE = Rule(
     ),
     legal_source="Status sumber di sumber.yaml (misalnya UU 20/2023 yang mencabut UU 5/2014)",
     check=check,
-    examples=("sumber:\n  kode: UU-5-2014  # dicabut oleh UU-20-2023", "sumber:\n  kode: UU-20-2023"),
+    examples=(
+        Example(
+            "sumber:\n  kode: UU-5-2014  # dicabut oleh UU-20-2023",
+            "jabatan/analis-keuangan.yaml",
+        ),
+        Example(
+            "sumber:\n  kode: UU-20-2023",
+            "jabatan/analis-keuangan.yaml",
+        ),
+    ),
 )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from kompiler.diagnostics import Message, Related, Severity
 from kompiler.model import Corpus, Position
-from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.base import Context, Example, Finding, Rule, Scope
 from kompiler.rules.common import normal_text
 
 _SEPARATORS = re.compile(r"[\s._-]+")
@@ -72,9 +72,15 @@ RULE = Rule(
     legal_source="PermenPANRB 38/2017 (satu standar kompetensi untuk setiap jabatan)",
     check=check,
     examples=(
-        "# jabatan/a.yaml\nkode: NTB.PL.01\nnama: Pengadministrasi Perkantoran\nunit_kerja: Sekretariat\n"
-        "# jabatan/b.yaml\nkode: NTB-PL-01\nnama: Pengadministrasi  perkantoran\nunit_kerja: Sekretariat",
-        "# jabatan/a.yaml\nkode: NTB.PL.01\nnama: Pengadministrasi Perkantoran\nunit_kerja: Sekretariat\n"
-        "# jabatan/b.yaml\nkode: NTB.PL.02\nnama: Pengadministrasi Perkantoran\nunit_kerja: Biro Hukum",
+        Example(
+            "# jabatan/a.yaml\nkode: NTB.PL.01\nnama: Pengadministrasi Perkantoran\nunit_kerja: Sekretariat\n"
+            "# jabatan/b.yaml\nkode: NTB-PL-01\nnama: Pengadministrasi  perkantoran\nunit_kerja: Sekretariat",
+            "jabatan/analis-keuangan.yaml",
+        ),
+        Example(
+            "# jabatan/a.yaml\nkode: NTB.PL.01\nnama: Pengadministrasi Perkantoran\nunit_kerja: Sekretariat\n"
+            "# jabatan/b.yaml\nkode: NTB.PL.02\nnama: Pengadministrasi Perkantoran\nunit_kerja: Biro Hukum",
+            "jabatan/analis-keuangan.yaml",
+        ),
     ),
 )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from kompiler.diagnostics import Message, Severity
 from kompiler.model import Corpus
-from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.base import Context, Example, Finding, Rule, Scope
 from kompiler.rules.common import citations, did_you_mean
 
 
@@ -41,5 +41,14 @@ RULE = Rule(
     ),
     legal_source="UU 12/2011 jo. UU 13/2022 (dasar hukum peraturan perundang-undangan)",
     check=check,
-    examples=("sumber:\n  kode: PERMENPANRB-38-2071  # salah ketik", "sumber:\n  kode: PERMENPANRB-38-2017"),
+    examples=(
+        Example(
+            "sumber:\n  kode: PERMENPANRB-38-2071  # salah ketik",
+            "jabatan/analis-keuangan.yaml",
+        ),
+        Example(
+            "sumber:\n  kode: PERMENPANRB-38-2017",
+            "jabatan/analis-keuangan.yaml",
+        ),
+    ),
 )

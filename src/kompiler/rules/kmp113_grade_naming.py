@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from kompiler.diagnostics import Message, Related, Severity
 from kompiler.model import Grade, Position
-from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.base import Context, Example, Finding, Rule, Scope
 from kompiler.rules.common import contains_phrase, normal_text, phrase_in
 
 
@@ -68,8 +68,14 @@ RULE = Rule(
     legal_source="PermenPANRB 1/2023 (jenjang jabatan fungsional)",
     check=check,
     examples=(
-        "nama: Analis Keuangan Pusat dan Daerah Ahli Madya\njenjang: AHLI-MUDA",
-        "nama: Analis Keuangan Pusat dan Daerah Ahli Muda\njenjang: AHLI-MUDA",
+        Example(
+            "nama: Analis Keuangan Pusat dan Daerah Ahli Madya\njenjang: AHLI-MUDA",
+            "jabatan/analis-keuangan.yaml",
+        ),
+        Example(
+            "nama: Analis Keuangan Pusat dan Daerah Ahli Muda\njenjang: AHLI-MUDA",
+            "jabatan/analis-keuangan.yaml",
+        ),
     ),
     position_local=True,
 )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from kompiler.diagnostics import Message, Related, Severity
 from kompiler.model import Position
-from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.base import Context, Example, Finding, Rule, Scope
 
 
 def check(position: Position, context: Context) -> Iterator[Finding]:
@@ -41,8 +41,14 @@ RULE = Rule(
     legal_source="UU 20/2023 (jenis jabatan ASN)",
     check=check,
     examples=(
-        "jenis: fungsional_keterampilan\njenjang: AHLI-MUDA",
-        "jenis: fungsional_keahlian\njenjang: AHLI-MUDA",
+        Example(
+            "jenis: fungsional_keterampilan\njenjang: AHLI-MUDA",
+            "jabatan/analis-keuangan.yaml",
+        ),
+        Example(
+            "jenis: fungsional_keahlian\njenjang: AHLI-MUDA",
+            "jabatan/analis-keuangan.yaml",
+        ),
     ),
     position_local=True,
 )

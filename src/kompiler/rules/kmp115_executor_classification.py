@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from kompiler.diagnostics import Message, Severity
 from kompiler.model import Position
 from kompiler.model.entities import PositionKind
-from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.base import Context, Example, Finding, Rule, Scope
 
 
 def check(position: Position, context: Context) -> Iterator[Finding]:
@@ -48,8 +48,14 @@ RULE = Rule(
     legal_source="PermenPANRB 45/2022; KepmenPANRB 282/2025",
     check=check,
     examples=(
-        "jenis: pelaksana\njenjang: PELAKSANA\n# klasifikasi tidak ada",
-        "jenis: pelaksana\njenjang: PELAKSANA\nklasifikasi: klerek",
+        Example(
+            "jenis: pelaksana\njenjang: PELAKSANA\n# klasifikasi tidak ada",
+            "jabatan/analis-keuangan.yaml",
+        ),
+        Example(
+            "jenis: pelaksana\njenjang: PELAKSANA\nklasifikasi: klerek",
+            "jabatan/analis-keuangan.yaml",
+        ),
     ),
     position_local=True,
 )

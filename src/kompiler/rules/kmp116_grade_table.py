@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from kompiler.diagnostics import Message, Related, Severity
 from kompiler.model import Grade
 from kompiler.model.entities import RANK_ORDER
-from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.base import Context, Example, Finding, Rule, Scope
 from kompiler.rules.common import no_such_rank
 
 
@@ -69,7 +69,13 @@ RULE = Rule(
     legal_source="PP 11/2017 jo. PP 17/2020 (pangkat dan golongan ruang PNS); PermenPANRB 38/2017, Lampiran",
     check=check,
     examples=(
-        "jenjang:\n  - kode: PENGAWAS\n    pangkat_terendah: III/d\n    pangkat_tertinggi: III/b",
-        "jenjang:\n  - kode: PENGAWAS\n    pangkat_terendah: III/b\n    pangkat_tertinggi: III/d",
+        Example(
+            "jenjang:\n  - kode: PENGAWAS\n    pangkat_terendah: III/d\n    pangkat_tertinggi: III/b",
+            "jenjang.yaml",
+        ),
+        Example(
+            "jenjang:\n  - kode: PENGAWAS\n    pangkat_terendah: III/b\n    pangkat_tertinggi: III/d",
+            "jenjang.yaml",
+        ),
     ),
 )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from kompiler.diagnostics import Message, Severity
 from kompiler.model import Corpus
 from kompiler.model.entities import CompetencyType
-from kompiler.rules.base import Context, Finding, Option, Rule, Scope
+from kompiler.rules.base import Context, Example, Finding, Option, Rule, Scope
 from kompiler.rules.common import COUNTED_GROUPS
 
 _PREFIX = {
@@ -87,8 +87,14 @@ RULE = Rule(
         "jumlah_sosial_kultural": Option(1, minimum=1, maximum=50),
     },
     examples=(
-        "kamus:\n  jenis: teknis  # bidang tidak ada\n  nama: Kamus Teknis\nkompetensi:\n  - kode: M.09",
-        "kamus:\n  jenis: teknis\n  bidang: keuangan\n  nama: Kamus Teknis Keuangan\nkompetensi:\n"
-        "  - kode: T.KEU.01",
+        Example(
+            "kamus:\n  jenis: teknis  # bidang tidak ada\n  nama: Kamus Teknis\nkompetensi:\n  - kode: M.09",
+            "kamus/teknis-keuangan.yaml",
+        ),
+        Example(
+            "kamus:\n  jenis: teknis\n  bidang: keuangan\n  nama: Kamus Teknis Keuangan\nkompetensi:\n"
+            "  - kode: T.KEU.01",
+            "kamus/teknis-keuangan.yaml",
+        ),
     ),
 )

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from kompiler.diagnostics import Message, Related, Severity
 from kompiler.model import Corpus
 from kompiler.model.entities import Decision
-from kompiler.rules.base import Context, Finding, Rule, Scope
+from kompiler.rules.base import Context, Example, Finding, Rule, Scope
 
 
 def _contradictions(decisions: list[Decision]) -> Iterator[tuple[int, int]]:
@@ -91,11 +91,17 @@ RULE = Rule(
     legal_source="Keputusan peninjau di keputusan-gabung.yaml (satu keputusan untuk setiap usulan gabung)",
     check=check,
     examples=(
-        "keputusan:\n  - anggota: [NTB.PL.01, NTB.PL.02, NTB.PL.03]\n    keputusan: terima\n    alasan: ...\n"
-        '    tanggal: "2026-03-01"\n  - anggota: [NTB.PL.01, NTB.PL.02]\n    keputusan: tolak\n    alasan: ...\n'
-        '    tanggal: "2026-03-02"',
-        "keputusan:\n  - anggota: [NTB.PL.01, NTB.PL.02, NTB.PL.03]\n    keputusan: terima\n    alasan: ...\n"
-        '    tanggal: "2026-03-01"\n  - anggota: [NTB.PL.01, NTB.PL.04]\n    keputusan: tolak\n    alasan: ...\n'
-        '    tanggal: "2026-03-02"',
+        Example(
+            "keputusan:\n  - anggota: [NTB.PL.01, NTB.PL.02, NTB.PL.03]\n    keputusan: terima\n    alasan: ...\n"
+            '    tanggal: "2026-03-01"\n  - anggota: [NTB.PL.01, NTB.PL.02]\n    keputusan: tolak\n    alasan: ...\n'
+            '    tanggal: "2026-03-02"',
+            "keputusan-gabung.yaml",
+        ),
+        Example(
+            "keputusan:\n  - anggota: [NTB.PL.01, NTB.PL.02, NTB.PL.03]\n    keputusan: terima\n    alasan: ...\n"
+            '    tanggal: "2026-03-01"\n  - anggota: [NTB.PL.01, NTB.PL.04]\n    keputusan: tolak\n    alasan: ...\n'
+            '    tanggal: "2026-03-02"',
+            "keputusan-gabung.yaml",
+        ),
     ),
 )
