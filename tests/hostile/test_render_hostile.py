@@ -33,6 +33,14 @@ def _build(kompiler: Callable[..., Run], project: Path, *extra: str) -> tuple[Ru
     return kompiler(["build", "-q", ".", "-o", str(output), *extra], project), output
 
 
+def _refused(kompiler: Callable[..., Run], project: Path) -> Run:
+    """A build stopped with exit code 2 (a template or a file it asks for refused) that published nothing."""
+    result, output = _build(kompiler, project)
+    assert result.exit_code == 2, result.stdout[:2000] + result.stderr
+    assert not output.exists()
+    return result
+
+
 def _edit(path: Path, change: Callable[[dict], None]) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(data)
@@ -205,22 +213,18 @@ def test_a_templates_folder_that_is_not_a_folder_is_refused(
     kompiler: Callable[..., Run], project: Path, arrange: Callable[[Path], None], shown: str
 ) -> None:
     arrange(project)
-    result, output = _build(kompiler, project)
-    assert result.exit_code == 2, result.stdout + result.stderr
+    result = _refused(kompiler, project)
     assert f"{shown}: error KMP051:" in result.stdout and "This is not a folder" in result.stdout
-    assert not output.exists()
 
 
 def test_html_nested_too_deeply_for_the_layout_is_a_template_error(
     kompiler: Callable[..., Run], project: Path
 ) -> None:
     _appendix_asking(project, "", "{% for i in range(5000) %}<div>{% endfor %}x")
-    result, output = _build(kompiler, project)
-    assert result.exit_code == 2, result.stdout + result.stderr
+    result = _refused(kompiler, project)
     assert f"{APPENDIX}: error KMP052: Template appendix/lampiran.html was stopped: The HTML elements" in (
         result.stdout
     )
-    assert not output.exists()
 
 
 @pytest.mark.skipif(not forkable_workers(), reason="the layout is held to its limits in a forked process")
@@ -253,10 +257,8 @@ def test_a_template_printing_a_lone_surrogate_is_a_located_error(
 ) -> None:
     (project / relative).parent.mkdir(parents=True)
     (project / relative).write_text(text, encoding="utf-8")
-    result, output = _build(kompiler, project)
-    assert result.exit_code == 2, result.stdout + result.stderr
+    result = _refused(kompiler, project)
     assert f"{shown}: error KMP050:" in result.stdout and "a lone surrogate" in result.stdout, result.stdout
-    assert not output.exists()
 
 
 def test_a_lone_surrogate_made_by_a_filter_block_is_a_template_error(
@@ -266,10 +268,8 @@ def test_a_lone_surrogate_made_by_a_filter_block_is_a_template_error(
     (project / "templates" / "markdown" / "skj.md").write_text(
         "{% filter replace('a', '\\ud800') %}a{% endfilter %}\n", encoding="utf-8"
     )
-    result, output = _build(kompiler, project)
-    assert result.exit_code == 2, result.stdout + result.stderr
+    result = _refused(kompiler, project)
     assert "error KMP050:" in result.stdout and "a lone surrogate" in result.stdout, result.stdout
-    assert not output.exists()
 
 
 @pytest.mark.parametrize("summary", ["- Melakukan analisis", "1. Melakukan analisis", "---"])
@@ -308,28 +308,22 @@ def test_includes_in_a_loop_spend_the_work_budget(
         f"{{% for a in range(3000) %}}{{% for b in range(3000) %}}{statement}{{% endfor %}}{{% endfor %}}\n",
         encoding="utf-8",
     )
-    result, output = _build(kompiler, project)
-    assert result.exit_code == 2, result.stdout + result.stderr
+    result = _refused(kompiler, project)
     assert "templates/markdown/skj.md:1:1: error KMP052:" in result.stdout
     assert "work limit" in result.stdout, result.stdout
-    assert not output.exists()
 
 
 def test_a_refused_url_of_megabytes_is_quoted_short(kompiler: Callable[..., Run], project: Path) -> None:
     _appendix_asking(project, "", '<img src="http://x.invalid/{{ "a" * 1000000 }}">')
-    result, output = _build(kompiler, project)
-    assert result.exit_code == 2, result.stdout[:2000] + result.stderr
+    result = _refused(kompiler, project)
     line = next(line for line in result.stdout.splitlines() if "KMP053" in line)
     assert "asks for http://x.invalid/aaa" in line and len(line) < 600, line[:2000]
-    assert not output.exists()
 
 
 def test_css_that_weasyprint_fails_on_is_a_template_error(
     kompiler: Callable[..., Run], project: Path
 ) -> None:
     _appendix_asking(project, "<style>p { font-size: 1e308px }</style>", "")
-    result, output = _build(kompiler, project)
-    assert result.exit_code == 2, result.stdout + result.stderr
+    result = _refused(kompiler, project)
     assert f"{APPENDIX}: error KMP050: The PDF cannot be laid out from the HTML of template" in result.stdout
     assert "internal error" not in result.stdout + result.stderr
-    assert not output.exists()
