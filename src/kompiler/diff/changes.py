@@ -17,13 +17,7 @@ from typing import Any
 from kompiler.diff.words import Segment, coverage, jaccard, normalized, tokens, word_diff
 from kompiler.model import Competency, CompetencyType, Corpus, Position
 from kompiler.model.entities import Citation, Dictionary, Qualifications
-from kompiler.model.fields import (
-    dictionary_fields,
-    family_fields,
-    grade_fields,
-    position_fields,
-    source_fields,
-)
+from kompiler.model.fields import written
 
 # Two competencies (or positions) whose text overlaps at least this much are the same thing recoded.
 RENAME_SIMILARITY = 0.6
@@ -97,14 +91,14 @@ class Change:
 def compare(before: Corpus, after: Corpus) -> list[Change]:
     """Every change from ``before`` to ``after``, sources first and positions last, each by code."""
     changes: list[Change] = []
-    changes += _simple(Subject.SOURCE, before.sources, after.sources, _source_fields, lambda s: s.title)
-    changes += _simple(Subject.GRADE, before.grades, after.grades, _grade_fields, lambda g: g.name)
-    changes += _simple(Subject.FAMILY, before.families, after.families, _family_fields, lambda f: f.name)
+    changes += _simple(Subject.SOURCE, before.sources, after.sources, _described, lambda s: s.title)
+    changes += _simple(Subject.GRADE, before.grades, after.grades, _described, lambda g: g.name)
+    changes += _simple(Subject.FAMILY, before.families, after.families, _described, lambda f: f.name)
     changes += _simple(
         Subject.DICTIONARY,
         _dictionaries(before.dictionaries),
         _dictionaries(after.dictionaries),
-        _dictionary_fields,
+        _described,
         lambda d: d.name,
     )
     competency_changes, recoded = _competencies(before.competencies, after.competencies)
@@ -213,23 +207,12 @@ def _citation(citation: Citation | None) -> str | None:
     return f"{citation.code} {citation.article}" if citation.article else citation.code
 
 
-def _as_text(fields: Callable[[Any], dict[str, Any]]) -> Callable[[Any], dict[str, Value]]:
+def _described(entity: Any) -> dict[str, Value]:
     """The format's fields of an entity, with a citation written as the line of text a reader sees."""
-
-    def described(entity: Any) -> dict[str, Value]:
-        return {
-            key: _citation(value) if isinstance(value, Citation) else value
-            for key, value in fields(entity).items()
-        }
-
-    return described
-
-
-_source_fields = _as_text(source_fields)
-_grade_fields = _as_text(grade_fields)
-_family_fields = _as_text(family_fields)
-_dictionary_fields = _as_text(dictionary_fields)
-_position_scalars = _as_text(position_fields)
+    return {
+        key: _citation(value) if isinstance(value, Citation) else value
+        for key, value in written(entity).items()
+    }
 
 
 def _dictionaries(dictionaries: Iterable[Dictionary]) -> dict[str, Dictionary]:
@@ -483,7 +466,7 @@ _HEADLINE = frozenset({Kind.ADDED, Kind.REMOVED, Kind.RENAMED, Kind.MERGED})
 
 def _position_edits(old: Position, new: Position, recoded: dict[str, str]) -> list[Change]:
     code, name = new.code, new.name
-    changes = _fields(Subject.POSITION, code, name, _position_scalars(old), _position_scalars(new))
+    changes = _fields(Subject.POSITION, code, name, _described(old), _described(new))
     changes += _requirement_edits(old, new, recoded)
     changes += _list_edits(code, name, "tugas", old.tasks, new.tasks)
     changes += _list_edits(code, name, "hasil_kerja", old.outputs, new.outputs)

@@ -13,7 +13,6 @@ from typing import Any
 
 from kompiler.check.load import Document, Pointer
 from kompiler.model.entities import (
-    Citation,
     Competency,
     CompetencyType,
     Decision,
@@ -25,12 +24,12 @@ from kompiler.model.entities import (
     Level,
     Origin,
     Position,
-    PositionKind,
     Qualification,
     Qualifications,
     Requirement,
     Source,
 )
+from kompiler.model.fields import DICTIONARY, FAMILY, GRADE, POSITION, SOURCE, read
 from kompiler.project import FileKind
 from kompiler.runtime.sharing import Shared
 
@@ -54,12 +53,6 @@ class Entities:
 def _broken(invalid: frozenset[Pointer], pointer: Pointer) -> bool:
     size = len(pointer)
     return any(bad[:size] == pointer for bad in invalid)
-
-
-def _citation(data: dict[str, Any] | None) -> Citation | None:
-    if not data:
-        return None
-    return Citation(data["kode"], data.get("pasal"))
 
 
 def _remember_codes(items: Any, codes: set[str]) -> None:
@@ -89,86 +82,48 @@ def build(documents: Iterable[tuple[Document, FileKind, frozenset[Pointer]]]) ->
     out = Entities()
     shared = Shared()
     for document, kind, invalid in documents:
-        if kind is FileKind.POSITION:
-            _position(document, invalid, out, shared)
-        else:
-            _BUILDERS[kind](document, invalid, out)
+        _BUILDERS[kind](document, invalid, out, shared)
     return out
 
 
-def _project(document: Document, invalid: frozenset[Pointer], out: Entities) -> None:
+def _project(document: Document, invalid: frozenset[Pointer], out: Entities, shared: Shared) -> None:
     if isinstance(document.data, dict):
         out.project = document.data
         out.project_origin = Origin(document, ())
 
 
-def _sources(document: Document, invalid: frozenset[Pointer], out: Entities) -> None:
+def _sources(document: Document, invalid: frozenset[Pointer], out: Entities, shared: Shared) -> None:
     for index, item in _items(document, "sumber", invalid, out.invalid_codes):
         out.sources.append(
             Source(
-                code=item["kode"],
-                kind=item["jenis"],
-                number=item["nomor"],
-                year=item["tahun"],
-                title=item["judul"],
-                status=item.get("status", "berlaku"),
-                revoked_by=item.get("dicabut_oleh"),
-                origin=Origin(document, ("sumber", index)),
+                code=item["kode"], **read(item, SOURCE, shared), origin=Origin(document, ("sumber", index))
             )
         )
 
 
-def _grades(document: Document, invalid: frozenset[Pointer], out: Entities) -> None:
+def _grades(document: Document, invalid: frozenset[Pointer], out: Entities, shared: Shared) -> None:
     for index, item in _items(document, "jenjang", invalid, out.invalid_codes):
         out.grades.append(
-            Grade(
-                code=item["kode"],
-                name=item["nama"],
-                kind=PositionKind(item["jenis_jabatan"]),
-                order=item["urutan"],
-                managerial_level=item["level_manajerial"],
-                sociocultural_level=item["level_sosial_kultural"],
-                rank_min=item.get("pangkat_terendah"),
-                rank_max=item.get("pangkat_tertinggi"),
-                education_min=item.get("pendidikan_minimal"),
-                name_pattern=item.get("pola_nama"),
-                citation=Citation(item["sumber"]["kode"], item["sumber"].get("pasal")),
-                verified=item["keyakinan"] == "terverifikasi",
-                note=item.get("catatan"),
-                origin=Origin(document, ("jenjang", index)),
-            )
+            Grade(code=item["kode"], **read(item, GRADE, shared), origin=Origin(document, ("jenjang", index)))
         )
 
 
-def _families(document: Document, invalid: frozenset[Pointer], out: Entities) -> None:
+def _families(document: Document, invalid: frozenset[Pointer], out: Entities, shared: Shared) -> None:
     for index, item in _items(document, "rumpun", invalid, out.invalid_codes):
         out.families.append(
             Family(
-                code=item["kode"],
-                name=item["nama"],
-                parent=item.get("induk"),
-                description=item.get("deskripsi"),
-                citation=_citation(item.get("sumber")),
-                origin=Origin(document, ("rumpun", index)),
+                code=item["kode"], **read(item, FAMILY, shared), origin=Origin(document, ("rumpun", index))
             )
         )
 
 
-def _dictionary(document: Document, invalid: frozenset[Pointer], out: Entities) -> None:
+def _dictionary(document: Document, invalid: frozenset[Pointer], out: Entities, shared: Shared) -> None:
     data = document.data if isinstance(document.data, dict) else {}
     header = data.get("kamus")
     if not isinstance(header, dict) or _broken(invalid, ("kamus",)):
         _remember_codes(data.get("kompetensi"), out.invalid_codes)
         return
-    dictionary = Dictionary(
-        type=CompetencyType(header["jenis"]),
-        field=header.get("bidang"),
-        name=header["nama"],
-        citation=Citation(header["sumber"]["kode"], header["sumber"].get("pasal")),
-        valid_from=header.get("berlaku_mulai"),
-        valid_until=header.get("berlaku_sampai"),
-        origin=Origin(document, ("kamus",)),
-    )
+    dictionary = Dictionary(**read(header, DICTIONARY, shared), origin=Origin(document, ("kamus",)))
     out.dictionaries.append(dictionary)
     for index, item in _items(document, "kompetensi", invalid, out.invalid_codes):
         levels = tuple(
@@ -227,11 +182,6 @@ def _requirement(item: dict[str, Any], group: str, index: int, shared: Shared) -
     )
 
 
-def _shared_citation(data: dict[str, Any], shared: Shared) -> Citation:
-    code, article = shared.text(data["kode"]), shared.text(data.get("pasal"))
-    return shared.value((Citation, code, article), lambda: Citation(code, article))
-
-
 def _position(document: Document, invalid: frozenset[Pointer], out: Entities, shared: Shared) -> None:
     data = document.data
     if invalid or not isinstance(data, dict):
@@ -247,29 +197,17 @@ def _position(document: Document, invalid: frozenset[Pointer], out: Entities, sh
     out.positions.append(
         Position(
             code=data["kode"],
-            name=text(data["nama"]),
-            kind=PositionKind(data["jenis"]),
-            grade=text(data["jenjang"]),
-            classification=text(data.get("klasifikasi")),
-            family=text(data["rumpun"]),
-            field=text(data.get("bidang")),
-            unit=text(data["unit_kerja"]),
-            affairs=text(data["urusan"]),
-            summary=text(data["ikhtisar"]),
+            **read(data, POSITION, shared),
             tasks=text(tuple(text(task) for task in data["tugas"])),
             outputs=text(tuple(text(output) for output in data.get("hasil_kerja", ()))),
             requirements=requirements,
-            cross_field_reason=text(data.get("alasan_lintas_bidang")),
             qualifications=_qualifications(data["persyaratan"], shared),
-            citation=_shared_citation(data["sumber"], shared),
-            valid_from=text(data["berlaku_mulai"]),
-            valid_until=text(data.get("berlaku_sampai")),
             origin=Origin(document, ()),
         )
     )
 
 
-def _decisions(document: Document, invalid: frozenset[Pointer], out: Entities) -> None:
+def _decisions(document: Document, invalid: frozenset[Pointer], out: Entities, shared: Shared) -> None:
     for index, item in _items(document, "keputusan", invalid, set()):
         out.decisions.append(
             Decision(
@@ -284,6 +222,7 @@ def _decisions(document: Document, invalid: frozenset[Pointer], out: Entities) -
 
 
 _BUILDERS = {
+    FileKind.POSITION: _position,
     FileKind.PROJECT: _project,
     FileKind.SOURCES: _sources,
     FileKind.GRADES: _grades,

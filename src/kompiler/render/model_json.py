@@ -12,7 +12,7 @@ from typing import Any
 from kompiler import __version__
 from kompiler.model import Competency, Corpus, Position, Requirement
 from kompiler.model.entities import Citation
-from kompiler.model.fields import family_fields, grade_fields, position_fields, source_fields
+from kompiler.model.fields import written
 
 # 2: grades carry ``pola_nama``, ``sumber``, ``keyakinan`` (was a boolean ``terverifikasi``) and ``catatan``,
 # families their ``sumber``, positions ``alasan_lintas_bidang`` and requirements the optional ``kepentingan``.
@@ -60,7 +60,7 @@ def _entity(code: str, fields: dict[str, Any]) -> dict[str, Any]:
 def _position(position: Position, files: Mapping[str, str]) -> dict[str, Any]:
     q = position.qualifications
     return {
-        **_entity(position.code, position_fields(position)),
+        **_entity(position.code, written(position)),
         "tugas": list(position.tasks),
         "hasil_kerja": list(position.outputs),
         "kompetensi": {
@@ -95,14 +95,14 @@ def model_dict(corpus: Corpus, files: Mapping[str, str] | None = None) -> dict[s
         "kompiler": __version__,
         "proyek": {key: value for key, value in sorted(corpus.project.items()) if key != "aturan"},
         "sumber": [
-            _entity(s.code, source_fields(s)) for s in sorted(corpus.sources.values(), key=lambda s: s.code)
+            _entity(s.code, written(s)) for s in sorted(corpus.sources.values(), key=lambda s: s.code)
         ],
         "jenjang": [
-            _entity(g.code, grade_fields(g))
+            _entity(g.code, written(g))
             for g in sorted(corpus.grades.values(), key=lambda g: (g.kind.value, g.order))
         ],
         "rumpun": [
-            _entity(f.code, family_fields(f)) for f in sorted(corpus.families.values(), key=lambda f: f.code)
+            _entity(f.code, written(f)) for f in sorted(corpus.families.values(), key=lambda f: f.code)
         ],
         "kompetensi": [
             _competency(c, files) for c in sorted(corpus.competencies.values(), key=lambda c: c.code)
