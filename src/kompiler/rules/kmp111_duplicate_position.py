@@ -75,12 +75,14 @@ RULE = Rule(
         Example(
             "# jabatan/a.yaml\nkode: NTB.PL.01\nnama: Pengadministrasi Perkantoran\nunit_kerja: Sekretariat\n"
             "# jabatan/b.yaml\nkode: NTB-PL-01\nnama: Pengadministrasi  perkantoran\nunit_kerja: Sekretariat",
-            "jabatan/analis-keuangan.yaml",
+            "jabatan/ntb-pl-adpim-dokpim.yaml",
+            base="standards",
         ),
         Example(
             "# jabatan/a.yaml\nkode: NTB.PL.01\nnama: Pengadministrasi Perkantoran\nunit_kerja: Sekretariat\n"
             "# jabatan/b.yaml\nkode: NTB.PL.02\nnama: Pengadministrasi Perkantoran\nunit_kerja: Biro Hukum",
-            "jabatan/analis-keuangan.yaml",
+            "jabatan/ntb-pl-adpim-dokpim.yaml",
+            base="standards",
         ),
     ),
 )

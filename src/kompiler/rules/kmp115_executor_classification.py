@@ -54,7 +54,8 @@ RULE = Rule(
         ),
         Example(
             "jenis: pelaksana\njenjang: PELAKSANA\nklasifikasi: klerek",
-            "jabatan/analis-keuangan.yaml",
+            "jabatan/ntb-pl-adpim-dokpim.yaml",
+            base="standards",
         ),
     ),
     position_local=True,
