@@ -3,11 +3,14 @@
 Only nodes that passed the schema become entities: an item with a schema error is left out (its error
 already stands), and its code, when readable, is remembered as "declared but invalid" so that references
 to it are not reported a second time as unknown.
+
+Which key fills which attribute is the table in :mod:`kompiler.model.fields`, the one the outputs write
+back through; the texts and values positions repeat are shared (:mod:`kompiler.runtime.sharing`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +32,7 @@ from kompiler.model.entities import (
     Requirement,
     Source,
 )
-from kompiler.model.fields import DICTIONARY, FAMILY, GRADE, POSITION, SOURCE, read
+from kompiler.model.fields import DICTIONARY, FAMILY, GRADE, POSITION, SOURCE, Field, read
 from kompiler.project import FileKind
 from kompiler.runtime.sharing import Shared
 
@@ -92,29 +95,29 @@ def _project(document: Document, invalid: frozenset[Pointer], out: Entities, sha
         out.project_origin = Origin(document, ())
 
 
+def _coded(
+    document: Document,
+    key: str,
+    table: tuple[Field, ...],
+    invalid: frozenset[Pointer],
+    out: Entities,
+    shared: Shared,
+) -> Iterator[dict[str, Any]]:
+    """The attributes of each valid item under ``key``: its code, the fields of ``table``, its origin."""
+    for index, item in _items(document, key, invalid, out.invalid_codes):
+        yield {"code": item["kode"], **read(item, table, shared), "origin": Origin(document, (key, index))}
+
+
 def _sources(document: Document, invalid: frozenset[Pointer], out: Entities, shared: Shared) -> None:
-    for index, item in _items(document, "sumber", invalid, out.invalid_codes):
-        out.sources.append(
-            Source(
-                code=item["kode"], **read(item, SOURCE, shared), origin=Origin(document, ("sumber", index))
-            )
-        )
+    out.sources += (Source(**a) for a in _coded(document, "sumber", SOURCE, invalid, out, shared))
 
 
 def _grades(document: Document, invalid: frozenset[Pointer], out: Entities, shared: Shared) -> None:
-    for index, item in _items(document, "jenjang", invalid, out.invalid_codes):
-        out.grades.append(
-            Grade(code=item["kode"], **read(item, GRADE, shared), origin=Origin(document, ("jenjang", index)))
-        )
+    out.grades += (Grade(**a) for a in _coded(document, "jenjang", GRADE, invalid, out, shared))
 
 
 def _families(document: Document, invalid: frozenset[Pointer], out: Entities, shared: Shared) -> None:
-    for index, item in _items(document, "rumpun", invalid, out.invalid_codes):
-        out.families.append(
-            Family(
-                code=item["kode"], **read(item, FAMILY, shared), origin=Origin(document, ("rumpun", index))
-            )
-        )
+    out.families += (Family(**a) for a in _coded(document, "rumpun", FAMILY, invalid, out, shared))
 
 
 def _dictionary(document: Document, invalid: frozenset[Pointer], out: Entities, shared: Shared) -> None:
