@@ -91,14 +91,13 @@ class Change:
 def compare(before: Corpus, after: Corpus) -> list[Change]:
     """Every change from ``before`` to ``after``, sources first and positions last, each by code."""
     changes: list[Change] = []
-    changes += _simple(Subject.SOURCE, before.sources, after.sources, _described, lambda s: s.title)
-    changes += _simple(Subject.GRADE, before.grades, after.grades, _described, lambda g: g.name)
-    changes += _simple(Subject.FAMILY, before.families, after.families, _described, lambda f: f.name)
+    changes += _simple(Subject.SOURCE, before.sources, after.sources, lambda s: s.title)
+    changes += _simple(Subject.GRADE, before.grades, after.grades, lambda g: g.name)
+    changes += _simple(Subject.FAMILY, before.families, after.families, lambda f: f.name)
     changes += _simple(
         Subject.DICTIONARY,
         _dictionaries(before.dictionaries),
         _dictionaries(after.dictionaries),
-        _described,
         lambda d: d.name,
     )
     competency_changes, recoded = _competencies(before.competencies, after.competencies)
@@ -164,7 +163,6 @@ def _simple(
     subject: Subject,
     before: dict[str, Any],
     after: dict[str, Any],
-    fields: Callable[[Any], dict[str, Value]],
     name: Callable[[Any], str],
 ) -> list[Change]:
     """Changes of entities described by a handful of scalar fields (sources, grades, families, dictionaries).
@@ -175,8 +173,8 @@ def _simple(
     added = [code for code in after if code not in before]
 
     # The field maps hold no code, so equal maps are the same entity under another code.
-    old_fields = {code: fields(before[code]) for code in removed}
-    new_fields = {code: fields(after[code]) for code in added}
+    old_fields = {code: _described(before[code]) for code in removed}
+    new_fields = {code: _described(after[code]) for code in added}
 
     def same_content(old: str, new: str) -> float:
         return 1.0 if old_fields[old] == new_fields[new] else 0.0
@@ -197,7 +195,9 @@ def _simple(
             changes.append(Change(Kind.ADDED, subject, code, name(after[code])))
     for code in before:
         if code in after:
-            changes += _fields(subject, code, name(after[code]), fields(before[code]), fields(after[code]))
+            changes += _fields(
+                subject, code, name(after[code]), _described(before[code]), _described(after[code])
+            )
     return sorted(changes, key=lambda c: c.code)
 
 
