@@ -141,6 +141,16 @@ def suggest_name(members: tuple[Position, ...], grade_pattern: str | None) -> st
     """
     grade_words = {w.lower() for w in (grade_pattern or "").split()}
     names = [[w for w in p.name.split() if w.lower() not in grade_words] for p in members]
+    spelled, chosen = _shared_words(names, needed=max(2, (len(members) + 1) // 2))
+    name = " ".join(spelled[w] for w in _led_by_role(chosen, names)) or members[0].name
+    if grade_pattern and grade_pattern.lower() not in name.lower():
+        name = f"{name} {grade_pattern}"
+    return name
+
+
+def _shared_words(names: list[list[str]], needed: int) -> tuple[dict[str, str], list[str]]:
+    """Each word's first spelling, and the words (lower case, first seen first, no stopwords) used by at
+    least ``needed`` of the names."""
     spelled: dict[str, str] = {}
     counts: Counter[str] = Counter()
     for name in names:
@@ -148,16 +158,18 @@ def suggest_name(members: tuple[Position, ...], grade_pattern: str | None) -> st
             counts[word] += 1
         for w in name:
             spelled.setdefault(w.lower(), w)
-    needed = max(2, (len(members) + 1) // 2)
-    chosen = [w for w in spelled if counts[w] >= needed and w not in STOPWORDS]
+    return spelled, [w for w in spelled if counts[w] >= needed and w not in STOPWORDS]
+
+
+def _led_by_role(chosen: list[str], names: list[list[str]]) -> list[str]:
+    """``chosen`` opened by the most common opening word (the earliest on a tie), unless one of the
+    openings already leads it."""
     openers = Counter(name[0].lower() for name in names if name)
-    if openers and (not chosen or chosen[0] not in openers):
-        opener = min(openers, key=lambda w: (-openers[w], [n[0].lower() for n in names if n].index(w)))
-        chosen = [opener, *(w for w in chosen if w != opener)]
-    name = " ".join(spelled[w] for w in chosen) or members[0].name
-    if grade_pattern and grade_pattern.lower() not in name.lower():
-        name = f"{name} {grade_pattern}"
-    return name
+    if not openers or (chosen and chosen[0] in openers):
+        return chosen
+    first_words = [n[0].lower() for n in names if n]
+    opener = min(openers, key=lambda w: (-openers[w], first_words.index(w)))
+    return [opener, *(w for w in chosen if w != opener)]
 
 
 def _most_common(values: list[str]) -> str:
