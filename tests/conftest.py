@@ -15,8 +15,9 @@ from click.testing import CliRunner, Result
 
 from kompiler.build.orchestrate import BuildOptions, build_outputs
 from kompiler.build.output import OutputWriter
+from kompiler.check.result import CompileResult
 from kompiler.cli import cli
-from kompiler.pipeline import CompileResult, compile_path
+from kompiler.pipeline import compile_path
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RENDER_FIXTURE = FIXTURES / "render"  # the project the render, build and site tests publish

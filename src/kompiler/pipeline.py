@@ -7,24 +7,22 @@ exits; everything it has to say is a :class:`~kompiler.diagnostics.Diagnostic`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
-from typing import Any
 
-from kompiler.check import incremental
+from kompiler.check import facts, incremental
 from kompiler.check.cache import DEFAULT_FOLDER as DEFAULT_CACHE_FOLDER
 from kompiler.check.cache import FileCache
-from kompiler.check.load import Document, Pointer, split_lines
+from kompiler.check.load import Document, Pointer
 from kompiler.check.parallel import executor_for, map_batches
 from kompiler.check.per_file import FileOutcome, check_batch, check_file
+from kompiler.check.record import CheckRecord, RecalledResult
+from kompiler.check.result import CompileResult
 from kompiler.check.schema import SchemaSet, shipped_schemas
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity
-from kompiler.model import Corpus, build, link
+from kompiler.model import build, link
 from kompiler.project import (
     PROJECT_FILE,
     FileKind,
-    RuleSettings,
     SourceFile,
     discover,
     display_path,
@@ -39,67 +37,6 @@ from kompiler.runtime.collector import paused
 
 CODE_NO_PROJECT = "KMP012"
 CODE_NOT_A_PROJECT = "KMP015"
-
-
-@dataclass
-class CompileResult:
-    """What compiling a project produced."""
-
-    root: Path | None
-    corpus: Corpus
-    diagnostics: list[Diagnostic]
-    documents: dict[str, Document] = field(default_factory=dict)
-    files: list[SourceFile] = field(default_factory=list)
-    config_broken: bool = False
-    unloadable: dict[str, str] = field(default_factory=dict)
-    suppressed: list[suppress.Suppressed] = field(default_factory=list)
-    _lines: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
-
-    @cached_property
-    def _texts(self) -> dict[str, str]:
-        return {d.path: d.text for d in self.documents.values()} | self.unloadable
-
-    def source_line(self, file: str, line: int) -> str:
-        """Line ``line`` (1-based) of the file shown as ``file``, for excerpts under diagnostics.
-
-        Each file is split once: a file with a hundred thousand diagnostics would otherwise be split
-        a hundred thousand times (hours for one report).
-        """
-        lines = self._lines.get(file)
-        if lines is None:
-            lines = self._lines[file] = split_lines(self._texts.get(file, ""))
-        return lines[line - 1] if 0 < line <= len(lines) else ""
-
-    @property
-    def ok(self) -> bool:
-        return not any(d.severity is Severity.ERROR for d in self.diagnostics)
-
-    def settings(self) -> RuleSettings:
-        return RuleSettings.from_data(self.corpus.project.get("aturan"))
-
-    def release_sources(self, *, keep_quoted: bool = False) -> None:
-        """Forget the text and the parsed data of every file, kept only to check and report.
-
-        For a caller that goes on to build: every entity keeps its document, so the text of a national
-        corpus (200 MB) and its parsed data (550 MB: the entities share one copy of each repeated text,
-        the data has one per scalar) would otherwise stay in memory, and in every process the build
-        forks, until the build ends. The project settings (``corpus.project``) stay. With
-        ``keep_quoted``, the texts of the files that diagnostics point at stay, so a report made
-        afterwards still quotes their lines; otherwise locations and excerpts are empty afterwards.
-        """
-        quoted = (
-            {
-                location.file
-                for d in self.diagnostics
-                for location in (d.location, *(r.location for r in d.related))
-            }
-            if keep_quoted
-            else set()
-        )
-        for document in self.documents.values():
-            document.forget_source(keep_text=document.path in quoted)
-        self.__dict__.pop("_texts", None)
-        self._lines.clear()
 
 
 def compile_path(
@@ -156,7 +93,7 @@ def check_path(
     recorded = store.recall(run_key) if run_key is not None else None
     if isinstance(recorded, CheckRecord):
         return _finish(RecalledResult.of(recorded, files), root, files, diagnostics, path)
-    with paused():  # the facts of 50,000 positions are many small objects, and hold no cycles
+    with paused():  # see _compile; the facts of 50,000 positions are many small objects too
         result = _check_and_record(files, known, store, schemas, executor, jobs)
     return _finish(result, root, files, diagnostics, path)
 
@@ -172,10 +109,8 @@ def _check_and_record(
     """Check incrementally when the last check's facts allow it, else in full; record the outcome."""
     fingerprint = store.run_key([])
     assert fingerprint is not None
-    facts = store.recall(fingerprint, FACTS)
-    rechecked = (
-        incremental.recheck(files, known, store, facts) if isinstance(facts, incremental.Facts) else None
-    )
+    known_facts = facts.recall(store, fingerprint)
+    rechecked = incremental.recheck(files, known, store, known_facts) if known_facts is not None else None
     if rechecked is not None:
         record = CheckRecord(
             rechecked.diagnostics, False, rechecked.project, rechecked.unloadable, rechecked.suppressed
@@ -184,7 +119,7 @@ def _check_and_record(
         keys, new_facts = rechecked.keys, rechecked.facts
     else:
         keys = [None] * len(files)
-        trace = _Trace()
+        trace = facts.Trace()
         result = _compile(files, True, schemas, store, executor, jobs, keys, trace)
         record = CheckRecord.of(result)
         new_facts = None if result.config_broken else trace.facts(files, keys, result.corpus)
@@ -192,116 +127,8 @@ def _check_and_record(
     if run_key is not None:
         store.record(run_key, record)
         if new_facts is not None:
-            store.record(fingerprint, new_facts, FACTS)
+            facts.remember(store, fingerprint, new_facts)
     return result
-
-
-FACTS = "facts.bin"
-
-
-@dataclass
-class _Trace:
-    """What a full check saw of each file, kept so that the next check can be incremental."""
-
-    outcomes: list[FileOutcome | None] = field(default_factory=list)
-    by_position_file: dict[str, list[Diagnostic]] = field(default_factory=dict)
-    parsed: dict[str, suppress.Parsed] = field(default_factory=dict)
-
-    def facts(
-        self, files: list[SourceFile], keys: list[str | None], corpus: Corpus
-    ) -> incremental.Facts | None:
-        positions: dict[str, list[Any]] = {}
-        for position in corpus.entities.positions:
-            positions.setdefault(position.origin.file, []).append(position)
-        references: dict[str, str] = {}
-        outcomes: dict[str, FileOutcome] = {}
-        by_file: dict[str, incremental.PositionFacts] = {}
-        citations: dict[Any, Any] = {}
-        for source, key, outcome in zip(files, keys, self.outcomes, strict=True):
-            if key is None or outcome is None:
-                return None
-            if source.kind is not FileKind.POSITION:
-                references[source.relative] = key
-                outcomes[source.relative] = outcome
-                continue
-            by_file[source.relative] = incremental.position_facts(
-                key,
-                outcome,
-                positions.get(source.display, []),
-                self.by_position_file.get(source.display, []),
-                source.kind,
-                self.parsed.get(source.display),
-                citations,
-            )
-        return incremental.Facts(references, outcomes, by_file)
-
-
-@dataclass(frozen=True)
-class CheckRecord:
-    """What a check stores for its run: enough to answer the same check again without the corpus."""
-
-    diagnostics: list[Diagnostic]
-    config_broken: bool
-    project: dict[str, Any]
-    unloadable: frozenset[str]
-    suppressed: list[suppress.Suppressed]
-
-    @classmethod
-    def of(cls, result: CompileResult) -> CheckRecord:
-        return cls(
-            result.diagnostics,
-            result.config_broken,
-            result.corpus.project,
-            frozenset(result.unloadable),
-            result.suppressed,
-        )
-
-
-@dataclass
-class RecalledResult(CompileResult):
-    """A check answered without the corpus: from the last run's record (``reuse="run"``) or by an
-    incremental check (``"incremental"``). Lines for excerpts are read from the files on demand."""
-
-    unloadable_files: frozenset[str] = frozenset()
-    reuse: str = "run"
-
-    @classmethod
-    def of(cls, record: CheckRecord, files: list[SourceFile], reuse: str = "run") -> RecalledResult:
-        corpus = link(build([]))
-        corpus.project = record.project
-        return cls(
-            None,
-            corpus,
-            list(record.diagnostics),
-            files=list(files),
-            config_broken=record.config_broken,
-            suppressed=list(record.suppressed),
-            unloadable_files=record.unloadable,
-            reuse=reuse,
-        )
-
-    def source_line(self, file: str, line: int) -> str:
-        lines = self._lines.get(file)
-        if lines is None:
-            lines = self._lines[file] = split_lines(self._text(file))
-        return lines[line - 1] if 0 < line <= len(lines) else ""
-
-    @cached_property
-    def _by_display(self) -> dict[str, SourceFile]:
-        return {f.display: f for f in self.files}
-
-    def _text(self, file: str) -> str:
-        """The file's text as the loader decoded it (or, for a file that did not load, as reports quote it)."""
-        source = self._by_display.get(file)
-        if source is None:
-            return ""
-        try:
-            raw = source.read()
-        except OSError:
-            return ""
-        if file in self.unloadable_files:
-            return raw.decode("utf-8", errors="replace")
-        return raw.decode("utf-8-sig", errors="replace")
 
 
 def not_a_project(root: Path) -> CompileResult:
@@ -361,7 +188,8 @@ def compile_files(
     """Compile an explicit list of files (from disk or from a git revision)."""
     schemas = schemas or shipped_schemas()
     store = FileCache(cache_dir, schemas, read_only=cache_read_only) if cache_dir is not None else None
-    return _compile(files, run_checks, schemas, store, executor, jobs, [None] * len(files))
+    with paused():
+        return _compile(files, run_checks, schemas, store, executor, jobs, [None] * len(files))
 
 
 def _compile(
@@ -372,52 +200,69 @@ def _compile(
     executor: str | None,
     jobs: int | None,
     keys: list[str | None],
-    trace: _Trace | None = None,
+    trace: facts.Trace | None = None,
 ) -> CompileResult:
     """Compile ``files``; ``keys`` receives each file's content key when the cache computed one, and
-    ``trace`` what the next check needs to be incremental."""
+    ``trace`` what the next check needs to be incremental. Run with the collector paused (by
+    :func:`compile_files` or :func:`check_path`): a corpus is millions of small objects without cycles."""
     diagnostics: list[Diagnostic] = []
+    outcomes = _check_files(files, diagnostics, schemas, store, executor, jobs, keys)
+    if trace is not None:
+        trace.outcomes = outcomes
+    result = _model(files, outcomes, diagnostics)
+    if run_checks and not result.config_broken:
+        _apply_rules(result, trace)
+    result.diagnostics = sorted(result.diagnostics, key=Diagnostic.sort_key)
+    return result
+
+
+def _model(
+    files: list[SourceFile], outcomes: list[FileOutcome | None], diagnostics: list[Diagnostic]
+) -> CompileResult:
+    """The corpus built and linked from every file that loaded, with the per-file diagnostics.
+
+    Any error in the configuration (a duplicate key, an ambiguous or tagged value, not only a schema
+    violation), or a configuration that cannot be read, means the rules would run under settings nobody
+    wrote: the result is then broken and none run.
+    """
     validated: list[tuple[Document, FileKind, frozenset[Pointer]]] = []
     documents: dict[str, Document] = {}
     unloadable: dict[str, str] = {}
     config_broken = False
-    with paused():
-        outcomes = _check_files(files, diagnostics, schemas, store, executor, jobs, keys)
-        if trace is not None:
-            trace.outcomes = outcomes
-        for source, outcome in zip(files, outcomes, strict=True):
-            if outcome is None:  # unreadable, and reported: without its configuration, no rule can run
-                config_broken |= source.kind is FileKind.PROJECT
-                continue
-            diagnostics.extend(outcome.diagnostics)
-            document = outcome.document
-            # Any error in the configuration (a duplicate key, an ambiguous or tagged value, not only a
-            # schema violation) means the rules would run under settings nobody wrote: none run.
-            config_broken |= source.kind is FileKind.PROJECT and _has_error(outcome.diagnostics)
-            if document is None:
-                config_broken |= source.kind is FileKind.PROJECT
-                unloadable[source.display] = outcome.unloadable or ""
-                continue
-            documents[source.relative] = document
-            config_broken |= source.kind is FileKind.PROJECT and bool(outcome.invalid)
-            validated.append((document, source.kind, outcome.invalid))
-        corpus = link(build(validated))
-        result = CompileResult(None, corpus, diagnostics, documents, list(files), config_broken, unloadable)
-        if run_checks and not config_broken:
-            settings = result.settings()
-            if trace is None:
-                outcome = suppress.apply(run_rules(corpus, settings), documents.values(), settings)
-            else:
-                found = run_rules(corpus, settings, by_position_file=trace.by_position_file)
-                for own in trace.by_position_file.values():
-                    found.extend(own)
-                trace.parsed = suppress.directives_of(documents.values(), registry())
-                outcome = suppress.apply_parsed(found, trace.parsed, settings)
-            diagnostics.extend(outcome.kept + outcome.problems)
-            result.config_broken = configuration_broken(outcome.kept)
-            result.suppressed = outcome.suppressed
-    result.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
-    return result
+    for source, outcome in zip(files, outcomes, strict=True):
+        if outcome is None:  # unreadable, and reported
+            config_broken |= source.kind is FileKind.PROJECT
+            continue
+        diagnostics.extend(outcome.diagnostics)
+        document = outcome.document
+        config_broken |= source.kind is FileKind.PROJECT and _has_error(outcome.diagnostics)
+        if document is None:
+            config_broken |= source.kind is FileKind.PROJECT
+            unloadable[source.display] = outcome.unloadable or ""
+            continue
+        documents[source.relative] = document
+        config_broken |= source.kind is FileKind.PROJECT and bool(outcome.invalid)
+        validated.append((document, source.kind, outcome.invalid))
+    corpus = link(build(validated))
+    return CompileResult(None, corpus, diagnostics, documents, list(files), config_broken, unloadable)
+
+
+def _apply_rules(result: CompileResult, trace: facts.Trace | None) -> None:
+    """Run the rules over the result's corpus and add what suppression keeps; a ``trace`` receives the
+    position-scope rules' diagnostics by file and every file's directives."""
+    corpus, documents = result.corpus, result.documents
+    settings = result.settings()
+    if trace is None:
+        outcome = suppress.apply(run_rules(corpus, settings), documents.values(), settings)
+    else:
+        found = run_rules(corpus, settings, by_position_file=trace.by_position_file)
+        for own in trace.by_position_file.values():
+            found.extend(own)
+        trace.parsed = suppress.directives_of(documents.values(), registry())
+        outcome = suppress.apply_parsed(found, trace.parsed, settings)
+    result.diagnostics.extend(outcome.kept + outcome.problems)
+    result.config_broken = configuration_broken(outcome.kept)
+    result.suppressed = outcome.suppressed
 
 
 def _check_files(

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from kompiler.check.parallel import ExecutorError
+from kompiler.check.result import CompileResult
 from kompiler.diagnostics import Severity
-from kompiler.pipeline import CompileResult, compile_path
+from kompiler.pipeline import compile_path
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
 from generate import generate

@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 
 from kompiler.check import cache
+from kompiler.check.result import CompileResult
 from kompiler.diagnostics import Message, Severity
-from kompiler.pipeline import CompileResult, check_path, compile_path
+from kompiler.pipeline import check_path, compile_path
 from kompiler.rules import Finding, Rule, Scope, registry
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))

@@ -13,7 +13,8 @@ import pytest
 from click.testing import Result
 
 from kompiler.check import cache
-from kompiler.pipeline import CompileResult, check_path, compile_path
+from kompiler.check.result import CompileResult
+from kompiler.pipeline import check_path, compile_path
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 POSITION = Path("jabatan") / "analis-keuangan.yaml"

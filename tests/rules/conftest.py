@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from kompiler.check.result import CompileResult
 from kompiler.diagnostics import Diagnostic
-from kompiler.pipeline import CompileResult, compile_path
+from kompiler.pipeline import compile_path
 from tests.conftest import FIXTURES
 
 POSITION = "jabatan/analis-keuangan.yaml"

@@ -16,8 +16,9 @@ from typing import NamedTuple, Protocol
 
 from kompiler.build.output import OutputWriter
 from kompiler.build.pages import PageWriter
+from kompiler.check.result import CompileResult
 from kompiler.graph.picture import GraphData, graph_data
-from kompiler.pipeline import CompileResult, compile_path
+from kompiler.pipeline import compile_path
 from kompiler.render import documents, site
 from kompiler.render.environment import Page, Templates
 from kompiler.render.model_json import model_dict
@@ -95,7 +96,7 @@ def compile_for_build(
     copied into every process the build forks). Sent back through a pipe, the result is laid out
     compactly in this process, and the loading process's memory is gone with it. The texts of the files
     that diagnostics point at are kept, so the report still quotes their lines; the caller releases them
-    (:meth:`~kompiler.pipeline.CompileResult.release_sources`) after the report. Without fork it is
+    (:meth:`~kompiler.check.result.CompileResult.release_sources`) after the report. Without fork it is
     compiled here, with the same result.
     """
     with Forked(lambda: _compiled(path, cache, executor, jobs)) as compiling:

@@ -2,9 +2,9 @@
 
 A full check of a national corpus loads 50,000 documents, builds and links them, and runs every rule;
 after editing one position most of that work would give the same answer again. What a check learns
-about each position file is therefore kept (:class:`PositionFacts`): its per-file diagnostics, the
+about each position file is therefore kept (:class:`~kompiler.check.facts.PositionFacts`): its per-file diagnostics, the
 diagnostics of the position-scope rules on its positions, its suppression directives, and the few fields
-of its positions that corpus-wide rules read (:class:`LightPosition`). A later check in which every
+of its positions that corpus-wide rules read (:class:`~kompiler.check.facts.LightPosition`). A later check in which every
 reference file (configuration, sources, grades, dictionaries, families, merge decisions) is unchanged
 loads those reference files and the changed position files only, and then:
 
@@ -24,105 +24,22 @@ or many files changed (then the full check's parallel loading is faster anyway).
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any
 
 from kompiler.check.cache import FileCache
+from kompiler.check.facts import Facts, LightPosition, PositionFacts, position_facts
 from kompiler.check.load import Document, Pointer
 from kompiler.check.per_file import FileOutcome, check_file
 from kompiler.diagnostics import Diagnostic, Location
 from kompiler.model import Corpus, build, link
-from kompiler.model.entities import Citation, Position
+from kompiler.model.entities import Position
 from kompiler.project import FileKind, RuleSettings, SourceFile
 from kompiler.rules import Scope, registry, suppress
 from kompiler.rules.engine import NotLoaded, run_rules
 from kompiler.runtime.processes import PARALLEL_FROM
-
-
-class LightPosition(NamedTuple):
-    """The fields of a position that corpus-wide rules read, and where it was written.
-
-    A named tuple of interned strings, so that the facts of 50,000 positions load in a fraction of a
-    second (the same competency codes, units and dates recur throughout a corpus).
-    """
-
-    code: str
-    name: str
-    unit: str
-    family: str
-    required: tuple[str, ...]
-    citation: Citation
-    valid_from: str
-    valid_until: str | None
-    pointer: Pointer
-
-    @classmethod
-    def of(cls, position: Position, citations: dict[Citation, Citation]) -> LightPosition:
-        return cls(
-            position.code,
-            position.name,
-            _intern(position.unit),
-            _intern(position.family),
-            tuple(_intern(r.code) for r in position.requirements),
-            citations.setdefault(position.citation, position.citation),
-            _intern(position.valid_from),
-            _intern(position.valid_until),
-            position.origin.pointer,
-        )
-
-
-def _intern(text: Any) -> Any:
-    return sys.intern(text) if type(text) is str else text
-
-
-class PositionFacts(NamedTuple):
-    """What a check learnt about one position file (see the module docstring)."""
-
-    key: str
-    stage: tuple[Diagnostic, ...]
-    rules: tuple[Diagnostic, ...]
-    positions: tuple[LightPosition, ...]
-    invalid_codes: frozenset[str]
-    directives: suppress.Parsed | None
-    unloadable: bool
-
-
-@dataclass(frozen=True)
-class Facts:
-    """The facts of a whole check: reference files by content key (with their loaded outcome, which is
-    needed in full) and position files by their facts."""
-
-    references: dict[str, str]
-    outcomes: dict[str, FileOutcome]
-    positions: dict[str, PositionFacts]
-
-
-def position_facts(
-    key: str,
-    outcome: FileOutcome,
-    positions: list[Position],
-    rules: list[Diagnostic],
-    kind: FileKind,
-    parsed: suppress.Parsed | None,
-    citations: dict[Citation, Citation],
-) -> PositionFacts:
-    document = outcome.document
-    invalid: frozenset[str] = frozenset()
-    if document is not None and (outcome.invalid or not isinstance(document.data, dict)):
-        invalid = frozenset(build([(document, kind, outcome.invalid)]).invalid_codes)
-    facts = PositionFacts(
-        key,
-        tuple(outcome.diagnostics),
-        tuple(rules),
-        tuple(tuple(LightPosition.of(p, citations)) for p in positions),
-        invalid,
-        parsed,
-        document is None,
-    )
-    return tuple(facts)  # type: ignore[return-value]  # stored as plain tuples: they unpickle fastest
 
 
 class _LazyDocument:
@@ -176,6 +93,15 @@ class _Requirements(dict[str, _StandInRequirement]):
         return requirement
 
 
+_LIGHT_FIELDS = LightPosition._fields
+_DOCUMENT, _DISPLAY, _REQUIREMENTS = range(len(_LIGHT_FIELDS), len(_LIGHT_FIELDS) + 3)
+
+
+def _light(name: str) -> Callable[[tuple[Any, ...]], Any]:
+    """The getter of the :class:`LightPosition` field ``name`` in a stand-in."""
+    return itemgetter(_LIGHT_FIELDS.index(name))
+
+
 class _StandInPosition(tuple):  # type: ignore[type-arg]
     """A position known only from its light fields: a :class:`LightPosition` followed by its file's lazy
     document, the name the file is shown under and the shared stand-in requirements.
@@ -187,21 +113,23 @@ class _StandInPosition(tuple):  # type: ignore[type-arg]
     __eq__ = object.__eq__
     __ne__ = object.__ne__
     __hash__ = object.__hash__
-    code = property(itemgetter(0))
-    name = property(itemgetter(1))
-    unit = property(itemgetter(2))
-    family = property(itemgetter(3))
-    citation = property(itemgetter(5))
-    valid_from = property(itemgetter(6))
-    valid_until = property(itemgetter(7))
+    code = property(_light("code"))
+    name = property(_light("name"))
+    unit = property(_light("unit"))
+    family = property(_light("family"))
+    citation = property(_light("citation"))
+    valid_from = property(_light("valid_from"))
+    valid_until = property(_light("valid_until"))
+    _required = property(_light("required"))
+    _pointer = property(_light("pointer"))
 
     @property
     def requirements(self) -> tuple[_StandInRequirement, ...]:
-        return tuple(map(self[11].__getitem__, self[4]))
+        return tuple(map(self[_REQUIREMENTS].__getitem__, self._required))
 
     @property
     def origin(self) -> _LazyOrigin:
-        return _LazyOrigin(self[9], self[10], self[8])
+        return _LazyOrigin(self[_DOCUMENT], self[_DISPLAY], self._pointer)
 
     def __getattr__(self, name: str) -> Any:
         raise NotLoaded(f"position.{name}")
@@ -219,33 +147,74 @@ class Rechecked:
     keys: list[str | None]
 
 
+class _GiveUp(Exception):
+    """Only a full check can be trusted: :func:`recheck` answers ``None``."""
+
+
 def recheck(
     files: list[SourceFile], keys: list[str | None], store: FileCache, facts: Facts
 ) -> Rechecked | None:
     """Check ``files`` reusing ``facts`` from an earlier check, or ``None`` when only a full check can
     be trusted. ``keys`` holds the content keys known from stat signatures; the others are computed."""
+    try:
+        keys, raws = _complete_keys(files, keys, store)
+        if _reference_keys(files, keys) != facts.references:
+            return None
+        changed = _changed_positions(files, keys, facts)
+        if len(changed) > PARALLEL_FROM:
+            return None
+        outcomes = _outcomes(files, keys, store, facts, changed, raws)
+        store.keep(keys)
+        store.save()
+        corpus, gathered = _corpus(files, keys, store, facts, changed, outcomes)
+        settings = RuleSettings.from_data(corpus.project.get("aturan"))
+        by_file: dict[str, list[Diagnostic]] = {}
+        found = _rule_diagnostics(corpus, settings, gathered.fresh, by_file)
+    except _GiveUp:
+        return None
+    return _assemble(files, keys, facts, changed, outcomes, corpus, settings, found, by_file, gathered)
+
+
+def _complete_keys(
+    files: list[SourceFile], keys: list[str | None], store: FileCache
+) -> tuple[list[str | None], dict[int, bytes]]:
+    """Every file's content key: those the stat signatures did not prove are computed from the bytes,
+    which are kept for the files that turn out to need loading."""
     raws: dict[int, bytes] = {}
     keys = list(keys)
     for index, source in enumerate(files):
         if keys[index] is None:
             signature = store.stat(source)
-            try:
-                raws[index] = source.read()
-            except OSError:
-                return None
+            raws[index] = _read(source)
             keys[index] = store.key(source, raws[index])
             store.remember(source, signature, keys[index])
-    references = {s.relative: k for s, k in zip(files, keys, strict=True) if s.kind is not FileKind.POSITION}
-    if references != facts.references:
-        return None
-    changed = {
+    return keys, raws
+
+
+def _reference_keys(files: list[SourceFile], keys: list[str | None]) -> dict[str, str | None]:
+    return {s.relative: k for s, k in zip(files, keys, strict=True) if s.kind is not FileKind.POSITION}
+
+
+def _changed_positions(files: list[SourceFile], keys: list[str | None], facts: Facts) -> set[int]:
+    """The indexes of the position files that are new or whose content changed."""
+    return {
         index
         for index, source in enumerate(files)
         if source.kind is FileKind.POSITION
-        and (source.relative not in facts.positions or facts.positions[source.relative][0] != keys[index])
+        and (source.relative not in facts.positions or facts.positions[source.relative].key != keys[index])
     }
-    if len(changed) > PARALLEL_FROM:
-        return None
+
+
+def _outcomes(
+    files: list[SourceFile],
+    keys: list[str | None],
+    store: FileCache,
+    facts: Facts,
+    changed: set[int],
+    raws: dict[int, bytes],
+) -> dict[int, FileOutcome]:
+    """The per-file outcomes of the reference files (as the facts hold them) and of the changed
+    position files (from the cache, or checked now)."""
     outcomes: dict[int, FileOutcome] = {}
     for index, source in enumerate(files):
         if source.kind is FileKind.POSITION and index not in changed:
@@ -254,42 +223,68 @@ def recheck(
         assert key is not None
         outcome = facts.outcomes.get(source.relative) if index not in changed else store.get(key)
         if outcome is None:
-            raw = raws.get(index)
-            if raw is None:
-                try:
-                    raw = source.read()
-                except OSError:
-                    return None
+            raw = raws[index] if index in raws else _read(source)
             outcome = check_file(source.display, source.kind, raw)
             store.put(key, outcome)
         outcomes[index] = outcome
-    store.keep(keys)
-    store.save()
-    return _recheck(files, keys, store, facts, changed, outcomes)
+    return outcomes
 
 
-def _recheck(
+def _read(source: SourceFile) -> bytes:
+    try:
+        return source.read()
+    except OSError as error:
+        raise _GiveUp from error
+
+
+@dataclass
+class _Positions:
+    """The positions of an incremental check: fresh ones built from the changed files, stand-ins for
+    the others, the codes their schema-broken positions declare, and the unchanged files' facts."""
+
+    every: list[Any] = field(default_factory=list)
+    fresh: list[Position] = field(default_factory=list)
+    fresh_by_file: dict[int, list[Position]] = field(default_factory=dict)
+    invalid_codes: set[str] = field(default_factory=set)
+    carried: dict[str, PositionFacts] = field(default_factory=dict)
+
+
+def _corpus(
     files: list[SourceFile],
     keys: list[str | None],
     store: FileCache,
     facts: Facts,
     changed: set[int],
     outcomes: dict[int, FileOutcome],
-) -> Rechecked | None:
+) -> tuple[Corpus, _Positions]:
+    """The linked corpus of the reference files, the changed positions and stand-ins for the others."""
     project = next((outcomes[i] for i, s in enumerate(files) if s.kind is FileKind.PROJECT), None)
     if project is not None and (project.document is None or project.invalid):
-        return None
+        raise _GiveUp
     reference = [
         (o.document, files[i].kind, o.invalid)
         for i, o in sorted(outcomes.items())
         if i not in changed and o.document is not None
     ]
     entities = build(reference)
-    positions: list[Any] = []
-    fresh_positions: list[Position] = []
-    invalid_now: set[str] = set()
-    new_facts: dict[str, PositionFacts] = {}
-    fresh_by_file: dict[int, list[Position]] = {}
+    gathered = _positions(files, keys, store, facts, changed, outcomes)
+    invalid_before = set().union(*(f.invalid_codes for f in facts.positions.values() if f.invalid_codes))
+    if gathered.invalid_codes != invalid_before:
+        raise _GiveUp
+    entities.positions = gathered.every
+    entities.invalid_codes |= gathered.invalid_codes
+    return link(entities), gathered
+
+
+def _positions(
+    files: list[SourceFile],
+    keys: list[str | None],
+    store: FileCache,
+    facts: Facts,
+    changed: set[int],
+    outcomes: dict[int, FileOutcome],
+) -> _Positions:
+    gathered = _Positions()
     requirements = _Requirements()
     for index, source in enumerate(files):
         if source.kind is not FileKind.POSITION:
@@ -298,40 +293,34 @@ def _recheck(
             outcome = outcomes[index]
             built = build([(outcome.document, source.kind, outcome.invalid)]) if outcome.document else None
             fresh = built.positions if built is not None else []
-            fresh_by_file[index] = fresh
-            fresh_positions.extend(fresh)
-            positions.extend(fresh)
-            invalid_now |= built.invalid_codes if built is not None else set()
+            gathered.fresh_by_file[index] = fresh
+            gathered.fresh.extend(fresh)
+            gathered.every.extend(fresh)
+            gathered.invalid_codes |= built.invalid_codes if built is not None else set()
             continue
         known = facts.positions[source.relative]
-        _, _, _, lights, invalid, _, _ = known
-        if lights:
+        if known.positions:
             extra = (_LazyDocument(_loader(source, keys[index], store)), source.display, requirements)
-            positions.extend(_StandInPosition(light + extra) for light in lights)
-        if invalid:
-            invalid_now |= invalid
-        new_facts[source.relative] = known
-    invalid_before = set().union(*(f[4] for f in facts.positions.values() if f[4]))
-    if invalid_now != invalid_before:
-        return None
-    entities.positions = positions
-    entities.invalid_codes |= invalid_now
-    corpus = link(entities)
-    settings = RuleSettings.from_data(corpus.project.get("aturan"))
-    rules = registry()
+            gathered.every.extend(_StandInPosition(light + extra) for light in known.positions)
+        if known.invalid_codes:
+            gathered.invalid_codes |= known.invalid_codes
+        gathered.carried[source.relative] = known
+    return gathered
+
+
+def _rule_diagnostics(
+    corpus: Corpus, settings: RuleSettings, fresh: list[Position], by_file: dict[str, list[Diagnostic]]
+) -> list[Diagnostic]:
+    """Every rule, the position-scope ones on the fresh positions only, when they all may be."""
     if any(
         rule.scope is Scope.POSITION and settings.enabled(code) and not rule.position_local
-        for code, rule in rules.items()
+        for code, rule in registry().items()
     ):
-        return None
-    by_file: dict[str, list[Diagnostic]] = {}
+        raise _GiveUp
     try:
-        found = run_rules(corpus, settings, positions=fresh_positions, by_position_file=by_file)
-    except NotLoaded:
-        return None
-    return _assemble(
-        files, keys, facts, changed, outcomes, corpus, settings, found, by_file, fresh_by_file, new_facts
-    )
+        return run_rules(corpus, settings, positions=fresh, by_position_file=by_file)
+    except NotLoaded as error:
+        raise _GiveUp from error
 
 
 def _assemble(
@@ -344,23 +333,23 @@ def _assemble(
     settings: RuleSettings,
     found: list[Diagnostic],
     by_file: dict[str, list[Diagnostic]],
-    fresh_by_file: dict[int, list[Position]],
-    new_facts: dict[str, PositionFacts],
+    gathered: _Positions,
 ) -> Rechecked:
     """Per-file diagnostics, rule diagnostics after suppression, and the facts for the next check."""
     rules = registry()
+    new_facts = gathered.carried
     stage: list[Diagnostic] = []
     parsed: dict[str, suppress.Parsed] = {}
     unloadable: set[str] = set()
     for index, source in enumerate(files):
         outcome = outcomes.get(index)
         if outcome is None:
-            _, known_stage, known_rules, _, _, directives, known_unloadable = facts.positions[source.relative]
-            stage.extend(known_stage)
-            found.extend(known_rules)
-            if directives is not None:
-                parsed[source.display] = directives
-            if known_unloadable:
+            known = facts.positions[source.relative]
+            stage.extend(known.stage)
+            found.extend(known.rules)
+            if known.directives is not None:
+                parsed[source.display] = known.directives
+            if known.unloadable:
                 unloadable.add(source.display)
             continue
         stage.extend(outcome.diagnostics)
@@ -374,7 +363,7 @@ def _assemble(
             key = keys[index]
             assert key is not None
             new_facts[source.relative] = position_facts(
-                key, outcome, fresh_by_file[index], own, source.kind, parsed.get(source.display), {}
+                key, outcome, gathered.fresh_by_file[index], own, source.kind, parsed.get(source.display), {}
             )
     applied = suppress.apply_parsed(found, parsed, settings)
     ordered = {s.relative: new_facts[s.relative] for s in files if s.relative in new_facts}

@@ -13,8 +13,8 @@ from typing import Any
 import click
 
 from kompiler.check.parallel import ExecutorError, checked_spec
+from kompiler.check.result import CompileResult
 from kompiler.diagnostics import Diagnostic, Severity
-from kompiler.pipeline import CompileResult
 from kompiler.report import ReportInput, formats
 
 LOCALES = ("id", "en")

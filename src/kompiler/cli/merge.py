@@ -8,10 +8,11 @@ from pathlib import Path
 import click
 
 from kompiler.build.output import OutputWriter
+from kompiler.check.result import CompileResult
 from kompiler.cli.common import emit_report, exit_code, locale_option, resolve_locale, select
 from kompiler.cli.output import terminable, writing
 from kompiler.diagnostics import Diagnostic
-from kompiler.pipeline import CompileResult, compile_path
+from kompiler.pipeline import compile_path
 from kompiler.project import find_root
 
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kompiler.check.result import CompileResult
 from kompiler.diagnostics import Message
 from kompiler.diff.changes import Change, compare
 from kompiler.diff.git import GitError, Repository
-from kompiler.pipeline import CompileResult, compile_files, compile_path
+from kompiler.pipeline import compile_files, compile_path
 
 __all__ = [
     "Change",
