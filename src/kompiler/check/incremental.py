@@ -258,8 +258,7 @@ def _corpus(
     outcomes: dict[int, FileOutcome],
 ) -> tuple[Corpus, _Positions]:
     """The linked corpus of the reference files, the changed positions and stand-ins for the others."""
-    project = next((outcomes[i] for i, s in enumerate(files) if s.kind is FileKind.PROJECT), None)
-    if project is not None and (project.document is None or project.invalid):
+    if not _configuration_usable(files, outcomes):
         raise _GiveUp
     reference = [
         (o.document, files[i].kind, o.invalid)
@@ -268,12 +267,22 @@ def _corpus(
     ]
     entities = build(reference)
     gathered = _positions(files, keys, store, facts, changed, outcomes)
-    invalid_before = set().union(*(f.invalid_codes for f in facts.positions.values() if f.invalid_codes))
-    if gathered.invalid_codes != invalid_before:
+    if gathered.invalid_codes != _invalid_codes(facts):  # rules consult them
         raise _GiveUp
     entities.positions = gathered.every
     entities.invalid_codes |= gathered.invalid_codes
     return link(entities), gathered
+
+
+def _configuration_usable(files: list[SourceFile], outcomes: dict[int, FileOutcome]) -> bool:
+    """Whether kompiler.yaml, if there is one, loaded and follows its schema."""
+    project = next((outcomes[i] for i, s in enumerate(files) if s.kind is FileKind.PROJECT), None)
+    return project is None or (project.document is not None and not project.invalid)
+
+
+def _invalid_codes(facts: Facts) -> set[str]:
+    """The codes the schema-broken positions of the earlier check declared."""
+    return set().union(*(f.invalid_codes for f in facts.positions.values() if f.invalid_codes))
 
 
 def _positions(

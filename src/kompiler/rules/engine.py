@@ -40,7 +40,9 @@ class NotLoaded(Exception):
     """Raised by a stand-in entity asked for a field it does not hold (see :mod:`kompiler.check.incremental`).
 
     The engine lets it through instead of reporting a crashed rule, so that the caller can give up its
-    shortcut and check the whole corpus.
+    shortcut and check the whole corpus. It is defined here, not beside the stand-ins that raise it:
+    which exceptions a rule may raise past the engine is the engine's contract with its callers, and the
+    engine, a stage before the check, may not import the check (see ``tests/test_layers.py``).
     """
 
 
