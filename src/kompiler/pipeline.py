@@ -277,7 +277,31 @@ def _check_files(
     """The per-file stage for every file: from the cache when unchanged, else loaded and validated,
     in parallel when there are many (``None`` for a file that cannot be read)."""
     outcomes: list[FileOutcome | None] = [None] * len(files)
-    pending: list[tuple[int, str | None, bytes]] = []
+    pending = _from_cache(files, diagnostics, store, keys, outcomes)
+    if pending:
+        fresh = _check_pending(files, pending, schemas, executor, jobs)
+        for (index, key, _), outcome in zip(pending, fresh, strict=True):
+            outcomes[index] = outcome
+            if store is not None and key is not None:
+                store.put(key, outcome)
+    if store is not None:
+        store.save()
+    return outcomes
+
+
+_Pending = list[tuple[int, str | None, bytes]]
+
+
+def _from_cache(
+    files: list[SourceFile],
+    diagnostics: list[Diagnostic],
+    store: FileCache | None,
+    keys: list[str | None],
+    outcomes: list[FileOutcome | None],
+) -> _Pending:
+    """Fill ``outcomes`` with what the cache holds, by stat signature first and then by content; return
+    each other readable file's index, content key and bytes."""
+    pending: _Pending = []
     for index, source in enumerate(files):
         key: str | None = None
         if store is not None:
@@ -298,21 +322,20 @@ def _check_files(
                 outcomes[index] = cached
                 continue
         pending.append((index, key, raw))
-    if pending:
-        shipped = schemas is shipped_schemas()
-        with executor_for(executor if shipped else "serial", len(pending), jobs) as pool:
-            if pool is None:
-                fresh = [check_file(files[i].display, files[i].kind, raw, schemas) for i, _, raw in pending]
-            else:
-                jobs_list = [(files[i].display, files[i].kind, raw) for i, _, raw in pending]
-                fresh = map_batches(pool, check_batch, jobs_list)
-        for (index, key, _), outcome in zip(pending, fresh, strict=True):
-            outcomes[index] = outcome
-            if store is not None and key is not None:
-                store.put(key, outcome)
-    if store is not None:
-        store.save()
-    return outcomes
+    return pending
+
+
+def _check_pending(
+    files: list[SourceFile], pending: _Pending, schemas: SchemaSet, executor: str | None, jobs: int | None
+) -> list[FileOutcome]:
+    """Load and validate the pending files, in parallel when there are many; here when the schemas are
+    not the shipped ones, which are the only ones a worker (:func:`check_batch`) validates against."""
+    shipped = schemas is shipped_schemas()
+    with executor_for(executor if shipped else "serial", len(pending), jobs) as pool:
+        if pool is None:
+            return [check_file(files[i].display, files[i].kind, raw, schemas) for i, _, raw in pending]
+        jobs_list = [(files[i].display, files[i].kind, raw) for i, _, raw in pending]
+        return map_batches(pool, check_batch, jobs_list)
 
 
 def _has_error(diagnostics: Iterable[Diagnostic]) -> bool:
