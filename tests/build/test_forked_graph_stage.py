@@ -8,12 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kompiler.runtime import processes
-from kompiler.build import pages
 from kompiler.pipeline import compile_path
+from kompiler.runtime import processes
 from kompiler.runtime.forked import Forked, StageFailed
-from tests.conftest import files_of
-from tests.conftest import RENDER_FIXTURE, build_project
+from tests.conftest import RENDER_FIXTURE, build_project, files_of
 
 FORMATS = ("json", "graph", "md", "site")
 
@@ -64,7 +62,9 @@ def test_releasing_the_sources_changes_no_output(tmp_path: Path) -> None:
     result.release_sources()
     assert all(d.text == "" and d.data is None for d in result.documents.values())
     writer = OutputWriter(tmp_path / "released")
-    build_outputs(result, writer, BuildOptions(formats=FORMATS, project_templates=RENDER_FIXTURE / "templates"))
+    build_outputs(
+        result, writer, BuildOptions(formats=FORMATS, project_templates=RENDER_FIXTURE / "templates")
+    )
     writer.commit()
     assert files_of(tmp_path / "released") == files_of(
         build_project(RENDER_FIXTURE, tmp_path / "kept", formats=FORMATS)

@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from kompiler.runtime import processes
 from kompiler.build import orchestrate, pages
 from kompiler.build.output import OutputWriter
 from kompiler.render.environment import Templates
-from tests.conftest import files_of
-from tests.conftest import RENDER_FIXTURE, build_project
+from kompiler.runtime import processes
+from tests.conftest import RENDER_FIXTURE, build_project, files_of
 
 FORMATS = ("json", "md", "html", "site")
 

@@ -9,8 +9,7 @@ import pytest
 from click.testing import Result
 
 from kompiler.build.output import OutputLocked, OutputWriter
-from tests.conftest import files_of
-from tests.conftest import RENDER_FIXTURE, build_project
+from tests.conftest import RENDER_FIXTURE, build_project, files_of
 
 
 def test_same_standards_build_to_identical_bytes(built: Path, tmp_path: Path) -> None:

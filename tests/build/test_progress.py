@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from kompiler.runtime import processes
 from kompiler.build import pages
 from kompiler.build.orchestrate import FORMATS, BuildOptions, build_outputs
 from kompiler.build.output import OutputWriter
 from kompiler.pipeline import compile_path
+from kompiler.runtime import processes
 from tests.conftest import RENDER_FIXTURE
 
 
@@ -37,7 +37,10 @@ def test_every_step_advances_exactly_what_it_announced(
     writer = OutputWriter(tmp_path / "output")
     progress = Recorder()
     build_outputs(
-        result, writer, BuildOptions(formats=FORMATS, project_templates=RENDER_FIXTURE / "templates"), progress
+        result,
+        writer,
+        BuildOptions(formats=FORMATS, project_templates=RENDER_FIXTURE / "templates"),
+        progress,
     )
     writer.abort()
     labels = [label for label, _, _ in progress.steps]

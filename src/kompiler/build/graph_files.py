@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 
-from kompiler.runtime.collector import paused, return_free_memory
-from kompiler.graph.structure import build_graph, similarity_edges
+from kompiler.build.output import OutputWriter
 from kompiler.graph.export import write_graph_files
 from kompiler.graph.merge import MergeResult, result_dict, run_merge
+from kompiler.graph.structure import build_graph, similarity_edges
 from kompiler.model import Corpus
-from kompiler.build.output import OutputWriter
+from kompiler.runtime.collector import paused, return_free_memory
 
 
 def merge_json(result: MergeResult) -> str:

@@ -29,9 +29,7 @@ import os
 import re
 import secrets
 import shutil
-import signal
 import stat
-import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath

@@ -16,13 +16,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any
 
-from kompiler.render.environment import Templates
 from kompiler.build.output import OutputWriter
-from kompiler.render.environment import Page
+from kompiler.render.environment import Page, Templates
 from kompiler.runtime.processes import PARALLEL_FROM, forkable_workers
 from kompiler.runtime.signals import release_held_signals, signals_deferred
 

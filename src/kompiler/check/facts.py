@@ -8,7 +8,6 @@ place, :func:`remember` and :func:`recall`; :mod:`~kompiler.check.incremental` i
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -20,6 +19,7 @@ from kompiler.model import Corpus, build
 from kompiler.model.entities import Citation, Position
 from kompiler.project import FileKind, SourceFile
 from kompiler.rules import suppress
+from kompiler.runtime.sharing import Shared
 
 FACTS = "facts.bin"
 
@@ -27,7 +27,8 @@ FACTS = "facts.bin"
 class LightPosition(NamedTuple):
     """The fields of a position that corpus-wide rules read, and where it was written.
 
-    Its strings are interned: the same competency codes, units and dates recur throughout a corpus.
+    Its repeated values are shared (:class:`~kompiler.runtime.sharing.Shared`): the same competency
+    codes, units, dates and citations recur throughout a corpus, and are stored and recalled once each.
     """
 
     code: str
@@ -41,22 +42,19 @@ class LightPosition(NamedTuple):
     pointer: Pointer
 
     @classmethod
-    def of(cls, position: Position, citations: dict[Citation, Citation]) -> LightPosition:
+    def of(cls, position: Position, shared: Shared) -> LightPosition:
+        text = shared.text
         return cls(
             position.code,
             position.name,
-            _intern(position.unit),
-            _intern(position.family),
-            tuple(_intern(r.code) for r in position.requirements),
-            citations.setdefault(position.citation, position.citation),
-            _intern(position.valid_from),
-            _intern(position.valid_until),
+            text(position.unit),
+            text(position.family),
+            tuple(text(r.code) for r in position.requirements),
+            shared.one(position.citation),
+            text(position.valid_from),
+            text(position.valid_until),
             position.origin.pointer,
         )
-
-
-def _intern(text: Any) -> Any:
-    return sys.intern(text) if type(text) is str else text
 
 
 class PositionFacts(NamedTuple):
@@ -90,7 +88,7 @@ def position_facts(
     rules: list[Diagnostic],
     kind: FileKind,
     parsed: suppress.Parsed | None,
-    citations: dict[Citation, Citation],
+    shared: Shared,
 ) -> PositionFacts:
     """The facts of one position file, from its outcome, its positions and its rules' diagnostics."""
     document = outcome.document
@@ -101,7 +99,7 @@ def position_facts(
         key,
         tuple(outcome.diagnostics),
         tuple(rules),
-        tuple(LightPosition.of(p, citations) for p in positions),
+        tuple(LightPosition.of(p, shared) for p in positions),
         invalid,
         parsed,
         document is None,
@@ -124,7 +122,7 @@ class Trace:
         references: dict[str, str] = {}
         outcomes: dict[str, FileOutcome] = {}
         by_file: dict[str, PositionFacts] = {}
-        citations: dict[Citation, Citation] = {}
+        shared = Shared()
         for source, key, outcome in zip(files, keys, self.outcomes, strict=True):
             if key is None or outcome is None:
                 return None
@@ -139,7 +137,7 @@ class Trace:
                 self.by_position_file.get(source.display, []),
                 source.kind,
                 self.parsed.get(source.display),
-                citations,
+                shared,
             )
         return Facts(references, outcomes, by_file)
 

@@ -40,6 +40,7 @@ from kompiler.project import FileKind, RuleSettings, SourceFile
 from kompiler.rules import Scope, registry, suppress
 from kompiler.rules.engine import NotLoaded, run_rules
 from kompiler.runtime.processes import PARALLEL_FROM
+from kompiler.runtime.sharing import Shared
 
 
 class _LazyDocument:
@@ -347,6 +348,7 @@ def _assemble(
     """Per-file diagnostics, rule diagnostics after suppression, and the facts for the next check."""
     rules = registry()
     new_facts = gathered.carried
+    shared = Shared()
     stage: list[Diagnostic] = []
     parsed: dict[str, suppress.Parsed] = {}
     unloadable: set[str] = set()
@@ -372,7 +374,13 @@ def _assemble(
             key = keys[index]
             assert key is not None
             new_facts[source.relative] = position_facts(
-                key, outcome, gathered.fresh_by_file[index], own, source.kind, parsed.get(source.display), {}
+                key,
+                outcome,
+                gathered.fresh_by_file[index],
+                own,
+                source.kind,
+                parsed.get(source.display),
+                shared,
             )
     applied = suppress.apply_parsed(found, parsed, settings)
     ordered = {s.relative: new_facts[s.relative] for s in files if s.relative in new_facts}
