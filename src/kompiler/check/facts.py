@@ -60,12 +60,17 @@ class LightPosition(NamedTuple):
 class PositionFacts(NamedTuple):
     """What a check learnt about one position file: its content key, its per-file diagnostics, the
     diagnostics of the position-scope rules on its positions, its positions' light fields, the codes its
-    schema-broken positions declare, its suppression directives, and whether it failed to load."""
+    schema-broken positions declare, its suppression directives, and whether it failed to load.
+
+    The light fields are rows laid out as :class:`LightPosition`'s fields but kept as plain tuples, here
+    and in storage: a corpus has 50,000 of them, typing each again on every recall cost more than the
+    rest of the recall, and they are read only through the incremental check's stand-ins, by field name.
+    """
 
     key: str
     stage: tuple[Diagnostic, ...]
     rules: tuple[Diagnostic, ...]
-    positions: tuple[LightPosition, ...]
+    positions: tuple[tuple[Any, ...], ...]
     invalid_codes: frozenset[str]
     directives: suppress.Parsed | None
     unloadable: bool
@@ -99,7 +104,7 @@ def position_facts(
         key,
         tuple(outcome.diagnostics),
         tuple(rules),
-        tuple(LightPosition.of(p, shared) for p in positions),
+        tuple(tuple(LightPosition.of(p, shared)) for p in positions),
         invalid,
         parsed,
         document is None,
@@ -143,15 +148,11 @@ class Trace:
 
 
 _Stored = tuple[dict[str, str], dict[str, FileOutcome], dict[str, tuple[Any, ...]]]
-_LIGHTS = PositionFacts._fields.index("positions")
 
 
 def remember(store: FileCache, fingerprint: str, facts: Facts) -> None:
     """Store ``facts`` under ``fingerprint`` as plain tuples."""
-    positions = {
-        relative: (*known[:_LIGHTS], tuple(map(tuple, known.positions)), *known[_LIGHTS + 1 :])
-        for relative, known in facts.positions.items()
-    }
+    positions = {relative: tuple(known) for relative, known in facts.positions.items()}
     stored: _Stored = (facts.references, facts.outcomes, positions)
     store.record(fingerprint, stored, FACTS)
 
@@ -162,9 +163,6 @@ def recall(store: FileCache, fingerprint: str) -> Facts | None:
     if not isinstance(stored, tuple):
         return None
     references, outcomes, rows = stored
-    light, known = LightPosition._make, PositionFacts._make
-    positions = {
-        relative: known((*row[:_LIGHTS], tuple(map(light, row[_LIGHTS])), *row[_LIGHTS + 1 :]))
-        for relative, row in rows.items()
-    }
+    known = PositionFacts._make
+    positions = {relative: known(row) for relative, row in rows.items()}
     return Facts(references, outcomes, positions)
