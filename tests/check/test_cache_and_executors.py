@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kompiler.check import cache
 from kompiler.check.parallel import ExecutorError
 from kompiler.check.result import CompileResult
 from kompiler.diagnostics import Severity
@@ -130,3 +131,33 @@ def test_a_dask_scheduler_without_workers_is_refused_in_bounded_time(
         address = cluster.scheduler_address.removeprefix("tcp://")
         with pytest.raises(ExecutorError, match="no worker joined the scheduler"):
             compile_path(project, executor=f"dask://{address}")
+
+
+def test_every_module_the_per_file_stage_imports_is_part_of_the_cache_key(tmp_path: Path) -> None:
+    """However an import is written, the module it names (and its package) is hashed; a name imported
+    from a module is not a module, and modules the stage never imports are left out."""
+    package = tmp_path / "kompiler"
+    files = {
+        "__init__.py": "",
+        "check/__init__.py": "",
+        "check/per_file.py": (
+            "from kompiler.check import cache\n"
+            "from kompiler.text import (\n    words,\n    lines as rows,\n)\n"
+            "import kompiler.deep.inner\n"
+            "def late():\n    from kompiler.later import thing  # noqa\n"
+        ),
+        "check/cache.py": "from kompiler.atomic import replace_file\n",
+        "text/__init__.py": "",
+        "text/words.py": "",
+        "text/lines.py": "",
+        "deep/__init__.py": "",
+        "deep/inner.py": "",
+        "later.py": "",
+        "atomic.py": "",
+        "unused.py": "",
+    }
+    for name, text in files.items():
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        (package / name).write_text(text)
+    found = {p.relative_to(package).as_posix() for p in cache._stage_sources(package)}
+    assert found == set(files) - {"unused.py"}

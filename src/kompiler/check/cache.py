@@ -27,13 +27,13 @@ shown is part of every key and of every diagnostic, and it changes with the work
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import hmac
 import importlib.metadata
 import os
 import pickle
 import pwd
+import re
 import secrets
 import sys
 import tempfile
@@ -100,7 +100,9 @@ def _stage_sources(package: Path) -> list[Path]:
     directly or not (with the packages holding them), found by reading their import statements.
 
     Read from the code rather than listed by hand, so that a module the stage starts to use counts from
-    the first change, and a module moved to another folder is followed.
+    the first change, and a module moved to another folder is followed. The statements are found with a
+    pattern, not by parsing: this runs at the start of every check, and parsing the stage's modules took
+    20 ms; a pattern that also matches an import written in a docstring only hashes one file more.
     """
     found: dict[str, Path] = {}
     pending = list(_STAGE_ENTRIES)
@@ -112,19 +114,21 @@ def _stage_sources(package: Path) -> list[Path]:
         if path is None:  # a name imported from a module, not a module
             continue
         found[name] = path
-        pending.append(name.rpartition(".")[0])  # importing a module runs its package's __init__ first
-        for node in ast.walk(ast.parse(path.read_bytes(), str(path))):
-            if isinstance(node, ast.ImportFrom) and node.level == 0 and _ours(node.module or ""):
-                module = node.module or ""
-                pending.append(module)
-                pending.extend(f"{module}.{alias.name}" for alias in node.names)
-            elif isinstance(node, ast.Import):
-                pending.extend(alias.name for alias in node.names if _ours(alias.name))
+        if "." in name:  # importing a module runs its package's __init__ first
+            pending.append(name.rpartition(".")[0])
+        for module, names in _IMPORT.findall(path.read_bytes()):
+            module = module.decode()
+            pending.append(module)
+            pending.extend(
+                f"{module}.{n.split()[0].decode()}" for n in names.strip(b"()").split(b",") if n.strip()
+            )
     return [found[name] for name in sorted(found)]
 
 
-def _ours(module: str) -> bool:
-    return module == "kompiler" or module.startswith("kompiler.")
+# "import kompiler.x" (no names) or "from kompiler.x import a, b as c" / "(a,\n b)".
+_IMPORT = re.compile(
+    rb"^[ \t]*(?:from|import)[ \t]+(kompiler(?:\.\w+)*)(?:[ \t]+import[ \t]+(\([^)]*\)|[^\n#]*))?", re.M
+)
 
 
 def _module_file(package: Path, name: str) -> Path | None:
