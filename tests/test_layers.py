@@ -50,6 +50,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("check", ("kompiler.check", "kompiler.pipeline")),
     ("diff", ("kompiler.diff",)),
     ("graph", ("kompiler.graph",)),
+    ("people", ("kompiler.people",)),
     ("render", ("kompiler.render",)),
     ("build", ("kompiler.build",)),
     ("authoring", ("kompiler.authoring",)),

@@ -231,3 +231,153 @@ class Decision:
     date: str
     reviewer: str | None
     origin: Origin = field(compare=False, repr=False)
+
+
+class Confidence(StrEnum):
+    """How sure a policy value is: checked against the regulation's text, or common practice only."""
+
+    VERIFIED = "terverifikasi"
+    UNVERIFIED = "belum_terverifikasi"
+
+
+@dataclass(frozen=True)
+class Band:
+    """One category of a match percentage (``memenuhi_syarat`` from 80 up, …); ``minimum`` is inclusive."""
+
+    code: str
+    name: str
+    minimum: float
+
+
+@dataclass(frozen=True)
+class MatchPurpose:
+    """Why a match is computed (``pengisian`` to fill a position, ``pemetaan`` to map people), with its
+    categories from the highest ``minimum`` down; the last has minimum 0."""
+
+    code: str
+    name: str
+    bands: tuple[Band, ...]
+
+    def band(self, percentage: float) -> Band:
+        return next((b for b in self.bands if percentage >= b.minimum), self.bands[-1])
+
+
+class MatchFormula(StrEnum):
+    """How actual and required levels become one percentage (``kecocokan.rumus``).
+
+    ``rata_rata_rasio``: the mean over required competencies of actual/required (Job Person Match as
+    agencies compute it); ``jumlah_minimum``: sum of min(actual, required) over sum of required.
+    """
+
+    MEAN_RATIO = "rata_rata_rasio"
+    SUM_MINIMUM = "jumlah_minimum"
+
+
+@dataclass(frozen=True)
+class MatchPolicy:
+    """The ``kecocokan`` section: the formula of the match percentage, its version and categories.
+
+    ``missing`` is the level a competency the assessment did not score counts as (0 by default);
+    ``capped`` limits each ratio to 1, so a surplus in one competency never hides a gap in another.
+    """
+
+    version: str
+    formula: MatchFormula
+    capped: bool
+    missing: float
+    purposes: dict[str, MatchPurpose]
+    citation: Citation | None
+    confidence: Confidence
+    note: str | None
+    origin: Origin = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class LearningForm:
+    """A form of learning (``diklat``, ``coaching``, ``penugasan`` …): classical or not, its 10:20:70
+    bucket, and the JP one unit of it counts as."""
+
+    code: str
+    name: str
+    classical: bool
+    bucket: int
+    jp_per_unit: float
+    unit: str
+    citation: Citation | None
+    confidence: Confidence
+    note: str | None
+    origin: Origin = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Develops:
+    """A competency a learning activity raises, up to ``level`` (the highest level it teaches)."""
+
+    competency: str
+    level: int
+
+
+@dataclass(frozen=True)
+class LearningActivity:
+    """One entry of the learning catalogue: an activity of one form, its JP and what it develops."""
+
+    code: str
+    name: str
+    form: str
+    jp: float
+    develops: tuple[Develops, ...]
+    provider: str | None
+    origin: Origin = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class PlanPolicy:
+    """The ``rencana`` section: at least ``minimum_jp`` a year, split over the 10/20/70 buckets
+    (``shares``: bucket → percentage) within ``tolerance`` percentage points."""
+
+    minimum_jp: float
+    shares: dict[int, float]
+    tolerance: float
+    citation: Citation | None
+    confidence: Confidence
+    origin: Origin = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class TalentPolicy:
+    """The ``talenta`` section: the cut points of the performance and potential axes (each two values,
+    splitting 1–3 into low, middle and high) and the name of each of the 9 boxes, keyed
+    ``(performance, potential)`` with 1 = low … 3 = high."""
+
+    performance_cuts: tuple[float, float]
+    potential_cuts: tuple[float, float]
+    boxes: dict[tuple[int, int], str]
+    citation: Citation | None
+    confidence: Confidence
+    origin: Origin = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Equivalence:
+    """Penyetaraan: a structural grade counted as equal to a functional one (Administrator → Ahli Madya)."""
+
+    grade: str
+    equivalent: str
+    citation: Citation | None
+    confidence: Confidence
+    origin: Origin = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class DevelopmentPolicy:
+    """Everything ``pengembangan/`` says about people: match, plan, forms, catalogue, talent, equivalences.
+
+    A section no file declares is ``None`` (or empty); the people stage then says which one is missing.
+    """
+
+    match: MatchPolicy | None
+    plan: PlanPolicy | None
+    talent: TalentPolicy | None
+    forms: dict[str, LearningForm]
+    catalogue: dict[str, LearningActivity]
+    equivalences: tuple[Equivalence, ...]
