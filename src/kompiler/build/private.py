@@ -1,0 +1,237 @@
+"""The private folder: where per-person outputs of ``kompiler people`` go, and only there.
+
+Assessment results are personal data (UU 27/2022), so what is written from them must never be published
+or committed by accident. The folder (``-o``, by default ``asesmen/hasil/`` inside the project, which
+``kompiler init`` git-ignores) is refused, before anything is read, when it is
+
+- inside a public output folder of ``kompiler build`` (a folder whose ``.kompiler-output`` marker is not
+  accompanied by this module's :data:`NOTE`), or is one: the next build publishes or replaces it;
+- inside a Git working tree and not git-ignored there, or holding files Git tracks (``git check-ignore``,
+  ``git ls-files``): the next ``git add`` would commit people's data; when ``git`` cannot be run inside
+  a working tree, kompiler cannot tell, and refuses too;
+- any folder :class:`~kompiler.build.output.OutputWriter` refuses: the project's folder or one above it,
+  a folder the build reads, a Git repository, a folder holding files kompiler did not write.
+
+The writing itself is :class:`~kompiler.build.output.OutputWriter`'s (marker, lock, staging folder swapped
+in at the end: all or nothing), with two differences. Everything is created with mode 0600 (files) and
+0700 (folders), whatever the umask, and the folder itself is made 0700, so no other account on the machine
+reads it even while it is written. And a command replaces only the sections it writes
+(``kesenjangan/`` and ``kesenjangan.csv`` for ``gaps`` …), so the three steps of a drafter (gaps, plan,
+moves) leave each other's documents in place.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO, TextIO
+
+from kompiler.build.output import MARKER, OutputRefused, OutputWriter, shown_path
+from kompiler.diagnostics import Message
+
+DEFAULT_FOLDER = PurePosixPath("asesmen/hasil")
+NOTE = "RAHASIA-data-pribadi.txt"  # written into every private folder; tells it from a public output
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+_GIT_TIMEOUT = 30  # seconds; git answers these questions in milliseconds
+NOTE_TEXT = (
+    "RAHASIA — data pribadi (UU 27/2022 tentang Pelindungan Data Pribadi).\n"
+    "Folder ini ditulis oleh `kompiler people` dari hasil asesmen pegawai. Jangan terbitkan, jangan\n"
+    "masukkan ke Git, jangan kirim tanpa dasar yang sah. Hasilnya mendukung, bukan menggantikan,\n"
+    "keputusan manusia (UU 27/2022 Pasal 10).\n"
+    "\n"
+    "CONFIDENTIAL — personal data (Indonesian Law 27/2022 on Personal Data Protection).\n"
+    "This folder is written by `kompiler people` from employees' assessment results. Do not publish it,\n"
+    "commit it to Git, or send it on without a lawful basis. Its results support, not replace, a human\n"
+    "decision (Law 27/2022 Article 10).\n"
+)
+
+
+class PrivateRefused(OutputRefused):
+    """The folder may not hold personal data; ``message`` says why and what to do."""
+
+
+def default_folder(project: Path) -> Path:
+    """The private folder of ``project`` when ``-o`` is not given."""
+    return project.joinpath(*DEFAULT_FOLDER.parts)
+
+
+def check_private(target: Path) -> None:
+    """Refuse ``target`` (absolute, links resolved) as a private folder when it is, or is inside, a public
+    output folder, or when Git would pick it up (see the module). Reads only."""
+    for folder in (target, *target.parents):
+        if _is_public_output(folder):
+            where = "adalah" if folder == target else f"ada di dalam {shown_path(folder)}, yaitu"
+            where_en = "is" if folder == target else f"is inside {shown_path(folder)},"
+            raise PrivateRefused(
+                Message(
+                    f"Folder pribadi {shown_path(target)} {where} folder keluaran publik kompiler build; "
+                    "isinya diterbitkan atau diganti oleh build berikutnya, jadi data pribadi tidak boleh "
+                    "ditulis di sana. Pilih folder lain, misalnya -o asesmen/hasil.",
+                    f"The private folder {shown_path(target)} {where_en} a public output folder of kompiler "
+                    "build; the next build publishes or replaces what it holds, so personal data may not be "
+                    "written there. Choose another folder, for example -o asesmen/hasil.",
+                )
+            )
+    _check_git(target)
+
+
+def _is_public_output(folder: Path) -> bool:
+    try:
+        return os.path.lexists(folder / MARKER) and not os.path.lexists(folder / NOTE)
+    except OSError:
+        return False
+
+
+def _check_git(target: Path) -> None:
+    """Refuse ``target`` inside a Git working tree unless Git ignores it and tracks nothing in it."""
+    existing = next(folder for folder in (target, *target.parents) if folder.is_dir())
+    top = _git(existing, "rev-parse", "--show-toplevel")
+    if top is None:
+        if _in_work_tree(existing):
+            raise _unverifiable(target)
+        return
+    if top.returncode != 0:
+        return  # not inside a working tree (or inside .git itself, which rev-parse reports likewise)
+    root = Path(os.path.realpath(top.stdout.strip()))
+    relative = target.relative_to(root).as_posix() if target != root else "."
+    ignored = _git(root, "check-ignore", "-q", "--no-index", "--", relative + "/")
+    tracked = _git(root, "ls-files", "-z", "--", relative)
+    if ignored is None or tracked is None or ignored.returncode not in (0, 1) or tracked.returncode != 0:
+        raise _unverifiable(target)
+    if ignored.returncode == 1 or tracked.stdout:
+        reason = (
+            ("memuat berkas yang dilacak Git", "holds files Git tracks")
+            if ignored.returncode == 0
+            else ("tidak diabaikan Git (.gitignore)", "is not ignored by Git (.gitignore)")
+        )
+        raise PrivateRefused(
+            Message(
+                f"Folder pribadi {shown_path(target)} ada di dalam repositori Git {shown_path(root)} dan "
+                f"{reason[0]}; commit berikutnya dapat memuat data pribadi. Tambahkan folder itu ke "
+                ".gitignore (kompiler init mengabaikan asesmen/) atau pilih folder di luar repositori.",
+                f"The private folder {shown_path(target)} is inside the Git repository {shown_path(root)} "
+                f"and {reason[1]}; the next commit could hold personal data. Add the folder to .gitignore "
+                "(kompiler init ignores asesmen/) or choose a folder outside the repository.",
+            )
+        )
+
+
+def _git(folder: Path, *arguments: str) -> subprocess.CompletedProcess[str] | None:
+    """``git -C folder arguments``, or ``None`` when git cannot be run."""
+    program = shutil.which("git")
+    if program is None:
+        return None
+    try:
+        return subprocess.run(
+            [program, "-C", str(folder), *arguments],
+            capture_output=True,
+            text=True,
+            timeout=_GIT_TIMEOUT,
+            check=False,
+            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"},
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def _in_work_tree(folder: Path) -> bool:
+    return any(os.path.lexists(parent / ".git") for parent in (folder, *folder.parents))
+
+
+def _unverifiable(target: Path) -> PrivateRefused:
+    return PrivateRefused(
+        Message(
+            f"Folder pribadi {shown_path(target)} ada di dalam repositori Git, tetapi git tidak dapat "
+            "dijalankan untuk memastikan folder itu diabaikan (.gitignore); data pribadi tidak ditulis. "
+            "Pasang git atau pilih folder di luar repositori.",
+            f"The private folder {shown_path(target)} is inside a Git repository, but git cannot be run to "
+            "make sure the folder is ignored (.gitignore); no personal data is written. Install git or "
+            "choose a folder outside the repository.",
+        )
+    )
+
+
+@contextmanager
+def _private_umask() -> Iterator[None]:
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+class PrivateWriter(OutputWriter):
+    """An :class:`OutputWriter` for personal data (see the module). Raises what it raises, and
+    :class:`PrivateRefused`.
+
+    ``sources`` are the standards project's folders (never written into, as for a build).
+    """
+
+    def __init__(self, target: Path, *, sources: Sequence[Path] = ()) -> None:
+        real = Path(os.path.realpath(target))
+        check_private(real)
+        with _private_umask():
+            super().__init__(target, sources=sources)
+            try:
+                os.chmod(self.target, FOLDER_MODE)
+                for folder in (self.target, self.staging):
+                    os.chmod(folder, FOLDER_MODE)
+            except OSError as error:
+                self.abort()
+                raise self._unwritable(error) from None
+        self.write_text(NOTE, NOTE_TEXT)
+
+    def path(self, relative: str) -> Path:
+        with _private_umask():
+            return super().path(relative)
+
+    def write_text(self, relative: str, text: str) -> None:
+        with _private_umask():
+            super().write_text(relative, text)
+
+    def write_bytes(self, relative: str, data: bytes) -> None:
+        with _private_umask():
+            super().write_bytes(relative, data)
+
+    @contextmanager
+    def binary(self, relative: str) -> Iterator[BinaryIO]:  # type: ignore[override]
+        with _private_umask(), super().binary(relative) as stream:
+            yield stream
+
+    @contextmanager
+    def text(self, relative: str) -> Iterator[TextIO]:
+        """A UTF-8 text file to write ``relative`` into as it is produced (a CSV of any number of rows)."""
+        path = self.path(relative)
+        with _private_umask(), self._writing(), path.open("w", encoding="utf-8", newline="") as stream:
+            yield stream
+
+    def commit(self) -> None:
+        """Replace the sections this command wrote (the top-level names of the files it staged), keep the
+        others, and make every file 0600 and every folder 0700 first, whatever created them."""
+        with self._writing():
+            _restrict(self.staging)
+        staged = self._staged()
+        incoming = {relative.split("/", 1)[0] for relative in staged}
+        kept = {path: size for path, size in self._previous.items() if path.split("/", 1)[0] not in incoming}
+        with _private_umask():
+            self._swap({**kept, **staged}, aside=incoming, incoming=incoming)
+
+    def commit_into(self) -> None:
+        self.commit()
+
+
+def _restrict(folder: Path) -> None:
+    """Mode 0700 on ``folder`` and every folder below it, 0600 on every file; links are not followed."""
+    os.chmod(folder, FOLDER_MODE)
+    for root, folders, files in os.walk(folder):
+        for name in (*folders, *files):
+            path = os.path.join(root, name)
+            kind = os.lstat(path).st_mode
+            if stat.S_ISDIR(kind) or stat.S_ISREG(kind):  # never a link: its mode is its target's
+                os.chmod(path, FOLDER_MODE if stat.S_ISDIR(kind) else FILE_MODE)

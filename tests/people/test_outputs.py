@@ -1,0 +1,151 @@
+"""Per-person documents and CSV tables: what they say (goldens in both languages), that every one names
+the formula version, the human decision and the confidentiality, and that the tables stream."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kompiler.build.people import file_stem, write_people
+from kompiler.build.private import PrivateWriter
+from kompiler.render.environment import Templates
+from kompiler.render.people.documents import person_documents
+from kompiler.render.people.tables import COLUMNS, NOTICE, Table
+from kompiler.render.people.view import Setting, number, person_view
+from tests.people.reports import policy, positions, report
+
+NOTICES = {
+    "id": ("RAHASIA — data pribadi", "jpm-2026.1", "bukan menggantikan", "UU 27/2022 Pasal 10"),
+    "en": ("CONFIDENTIAL — personal data", "jpm-2026.1", "not replace", "Law 27/2022 Article 10"),
+}
+
+
+def _documents(locale: str, kind: str, formats: tuple[str, ...]) -> dict[str, bytes]:
+    setting = Setting.of(policy(), locale)
+    view = person_view(report(), setting, positions())
+    return person_documents(Templates(None), view, setting, kind, formats)
+
+
+@pytest.mark.parametrize("locale", ["id", "en"])
+@pytest.mark.parametrize("kind", ["gaps", "plan", "moves"])
+def test_markdown_documents(locale: str, kind: str, golden: Callable[[str, str], None]) -> None:
+    text = _documents(locale, kind, ("md",))["md"].decode("utf-8")
+    golden(f"people-outputs/{kind}.{locale}.md", text)
+    for notice in NOTICES[locale]:
+        assert notice in text
+
+
+def test_word_says_what_the_markdown_says() -> None:
+    docx = _documents("id", "plan", ("docx",))["docx"]
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+        header = "".join(
+            archive.read(name).decode("utf-8")
+            for name in archive.namelist()
+            if name.startswith("word/header")
+        )
+    for text in (*NOTICES["id"], "Penugasan proyek zona integritas", "Jumlah JP", "SK.01"):
+        assert text in body
+    assert "RAHASIA" in header
+    assert docx == _documents("id", "plan", ("docx",))["docx"]  # reproducible
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_pdf_is_laid_out_from_the_print_html() -> None:
+    pdf = _documents("en", "moves", ("pdf",))["pdf"]
+    assert pdf.startswith(b"%PDF-")
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, check=True, capture_output=True).stdout.decode()
+    for notice in ("CONFIDENTIAL", "jpm-2026.1", "Article 10", "NTB.JF.ASDMA.MADYA"):
+        assert notice in text
+
+
+def test_tables_have_the_documented_columns_and_every_row_its_notice() -> None:
+    setting = Setting.of(policy(), "id")
+    expected = {"kesenjangan": 4, "rencana": 3, "mutasi": 2, "ringkasan": 1}
+    for name, count in expected.items():
+        stream = io.StringIO()
+        table = Table(name, stream, setting)
+        table.add(report("P-1"))
+        table.add(report("P-2"))
+        rows = list(csv.reader(io.StringIO(stream.getvalue())))
+        assert tuple(rows[0]) == COLUMNS[name]
+        assert len(rows) == 1 + 2 * count == 1 + table.count
+        for row in rows[1:]:
+            record = dict(zip(rows[0], row, strict=True))
+            assert record["versi_rumus"] == "jpm-2026.1"
+            assert record["keterangan"] == NOTICE
+    gaps = list(csv.DictReader(io.StringIO(_table_text("kesenjangan"))))
+    assert [(g["kode_kompetensi"], g["level_aktual"], g["kesenjangan"]) for g in gaps] == [
+        ("T.PEG.04", "1", "2"),
+        ("M.01", "2", "1"),
+        ("SK.01", "", "2"),  # not scored: an empty cell, never 0
+        ("M.02", "3", "0"),
+    ]
+    moves = list(csv.DictReader(io.StringIO(_table_text("mutasi"))))
+    assert [(m["jenis_mutasi"], m["penyetaraan"], m["kesiapan"]) for m in moves] == [
+        ("horizontal", "tidak", "88"),
+        ("diagonal", "ya", "75.5"),  # a decimal point whatever the locale
+    ]
+
+
+def _table_text(name: str) -> str:
+    stream = io.StringIO()
+    Table(name, stream, Setting.of(policy(), "id")).add(report())
+    return stream.getvalue()
+
+
+def test_numbers_are_written_as_the_locale_writes_them() -> None:
+    assert (number(72.5, "id"), number(72.5, "en"), number(80.0, "id"), number(-0.01, "id")) == (
+        "72,5",
+        "72.5",
+        "80",
+        "0",
+    )
+
+
+def test_a_person_id_never_leaves_the_folder_as_a_file_name() -> None:
+    assert file_stem("P-0001") == "P-0001"
+    for hostile in ("../../etc/passwd", ".hidden", "a/b", "x" * 200, "", "ñame"):
+        stem = file_stem(hostile)
+        assert "/" not in stem and not stem.startswith(".") and 0 < len(stem) <= 80
+    assert file_stem("a/b") != file_stem("a_b")
+
+
+def test_a_step_writes_its_section_one_person_at_a_time(tmp_path: Path) -> None:
+    setting = Setting.of(policy(), "id")
+    handed: list[str] = []
+
+    def reports():  # the engine's iterator: each report built when asked for
+        for i in range(3):
+            handed.append(f"P-{i}")
+            yield report(f"P-{i}")
+
+    writer = PrivateWriter(tmp_path / "hasil")
+    written = write_people(
+        reports(),
+        writer,
+        step="gaps",
+        setting=setting,
+        formats=("md", "csv"),
+        templates=Templates(None),
+        positions={},
+    )
+    writer.commit()
+    assert handed == ["P-0", "P-1", "P-2"]
+    assert (written.people, written.documents, written.rows) == (
+        3,
+        3,
+        {"kesenjangan.csv": 12, "ringkasan.csv": 3},
+    )
+    assert sorted(p.name for p in (tmp_path / "hasil" / "kesenjangan").iterdir()) == [
+        "P-0.md",
+        "P-1.md",
+        "P-2.md",
+    ]
