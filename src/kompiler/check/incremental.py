@@ -161,19 +161,19 @@ def recheck(
         keys, raws = _complete_keys(files, keys, store)
         if _reference_keys(files, keys) != facts.references:
             return None
-        changed = _changed_positions(files, keys, facts)
-        if len(changed) > PARALLEL_FROM:
+        run = _Run(files, keys, store, facts, _changed_positions(files, keys, facts))
+        if len(run.changed) > PARALLEL_FROM:
             return None
-        outcomes = _outcomes(files, keys, store, facts, changed, raws)
+        run.check_files(raws)
         store.keep(keys)
         store.save()
-        corpus, gathered = _corpus(files, keys, store, facts, changed, outcomes)
+        corpus, gathered = run.corpus()
         settings = RuleSettings.from_data(corpus.project.get("aturan"))
         by_file: dict[str, list[Diagnostic]] = {}
         found = _rule_diagnostics(corpus, settings, gathered.fresh, by_file)
     except _GiveUp:
         return None
-    return _assemble(files, keys, facts, changed, outcomes, corpus, settings, found, by_file, gathered)
+    return run.assemble(corpus, settings, found, by_file, gathered)
 
 
 def _complete_keys(
@@ -206,31 +206,6 @@ def _changed_positions(files: list[SourceFile], keys: list[str | None], facts: F
     }
 
 
-def _outcomes(
-    files: list[SourceFile],
-    keys: list[str | None],
-    store: FileCache,
-    facts: Facts,
-    changed: set[int],
-    raws: dict[int, bytes],
-) -> dict[int, FileOutcome]:
-    """The per-file outcomes of the reference files (as the facts hold them) and of the changed
-    position files (from the cache, or checked now)."""
-    outcomes: dict[int, FileOutcome] = {}
-    for index, source in enumerate(files):
-        if source.kind is FileKind.POSITION and index not in changed:
-            continue
-        key = keys[index]
-        assert key is not None
-        outcome = facts.outcomes.get(source.relative) if index not in changed else store.get(key)
-        if outcome is None:
-            raw = raws[index] if index in raws else _read(source)
-            outcome = check_file(source.display, source.kind, raw)
-            store.put(key, outcome)
-        outcomes[index] = outcome
-    return outcomes
-
-
 def _read(source: SourceFile) -> bytes:
     try:
         return source.read()
@@ -250,72 +225,146 @@ class _Positions:
     carried: dict[str, PositionFacts] = field(default_factory=dict)
 
 
-def _corpus(
-    files: list[SourceFile],
-    keys: list[str | None],
-    store: FileCache,
-    facts: Facts,
-    changed: set[int],
-    outcomes: dict[int, FileOutcome],
-) -> tuple[Corpus, _Positions]:
-    """The linked corpus of the reference files, the changed positions and stand-ins for the others."""
-    if not _configuration_usable(files, outcomes):
-        raise _GiveUp
-    reference = [
-        (o.document, files[i].kind, o.invalid)
-        for i, o in sorted(outcomes.items())
-        if i not in changed and o.document is not None
-    ]
-    entities = build(reference)
-    gathered = _positions(files, keys, store, facts, changed, outcomes)
-    if gathered.invalid_codes != _invalid_codes(facts):  # rules consult them
-        raise _GiveUp
-    entities.positions = gathered.every
-    entities.invalid_codes |= gathered.invalid_codes
-    return link(entities), gathered
+@dataclass
+class _Run:
+    """One incremental check: the files with their content keys, the cache, the earlier check's facts
+    and which position files changed; :meth:`check_files` adds the per-file outcomes of the reference
+    files and the changed positions, which the later steps read."""
 
+    files: list[SourceFile]
+    keys: list[str | None]
+    store: FileCache
+    facts: Facts
+    changed: set[int]
+    outcomes: dict[int, FileOutcome] = field(default_factory=dict)
 
-def _configuration_usable(files: list[SourceFile], outcomes: dict[int, FileOutcome]) -> bool:
-    """Whether kompiler.yaml, if there is one, loaded and follows its schema."""
-    project = next((outcomes[i] for i, s in enumerate(files) if s.kind is FileKind.PROJECT), None)
-    return project is None or (project.document is not None and not project.invalid)
+    def check_files(self, raws: dict[int, bytes]) -> None:
+        """The per-file outcomes of the reference files (as the facts hold them) and of the changed
+        position files (from the cache, or checked now)."""
+        for index, source in enumerate(self.files):
+            if source.kind is FileKind.POSITION and index not in self.changed:
+                continue
+            key = self.keys[index]
+            assert key is not None
+            changed = index in self.changed
+            outcome = self.store.get(key) if changed else self.facts.outcomes.get(source.relative)
+            if outcome is None:
+                raw = raws[index] if index in raws else _read(source)
+                outcome = check_file(source.display, source.kind, raw)
+                self.store.put(key, outcome)
+            self.outcomes[index] = outcome
+
+    def corpus(self) -> tuple[Corpus, _Positions]:
+        """The linked corpus of the reference files, the changed positions and stand-ins for the others."""
+        if not self._configuration_usable():
+            raise _GiveUp
+        reference = [
+            (o.document, self.files[i].kind, o.invalid)
+            for i, o in sorted(self.outcomes.items())
+            if i not in self.changed and o.document is not None
+        ]
+        entities = build(reference)
+        gathered = self._positions()
+        if gathered.invalid_codes != _invalid_codes(self.facts):  # rules consult them
+            raise _GiveUp
+        entities.positions = gathered.every
+        entities.invalid_codes |= gathered.invalid_codes
+        return link(entities), gathered
+
+    def _configuration_usable(self) -> bool:
+        """Whether kompiler.yaml, if there is one, loaded and follows its schema."""
+        project = next(
+            (self.outcomes[i] for i, s in enumerate(self.files) if s.kind is FileKind.PROJECT), None
+        )
+        return project is None or (project.document is not None and not project.invalid)
+
+    def _positions(self) -> _Positions:
+        gathered = _Positions()
+        requirements = _Requirements()
+        for index, source in enumerate(self.files):
+            if source.kind is not FileKind.POSITION:
+                continue
+            if index in self.changed:
+                outcome = self.outcomes[index]
+                built = (
+                    build([(outcome.document, source.kind, outcome.invalid)]) if outcome.document else None
+                )
+                fresh = built.positions if built is not None else []
+                gathered.fresh_by_file[index] = fresh
+                gathered.fresh.extend(fresh)
+                gathered.every.extend(fresh)
+                gathered.invalid_codes |= built.invalid_codes if built is not None else set()
+                continue
+            known = self.facts.positions[source.relative]
+            if known.positions:
+                lazy = _LazyDocument(_loader(source, self.keys[index], self.store))
+                extra = (lazy, source.display, requirements)
+                gathered.every.extend(_StandInPosition(light + extra) for light in known.positions)
+            if known.invalid_codes:
+                gathered.invalid_codes |= known.invalid_codes
+            gathered.carried[source.relative] = known
+        return gathered
+
+    def assemble(
+        self,
+        corpus: Corpus,
+        settings: RuleSettings,
+        found: list[Diagnostic],
+        by_file: dict[str, list[Diagnostic]],
+        gathered: _Positions,
+    ) -> Rechecked:
+        """Per-file diagnostics, rule diagnostics after suppression, and the facts for the next check."""
+        rules = registry()
+        new_facts = gathered.carried
+        shared = Shared()
+        stage: list[Diagnostic] = []
+        parsed: dict[str, suppress.Parsed] = {}
+        unloadable: set[str] = set()
+        for index, source in enumerate(self.files):
+            outcome = self.outcomes.get(index)
+            if outcome is None:
+                known = self.facts.positions[source.relative]
+                stage.extend(known.stage)
+                found.extend(known.rules)
+                if known.directives is not None:
+                    parsed[source.display] = known.directives
+                if known.unloadable:
+                    unloadable.add(source.display)
+                continue
+            stage.extend(outcome.diagnostics)
+            if outcome.document is None:
+                unloadable.add(source.display)
+            elif suppress.MARKER in outcome.document.text:
+                parsed[source.display] = suppress.parse(outcome.document, rules)
+            if index in self.changed:
+                own = by_file.get(source.display, [])
+                found.extend(own)
+                key = self.keys[index]
+                assert key is not None
+                new_facts[source.relative] = position_facts(
+                    key,
+                    outcome,
+                    gathered.fresh_by_file[index],
+                    own,
+                    source.kind,
+                    parsed.get(source.display),
+                    shared,
+                )
+        applied = suppress.apply_parsed(found, parsed, settings)
+        ordered = {s.relative: new_facts[s.relative] for s in self.files if s.relative in new_facts}
+        return Rechecked(
+            stage + applied.kept + applied.problems,
+            corpus.project,
+            frozenset(unloadable),
+            applied.suppressed,
+            Facts(self.facts.references, self.facts.outcomes, ordered),
+            self.keys,
+        )
 
 
 def _invalid_codes(facts: Facts) -> set[str]:
     """The codes the schema-broken positions of the earlier check declared."""
     return set().union(*(f.invalid_codes for f in facts.positions.values() if f.invalid_codes))
-
-
-def _positions(
-    files: list[SourceFile],
-    keys: list[str | None],
-    store: FileCache,
-    facts: Facts,
-    changed: set[int],
-    outcomes: dict[int, FileOutcome],
-) -> _Positions:
-    gathered = _Positions()
-    requirements = _Requirements()
-    for index, source in enumerate(files):
-        if source.kind is not FileKind.POSITION:
-            continue
-        if index in changed:
-            outcome = outcomes[index]
-            built = build([(outcome.document, source.kind, outcome.invalid)]) if outcome.document else None
-            fresh = built.positions if built is not None else []
-            gathered.fresh_by_file[index] = fresh
-            gathered.fresh.extend(fresh)
-            gathered.every.extend(fresh)
-            gathered.invalid_codes |= built.invalid_codes if built is not None else set()
-            continue
-        known = facts.positions[source.relative]
-        if known.positions:
-            extra = (_LazyDocument(_loader(source, keys[index], store)), source.display, requirements)
-            gathered.every.extend(_StandInPosition(light + extra) for light in known.positions)
-        if known.invalid_codes:
-            gathered.invalid_codes |= known.invalid_codes
-        gathered.carried[source.relative] = known
-    return gathered
 
 
 def _rule_diagnostics(
@@ -331,67 +380,6 @@ def _rule_diagnostics(
         return run_rules(corpus, settings, positions=fresh, by_position_file=by_file)
     except NotLoaded as error:
         raise _GiveUp from error
-
-
-def _assemble(
-    files: list[SourceFile],
-    keys: list[str | None],
-    facts: Facts,
-    changed: set[int],
-    outcomes: dict[int, FileOutcome],
-    corpus: Corpus,
-    settings: RuleSettings,
-    found: list[Diagnostic],
-    by_file: dict[str, list[Diagnostic]],
-    gathered: _Positions,
-) -> Rechecked:
-    """Per-file diagnostics, rule diagnostics after suppression, and the facts for the next check."""
-    rules = registry()
-    new_facts = gathered.carried
-    shared = Shared()
-    stage: list[Diagnostic] = []
-    parsed: dict[str, suppress.Parsed] = {}
-    unloadable: set[str] = set()
-    for index, source in enumerate(files):
-        outcome = outcomes.get(index)
-        if outcome is None:
-            known = facts.positions[source.relative]
-            stage.extend(known.stage)
-            found.extend(known.rules)
-            if known.directives is not None:
-                parsed[source.display] = known.directives
-            if known.unloadable:
-                unloadable.add(source.display)
-            continue
-        stage.extend(outcome.diagnostics)
-        if outcome.document is None:
-            unloadable.add(source.display)
-        elif suppress.MARKER in outcome.document.text:
-            parsed[source.display] = suppress.parse(outcome.document, rules)
-        if index in changed:
-            own = by_file.get(source.display, [])
-            found.extend(own)
-            key = keys[index]
-            assert key is not None
-            new_facts[source.relative] = position_facts(
-                key,
-                outcome,
-                gathered.fresh_by_file[index],
-                own,
-                source.kind,
-                parsed.get(source.display),
-                shared,
-            )
-    applied = suppress.apply_parsed(found, parsed, settings)
-    ordered = {s.relative: new_facts[s.relative] for s in files if s.relative in new_facts}
-    return Rechecked(
-        stage + applied.kept + applied.problems,
-        corpus.project,
-        frozenset(unloadable),
-        applied.suppressed,
-        Facts(facts.references, facts.outcomes, ordered),
-        keys,
-    )
 
 
 def _loader(source: SourceFile, key: str | None, store: FileCache) -> Callable[[], Document]:

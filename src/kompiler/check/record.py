@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from kompiler.check.load import split_lines
 from kompiler.check.result import CompileResult
 from kompiler.diagnostics import Diagnostic
 from kompiler.model import build, link
@@ -38,7 +37,8 @@ class CheckRecord:
 @dataclass
 class RecalledResult(CompileResult):
     """A check answered without the corpus: from the last run's record (``reuse="run"``) or by an
-    incremental check (``"incremental"``). Lines for excerpts are read from the files on demand."""
+    incremental check (``"incremental"``). It holds no document, so the text behind an excerpt is read
+    from the file on demand."""
 
     unloadable_files: frozenset[str] = frozenset()
     reuse: str = "run"
@@ -57,12 +57,6 @@ class RecalledResult(CompileResult):
             unloadable_files=record.unloadable,
             reuse=reuse,
         )
-
-    def source_line(self, file: str, line: int) -> str:
-        lines = self._lines.get(file)
-        if lines is None:
-            lines = self._lines[file] = split_lines(self._text(file))
-        return lines[line - 1] if 0 < line <= len(lines) else ""
 
     @cached_property
     def _by_display(self) -> dict[str, SourceFile]:

@@ -44,8 +44,12 @@ class CompileResult:
         """
         lines = self._lines.get(file)
         if lines is None:
-            lines = self._lines[file] = split_lines(self._texts.get(file, ""))
+            lines = self._lines[file] = split_lines(self._text(file))
         return lines[line - 1] if 0 < line <= len(lines) else ""
+
+    def _text(self, file: str) -> str:
+        """The text of the file shown as ``file``, as the loader decoded it ("" when unknown)."""
+        return self._texts.get(file, "")
 
     @property
     def ok(self) -> bool:
