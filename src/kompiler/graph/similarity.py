@@ -337,10 +337,8 @@ def similarities(corpus: Corpus, settings: MergeSettings, feats: Features | None
     n = len(feats.positions)
     grade_order = {code: grade.order for code, grade in corpus.grades.items()}
     compatible = _compatible(feats.positions, grade_order, settings)
-    weights = {c: float(settings.weights.get(c, 0.0)) for c in COMPONENTS}
-    active = [c for c in COMPONENTS if weights[c] > 0]
-    budget = max(1, settings.index_budget // max(1, len(active)))
-    indexes = {name: _index_matrix(feats.matrices[name], budget) for name in active}
+    weights, indexes = candidate_index(feats, settings)
+    active = list(indexes)
     parts = [
         _score_block(feats, indexes, weights, compatible, start, min(n, start + BLOCK_ROWS))
         for start in range(0, n, BLOCK_ROWS)
@@ -362,6 +360,46 @@ def similarities(corpus: Corpus, settings: MergeSettings, feats: Features | None
     )
 
 
+def candidate_index(
+    feats: Features, settings: MergeSettings
+) -> tuple[dict[str, float], dict[str, sp.csr_matrix]]:
+    """The weight of every component, and the candidate index of each weighted one (its evidence matrix
+    without the most common tokens when the products would exceed the settings' budget)."""
+    weights = {c: float(settings.weights.get(c, 0.0)) for c in COMPONENTS}
+    active = [c for c in COMPONENTS if weights[c] > 0]
+    budget = max(1, settings.index_budget // max(1, len(active)))
+    return weights, {name: _index_matrix(feats.matrices[name], budget) for name in active}
+
+
+def score_rows(
+    feats: Features,
+    weights: dict[str, float],
+    indexes: dict[str, sp.csr_matrix],
+    start: int,
+    stop: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every candidate pair ``(row, column)`` with a row in ``[start, stop)`` and any other column, with
+    its score: the merge stage's similarity without its compatibility constraint (mobility compares a
+    position with those of every kind and grade). Pairs come sorted by row, then column.
+
+    ``weights`` and ``indexes`` are :func:`candidate_index`'s; the whole row is multiplied, so the caller
+    bounds memory by the size of the block.
+    """
+    n = len(feats.positions)
+    active = list(indexes)
+    keys_parts, values_parts, component_parts = [], [], []
+    for number, name in enumerate(active):
+        product = (indexes[name][start:stop] @ indexes[name].T.tocsr()).tocoo()
+        rows = product.row.astype(np.int64) + start
+        cols = product.col.astype(np.int64)
+        keep = cols != rows
+        keys_parts.append(rows[keep] * n + cols[keep])
+        values_parts.append(product.data[keep])
+        component_parts.append(np.full(int(keep.sum()), number, dtype=np.int8))
+    left, right, score, _ = _combine(feats, weights, active, keys_parts, values_parts, component_parts)
+    return left, right, score
+
+
 def _score_block(feats, indexes, weights, compatible, start: int, stop: int):
     """Candidate pairs (row in [start, stop), column > row) and their scores.
 
@@ -380,6 +418,13 @@ def _score_block(feats, indexes, weights, compatible, start: int, stop: int):
         keys_parts.append(rows[keep] * n + cols[keep])
         values_parts.append(data[keep])
         component_parts.append(np.full(int(keep.sum()), number, dtype=np.int8))
+    return _combine(feats, weights, active, keys_parts, values_parts, component_parts)
+
+
+def _combine(feats, weights, active, keys_parts, values_parts, component_parts):
+    """One score per distinct pair key (``left * n + right``) from each component's raw overlaps: the
+    weighted mean of the components informative for the pair, and each component's value."""
+    n = len(feats.positions)
     keys = np.concatenate(keys_parts)
     unique, inverse = np.unique(keys, return_inverse=True)
     raw = np.zeros((len(active), len(unique)))
