@@ -55,7 +55,8 @@ RULE = Rule(
             "jabatan/analis-keuangan.yaml",
         ),
         Example(
-            "# jabatan/a.yaml\nkode: NTB.PL.01\n# jabatan/b.yaml\nkode: NTB.PL.02",
+            "# jabatan/a.yaml\nkode: NTB.PL.01\nnama: Analis Anggaran Ahli Muda\n"
+            "# jabatan/b.yaml\nkode: NTB.PL.02\nnama: Analis Pendapatan Ahli Muda",
             "jabatan/analis-keuangan.yaml",
         ),
     ),

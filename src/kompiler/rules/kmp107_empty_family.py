@@ -49,8 +49,9 @@ RULE = Rule(
             "rumpun/rumpun.yaml",
         ),
         Example(
-            "# jabatan/analis-hukum.yaml\nrumpun: RJ-HKM",
-            "rumpun/rumpun.yaml",
+            "# rumpun/rumpun.yaml\nrumpun:\n  - kode: RJ-HKM\n    nama: Hukum\n"
+            "# jabatan/analis-hukum.yaml\nkode: NTB.JF.HKM.MUDA\nnama: Analis Hukum Ahli Muda\nrumpun: RJ-HKM",
+            "jabatan/analis-keuangan.yaml",
         ),
     ),
 )

@@ -45,6 +45,7 @@ RULE = Rule(
             "kamus/teknis-keuangan.yaml",
         ),
         Example(
+            "# kamus/teknis-keuangan.yaml\nkompetensi:\n  - kode: T.KEU.09\n"
             "# jabatan/analis-keuangan.yaml\nkompetensi:\n  teknis:\n    - kode: T.KEU.09\n      level: 2",
             "kamus/teknis-keuangan.yaml",
         ),

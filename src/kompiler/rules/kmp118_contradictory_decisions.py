@@ -92,16 +92,20 @@ RULE = Rule(
     check=check,
     examples=(
         Example(
-            "keputusan:\n  - anggota: [NTB.PL.01, NTB.PL.02, NTB.PL.03]\n    keputusan: terima\n    alasan: ...\n"
-            '    tanggal: "2026-03-01"\n  - anggota: [NTB.PL.01, NTB.PL.02]\n    keputusan: tolak\n    alasan: ...\n'
-            '    tanggal: "2026-03-02"',
+            "keputusan:\n  - anggota: [NTB.JF.HUMAS.PERTAMA.ADPIM, NTB.JF.HUMAS.PERTAMA.DIKES,\n"
+            "      NTB.JF.HUMAS.PERTAMA.KOMINFO]\n    keputusan: terima\n    alasan: ...\n"
+            '    tanggal: "2026-03-01"\n  - anggota: [NTB.JF.HUMAS.PERTAMA.ADPIM, NTB.JF.HUMAS.PERTAMA.DIKES]\n'
+            '    keputusan: tolak\n    alasan: ...\n    tanggal: "2026-03-02"',
             "keputusan-gabung.yaml",
+            base="standards",
         ),
         Example(
-            "keputusan:\n  - anggota: [NTB.PL.01, NTB.PL.02, NTB.PL.03]\n    keputusan: terima\n    alasan: ...\n"
-            '    tanggal: "2026-03-01"\n  - anggota: [NTB.PL.01, NTB.PL.04]\n    keputusan: tolak\n    alasan: ...\n'
-            '    tanggal: "2026-03-02"',
+            "keputusan:\n  - anggota: [NTB.JF.HUMAS.PERTAMA.ADPIM, NTB.JF.HUMAS.PERTAMA.DIKES,\n"
+            "      NTB.JF.HUMAS.PERTAMA.KOMINFO]\n    keputusan: terima\n    alasan: ...\n"
+            '    tanggal: "2026-03-01"\n  - anggota: [NTB.JF.ARSIPARIS.MUDA, NTB.JF.ARSIPARIS.MADYA]\n'
+            '    keputusan: tolak\n    alasan: ...\n    tanggal: "2026-03-02"',
             "keputusan-gabung.yaml",
+            base="standards",
         ),
     ),
 )
