@@ -40,6 +40,7 @@ class FileKind(StrEnum):
     FAMILIES = "rumpun"
     POSITION = "jabatan"
     DECISIONS = "keputusan-gabung"
+    DEVELOPMENT = "pengembangan"
 
 
 _TOP_LEVEL_FILES = {
@@ -48,7 +49,14 @@ _TOP_LEVEL_FILES = {
     "jenjang.yaml": FileKind.GRADES,
     "keputusan-gabung.yaml": FileKind.DECISIONS,
 }
-_FOLDERS = {"kamus": FileKind.DICTIONARY, "rumpun": FileKind.FAMILIES, "jabatan": FileKind.POSITION}
+# ``pengembangan/`` holds the people-side policy (match formula, learning forms and catalogue, talent
+# axes, penyetaraan): data about how standards are applied, never personal data, which stays outside.
+_FOLDERS = {
+    "kamus": FileKind.DICTIONARY,
+    "rumpun": FileKind.FAMILIES,
+    "jabatan": FileKind.POSITION,
+    "pengembangan": FileKind.DEVELOPMENT,
+}
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,18 @@ from typing import Any
 
 import pytest
 
-from kompiler.model.fields import DICTIONARY, FAMILY, GRADE, POSITION, SOURCE, Field
+from kompiler.model.fields import (
+    DICTIONARY,
+    EQUIVALENCE,
+    FAMILY,
+    GRADE,
+    GROUNDS,
+    LEARNING_ACTIVITY,
+    LEARNING_FORM,
+    POSITION,
+    SOURCE,
+    Field,
+)
 from kompiler.resources import data_dir
 
 
@@ -29,8 +40,28 @@ def _item_schema(file: str, *path: str) -> dict[str, Any]:
         (FAMILY, _item_schema("rumpun.schema.json", "rumpun")),
         (DICTIONARY, _item_schema("kamus.schema.json", "kamus")),
         (POSITION, _item_schema("jabatan.schema.json")),
+        (LEARNING_FORM, _item_schema("pengembangan.schema.json", "bentuk_pembelajaran")),
+        (LEARNING_ACTIVITY, _item_schema("pengembangan.schema.json", "katalog")),
+        (EQUIVALENCE, _item_schema("pengembangan.schema.json", "penyetaraan")),
+        (GROUNDS, _item_schema("pengembangan.schema.json", "kecocokan")),
+        (GROUNDS, _item_schema("pengembangan.schema.json", "rencana")),
+        (GROUNDS, _item_schema("pengembangan.schema.json", "rencana", "proporsi")),
+        (GROUNDS, _item_schema("pengembangan.schema.json", "talenta")),
     ],
-    ids=["sumber", "jenjang", "rumpun", "kamus", "jabatan"],
+    ids=[
+        "sumber",
+        "jenjang",
+        "rumpun",
+        "kamus",
+        "jabatan",
+        "bentuk_pembelajaran",
+        "katalog",
+        "penyetaraan",
+        "kecocokan",
+        "rencana",
+        "proporsi",
+        "talenta",
+    ],
 )
 def test_table_matches_schema(table: tuple[Field, ...], schema: dict[str, Any]) -> None:
     keys = {field.key for field in table}

@@ -16,23 +16,46 @@ from typing import Any
 
 from kompiler.check.load import Document, Pointer
 from kompiler.model.entities import (
+    Band,
     Competency,
     CompetencyType,
     Decision,
+    Develops,
     Dictionary,
     Education,
+    Equivalence,
     Family,
     Grade,
     Indicator,
+    LearningActivity,
+    LearningForm,
     Level,
+    MatchFormula,
+    MatchPolicy,
+    MatchPurpose,
     Origin,
+    PlanPolicy,
+    PolicySection,
     Position,
     Qualification,
     Qualifications,
     Requirement,
     Source,
+    TalentPolicy,
 )
-from kompiler.model.fields import DICTIONARY, FAMILY, GRADE, POSITION, SOURCE, Field, read
+from kompiler.model.fields import (
+    DICTIONARY,
+    EQUIVALENCE,
+    FAMILY,
+    GRADE,
+    GROUNDS,
+    LEARNING_ACTIVITY,
+    LEARNING_FORM,
+    POSITION,
+    SOURCE,
+    Field,
+    read,
+)
 from kompiler.project import FileKind
 from kompiler.runtime.sharing import Shared
 
@@ -50,6 +73,7 @@ class Entities:
     competencies: list[Competency] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
+    policy_sections: list[PolicySection] = field(default_factory=list)
     invalid_codes: set[str] = field(default_factory=set)
 
 
@@ -224,6 +248,97 @@ def _decisions(document: Document, invalid: frozenset[Pointer], out: Entities, s
         )
 
 
+def _development(document: Document, invalid: frozenset[Pointer], out: Entities, shared: Shared) -> None:
+    """Every section a ``pengembangan/`` file declares, in the file's order; a section that broke the
+    schema is still recorded (so a second declaration is reported), with no content."""
+    data = document.data if isinstance(document.data, dict) else {}
+    for name, value in data.items():
+        origin = Origin(document, (name,))
+        if name in _SINGLE_SECTIONS:
+            broken = _broken(invalid, (name,)) or not isinstance(value, dict)
+            content: Any = None if broken else _SINGLE_SECTIONS[name](value, origin, shared)
+        elif name in _LIST_SECTIONS:
+            table, make = _LIST_SECTIONS[name]
+            content = tuple(
+                make(item, read(item, table, shared), Origin(document, (name, index)), shared)
+                for index, item in _items(document, name, invalid, out.invalid_codes)
+            )
+        else:
+            continue
+        out.policy_sections.append(PolicySection(name, content, origin))
+
+
+def _match(data: dict[str, Any], origin: Origin, shared: Shared) -> MatchPolicy:
+    purposes = {
+        code: MatchPurpose(
+            code,
+            purpose["nama"],
+            tuple(Band(band["kode"], band["nama"], band["minimal"]) for band in purpose["kategori"]),
+        )
+        for code, purpose in data["tujuan"].items()
+    }
+    return MatchPolicy(
+        version=data["versi"],
+        formula=MatchFormula(data["rumus"]),
+        capped=data["batas_atas"],
+        missing=data.get("nilai_kosong", 0),
+        purposes=purposes,
+        **read(data, GROUNDS, shared),
+        origin=origin,
+    )
+
+
+def _plan(data: dict[str, Any], origin: Origin, shared: Shared) -> PlanPolicy:
+    split = data["proporsi"]
+    grounds = read(split, GROUNDS, shared)
+    return PlanPolicy(
+        minimum_jp=data["jp_minimal"],
+        shares={int(bucket): share for bucket, share in split["kelompok"].items()},
+        tolerance=split["toleransi"],
+        **read(data, GROUNDS, shared),
+        origin=origin,
+        shares_citation=grounds["citation"],
+        shares_confidence=grounds["confidence"],
+        shares_note=grounds["note"],
+    )
+
+
+def _talent(data: dict[str, Any], origin: Origin, shared: Shared) -> TalentPolicy:
+    performance, potential = data["kinerja"]["batas"], data["potensi"]["batas"]
+    boxes = data["kotak"]
+    return TalentPolicy(
+        performance_cuts=(performance[0], performance[1]),
+        potential_cuts=(potential[0], potential[1]),
+        boxes={(box["kinerja"], box["potensi"]): box["nama"] for box in boxes},
+        **read(data, GROUNDS, shared),
+        origin=origin,
+        numbers={(box["kinerja"], box["potensi"]): box["nomor"] for box in boxes},
+    )
+
+
+def _form(item: dict[str, Any], fields: dict[str, Any], origin: Origin, shared: Shared) -> LearningForm:
+    return LearningForm(code=item["kode"], **fields, origin=origin)
+
+
+def _activity(
+    item: dict[str, Any], fields: dict[str, Any], origin: Origin, shared: Shared
+) -> LearningActivity:
+    develops = tuple(Develops(shared.text(d["kompetensi"]), d["level"]) for d in item["mengembangkan"])
+    return LearningActivity(code=item["kode"], **fields, develops=develops, origin=origin)
+
+
+def _equivalence(item: dict[str, Any], fields: dict[str, Any], origin: Origin, shared: Shared) -> Equivalence:
+    return Equivalence(**fields, origin=origin)
+
+
+_SINGLE_SECTIONS = {"kecocokan": _match, "rencana": _plan, "talenta": _talent}
+_LIST_SECTIONS = {
+    "bentuk_pembelajaran": (LEARNING_FORM, _form),
+    "katalog": (LEARNING_ACTIVITY, _activity),
+    "penyetaraan": (EQUIVALENCE, _equivalence),
+}
+
+
 _BUILDERS = {
     FileKind.POSITION: _position,
     FileKind.PROJECT: _project,
@@ -232,4 +347,5 @@ _BUILDERS = {
     FileKind.FAMILIES: _families,
     FileKind.DICTIONARY: _dictionary,
     FileKind.DECISIONS: _decisions,
+    FileKind.DEVELOPMENT: _development,
 }

@@ -341,6 +341,12 @@ class PlanPolicy:
     citation: Citation | None
     confidence: Confidence
     origin: Origin = field(compare=False, repr=False)
+    # The minimum JP and the 10:20:70 split rest on different grounds (a regulation, a practice), so the
+    # split (``proporsi``) carries its own source, confidence and note.
+    note: str | None = None
+    shares_citation: Citation | None = None
+    shares_confidence: Confidence = Confidence.UNVERIFIED
+    shares_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -355,6 +361,9 @@ class TalentPolicy:
     citation: Citation | None
     confidence: Confidence
     origin: Origin = field(compare=False, repr=False)
+    note: str | None = None
+    # The box numbers (1–9) of PermenPANRB 3/2020, keyed like ``boxes``.
+    numbers: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -366,6 +375,7 @@ class Equivalence:
     citation: Citation | None
     confidence: Confidence
     origin: Origin = field(compare=False, repr=False)
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -381,3 +391,25 @@ class DevelopmentPolicy:
     forms: dict[str, LearningForm]
     catalogue: dict[str, LearningActivity]
     equivalences: tuple[Equivalence, ...]
+
+
+@dataclass(frozen=True)
+class PolicySection:
+    """One declaration of a ``pengembangan/`` section, as the assembly found it, before linking.
+
+    ``content`` is the section's entity (``kecocokan``, ``rencana``, ``talenta``) or its valid items (the
+    lists), ``None`` when the section broke the schema; ``origin`` points at the section's key. A project
+    declares each section once: the first declaration is the policy, a later one is reported (KMP119).
+    """
+
+    name: str
+    content: (
+        MatchPolicy
+        | PlanPolicy
+        | TalentPolicy
+        | tuple[LearningForm, ...]
+        | tuple[LearningActivity, ...]
+        | tuple[Equivalence, ...]
+        | None
+    )
+    origin: Origin = field(compare=False, repr=False)

@@ -18,9 +18,13 @@ from typing import Any, NamedTuple
 from kompiler.model.entities import (
     Citation,
     CompetencyType,
+    Confidence,
     Dictionary,
+    Equivalence,
     Family,
     Grade,
+    LearningActivity,
+    LearningForm,
     Position,
     PositionKind,
     Source,
@@ -44,14 +48,14 @@ def _confidence(verified: bool) -> str:
     return "terverifikasi" if verified else "belum_terverifikasi"
 
 
-def _enum(kind: type[PositionKind] | type[CompetencyType]) -> Callable[[str, Shared], Any]:
+def _enum(kind: type[PositionKind] | type[CompetencyType] | type[Confidence]) -> Callable[[str, Shared], Any]:
     def read(word: str, shared: Shared) -> Any:
         return kind(word)
 
     return read
 
 
-def _word(value: PositionKind | CompetencyType) -> str:
+def _word(value: PositionKind | CompetencyType | Confidence) -> str:
     return value.value
 
 
@@ -125,12 +129,43 @@ POSITION = (
     Field("berlaku_mulai", "valid_from"),
     Field("berlaku_sampai", "valid_until", required=False),
 )
+# What every ``pengembangan/`` value rests on: its source, how sure it is, and a note on where it comes from.
+GROUNDS = (
+    Field("sumber", "citation", read=_citation),
+    Field("keyakinan", "confidence", read=_enum(Confidence), write=_word),
+    Field("catatan", "note", required=False),
+)
+# The ``pengembangan/`` entities that are lists of coded items; the single sections (kecocokan, rencana,
+# talenta) are nested maps read by the assembly, which knows their shape.
+LEARNING_FORM = (
+    Field("nama", "name"),
+    Field("klasikal", "classical"),
+    Field("kelompok", "bucket"),
+    Field("jp_per_satuan", "jp_per_unit"),
+    Field("satuan", "unit"),
+    *GROUNDS,
+)
+LEARNING_ACTIVITY = (
+    Field("nama", "name"),
+    Field("bentuk", "form"),
+    Field("jp", "jp"),
+    Field("penyelenggara", "provider", required=False),
+)
+# A penyetaraan has no code: it is known by the grade it equates.
+EQUIVALENCE = (
+    Field("jenjang", "grade", identifying=True),
+    Field("setara", "equivalent"),
+    *GROUNDS,
+)
 _TABLES: dict[type, tuple[Field, ...]] = {
     Source: SOURCE,
     Grade: GRADE,
     Family: FAMILY,
     Dictionary: DICTIONARY,
     Position: POSITION,
+    LearningForm: LEARNING_FORM,
+    LearningActivity: LEARNING_ACTIVITY,
+    Equivalence: EQUIVALENCE,
 }
 
 
@@ -143,7 +178,9 @@ def read(item: dict[str, Any], table: tuple[Field, ...], shared: Shared) -> dict
     return attributes
 
 
-def written(entity: Source | Grade | Family | Dictionary | Position) -> dict[str, Any]:
+def written(
+    entity: Source | Grade | Family | Dictionary | Position | LearningForm | LearningActivity | Equivalence,
+) -> dict[str, Any]:
     """The changeable single-valued fields of an entity under the format's keys, in the format's order."""
     return {
         field.key: field.write(value) if field.write else value

@@ -14,12 +14,20 @@ from kompiler.model.entities import (
     Competency,
     CompetencyType,
     Decision,
+    DevelopmentPolicy,
     Dictionary,
+    Equivalence,
     Family,
     Grade,
+    LearningActivity,
+    LearningForm,
+    MatchPolicy,
     Origin,
+    PlanPolicy,
+    PolicySection,
     Position,
     Source,
+    TalentPolicy,
 )
 
 
@@ -44,6 +52,9 @@ class Corpus:
     positions: dict[str, Position]
     decisions: list[Decision]
     entities: Entities = field(repr=False)
+    development: DevelopmentPolicy = field(
+        default_factory=lambda: DevelopmentPolicy(None, None, None, {}, {}, ()), repr=False
+    )
 
     def grade_of(self, position: Position) -> Grade | None:
         return self.grades.get(position.grade)
@@ -73,6 +84,28 @@ class Corpus:
         return chain
 
 
+def _policy(sections: list[PolicySection]) -> DevelopmentPolicy:
+    """The development policy: each section as its first declaration says (KMP119 reports the others);
+    within a list section, the first item of a code wins, as for every other code."""
+    first: dict[str, Any] = {}
+    for section in sections:
+        first.setdefault(section.name, section.content)
+    match: MatchPolicy | None = first.get("kecocokan")
+    plan: PlanPolicy | None = first.get("rencana")
+    talent: TalentPolicy | None = first.get("talenta")
+    forms: tuple[LearningForm, ...] = first.get("bentuk_pembelajaran") or ()
+    catalogue: tuple[LearningActivity, ...] = first.get("katalog") or ()
+    equivalences: tuple[Equivalence, ...] = first.get("penyetaraan") or ()
+    return DevelopmentPolicy(
+        match=match,
+        plan=plan,
+        talent=talent,
+        forms=_index(list(forms)),
+        catalogue=_index(list(catalogue)),
+        equivalences=equivalences,
+    )
+
+
 def link(entities: Entities) -> Corpus:
     """Index the entities by code and wrap them in a :class:`Corpus`."""
     return Corpus(
@@ -86,4 +119,5 @@ def link(entities: Entities) -> Corpus:
         positions=_index(entities.positions),
         decisions=list(entities.decisions),
         entities=entities,
+        development=_policy(entities.policy_sections),
     )

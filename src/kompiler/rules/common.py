@@ -14,7 +14,7 @@ from functools import cache
 
 from kompiler.diagnostics import Message
 from kompiler.model import Corpus
-from kompiler.model.entities import Citation, CompetencyType, Origin
+from kompiler.model.entities import Citation, CompetencyType, Origin, PlanPolicy
 
 _SPACES = re.compile(r"\s+")
 
@@ -69,6 +69,24 @@ def citations(corpus: Corpus) -> Iterator[Cited]:
                 family.origin,
                 ("sumber",),
             )
+    yield from _policy_citations(corpus)
+
+
+def _policy_citations(corpus: Corpus) -> Iterator[Cited]:
+    """The sources ``pengembangan/`` cites: every declared section's values and list items."""
+    for section in corpus.entities.policy_sections:
+        content = section.content
+        items = content if isinstance(content, tuple) else (content,) if content is not None else ()
+        for item in items:
+            what = getattr(item, "code", None) or getattr(item, "grade", None)
+            label_id, label_en = (f" {what}", f" {what}") if what else ("", "")
+            what_id = f"Kebijakan pengembangan ({section.name}){label_id}"
+            what_en = f"The development policy ({section.name}){label_en}"
+            if isinstance(item, PlanPolicy) and item.shares_citation is not None:
+                yield Cited(what_id, what_en, item.shares_citation, item.origin, ("proporsi", "sumber"))
+            citation = getattr(item, "citation", None)  # a catalogue activity cites no source
+            if citation is not None:
+                yield Cited(what_id, what_en, citation, item.origin, ("sumber",))
 
 
 def no_such_rank(rank: str) -> Message:
