@@ -1,0 +1,68 @@
+"""The 9-box from the policy's cut points, and a position's talent pool ranked by readiness."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from kompiler.people.talent import axis_class, box_of, talent_chunk, talent_pool
+from tests.people.engine_helpers import chunk, development, match_policy, requirements
+
+COMPETENCIES = ("M.01", "T.01")
+REQ = requirements({"JAB.A": [("M.01", 2), ("T.01", 4)], "JAB.B": [("M.01", 3)]}, COMPETENCIES)
+
+
+def test_axis_classes_take_each_cut_as_the_lower_bound_of_the_class_above() -> None:
+    found = axis_class(np.array([1.0, 1.99, 2.0, 2.5, 2.99, 3.0, 5.0, np.nan]), (2.0, 3.0))
+    assert found.tolist() == [1, 1, 2, 2, 2, 3, 3, 0]
+
+
+def test_the_box_is_named_by_performance_and_potential_and_needs_both() -> None:
+    policy = development({}).talent
+    c = chunk(REQ.index, [("JAB.A", {})] * 3, performance=[3.0, 1.0, np.nan], potential=[2.0, 3.0, 3.0])
+    columns = talent_chunk(c, policy)
+    assert columns.performance.tolist() == [3, 1, 0] and columns.potential.tolist() == [2, 3, 3]
+    assert [box_of(columns, i, policy) for i in range(3)] == ["Kotak 3-2", "Kotak 1-3", None]
+    numbered = type(policy)(**{**policy.__dict__, "numbers": {(3, 2): 7}})
+    assert box_of(columns, 0, numbered) == "Kotak 7: Kotak 3-2"
+
+
+PEOPLE = [
+    ("JAB.A", {"M.01": 3, "T.01": 2}),  # for JAB.B: 100
+    ("JAB.B", {"M.01": 3}),  # holds JAB.B
+    ("JAB.A", {"M.01": 2, "T.01": 4}),  # 66.67
+    ("JAB.A", {"M.01": 3, "T.01": 4}),  # 100, later in the file
+    ("JAB.A", {"T.01": 4}),  # 0
+]
+
+
+def test_the_pool_ranks_by_readiness_keeps_file_order_on_ties_and_leaves_holders_out() -> None:
+    c = chunk(REQ.index, PEOPLE)
+    pool = talent_pool([c], REQ.index.position_at["JAB.B"], REQ, match_policy())
+    assert [(p.person, p.readiness, p.band) for p in pool] == [
+        ("P-0001", 100.0, "memenuhi_syarat"),
+        ("P-0004", 100.0, "memenuhi_syarat"),
+        ("P-0003", 66.67, "kurang_memenuhi_syarat"),
+        ("P-0005", 0.0, "kurang_memenuhi_syarat"),
+    ]
+    assert pool[0].position == "JAB.A" and pool[1].row == 5
+    with_holders = talent_pool([c], REQ.index.position_at["JAB.B"], REQ, match_policy(), include_holders=True)
+    assert [p.person for p in with_holders][:3] == ["P-0001", "P-0002", "P-0004"]
+
+
+def test_the_pool_is_the_same_however_the_file_is_chunked_and_keeps_only_the_limit() -> None:
+    whole = chunk(REQ.index, PEOPLE)
+    parts = [chunk(REQ.index, PEOPLE[:2]), chunk(REQ.index, PEOPLE[2:4]), chunk(REQ.index, PEOPLE[4:])]
+    parts = [
+        type(p)(**{**p.__dict__, "people": tuple(f"P-{k + 1:04d}" for k in range(s, s + len(p)))})
+        for p, s in zip(parts, (0, 2, 4), strict=True)
+    ]
+    at = REQ.index.position_at["JAB.B"]
+
+    def ranked(chunks, **options):
+        return [
+            (p.person, p.readiness, p.band) for p in talent_pool(chunks, at, REQ, match_policy(), **options)
+        ]
+
+    assert ranked(parts) == ranked([whole]) and len(ranked(parts)) == 4
+    top = talent_pool(parts, at, REQ, match_policy(), limit=2)
+    assert [p.person for p in top] == ["P-0001", "P-0004"]
