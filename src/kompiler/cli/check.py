@@ -16,6 +16,7 @@ from kompiler.cli.common import (
     report_options,
     resolve_locale,
     select,
+    waived,
 )
 from kompiler.pipeline import check_path
 
@@ -41,6 +42,7 @@ def command(
         result = check_path(path, cache=not no_cache, executor=executor, jobs=jobs)
     only = only_file_of(path)
     shown = select(result.diagnostics, quiet=quiet, verbose=verbose, only_file=only)
-    emit_report(result, shown, output_format, resolve_locale(locale, result), verbose)
+    silenced = waived(result, quiet=quiet, verbose=verbose, only_file=only)
+    emit_report(result, shown, output_format, resolve_locale(locale, result), verbose, silenced)
     errors = select(result.diagnostics, quiet=True, verbose=False, only_file=only)
     sys.exit(exit_code(result, errors))

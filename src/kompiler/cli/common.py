@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ from kompiler.check.parallel import ExecutorError, checked_spec
 from kompiler.check.result import CompileResult
 from kompiler.diagnostics import Diagnostic, Severity
 from kompiler.report import ReportInput, formats
+from kompiler.rules.suppress import Suppressed
 
 LOCALES = ("id", "en")
 
@@ -118,8 +119,24 @@ def only_file_of(path: Path) -> str | None:
     return display_path(path.resolve()) if path.is_file() else None
 
 
+def waived(result: CompileResult, *, quiet: bool, verbose: bool, only_file: str | None) -> list[Suppressed]:
+    """The findings waiver comments silenced, filtered as :func:`select` filters what is shown."""
+    shown = {
+        id(d)
+        for d in select(
+            [s.diagnostic for s in result.suppressed], quiet=quiet, verbose=verbose, only_file=only_file
+        )
+    }
+    return [s for s in result.suppressed if id(s.diagnostic) in shown]
+
+
 def emit_report(
-    result: CompileResult, diagnostics: list[Diagnostic], output_format: str, locale: str, verbose: bool
+    result: CompileResult,
+    diagnostics: list[Diagnostic],
+    output_format: str,
+    locale: str,
+    verbose: bool,
+    suppressed: Sequence[Suppressed] = (),
 ) -> None:
     report = ReportInput(
         diagnostics=diagnostics,
@@ -128,6 +145,7 @@ def emit_report(
         source_line=result.source_line,
         color=output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
         verbose=verbose,
+        suppressed=suppressed,
     )
     click.echo(formats()[output_format](report), nl=False)
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kompiler.diagnostics import Diagnostic
+from kompiler.rules.suppress import Suppressed
 
 # Characters a terminal or a line-based format does not show as themselves: control characters (a line
 # break in a file name starts what looks like another report, an escape sequence drives the terminal),
@@ -18,7 +19,11 @@ _NAMED_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 @dataclass(frozen=True)
 class ReportInput:
-    """What every reporter receives: the diagnostics, the locale, and a way to read source lines."""
+    """What every reporter receives: the diagnostics, the locale, and a way to read source lines.
+
+    ``suppressed`` holds the findings a waiver comment silenced, with the waiver: formats that can say
+    so (SARIF's ``suppressions``) report them as waived rather than dropping them.
+    """
 
     diagnostics: list[Diagnostic]
     locale: str
@@ -26,6 +31,7 @@ class ReportInput:
     source_line: Callable[[str, int], str]
     color: bool = False
     verbose: bool = False
+    suppressed: Sequence[Suppressed] = ()
 
 
 def formats() -> dict[str, Callable[[ReportInput], str]]:

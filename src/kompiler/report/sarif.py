@@ -1,4 +1,9 @@
-"""SARIF 2.1.0, the format code-scanning services read, with one rule entry per code that occurs."""
+"""SARIF 2.1.0, the format code-scanning services read, with one rule entry per code that occurs.
+
+A finding a waiver comment silenced is reported too, with an ``inSource`` suppression carrying the
+waiver's reason and place: code scanning then shows it as dismissed with its justification, instead of
+the finding vanishing without a trace.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from urllib.parse import quote
 from kompiler import __version__
 from kompiler.diagnostics import Diagnostic, Location, Severity
 from kompiler.report import ReportInput
+from kompiler.rules.suppress import Suppressed
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -47,6 +53,19 @@ def _result(diagnostic: Diagnostic, index: dict[str, int], locale: str) -> dict[
     return result
 
 
+def _suppressed_result(waived: Suppressed, index: dict[str, int], locale: str) -> dict[str, Any]:
+    result = _result(waived.diagnostic, index, locale)
+    suppression: dict[str, Any] = {
+        "kind": "inSource",
+        "status": "accepted",
+        "location": {"physicalLocation": _physical(waived.directive.location)},
+    }
+    if waived.directive.reason:
+        suppression["justification"] = waived.directive.reason
+    result["suppressions"] = [suppression]
+    return result
+
+
 def _rule_descriptor(code: str, locale: str) -> dict[str, Any]:
     from kompiler.codes import BUILTIN
     from kompiler.rules import registry
@@ -64,7 +83,7 @@ def _rule_descriptor(code: str, locale: str) -> dict[str, Any]:
 
 
 def render(report: ReportInput) -> str:
-    codes = sorted({d.code for d in report.diagnostics})
+    codes = sorted({d.code for d in report.diagnostics} | {s.diagnostic.code for s in report.suppressed})
     index = {code: n for n, code in enumerate(codes)}
     payload = {
         "$schema": SARIF_SCHEMA,
@@ -78,7 +97,8 @@ def render(report: ReportInput) -> str:
                         "rules": [_rule_descriptor(code, report.locale) for code in codes],
                     }
                 },
-                "results": [_result(d, index, report.locale) for d in report.diagnostics],
+                "results": [_result(d, index, report.locale) for d in report.diagnostics]
+                + [_suppressed_result(s, index, report.locale) for s in report.suppressed],
             }
         ],
     }
