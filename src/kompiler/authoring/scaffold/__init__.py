@@ -1,10 +1,12 @@
 """``kompiler init``: a new standards repository that checks clean and is wired for drafting.
 
 The scaffold is: the shipped national files (legal sources, grades, the managerial and socio-cultural
-dictionaries) copied from the default corpus, a small example (one job family, one technical dictionary, one
-position), the JSON Schemas with VS Code's YAML extension pointed at them, a pre-commit configuration, and CI
-for GitHub Actions and GitLab CI. Files whose names start with a dot are stored as ``dot-…`` inside the
-package, so packaging tools and git treat them as ordinary data.
+dictionaries, the development policy of ``pengembangan/``) copied from the default corpus, a small example
+(one job family, one technical dictionary, one position, a learning catalogue for them), the JSON Schemas
+with VS Code's YAML extension pointed at them, a pre-commit configuration, and CI for GitHub Actions and
+GitLab CI. Its ``.gitignore`` keeps ``asesmen/`` out of the repository: assessment results are personal
+data, never standards. Files whose names start with a dot are stored as ``dot-…`` inside the package, so
+packaging tools and git treat them as ordinary data.
 
 The CI files install kompiler from a pinned source, never by the bare name ``kompiler`` on the package index
 (an unrelated program that exits 0 without checking anything), and then make sure the installed command is
@@ -34,8 +36,19 @@ _CI_SNIPPET = re.compile(r"^( *)@(PASANG_KOMPILER|PASTIKAN_KOMPILER)@$", re.MULT
 # kompiler's name on the package index is taken by an unrelated program; this project's distribution is this.
 DISTRIBUTION = "kompiler-skj"
 UNSET_SOURCE = f"{DISTRIBUTION} @ git+https://<alamat repositori kompiler>@<tag atau commit>"
-# National files every project starts from, copied from the default corpus.
-SHIPPED = ("sumber.yaml", "jenjang.yaml", "kamus/manajerial.yaml", "kamus/sosial-kultural.yaml")
+# National files every project starts from, copied from the default corpus: with the development policy
+# (the scaffold's own catalogue, in files/, covers its example dictionary instead of the default one).
+SHIPPED = (
+    "sumber.yaml",
+    "jenjang.yaml",
+    "kamus/manajerial.yaml",
+    "kamus/sosial-kultural.yaml",
+    "pengembangan/kecocokan.yaml",
+    "pengembangan/rencana.yaml",
+    "pengembangan/bentuk-pembelajaran.yaml",
+    "pengembangan/talenta.yaml",
+    "pengembangan/penyetaraan.yaml",
+)
 STANDARDS = "standards"
 _SCHEMA_COMMENT = re.compile(r"^(# yaml-language-server: \$schema=)\S*?([\w-]+\.schema\.json)", re.MULTILINE)
 
