@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import sys
 from contextlib import suppress
@@ -57,15 +58,30 @@ def command(directory: Path, locale: str | None) -> None:
         raise
     for relative in written:
         click.echo(f"  {relative}")
-    click.echo(
-        Message(
-            f"{len(written)} berkas dibuat di {directory}. Langkah berikutnya: cd {directory} && git init && "
-            "pre-commit install && kompiler check",
-            f"{len(written)} files created in {directory}. Next: cd {directory} && git init && "
-            "pre-commit install && kompiler check",
-        ).text(locale)
-    )
+    click.echo(_next_steps(directory, len(written)).text(locale))
     sys.exit(EXIT_OK)
+
+
+def _next_steps(directory: Path, count: int) -> Message:
+    """What to run next, every command of which works on this machine as it is.
+
+    ``pre-commit`` is a separate program that installing kompiler does not bring: when it is not on the
+    PATH, the hook step says how to get it rather than naming a command that would fail.
+    """
+    folder = shlex.quote(str(directory))
+    if shutil.which("pre-commit"):
+        hooks = Message("pre-commit install", "pre-commit install")
+    else:
+        hooks = Message(
+            "python -m pip install pre-commit && pre-commit install (pre-commit belum terpasang)",
+            "python -m pip install pre-commit && pre-commit install (pre-commit is not installed yet)",
+        )
+    return Message(
+        f"{count} berkas dibuat di {directory}. Langkah berikutnya: cd {folder} && git init && kompiler check\n"
+        f"Pemeriksaan otomatis sebelum setiap commit: {hooks.id}",
+        f"{count} files created in {directory}. Next: cd {folder} && git init && kompiler check\n"
+        f"Checks before every commit: {hooks.en}",
+    )
 
 
 def _state(directory: Path) -> bool | None:
