@@ -11,12 +11,21 @@ from typing import Any
 
 from kompiler import __version__
 from kompiler.model import Competency, Corpus, Position, Requirement
-from kompiler.model.entities import Citation
+from kompiler.model.entities import (
+    Citation,
+    Confidence,
+    DevelopmentPolicy,
+    MatchPolicy,
+    PlanPolicy,
+    TalentPolicy,
+)
 from kompiler.model.fields import written
 
 # 2: grades carry ``pola_nama``, ``sumber``, ``keyakinan`` (was a boolean ``terverifikasi``) and ``catatan``,
 # families their ``sumber``, positions ``alasan_lintas_bidang`` and requirements the optional ``kepentingan``.
-MODEL_FORMAT_VERSION = 2
+# 3: ``pengembangan``, the development policy (match formula, plan, learning forms, catalogue, talent axes,
+# penyetaraan); a section the project does not declare is null (or an empty list).
+MODEL_FORMAT_VERSION = 3
 
 
 def _requirement(requirement: Requirement) -> dict[str, Any]:
@@ -55,6 +64,72 @@ def _json_value(value: Any) -> Any:
 
 def _entity(code: str, fields: dict[str, Any]) -> dict[str, Any]:
     return {"kode": code, **{key: _json_value(value) for key, value in fields.items()}}
+
+
+def _grounds(citation: Citation | None, confidence: Confidence, note: str | None) -> dict[str, Any]:
+    return {"sumber": _json_value(citation), "keyakinan": confidence.value, "catatan": note}
+
+
+def _match(match: MatchPolicy) -> dict[str, Any]:
+    return {
+        "versi": match.version,
+        "rumus": match.formula.value,
+        "batas_atas": match.capped,
+        "nilai_kosong": match.missing,
+        "tujuan": {
+            code: {
+                "nama": purpose.name,
+                "kategori": [{"kode": b.code, "nama": b.name, "minimal": b.minimum} for b in purpose.bands],
+            }
+            for code, purpose in sorted(match.purposes.items())
+        },
+        **_grounds(match.citation, match.confidence, match.note),
+    }
+
+
+def _plan(plan: PlanPolicy) -> dict[str, Any]:
+    return {
+        "jp_minimal": plan.minimum_jp,
+        **_grounds(plan.citation, plan.confidence, plan.note),
+        "proporsi": {
+            "kelompok": {str(bucket): share for bucket, share in sorted(plan.shares.items())},
+            "toleransi": plan.tolerance,
+            **_grounds(plan.shares_citation, plan.shares_confidence, plan.shares_note),
+        },
+    }
+
+
+def _talent(talent: TalentPolicy) -> dict[str, Any]:
+    return {
+        "kinerja": {"batas": list(talent.performance_cuts)},
+        "potensi": {"batas": list(talent.potential_cuts)},
+        "kotak": [
+            {"kinerja": key[0], "potensi": key[1], "nomor": talent.numbers.get(key), "nama": name}
+            for key, name in sorted(talent.boxes.items())
+        ],
+        **_grounds(talent.citation, talent.confidence, talent.note),
+    }
+
+
+def _development(policy: DevelopmentPolicy) -> dict[str, Any]:
+    """The policy in the words of ``pengembangan/``, every list ordered by code (penyetaraan by grade)."""
+    return {
+        "kecocokan": _match(policy.match) if policy.match else None,
+        "rencana": _plan(policy.plan) if policy.plan else None,
+        "bentuk_pembelajaran": [_entity(code, written(f)) for code, f in sorted(policy.forms.items())],
+        "katalog": [
+            {
+                **_entity(code, written(activity)),
+                "mengembangkan": [{"kompetensi": d.competency, "level": d.level} for d in activity.develops],
+            }
+            for code, activity in sorted(policy.catalogue.items())
+        ],
+        "talenta": _talent(policy.talent) if policy.talent else None,
+        "penyetaraan": [
+            {"jenjang": e.grade, **{key: _json_value(value) for key, value in written(e).items()}}
+            for e in sorted(policy.equivalences, key=lambda e: e.grade)
+        ],
+    }
 
 
 def _position(position: Position, files: Mapping[str, str]) -> dict[str, Any]:
@@ -108,4 +183,5 @@ def model_dict(corpus: Corpus, files: Mapping[str, str] | None = None) -> dict[s
             _competency(c, files) for c in sorted(corpus.competencies.values(), key=lambda c: c.code)
         ],
         "jabatan": [_position(p, files) for p in sorted(corpus.positions.values(), key=lambda p: p.code)],
+        "pengembangan": _development(corpus.development),
     }
