@@ -155,26 +155,8 @@ class People:
     def run(
         self, chunks: Iterable[Chunk], executor: Executor | None = None, workers: int = 1
     ) -> Iterator[ChunkResult]:
-        """The columns of every chunk, in order; on ``executor`` (with ``workers`` workers) when given,
-        with at most :data:`AHEAD_PER_WORKER` chunks per worker in flight."""
-        start = 0
-        if executor is None:
-            for chunk in chunks:
-                yield self._result(start, chunk, self.work(chunk))
-                start += len(chunk)
-            return
-        pending: deque[tuple[Chunk, Future[Columns]]] = deque()
-        limit = max(1, workers) * AHEAD_PER_WORKER
-        for chunk in chunks:
-            pending.append((chunk, executor.submit(self.work, chunk)))
-            while len(pending) >= limit:
-                done, future = pending.popleft()
-                yield self._result(start, done, future.result())
-                start += len(done)
-        while pending:
-            done, future = pending.popleft()
-            yield self._result(start, done, future.result())
-            start += len(done)
+        """The columns of every chunk, in order (see :func:`run`)."""
+        return run(self.work, chunks, executor, workers)
 
     def report(self, result: ChunkResult, i: int) -> PersonReport:
         """Person ``i`` of ``result`` as a :class:`PersonReport`."""
@@ -210,5 +192,31 @@ class People:
             talent_box=talent,
         )
 
-    def _result(self, start: int, chunk: Chunk, columns: Columns) -> ChunkResult:
-        return ChunkResult(start, chunk, columns.match, columns.plans, columns.talent, columns.moves)
+
+def run(
+    work: Work, chunks: Iterable[Chunk], executor: Executor | None = None, workers: int = 1
+) -> Iterator[ChunkResult]:
+    """``work`` over every chunk, results in file order; on ``executor`` (with ``workers`` workers) when
+    given, with at most :data:`AHEAD_PER_WORKER` chunks per worker in flight."""
+    start = 0
+    if executor is None:
+        for chunk in chunks:
+            yield _result(start, chunk, work(chunk))
+            start += len(chunk)
+        return
+    pending: deque[tuple[Chunk, Future[Columns]]] = deque()
+    limit = max(1, workers) * AHEAD_PER_WORKER
+    for chunk in chunks:
+        pending.append((chunk, executor.submit(work, chunk)))
+        while len(pending) >= limit:
+            done, future = pending.popleft()
+            yield _result(start, done, future.result())
+            start += len(done)
+    while pending:
+        done, future = pending.popleft()
+        yield _result(start, done, future.result())
+        start += len(done)
+
+
+def _result(start: int, chunk: Chunk, columns: Columns) -> ChunkResult:
+    return ChunkResult(start, chunk, columns.match, columns.plans, columns.talent, columns.moves)
