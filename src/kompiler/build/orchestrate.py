@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from kompiler.build.output import OutputWriter
 from kompiler.build.pages import PageWriter
@@ -64,6 +64,7 @@ class BuildOptions:
     appendix: bool | None = None
     built: datetime | None = None
     project_templates: Path | None = None
+    agency: dict[str, Any] | None = None  # the site page of assessment aggregates (``--asesmen``)
 
 
 def source_date() -> datetime | None:
@@ -196,6 +197,8 @@ def _plan(result: CompileResult, options: BuildOptions) -> _Plan:
     markdown = _markdown_pages(pub, stem, appendix=appendix, single=single) if "md" in options.formats else []
     html = [html_page] if wants_html else []
     site_pages = site.pages(pub, built=options.built) if wants_site else []
+    if wants_site and options.agency is not None:
+        site_pages.append(site.agency_page(pub, built=options.built, context=options.agency))
     alone = len(html) + (1 if markdown and appendix else 0)
     ordered = [*markdown[:1], *html, *markdown[1:]] if alone == 2 else [*html, *markdown]
     return _Plan(

@@ -1,4 +1,7 @@
-"""Everything ``kompiler people gaps|plan|moves`` writes into the private folder, one person at a time.
+"""Everything ``kompiler people`` writes into the private folder, one person at a time.
+
+:func:`prepare` compiles the standards and checks the assessment file (a :class:`Prepared`, whose
+diagnostics the command prints); only a clean pair is then read again, chunk after chunk, and written.
 
 Each step writes one section of the folder, which replaces only that section
 (:class:`~kompiler.build.private.PrivateWriter`): ``gaps`` writes ``kesenjangan/<ID>.md|pdf|docx``,
@@ -13,16 +16,32 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import ExitStack
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
 
+from kompiler.build.orchestrate import source_date
 from kompiler.build.private import PrivateWriter
+from kompiler.check.result import CompileResult
+from kompiler.diagnostics import Diagnostic, Message, Severity
+from kompiler.model import Corpus
 from kompiler.model.entities import Position
+from kompiler.people.aggregate import Tally, suppress
+from kompiler.people.assessment import AssessmentFile, read_assessments
+from kompiler.people.match import MatchColumns, match_chunk, match_of
+from kompiler.people.moves import Mobility, MoveColumns, moves_of, top_moves
+from kompiler.people.plan import Catalogue, PlanColumns, plan_chunk, plan_of
+from kompiler.people.requirements import Requirements
 from kompiler.people.results import PersonReport
+from kompiler.people.table import Chunk, Index
+from kompiler.people.talent import FILLING, talent_pool
+from kompiler.pipeline import compile_path
 from kompiler.render.environment import Templates
+from kompiler.render.people import summary
 from kompiler.render.people.documents import DOCUMENT_FORMATS, person_documents
+from kompiler.render.people.pool import POOL_SIZE, pool_csv, pool_rows
 from kompiler.render.people.tables import Table
 from kompiler.render.people.view import Setting, person_view
 
@@ -39,6 +58,12 @@ class Written:
     people: int
     documents: int
     rows: dict[str, int]
+
+    def summary(self, locale: str) -> str:
+        """``3 pegawai, 9 dokumen, kesenjangan.csv (120 baris)`` (or in English)."""
+        words = ("pegawai", "dokumen", "baris") if locale == "id" else ("employee(s)", "document(s)", "rows")
+        tables = "".join(f", {name} ({count} {words[2]})" for name, count in self.rows.items())
+        return f"{self.people} {words[0]}, {self.documents} {words[1]}{tables}"
 
 
 def file_stem(person: str) -> str:
@@ -91,3 +116,283 @@ def write_people(
                 writer.write_bytes(f"{section}/{stem}.{extension}", data)
                 written += 1
     return Written(people, written, {f"{table.name}.csv": table.count for table in tables})
+
+
+class Refused(Exception):
+    """The command cannot run as asked (no development policy, an unknown purpose); ``message`` says why."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.en)
+        self.message = message
+
+
+@dataclass
+class Prepared:
+    """The compiled standards and the checked assessment file of one command."""
+
+    result: CompileResult
+    assessments: AssessmentFile
+    diagnostics: list[Diagnostic]
+    locale: str
+    purpose: str | None
+
+    @property
+    def corpus(self) -> Corpus:
+        return self.result.corpus
+
+    @property
+    def root(self) -> Path:
+        assert self.result.root is not None
+        return self.result.root
+
+    @property
+    def config_broken(self) -> bool:
+        return self.result.config_broken
+
+    @property
+    def files_checked(self) -> int:
+        return len(self.result.files) + 1
+
+    def source_line(self, file: str, line: int) -> str:
+        """A line of a standards file, for the report; never one of the assessment file, whose lines are
+        personal data and have no place in a terminal or a CI log."""
+        return "" if file == self.assessments.name else self.result.source_line(file, line)
+
+    def described(self) -> str:
+        people = self.assessments.people
+        if self.locale == "id":
+            return f"{self.assessments.name}: {people} pegawai, tanpa galat."
+        return f"{self.assessments.name}: {people} employee(s), no errors."
+
+    def setting(self) -> Setting:
+        return Setting.of(self.corpus.development, self.locale, _built_date())
+
+    def chunks(self) -> Iterator[Chunk]:
+        """The file's people again, chunk after chunk, with ``--tujuan`` applied. Raises
+        :class:`Refused` at the end when this reading found errors the check did not (the file changed
+        meanwhile): what was computed from it must not be written."""
+        for chunk in self.assessments.chunks():
+            yield replace(chunk, purposes=(self.purpose,) * len(chunk)) if self.purpose else chunk
+        if any(d.severity is Severity.ERROR for d in self.assessments.diagnostics):
+            raise Refused(
+                Message(
+                    f"{self.assessments.name} berubah saat dibaca dan kini memuat galat; tidak ada keluaran. "
+                    "Jalankan perintah lagi.",
+                    f"{self.assessments.name} changed while it was read and now holds errors; nothing is "
+                    "written. Run the command again.",
+                )
+            )
+
+    def templates(self) -> Templates:
+        return Templates(self.root / "templates")
+
+    def write_step(
+        self, step: str, writer: PrivateWriter, formats: tuple[str, ...], year: int | None
+    ) -> Written:
+        """``gaps``, ``plan`` or ``moves`` for every person of the file, into ``writer``."""
+        engine = _Engine(self.corpus, plans=step == "plan", moves=step == "moves", year=year)
+        return write_people(
+            engine.reports(self.chunks()),
+            writer,
+            step=step,
+            setting=self.setting(),
+            formats=formats,
+            templates=self.templates(),
+            positions=self.corpus.positions,
+            built=source_date(),
+        )
+
+    def write_pool(self, position: str, writer: PrivateWriter, formats: tuple[str, ...]) -> Written:
+        """The talent pool of ``position``, the :data:`POOL_SIZE` people most ready for it (its holders
+        left out), into ``talenta/<KODE>.md`` and ``talenta/<KODE>.csv``."""
+        engine = _Engine(self.corpus, plans=False, moves=False, year=None)
+        candidates = talent_pool(
+            self.chunks(),
+            engine.index.position_at[position],
+            engine.requirements,
+            engine.match_policy,
+            limit=POOL_SIZE,
+            purpose=self.purpose or FILLING,
+        )
+        setting = self.setting()
+        stem = file_stem(position)
+        rows: dict[str, int] = {}
+        if "csv" in formats:
+            with writer.text(f"talenta/{stem}.csv") as stream:
+                rows[f"talenta/{stem}.csv"] = pool_csv(stream, candidates, position, setting.version)
+        if "md" in formats:
+            found = self.corpus.positions[position]
+            context = {
+                "s": setting,
+                "t": setting.t,
+                "rows": pool_rows(candidates, setting.locale),
+                "position": position,
+                "name": found.name,
+                "unit": found.unit,
+            }
+            writer.write_text(f"talenta/{stem}.md", self.templates().render("people/talenta.md", context))
+        return Written(len(candidates), int("md" in formats), rows)
+
+    def write_summary(
+        self, writer: PrivateWriter, formats: tuple[str, ...], minimum: int, year: int | None
+    ) -> Written:
+        """The agency's suppressed aggregates into ``agregat/peta.md``, ``.html`` and ``.csv``."""
+        view = self.agency(minimum, year)
+        written = 0
+        if "md" in formats:
+            writer.write_text("agregat/peta.md", summary.markdown(view, self.locale))
+            written += 1
+        if "md" in formats or "pdf" in formats or "docx" in formats:
+            context = {**summary.page_context(view, self.locale), "locale": self.locale}
+            writer.write_text("agregat/peta.html", self.templates().render("people/agregat.html", context))
+            written += 1
+        rows = {}
+        if "csv" in formats:
+            writer.write_text("agregat/peta.csv", summary.csv_text(view))
+            rows["agregat/peta.csv"] = len(view.rows) + 1
+        return Written(self.assessments.people, written, rows)
+
+    def agency(self, minimum: int, year: int | None) -> summary.AgencyView:
+        """The whole file's aggregates, suppressed by the people stage
+        (:func:`kompiler.people.aggregate.suppress`), as the agency view prints them."""
+        engine = _Engine(self.corpus, plans=True, moves=False, year=year)
+        tally = Tally(self.corpus, engine.requirements)
+        for chunk in self.chunks():
+            tally.add(chunk, *engine.columns(chunk))
+        data = tally.aggregates()
+        plan = self.corpus.development.plan
+        return summary.agency_view(
+            suppress(data, minimum),
+            data.competency_names,
+            has_plans=data.unit_reaching is not None,
+            minimum_jp=plan.minimum_jp if plan else 0.0,
+            version=self.setting().version,
+            locale=self.locale,
+        )
+
+
+def prepare(
+    file: Path,
+    project: Path,
+    *,
+    allow_personal: bool,
+    purpose: str | None,
+    locale: str,
+    needs_policy: bool = True,
+) -> Prepared:
+    """Compile ``project`` and check ``file`` against it; nothing is written. Raises :class:`Refused`
+    when ``needs_policy`` and the project declares no match policy, or ``purpose`` is not one of its
+    purposes."""
+    return prepare_compiled(
+        compile_path(project),
+        file,
+        allow_personal=allow_personal,
+        purpose=purpose,
+        locale=locale,
+        needs_policy=needs_policy,
+    )
+
+
+def prepare_compiled(
+    result: CompileResult,
+    file: Path,
+    *,
+    allow_personal: bool,
+    purpose: str | None,
+    locale: str,
+    needs_policy: bool = True,
+) -> Prepared:
+    """:func:`prepare` for standards already compiled (``kompiler build --asesmen``)."""
+    diagnostics = list(result.diagnostics)
+    assessments = read_assessments(file, Index.of(result.corpus), allow_personal=allow_personal)
+    if result.root is not None and not any(d.severity is Severity.ERROR for d in diagnostics):
+        if needs_policy or purpose is not None:
+            _policy_present(result.corpus, purpose)
+        diagnostics += assessments.check()
+    return Prepared(result, assessments, diagnostics, locale, purpose)
+
+
+def _policy_present(corpus: Corpus, purpose: str | None) -> None:
+    match = corpus.development.match
+    if match is None:
+        raise Refused(
+            Message(
+                "Proyek standar belum menyatakan kebijakan kecocokan (bagian kecocokan di folder "
+                "pengembangan/); tanpa rumus, kesenjangan dan kecocokan tidak dapat dihitung.",
+                "The standards project declares no match policy (the kecocokan section in the "
+                "pengembangan/ folder); without a formula, gaps and match cannot be computed.",
+            )
+        )
+    if purpose is not None and purpose not in match.purposes:
+        known = ", ".join(sorted(match.purposes))
+        raise Refused(
+            Message(
+                f"Tujuan '{purpose}' tidak dikenal kebijakan kecocokan; pilih salah satu: {known}.",
+                f"The match policy knows no purpose '{purpose}'; choose one of: {known}.",
+            )
+        )
+
+
+def _built_date() -> str:
+    """The date documents carry: ``SOURCE_DATE_EPOCH`` (reproducible runs) or today."""
+    built = source_date()
+    return (built or datetime.now(UTC)).strftime("%Y-%m-%d")
+
+
+class _Engine:
+    """The people stage's column computations for one corpus and one command, turned into
+    :class:`PersonReport` objects one person at a time (only the parts the command shows)."""
+
+    def __init__(self, corpus: Corpus, *, plans: bool, moves: bool, year: int | None) -> None:
+        policy = corpus.development
+        assert policy.match is not None  # prepare() refused a project without one
+        self.corpus, self.policy, self.match_policy, self.year = corpus, policy, policy.match, year
+        self.index = Index.of(corpus)
+        self.requirements = Requirements.of(corpus, self.index)
+        self.catalogue = Catalogue.of(policy, self.index) if plans and policy.plan is not None else None
+        self.mobility = Mobility.of(corpus, policy.equivalences) if moves else None
+
+    def columns(self, chunk: Chunk) -> tuple[MatchColumns, PlanColumns | None]:
+        match = match_chunk(chunk, self.requirements, self.match_policy)
+        if self.catalogue is None:
+            return match, None
+        return match, plan_chunk(chunk, match, self.requirements, self.catalogue, self.year)
+
+    def reports(self, chunks: Iterable[Chunk]) -> Iterator[PersonReport]:
+        for chunk in chunks:
+            match, plans = self.columns(chunk)
+            moves = (
+                top_moves(chunk, self.mobility, self.requirements, self.match_policy)
+                if self.mobility is not None
+                else None
+            )
+            for i in range(len(chunk)):
+                yield self._report(chunk, i, match, plans, moves)
+
+    def _report(
+        self, chunk: Chunk, i: int, match: MatchColumns, plans: PlanColumns | None, moves: MoveColumns | None
+    ) -> PersonReport:
+        position = int(chunk.position[i])
+        person_match = match_of(
+            match, i, position, chunk.purposes[i], self.requirements, self.match_policy, self.corpus
+        )
+        plan = (
+            plan_of(plans, i, match, self.catalogue, self.policy, self.requirements, self.corpus)
+            if plans is not None and self.catalogue is not None
+            else None
+        )
+        person_moves = (
+            moves_of(moves, i, chunk, self.requirements, self.match_policy, self.corpus)
+            if moves is not None
+            else ()
+        )
+        return PersonReport(
+            person=chunk.people[i],
+            position=self.index.positions[position] if position >= 0 else "",
+            date=chunk.dates[i],
+            purpose=chunk.purposes[i],
+            match=person_match,
+            plan=plan,
+            moves=person_moves,
+            talent_box=None,
+        )

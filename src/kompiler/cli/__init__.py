@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "fmt",
     "migrate",
     "init",
+    "people",
 )
 
 

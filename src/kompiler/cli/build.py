@@ -73,6 +73,22 @@ from kompiler.runtime.forked import StageFailed
         f"{APPENDIX_LIMIT:,} positions."
     ),
 )
+@click.option(
+    "--asesmen",
+    "assessment",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Tambahkan ke situs agregat berkas asesmen ini (hanya kelompok >= --minimal-kelompok). "
+    "/ Add this assessment file's suppressed aggregates to the site.",
+)
+@click.option(
+    "--minimal-kelompok",
+    "minimum_group",
+    type=click.IntRange(min=2),
+    default=5,
+    show_default=True,
+    help="Kelompok lebih kecil dari ini disembunyikan. / Groups smaller than this are suppressed.",
+)
 @report_options
 @pipeline_options
 @terminable()
@@ -82,6 +98,8 @@ def command(
     as_of: str | None,
     only: str | None,
     appendix: bool | None,
+    assessment: Path | None,
+    minimum_group: int,
     output_format: str,
     locale: str | None,
     quiet: bool,
@@ -127,12 +145,18 @@ def command(
                 err=True,
             )
             sys.exit(EXIT_USAGE)
+        agency = None
+        if assessment is not None:
+            from kompiler.cli.people import site_aggregates
+
+            agency = site_aggregates(result, assessment, minimum_group, locale)
         options = BuildOptions(
             locale=locale,
             only=only,
             appendix=appendix,
             built=source_date(),
             project_templates=result.root / "templates" if result.root else None,
+            agency=agency,
         )
         if not quiet and appendix is None and not wants_appendix(options, len(result.corpus.positions)):
             click.echo(

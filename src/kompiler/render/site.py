@@ -20,6 +20,7 @@ from kompiler.render.view import TYPE_ORDER, CompetencyView, FamilySection, Posi
 
 STATIC = ("site/gaya.css", "site/situs.js")
 GRAPH_PAGES = ("graf.html", "usulan.html")  # written by graph_pages, once the graph stage is done
+AGENCY_PAGE = "asesmen.html"
 _TYPE_RANK = {t.value: rank for rank, t in enumerate(TYPE_ORDER)}
 
 if TYPE_CHECKING:  # the graph stage's picture arrives as data; rendering never runs the graph stage
@@ -180,3 +181,9 @@ def graph_pages(pub: Publication, *, built: datetime | None, graph: GraphData) -
             current="proposals",
         ),
     ]
+
+
+def agency_page(pub: Publication, *, built: datetime | None, context: dict[str, Any]) -> Page:
+    """The agency's assessment aggregates (``kompiler build --asesmen``): suppressed group figures only,
+    as :mod:`kompiler.render.people.summary` prints them; no person's id or value is in ``context``."""
+    return _page(_base(pub, built), "site/asesmen.html", AGENCY_PAGE, current="agency", **context)

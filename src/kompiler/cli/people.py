@@ -1,0 +1,382 @@
+"""``kompiler people``: assessment results against the standards, written to a private folder.
+
+``check`` validates an assessment file; ``gaps``, ``plan`` and ``moves`` are the drafter's three steps,
+each writing its documents and CSV tables; ``pool`` ranks the people for one position; ``summary`` writes
+the agency's suppressed aggregates. Each command compiles the standards, reads the file (problems are
+printed as ``kompiler check`` prints them, never quoting the file's lines: they are personal data),
+and only when both are free of errors writes into the private folder, all or nothing. Exit codes: 0 done,
+1 errors in the standards or the file, 2 a refused folder or a wrong option.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from kompiler.build.output import OutputLocked, OutputRefused, OutputUnwritable, shown_path
+from kompiler.build.people import FORMATS, Prepared, Refused, prepare, prepare_compiled
+from kompiler.build.private import PrivateWriter, default_folder
+from kompiler.check.result import CompileResult
+from kompiler.cli.output import terminable, unwritable
+from kompiler.diagnostics import Diagnostic, Severity
+from kompiler.render.environment import TemplateProblem
+from kompiler.render.people.summary import page_context
+from kompiler.report import ReportInput, formats
+
+
+def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
+    wrong = [f for f in chosen if f not in FORMATS]
+    if wrong or not chosen:
+        raise click.BadParameter(
+            f"{', '.join(wrong) or value!r}: pilih dari / choose from {','.join(FORMATS)}", ctx, param
+        )
+    return chosen
+
+
+def _common(function: Callable[..., Any]) -> Callable[..., Any]:
+    """The options every command shares: project, private folder, language, personal data, purpose."""
+    for option in reversed(
+        (
+            click.option(
+                "-p",
+                "--project",
+                type=click.Path(exists=True, file_okay=False, path_type=Path),
+                default=None,
+                help="Proyek standar (bawaan: standards/ atau folder ini). / The standards project.",
+            ),
+            click.option(
+                "--izinkan-data-pribadi",
+                "allow_personal",
+                is_flag=True,
+                help="Terima nama atau NIP di berkas asesmen (UU 27/2022: hanya bila perlu). "
+                "/ Accept names or NIPs in the assessment file.",
+            ),
+            click.option(
+                "--tujuan",
+                "purpose",
+                default=None,
+                help="Tujuan asesmen bila berkas tidak menyatakannya: pengisian atau pemetaan. "
+                "/ Assessment purpose where the file states none.",
+            ),
+            click.option(
+                "--lang",
+                "locale",
+                type=click.Choice(("id", "en")),
+                default=None,
+                help="Bahasa dokumen dan pesan: id (bawaan) atau en. / Language of documents and messages.",
+            ),
+            click.option("-q", "--quiet", is_flag=True, help="Hanya tampilkan galat. / Errors only."),
+        )
+    ):
+        function = option(function)
+    return click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))(function)
+
+
+def _writing(function: Callable[..., Any]) -> Callable[..., Any]:
+    """The options of the commands that write: the private folder, the formats, the plan's year."""
+    for option in reversed(
+        (
+            click.option(
+                "-o",
+                "--output",
+                type=click.Path(file_okay=False, path_type=Path),
+                default=None,
+                help="Folder pribadi (bawaan: asesmen/hasil/ di proyek). / Private folder.",
+            ),
+            click.option(
+                "--format",
+                "formats_",
+                default="md,csv",
+                show_default=True,
+                callback=_formats,
+                help="Daftar format, dipisah koma: md, pdf, docx, csv. / Comma-separated formats.",
+            ),
+            click.option(
+                "--tahun",
+                "year",
+                type=click.IntRange(1950, 2200),
+                default=None,
+                help="Tahun rencana (bawaan: tahun asesmen + 1). / The plan's year.",
+            ),
+        )
+    ):
+        function = option(function)
+    return function
+
+
+@click.group("people")
+def command() -> None:
+    """Hasil asesmen pegawai terhadap standar: kesenjangan, rencana pengembangan, mutasi, agregat.
+    / Employees' assessments against the standards: gaps, development plans, moves, aggregates."""
+
+
+@command.command("check")
+@_common
+def check(
+    file: Path,
+    project: Path | None,
+    allow_personal: bool,
+    purpose: str | None,
+    locale: str | None,
+    quiet: bool,
+) -> None:
+    """Periksa berkas asesmen saja. / Only check an assessment file."""
+    prepared = _prepared(file, project, allow_personal, purpose, locale, quiet, needs_policy=False)
+    if not quiet:
+        click.echo(prepared.described())
+    sys.exit(0)
+
+
+def _step(name: str, help_text: str) -> None:
+    @command.command(name, help=help_text)
+    @_common
+    @_writing
+    def run(
+        file: Path,
+        project: Path | None,
+        allow_personal: bool,
+        purpose: str | None,
+        locale: str | None,
+        quiet: bool,
+        output: Path | None,
+        formats_: tuple[str, ...],
+        year: int | None,
+    ) -> None:
+        prepared = _prepared(file, project, allow_personal, purpose, locale, quiet)
+        with _private(output, prepared) as writer:
+            written = prepared.write_step(name, writer, formats_, year)
+        _done(prepared, written.summary(prepared.locale), output or default_folder(prepared.root), quiet)
+
+
+_step("gaps", "Profil kesenjangan dan kecocokan tiap pegawai. / Each employee's gaps and match.")
+_step("plan", "Rencana pengembangan kompetensi (20 JP, 10:20:70). / Development plans (20 JP, 10:20:70).")
+_step("moves", "Sepuluh jabatan teratas tiap pegawai. / Each employee's top moves.")
+
+
+@command.command("pool")
+@click.argument("position", metavar="JABATAN")
+@_common
+@_writing
+def pool(
+    position: str,
+    file: Path,
+    project: Path | None,
+    allow_personal: bool,
+    purpose: str | None,
+    locale: str | None,
+    quiet: bool,
+    output: Path | None,
+    formats_: tuple[str, ...],
+    year: int | None,
+) -> None:
+    """Kelompok talenta satu jabatan: pegawai menurut kesiapan. / A position's talent pool by readiness."""
+    prepared = _prepared(file, project, allow_personal, purpose, locale, quiet)
+    _known_position(prepared, position)
+    with _private(output, prepared) as writer:
+        written = prepared.write_pool(position, writer, formats_)
+    _done(prepared, written.summary(prepared.locale), output or default_folder(prepared.root), quiet)
+
+
+@command.command("summary")
+@_common
+@_writing
+@click.option(
+    "--minimal-kelompok",
+    "minimum",
+    type=click.IntRange(min=2),
+    default=5,
+    show_default=True,
+    help="Kelompok lebih kecil dari ini disembunyikan. / Groups smaller than this are suppressed.",
+)
+def summary(
+    file: Path,
+    project: Path | None,
+    allow_personal: bool,
+    purpose: str | None,
+    locale: str | None,
+    quiet: bool,
+    output: Path | None,
+    formats_: tuple[str, ...],
+    year: int | None,
+    minimum: int,
+) -> None:
+    """Peta kesenjangan kompetensi × unit dan porsi 20 JP, teragregasi. / The agency's aggregates."""
+    prepared = _prepared(file, project, allow_personal, purpose, locale, quiet)
+    with _private(output, prepared) as writer:
+        written = prepared.write_summary(writer, formats_, minimum, year)
+    _done(prepared, written.summary(prepared.locale), output or default_folder(prepared.root), quiet)
+
+
+def _prepared(
+    file: Path,
+    project: Path | None,
+    allow_personal: bool,
+    purpose: str | None,
+    locale: str | None,
+    quiet: bool,
+    *,
+    needs_policy: bool = True,
+) -> Prepared:
+    """The compiled standards and the read assessment; their problems printed, exit 1 on an error."""
+    from kompiler.cli import EXIT_PROBLEMS, EXIT_USAGE
+
+    language = locale or _environment_locale()
+    try:
+        prepared = prepare(
+            file,
+            project or _default_project(),
+            allow_personal=allow_personal,
+            purpose=purpose,
+            locale=language,
+            needs_policy=needs_policy,
+        )
+    except Refused as refusal:
+        _refused(refusal, language)
+        sys.exit(EXIT_USAGE)
+    floor = Severity.ERROR if quiet else Severity.WARNING
+    shown = [d for d in prepared.diagnostics if d.severity >= floor]
+    if shown:
+        _report(prepared, shown)
+    if prepared.config_broken:
+        sys.exit(EXIT_USAGE)
+    if any(d.severity is Severity.ERROR for d in prepared.diagnostics):
+        click.echo(
+            "Tidak ada keluaran: ada galat."
+            if prepared.locale == "id"
+            else "No output written: errors found.",
+            err=True,
+        )
+        sys.exit(EXIT_PROBLEMS)
+    return prepared
+
+
+def _environment_locale() -> str:
+    from kompiler.cli.common import resolve_locale
+
+    return resolve_locale(None)
+
+
+def _default_project() -> Path:
+    standards = Path("standards")
+    return standards if (standards / "kompiler.yaml").exists() else Path(".")
+
+
+def _report(prepared: Prepared, diagnostics: list[Diagnostic]) -> None:
+    report = ReportInput(
+        diagnostics=diagnostics,
+        locale=prepared.locale,
+        files_checked=prepared.files_checked,
+        source_line=prepared.source_line,
+        color=sys.stdout.isatty() and "NO_COLOR" not in os.environ,
+    )
+    click.echo(formats()["text"](report), nl=False)
+
+
+def _known_position(prepared: Prepared, position: str) -> None:
+    from kompiler.cli import EXIT_USAGE
+
+    if position not in prepared.corpus.positions:
+        click.echo(
+            f"kompiler: jabatan '{shown_path(position)}' tidak ada / no position with code '{shown_path(position)}'",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
+
+
+@contextmanager
+def _private(output: Path | None, prepared: Prepared) -> Iterator[PrivateWriter]:
+    """The private folder for the ``with`` block, committed when it ends normally; refused (exit 2) as
+    :mod:`kompiler.build.private` says; whatever ends the block early leaves the previous output."""
+    with terminable():
+        writer = _open(output or default_folder(prepared.root), prepared)
+        try:
+            yield writer
+        except OutputUnwritable as problem:
+            writer.abort()
+            unwritable(problem)
+        except TemplateProblem as problem:
+            writer.abort()
+            _report(prepared, [problem.diagnostic])
+            _usage()
+        except Refused as refusal:  # the file changed between the check and the reading
+            writer.abort()
+            _refused(refusal, prepared.locale)
+            sys.exit(1)
+        except BaseException:
+            writer.abort()
+            raise
+        try:
+            writer.commit()
+        except OutputUnwritable as problem:
+            writer.abort()
+            unwritable(problem)
+
+
+def _open(target: Path, prepared: Prepared) -> PrivateWriter:
+    try:
+        return PrivateWriter(target, sources=[prepared.root])
+    except OutputLocked:
+        click.echo(
+            f"kompiler: perintah lain sedang menulis ke {shown_path(target)}/; tunggu sampai selesai. "
+            f"/ Another command is writing to {shown_path(target)}/; wait for it to finish.",
+            err=True,
+        )
+    except OutputRefused as refusal:
+        click.echo(f"kompiler: {refusal.message.id}\n/ {refusal.message.en}", err=True)
+    except OutputUnwritable as problem:
+        unwritable(problem)
+    _usage()
+
+
+def _usage() -> NoReturn:
+    from kompiler.cli import EXIT_USAGE
+
+    sys.exit(EXIT_USAGE)
+
+
+def _done(prepared: Prepared, what: str, folder: Path, quiet: bool) -> None:
+    if quiet:
+        return
+    if prepared.locale == "id":
+        click.echo(f"{what} ditulis ke {shown_path(folder)}/ (RAHASIA — data pribadi).")
+    else:
+        click.echo(f"{what} written to {shown_path(folder)}/ (CONFIDENTIAL — personal data).")
+
+
+def _refused(refusal: Refused, locale: str) -> None:
+    click.echo(f"kompiler: {refusal.message.id if locale == 'id' else refusal.message.en}", err=True)
+
+
+def site_aggregates(result: CompileResult, file: Path, minimum: int, locale: str) -> dict[str, object]:
+    """For ``kompiler build --asesmen``: the site page's context, the suppressed aggregates of ``file``
+    against the compiled ``result``; the file's problems printed and exit 1 (2 without a policy)."""
+    from kompiler.cli import EXIT_PROBLEMS, EXIT_USAGE
+
+    try:
+        prepared = prepare_compiled(result, file, allow_personal=False, purpose=None, locale=locale)
+    except Refused as refusal:
+        _refused(refusal, locale)
+        sys.exit(EXIT_USAGE)
+    if prepared.diagnostics:
+        _report(prepared, prepared.diagnostics)
+    if any(d.severity is Severity.ERROR for d in prepared.diagnostics):
+        click.echo(
+            "Keluaran tidak dibuat karena ada galat."
+            if locale == "id"
+            else "No output written: errors found.",
+            err=True,
+        )
+        sys.exit(EXIT_PROBLEMS)
+    try:
+        view = prepared.agency(minimum, None)
+    except Refused as refusal:
+        _refused(refusal, locale)
+        sys.exit(EXIT_PROBLEMS)
+    return page_context(view, locale)

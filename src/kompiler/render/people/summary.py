@@ -1,0 +1,148 @@
+"""The agency view: a competency × unit gap heatmap and the share of employees whose plans reach the
+minimum JP, as Markdown, CSV and HTML. The only people output that may reach the public site.
+
+It prints only what :func:`kompiler.people.aggregate.suppress` lets through (groups under the minimum
+and those that would give one away by difference are already ``None`` there): no person's id or value
+is ever part of an :class:`AgencyView`, only counts, mean gaps and shares of groups.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from kompiler.people.aggregate import Figure, Suppressed, UnitFigure
+from kompiler.render.people.labels import people_labels
+from kompiler.render.people.view import number
+
+_SHADES = 5  # colour steps of the heatmap
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    shade: int  # 0 (no gap) … _SHADES - 1; -1 suppressed or nobody there
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    people: str
+    cells: tuple[Cell, ...]
+    share: str
+
+
+@dataclass(frozen=True)
+class AgencyView:
+    """The suppressed aggregates as printed: only group figures the people stage let through."""
+
+    minimum: int
+    minimum_jp: str
+    version: str
+    columns: tuple[tuple[str, str], ...]
+    rows: tuple[Row, ...]
+    total: Row
+    has_plans: bool
+
+
+def agency_view(
+    figures: Suppressed,
+    names: Mapping[str, str],
+    *,
+    has_plans: bool,
+    minimum_jp: float,
+    version: str,
+    locale: str,
+) -> AgencyView:
+    """The printable view of ``figures`` (:func:`kompiler.people.aggregate.suppress`'s result).
+
+    A suppressed figure prints —, a cell nobody's position requires prints nothing, and a unit whose
+    figures are all suppressed is left out whole: even its name would say that it has a few people.
+    """
+    t = people_labels(locale)
+    hidden = t["disembunyikan"]
+    means = [f.mean_gap for row in figures.cells for f in row if f.mean_gap is not None]
+    top = max(means, default=0.0)
+
+    def cell(figure: Figure) -> Cell:
+        if figure.people == 0:
+            return Cell("", -1)
+        if figure.mean_gap is None:
+            return Cell(hidden, -1)
+        shade = 0 if top <= 0 else min(_SHADES - 1, int(figure.mean_gap / top * (_SHADES - 1) + 0.5))
+        return Cell(number(figure.mean_gap, locale, 2), shade)
+
+    def row(label: str, unit: UnitFigure, cells: tuple[Figure, ...]) -> Row:
+        share = ""
+        if has_plans:
+            share = hidden if unit.share_reaching is None else number(unit.share_reaching, locale) + " %"
+        return Row(label, hidden if unit.people is None else str(unit.people), tuple(map(cell, cells)), share)
+
+    rows = tuple(
+        row(unit.unit, unit, cells)
+        for unit, cells in zip(figures.units, figures.cells, strict=True)
+        if unit.people is not None or any(f.mean_gap is not None for f in cells)
+    )
+    return AgencyView(
+        minimum=figures.minimum,
+        minimum_jp=number(minimum_jp, locale),
+        version=version,
+        columns=tuple((code, names.get(code, code)) for code in figures.competencies),
+        rows=rows,
+        total=row(t["keseluruhan"], figures.agency, figures.totals),
+        has_plans=has_plans,
+    )
+
+
+def markdown(view: AgencyView, locale: str) -> str:
+    """The view as Markdown tables (no template: a fixed, machine-checked shape)."""
+    t = people_labels(locale)
+    head = [t["unit"], t["jumlah_orang"], *(code for code, _ in view.columns)]
+    if view.has_plans:
+        head.append(t["porsi_20jp"].format(minimum=view.minimum_jp))
+    lines = [f"# {t['title_summary']}", "", t["agregat_note"].format(minimum=view.minimum), ""]
+    lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for row in (*view.rows, view.total):
+        cells = [_md(row.label), row.people, *(c.text for c in row.cells)]
+        if view.has_plans:
+            cells.append(row.share)
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", *(f"- {code}: {_md(name)}" for code, name in view.columns), ""]
+    lines += [f"*{t['dukungan'].format(version=view.version or '—')}*", ""]
+    return "\n".join(lines)
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def csv_text(view: AgencyView) -> str:
+    """The view as CSV: ``unit_kerja, jumlah_pegawai, <competency codes…>, porsi_mencapai_jp`` with the
+    suppressed cells empty, a decimal point in numbers, and the whole agency's row last."""
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(
+        ["unit_kerja", "jumlah_pegawai", *(code for code, _ in view.columns), "porsi_mencapai_jp"]
+    )
+    for row in (*view.rows, view.total):
+        cells = [_machine(c.text) for c in row.cells]
+        writer.writerow([row.label, _machine(row.people), *cells, _machine(row.share.removesuffix(" %"))])
+    return stream.getvalue()
+
+
+def _machine(text: str) -> str:
+    return "" if text in ("—", "") else text.replace(",", ".")
+
+
+def page_context(view: AgencyView, locale: str) -> dict[str, object]:
+    """What ``people/agregat.html`` and the site's ``site/asesmen.html`` print."""
+    t = people_labels(locale)
+    return {
+        "v": view,
+        "pt": t,
+        "note": t["agregat_note"].format(minimum=view.minimum),
+        "share_head": t["porsi_20jp"].format(minimum=view.minimum_jp),
+        "support": t["dukungan"].format(version=view.version or "—"),
+    }
