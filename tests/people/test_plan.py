@@ -163,3 +163,9 @@ def test_plans_of_a_small_unit_match_the_golden_file(golden) -> None:
             f"balanced {plan.balanced}\tuncovered {','.join(plan.uncovered) or '-'}"
         )
     golden("people/plans.tsv", "\n".join(lines) + "\n")
+
+
+def test_someone_at_level_five_everywhere_still_gets_twenty_jp_keeping_the_level() -> None:
+    _, (plan,) = plans([("JAB.D", {"M.01": 5, "T.01": 5})])
+    assert [(i.competency, i.gap) for i in plan.items][:1] == [("T.01", 0)]
+    assert plan.meets_minimum and plan.total_jp == 22.0

@@ -14,7 +14,7 @@ from kompiler.people.moves import Mobility
 from kompiler.people.results import Move, MoveKind
 from kompiler.people.stream import MissingPolicy, MobilityMoves, People
 from kompiler.pipeline import compile_path
-from tests.conftest import add_twin_position
+from tests.conftest import REPO, add_twin_position
 from tests.people.engine_helpers import catalogue_like_the_default, chunk, development
 
 POSITION = "NTB.JF.AKPD.MUDA"
@@ -125,3 +125,25 @@ def test_a_missing_policy_section_is_named(corpus) -> None:
     assert People(corpus, no_plan, plans=False).catalogue is None
     with pytest.raises(MissingPolicy, match="kecocokan"):
         People(corpus, DevelopmentPolicy(None, None, None, {}, {}, ()))
+
+
+def test_the_default_corpus_and_its_shipped_policy_plan_every_single_gap() -> None:
+    """One person per position and requirement with a gap of every size there, plus one who meets all:
+    the shipped catalogue covers every gap and every plan reaches 20 JP."""
+    result = compile_path(REPO / "standards")
+    assert result.ok, result.diagnostics
+    corpus = result.corpus
+    runner = People(corpus, corpus.development)
+    rows = []
+    for code in runner.requirements.index.positions:
+        met = {r.code: r.level for r in corpus.positions[code].requirements}
+        rows.append((code, met))
+        rows += [
+            (code, {**met, r.code: level})
+            for r in corpus.positions[code].requirements
+            for level in range(1, r.level)
+        ]
+    (found,) = list(runner.run([chunk(runner.requirements.index, rows)]))
+    assert found.plans.person("meets_minimum").all()
+    assert not found.plans.uncovered.any()
+    assert len(found.plans.total_jp) < len(rows) / 4  # people share plans by signature

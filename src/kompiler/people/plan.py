@@ -5,7 +5,8 @@ The rules, as a user reads them:
 1. **Targets.** A person with gaps gets one target per gap, most urgent first (the order of
    :mod:`kompiler.people.match`), each aimed at the required level. A person without gaps still gets a
    plan — every ASN has the right and duty to 20 JP a year (PP 17/2020) — aimed at the next level of their
-   requirements, the ones they exceed least first (then managerial before technical, then code order).
+   requirements, the ones they exceed least first (then managerial before technical, then code order);
+   a competency already at level 5 is aimed at 5, to keep it (there is no level above).
 2. **Candidates.** An activity of the catalogue is a candidate for a target when it develops that
    competency up to at least the target level. Candidates are tried closest fit first (the lowest
    sufficient level), then the fewest JP, then by code.
@@ -253,12 +254,8 @@ def _targets(match: MatchColumns) -> tuple[np.ndarray, ...]:
     growth_order = np.lexsort((competency, match.type, surplus), axis=1)
     grow = competency[person, growth_order]
     grown = filled[person, growth_order]
-    grow_targets = np.where((grow >= 0) & (grown < MAX_LEVEL), grow, -1)
-    grow_levels = np.where(grow_targets >= 0, grown + 1, 0)
-    growth_rank = np.argsort(grow_targets < 0, axis=1, kind="stable")
-    grow_targets = grow_targets[person, growth_rank]
-    grow_levels = grow_levels[person, growth_rank]
-    targets = np.where(gap_mode[:, None], gap_targets, grow_targets).astype(np.int32)
+    grow_levels = np.where(grow >= 0, np.minimum(grown + 1, MAX_LEVEL), 0)
+    targets = np.where(gap_mode[:, None], gap_targets, grow).astype(np.int32)
     levels = np.where(gap_mode[:, None], gap_levels, grow_levels).astype(np.int32)
     return gap_mode, targets, levels
 
