@@ -1,0 +1,164 @@
+"""``kompiler people``: each command over a small assessment of the shipped standards, its exit codes,
+its messages, and that nothing is written unless everything is right."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from kompiler.build.output import MARKER, OutputWriter
+
+REPO = Path(__file__).parents[2]
+# Units: "Badan Kepegawaian Daerah" six people, "Badan Pengelolaan Keuangan dan Aset Daerah" five,
+# "Biro Umum Sekretariat Daerah" two.
+BKD, BPKAD, TU = "NTB.ADM.BKD.MUTASI", "NTB.ADM.BPKAD.ANGGARAN", "NTB.ADM.BIROUMUM.TU"
+LEVELS = {"M.01": 2, "M.02": 3, "M.03": 3, "M.04": 2, "M.05": 3, "M.06": 3, "M.07": 3, "M.08": 3, "SK.01": 3}
+
+
+def write_assessment(path: Path, rows: list[tuple[str, str, dict[str, object]]]) -> Path:
+    codes = sorted({code for *_, levels in rows for code in levels})
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["id", "jabatan", "tanggal", *codes])
+        for person, position, levels in rows:
+            writer.writerow([person, position, "2026-03-02", *(levels.get(code, "") for code in codes)])
+    return path
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    target = tmp_path / "standar"
+    shutil.copytree(REPO / "standards", target, ignore=shutil.ignore_patterns(".kompiler-cache"))
+    return target
+
+
+@pytest.fixture
+def assessment(tmp_path: Path) -> Path:
+    rows = [(f"P-{i:03d}", BKD, {**LEVELS, "M.01": 1 + i % 3}) for i in range(6)]
+    rows += [(f"R-{i:03d}", BPKAD, LEVELS) for i in range(5)]
+    rows += [(f"Q-{i:03d}", TU, LEVELS) for i in range(2)]
+    return write_assessment(tmp_path / "asesmen.csv", rows)
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def test_check_says_the_file_is_clean(
+    project: Path, assessment: Path, run_cli: Callable[..., Result]
+) -> None:
+    result = run_cli(["people", "check", str(assessment)], project)
+    assert result.exit_code == 0, result.output
+    assert "13 pegawai, tanpa galat" in result.output
+    assert not (project / "asesmen").exists()
+
+
+def test_errors_are_located_never_quoted_and_nothing_is_written(
+    project: Path, tmp_path: Path, run_cli: Callable[..., Result]
+) -> None:
+    bad = write_assessment(
+        tmp_path / "salah.csv", [("P-001", BKD, {**LEVELS, "M.01": 7}), ("P-002", "NTB.TIDAK.ADA", LEVELS)]
+    )
+    for command in ("check", "gaps"):
+        result = run_cli(["people", command, str(bad)], project)
+        assert result.exit_code == 1, result.output
+        assert "salah.csv:2:" in result.output and "salah.csv:3:" in result.output
+        assert "P-001," not in result.output  # the row itself (personal data) is never printed
+    assert "Tidak ada keluaran" in result.output
+    assert not (project / "asesmen").exists()
+
+
+def test_the_three_steps_share_the_private_folder(
+    project: Path, assessment: Path, run_cli: Callable[..., Result]
+) -> None:
+    for step in ("gaps", "plan", "moves"):
+        result = run_cli(["people", step, str(assessment), "--format", "md,csv"], project)
+        assert result.exit_code == 0, result.output
+        assert "RAHASIA" in result.output
+    folder = project / "asesmen" / "hasil"
+    files = _files(folder)
+    for section in ("kesenjangan", "rencana", "mutasi"):
+        assert f"{section}.csv" in files and f"{section}/P-000.md" in files and f"{section}/Q-001.md" in files
+    assert "ringkasan.csv" in files and MARKER in files
+    assert {stat.S_IMODE(p.stat().st_mode) for p in folder.rglob("*") if p.is_file()} == {0o600}
+    gaps = (folder / "kesenjangan" / "P-000.md").read_text(encoding="utf-8")
+    assert "Kepala Bidang Mutasi dan Promosi" in gaps and "Pasal 10" in gaps and "RAHASIA" in gaps
+
+
+def test_english_documents(
+    project: Path, assessment: Path, tmp_path: Path, run_cli: Callable[..., Result]
+) -> None:
+    result = run_cli(
+        ["people", "plan", str(assessment), "--lang", "en", "-o", str(tmp_path / "hasil")], project
+    )
+    assert result.exit_code == 0, result.output
+    assert "written to" in result.output
+    text = (tmp_path / "hasil" / "rencana" / "P-001.md").read_text(encoding="utf-8")
+    assert "COMPETENCY DEVELOPMENT PLAN" in text and "Article 10" in text and "Total JP" in text
+
+
+def test_a_public_output_folder_is_refused(
+    project: Path, assessment: Path, tmp_path: Path, run_cli: Callable[..., Result]
+) -> None:
+    public = tmp_path / "output"
+    writer = OutputWriter(public)
+    writer.write_text("site/index.html", "<p>")
+    writer.commit()
+    result = run_cli(["people", "gaps", str(assessment), "-o", str(public / "pribadi")], project)
+    assert result.exit_code == 2
+    assert "folder keluaran publik" in result.output
+    assert _files(public) == [MARKER, "site/index.html"]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["--format", "md,xlsx"], "xlsx"),
+        (["--tujuan", "promosi"], "promosi"),
+    ],
+)
+def test_wrong_options_exit_2(
+    project: Path, assessment: Path, run_cli: Callable[..., Result], arguments: list[str], said: str
+) -> None:
+    result = run_cli(["people", "gaps", str(assessment), *arguments], project)
+    assert result.exit_code == 2
+    assert said in result.output
+    assert not (project / "asesmen").exists()
+
+
+def test_pool_ranks_people_for_a_position(
+    project: Path, assessment: Path, run_cli: Callable[..., Result]
+) -> None:
+    result = run_cli(["people", "pool", "NTB.JF.ASDMA.MUDA", str(assessment)], project)
+    assert result.exit_code == 0, result.output
+    folder = project / "asesmen" / "hasil" / "talenta"
+    rows = list(csv.DictReader((folder / "NTB.JF.ASDMA.MUDA.csv").open(encoding="utf-8")))
+    readiness = [float(row["kesiapan"]) for row in rows]
+    assert len(rows) == 13 and readiness == sorted(readiness, reverse=True)
+    assert "Pasal 10" in (folder / "NTB.JF.ASDMA.MUDA.md").read_text(encoding="utf-8")
+    unknown = run_cli(["people", "pool", "NTB.TIDAK.ADA", str(assessment)], project)
+    assert unknown.exit_code == 2 and "NTB.TIDAK.ADA" in unknown.output
+
+
+def test_summary_suppresses_small_units(
+    project: Path, assessment: Path, run_cli: Callable[..., Result]
+) -> None:
+    result = run_cli(["people", "summary", str(assessment), "--format", "md,csv"], project)
+    assert result.exit_code == 0, result.output
+    folder = project / "asesmen" / "hasil" / "agregat"
+    text = (folder / "peta.md").read_text(encoding="utf-8")
+    assert "Badan Kepegawaian Daerah | 6 |" in text
+    # Two people: left out, name and all; with them the smallest unit shown (five) on the units' line,
+    # else the agency's total less the units shown would give the two away.
+    assert "Biro Umum" not in text
+    assert "Badan Pengelolaan Keuangan dan Aset Daerah | — |" in text
+    assert "P-00" not in text and "Q-00" not in text
+    smaller = run_cli(["people", "summary", str(assessment), "--minimal-kelompok", "2"], project)
+    assert smaller.exit_code == 0
+    assert "Biro Umum Sekretariat Daerah | 2 |" in (folder / "peta.md").read_text(encoding="utf-8")
