@@ -89,6 +89,7 @@ def amendment_view(comparison: Comparison, locale: str) -> AmendmentView:
     points = tuple(
         _point(subject, code, name, changes, names, locale)
         for subject, code, name, changes in groups(comparison.changes)
+        if subject in _PROVISION  # the development policy (pengembangan/) is not in the regulation
     )
     labels = {key: _t(key, locale) for key in _LABELS}
     heading = (

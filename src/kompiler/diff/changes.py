@@ -16,7 +16,17 @@ from typing import Any
 
 from kompiler.diff.words import Segment, coverage, jaccard, normalized, tokens, word_diff
 from kompiler.model import Competency, CompetencyType, Corpus, Position
-from kompiler.model.entities import Citation, Dictionary, Qualifications
+from kompiler.model.entities import (
+    Citation,
+    DevelopmentPolicy,
+    Dictionary,
+    Equivalence,
+    LearningActivity,
+    MatchPolicy,
+    PlanPolicy,
+    Qualifications,
+    TalentPolicy,
+)
 from kompiler.model.fields import written
 
 # Two competencies (or positions) whose text overlaps at least this much are the same thing recoded.
@@ -39,6 +49,11 @@ class Subject(StrEnum):
     DICTIONARY = "kamus"
     COMPETENCY = "kompetensi"
     POSITION = "jabatan"
+    # The development policy (pengembangan/): how the standards are applied to people, not the standards.
+    POLICY = "pengembangan"
+    LEARNING_FORM = "bentuk_pembelajaran"
+    ACTIVITY = "katalog"
+    EQUIVALENCE = "penyetaraan"
 
 
 class Kind(StrEnum):
@@ -103,6 +118,7 @@ def compare(before: Corpus, after: Corpus) -> list[Change]:
     competency_changes, recoded = _competencies(before.competencies, after.competencies)
     changes += competency_changes
     changes += _positions(before.positions, after.positions, recoded)
+    changes += _development(before.development, after.development)
     return changes
 
 
@@ -208,11 +224,15 @@ def _citation(citation: Citation | None) -> str | None:
 
 
 def _described(entity: Any) -> dict[str, Value]:
-    """The format's fields of an entity, with a citation written as the line of text a reader sees."""
-    return {
+    """The format's fields of an entity, with a citation written as the line of text a reader sees (and
+    what a catalogue activity develops as one line, "M.01 level 3, M.02 level 2")."""
+    described: dict[str, Value] = {
         key: _citation(value) if isinstance(value, Citation) else value
         for key, value in written(entity).items()
     }
+    if isinstance(entity, LearningActivity):
+        described["mengembangkan"] = ", ".join(f"{d.competency} level {d.level}" for d in entity.develops)
+    return described
 
 
 def _dictionaries(dictionaries: Iterable[Dictionary]) -> dict[str, Dictionary]:
@@ -222,6 +242,82 @@ def _dictionaries(dictionaries: Iterable[Dictionary]) -> dict[str, Dictionary]:
         key = f"{dictionary.type.value}:{dictionary.field}" if dictionary.field else dictionary.type.value
         keyed.setdefault(key, dictionary)
     return keyed
+
+
+# --- development policy -------------------------------------------------------------------------------
+
+
+def _development(before: DevelopmentPolicy, after: DevelopmentPolicy) -> list[Change]:
+    """Policy changes: each single section as one entity whose fields are its keys written out
+    (``tujuan.pengisian.kategori.memenuhi_syarat.minimal``), the lists as coded entities."""
+    sections = {
+        name: (_flat(section) if section else None)
+        for name, section in (
+            ("kecocokan", before.match),
+            ("rencana", before.plan),
+            ("talenta", before.talent),
+        )
+    }
+    changes: list[Change] = []
+    for name, section in (("kecocokan", after.match), ("rencana", after.plan), ("talenta", after.talent)):
+        old, new = sections[name], _flat(section) if section else None
+        if old is None and new is not None:
+            changes.append(Change(Kind.ADDED, Subject.POLICY, name, name))
+        elif old is not None and new is None:
+            changes.append(Change(Kind.REMOVED, Subject.POLICY, name, name))
+        elif old is not None and new is not None:
+            changes += _fields(Subject.POLICY, name, name, old, new)
+    changes += _simple(Subject.LEARNING_FORM, before.forms, after.forms, lambda f: f.name)
+    changes += _simple(Subject.ACTIVITY, before.catalogue, after.catalogue, lambda a: a.name)
+    changes += _simple(
+        Subject.EQUIVALENCE, _equated(before.equivalences), _equated(after.equivalences), lambda e: e.grade
+    )
+    return changes
+
+
+def _equated(equivalences: Iterable[Equivalence]) -> dict[str, Equivalence]:
+    """Penyetaraan has no code: it is known by the grade it equates (the first, as KMP124 requires one)."""
+    keyed: dict[str, Equivalence] = {}
+    for equivalence in equivalences:
+        keyed.setdefault(equivalence.grade, equivalence)
+    return keyed
+
+
+def _flat(section: MatchPolicy | PlanPolicy | TalentPolicy) -> dict[str, Value]:
+    """A single policy section as the dotted keys of its file and their values, as a reader sees them."""
+    out: dict[str, Value]
+    if isinstance(section, MatchPolicy):
+        out = {
+            "versi": section.version,
+            "rumus": section.formula.value,
+            "batas_atas": str(section.capped).lower(),
+            "nilai_kosong": section.missing,
+        }
+        for code, purpose in section.purposes.items():
+            out[f"tujuan.{code}.nama"] = purpose.name
+            for band in purpose.bands:
+                out[f"tujuan.{code}.kategori.{band.code}.nama"] = band.name
+                out[f"tujuan.{code}.kategori.{band.code}.minimal"] = band.minimum
+    elif isinstance(section, PlanPolicy):
+        out = {"jp_minimal": section.minimum_jp}
+        out |= {f"proporsi.kelompok.{bucket}": share for bucket, share in sorted(section.shares.items())}
+        out |= {
+            "proporsi.toleransi": section.tolerance,
+            "proporsi.sumber": _citation(section.shares_citation),
+            "proporsi.keyakinan": section.shares_confidence.value,
+            "proporsi.catatan": section.shares_note,
+        }
+    else:
+        out = {
+            "kinerja.batas": ", ".join(f"{cut:g}" for cut in section.performance_cuts),
+            "potensi.batas": ", ".join(f"{cut:g}" for cut in section.potential_cuts),
+        }
+        out |= {f"kotak.{section.numbers.get(key, key)}": name for key, name in sorted(section.boxes.items())}
+    return out | {
+        "sumber": _citation(section.citation),
+        "keyakinan": section.confidence.value,
+        "catatan": section.note,
+    }
 
 
 # --- competencies -----------------------------------------------------------------------------------

@@ -16,6 +16,10 @@ SUBJECTS = {
     Subject.DICTIONARY: Message("Kamus", "Dictionary"),
     Subject.COMPETENCY: Message("Kompetensi", "Competency"),
     Subject.POSITION: Message("Jabatan", "Position"),
+    Subject.POLICY: Message("Kebijakan pengembangan", "Development policy"),
+    Subject.LEARNING_FORM: Message("Bentuk pembelajaran", "Learning form"),
+    Subject.ACTIVITY: Message("Kegiatan katalog", "Catalogue activity"),
+    Subject.EQUIVALENCE: Message("Penyetaraan jenjang", "Grade equivalence"),
 }
 
 SUBJECTS_PLURAL = {
@@ -25,6 +29,10 @@ SUBJECTS_PLURAL = {
     Subject.DICTIONARY: Message("Kamus", "Dictionaries"),
     Subject.COMPETENCY: Message("Kompetensi", "Competencies"),
     Subject.POSITION: Message("Jabatan", "Positions"),
+    Subject.POLICY: Message("Kebijakan pengembangan", "Development policy"),
+    Subject.LEARNING_FORM: Message("Bentuk pembelajaran", "Learning forms"),
+    Subject.ACTIVITY: Message("Kegiatan katalog", "Catalogue activities"),
+    Subject.EQUIVALENCE: Message("Penyetaraan jenjang", "Grade equivalences"),
 }
 
 FIELDS = {
@@ -69,6 +77,15 @@ FIELDS = {
     "keyakinan": Message("keyakinan", "confidence"),
     "catatan": Message("catatan", "note"),
     "induk": Message("rumpun induk", "parent family"),
+    "klasikal": Message("klasikal", "classical"),
+    "kelompok": Message("kelompok 10:20:70", "10:20:70 bucket"),
+    "jp_per_satuan": Message("JP per satuan", "JP per unit"),
+    "satuan": Message("satuan", "unit"),
+    "bentuk": Message("bentuk pembelajaran", "learning form"),
+    "jp": Message("JP", "JP"),
+    "penyelenggara": Message("penyelenggara", "provider"),
+    "mengembangkan": Message("kompetensi yang dikembangkan", "competencies developed"),
+    "setara": Message("jenjang setara", "equivalent grade"),
 }
 
 # Values longer than this are shown as a word diff instead of "from … to …" in one sentence.
