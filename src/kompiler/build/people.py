@@ -30,11 +30,10 @@ from kompiler.model import Corpus
 from kompiler.model.entities import Position
 from kompiler.people.aggregate import Tally, suppress
 from kompiler.people.assessment import AssessmentFile, read_assessments
-from kompiler.people.match import MatchColumns, match_chunk, match_of
-from kompiler.people.moves import Mobility, MoveColumns, moves_of, top_moves
-from kompiler.people.plan import Catalogue, PlanColumns, plan_chunk, plan_of
+from kompiler.people.moves import Mobility
 from kompiler.people.requirements import Requirements
 from kompiler.people.results import PersonReport
+from kompiler.people.stream import MissingPolicy, MobilityMoves, People
 from kompiler.people.table import Chunk, Index
 from kompiler.people.talent import FILLING, talent_pool
 from kompiler.pipeline import compile_path
@@ -186,13 +185,34 @@ class Prepared:
     def templates(self) -> Templates:
         return Templates(self.root / "templates")
 
+    def people(self, *, plans: bool, moves: bool, year: int | None) -> People:
+        """The people stage's runner for this corpus (:class:`kompiler.people.stream.People`)."""
+        policy = self.corpus.development
+        requirements = Requirements.of(self.corpus)
+        finder = None
+        if moves and policy.match is not None:
+            mobility = Mobility.of(self.corpus, policy.equivalences)
+            finder = MobilityMoves(mobility, requirements, policy.match)
+        try:
+            return People(
+                self.corpus, policy, plans=plans, moves=finder, year=year, requirements=requirements
+            )
+        except MissingPolicy as missing:
+            raise Refused(missing.message) from None
+
+    def reports(self, people: People) -> Iterator[PersonReport]:
+        """Every person of the file as a :class:`PersonReport`, built one at a time, in file order."""
+        for result in people.run(self.chunks()):
+            for i in range(len(result)):
+                yield people.report(result, i)
+
     def write_step(
         self, step: str, writer: PrivateWriter, formats: tuple[str, ...], year: int | None
     ) -> Written:
         """``gaps``, ``plan`` or ``moves`` for every person of the file, into ``writer``."""
-        engine = _Engine(self.corpus, plans=step == "plan", moves=step == "moves", year=year)
+        people = self.people(plans=step == "plan", moves=step == "moves", year=year)
         return write_people(
-            engine.reports(self.chunks()),
+            self.reports(people),
             writer,
             step=step,
             setting=self.setting(),
@@ -205,12 +225,13 @@ class Prepared:
     def write_pool(self, position: str, writer: PrivateWriter, formats: tuple[str, ...]) -> Written:
         """The talent pool of ``position``, the :data:`POOL_SIZE` people most ready for it (its holders
         left out), into ``talenta/<KODE>.md`` and ``talenta/<KODE>.csv``."""
-        engine = _Engine(self.corpus, plans=False, moves=False, year=None)
+        people = self.people(plans=False, moves=False, year=None)
+        requirements = people.requirements
         candidates = talent_pool(
             self.chunks(),
-            engine.index.position_at[position],
-            engine.requirements,
-            engine.match_policy,
+            requirements.index.position_at[position],
+            requirements,
+            people.work.match_policy,
             limit=POOL_SIZE,
             purpose=self.purpose or FILLING,
         )
@@ -255,17 +276,17 @@ class Prepared:
     def agency(self, minimum: int, year: int | None) -> summary.AgencyView:
         """The whole file's aggregates, suppressed by the people stage
         (:func:`kompiler.people.aggregate.suppress`), as the agency view prints them."""
-        engine = _Engine(self.corpus, plans=True, moves=False, year=year)
-        tally = Tally(self.corpus, engine.requirements)
-        for chunk in self.chunks():
-            tally.add(chunk, *engine.columns(chunk))
+        plans = self.corpus.development.plan
+        people = self.people(plans=plans is not None, moves=False, year=year)
+        tally = Tally(self.corpus, people.requirements)
+        for result in people.run(self.chunks()):
+            tally.add(result.chunk, result.match, result.plans)
         data = tally.aggregates()
-        plan = self.corpus.development.plan
         return summary.agency_view(
             suppress(data, minimum),
             data.competency_names,
             has_plans=data.unit_reaching is not None,
-            minimum_jp=plan.minimum_jp if plan else 0.0,
+            minimum_jp=plans.minimum_jp if plans else 0.0,
             version=self.setting().version,
             locale=self.locale,
         )
@@ -337,62 +358,3 @@ def _built_date() -> str:
     """The date documents carry: ``SOURCE_DATE_EPOCH`` (reproducible runs) or today."""
     built = source_date()
     return (built or datetime.now(UTC)).strftime("%Y-%m-%d")
-
-
-class _Engine:
-    """The people stage's column computations for one corpus and one command, turned into
-    :class:`PersonReport` objects one person at a time (only the parts the command shows)."""
-
-    def __init__(self, corpus: Corpus, *, plans: bool, moves: bool, year: int | None) -> None:
-        policy = corpus.development
-        assert policy.match is not None  # prepare() refused a project without one
-        self.corpus, self.policy, self.match_policy, self.year = corpus, policy, policy.match, year
-        self.index = Index.of(corpus)
-        self.requirements = Requirements.of(corpus, self.index)
-        self.catalogue = Catalogue.of(policy, self.index) if plans and policy.plan is not None else None
-        self.mobility = Mobility.of(corpus, policy.equivalences) if moves else None
-
-    def columns(self, chunk: Chunk) -> tuple[MatchColumns, PlanColumns | None]:
-        match = match_chunk(chunk, self.requirements, self.match_policy)
-        if self.catalogue is None:
-            return match, None
-        return match, plan_chunk(chunk, match, self.requirements, self.catalogue, self.year)
-
-    def reports(self, chunks: Iterable[Chunk]) -> Iterator[PersonReport]:
-        for chunk in chunks:
-            match, plans = self.columns(chunk)
-            moves = (
-                top_moves(chunk, self.mobility, self.requirements, self.match_policy)
-                if self.mobility is not None
-                else None
-            )
-            for i in range(len(chunk)):
-                yield self._report(chunk, i, match, plans, moves)
-
-    def _report(
-        self, chunk: Chunk, i: int, match: MatchColumns, plans: PlanColumns | None, moves: MoveColumns | None
-    ) -> PersonReport:
-        position = int(chunk.position[i])
-        person_match = match_of(
-            match, i, position, chunk.purposes[i], self.requirements, self.match_policy, self.corpus
-        )
-        plan = (
-            plan_of(plans, i, match, self.catalogue, self.policy, self.requirements, self.corpus)
-            if plans is not None and self.catalogue is not None
-            else None
-        )
-        person_moves = (
-            moves_of(moves, i, chunk, self.requirements, self.match_policy, self.corpus)
-            if moves is not None
-            else ()
-        )
-        return PersonReport(
-            person=chunk.people[i],
-            position=self.index.positions[position] if position >= 0 else "",
-            date=chunk.dates[i],
-            purpose=chunk.purposes[i],
-            match=person_match,
-            plan=plan,
-            moves=person_moves,
-            talent_box=None,
-        )

@@ -305,10 +305,10 @@ def _private(output: Path | None, prepared: Prepared) -> Iterator[PrivateWriter]
             writer.abort()
             _report(prepared, [problem.diagnostic])
             _usage()
-        except Refused as refusal:  # the file changed between the check and the reading
+        except Refused as refusal:  # a policy section missing; the file changed since it was checked
             writer.abort()
             _refused(refusal, prepared.locale)
-            sys.exit(1)
+            _usage()
         except BaseException:
             writer.abort()
             raise
