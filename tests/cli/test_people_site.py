@@ -1,0 +1,66 @@
+"""``kompiler build --asesmen``: only the agency's suppressed aggregates reach the public site. The whole
+output tree is searched for every person id and for the units too small to publish."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from kompiler.build.orchestrate import BuildOptions, build_outputs
+from kompiler.build.output import OutputWriter
+from kompiler.cli.people import site_aggregates
+from kompiler.pipeline import compile_path
+from tests.cli.test_people import BKD, BPKAD, LEVELS, TU, write_assessment
+
+REPO = Path(__file__).parents[2]
+SMALL_UNIT = "Biro Umum Sekretariat Daerah"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    target = tmp_path / "standar"
+    shutil.copytree(REPO / "standards", target, ignore=shutil.ignore_patterns(".kompiler-cache"))
+    return target
+
+
+def test_nothing_personal_reaches_the_site(project: Path, tmp_path: Path) -> None:
+    people = [(f"PX-{i:03d}", BKD, {**LEVELS, "M.01": 1 + i % 3}) for i in range(6)]
+    people += [(f"PY-{i:03d}", BPKAD, {**LEVELS, "M.02": 1}) for i in range(7)]
+    people += [("PZ-SENDIRI-1", TU, {**LEVELS, "M.03": 1}), ("PZ-SENDIRI-2", TU, LEVELS)]
+    assessment = write_assessment(tmp_path / "asesmen.csv", people)
+    result = compile_path(project)
+    agency = site_aggregates(result, assessment, 5, "id")
+    output = tmp_path / "situs"
+    writer = OutputWriter(output)
+    build_outputs(result, writer, BuildOptions(formats=("json", "md", "site"), agency=agency))
+    writer.commit()
+
+    page = (output / "site" / "asesmen.html").read_text(encoding="utf-8")
+    assert "Badan Kepegawaian Daerah" in page and "Pasal 10" in page
+    assert SMALL_UNIT not in page  # two people: not even the unit's name
+    counts = re.findall(r"<tr><th scope=\"row\">[^<]*</th><td>([^<]*)</td>", page)
+    assert len(counts) == 3  # two units and the agency
+    assert all(count == "—" or int(count) >= 5 for count in counts)  # every group printed has five or more
+    ids = [person for person, *_ in people]
+    for path in output.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            for person in ids:
+                assert person.encode() not in data, (person, path)
+            assert b"asesmen.csv" not in data
+
+
+def test_a_bad_assessment_publishes_nothing(
+    project: Path, tmp_path: Path, run_cli: Callable[..., Result]
+) -> None:
+    bad = write_assessment(tmp_path / "salah.csv", [("P-001", BKD, {**LEVELS, "M.01": 9})])
+    output = tmp_path / "situs"
+    result = run_cli(["build", ".", "-o", str(output), "--asesmen", str(bad), "-q"], project)
+    assert result.exit_code == 1, result.output
+    assert "salah.csv:2:" in result.output
+    assert not output.exists() or not any(output.iterdir())
