@@ -158,7 +158,7 @@ def plan_chunk(
     del requirements  # the signature carries what the plan needs
     gap_mode, targets, levels = _targets(match)
     signature = np.concatenate([gap_mode[:, None].astype(np.int32), targets, levels], axis=1)
-    unique, row = np.unique(signature, axis=0, return_inverse=True)
+    unique, row = _distinct(signature)
     width = targets.shape[1]
     parts = [
         _plan(unique[s : s + _BLOCK, 0].astype(bool), unique[s : s + _BLOCK, 1 : 1 + width],
@@ -242,28 +242,53 @@ _ROW_KEYS = ("bucket_jp", "total_jp", "meets_minimum", "balanced", "uncovered")
 def _targets(match: MatchColumns) -> tuple[np.ndarray, ...]:
     """(n,) gap mode, (n × T) target competencies and levels in order, per rule 1."""
     competency = match.competency
-    mask = competency >= 0
     gap_mode = match.has_gap
     person = np.arange(len(competency))[:, None]
     order = match.order.astype(np.int64)
-    by_gap = competency[person, order]
-    gap_targets = np.where(match.gap[person, order] > 0, by_gap, -1)
-    gap_levels = np.where(gap_targets >= 0, match.required[person, order], 0)
-    filled = np.floor(np.where(np.isnan(match.actual), 0.0, match.actual))
-    surplus = np.where(mask, filled - match.required, np.inf)
-    growth_order = np.lexsort((competency, match.type, surplus), axis=1)
-    grow = competency[person, growth_order]
-    grown = filled[person, growth_order]
-    grow_levels = np.where(grow >= 0, np.minimum(grown + 1, MAX_LEVEL), 0)
-    targets = np.where(gap_mode[:, None], gap_targets, grow).astype(np.int32)
-    levels = np.where(gap_mode[:, None], gap_levels, grow_levels).astype(np.int32)
+    targets = np.where(match.gap[person, order] > 0, competency[person, order], -1).astype(np.int32)
+    levels = np.where(targets >= 0, match.required[person, order], 0).astype(np.int32)
+    grow = np.flatnonzero(~gap_mode)
+    if len(grow):
+        targets[grow], levels[grow] = _growth(match, grow)
     return gap_mode, targets, levels
+
+
+def _growth(match: MatchColumns, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The targets of people without gaps: every requirement, least exceeded first, one level up (5
+    stays 5); an unscored one counts at its required level (it made no gap)."""
+    competency = match.competency[rows]
+    required = match.required[rows]
+    actual = match.actual[rows]
+    filled = np.floor(np.where(np.isnan(actual), required, actual))
+    surplus = np.where(competency >= 0, filled - required, np.inf)
+    order = np.lexsort((competency, match.type[rows], surplus), axis=1)
+    person = np.arange(len(rows))[:, None]
+    grow = competency[person, order]
+    level = np.where(grow >= 0, np.minimum(filled[person, order] + 1, MAX_LEVEL), 0)
+    return grow, level.astype(np.int32)
+
+
+def _distinct(signature: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``numpy.unique(signature, axis=0, return_inverse=True)``, faster: rows are hashed to one
+    integer and sorted as such, and the grouping is verified row by row (a hash collision, never seen
+    in practice, falls back to the exact comparison)."""
+    weights = np.random.default_rng(0).integers(1, 2**62, signature.shape[1], dtype=np.uint64) | np.uint64(1)
+    with np.errstate(over="ignore"):
+        keys = (signature.astype(np.uint64) * weights).sum(axis=1, dtype=np.uint64)
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    if not (signature[first][inverse] == signature).all():
+        unique, inverse = np.unique(signature, axis=0, return_inverse=True)
+        return unique, inverse.reshape(-1)
+    return signature[first], inverse.reshape(-1)
 
 
 def _years(chunk: Chunk, year: int | None) -> np.ndarray:
     if year is not None:
         return np.full(len(chunk), year, dtype=np.int32)
-    return np.array([int(d[:4]) + 1 if d[:4].isdigit() else 0 for d in chunk.dates], dtype=np.int32)
+    known: dict[str, int] = {}
+    for date in set(chunk.dates):
+        known[date] = int(date[:4]) + 1 if date[:4].isdigit() else 0
+    return np.array([known[d] for d in chunk.dates], dtype=np.int32)
 
 
 def _pad(array: np.ndarray, width: int) -> np.ndarray:
@@ -285,13 +310,16 @@ class _State:
         self.bucket_jp = np.zeros((size, len(catalogue.buckets)), dtype=np.float64)
         self.uncovered = np.zeros((size, targets), dtype=bool)
 
+    def total_of(self, rows: np.ndarray) -> np.ndarray:
+        return self.bucket_jp[rows].sum(axis=1)
+
     @property
     def total(self) -> np.ndarray:
         return self.bucket_jp.sum(axis=1)
 
     def deviation(self, rows: np.ndarray) -> np.ndarray:
-        """The largest distance of any bucket's share from its target, now (0 for an empty plan's rows
-        would hide that it is empty, so an empty plan counts as infinitely far)."""
+        """The largest distance of any bucket's share from its target, now; an empty plan is infinitely
+        far (it has no split at all)."""
         jp = self.bucket_jp[rows]
         total = jp.sum(axis=1, keepdims=True)
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -316,11 +344,13 @@ class _State:
             return np.full(len(rows), -1, dtype=np.int32), np.full(len(rows), np.inf)
         safe = np.maximum(options, 0)
         add = np.where(allowed, cat.jp[safe], 0.0)
-        onehot = cat.bucket[safe][..., None] == np.arange(len(cat.buckets))
-        new = self.bucket_jp[rows][:, None, :] + add[..., None] * onehot
-        total = new.sum(axis=2, keepdims=True)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            dev = np.abs(100.0 * new / total - cat.shares).max(axis=2)
+        bucket = cat.bucket[safe]
+        current = self.bucket_jp[rows]
+        scale = 100.0 / np.maximum(current.sum(axis=1)[:, None] + add, _EPSILON)
+        dev = np.zeros(options.shape)
+        for b, share in enumerate(cat.shares):  # three buckets: unrolled, no (m × L × B) temporaries
+            after = (current[:, b, None] + np.where(bucket == b, add, 0.0)) * scale
+            np.maximum(dev, np.abs(after - share), out=dev)
         dev = np.where(allowed, dev, np.inf)
         pick = dev.argmin(axis=1)
         return options[np.arange(len(rows)), pick], dev[np.arange(len(rows)), pick]
@@ -352,7 +382,8 @@ def _plan(gap_mode: np.ndarray, targets: np.ndarray, levels: np.ndarray, catalog
     minimum = catalogue.minimum_jp
     candidates = catalogue.candidates
     for k in range(width):  # rule 3: cover
-        rows = np.flatnonzero((targets[:, k] >= 0) & (gap_mode | (state.total < minimum)))
+        rows = np.flatnonzero(targets[:, k] >= 0)
+        rows = rows[gap_mode[rows] | (state.total_of(rows) < minimum)]
         if not len(rows):
             continue
         options = candidates[targets[rows, k], levels[rows, k]]
@@ -367,7 +398,7 @@ def _plan(gap_mode: np.ndarray, targets: np.ndarray, levels: np.ndarray, catalog
         found = np.isfinite(dev)
         state.add(fresh[found], choice[found], np.full(found.sum(), k), True)
         state.uncovered[fresh[~found], k] = gap_mode[fresh[~found]]
-    _extend(state, targets, levels, lambda rows: state.total[rows] < minimum - _EPSILON, strict=False)
+    _extend(state, targets, levels, lambda rows: state.total_of(rows) < minimum - _EPSILON, strict=False)
     _extend(state, targets, levels, lambda rows: ~_balanced(state, rows), strict=True)
     total = state.total
     used = int(state.count.max(initial=0))
@@ -394,8 +425,9 @@ def _extend(state: _State, targets: np.ndarray, levels: np.ndarray, wanting, str
     size, width = targets.shape
     for _ in range(catalogue.candidates.shape[2]):
         added = False
+        pending = np.flatnonzero(wanting(np.arange(size)))  # only these can want more in this pass
         for k in range(width):
-            rows = np.flatnonzero(targets[:, k] >= 0)
+            rows = pending[targets[pending, k] >= 0]
             rows = rows[wanting(rows)]
             if not len(rows):
                 continue
