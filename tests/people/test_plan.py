@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from kompiler.people.match import match_chunk
-from kompiler.people.plan import GENERAL, Catalogue, plan_chunk, plan_of
+from kompiler.people.plan import GENERAL, Catalogue, _distinct, plan_chunk, plan_of
 from tests.people.engine_helpers import (
     activity,
     catalogue_like_the_default,
@@ -169,3 +169,12 @@ def test_someone_at_level_five_everywhere_still_gets_twenty_jp_keeping_the_level
     _, (plan,) = plans([("JAB.D", {"M.01": 5, "T.01": 5})])
     assert [(i.competency, i.gap) for i in plan.items][:1] == [("T.01", 0)]
     assert plan.meets_minimum and plan.total_jp == 22.0
+
+
+def test_distinct_signatures_group_people_exactly_as_numpy_unique_does() -> None:
+    rng = np.random.default_rng(5)
+    signature = rng.integers(-1, 4, (2000, 7)).astype(np.int32)
+    signature[1000:] = signature[:1000]  # every row twice
+    unique, inverse = _distinct(signature)
+    np.testing.assert_array_equal(unique[inverse], signature)
+    assert len(unique) == len(np.unique(signature, axis=0))
