@@ -55,7 +55,7 @@ def gaps() -> tuple[Gap, ...]:
 
 
 def report(person: str = "P-0001", position: str = "NTB.ADM.BKD.MUTASI") -> PersonReport:
-    match = Match(position, 72.5, "masih_memenuhi_syarat", "Masih memenuhi syarat", gaps())
+    match = Match(position, 79.96, "masih_memenuhi_syarat", "Masih memenuhi syarat", gaps())
     items = (
         PlanItem(
             "T.PEG.04",

@@ -101,6 +101,12 @@ def _table_text(name: str) -> str:
     return stream.getvalue()
 
 
+def test_the_match_is_printed_as_it_was_categorised() -> None:
+    # 79.96 is "masih memenuhi syarat"; printed as 80 it would contradict its own category.
+    text = _documents("id", "gaps", ("md",))["md"].decode("utf-8")
+    assert "| Kecocokan (JPM) | 79,96 % |" in text and "| Kategori | Masih memenuhi syarat |" in text
+
+
 def test_numbers_are_written_as_the_locale_writes_them() -> None:
     assert (number(72.5, "id"), number(72.5, "en"), number(80.0, "id"), number(-0.01, "id")) == (
         "72,5",

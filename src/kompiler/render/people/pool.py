@@ -41,7 +41,7 @@ class PoolRow:
 
 def pool_rows(candidates: Sequence[Candidate], locale: str) -> tuple[PoolRow, ...]:
     return tuple(
-        PoolRow(i, c.person, c.position, number(c.readiness, locale), c.band_name)
+        PoolRow(i, c.person, c.position, number(c.readiness, locale, 2), c.band_name)
         for i, c in enumerate(candidates, 1)
     )
 
