@@ -452,6 +452,201 @@ BUILTIN: dict[str, CodeInfo] = {
             "problems shown and check again.",
         ),
     ),
+    "KMP200": CodeInfo(
+        Message("Berkas asesmen tidak dapat dibaca", "Assessment file cannot be read"),
+        Message(
+            "Berkas asesmen harus berupa berkas biasa (bukan folder, FIFO, atau perangkat), CSV atau XLSX, "
+            "tidak lebih besar dari batasnya (4 GiB; XLSX paling banyak 2 GiB setelah dibuka). Lembar XLSX "
+            "yang diminta harus ada. Format .xls dan .ods tidak dibaca: simpan sebagai CSV UTF-8 atau XLSX.",
+            "An assessment file must be a regular file (not a folder, a FIFO or a device), CSV or XLSX, no "
+            "larger than the limit (4 GiB; an XLSX at most 2 GiB unpacked). The XLSX sheet asked for must "
+            "exist. .xls and .ods are not read: save as UTF-8 CSV or XLSX.",
+        ),
+    ),
+    "KMP201": CodeInfo(
+        Message("Berkas asesmen bukan teks UTF-8", "Assessment file is not UTF-8 text"),
+        Message(
+            "CSV dibaca sebagai UTF-8 (dengan atau tanpa BOM) atau UTF-16 dengan BOM. Byte yang bukan UTF-8 "
+            "(misalnya Latin-1/ANSI dari Excel lama) dilaporkan di selnya: di Excel pilih Simpan Sebagai → "
+            "'CSV UTF-8 (Comma delimited)'.",
+            "A CSV is read as UTF-8 (with or without a BOM) or as UTF-16 with a BOM. Bytes that are not UTF-8 "
+            "(Latin-1/ANSI from an older Excel) are reported at their cell: in Excel use Save As → "
+            "'CSV UTF-8 (Comma delimited)'.",
+        ),
+    ),
+    "KMP202": CodeInfo(
+        Message("Berkas asesmen tanpa data", "Assessment file without data"),
+        Message(
+            "Berkas kosong, atau hanya berisi baris judul: tidak ada orang yang dapat dinilai.",
+            "The file is empty or holds only the header: there is nobody to assess.",
+        ),
+    ),
+    "KMP203": CodeInfo(
+        Message("Judul kolom asesmen bermasalah", "Assessment header problem"),
+        Message(
+            "Baris judul menentukan tata letak: lebar (id, jabatan, tanggal, lalu satu kolom per kode "
+            "kompetensi) atau panjang (id, jabatan, kompetensi, level, tanggal). Kolom wajib yang hilang, "
+            "kolom ganda, dan kolom yang tidak dikenal dilaporkan; kolom tak dikenal tidak diabaikan diam-diam "
+            "karena bisa berisi kode kompetensi yang salah ketik atau data pribadi.",
+            "The header decides the layout: wide (id, jabatan, tanggal, then one column per competency code) "
+            "or long (id, jabatan, kompetensi, level, tanggal). Missing required columns, duplicate columns "
+            "and unknown columns are reported; an unknown column is not silently ignored, since it may be a "
+            "misspelt competency code or personal data.",
+        ),
+    ),
+    "KMP204": CodeInfo(
+        Message("Baris asesmen tidak dapat dibaca", "Assessment row cannot be read"),
+        Message(
+            "Baris dengan nilai lebih banyak dari kolom judul (pemisah di dalam nilai), tanda kutip yang tidak "
+            "ditutup, baris yang sangat panjang, atau berkas dengan terlalu banyak baris.",
+            "A row with more values than the header has columns (a separator inside a value), a quote never "
+            "closed, an overlong line, or a file with too many rows.",
+        ),
+    ),
+    "KMP205": CodeInfo(
+        Message("Kolom data pribadi dalam berkas asesmen", "Personal-data column in an assessment file"),
+        Message(
+            "UU 27/2022 (Pelindungan Data Pribadi) meminta pemrosesan data pribadi terbatas pada tujuannya. "
+            "Analisis kesenjangan kompetensi tidak memerlukan nama, NIP, NIK, kontak, alamat, atau tanggal "
+            "lahir: hapus kolom itu dan pakai pseudonim (misalnya P-0001) sebagai id, dengan tabel padanan "
+            "pseudonim–NIP disimpan terpisah oleh pengelola kepegawaian. Dengan --izinkan-data-pribadi berkas "
+            "dibaca, tetapi kolom itu tetap dibuang dan tidak pernah disalin ke keluaran.",
+            "UU 27/2022 (Personal Data Protection) limits processing personal data to its purpose. A "
+            "competency gap analysis needs no name, NIP, NIK, contact, address or birth date: delete the "
+            "column and use a pseudonym (such as P-0001) as the id, with the pseudonym–NIP table kept apart "
+            "by the personnel office. With --izinkan-data-pribadi the file is read, but the column is still "
+            "dropped and never copied into any output.",
+        ),
+    ),
+    "KMP206": CodeInfo(
+        Message("Sel berisi data pribadi", "Cell holds personal data"),
+        Message(
+            "Sel yang berisi NIP (18 digit), NIK (16 digit), alamat surel, atau nomor telepon, dan id yang "
+            "tampak seperti nama orang (tanpa angka), ditolak menurut UU 27/2022: id harus pseudonim yang "
+            "memuat angka, misalnya P-0001.",
+            "A cell holding an NIP (18 digits), an NIK (16 digits), an email address or a phone number, and "
+            "an id that looks like a person's name (no digit), are refused under UU 27/2022: the id must be "
+            "a pseudonym with a digit, such as P-0001.",
+        ),
+    ),
+    "KMP207": CodeInfo(
+        Message("Id pegawai tidak sah", "Invalid person id"),
+        Message(
+            "Id adalah pseudonim 1–64 karakter: huruf, angka, titik, garis bawah, atau tanda hubung, diawali "
+            "huruf atau angka. Sel kosong, spasi, karakter kontrol, dan sel yang tampak seperti rumus "
+            "(=, +, -, @ di depan) ditolak; tidak ada sel yang pernah dievaluasi.",
+            "An id is a pseudonym of 1–64 characters: letters, digits, dots, underscores or hyphens, starting "
+            "with a letter or a digit. Empty cells, spaces, control characters and cells that look like a "
+            "formula (a leading =, +, - or @) are refused; no cell is ever evaluated.",
+        ),
+    ),
+    "KMP208": CodeInfo(
+        Message("Id pegawai ganda", "Duplicate person id"),
+        Message(
+            "Setiap orang muncul sekali (tata letak lebar) atau dalam baris-baris berurutan (tata letak "
+            "panjang; urutkan menurut id). Pesan menyebut baris tempat id itu pertama muncul.",
+            "Each person appears once (wide layout) or in consecutive rows (long layout; sort by id). The "
+            "message names the row where the id first appeared.",
+        ),
+    ),
+    "KMP209": CodeInfo(
+        Message("Kode jabatan tidak dikenal", "Unknown position code"),
+        Message(
+            "Kolom jabatan berisi kode jabatan dari standar proyek (misalnya NTB.JF.HUMAS.PERTAMA.KOMINFO).",
+            "The jabatan column holds a position code of the project's standards "
+            "(such as NTB.JF.HUMAS.PERTAMA.KOMINFO).",
+        ),
+    ),
+    "KMP210": CodeInfo(
+        Message("Kode kompetensi tidak dikenal", "Unknown competency code"),
+        Message(
+            "Kode kompetensi (judul kolom pada tata letak lebar, kolom kompetensi pada tata letak panjang) "
+            "harus ada dalam kamus kompetensi proyek (misalnya M.01, SK.01, T.HUMAS.02).",
+            "A competency code (a column header in the wide layout, the kompetensi column in the long one) "
+            "must be in the project's competency dictionaries (such as M.01, SK.01, T.HUMAS.02).",
+        ),
+    ),
+    "KMP211": CodeInfo(
+        Message("Level kompetensi tidak sah", "Invalid competency level"),
+        Message(
+            "Level adalah bilangan bulat 1–5 (PermenPANRB 38/2017); sel kosong berarti belum dinilai.",
+            "A level is a whole number 1–5 (PermenPANRB 38/2017); an empty cell means not assessed.",
+        ),
+    ),
+    "KMP212": CodeInfo(
+        Message("Tanggal asesmen tidak sah", "Invalid assessment date"),
+        Message(
+            "Tanggal ditulis 2026-03-31 atau 31/03/2026 (hari/bulan/tahun), tidak di masa depan.",
+            "A date is written 2026-03-31 or 31/03/2026 (day/month/year), not in the future.",
+        ),
+    ),
+    "KMP213": CodeInfo(
+        Message("Tujuan asesmen tidak dikenal", "Unknown assessment purpose"),
+        Message(
+            "Tujuan adalah pengisian (pengisian jabatan) atau pemetaan (pemetaan kompetensi); tanpa kolom "
+            "tujuan, pemetaan.",
+            "The purpose is pengisian (filling a position) or pemetaan (competency mapping); without a "
+            "tujuan column, pemetaan.",
+        ),
+    ),
+    "KMP214": CodeInfo(
+        Message("Nilai kinerja atau potensi tidak sah", "Invalid performance or potential"),
+        Message(
+            "Kinerja dan potensi adalah angka 1–5 (desimal dengan titik atau koma); kinerja juga boleh ditulis "
+            "sebagai predikat PermenPANRB 6/2022 (Sangat Kurang=1, Kurang=2, Butuh Perbaikan=3, Baik=4, "
+            "Sangat Baik=5). Sel kosong berarti tidak ada data. Titik potong kotak 9 adalah data kebijakan "
+            "(pengembangan/, bagian talenta).",
+            "Performance and potential are numbers 1–5 (a decimal point or comma); performance may also be "
+            "a PermenPANRB 6/2022 rating (Sangat Kurang=1, Kurang=2, Butuh Perbaikan=3, Baik=4, Sangat "
+            "Baik=5). An empty cell means no data. The 9-box cut points are policy data (pengembangan/, "
+            "section talenta).",
+        ),
+    ),
+    "KMP215": CodeInfo(
+        Message("Data satu orang bertentangan", "Conflicting data for one person"),
+        Message(
+            "Pada tata letak panjang, semua baris satu orang memiliki jabatan, tujuan, kinerja, dan potensi "
+            "yang sama, dan setiap kompetensi dinilai sekali. Tanggal boleh berbeda: yang terbaru dipakai.",
+            "In the long layout all rows of one person have the same position, purpose, performance and "
+            "potential, and each competency is assessed once. Dates may differ: the latest is used.",
+        ),
+    ),
+    "KMP216": CodeInfo(
+        Message("Terlalu banyak masalah dalam berkas asesmen", "Too many problems in an assessment file"),
+        Message(
+            "Paling banyak 1.000 masalah ditampilkan; sisanya dihitung per kode dalam satu pesan. Berkas "
+            "tetap dibaca sampai habis.",
+            "At most 1,000 problems are shown; the rest are counted by code in one message. The file is "
+            "still read to its end.",
+        ),
+    ),
+    "KMP217": CodeInfo(
+        Message("Orang tanpa nilai kompetensi", "Person without any competency level"),
+        Message(
+            "Baris ini tidak memuat satu pun level kompetensi: kesenjangannya tidak dapat dihitung selain "
+            "sebagai 'belum dinilai'.",
+            "This row holds no competency level at all: its gaps can only be counted as 'not assessed'.",
+        ),
+    ),
+    "KMP218": CodeInfo(
+        Message("Lembar kerja lain tidak dibaca", "Other worksheets not read"),
+        Message(
+            "Dari buku kerja XLSX hanya satu lembar yang dibaca: yang pertama, atau yang dipilih dengan "
+            "--lembar.",
+            "Only one worksheet of an XLSX workbook is read: the first, or the one chosen with --lembar.",
+        ),
+    ),
+    "KMP219": CodeInfo(
+        Message("Data pribadi diizinkan, tetapi dibuang", "Personal data allowed, but dropped"),
+        Message(
+            "Dengan --izinkan-data-pribadi berkas berisi data pribadi dibaca, tetapi kolom data pribadi "
+            "dibuang saat dibaca dan tidak pernah disalin ke keluaran; id berupa NIP atau nama tetap masuk "
+            "ke keluaran per orang di folder pribadi.",
+            "With --izinkan-data-pribadi a file holding personal data is read, but personal-data columns are "
+            "dropped as it is read and never copied into any output; ids that are NIPs or names still reach "
+            "the per-person outputs in the private folder.",
+        ),
+    ),
     "KMP900": CodeInfo(
         Message("Galat internal", "Internal error"),
         Message(

@@ -11,6 +11,7 @@ grow meanwhile.
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 from collections.abc import Iterator
@@ -117,6 +118,31 @@ def read_at_most(descriptor: int, limit: int, *, expected: int = 0) -> bytes:
         total += len(chunk)
         wanted = min(max(wanted, _CHUNK), limit + 1 - total)
     raise Refused(CODE_TOO_LARGE, too_large(None, limit))
+
+
+class _Bounded(io.RawIOBase):
+    """A descriptor read as a stream that refuses to go past ``limit`` bytes (the file grew meanwhile)."""
+
+    def __init__(self, descriptor: int, limit: int) -> None:
+        super().__init__()
+        self._descriptor, self._limit, self._total = descriptor, limit, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        count = os.readv(self._descriptor, [buffer])
+        self._total += count
+        if self._total > self._limit:
+            raise Refused(CODE_TOO_LARGE, too_large(None, self._limit))
+        return count
+
+
+def stream_limited(descriptor: int, limit: int) -> io.BufferedReader:
+    """A buffered stream over ``descriptor`` (from :func:`opened`, which keeps owning it) that raises
+    :class:`Refused` once more than ``limit`` bytes came: for files read a block at a time rather than
+    whole, such as a million-row table."""
+    return io.BufferedReader(_Bounded(descriptor, limit), buffer_size=_CHUNK)
 
 
 def reason(error: OSError) -> tuple[str, Message]:

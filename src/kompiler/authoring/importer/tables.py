@@ -15,7 +15,6 @@ leftmost tab); formulas count as the value the spreadsheet last saved.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import os
@@ -27,6 +26,14 @@ from pathlib import Path
 from typing import Any
 
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
+from kompiler.spreadsheet import (
+    ZIP_MAGIC,
+    delimiter_of,
+    encoding_of,
+    oversized_archive,
+    shown,
+    unreadable_record,
+)
 
 MAX_TABLE_BYTES = 64 * 1024 * 1024
 MAX_XLSX_UNPACKED = 256 * 1024 * 1024
@@ -36,8 +43,6 @@ MAX_ROWS = 1_000_000
 # and 250 MB; a positions table of a million rows ran out of memory after half a minute (exit 3).
 MAX_POSITIONS = 10_000
 MAX_COLUMNS = 1_000
-DELIMITERS = (",", ";", "\t")
-ZIP_MAGIC = b"PK\x03\x04"
 # The diagnostic codes of the import (described in kompiler.codes).
 UNREADABLE, SHAPE, TEXT, EMPTY, NUMBER, CODE, DUPLICATE, REFERENCE, SHEETS = (
     "KMP070",
@@ -79,12 +84,6 @@ class Table:
     max_rows: int = MAX_ROWS
     rows: list[Row] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
-
-
-def shown(text: str) -> str:
-    """``text`` safe to print on one line: anything not printable (a newline in a file name, a byte that
-    was not UTF-8) becomes ``?``."""
-    return "".join(c if c.isprintable() else "?" for c in text)
 
 
 def at(table: str, row: int, column: int) -> Location:
@@ -156,18 +155,16 @@ def _read_bounded(path: Path) -> bytes:
 
 def _delimiter(text: str) -> str:
     """The separator the header line uses most (``,`` when it holds none: a one-column table)."""
-    first = next((line for line in io.StringIO(text, newline="") if line.strip()), "")
-    counts = {d: first.count(d) for d in DELIMITERS}
-    best = max(counts, key=counts.__getitem__)
-    return best if counts[best] else ","
+    return delimiter_of(next((line for line in io.StringIO(text, newline="") if line.strip()), ""))
 
 
 def _decoded(data: bytes) -> str:
     """UTF-8 (a BOM is dropped), or UTF-16 when a BOM says so (Excel's "Unicode Text"); a byte that is not
     UTF-8 stays as a lone surrogate, for the cell holding it to be reported."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    codec, bom = encoding_of(data)
+    if codec != "utf-8":
         try:
-            return data.decode("utf-16")
+            return data[bom:].decode(codec)
         except UnicodeDecodeError:
             raise Unreadable(
                 Message(
@@ -175,9 +172,7 @@ def _decoded(data: bytes) -> str:
                     "This file has a UTF-16 BOM but is not valid UTF-16 text.",
                 )
             ) from None
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    return data.decode("utf-8", "surrogateescape")
+    return data[bom:].decode("utf-8", "surrogateescape")
 
 
 def _csv(data: bytes, table: Table) -> Table:
@@ -197,26 +192,8 @@ def _csv(data: bytes, table: Table) -> Table:
             elif not _keep(table, Row(start, tuple(fields))):
                 break
     except csv.Error as error:
-        table.problems.append(problem(SHAPE, at(name, previous + 1, 1), _unreadable_record(error)))
+        table.problems.append(problem(SHAPE, at(name, previous + 1, 1), unreadable_record(error)))
     return table
-
-
-def _unreadable_record(error: csv.Error) -> Message:
-    """Why the record starting at a line cannot be read. A cell past the reader's limit is almost always
-    a quote opened there and never closed (the rest of the file then reads as one cell), so that is what
-    is said, at the line where the record starts rather than thousands of lines later."""
-    if "field limit" in str(error):
-        limit = csv.field_size_limit()
-        return Message(
-            f"Sel pada catatan yang dimulai di baris ini lebih dari {limit:_} karakter: tanda kutip yang "
-            "dibuka di sini tidak ditutup? Baris berikutnya tidak diperiksa.".replace("_", "."),
-            f"A cell of the record starting on this line is longer than {limit:_} characters: a quote "
-            "opened here and never closed? The lines after it are not checked.".replace("_", ","),
-        )
-    return Message(
-        f"CSV tidak dapat dibaca mulai baris ini (csv: {error}); baris berikutnya tidak diperiksa.",
-        f"The CSV cannot be read from this line on (csv: {error}); the lines after it are not checked.",
-    )
 
 
 def _header(cells: list[object] | tuple[object, ...]) -> tuple[str, ...]:
@@ -272,14 +249,9 @@ def _xlsx(data: bytes, table: Table) -> Table:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
         raise damaged from None
-    if len(members) > MAX_XLSX_MEMBERS or sum(m.file_size for m in members) > MAX_XLSX_UNPACKED:
-        limit = MAX_XLSX_UNPACKED // (1024 * 1024)
-        raise Unreadable(
-            Message(
-                f"Berisi lebih dari {limit} MiB setelah dibuka; bagi tabelnya.",
-                f"Unpacks to more than {limit} MiB; split the table.",
-            )
-        )
+    oversized = oversized_archive(members, MAX_XLSX_UNPACKED, MAX_XLSX_MEMBERS)
+    if oversized:
+        raise Unreadable(oversized)
     from openpyxl import load_workbook
 
     # openpyxl parses a stranger's XML: any failure of it means the file is not a workbook it can read.

@@ -1,0 +1,218 @@
+"""The rows of an assessment file as text, streamed in batches: a CSV a block at a time, an XLSX sheet
+a row at a time, never the whole file in memory.
+
+Both give the same thing: batches of records (lists of cell texts) with the file row each starts on
+(a CSV record may span lines inside quotes; an XLSX row is its sheet row). Whatever stops the reading (a
+quote never closed, a line longer than ``MAX_LINE``, a file that grew past its limit, a damaged workbook)
+is handed to ``report`` at its row, and the batches end there. The file is opened through
+:mod:`kompiler.reading`: regular files only, refused past a size limit before a byte is read.
+
+CSV: UTF-8 with or without a BOM, or UTF-16 with its BOM; separated by ``,``, ``;`` or a tab, whichever
+the header line holds most of (:mod:`kompiler.spreadsheet`). Bytes that are not UTF-8 stay in the text
+as lone surrogates, so that the cell holding them is named. XLSX: openpyxl in read-only mode (rows
+streamed from the sheet's XML) with ``data_only`` (a formula counts as the value the spreadsheet last
+saved; nothing is evaluated), after the archive's declared contents are bounded.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import warnings
+import zipfile
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, time
+from itertools import chain
+from typing import Any
+
+from kompiler.diagnostics import Message
+from kompiler.reading import stream_limited
+from kompiler.runtime.collector import paused
+from kompiler.spreadsheet import delimiter_of, encoding_of, oversized_archive, shown, unreadable_record
+
+MAX_LINE = 1 << 20
+MAX_XLSX_UNPACKED = 2 << 30
+MAX_XLSX_MEMBERS = 10_000
+READ_COLUMNS = 1_001
+
+Report = Callable[[str, int, int, Message], None]
+Batch = tuple[list[int], list[list[str]]]
+
+
+class LineTooLong(Exception):
+    """A line longer than ``MAX_LINE`` characters: not a table a person wrote."""
+
+
+def csv_batches(descriptor: int, limit: int, batch: int, report: Report) -> Iterator[Batch]:
+    """The records of the CSV behind ``descriptor``, ``batch`` at a time."""
+    raw = stream_limited(descriptor, limit)
+    codec, bom = encoding_of(raw.peek(4)[:4])
+    raw.read(bom)
+    errors = "surrogateescape" if codec == "utf-8" else "replace"
+    text = io.TextIOWrapper(raw, encoding=codec, errors=errors, newline="")
+    text._CHUNK_SIZE = 1 << 20  # decode a MiB at a time, not 8 KiB: a tenth of the calls
+    lines = _lines(text)
+    skipped: list[str] = []
+    records: list[list[str]] = []
+    ends: list[int] = []
+    previous = 0
+    try:
+        first = next(lines, "")
+        while first and not first.strip():
+            skipped.append(first)
+            first = next(lines, "")
+        reader = csv.reader(chain(skipped, [first], lines), delimiter=delimiter_of(first), strict=True)
+        while True:
+            with paused():
+                for record in reader:
+                    records.append(record)
+                    ends.append(reader.line_num)
+                    if len(records) >= batch:
+                        break
+            if len(records) < batch:
+                break
+            yield _starts(ends, previous), records
+            previous, records, ends = ends[-1], [], []
+    except csv.Error as error:
+        report("KMP204", (ends[-1] if ends else previous) + 1, 1, unreadable_record(error))
+    except LineTooLong:
+        line = (ends[-1] if ends else previous) + 1
+        report(
+            "KMP204",
+            line,
+            1,
+            Message(
+                f"Baris lebih dari {MAX_LINE:_} karakter; ini bukan tabel asesmen. Baris berikutnya tidak "
+                "diperiksa.".replace("_", "."),
+                f"A line longer than {MAX_LINE:_} characters; this is not an assessment table. The lines "
+                "after it are not checked.".replace("_", ","),
+            ),
+        )
+    except UnicodeError:
+        report(
+            "KMP201",
+            (ends[-1] if ends else previous) + 1,
+            1,
+            Message(
+                f"Teks {codec.upper()} yang tidak sah mulai baris ini.",
+                f"Invalid {codec.upper()} text from this line on.",
+            ),
+        )
+    if records:
+        yield _starts(ends, previous), records
+
+
+def _lines(text: io.TextIOWrapper) -> Iterator[str]:
+    readline = text.readline
+    while line := readline(MAX_LINE):
+        if len(line) == MAX_LINE and line[-1] not in "\r\n":
+            raise LineTooLong
+        yield line
+
+
+def _starts(ends: list[int], previous: int) -> list[int]:
+    """The line each record starts on, from the line each ends on."""
+    return [previous + 1, *(end + 1 for end in ends[:-1])]
+
+
+def xlsx_batches(
+    descriptor: int, sheet: str | None, batch: int, report: Report, warn: Report
+) -> Iterator[Batch]:
+    """The rows of one worksheet (``sheet``, or the first) of the workbook behind ``descriptor``."""
+    with os.fdopen(os.dup(descriptor), "rb") as stream:
+        damaged = Message(
+            "Bukan berkas XLSX yang utuh (rusak, atau format lain yang diberi nama .xlsx).",
+            "Not a sound XLSX file (damaged, or another format named .xlsx).",
+        )
+        try:
+            with zipfile.ZipFile(stream) as archive:
+                oversized = oversized_archive(archive.infolist(), MAX_XLSX_UNPACKED, MAX_XLSX_MEMBERS)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+            report("KMP200", 0, 0, damaged)
+            return
+        if oversized:
+            report("KMP200", 0, 0, oversized)
+            return
+        stream.seek(0)
+        from openpyxl import load_workbook
+
+        # openpyxl parses a stranger's XML: any failure of it means the file is not a workbook it can read.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                book = load_workbook(stream, read_only=True, data_only=True)
+            except Exception:
+                report("KMP200", 0, 0, damaged)
+                return
+            try:
+                chosen = _worksheet(book, sheet, report, warn)
+                if chosen is not None:
+                    yield from _rows(chosen, batch)
+            except Exception:
+                report("KMP200", 0, 0, damaged)
+            finally:
+                book.close()
+
+
+def _worksheet(book: Any, sheet: str | None, report: Report, warn: Report) -> Any:
+    names = list(book.sheetnames)
+    if not names:
+        report("KMP200", 0, 0, Message("Buku kerja tanpa lembar kerja.", "The workbook has no worksheet."))
+        return None
+    if sheet is not None and sheet not in names:
+        listed = ", ".join(repr(shown(n)) for n in names)
+        report(
+            "KMP200",
+            0,
+            0,
+            Message(
+                f"Lembar {shown(sheet)!r} tidak ada; lembar yang ada: {listed}.",
+                f"There is no sheet {shown(sheet)!r}; the sheets are: {listed}.",
+            ),
+        )
+        return None
+    title = sheet if sheet is not None else names[0]
+    if len(names) > 1:
+        warn(
+            "KMP218",
+            0,
+            0,
+            Message(
+                f"Buku kerja berisi {len(names)} lembar; hanya lembar {shown(title)!r} yang dibaca.",
+                f"The workbook has {len(names)} sheets; only {shown(title)!r} is read.",
+            ),
+        )
+    return book[title]
+
+
+def _rows(sheet: Any, batch: int) -> Iterator[Batch]:
+    starts: list[int] = []
+    records: list[list[str]] = []
+    for number, values in enumerate(sheet.iter_rows(max_col=READ_COLUMNS, values_only=True), start=1):
+        if values.count(None) == len(values):
+            continue
+        starts.append(number)
+        records.append([_text(v) for v in values])
+        if len(records) >= batch:
+            yield starts, records
+            starts, records = [], []
+    if records:
+        yield starts, records
+
+
+def _text(value: object) -> str:
+    """A cell as the text a CSV would hold: whole numbers without ``.0``, dates as ISO dates."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,317 @@
+"""Reading assessment files: every problem located at file:row:column, every layout and encoding read
+alike, personal data refused unless allowed and then dropped, the shipped example clean."""
+
+from __future__ import annotations
+
+import codecs
+import math
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kompiler.codes import BUILTIN
+from kompiler.diagnostics import Diagnostic, Severity
+from kompiler.people import sheets
+from kompiler.people.assessment import MAX_SHOWN, read_assessments
+from kompiler.people.columns import Layout
+from kompiler.people.table import Chunk, Index
+from kompiler.pipeline import compile_path
+from tests.hostile.test_import_hostile import write_xlsx
+
+REPO = Path(__file__).parents[2]
+FIXTURES = Path(__file__).parent / "fixtures" / "asesmen"
+TODAY = date(2026, 1, 15)
+WIDE = (
+    "id;jabatan;tanggal;tujuan;kinerja;potensi;M.01;M.02;T.HUMAS.02\r\n"
+    "P-0001;NTB.JF.HUMAS.PERTAMA.KOMINFO;31/03/2025;pengisian;Baik;3,5;1;2;2\r\n"
+    "P-0002;NTB.JF.HUMAS.MUDA;2025-04-01;;;;3;;3\r\n"
+)
+LONG = (
+    "ID,Kode Jabatan,Kompetensi,Level,Tanggal,Tujuan,Kinerja,Potensi\n"
+    "P-0001,NTB.JF.HUMAS.PERTAMA.KOMINFO,M.01,1,2025-03-01,pengisian,4,3.5\n"
+    "P-0001,NTB.JF.HUMAS.PERTAMA.KOMINFO,M.02,2,2025-03-31,pengisian,4,3.5\n"
+    "P-0001,NTB.JF.HUMAS.PERTAMA.KOMINFO,T.HUMAS.02,2,2025-03-31,pengisian,4,3.5\n"
+    "P-0002,NTB.JF.HUMAS.MUDA,M.01,3,2025-04-01,,,\n"
+    "P-0002,NTB.JF.HUMAS.MUDA,T.HUMAS.02,3,2025-04-01,,,\n"
+)
+
+
+@pytest.fixture(scope="module")
+def index() -> Index:
+    return Index.of(compile_path(REPO / "standards").corpus)
+
+
+def read(path: Path, index: Index, **options) -> tuple[list[Chunk], list[Diagnostic]]:
+    assessments = read_assessments(path, index, today=TODAY, **options)
+    chunks = list(assessments.chunks())
+    return chunks, assessments.diagnostics
+
+
+def located(diagnostics: list[Diagnostic]) -> list[tuple[str, int, int]]:
+    return [(d.code, d.location.line, d.location.column) for d in diagnostics]
+
+
+def people(chunks: list[Chunk], index: Index) -> dict[str, dict]:
+    """Every person read, as plain values, for comparing two readings."""
+    found = {}
+    for chunk in chunks:
+        for i, person in enumerate(chunk.people):
+            levels = {
+                index.competencies[c]: float(v) for c, v in enumerate(chunk.levels[i]) if not math.isnan(v)
+            }
+            found[person] = {
+                "position": index.positions[chunk.position[i]],
+                "levels": levels,
+                "date": chunk.dates[i],
+                "purpose": chunk.purposes[i],
+                "performance": None if math.isnan(chunk.performance[i]) else float(chunk.performance[i]),
+                "potential": None if math.isnan(chunk.potential[i]) else float(chunk.potential[i]),
+                "row": int(chunk.rows[i]),
+            }
+    return found
+
+
+EXPECTED = {
+    "kosong.csv": [("KMP202", 1, 1)],
+    "hanya-judul.csv": [("KMP202", 1, 1)],
+    "kolom-wajib-hilang.csv": [("KMP203", 1, 1)],
+    "kolom-tak-dikenal.csv": [("KMP210", 1, 4), ("KMP210", 1, 5)],
+    "kolom-ganda.csv": [("KMP203", 1, 5)],
+    "kolom-pribadi.csv": [("KMP205", 1, 2), ("KMP205", 1, 5)],
+    "sel-pribadi.csv": [("KMP206", 2, 1), ("KMP206", 3, 7), ("KMP206", 4, 8)],
+    "id-nama.csv": [("KMP206", 2, 1), ("KMP206", 3, 1)],
+    "id-tidak-sah.csv": [("KMP207", 2, 1), ("KMP207", 3, 1), ("KMP207", 4, 1)],
+    "id-ganda.csv": [("KMP208", 4, 1)],
+    "jabatan-tak-dikenal.csv": [("KMP209", 2, 2)],
+    "level-tidak-sah.csv": [("KMP211", 2, 7), ("KMP211", 3, 8), ("KMP211", 4, 7), ("KMP211", 4, 8)],
+    "tanggal-tidak-sah.csv": [("KMP212", 2, 3), ("KMP212", 3, 3), ("KMP212", 4, 3), ("KMP212", 5, 3)],
+    "tujuan-tidak-dikenal.csv": [("KMP213", 2, 4)],
+    "kinerja-potensi-tidak-sah.csv": [("KMP214", 2, 5), ("KMP214", 3, 6)],
+    "panjang-dua-jabatan.csv": [("KMP215", 3, 2)],
+    "panjang-tidak-berurutan.csv": [("KMP208", 4, 1)],
+    "panjang-kompetensi-ganda.csv": [("KMP215", 3, 3)],
+    "panjang-kompetensi-tak-dikenal.csv": [("KMP210", 2, 3)],
+    "latin1.csv": [("KMP201", 3, 6)],
+    "nilai-berlebih.csv": [("KMP204", 2, 9)],
+    "kutip-tidak-ditutup.csv": [("KMP204", 3, 1)],
+    "tanpa-nilai.csv": [("KMP217", 2, 7)],
+}
+
+
+@pytest.mark.parametrize("fixture", sorted(EXPECTED))
+def test_every_problem_of_a_fixture_is_located(fixture: str, index: Index) -> None:
+    chunks, diagnostics = read(FIXTURES / fixture, index)
+    assert located(diagnostics) == EXPECTED[fixture]
+    for diagnostic in diagnostics:
+        assert diagnostic.location.file.endswith(fixture)
+        assert (
+            diagnostic.message.id and diagnostic.message.en and diagnostic.message.id != diagnostic.message.en
+        )
+        assert diagnostic.code in BUILTIN
+    errors = {d.location.line for d in diagnostics if d.severity is Severity.ERROR}
+    assert not {int(r) for chunk in chunks for r in chunk.rows} & errors, "a person with an error was kept"
+
+
+def test_every_fixture_is_asserted() -> None:
+    assert sorted(p.name for p in FIXTURES.glob("*.csv")) == sorted(EXPECTED)
+
+
+def test_the_messages_say_what_to_do(index: Index) -> None:
+    _, unknown = read(FIXTURES / "jabatan-tak-dikenal.csv", index)
+    assert "Did you mean NTB.JF.HUMAS.MUDA?" in unknown[0].message.en
+    assert "NTB.JF.HUMAS.MUDA?" in unknown[0].message.id
+    _, column = read(FIXTURES / "kolom-tak-dikenal.csv", index)
+    assert "Did you mean M.01?" in column[0].message.en
+    _, personal = read(FIXTURES / "kolom-pribadi.csv", index)
+    assert "UU 27/2022" in personal[0].message.id and "pseudonim" in personal[0].message.id
+    assert "P-0001" in personal[0].message.en
+    _, formula = read(FIXTURES / "id-tidak-sah.csv", index)
+    assert "formula" in formula[0].message.en
+
+
+def test_the_shipped_example_reads_clean(index: Index) -> None:
+    chunks, diagnostics = read(REPO / "contoh" / "asesmen-contoh.csv", index)
+    assert diagnostics == []
+    found = people(chunks, index)
+    assert len(found) == 40
+    units = {p.unit for p in compile_path(REPO / "standards").corpus.positions.values()}
+    assert len(units) > 5
+    grades = {found[p]["position"].split(".")[1] for p in found}
+    assert {"JF", "ADM", "PWS", "PL"} <= grades
+    assert found["P-0001"]["position"] == "NTB.JF.HUMAS.PERTAMA.KOMINFO"
+    assert any(p["performance"] is None for p in found.values())
+
+
+def test_wide_and_long_layouts_read_alike(tmp_path: Path, index: Index) -> None:
+    wide, long = tmp_path / "lebar.csv", tmp_path / "panjang.csv"
+    wide.write_text(WIDE, encoding="utf-8")
+    long.write_text(LONG, encoding="utf-8")
+    wide_chunks, wide_problems = read(wide, index)
+    long_chunks, long_problems = read(long, index)
+    assert wide_problems == long_problems == []
+    from_wide, from_long = people(wide_chunks, index), people(long_chunks, index)
+    assert from_wide["P-0001"] == {
+        "position": "NTB.JF.HUMAS.PERTAMA.KOMINFO",
+        "levels": {"M.01": 1.0, "M.02": 2.0, "T.HUMAS.02": 2.0},
+        "date": "2025-03-31",
+        "purpose": "pengisian",
+        "performance": 4.0,
+        "potential": 3.5,
+        "row": 2,
+    }
+    for person in from_wide:
+        del from_wide[person]["row"], from_long[person]["row"]
+    assert from_wide == from_long, "the long layout's person takes its latest date"
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda text: text.encode("utf-8"),
+        lambda text: codecs.BOM_UTF8 + text.encode("utf-8"),
+        lambda text: codecs.BOM_UTF16_LE + text.encode("utf-16-le"),
+        lambda text: text.replace(";", ",").replace("3,5", '"3,5"').encode("utf-8"),
+        lambda text: text.replace(";", "\t").encode("utf-8"),
+        lambda text: text.replace("\r\n", "\n").encode("utf-8"),
+    ],
+    ids=["utf8", "bom", "utf16", "comma", "tab", "lf"],
+)
+def test_encodings_and_separators_read_alike(encode, tmp_path: Path, index: Index) -> None:
+    reference, other = tmp_path / "a.csv", tmp_path / "b.csv"
+    reference.write_text(WIDE, encoding="utf-8", newline="")
+    other.write_bytes(encode(WIDE))
+    first, second = read(reference, index), read(other, index)
+    assert first[1] == [] and second[1] == []
+    assert people(first[0], index) == people(second[0], index)
+
+
+def test_header_names_ignore_case_spaces_and_hyphens(tmp_path: Path, index: Index) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text("  ID , Kode-Jabatan,TANGGAL ASESMEN, m.01 \nP-1,NTB.JF.HUMAS.MUDA,2025-01-02,2\n")
+    chunks, diagnostics = read(path, index)
+    assert diagnostics == []
+    assert people(chunks, index)["P-1"]["levels"] == {"M.01": 2.0}
+    assert read_assessments(path, index).layout is None
+    assessments = read_assessments(path, index)
+    assessments.check()
+    assert assessments.layout is Layout.WIDE
+
+
+@pytest.mark.parametrize("chunk_rows", [1, 2, 3, 1000])
+def test_chunks_are_the_same_people_however_the_file_is_cut(
+    chunk_rows: int, tmp_path: Path, index: Index
+) -> None:
+    path = tmp_path / "panjang.csv"
+    path.write_text(LONG + LONG.split("\n", 1)[1].replace("P-000", "Q-000"))
+    chunks, diagnostics = read(path, index, chunk_rows=chunk_rows)
+    assert diagnostics == []
+    whole, _ = read(path, index, chunk_rows=1000)
+    assert people(chunks, index) == people(whole, index)
+    assert len(people(chunks, index)) == 4
+
+
+def test_a_chunk_is_bounded_and_typed(tmp_path: Path, index: Index) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text(WIDE, encoding="utf-8")
+    chunks, _ = read(path, index, chunk_rows=1)
+    assert [len(c) for c in chunks] == [1, 1]
+    chunk = chunks[0]
+    assert chunk.levels.shape == (1, len(index.competencies)) and chunk.levels.dtype == np.float32
+    assert chunk.position.dtype == np.int32 and chunk.rows.tolist() == [2]
+
+
+def test_diagnostics_stop_at_a_thousand_and_count_the_rest(tmp_path: Path, index: Index) -> None:
+    path = tmp_path / "a.csv"
+    rows = "".join(f"P-{n},NTB.JF.HUMAS.MUDA,2025-01-01,9\n" for n in range(1, 1_201))
+    path.write_text("id,jabatan,tanggal,M.01\n" + rows)
+    _, diagnostics = read(path, index)
+    assert len(diagnostics) == MAX_SHOWN + 1
+    assert diagnostics[-1].code == "KMP216" and "200" in diagnostics[-1].message.en
+    assert diagnostics[-1].location.line == MAX_SHOWN + 2
+
+
+def test_personal_data_allowed_is_still_dropped(index: Index) -> None:
+    chunks, diagnostics = read(FIXTURES / "kolom-pribadi.csv", index, allow_personal=True)
+    assert located(diagnostics) == [("KMP219", 1, 2), ("KMP219", 1, 5)]
+    assert all(d.severity is Severity.WARNING for d in diagnostics)
+    assert set(people(chunks, index)) == {"P-0001"}
+    kept = repr(chunks[0])
+    assert "Budi" not in kept and "0812" not in kept
+    chunks, diagnostics = read(FIXTURES / "id-nama.csv", index, allow_personal=True)
+    assert diagnostics == [] and set(people(chunks, index)) == {"Budi Santoso", "Siti"}
+
+
+def test_a_file_too_large_is_refused_before_reading(tmp_path: Path, index: Index) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text(WIDE)
+    chunks, diagnostics = read(path, index, max_bytes=100)
+    assert chunks == [] and [d.code for d in diagnostics] == ["KMP200"]
+    assert "limit" in diagnostics[0].message.en
+
+
+@pytest.mark.parametrize("name", ["a.xls", "a.ods"])
+def test_old_spreadsheet_formats_are_refused(name: str, tmp_path: Path, index: Index) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"\xd0\xcf\x11\xe0")
+    _, diagnostics = read(path, index)
+    assert [d.code for d in diagnostics] == ["KMP200"] and "CSV" in diagnostics[0].message.en
+
+
+def test_a_missing_file_is_a_diagnostic(tmp_path: Path, index: Index) -> None:
+    _, diagnostics = read(tmp_path / "tidak-ada.csv", index)
+    assert [d.code for d in diagnostics] == ["KMP200"]
+
+
+ROWS = [
+    ["id", "jabatan", "tanggal", "kinerja", "M.01", "T.HUMAS.02"],
+    ["P-0001", "NTB.JF.HUMAS.MUDA", date(2025, 3, 1), 4, 3, 3.0],
+    ["P-0002", "NTB.JF.HUMAS.MUDA", "2025-03-01", "6", 9, None],
+    ["P-0003", "NTB.JF.HUMAS.MUDA", "2025-03-01", "=1+1", 2, 2],
+]
+
+
+def test_xlsx_cells_are_named(tmp_path: Path, index: Index) -> None:
+    path = write_xlsx(tmp_path / "a.xlsx", ("Asesmen", ROWS))
+    chunks, diagnostics = read(path, index)
+    assert located(diagnostics) == [("KMP214", 3, 4), ("KMP211", 3, 5)]
+    assert diagnostics[0].message.en.startswith("Cell D3: ") and diagnostics[1].message.id.startswith(
+        "Sel E3: "
+    )
+    found = people(chunks, index)
+    assert found["P-0001"]["levels"] == {"M.01": 3.0, "T.HUMAS.02": 3.0}
+    assert found["P-0001"]["date"] == "2025-03-01" and found["P-0001"]["performance"] == 4.0
+    # A formula is never evaluated: without the value a spreadsheet saved for it, the cell is empty.
+    assert found["P-0003"]["performance"] is None
+
+
+def test_xlsx_reads_the_named_sheet_and_says_which(tmp_path: Path, index: Index) -> None:
+    path = write_xlsx(tmp_path / "a.xlsx", ("Catatan", [["apa saja"]]), ("Asesmen", ROWS[:2]))
+    chunks, diagnostics = read(path, index, sheet="Asesmen")
+    assert [d.code for d in diagnostics] == ["KMP218"] and set(people(chunks, index)) == {"P-0001"}
+    _, diagnostics = read(path, index, sheet="Tidak Ada")
+    assert [d.code for d in diagnostics] == ["KMP200"] and "'Asesmen'" in diagnostics[0].message.en
+
+
+def test_an_xlsx_unpacking_past_its_bound_is_not_opened(
+    tmp_path: Path, index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (2 << 20))
+    monkeypatch.setattr(sheets, "MAX_XLSX_UNPACKED", 1 << 20)
+    chunks, diagnostics = read(path, index)
+    assert (
+        chunks == []
+        and [d.code for d in diagnostics] == ["KMP200"]
+        and "Unpacks" in diagnostics[0].message.en
+    )
+
+
+def test_a_damaged_xlsx_is_a_diagnostic(tmp_path: Path, index: Index) -> None:
+    path = tmp_path / "a.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    _, diagnostics = read(path, index)
+    assert [d.code for d in diagnostics] == ["KMP200"]
