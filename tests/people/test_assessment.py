@@ -145,6 +145,13 @@ def test_the_shipped_example_reads_clean(index: Index) -> None:
     assert any(p["performance"] is None for p in found.values())
 
 
+def test_the_shipped_workbook_holds_the_same_people(index: Index) -> None:
+    csv_chunks, _ = read(REPO / "contoh" / "asesmen-contoh.csv", index)
+    xlsx_chunks, diagnostics = read(REPO / "contoh" / "asesmen-contoh.xlsx", index)
+    assert diagnostics == []
+    assert people(xlsx_chunks, index) == people(csv_chunks, index)
+
+
 def test_wide_and_long_layouts_read_alike(tmp_path: Path, index: Index) -> None:
     wide, long = tmp_path / "lebar.csv", tmp_path / "panjang.csv"
     wide.write_text(WIDE, encoding="utf-8")
@@ -242,6 +249,8 @@ def test_personal_data_allowed_is_still_dropped(index: Index) -> None:
     assert "Budi" not in kept and "0812" not in kept
     chunks, diagnostics = read(FIXTURES / "id-nama.csv", index, allow_personal=True)
     assert diagnostics == [] and set(people(chunks, index)) == {"Budi Santoso", "Siti"}
+    _, diagnostics = read(FIXTURES / "id-tidak-sah.csv", index, allow_personal=True)
+    assert located(diagnostics)[0] == ("KMP207", 2, 1), "a formula is no id, personal data allowed or not"
 
 
 def test_a_file_too_large_is_refused_before_reading(tmp_path: Path, index: Index) -> None:

@@ -14,7 +14,10 @@ found, sorted by place; it is complete only once the iteration ended, so a calle
 reads must look at it before writing anything. A chunk holds only people whose rows are free of errors,
 in file order; a person with any error is left out, so one pass that finds errors has computed on a
 subset and its result must be thrown away (``check()`` first costs one more read and avoids that).
-At most 1,000 diagnostics are kept; the rest are counted by code in one KMP216.
+At most 1,000 diagnostics are kept; the rest are counted by code in one KMP216. After a reading,
+``layout`` says which layout the header chose (``None`` before) and ``people`` how many were kept.
+``sheet`` names the worksheet of an XLSX (default: the first); ``chunk_rows`` bounds a chunk (default:
+as many people as fit 64 MB of levels, at most 65,536).
 
 The file: CSV or XLSX by content (an XLSX is a zip archive), a ``.xls``/``.ods`` refused. The layouts and
 header names are in :mod:`kompiler.people.columns`; the values in :mod:`kompiler.people.cells`. In the long

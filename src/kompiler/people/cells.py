@@ -34,6 +34,9 @@ SCORES: dict[str, float] = {
     **{f"{n / 10:.1f}".replace(".", ","): n / 10 for n in range(10, 51)},
 }
 ID_PATTERN = re.compile(r"(?=[^0-9]*[0-9])(?![0-9]+$)[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+# With personal data allowed an id may be a name or an NIP in its groups, still never a formula (it
+# reaches the per-person CSV files, which a spreadsheet opens) nor a control character.
+_PERSONAL_ID = re.compile(r"[^\W_][\w .,'-]{0,63}")
 MAX_ID = 64
 EARLIEST = date(1950, 1, 1)
 
@@ -119,7 +122,7 @@ def person_id(text: str, allow_personal: bool) -> Bad | None:
     if refused:
         return refused
     stripped = text.strip()
-    if allow_personal and stripped and len(stripped) <= MAX_ID and not _CONTROL.search(stripped):
+    if allow_personal and _PERSONAL_ID.fullmatch(stripped):
         return None
     if ID_PATTERN.fullmatch(stripped) or (
         stripped.isdigit() and stripped.isascii() and len(stripped) <= MAX_ID
