@@ -324,3 +324,11 @@ def test_a_damaged_xlsx_is_a_diagnostic(tmp_path: Path, index: Index) -> None:
     path.write_bytes(b"PK\x03\x04 not really a zip")
     _, diagnostics = read(path, index)
     assert [d.code for d in diagnostics] == ["KMP200"]
+
+
+def test_the_purposes_may_come_from_the_match_policy(index: Index) -> None:
+    path = FIXTURES / "tujuan-tidak-dikenal.csv"
+    chunks, diagnostics = read(path, index, purposes=("pemetaan", "pengisian", "promosi"))
+    assert diagnostics == [] and chunks[0].purposes == ("promosi",)
+    _, diagnostics = read(path, index, purposes=("pemetaan", "pengisian"))
+    assert "write pemetaan or pengisian" in diagnostics[0].message.en

@@ -17,7 +17,9 @@ subset and its result must be thrown away (``check()`` first costs one more read
 At most 1,000 diagnostics are kept; the rest are counted by code in one KMP216. After a reading,
 ``layout`` says which layout the header chose (``None`` before) and ``people`` how many were kept.
 ``sheet`` names the worksheet of an XLSX (default: the first); ``chunk_rows`` bounds a chunk (default:
-as many people as fit 64 MB of levels, at most 65,536).
+as many people as fit 64 MB of levels, at most 65,536); ``purposes`` are the words the ``tujuan`` column
+may hold, the first being the default for an empty cell or a file without the column (default:
+pemetaan, pengisian; a caller may pass the match policy's purposes, with pemetaan first).
 
 The file: CSV or XLSX by content (an XLSX is a zip archive), a ``.xls``/``.ods`` refused. The layouts and
 header names are in :mod:`kompiler.people.columns`; the values in :mod:`kompiler.people.cells`. In the long
@@ -74,6 +76,7 @@ def read_assessments(
     name: str | None = None,
     max_bytes: int = MAX_ASSESSMENT_BYTES,
     today: date | None = None,
+    purposes: tuple[str, ...] = cells.PURPOSES,
 ) -> AssessmentFile:
     """The assessment file at ``path``, measured against ``index``, shown to users as ``name`` (default:
     the path as given). Nothing is read until ``chunks()`` or ``check()``."""
@@ -86,6 +89,7 @@ def read_assessments(
         name=name if name is not None else shown(os.fspath(path)),
         max_bytes=max_bytes,
         today=today or date.today(),
+        purposes=purposes,
     )
 
 
@@ -103,9 +107,11 @@ class AssessmentFile:
         name: str,
         max_bytes: int,
         today: date,
+        purposes: tuple[str, ...],
     ) -> None:
         self.path, self.index, self.name = path, index, name
         self.allow_personal, self.sheet, self.max_bytes, self.today = allow_personal, sheet, max_bytes, today
+        self.purposes = purposes
         width = max(1, len(index.competencies))
         self.chunk_rows = chunk_rows or max(1_024, min(MAX_CHUNK_ROWS, CHUNK_BYTES // (4 * width)))
         self.layout: Layout | None = None
@@ -523,13 +529,15 @@ class _Reader:
         self, column: tuple[str, ...] | None, n: int, starts: list[int], bad: np.ndarray, skip: np.ndarray
     ) -> list[str]:
         if column is None:
-            return [cells.PURPOSES[0]] * n
+            return [self.file.purposes[0]] * n
         assert self.header is not None
-        table = {"": cells.PURPOSES[0], **{p: p for p in cells.PURPOSES}}
+        known = self.file.purposes
+        table = {"": known[0], **{p: p for p in known}}
         found = list(map(table.get, column, repeat("")))
         misses = [i for i, value in enumerate(found) if not value]
         at = self.header.roles[Role.PURPOSE] + 1
-        for i, value in self._mend(column, misses, at, cells.purpose, "KMP213", starts, bad, skip):
+        judge = lambda text: cells.purpose(text, known)  # noqa: E731
+        for i, value in self._mend(column, misses, at, judge, "KMP213", starts, bad, skip):
             found[i] = value
         return found
 

@@ -25,7 +25,7 @@ from kompiler.spreadsheet import shown
 NAN = math.nan
 BAD = -1.0
 LEVELS: dict[str, float] = {"": NAN, **{str(n): float(n) for n in range(1, 6)}}
-PURPOSES = ("pemetaan", "pengisian")
+PURPOSES = ("pemetaan", "pengisian")  # the default first
 RATINGS = {"sangat kurang": 1.0, "kurang": 2.0, "butuh perbaikan": 3.0, "baik": 4.0, "sangat baik": 5.0}
 SCORES: dict[str, float] = {
     "": NAN,
@@ -235,13 +235,15 @@ def assessment_date(text: str, today: date) -> str | Message:
     return day.isoformat()
 
 
-def purpose(text: str) -> str | Message:
+def purpose(text: str, known: tuple[str, ...]) -> str | Message:
+    """One of the ``known`` purposes (the first when the cell is empty), whatever its case."""
     stripped = text.strip().lower()
-    if stripped in PURPOSES:
+    if stripped in known:
         return stripped
     if not stripped:
-        return PURPOSES[0]
+        return known[0]
+    words = " atau ".join(known)
     return Message(
-        f"Tujuan {quoted(text.strip())} tidak dikenal; tulis pengisian atau pemetaan.",
-        f"The purpose {quoted(text.strip())} is not known; write pengisian or pemetaan.",
+        f"Tujuan {quoted(text.strip())} tidak dikenal; tulis {words}.",
+        f"The purpose {quoted(text.strip())} is not known; write {' or '.join(known)}.",
     )
