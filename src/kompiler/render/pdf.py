@@ -24,6 +24,10 @@ from kompiler.render.limits import Allowance, confine_layout, too_costly_layout,
 from kompiler.runtime.collector import running
 
 CODE_FETCH = "KMP053"
+# Tagged PDF/UA-1: a structure tree (headings, tables with header cells, lists) that screen readers and
+# reflow read, the document's language and its title shown as the window title. Public documents of
+# the government are read by employees with assistive technology too.
+PDF_VARIANT = "pdf/ua-1"
 _CARRIED = "data:"  # the only scheme whose content is in the URL itself
 
 
@@ -66,7 +70,7 @@ def _laid_out(html: str) -> tuple[bytes, list[str]]:
 
     refused: list[str] = []
     with running():  # WeasyPrint's boxes link to their parents: cyclic garbage, made as it lays out
-        pdf = weasyprint.HTML(string=html, url_fetcher=_fetcher(refused)).write_pdf()
+        pdf = weasyprint.HTML(string=html, url_fetcher=_fetcher(refused)).write_pdf(pdf_variant=PDF_VARIANT)
     return pdf, refused
 
 

@@ -265,6 +265,12 @@ def _qualifications(position: Position, t: Any, shared: Shared) -> tuple[Qualifi
     )
 
 
+def _group_label(kind: str, grade: str) -> str:
+    """"Jabatan Fungsional Keahlian (Ahli Muda)", but "Jabatan Administrator", not "Jabatan Administrator
+    (Administrator)": the grade is named only when the kind's label does not already say it."""
+    return kind if grade.casefold() in kind.casefold() else f"{kind} ({grade})"
+
+
 def _position(
     corpus: Corpus, position: Position, views: dict[str, CompetencyView], locale: str, shared: Shared
 ) -> PositionView:
@@ -284,7 +290,7 @@ def _position(
     return PositionView(
         code=position.code,
         name=position.name,
-        group=f"{group} ({grade_name})",
+        group=_group_label(group, grade_name),
         kind=position.kind.value,
         grade=grade_name,
         family_code=position.family,
