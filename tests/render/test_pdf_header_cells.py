@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, REPO
 
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftoppm") is None or shutil.which("pdftotext") is None,
@@ -79,12 +79,21 @@ def _crossed_borders(pdf: Path, words: tuple[str, ...], folder: Path) -> list[st
 
 
 @needs_poppler
-@pytest.mark.parametrize("locale", ["id", "en"])
+@pytest.mark.parametrize(("locale", "font"), [("id", None), ("en", None), ("en", "DejaVu Serif")])
 def test_header_words_stay_inside_their_cells(
-    locale: str, tmp_path: Path, run_cli: Callable[..., Result]
+    locale: str, font: str | None, tmp_path: Path, run_cli: Callable[..., Result]
 ) -> None:
+    """``font``: the print stylesheet's first choice replaced by a wider font, as on a machine without
+    Times New Roman or Liberation Serif (a project's own templates/ overrides the shipped stylesheet)."""
     project = tmp_path / "standar"
     shutil.copytree(FIXTURES / "minimal", project)
+    if font is not None:
+        css = (REPO / "templates" / "appendix" / "print.css").read_text(encoding="utf-8")
+        (project / "templates" / "appendix").mkdir(parents=True)
+        (project / "templates" / "appendix" / "print.css").write_text(
+            css.replace('"Times New Roman", "Liberation Serif", "DejaVu Serif"', f'"{font}"'),
+            encoding="utf-8",
+        )
     result = run_cli(
         [
             "build",
