@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TextIO
 
 from kompiler.people.results import PersonReport
@@ -91,7 +92,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=1 << 16)
 def _decimal(value: float, digits: int = 2) -> str:
+    """``value`` to ``digits`` places, trailing zeros dropped (kept: a file repeats the same few values)."""
     text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
@@ -201,6 +204,6 @@ class Table:
         self.count = 0
 
     def add(self, report: PersonReport) -> None:
-        for row in self._rows(report, self._setting):
-            self._writer.writerow(row)
-            self.count += 1
+        rows = list(self._rows(report, self._setting))
+        self._writer.writerows(rows)
+        self.count += len(rows)
