@@ -15,8 +15,9 @@ import pytest
 from kompiler.codes import BUILTIN
 from kompiler.diagnostics import Diagnostic, Severity
 from kompiler.people import sheets
-from kompiler.people.assessment import MAX_SHOWN, read_assessments
+from kompiler.people.assessment import read_assessments
 from kompiler.people.columns import Layout
+from kompiler.people.problems import MAX_SHOWN
 from kompiler.people.table import Chunk, Index
 from kompiler.pipeline import compile_path
 from tests.hostile.test_import_hostile import write_xlsx

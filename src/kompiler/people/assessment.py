@@ -37,32 +37,30 @@ or competency code of the corpus, a number, an ISO date, a purpose word; a formu
 
 from __future__ import annotations
 
-import difflib
 import os
-from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
-from itertools import repeat
 from pathlib import Path
 
 import numpy as np
 
-from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
+from kompiler.diagnostics import Diagnostic, Message
 from kompiler.people import cells
 from kompiler.people.columns import MAX_COLUMNS, REQUIRED, Header, Layout, Role, read_header
+from kompiler.people.judge import Batch, Judge
+from kompiler.people.long_layout import Runs, differing, last_run, repeats
 from kompiler.people.personal_data import HOW
+from kompiler.people.problems import Problems
 from kompiler.people.sheets import csv_batches, xlsx_batches
 from kompiler.people.table import Chunk, Index
 from kompiler.reading import CODE_TOO_LARGE, Refused, opened, reason, too_large
-from kompiler.rules.common import did_you_mean
 from kompiler.runtime.collector import paused
 from kompiler.spreadsheet import ZIP_MAGIC, shown
 
 MAX_ASSESSMENT_BYTES = 4 << 30
-MAX_SHOWN = 1_000
 CHUNK_BYTES = 64 << 20
 MAX_CHUNK_ROWS = 65_536
-SUGGESTED = 50
 _NOT_TABLES = (".xls", ".ods", ".numbers")
 
 
@@ -116,7 +114,7 @@ class AssessmentFile:
         self.chunk_rows = chunk_rows or max(1_024, min(MAX_CHUNK_ROWS, CHUNK_BYTES // (4 * width)))
         self.layout: Layout | None = None
         self.people = 0
-        self._problems = _Problems(name, spreadsheet=False)
+        self._problems = Problems(name, spreadsheet=False)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -129,7 +127,7 @@ class AssessmentFile:
         return self.diagnostics
 
     def chunks(self) -> Iterator[Chunk]:
-        self._problems = problems = _Problems(self.name, spreadsheet=False)
+        self._problems = problems = Problems(self.name, spreadsheet=False)
         self.layout, self.people = None, 0
         if self.path.suffix.lower() in _NOT_TABLES:
             problems.add(
@@ -165,83 +163,23 @@ class AssessmentFile:
             problems.add("KMP200", 0, 0, reason(error)[1])
 
 
-class _Problems:
-    """The diagnostics of one reading: at most ``MAX_SHOWN``, the rest counted by code."""
-
-    def __init__(self, file: str, spreadsheet: bool) -> None:
-        self.file, self.spreadsheet = file, spreadsheet
-        self.shown: list[Diagnostic] = []
-        self.hidden: Counter[str] = Counter()
-        self.hidden_errors = 0
-        self.first_hidden: Location | None = None
-        self.errors = 0
-
-    def add(
-        self, code: str, row: int, column: int, message: Message, severity: Severity = Severity.ERROR
-    ) -> None:
-        if severity is Severity.ERROR:
-            self.errors += 1
-        span = Span(row, max(column, 1), row, max(column, 1) + 1) if row else None
-        location = Location(self.file, span)
-        if len(self.shown) >= MAX_SHOWN:
-            self.hidden[code] += 1
-            self.hidden_errors += severity is Severity.ERROR
-            self.first_hidden = self.first_hidden or location
-            return
-        if self.spreadsheet and row and column:
-            cell = f"{_letters(column)}{row}"
-            message = Message(f"Sel {cell}: {message.id}", f"Cell {cell}: {message.en}")
-        self.shown.append(Diagnostic(severity, code, message, location))
-
-    def warn(self, code: str, row: int, column: int, message: Message) -> None:
-        self.add(code, row, column, message, Severity.WARNING)
-
-    def result(self) -> list[Diagnostic]:
-        found = sorted(self.shown, key=Diagnostic.sort_key)
-        if self.hidden:
-            counts = ", ".join(f"{code}: {count:,}" for code, count in sorted(self.hidden.items()))
-            total = sum(self.hidden.values())
-            found.append(
-                Diagnostic(
-                    Severity.ERROR if self.hidden_errors else Severity.WARNING,
-                    "KMP216",
-                    Message(
-                        f"{total:_} masalah lain tidak ditampilkan ({counts}).".replace("_", "."),
-                        f"{total:,} more problems are not shown ({counts}).",
-                    ),
-                    self.first_hidden or Location(self.file),
-                )
-            )
-        return found
-
-
-def _letters(column: int) -> str:
-    letters = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 class _Reader:
     """The records of one file turned into chunks: the header first, then batch after batch."""
 
-    def __init__(self, file: AssessmentFile, problems: _Problems) -> None:
+    def __init__(self, file: AssessmentFile, problems: Problems) -> None:
         self.file, self.problems, self.index = file, problems, file.index
+        self.judge = Judge(
+            problems, allow_personal=file.allow_personal, today=file.today, purposes=file.purposes
+        )
         self.header: Header | None = None
         self.usable = False
         self.header_row = 0
-        self.first: dict[str, int] = {}
-        self.dates: dict[str, str] = {}
-        self.suggestions: dict[str, str] = {}
         self.pending: tuple[list[int], list[list[str]]] = ([], [])
 
     def take(self, starts: list[int], records: list[list[str]]) -> Iterator[Chunk]:
         if self.header is None:
             starts, records = self._read_header(starts, records)
-            if self.header is None:
-                return
-        if not self.usable:
+        if self.header is None or not self.usable:
             return
         if self.header.layout is Layout.WIDE:
             yield from self._wide(starts, records)
@@ -268,21 +206,18 @@ class _Reader:
                 ),
             )
 
-    # The header.
-
     def _read_header(self, starts: list[int], records: list[list[str]]) -> tuple[list[int], list[list[str]]]:
+        """Read the first non-blank record as the header; the records after it."""
         position = next((i for i, record in enumerate(records) if any(c.strip() for c in record)), None)
         if position is None:
             return [], []
-        record = records[position]
-        self.header_row = starts[position]
-        row = self.header_row
+        record, row = records[position], starts[position]
+        self.header_row = row
         for column, cell in enumerate(record, start=1):
             refused = cells.refusal(cell, allow_personal=True)
             if refused:
                 self.problems.add(refused.code, row, column, refused.message)
-        header = read_header(record, self.index.competency_at)
-        self.header = header
+        header = self.header = read_header(record, self.index.competency_at)
         self.usable = header.width <= MAX_COLUMNS and all(
             role in header.roles for role in REQUIRED[header.layout]
         )
@@ -290,279 +225,45 @@ class _Reader:
         for problem in header.problems:
             self.problems.add(problem.code, row, problem.column, problem.message)
         for column in header.dropped:
-            title = shown(record[column].strip())
-            if self.file.allow_personal:
-                self.problems.warn(
-                    "KMP219",
-                    row,
-                    column + 1,
-                    Message(
-                        f"Kolom {title!r} berisi data pribadi; kolom ini dibuang dan tidak disalin ke keluaran.",
-                        f"Column {title!r} holds personal data; it is dropped and copied into no output.",
-                    ),
-                )
-            else:
-                self.problems.add(
-                    "KMP205",
-                    row,
-                    column + 1,
-                    Message(
-                        f"Kolom {title!r} tampak berisi data pribadi. {HOW.id}",
-                        f"Column {title!r} looks like personal data. {HOW.en}",
-                    ),
-                )
+            self._personal_column(shown(record[column].strip()), row, column + 1)
         return starts[position + 1 :], records[position + 1 :]
 
-    # Both layouts: one column at a time.
-
-    def _shape(self, starts: list[int], records: list[list[str]]) -> np.ndarray:
-        """Pad short records, report long ones; the rows that are wrong as a whole (True)."""
-        assert self.header is not None
-        width = self.header.width
-        bad = np.zeros(len(records), bool)
-        if set(map(len, records)) <= {width}:
-            return bad
-        for i, record in enumerate(records):
-            if len(record) < width:
-                record.extend(repeat("", width - len(record)))
-            elif len(record) > width:
-                extra = [c for c, value in enumerate(record[width:], start=width + 1) if value.strip()]
-                del record[width:]
-                if extra:
-                    bad[i] = True
-                    self.problems.add(
-                        "KMP204",
-                        starts[i],
-                        extra[0],
-                        Message(
-                            f"Baris ini berisi nilai di kolom {extra[0]}, judul tabel hanya {width} kolom: tanda "
-                            "pemisah di dalam nilai? (Koma desimal di CSV yang dipisah koma harus diberi tanda "
-                            "kutip, atau pakai ';' sebagai pemisah.)",
-                            f"This row holds a value in column {extra[0]} but the header has {width} columns: a "
-                            "separator inside a value? (A decimal comma in a comma-separated CSV must be quoted, "
-                            "or use ';' as the separator.)",
-                        ),
-                    )
-        return bad
-
-    def _blank(self, records: list[list[str]], ids: tuple[str, ...]) -> np.ndarray:
-        """Rows holding nothing (a spreadsheet's empty lines), skipped without a word."""
-        blank = np.zeros(len(ids), bool)
-        for i in [i for i, value in enumerate(ids) if not value or value.isspace()]:
-            blank[i] = not any(cell.strip() for cell in records[i])
-        return blank
-
-    def _ids(
-        self, column: tuple[str, ...], starts: list[int], bad: np.ndarray, skip: np.ndarray
-    ) -> list[str]:
-        assert self.header is not None
-        at = self.header.roles[Role.ID] + 1
-        ids = list(column)
-        match = cells.ID_PATTERN.fullmatch
-        for i in [i for i, value in enumerate(ids) if not match(value)]:
-            if skip[i]:
-                continue
-            wrong = cells.person_id(ids[i], self.file.allow_personal)
-            if wrong:
-                bad[i] = True
-                self.problems.add(wrong.code, starts[i], at, wrong.message)
-            else:
-                ids[i] = ids[i].strip()
-        return ids
-
-    def _unique(
-        self, ids: list[str], starts: list[int], bad: np.ndarray, skip: np.ndarray, long: bool
-    ) -> None:
-        """Every id once in the file: the first row of each id is remembered, as a plain dict, since a
-        million of them cost a few tens of MB."""
-        assert self.header is not None
-        at = self.header.roles[Role.ID] + 1
-        if skip.any():
-            rows = np.flatnonzero(~skip).tolist()
-            batch = {ids[i]: starts[i] for i in reversed(rows)}
-        else:
-            rows = range(len(ids))
-            batch = dict(zip(reversed(ids), reversed(starts), strict=True))
-        clash = batch.keys() & self.first.keys()
-        if clash or len(batch) < len(rows):
-            seen: dict[str, int] = {}
-            for i in rows:
-                value = ids[i]
-                earlier = self.first.get(value, seen.get(value))
-                if earlier is None:
-                    seen[value] = starts[i]
-                    continue
-                bad[i] = True
-                hint_id = " Baris satu orang harus berurutan: urutkan menurut id." if long else ""
-                hint_en = " One person's rows must be consecutive: sort by id." if long else ""
-                self.problems.add(
-                    "KMP208",
-                    starts[i],
-                    at,
-                    Message(
-                        f"Id {cells.quoted(value)} sudah muncul di baris {earlier}.{hint_id}",
-                        f"The id {cells.quoted(value)} already appeared on row {earlier}.{hint_en}",
-                    ),
-                )
-            for value in clash:
-                del batch[value]
-        self.first.update(batch)
-
-    def _coded(
-        self,
-        role: Role,
-        column: tuple[str, ...],
-        table: dict[str, int],
-        starts: list[int],
-        bad: np.ndarray,
-        skip: np.ndarray,
-    ) -> np.ndarray:
-        """Position or competency codes as numbers of the index (-1 where wrong)."""
-        assert self.header is not None
-        at = self.header.roles[role] + 1
-        numbers = np.fromiter(map(table.get, column, repeat(-1)), np.int32, len(column))
-        for i in np.flatnonzero(numbers < 0):
-            if skip[i]:
-                continue
-            text = column[i]
-            code = table.get(text.strip().upper(), -1)
-            if code >= 0:
-                numbers[i] = code
-                continue
-            bad[i] = True
-            refused = cells.refusal(text, self.file.allow_personal)
-            if refused:
-                self.problems.add(refused.code, starts[i], at, refused.message)
-                continue
-            code, message = self._unknown_code(role, text.strip(), table)
-            self.problems.add(code, starts[i], at, message)
-        return numbers
-
-    def _unknown_code(self, role: Role, text: str, table: dict[str, int]) -> tuple[str, Message]:
-        """The problem of a code the corpus does not have, with the closest one (asked of difflib for
-        the first ``SUGGESTED`` distinct codes only: each question scans every code of the corpus)."""
-        if text not in self.suggestions and len(self.suggestions) < SUGGESTED:
-            close = difflib.get_close_matches(text.upper(), list(table), n=1)
-            self.suggestions[text] = close[0] if close else ""
-        hint_id, hint_en = did_you_mean([self.suggestions[text]] if self.suggestions.get(text) else [])
-        if not text:
-            what = ("Kode jabatan kosong.", "The position code is empty.")
-            if role is Role.COMPETENCY:
-                what = ("Kode kompetensi kosong.", "The competency code is empty.")
-            return ("KMP209" if role is Role.POSITION else "KMP210"), Message(*what)
-        if role is Role.POSITION:
-            return "KMP209", Message(
-                f"Kode jabatan {cells.quoted(text)} tidak ada dalam standar.{hint_id}",
-                f"The position code {cells.quoted(text)} is not in the standards.{hint_en}",
+    def _personal_column(self, title: str, row: int, column: int) -> None:
+        if self.file.allow_personal:
+            self.problems.warn(
+                "KMP219",
+                row,
+                column,
+                Message(
+                    f"Kolom {title!r} berisi data pribadi; kolom ini dibuang dan tidak disalin ke keluaran.",
+                    f"Column {title!r} holds personal data; it is dropped and copied into no output.",
+                ),
             )
-        return "KMP210", Message(
-            f"Kode kompetensi {cells.quoted(text)} tidak ada dalam kamus.{hint_id}",
-            f"The competency code {cells.quoted(text)} is not in the dictionaries.{hint_en}",
+            return
+        self.problems.add(
+            "KMP205",
+            row,
+            column,
+            Message(
+                f"Kolom {title!r} tampak berisi data pribadi. {HOW.id}",
+                f"Column {title!r} looks like personal data. {HOW.en}",
+            ),
         )
 
-    def _levels(
-        self, column: tuple[str, ...], at: int, starts: list[int], bad: np.ndarray, skip: np.ndarray
-    ) -> np.ndarray:
-        values = cells.levels_of(column)
-        misses = np.flatnonzero(values == cells.BAD)
-        for i, value in self._mend(column, misses, at, cells.level, "KMP211", starts, bad, skip):
-            values[i] = value
-        return values
-
-    def _mend(self, column, misses, at, judge, code, starts, bad, skip) -> Iterator[tuple[int, object]]:  # type: ignore[no-untyped-def]
-        """The cells of ``column`` at ``misses`` (off the fast path) read by ``judge``, as (row, value);
-        a cell refused for what it holds, or that ``judge`` cannot read (a message, reported under
-        ``code``), marks its row bad."""
-        for i in misses:
-            if skip[i]:
-                continue
-            text = column[i]
-            refused = cells.refusal(text, self.file.allow_personal)
-            read = refused or judge(text)
-            if isinstance(read, Message):
-                read = cells.Bad(code, read)
-            if isinstance(read, cells.Bad):
-                bad[i] = True
-                self.problems.add(read.code, starts[i], at, read.message)
-            else:
-                yield i, read
-
-    def _scores(
-        self,
-        role: Role,
-        column: tuple[str, ...] | None,
-        n: int,
-        starts: list[int],
-        bad: np.ndarray,
-        skip: np.ndarray,
-    ) -> np.ndarray:
-        if column is None:
-            return np.full(n, np.nan, np.float32)
+    def _people(self, starts: list[int], records: list[list[str]]) -> _Rows:
+        """The columns both layouts share, judged row by row."""
         assert self.header is not None
-        values = np.fromiter(map(cells.SCORES.get, column, repeat(cells.BAD)), np.float32, n)
-        ratings = role is Role.PERFORMANCE
-        misses = np.flatnonzero(values == cells.BAD)
-        at = self.header.roles[role] + 1
-        for i, value in self._mend(
-            column, misses, at, lambda text: cells.score(text, ratings), "KMP214", starts, bad, skip
-        ):
-            values[i] = value
-        return values
-
-    def _dates(
-        self, column: tuple[str, ...], starts: list[int], bad: np.ndarray, skip: np.ndarray
-    ) -> list[str]:
-        """ISO dates; each distinct text is parsed once (a file holds a few assessment days)."""
-        assert self.header is not None
-        known = self.dates
-        found = list(map(known.get, column, repeat("")))
-        if "" not in found:
-            return found
-        misses = [i for i, value in enumerate(found) if not value]
-        at = self.header.roles[Role.DATE] + 1
-        judge = lambda text: known.get(text) or cells.assessment_date(text, self.file.today)  # noqa: E731
-        for i, value in self._mend(column, misses, at, judge, "KMP212", starts, bad, skip):
-            found[i] = known[column[i]] = value
-        return found
-
-    def _purposes(
-        self, column: tuple[str, ...] | None, n: int, starts: list[int], bad: np.ndarray, skip: np.ndarray
-    ) -> list[str]:
-        if column is None:
-            return [self.file.purposes[0]] * n
-        assert self.header is not None
-        known = self.file.purposes
-        table = {"": known[0], **{p: p for p in known}}
-        found = list(map(table.get, column, repeat("")))
-        misses = [i for i, value in enumerate(found) if not value]
-        at = self.header.roles[Role.PURPOSE] + 1
-        judge = lambda text: cells.purpose(text, known)  # noqa: E731
-        for i, value in self._mend(column, misses, at, judge, "KMP213", starts, bad, skip):
-            found[i] = value
-        return found
-
-    def _common(self, starts: list[int], records: list[list[str]]):  # type: ignore[no-untyped-def]
-        """The columns both layouts share, read and judged; ``skip`` marks blank rows."""
-        assert self.header is not None
-        roles = self.header.roles
-        bad = self._shape(starts, records)
-        columns = list(zip(*records, strict=True)) if records else [()] * self.header.width
-        n = len(records)
-        ids_column = columns[roles[Role.ID]]
-        skip = self._blank(records, ids_column)
-        ids = self._ids(ids_column, starts, bad, skip)
-        position = self._coded(
-            Role.POSITION, columns[roles[Role.POSITION]], self.index.position_at, starts, bad, skip
+        roles, judge = self.header.roles, self.judge
+        batch = judge.batch(starts, records, self.header.width, roles[Role.ID])
+        return _Rows(
+            batch,
+            judge.ids(batch, roles[Role.ID]),
+            judge.codes(batch, roles[Role.POSITION], self.index.position_at, position=True),
+            judge.dates_of(batch, roles[Role.DATE]),
+            judge.purposes_of(batch, roles.get(Role.PURPOSE)),
+            judge.scores(batch, roles.get(Role.PERFORMANCE), ratings=True),
+            judge.scores(batch, roles.get(Role.POTENTIAL), ratings=False),
         )
-        dates = self._dates(columns[roles[Role.DATE]], starts, bad, skip)
-        purposes = self._purposes(_column(columns, roles, Role.PURPOSE), n, starts, bad, skip)
-        performance = self._scores(
-            Role.PERFORMANCE, _column(columns, roles, Role.PERFORMANCE), n, starts, bad, skip
-        )
-        potential = self._scores(
-            Role.POTENTIAL, _column(columns, roles, Role.POTENTIAL), n, starts, bad, skip
-        )
-        return columns, skip, bad, ids, position, dates, purposes, performance, potential
 
     # The wide layout: a row is a person.
 
@@ -570,18 +271,16 @@ class _Reader:
         if not records:
             return
         assert self.header is not None
-        columns, skip, bad, ids, position, dates, purposes, performance, potential = self._common(
-            starts, records
-        )
-        self._unique(ids, starts, bad, skip, long=False)
-        n = len(records)
-        levels = np.full((n, len(self.index.competencies)), np.nan, np.float32)
+        rows = self._people(starts, records)
+        batch = rows.batch
+        self.judge.unique(rows.ids, starts, batch.bad, batch.skip, self.header.roles[Role.ID], long=False)
+        levels = np.full((len(batch), len(self.index.competencies)), np.nan, np.float32)
         for column, competency in self.header.competencies.items():
-            levels[:, competency] = self._levels(columns[column], column + 1, starts, bad, skip)
-        keep = np.flatnonzero(~bad & ~skip)
+            levels[:, competency] = self.judge.levels(batch, column)
+        keep = np.flatnonzero(~batch.bad & ~batch.skip)
         self._unscored(levels, keep, starts)
         if len(keep):
-            yield self._chunk(keep, ids, position, levels, dates, purposes, performance, potential, starts)
+            yield self._chunk(keep, rows, np.arange(len(batch)), levels, rows.dates, starts)
 
     def _unscored(self, levels: np.ndarray, keep: np.ndarray, starts: list[int]) -> None:
         assert self.header is not None
@@ -599,164 +298,132 @@ class _Reader:
                 ),
             )
 
-    def _chunk(self, keep, ids, position, levels, dates, purposes, performance, potential, starts) -> Chunk:  # type: ignore[no-untyped-def]
+    def _chunk(
+        self,
+        keep: np.ndarray,
+        rows: _Rows,
+        heads: np.ndarray,
+        levels: np.ndarray,
+        dates: list[str],
+        starts: list[int],
+    ) -> Chunk:
+        """The people ``keep`` (indices into ``heads``, the batch row of each person)."""
         self.file.people += len(keep)
-        every = len(keep) == len(ids)
+        at = heads[keep]
         return Chunk(
-            people=tuple(ids) if every else tuple(ids[i] for i in keep),
-            position=position if every else position[keep],
-            levels=levels if every else levels[keep],
-            dates=tuple(dates) if every else tuple(dates[i] for i in keep),
-            purposes=tuple(purposes) if every else tuple(purposes[i] for i in keep),
-            performance=performance if every else performance[keep],
-            potential=potential if every else potential[keep],
-            rows=np.asarray(starts, np.int64) if every else np.asarray(starts, np.int64)[keep],
+            people=tuple(rows.ids[i] for i in at),
+            position=rows.position[at],
+            levels=levels[keep],
+            dates=tuple(dates[i] for i in keep),
+            purposes=tuple(rows.purposes[i] for i in at),
+            performance=rows.performance[at],
+            potential=rows.potential[at],
+            rows=np.asarray(starts, np.int64)[at],
         )
 
     # The long layout: a person is a run of consecutive rows with one id.
 
     def _long(self, starts: list[int], records: list[list[str]], final: bool) -> Iterator[Chunk]:
+        """Judge the held rows and these, but the last run, which may go on in the next batch."""
+        assert self.header is not None
         held_starts, held = self.pending
         starts, records = held_starts + starts, held + records
+        self.pending = ([], [])
         if not records:
             return
         if not final:
-            if len(records) < self.file.chunk_rows:
-                self.pending = (starts, records)
-                return
-            last = _last_run(records, self.header.roles[Role.ID])  # type: ignore[union-attr]
-            if last == 0:
-                self.pending = (starts, records)
-                return
+            last = (
+                last_run(records, self.header.roles[Role.ID]) if len(records) >= self.file.chunk_rows else 0
+            )
             self.pending = (starts[last:], records[last:])
             starts, records = starts[:last], records[:last]
-        else:
-            self.pending = ([], [])
-        yield from self._people_of_rows(starts, records)
+            if not records:
+                return
+        yield from self._runs(starts, records)
 
-    def _people_of_rows(self, starts: list[int], records: list[list[str]]) -> Iterator[Chunk]:
+    def _runs(self, starts: list[int], records: list[list[str]]) -> Iterator[Chunk]:
         assert self.header is not None
         roles = self.header.roles
-        columns, skip, bad, ids, position, dates, purposes, performance, potential = self._common(
-            starts, records
-        )
-        competency = self._coded(
-            Role.COMPETENCY, columns[roles[Role.COMPETENCY]], self.index.competency_at, starts, bad, skip
-        )
-        level = self._levels(columns[roles[Role.LEVEL]], roles[Role.LEVEL] + 1, starts, bad, skip)
-        rows = np.flatnonzero(~skip)
-        if not len(rows):
+        rows = self._people(starts, records)
+        batch = rows.batch
+        competency = self.judge.codes(batch, roles[Role.COMPETENCY], self.index.competency_at, position=False)
+        level = self.judge.levels(batch, roles[Role.LEVEL])
+        runs = Runs.of(rows.ids, np.flatnonzero(~batch.skip))
+        if not len(runs):
             return
-        ids_of = np.array([ids[i] for i in rows], dtype=object)
-        begins = np.ones(len(rows), bool)
-        begins[1:] = ids_of[1:] != ids_of[:-1]
-        group = np.cumsum(begins) - 1
-        heads = rows[begins]
-        head_ids = [ids[i] for i in heads]
-        head_starts = [starts[i] for i in heads]
-        head_bad = bad[heads].copy()
-        self._unique(head_ids, head_starts, head_bad, np.zeros(len(heads), bool), long=True)
-        row_bad = bad[rows] | head_bad[group]
-        self._agree(rows, group, heads, position, purposes, performance, potential, starts, row_bad)
-        self._once(rows, group, competency, starts, row_bad)
-        people = len(heads)
-        levels = np.full((people, len(self.index.competencies)), np.nan, np.float32)
-        scored = (competency[rows] >= 0) & (level[rows] != cells.BAD)
-        levels[group[scored], competency[rows][scored]] = level[rows][scored]
-        latest = np.array([dates[i] or "NaT" for i in rows], dtype="datetime64[D]")
-        latest = np.maximum.reduceat(latest, np.flatnonzero(begins)).astype(str).tolist()
-        person_bad = np.bincount(group, weights=row_bad, minlength=people) > 0
-        keep = np.flatnonzero(~person_bad)
+        heads = runs.heads
+        head_ids, head_starts = [rows.ids[i] for i in heads], [starts[i] for i in heads]
+        head_bad = batch.bad[heads].copy()
+        self.judge.unique(
+            head_ids, head_starts, head_bad, np.zeros(len(heads), bool), roles[Role.ID], long=True
+        )
+        row_bad = batch.bad[runs.rows] | head_bad[runs.group]
+        self._agree(runs, rows, row_bad)
+        self._once(runs, competency, starts, row_bad)
+        levels = np.full((len(runs), len(self.index.competencies)), np.nan, np.float32)
+        scored = (competency[runs.rows] >= 0) & (level[runs.rows] != cells.BAD)
+        levels[runs.group[scored], competency[runs.rows][scored]] = level[runs.rows][scored]
+        latest = np.array([rows.dates[i] or "NaT" for i in runs.rows], dtype="datetime64[D]")
+        dates = np.maximum.reduceat(latest, np.flatnonzero(runs.begins)).astype(str).tolist()
+        keep = np.flatnonzero(np.bincount(runs.group, weights=row_bad, minlength=len(runs)) == 0)
         self._unscored(levels, keep, head_starts)
         if len(keep):
-            yield self._chunk(
-                keep,
-                head_ids,
-                position[heads],
-                levels,
-                latest,
-                [purposes[i] for i in heads],
-                performance[heads],
-                potential[heads],
-                head_starts,
-            )
+            yield self._chunk(keep, rows, heads, levels, dates, starts)
 
-    def _agree(self, rows, group, heads, position, purposes, performance, potential, starts, row_bad) -> None:  # type: ignore[no-untyped-def]
+    def _agree(self, runs: Runs, rows: _Rows, row_bad: np.ndarray) -> None:
         """Every row of a person says what the person's first row says."""
         assert self.header is not None
         roles = self.header.roles
-        first = heads[group]
-        purpose_array = np.array(purposes, dtype=object)
-        valid_purpose = purpose_array != ""
+        purposes = np.array(rows.purposes, dtype=object)
         checks = (
-            (Role.POSITION, _differ(position, rows, first, position >= 0), "jabatan", "position"),
-            (Role.PURPOSE, _differ(purpose_array, rows, first, valid_purpose), "tujuan", "purpose"),
-            (
-                Role.PERFORMANCE,
-                _differ(performance, rows, first, performance != cells.BAD),
-                "kinerja",
-                "performance",
-            ),
-            (Role.POTENTIAL, _differ(potential, rows, first, potential != cells.BAD), "potensi", "potential"),
+            (Role.POSITION, rows.position, rows.position >= 0, "jabatan", "position"),
+            (Role.PURPOSE, purposes, purposes != "", "tujuan", "purpose"),
+            (Role.PERFORMANCE, rows.performance, rows.performance != cells.BAD, "kinerja", "performance"),
+            (Role.POTENTIAL, rows.potential, rows.potential != cells.BAD, "potensi", "potential"),
         )
-        for role, differs, word_id, word_en in checks:
+        starts = rows.batch.starts
+        for role, values, valid, word_id, word_en in checks:
             if role not in roles:
                 continue
-            for r in np.flatnonzero(differs & ~row_bad):
+            for r in np.flatnonzero(differing(runs, values, valid) & ~row_bad):
                 row_bad[r] = True
-                i, head = rows[r], first[r]
+                first = starts[runs.heads[runs.group[r]]]
                 self.problems.add(
                     "KMP215",
-                    starts[i],
+                    starts[runs.rows[r]],
                     roles[role] + 1,
                     Message(
-                        f"Orang yang sama diberi {word_id} lain daripada di baris {starts[head]}.",
-                        f"The same person is given another {word_en} than on row {starts[head]}.",
+                        f"Orang yang sama diberi {word_id} lain daripada di baris {first}.",
+                        f"The same person is given another {word_en} than on row {first}.",
                     ),
                 )
 
-    def _once(self, rows, group, competency, starts, row_bad) -> None:  # type: ignore[no-untyped-def]
+    def _once(self, runs: Runs, competency: np.ndarray, starts: list[int], row_bad: np.ndarray) -> None:
         """Each competency of a person assessed on one row only."""
         assert self.header is not None
-        codes = competency[rows]
-        valid = np.flatnonzero(codes >= 0)
-        keys = group[valid].astype(np.int64) * max(1, len(self.index.competencies)) + codes[valid]
-        order = np.argsort(keys, kind="stable")
-        repeated = np.flatnonzero(keys[order][1:] == keys[order][:-1])
         at = self.header.roles[Role.COMPETENCY] + 1
-        for k in repeated:
-            r, earlier = valid[order[k + 1]], valid[order[k]]
+        for r, earlier in repeats(runs, competency, len(self.index.competencies)):
             row_bad[r] = True
-            code = self.index.competencies[codes[r]]
+            code, before = self.index.competencies[competency[runs.rows[r]]], starts[runs.rows[earlier]]
             self.problems.add(
                 "KMP215",
-                starts[rows[r]],
+                starts[runs.rows[r]],
                 at,
                 Message(
-                    f"Kompetensi {code} orang ini sudah dinilai di baris {starts[rows[earlier]]}.",
-                    f"This person's competency {code} was already assessed on row {starts[rows[earlier]]}.",
+                    f"Kompetensi {code} orang ini sudah dinilai di baris {before}.",
+                    f"This person's competency {code} was already assessed on row {before}.",
                 ),
             )
 
 
-def _column(columns: list[tuple[str, ...]], roles: dict[Role, int], role: Role) -> tuple[str, ...] | None:
-    return columns[roles[role]] if role in roles else None
+@dataclass(frozen=True)
+class _Rows:
+    """A batch and its shared columns, judged: one entry per batch row."""
 
-
-def _differ(values: np.ndarray, rows: np.ndarray, first: np.ndarray, valid: np.ndarray) -> np.ndarray:
-    """Rows whose value differs from their person's first row, both read without a problem (NaN, no
-    data, equals NaN)."""
-    here, there = values[rows], values[first]
-    same = here == there
-    if here.dtype.kind == "f":
-        same |= np.isnan(here) & np.isnan(there)
-    return ~same & valid[rows] & valid[first]
-
-
-def _last_run(records: list[list[str]], at: int) -> int:
-    """Where the last run of one id begins (its rows may go on in the next batch)."""
-    last = records[-1][at].strip() if len(records[-1]) > at else ""
-    i = len(records) - 1
-    while i > 0 and (records[i - 1][at].strip() if len(records[i - 1]) > at else "") == last:
-        i -= 1
-    return i
+    batch: Batch
+    ids: list[str]
+    position: np.ndarray
+    dates: list[str]
+    purposes: list[str]
+    performance: np.ndarray
+    potential: np.ndarray
