@@ -149,9 +149,11 @@ def test_pool_ranks_people_for_a_position(
 def test_summary_suppresses_small_units(
     project: Path, assessment: Path, run_cli: Callable[..., Result]
 ) -> None:
-    result = run_cli(["people", "summary", str(assessment), "--format", "md,csv"], project)
+    result = run_cli(["people", "summary", str(assessment), "--format", "md,pdf,csv"], project)
     assert result.exit_code == 0, result.output
     folder = project / "asesmen" / "hasil" / "agregat"
+    assert _files(folder) == ["peta.csv", "peta.html", "peta.md", "peta.pdf"]
+    assert (folder / "peta.pdf").read_bytes().startswith(b"%PDF-")
     text = (folder / "peta.md").read_text(encoding="utf-8")
     assert "Badan Kepegawaian Daerah | 6 |" in text
     # Two people: left out, name and all; with them the smallest unit shown (five) on the units' line,

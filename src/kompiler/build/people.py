@@ -37,6 +37,7 @@ from kompiler.people.stream import MissingPolicy, MobilityMoves, People
 from kompiler.people.table import Chunk, Index
 from kompiler.people.talent import FILLING, talent_pool
 from kompiler.pipeline import compile_path
+from kompiler.render.documents import appendix_pdf
 from kompiler.render.environment import Templates
 from kompiler.render.people import summary
 from kompiler.render.people.documents import DOCUMENT_FORMATS, person_documents
@@ -257,15 +258,19 @@ class Prepared:
     def write_summary(
         self, writer: PrivateWriter, formats: tuple[str, ...], minimum: int, year: int | None
     ) -> Written:
-        """The agency's suppressed aggregates into ``agregat/peta.md``, ``.html`` and ``.csv``."""
+        """The agency's suppressed aggregates: ``agregat/peta.html`` always (the heatmap in colour), and
+        ``peta.md``, ``peta.pdf`` and ``peta.csv`` as ``formats`` ask (a heatmap has no Word form)."""
         view = self.agency(minimum, year)
-        written = 0
+        templates = self.templates()
+        context = {**summary.page_context(view, self.locale), "locale": self.locale}
+        html = templates.render(summary.PAGE, context)
+        writer.write_text("agregat/peta.html", html)
+        written = 1
         if "md" in formats:
             writer.write_text("agregat/peta.md", summary.markdown(view, self.locale))
             written += 1
-        if "md" in formats or "pdf" in formats or "docx" in formats:
-            context = {**summary.page_context(view, self.locale), "locale": self.locale}
-            writer.write_text("agregat/peta.html", self.templates().render("people/agregat.html", context))
+        if "pdf" in formats:
+            writer.write_bytes("agregat/peta.pdf", appendix_pdf(html, templates, (summary.PAGE, context)))
             written += 1
         rows = {}
         if "csv" in formats:

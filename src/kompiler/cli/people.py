@@ -207,7 +207,8 @@ def summary(
     year: int | None,
     minimum: int,
 ) -> None:
-    """Peta kesenjangan kompetensi × unit dan porsi 20 JP, teragregasi. / The agency's aggregates."""
+    """Peta kesenjangan kompetensi × unit dan porsi 20 JP, teragregasi (HTML selalu; md, pdf, csv).
+    / The agency's aggregates (HTML always; md, pdf, csv)."""
     prepared = _prepared(file, project, allow_personal, purpose, locale, quiet)
     with _private(output, prepared) as writer:
         written = prepared.write_summary(writer, formats_, minimum, year)

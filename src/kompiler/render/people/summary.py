@@ -18,6 +18,7 @@ from kompiler.render.people.labels import people_labels
 from kompiler.render.people.view import number
 
 _SHADES = 5  # colour steps of the heatmap
+PAGE = "people/agregat.html"  # the heatmap as one page of the private folder
 
 
 @dataclass(frozen=True)
