@@ -104,14 +104,12 @@ class Tally:
     def aggregates(self) -> Aggregates:
         index = self._requirements.index
         seen_units = np.flatnonzero(self._unit[:, 0] > 0)
-        unit_pos = {int(u): k for k, u in enumerate(seen_units)}
         cell_unit, cell_competency = np.divmod(self._keys, self._width)
         seen_competencies = np.unique(cell_competency)
-        competency_pos = {int(c): k for k, c in enumerate(seen_competencies)}
         shape = (len(seen_units), len(seen_competencies))
         people, gap_sum, with_gap = np.zeros(shape, np.int64), np.zeros(shape), np.zeros(shape, np.int64)
-        rows = np.array([unit_pos[int(u)] for u in cell_unit], dtype=np.int64)
-        cols = np.array([competency_pos[int(c)] for c in cell_competency], dtype=np.int64)
+        rows = np.searchsorted(seen_units, cell_unit)
+        cols = np.searchsorted(seen_competencies, cell_competency)
         people[rows, cols] = np.rint(self._cells[:, 0]).astype(np.int64)
         gap_sum[rows, cols] = self._cells[:, 1]
         with_gap[rows, cols] = np.rint(self._cells[:, 2]).astype(np.int64)
@@ -146,6 +144,10 @@ class Figure:
     secondary: bool = False
 
 
+EMPTY = Figure(0, None, None)
+"""A cell nobody's position requires: nothing to show and nothing to hide."""
+
+
 @dataclass(frozen=True)
 class UnitFigure:
     """A unit (or the whole agency): people, share with any gap and share of plans reaching the
@@ -173,33 +175,29 @@ class Suppressed:
 
 def suppress(data: Aggregates, minimum: int = DEFAULT_MINIMUM_GROUP) -> Suppressed:
     """The publishable figures of ``data`` (see the module for the rules)."""
-    people = data.people
-    hidden = (people > 0) & (people < minimum)
-    secondary = np.zeros_like(hidden)
-    total_hidden = np.zeros(people.shape[1], dtype=bool)
-    for c in range(people.shape[1]):
-        extra, total_hidden[c] = _complement(people[:, c], hidden[:, c], data.units, minimum)
-        secondary[:, c] = extra
-    unit_hidden = data.unit_people < minimum
-    unit_extra, agency_hidden = _complement(data.unit_people, unit_hidden, data.units, minimum)
-    cells = tuple(
-        tuple(
-            _figure(int(people[u, c]), data.gap_sum[u, c], int(data.with_gap[u, c]), hidden[u, c] or secondary[u, c],
-                    bool(secondary[u, c]))
-            for c in range(people.shape[1])
-        )
-        for u in range(people.shape[0])
-    )  # fmt: skip
+    people = np.asarray(data.people, dtype=np.int64)
+    hidden, secondary, total_hidden = _complement(people, (people > 0) & (people < minimum), minimum)
+    unit_people = np.asarray(data.unit_people, dtype=np.int64)[:, None]
+    unit_hidden, unit_extra, agency_hidden = _complement(unit_people, unit_people[:, 0:1] < minimum, minimum)
+    at = np.nonzero(people)
+    count = people[at]
+    mean = np.round(data.gap_sum[at] / count, 2)
+    share = np.round(100.0 * data.with_gap[at] / count, 1)
+    rows: list[list[Figure]] = [[EMPTY] * people.shape[1] for _ in range(people.shape[0])]
+    for u, c, n, m, w, h, x in zip(
+        *(a.tolist() for a in (*at, count, mean, share, hidden[at], secondary[at])), strict=True
+    ):
+        rows[u][c] = Figure(None, None, None, x) if h else Figure(n, m, w)
     totals = tuple(
-        _figure(
-            int(people[:, c].sum()), data.gap_sum[:, c].sum(), int(data.with_gap[:, c].sum()), total_hidden[c]
+        _figure(int(n), float(g), int(w), bool(h))
+        for n, g, w, h in zip(
+            people.sum(axis=0), data.gap_sum.sum(axis=0), data.with_gap.sum(axis=0), total_hidden, strict=True
         )
-        for c in range(people.shape[1])
     )
     reaching = data.unit_reaching
     units = tuple(
         _unit(unit, int(data.unit_people[u]), int(data.unit_with_gap[u]),
-              None if reaching is None else int(reaching[u]), unit_hidden[u] or unit_extra[u], bool(unit_extra[u]))
+              None if reaching is None else int(reaching[u]), bool(unit_hidden[u, 0]), bool(unit_extra[u, 0]))
         for u, unit in enumerate(data.units)
     )  # fmt: skip
     agency = _unit(
@@ -207,9 +205,9 @@ def suppress(data: Aggregates, minimum: int = DEFAULT_MINIMUM_GROUP) -> Suppress
         int(data.unit_people.sum()),
         int(data.unit_with_gap.sum()),
         None if reaching is None else int(reaching.sum()),
-        agency_hidden,
+        bool(agency_hidden[0]),
     )
-    return Suppressed(units, data.competencies, cells, totals, agency, minimum)
+    return Suppressed(units, data.competencies, tuple(map(tuple, rows)), totals, agency, minimum)
 
 
 def shown(value: float | int | None, locale: str = "id", digits: int = 2) -> str:
@@ -219,23 +217,25 @@ def shown(value: float | int | None, locale: str = "id", digits: int = 2) -> str
     return str(value) if isinstance(value, int) else f"{value:.{digits}f}"
 
 
-def _complement(
-    people: np.ndarray, hidden: np.ndarray, names: tuple[str, ...], minimum: int
-) -> tuple[np.ndarray, bool]:
-    """Secondary suppression along one line with a total: the groups added to ``hidden`` and whether
-    the total must be suppressed too."""
-    hidden = hidden.copy()
-    extra = np.zeros_like(hidden)
+def _complement(people: np.ndarray, hidden: np.ndarray, minimum: int) -> tuple[np.ndarray, ...]:
+    """Secondary suppression down every column (a line of disjoint groups with a published total), all
+    columns at once: the groups hidden in the end, those hidden only to protect another, and which
+    columns' totals must be hidden too. Groups are in name order, so of equal sizes the first goes."""
     present = people > 0
-    while 0 < people[hidden & present].sum() < minimum:
-        shown_groups = np.flatnonzero(present & ~hidden)
-        if not len(shown_groups):
+    hidden = hidden & present
+    extra = np.zeros_like(hidden)
+    columns = np.arange(people.shape[1])
+    while True:
+        hidden_people = np.where(hidden, people, 0).sum(axis=0)
+        candidates = present & ~hidden
+        need = (hidden_people > 0) & (hidden_people < minimum) & candidates.any(axis=0)
+        if not need.any():
             break
-        smallest = min(shown_groups, key=lambda g: (people[g], names[g]))
-        hidden[smallest] = extra[smallest] = True
-    total = int(people.sum())
-    hidden_people = int(people[hidden & present].sum())
-    return extra, total < minimum or 0 < hidden_people < minimum
+        smallest = np.where(candidates, people, np.iinfo(np.int64).max).argmin(axis=0)
+        hidden[smallest[need], columns[need]] = extra[smallest[need], columns[need]] = True
+    hidden_people = np.where(hidden, people, 0).sum(axis=0)
+    total_hidden = (people.sum(axis=0) < minimum) | ((hidden_people > 0) & (hidden_people < minimum))
+    return hidden, extra, total_hidden
 
 
 def _figure(people: int, gap_sum: float, with_gap: int, hide: bool, secondary: bool = False) -> Figure:
