@@ -20,7 +20,7 @@ class Recorder:
     def __init__(self) -> None:
         self.steps: list[list] = []
 
-    def step(self, label: str, total: int) -> None:
+    def step(self, label: str, total: int | None) -> None:
         self.steps.append([label, total, 0])
 
     def advance(self, amount: int = 1) -> None:
@@ -45,4 +45,10 @@ def test_every_step_advances_exactly_what_it_announced(
     writer.abort()
     labels = [label for label, _, _ in progress.steps]
     assert {"Situs", "Graf", "PDF", "Word"} <= set(labels)
-    assert all(total == advanced for _, total, advanced in progress.steps), progress.steps
+    assert all(total == advanced for _, total, advanced in progress.steps if total is not None), (
+        progress.steps
+    )
+    [(_, pdf_pages)] = [(total, advanced) for label, total, advanced in progress.steps if label == "PDF"]
+    assert pdf_pages >= len(result.corpus.positions), (
+        "the PDF advances by each page, every position starts one"
+    )

@@ -35,15 +35,19 @@ APPENDIX_LIMIT = 1000
 
 
 class Progress(Protocol):
-    """Receives the steps of a build: ``step`` announces one with its number of units, ``advance`` one unit."""
+    """Receives the steps of a build: ``step`` announces one with its number of units, ``advance`` one unit.
 
-    def step(self, label: str, total: int) -> None: ...
+    A total of ``None`` is a step whose units are not known beforehand (the PDF's pages): it advances
+    as it goes, and a display counts instead of filling a bar.
+    """
+
+    def step(self, label: str, total: int | None) -> None: ...
 
     def advance(self, amount: int = 1) -> None: ...
 
 
 class _Silent:
-    def step(self, label: str, total: int) -> None:
+    def step(self, label: str, total: int | None) -> None:
         return None
 
     def advance(self, amount: int = 1) -> None:
@@ -234,7 +238,7 @@ class _Step(NamedTuple):
     """One step the progress announces: ``total`` units, and whether ``run`` advances them itself."""
 
     label: str
-    total: int
+    total: int | None
     run: Callable[[], object]
     advances: bool
 
@@ -257,7 +261,7 @@ def _render(
         for step in steps.wanted():
             progress.step(step.label, step.total)
             step.run()
-            if not step.advances:
+            if not step.advances and step.total is not None:
                 progress.advance(step.total)
     return list(writer.written)
 
@@ -286,7 +290,7 @@ class _Steps:
             label = "Markdown, HTML" if html and markdown else ("HTML" if html else "Markdown")
             steps.append(_Step(label, len(plan.ordered), lambda: self.take(len(plan.ordered)), True))
         if "pdf" in formats and plan.appendix:
-            steps.append(_Step("PDF", 1, self.pdf, False))
+            steps.append(_Step("PDF", None, self.pdf, True))
         if "docx" in formats and plan.appendix:
             steps.append(_Step("Word", 1, self.word, False))
         if plan.wants_site:
@@ -312,12 +316,12 @@ class _Steps:
                 self.writer.record(path)
 
     def pdf(self) -> None:
-        """Lay out the appendix's print HTML, which the page workers wrote, as PDF."""
+        """Lay out the appendix's print HTML, which the page workers wrote, as PDF, advancing the progress
+        by each page laid out."""
         name, template, context = self.plan.html_page
         html = self.writer.path_of(name).read_text(encoding="utf-8")
-        self.writer.write_bytes(
-            f"{self.plan.stem}.pdf", documents.appendix_pdf(html, self.plan.templates, (template, context))
-        )
+        pdf = documents.appendix_pdf(html, self.plan.templates, (template, context), self.progress.advance)
+        self.writer.write_bytes(f"{self.plan.stem}.pdf", pdf)
 
     def word(self) -> None:
         plan = self.plan

@@ -36,7 +36,7 @@ class Bar:
     ) -> None:
         self._progress.stop()
 
-    def step(self, label: str, total: int) -> None:
+    def step(self, label: str, total: int | None) -> None:
         if self._task is not None:
             self._progress.update(self._task, visible=False)
         self._task = self._progress.add_task(label, total=total)

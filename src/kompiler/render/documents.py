@@ -9,7 +9,7 @@ and a site-only or Markdown-only build should not pay for it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -37,15 +37,21 @@ def appendix_html_page(pub: Publication, *, single: bool, built: datetime | None
     )
 
 
-def appendix_pdf(html: str, templates: Templates, page: tuple[str, Mapping[str, Any]]) -> bytes:
+def appendix_pdf(
+    html: str,
+    templates: Templates,
+    page: tuple[str, Mapping[str, Any]],
+    on_page: Callable[[], None] | None = None,
+) -> bytes:
     """Lay out as PDF the print HTML rendered from ``page`` (a template and its context). Fonts come from
     the system (fontconfig); nothing is fetched: a URL the HTML asks for (but ``data:``) is a
     :class:`~kompiler.render.environment.TemplateProblem`, as is, when the project has templates of its
-    own, a layout past its limits or one WeasyPrint fails on (:mod:`kompiler.render.pdf`)."""
+    own, a layout past its limits or one WeasyPrint fails on (:mod:`kompiler.render.pdf`). ``on_page``
+    hears of each page laid out (:func:`~kompiler.render.pdf.html_to_pdf`)."""
     name, context = page
     allowance = Allowance.layout(context) if templates.untrusted else None
     try:
-        pdf, refused = html_to_pdf(html, allowance)
+        pdf, refused = html_to_pdf(html, allowance, on_page)
     except Exception as error:
         if allowance is None:  # the shipped templates' HTML: kompiler's own failure
             raise

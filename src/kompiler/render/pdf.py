@@ -17,7 +17,10 @@ WeasyPrint is imported here only when a PDF is asked for: it is the slowest impo
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from kompiler.render.limits import Allowance, confine_layout, too_costly_layout, too_deep_layout
@@ -31,8 +34,14 @@ PDF_VARIANT = "pdf/ua-1"
 _CARRIED = "data:"  # the only scheme whose content is in the URL itself
 
 
-def html_to_pdf(html: str, allowance: Allowance | None = None) -> tuple[bytes, list[str]]:
+def html_to_pdf(
+    html: str, allowance: Allowance | None = None, on_page: Callable[[], None] | None = None
+) -> tuple[bytes, list[str]]:
     """The PDF of ``html``, and the URLs it asked for that were refused (in the order asked).
+
+    ``on_page`` is called as each page is laid out, for a progress display: an appendix is one document
+    that takes a while to lay out, and every position in it starts on a new page. A forked layout reports
+    its pages when it is done.
 
     With an ``allowance`` (HTML from a project's own templates), the layout runs in a forked process held
     to it (:func:`~kompiler.render.limits.confine_layout`): a template can print a million elements, nest
@@ -40,7 +49,7 @@ def html_to_pdf(html: str, allowance: Allowance | None = None) -> tuple[bytes, l
     bounded only by the system. Past the allowance, or too deep for the layout, :class:`LimitExceeded`.
     """
     if allowance is None:
-        return _laid_out(html)
+        return _laid_out(html, on_page)
     # Imported here: the forked stages' module reaches the page renderer, which imports the environment
     # that imports this module.
     from kompiler.runtime.forked import Forked, StageFailed
@@ -48,30 +57,71 @@ def html_to_pdf(html: str, allowance: Allowance | None = None) -> tuple[bytes, l
     parent = os.getpid()
     try:
         with Forked(lambda: _confined(html, allowance, parent)) as layout:
-            return layout.result()
+            pdf, refused, pages = layout.result()
     except StageFailed:
         raise too_costly_layout(allowance) from None
+    for _ in range(pages if on_page is not None else 0):
+        on_page()
+    return pdf, refused
 
 
-def _confined(html: str, allowance: Allowance, parent: int) -> tuple[bytes, list[str]]:
-    """:func:`_laid_out`, held to ``allowance`` when forked (never the build's own process)."""
+def _confined(html: str, allowance: Allowance, parent: int) -> tuple[bytes, list[str], int]:
+    """:func:`_laid_out`, held to ``allowance`` when forked (never the build's own process), with the
+    number of pages laid out."""
     if os.getpid() != parent:
         confine_layout(allowance)
+    pages = [0]
     try:
-        return _laid_out(html)
+        pdf, refused = _laid_out(html, lambda: pages.__setitem__(0, pages[0] + 1))
+        return pdf, refused, pages[0]
     except RecursionError:
         raise too_deep_layout() from None
     except (MemoryError, SystemError):  # SystemError: a C extension that could not allocate
         raise too_costly_layout(allowance) from None
 
 
-def _laid_out(html: str) -> tuple[bytes, list[str]]:
+def _laid_out(html: str, on_page: Callable[[], None] | None = None) -> tuple[bytes, list[str]]:
     import weasyprint
 
     refused: list[str] = []
-    with running():  # WeasyPrint's boxes link to their parents: cyclic garbage, made as it lays out
+    with running(), _pages_reported(on_page):  # running: WeasyPrint's boxes link to their parents
         pdf = weasyprint.HTML(string=html, url_fetcher=_fetcher(refused)).write_pdf(pdf_variant=PDF_VARIANT)
     return pdf, refused
+
+
+class _PageCounter(logging.Handler):
+    """Calls back on WeasyPrint's progress record of each newly laid out page."""
+
+    def __init__(self, on_page: Callable[[], None]) -> None:
+        super().__init__(logging.INFO)
+        self.on_page = on_page
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.msg == _NEW_PAGE:
+            self.on_page()
+
+
+_NEW_PAGE = "Step 5 - Creating layout - Page %d"
+
+
+@contextmanager
+def _pages_reported(on_page: Callable[[], None] | None) -> Iterator[None]:
+    """While the block runs, ``on_page`` hears of every page WeasyPrint lays out (its progress log),
+    and nothing of that log goes anywhere else."""
+    if on_page is None:
+        yield
+        return
+    logger = logging.getLogger("weasyprint.progress")
+    handler, level, propagate = _PageCounter(on_page), logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
 
 
 def _fetcher(refused: list[str]) -> Any:
