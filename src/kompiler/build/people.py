@@ -30,6 +30,7 @@ from kompiler.model import Corpus
 from kompiler.model.entities import Position
 from kompiler.people.aggregate import Tally, suppress
 from kompiler.people.assessment import AssessmentFile, read_assessments
+from kompiler.people.cells import PURPOSES
 from kompiler.people.moves import Mobility
 from kompiler.people.requirements import Requirements
 from kompiler.people.results import PersonReport
@@ -330,7 +331,11 @@ def prepare_compiled(
 ) -> Prepared:
     """:func:`prepare` for standards already compiled (``kompiler build --asesmen``)."""
     diagnostics = list(result.diagnostics)
-    assessments = read_assessments(file, Index.of(result.corpus), allow_personal=allow_personal)
+    match = result.corpus.development.match
+    purposes = tuple(match.purposes) if match is not None and match.purposes else PURPOSES
+    assessments = read_assessments(
+        file, Index.of(result.corpus), allow_personal=allow_personal, purposes=purposes
+    )
     if result.root is not None and not any(d.severity is Severity.ERROR for d in diagnostics):
         if needs_policy or purpose is not None:
             _policy_present(result.corpus, purpose)
