@@ -178,3 +178,8 @@ def test_distinct_signatures_group_people_exactly_as_numpy_unique_does() -> None
     unique, inverse = _distinct(signature)
     np.testing.assert_array_equal(unique[inverse], signature)
     assert len(unique) == len(np.unique(signature, axis=0))
+
+
+def test_an_empty_chunk_has_empty_plan_columns() -> None:
+    columns, found = plans([])
+    assert found == [] and columns.row.shape == (0,) and columns.person("total_jp").shape == (0,)

@@ -155,7 +155,7 @@ def plan_chunk(
     year: int | None = None,
 ) -> PlanColumns:
     """The plans of every person of ``chunk`` (``match`` is :func:`match_chunk` of the same chunk)."""
-    del requirements  # the signature carries what the plan needs
+    del requirements  # the match columns carry what the plan needs; kept for the callers' uniform calls
     gap_mode, targets, levels = _targets(match)
     signature = np.concatenate([gap_mode[:, None].astype(np.int32), targets, levels], axis=1)
     unique, row = _distinct(signature)
@@ -163,11 +163,11 @@ def plan_chunk(
     parts = [
         _plan(unique[s : s + _BLOCK, 0].astype(bool), unique[s : s + _BLOCK, 1 : 1 + width],
               unique[s : s + _BLOCK, 1 + width :], catalogue)
-        for s in range(0, len(unique), _BLOCK)
+        for s in range(0, max(len(unique), 1), _BLOCK)  # an empty chunk still gets (empty) columns
     ]  # fmt: skip
     items = max((p["activity"].shape[1] for p in parts), default=0)
-    joined = {k: np.concatenate([_pad(p[k], items) for p in parts]) if parts else None for k in _ITEM_KEYS}
-    rest = {k: np.concatenate([p[k] for p in parts]) if parts else None for k in _ROW_KEYS}
+    joined = {k: np.concatenate([_pad(p[k], items) for p in parts]) for k in _ITEM_KEYS}
+    rest = {k: np.concatenate([p[k] for p in parts]) for k in _ROW_KEYS}
     return PlanColumns(
         row=row.reshape(-1).astype(np.int64),
         year=_years(chunk, year),
@@ -204,7 +204,7 @@ def plan_of(
         items.append(
             PlanItem(
                 competency=code,
-                competency_name=found.name if found else GENERAL,
+                competency_name=found.name if found else (code or GENERAL),
                 gap=gaps.get(competency, 0) if plans.gap_mode[u] else 0,
                 activity=entry.code,
                 activity_name=entry.name,
