@@ -156,6 +156,33 @@
     });
     svg.addEventListener("pointerup", function () { drag = null; });
 
+    /* "Show" beside a merge group: its members and lines highlighted, the view fitted around them. */
+    document.querySelectorAll("button[data-grup]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var code = button.dataset.grup;
+        var members = svg.querySelectorAll('.simpul a[data-grup="' + code + '"]');
+        if (!members.length) { return; }
+        clear();
+        svg.classList.add("redup");
+        var box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+        members.forEach(function (node) {
+          node.classList.add("sorot");
+          var circle = node.querySelector("circle");
+          var x = circle.cx.baseVal.value, y = circle.cy.baseVal.value;
+          box = { x1: Math.min(box.x1, x), y1: Math.min(box.y1, y), x2: Math.max(box.x2, x), y2: Math.max(box.y2, y) };
+        });
+        svg.querySelectorAll('.gabungan line[data-grup="' + code + '"]').forEach(function (line) { line.classList.add("sorot"); });
+        var w = Math.max(box.x2 - box.x1 + 360, start.w / 6);
+        var h = w * start.h / start.w;
+        h = Math.max(h, box.y2 - box.y1 + 120);
+        w = h * start.w / start.h;
+        view = { x: (box.x1 + box.x2) / 2 - w / 2 + 80, y: (box.y1 + box.y2) / 2 - h / 2, w: w, h: h };
+        apply();
+        info.textContent = button.parentNode.textContent.replace(button.textContent, "").trim();
+        svg.scrollIntoView({ block: "nearest" });
+      });
+    });
+
     svg.addEventListener("keydown", function (event) {
       var step = view.w / 10;
       var keys = {

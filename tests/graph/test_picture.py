@@ -1,10 +1,29 @@
-"""The site's graph picture draws each position's strongest links, chosen the same whatever the pair order."""
+"""The site's graph picture: each position's strongest links, chosen the same whatever the pair order; family
+boxes apart with their titles whole; linked positions and merge groups side by side; fast at national scale."""
 
 from __future__ import annotations
 
+import time
+from types import SimpleNamespace
+from typing import Any
+
 import numpy as np
 
-from kompiler.graph.picture import strongest
+from kompiler.graph.picture import (
+    CELL_HEIGHT,
+    CELL_WIDTH,
+    HEADER,
+    LABEL_LIMIT,
+    LINE_CHARACTERS,
+    PADDING,
+    TITLE_CHARACTER,
+    FamilyKey,
+    GraphEdge,
+    MergeGroup,
+    label_lines,
+    layout,
+    strongest,
+)
 
 
 def test_the_strongest_pairs_of_each_position_are_kept() -> None:
@@ -26,3 +45,91 @@ def test_equal_scores_are_decided_by_the_codes_not_the_order_of_the_pairs() -> N
     assert strongest(codes, left, right, score, 1).tolist() == [1, 2]
     swapped = strongest(codes, left[[1, 0, 2]], right[[1, 0, 2]], score[[1, 0, 2]], 1)
     assert swapped.tolist() == [0, 2]
+
+
+def _corpus(families: dict[str, tuple[str, str | None]], positions: dict[str, tuple[str, str]]) -> Any:
+    """What :func:`layout` reads of a corpus: positions (code, name, family) and families (name, parent)."""
+    return SimpleNamespace(
+        families={
+            code: SimpleNamespace(name=name, parent=parent) for code, (name, parent) in families.items()
+        },
+        positions={
+            code: SimpleNamespace(code=code, name=name, family=f) for code, (name, f) in positions.items()
+        },
+    )
+
+
+def _overlap(a: FamilyKey, b: FamilyKey) -> bool:
+    return a.x < b.x + b.width and b.x < a.x + a.width and a.y < b.y + b.height and b.y < a.y + a.height
+
+
+def test_families_are_boxes_apart_with_their_whole_title_and_their_positions_inside() -> None:
+    families = {
+        f"RJ-{i:02d}": (f"Rumpun Jabatan Nomor {i} dengan Nama yang Cukup Panjang", None) for i in range(30)
+    }
+    families["RJ-05.A"] = ("Sub-rumpun", "RJ-05")
+    positions = {
+        f"P.{i:04d}": (f"Jabatan Fungsional Nomor {i} Ahli Pertama di Unit Kerja", f"RJ-{i % 30:02d}")
+        for i in range(900)
+    }
+    positions["P.SUB"] = ("Satu-satunya di sub-rumpun", "RJ-05.A")
+    picture = layout(_corpus(families, positions), [])
+    boxes = {family.code: family for family in picture.families}
+    assert len(boxes) == 31
+    assert [f.code for f in picture.families].index("RJ-05.A") == [f.code for f in picture.families].index(
+        "RJ-05"
+    ) + 1
+    assert not any(_overlap(a, b) for i, a in enumerate(picture.families) for b in picture.families[i + 1 :])
+    for family in picture.families:
+        assert family.title == family.name  # every title fits its box
+        assert len(family.title) * TITLE_CHARACTER <= family.width - 2 * PADDING
+        assert family.x + family.width <= picture.width and family.y + family.height <= picture.height
+    cells = {(node.x, node.y) for node in picture.nodes}
+    assert len(cells) == len(picture.nodes) == 901
+    for node in picture.nodes:
+        box = boxes[node.family]
+        assert (
+            box.x < node.x < box.x + box.width - CELL_WIDTH + 20
+            and box.y + HEADER < node.y < box.y + box.height
+        )
+        assert node.label and all(len(line) <= LINE_CHARACTERS for line in node.label)
+
+
+def test_linked_positions_and_merge_groups_are_neighbours_and_marked() -> None:
+    positions = {f"P.{i}": (f"Jabatan {i}", "RJ") for i in range(9)}
+    edges = [GraphEdge("P.0", "P.7", 0.9), GraphEdge("P.7", "P.3", 0.8), GraphEdge("P.1", "P.8", 0.5)]
+    group = MergeGroup("USUL.1", ("P.0", "P.3", "P.7"), 0.85)
+    picture = layout(_corpus({"RJ": ("Rumpun", None)}, positions), edges, [group])
+    place = {node.code: (node.x, node.y) for node in picture.nodes}
+    # A walk along the links: P.0, then P.7, then P.3, each in the cell next to the one before.
+    for a, b in (("P.0", "P.7"), ("P.7", "P.3"), ("P.1", "P.8")):
+        (ax, ay), (bx, by) = place[a], place[b]
+        assert abs(ax - bx) + abs(ay - by) in (CELL_WIDTH, CELL_HEIGHT)
+    assert {node.code for node in picture.nodes if node.group} == {"P.0", "P.3", "P.7"}
+    assert picture.groups == (group,)
+    assert layout(_corpus({"RJ": ("Rumpun", None)}, positions), edges, [group]) == picture
+
+
+def test_a_national_corpus_names_only_the_merge_groups_members_and_lays_out_quickly() -> None:
+    families = {f"RJ-{i:03d}": (f"Rumpun {i}", None) for i in range(120)}
+    positions = {
+        f"P.{i:05d}": (f"Jabatan {i}", f"RJ-{i % 120:03d}" if i % 7 else "RJ-000") for i in range(30_000)
+    }
+    group = MergeGroup("USUL.1", ("P.00001", "P.00002"), 0.7)
+    started = time.perf_counter()
+    picture = layout(_corpus(families, positions), [], [group])
+    assert time.perf_counter() - started < 5.0
+    assert len(picture.nodes) == 30_000 > LABEL_LIMIT
+    assert {node.code for node in picture.nodes if node.label} == {"P.00001", "P.00002"}
+    assert not any(_overlap(a, b) for i, a in enumerate(picture.families) for b in picture.families[i + 1 :])
+
+
+def test_a_label_breaks_between_words_and_says_when_it_is_cut() -> None:
+    assert label_lines("Analis Keuangan Pusat dan Daerah Ahli Muda") == (
+        "Analis Keuangan Pusat dan",
+        "Daerah Ahli Muda",
+    )
+    assert label_lines("Pengelola") == ("Pengelola",)
+    cut = label_lines("Kepala Bagian Protokol dan Komunikasi Pimpinan Biro Administrasi Pimpinan")
+    assert cut == ("Kepala Bagian Protokol dan", "Komunikasi Pimpinan Biro …")
+    assert label_lines("X" * 40) == ("X" * (LINE_CHARACTERS - 1) + "…",)

@@ -124,7 +124,8 @@ def test_the_limits_of_project_templates_leave_the_shipped_ones_unchanged(
     """A project with a templates/ folder of its own renders every template within the limits of
     kompiler.render.limits: the shipped templates it does not override print byte for byte the same."""
     (render_project / "templates").mkdir()
-    output = build_project(render_project, render_project.parent / "keluaran", formats=("md", "html", "site"))
+    # Every format, as `built`: the site's pages link to the same documents.
+    output = build_project(render_project, render_project.parent / "keluaran")
     limited = {k: v for k, v in files_of(output).items() if k.endswith((".md", ".html", ".css", ".js"))}
     assert len(limited) > 20
     assert limited == {k: v for k, v in files_of(built).items() if k in limited}

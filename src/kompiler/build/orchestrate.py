@@ -20,6 +20,7 @@ from kompiler.check.result import CompileResult
 from kompiler.graph.picture import GraphData, graph_data
 from kompiler.pipeline import compile_path
 from kompiler.render import documents, site
+from kompiler.render.downloads import Downloads
 from kompiler.render.environment import Page, Templates
 from kompiler.render.model_json import model_dict
 from kompiler.render.view import Publication, publication
@@ -200,7 +201,8 @@ def _plan(result: CompileResult, options: BuildOptions) -> _Plan:
     html_page = (f"{stem}.html", *documents.appendix_html_page(pub, single=single, built=options.built))
     markdown = _markdown_pages(pub, stem, appendix=appendix, single=single) if "md" in options.formats else []
     html = [html_page] if wants_html else []
-    site_pages = site.pages(pub, built=options.built) if wants_site else []
+    downloads = Downloads.of(options.formats, appendix=appendix)
+    site_pages = site.pages(pub, built=options.built, downloads=downloads) if wants_site else []
     if wants_site and options.agency is not None:
         site_pages.append(site.agency_page(pub, built=options.built, context=options.agency))
     alone = len(html) + (1 if markdown and appendix else 0)

@@ -28,7 +28,7 @@ from kompiler.cli.common import (
     resolve_locale,
     select,
 )
-from kompiler.cli.dates import AS_OF_DATE
+from kompiler.cli.dates import AS_OF_DATE, build_day
 from kompiler.cli.output import terminable, writing
 from kompiler.cli.progress import Bar, wanted
 from kompiler.model.time import in_force
@@ -154,7 +154,7 @@ def command(
             locale=locale,
             only=only,
             appendix=appendix,
-            built=source_date(),
+            built=source_date() or build_day(),
             project_templates=result.root / "templates" if result.root else None,
             agency=agency,
         )

@@ -1,6 +1,8 @@
-"""A click parameter type for calendar dates written as ``YYYY-MM-DD`` (``--as-of``)."""
+"""Dates on the command line: ``YYYY-MM-DD`` parameters (``--as-of``) and the day a build is dated."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 import click
 
@@ -24,3 +26,9 @@ class IsoDate(click.ParamType):
 
 
 AS_OF_DATE = IsoDate()
+
+
+def build_day() -> datetime:
+    """The day a build without ``SOURCE_DATE_EPOCH`` is dated (the site's footer, the documents' metadata):
+    today at midnight UTC, so that builds of the same standards on one day are still byte-identical."""
+    return datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)

@@ -2,40 +2,45 @@
 
 The site never touches the graph stage's internals. It consumes:
 
-- :class:`GraphPicture`: ``nodes`` (one per position: code, name, family, x and y in the SVG's
-  0–1000 × 0–700 box), ``edges`` (pairs of position codes with a similarity score in 0–1) and
-  ``families`` (code, name, colour index), drawn as SVG with hand-written script;
+- :class:`GraphPicture`: ``families`` (one labelled box per job family, holding its positions),
+  ``nodes`` (one per position: code, name, family, place, the lines of its label, its merge group),
+  ``edges`` (pairs of position codes with a similarity score in 0–1), ``groups`` (the merge groups to
+  highlight) and the picture's ``width`` and ``height``, drawn as SVG with hand-written script;
 - a tuple of proposal dictionaries in the documented merge format (``proposal_dict`` of the graph stage:
   ``kode``, ``status``, ``keputusan``, ``anggota``, ``skor``, ``bukti``, ``usulan``), printed as is.
 
-The layout is deterministic (fixed seeds, sorted input) and two-level, so it stays fast for thousands of
-positions and reads as a map of job families: families are placed by a spring layout of the family
-graph (weighted by the similarity between their positions), then each family's positions by a spring
-layout of their own links, inside a disc sized to the family and centred on the family's place.
-A family too large for a spring layout (its cost grows with the square of its size) is drawn as a
-sunflower spiral instead, its positions in code order, so a 50,000-position corpus still lays out in
-moments and the same standards always give the same picture.
+A reviewer reads the picture as a map of job families, so it is laid out as one: every family is a box
+with its name on top, and the boxes are packed in rows (a family followed by its sub-families, so
+related families sit side by side). Inside a box the positions take the cells of a grid, each cell
+wide enough for the position's name on two lines, so no label ever covers another; they are placed in
+the order of a walk along their strongest links, snaking through the rows, so linked positions (and so
+the members of a merge group) are neighbours and their links short. Everything is computed from
+sorted input with no randomness, linear in the number of positions and links: the same standards
+always give the same picture, and 50,000 positions lay out in moments. Above :data:`LABEL_LIMIT`
+positions only the merge groups' members carry a printed label (the others name themselves on hover and
+focus), so the page stays a size a browser opens.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import networkx as nx
 import numpy as np
 
 from kompiler.graph.merge import MergeResult, proposal_dict
 from kompiler.model import Corpus
 
-WIDTH, HEIGHT, MARGIN = 1000.0, 700.0, 50.0
-MAX_SCALE = 140.0  # SVG units per layout unit: keeps a small graph compact and centred
+WIDTH = 1000.0  # the narrowest picture; a family wider than this widens it
 EDGES_PER_NODE = 6
-SEED = 38
-SPRING_LIMIT = 150  # positions in one family above which it is drawn as a spiral, not a spring layout
+LABEL_LIMIT = 2000  # positions above which only merge-group members carry a printed label
+CELL_WIDTH, CELL_HEIGHT = 170.0, 34.0  # one position: its dot and its name on two lines
+LINE_CHARACTERS = 28  # characters of a label line that fit a cell at the picture's label size
+PADDING, HEADER, GAP = 10.0, 24.0, 16.0  # inside a family box, its title band, between boxes
+TITLE_CHARACTER = 8.0  # width of one character of a family title, generously (13-unit bold serif)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +50,8 @@ class GraphNode:
     family: str
     x: float
     y: float
+    label: tuple[str, ...]  # the printed lines of the name; empty when the node names itself on hover only
+    group: str  # the code of the merge proposal it belongs to, or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +63,25 @@ class GraphEdge:
 
 @dataclass(frozen=True, slots=True)
 class FamilyKey:
+    """A job family's box: its place, size and printed title (the name, shortened only if it must be)."""
+
     code: str
     name: str
     colour: int
     x: float
     y: float
+    width: float
+    height: float
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class MergeGroup:
+    """A merge proposal's members, to be drawn joined and highlighted."""
+
+    code: str
+    members: tuple[str, ...]
+    score: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +89,9 @@ class GraphPicture:
     nodes: tuple[GraphNode, ...]
     edges: tuple[GraphEdge, ...]
     families: tuple[FamilyKey, ...]
+    groups: tuple[MergeGroup, ...] = ()
+    width: float = WIDTH
+    height: float = 0.0
 
     def neighbours(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
@@ -102,124 +126,161 @@ def graph_data(corpus: Corpus, merge: MergeResult) -> GraphData:
             sims.left[keep].tolist(), sims.right[keep].tolist(), score[keep].tolist(), strict=True
         )
     ]
+    groups = [
+        MergeGroup(p.code, tuple(sorted(p.member_codes)), round(p.score_mean, 3)) for p in merge.proposals
+    ]
     return GraphData(
-        picture=layout(corpus, edges),
+        picture=layout(corpus, edges, groups),
         proposals=tuple(proposal_dict(p) for p in merge.proposals),
     )
 
 
-def layout(corpus: Corpus, edges: list[GraphEdge]) -> GraphPicture:
-    """Place every position of ``corpus``; see the module docstring for the two-level layout."""
+def layout(corpus: Corpus, edges: list[GraphEdge], groups: Sequence[MergeGroup] = ()) -> GraphPicture:
+    """Place every position of ``corpus``; see the module docstring for the boxes and their grids."""
     positions = sorted(corpus.positions.values(), key=lambda p: p.code)
+    if not positions:
+        return GraphPicture((), (), (), tuple(groups), WIDTH, 0.0)
     members: dict[str, list[str]] = defaultdict(list)
     for position in positions:
         members[position.family].append(position.code)
-    family_of = {p.code: p.family for p in positions}
-    family_codes = sorted(members)
-    if not family_codes:
-        return GraphPicture((), (), ())
+    group_of = {code: group.code for group in groups for code in group.members}
+    links = _links(edges)
+    names = {f: (corpus.families[f].name if f in corpus.families else f) for f in members}
 
-    family_graph = nx.Graph()
-    family_graph.add_nodes_from(family_codes)
-    for edge in edges:
-        a, b = family_of[edge.source], family_of[edge.target]
-        if a != b:
-            weight = family_graph.get_edge_data(a, b, {"weight": 0.0})["weight"]
-            family_graph.add_edge(a, b, weight=weight + edge.score)
-    radius = {f: 0.6 * math.sqrt(len(members[f])) + 0.4 for f in family_codes}
-    centres = _spread(_spring(family_graph), radius)
+    boxes = []
+    for family in family_order(corpus, members):
+        count = len(members[family])
+        columns = max(1, round(math.sqrt(count * CELL_HEIGHT / CELL_WIDTH * 1.6)))
+        rows = math.ceil(count / columns)
+        width = max(columns * CELL_WIDTH, len(names[family]) * TITLE_CHARACTER) + 2 * PADDING
+        boxes.append((family, columns, min(width, _widest(columns)), HEADER + rows * CELL_HEIGHT + PADDING))
+    total_width = max(WIDTH, *(width for _, _, width, _ in boxes))
 
-    inside: dict[str, list[GraphEdge]] = defaultdict(list)
-    for edge in edges:
-        if family_of[edge.source] == family_of[edge.target]:
-            inside[family_of[edge.source]].append(edge)
-    places: dict[str, tuple[float, float]] = {}
-    for family in family_codes:
-        if len(members[family]) > SPRING_LIMIT:
-            local = _sunflower(members[family])
-        else:
-            graph = nx.Graph()
-            graph.add_nodes_from(members[family])
-            graph.add_weighted_edges_from((e.source, e.target, e.score) for e in inside[family])
-            local = _spring(graph)
-        cx, cy = centres[family]
-        for code, (x, y) in local.items():
-            places[code] = (cx + x * radius[family] * 0.85, cy + y * radius[family] * 0.85)
-
-    scale = _fit(list(places.values()))
-    names = {f: (corpus.families[f].name if f in corpus.families else f) for f in family_codes}
-    nodes = tuple(GraphNode(p.code, p.name, p.family, *scale(places[p.code])) for p in positions)
-    families = tuple(
-        FamilyKey(
-            f, names[f], index, *_label_place(scale(centres[f]), [scale(places[c]) for c in members[f]])
-        )
-        for index, f in enumerate(family_codes)
+    labelled = len(positions) <= LABEL_LIMIT
+    by_code = {p.code: p for p in positions}
+    nodes: list[GraphNode] = []
+    families: list[FamilyKey] = []
+    x = y = row_height = 0.0
+    for colour, (family, columns, width, height) in enumerate(boxes):
+        if x > 0 and x + width > total_width:
+            x, y, row_height = 0.0, y + row_height + GAP, 0.0
+        title = _shorten(names[family], int((width - 2 * PADDING) / TITLE_CHARACTER))
+        families.append(FamilyKey(family, names[family], colour, x, y, width, height, title))
+        for index, code in enumerate(walk(members[family], links)):
+            row, column = divmod(index, columns)
+            if row % 2:  # snake: the walk turns at the row's end instead of jumping back
+                column = columns - 1 - column
+            position = by_code[code]
+            group = group_of.get(code, "")
+            nodes.append(
+                GraphNode(
+                    code,
+                    position.name,
+                    family,
+                    round(x + PADDING + column * CELL_WIDTH + 8.0, 1),
+                    round(y + HEADER + row * CELL_HEIGHT + CELL_HEIGHT / 2, 1),
+                    label_lines(position.name) if labelled or group else (),
+                    group,
+                )
+            )
+        x += width + GAP
+        row_height = max(row_height, height)
+    nodes.sort(key=lambda node: node.code)
+    return GraphPicture(
+        tuple(nodes), tuple(edges), tuple(families), tuple(groups), total_width, round(y + row_height, 1)
     )
-    return GraphPicture(nodes, tuple(edges), families)
 
 
-def _label_place(centre: tuple[float, float], points: list[tuple[float, float]]) -> tuple[float, float]:
-    """A family's name goes just above its topmost position, kept inside the picture."""
-    x = min(max(centre[0], 120.0), WIDTH - 120.0)
-    y = max(min(p[1] for p in points) - 14.0, 16.0)
-    return round(x, 1), round(y, 1)
+def family_order(corpus: Corpus, members: dict[str, list[str]]) -> list[str]:
+    """The families that hold positions, each followed by its sub-families (depth first, by code), so
+    that a family and its sub-families sit side by side in the picture."""
+    children: dict[str | None, list[str]] = defaultdict(list)
+    for code in sorted(set(corpus.families) | set(members)):
+        family = corpus.families.get(code)
+        parent = family.parent if family is not None and family.parent in corpus.families else None
+        children[parent].append(code)
+    order: list[str] = []
+    stack = list(reversed(children[None]))
+    seen: set[str] = set()
+    while stack:
+        code = stack.pop()
+        if code in seen:  # a cycle of parents is the rules' to report; the picture just stops there
+            continue
+        seen.add(code)
+        if code in members:
+            order.append(code)
+        stack.extend(reversed(children.get(code, [])))
+    order += [code for code in sorted(members) if code not in seen]  # families only reached by a cycle
+    return order
 
 
-def _spring(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """A deterministic spring layout in the unit disc (one node sits at the centre)."""
-    nodes = sorted(graph.nodes)
-    if len(nodes) == 1:
-        return {nodes[0]: (0.0, 0.0)}
-    ordered = nx.Graph()
-    ordered.add_nodes_from(nodes)
-    ordered.add_edges_from(sorted(graph.edges(data=True), key=lambda e: (e[0], e[1])))
-    # A longer ideal distance than the default 1/sqrt(n), so that linked positions stay apart enough
-    # for the line between them to be seen.
-    raw = nx.spring_layout(ordered, k=2.5 / math.sqrt(len(nodes)), seed=SEED, iterations=60, method="force")
-    biggest = max((math.hypot(x, y) for x, y in raw.values()), default=1.0) or 1.0
-    return {code: (float(x) / biggest, float(y) / biggest) for code, (x, y) in raw.items()}
+def walk(codes: list[str], links: dict[str, list[tuple[float, str]]]) -> list[str]:
+    """``codes`` in the order of a breadth-first walk along the strongest links first, from the lowest
+    code of each connected part: linked positions come one after the other."""
+    inside = set(codes)
+    order: list[str] = []
+    seen: set[str] = set()
+    for start in codes:  # codes arrive sorted
+        if start in seen:
+            continue
+        seen.add(start)
+        queue = deque([start])
+        while queue:
+            code = queue.popleft()
+            order.append(code)
+            for _, other in links.get(code, ()):
+                if other in inside and other not in seen:
+                    seen.add(other)
+                    queue.append(other)
+    return order
 
 
-def _sunflower(codes: list[str]) -> dict[str, tuple[float, float]]:
-    """Evenly spaced points filling the unit disc (Vogel's spiral), one per code, in the given order."""
-    golden = math.pi * (3.0 - math.sqrt(5.0))
-    count = len(codes)
-    return {
-        code: (
-            math.sqrt((i + 0.5) / count) * math.cos(i * golden),
-            math.sqrt((i + 0.5) / count) * math.sin(i * golden),
-        )
-        for i, code in enumerate(codes)
-    }
+def label_lines(name: str) -> tuple[str, ...]:
+    """A position's name on at most two lines of :data:`LINE_CHARACTERS`, broken between words; a name
+    that does not fit ends in an ellipsis (the full name is in the node's title and shown on hover)."""
+    lines: list[str] = []
+    current = ""
+    cut = False
+    for word in name.split():
+        candidate = f"{current} {word}" if current else word
+        if len(candidate) <= LINE_CHARACTERS or not current:
+            current = candidate
+            continue
+        lines.append(current)
+        current = word
+        if len(lines) == 2:
+            cut = True
+            break
+    else:
+        if current:
+            lines.append(current)
+    lines = [_shorten(line, LINE_CHARACTERS) for line in lines]
+    if cut:
+        last = lines[-1]
+        lines[-1] = f"{last} …" if len(last) + 2 <= LINE_CHARACTERS else _shorten(last + "…", LINE_CHARACTERS)
+    return tuple(lines)
 
 
-def _spread(
-    centres: dict[str, tuple[float, float]], radius: dict[str, float]
-) -> dict[str, tuple[float, float]]:
-    """Scale the family layout up until no two family discs overlap."""
-    codes = sorted(centres)
-    factor = 1.0
-    for i, a in enumerate(codes):
-        for b in codes[i + 1 :]:
-            distance = math.dist(centres[a], centres[b]) or 1e-6
-            factor = max(factor, (radius[a] + radius[b]) * 1.1 / distance)
-    return {c: (x * factor, y * factor) for c, (x, y) in centres.items()}
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[: max(1, limit - 1)].rstrip() + "…"
 
 
-def _fit(points: list[tuple[float, float]]):
-    """A function mapping layout coordinates into the SVG box, centred, keeping the aspect ratio."""
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    min_x, min_y = min(xs), min(ys)
-    span_x, span_y = max(xs) - min_x, max(ys) - min_y
-    scale = min(
-        (WIDTH - 2 * MARGIN) / max(span_x, 1e-9), (HEIGHT - 2 * MARGIN) / max(span_y, 1e-9), MAX_SCALE
-    )
-    off_x, off_y = (WIDTH - span_x * scale) / 2, (HEIGHT - span_y * scale) / 2
+def _widest(columns: int) -> float:
+    """A box is never narrower than its grid, whatever its title."""
+    return max(WIDTH, columns * CELL_WIDTH + 2 * PADDING)
 
-    def place(point: tuple[float, float]) -> tuple[float, float]:
-        return (round(off_x + (point[0] - min_x) * scale, 1), round(off_y + (point[1] - min_y) * scale, 1))
 
-    return place
+def _links(edges: list[GraphEdge]) -> dict[str, list[tuple[float, str]]]:
+    """Each position's links, strongest first (ties by code)."""
+    out: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    for edge in edges:
+        out[edge.source].append((-edge.score, edge.target))
+        out[edge.target].append((-edge.score, edge.source))
+    for linked in out.values():
+        linked.sort()
+    return out
 
 
 def strongest(

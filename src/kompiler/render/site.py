@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from kompiler.render.downloads import Downloads
 from kompiler.render.environment import Page, Templates
-from kompiler.render.labels import labels
+from kompiler.render.labels import labels, long_date
 from kompiler.render.view import TYPE_ORDER, CompetencyView, FamilySection, PositionView, Publication
 
-STATIC = ("site/gaya.css", "site/situs.js")
+STATIC = ("site/gaya.css", "site/situs.js", "site/ikon.svg")
 GRAPH_PAGES = ("graf.html", "usulan.html")  # written by graph_pages, once the graph stage is done
 AGENCY_PAGE = "asesmen.html"
 _TYPE_RANK = {t.value: rank for rank, t in enumerate(TYPE_ORDER)}
@@ -95,16 +96,21 @@ def _page(base: dict[str, Any], template: str, path: str, **context: Any) -> Pag
 
 
 def _base(pub: Publication, built: datetime | None) -> dict[str, Any]:
+    """What every page's frame prints: the labels, the regulation (in the footer) and the build date."""
+    day = built.strftime("%Y-%m-%d") if built else ""
     return {
         "t": labels(pub.locale),
         "locale": pub.locale,
-        "built": built.strftime("%Y-%m-%d") if built else "",
+        "built": day,
+        "built_long": long_date(day, pub.locale),
+        "regulation": pub.regulation,
     }
 
 
-def pages(pub: Publication, *, built: datetime | None) -> list[Page]:
-    """Every page of the site except the graph and the proposals (those wait for the graph stage)."""
-    base = _base(pub, built)
+def pages(pub: Publication, *, built: datetime | None, downloads: Downloads | None = None) -> list[Page]:
+    """Every page of the site except the graph and the proposals (those wait for the graph stage);
+    ``downloads`` says which of the build's documents the pages link to."""
+    base = {**_base(pub, built), "downloads": downloads or Downloads()}
     competencies = {c.code: c for c in pub.competencies}
     families = {f.code: f for f in pub.families}
     children: dict[str, list[FamilySection]] = defaultdict(list)
