@@ -74,8 +74,10 @@ class Judge:
                     del record[width:]
         columns = list(zip(*records, strict=True)) if records else [()] * width
         skip = np.zeros(len(records), bool)
-        for i in [i for i, value in enumerate(columns[at_id]) if not value or value.isspace()]:
-            skip[i] = not any(cell.strip() for cell in records[i])
+        ids = columns[at_id]
+        if "" in ids or any(map(str.isspace, ids)):
+            for i in [i for i, value in enumerate(ids) if not value or value.isspace()]:
+                skip[i] = not any(cell.strip() for cell in records[i])
         return Batch(starts, columns, skip, bad)
 
     def _too_long(self, record: list[str], width: int, row: int) -> bool:
