@@ -210,3 +210,54 @@ def test_a_problem_in_a_written_requirement_is_traced_to_its_row(tmp_path: Path)
         traced = staging._traced(found, documents, origins, "out")
         assert (traced.location.file, traced.location.line, traced.location.column) == ("r.csv", row, 2)
         assert traced.related[0].location.file == "out/jabatan/a1.yaml"
+
+
+def test_a_large_import_writes_proportionate_dictionaries_and_checks_clean(tmp_path: Path) -> None:
+    """A dictionary's competency holds its code, name and definition and five placeholder levels of one
+    indicator each (waived in the file, with the reason): under 1 KB per competency, and the whole
+    project checks with no error and no warning, also past one dictionary file's 999 elements."""
+    elements = 1200
+    positions = [["code", "title", "group"]] + [[f"P-{n:03d}", f"Jabatan Uji {n}", "1"] for n in range(60)]
+    requirements = [["code", "element_id", "element_name", "level", "importance"]]
+    for n in range(60):
+        for k in range(20):
+            element = (n * 20 + k) % elements
+            requirements.append([f"P-{n:03d}", f"E{element:04d}", f"Keterampilan nomor {element}", "4", "3"])
+    target = tmp_path / "standar"
+    import_tables(
+        _write_csv(tmp_path / "p.csv", positions),
+        _write_csv(tmp_path / "r.csv", requirements),
+        target,
+        ImportOptions(valid_from="2026-01-01"),
+    )
+    technical = sorted((target / "kamus").glob("teknis-*.yaml"))
+    assert len(technical) == 2
+    assert sum(p.stat().st_size for p in technical) / elements < 1000
+    compiled = compile_path(target)
+    assert compiled.diagnostics == []
+    competency = next(c for c in compiled.corpus.competencies.values() if c.code.startswith("T."))
+    assert [level.level for level in competency.levels] == [1, 2, 3, 4, 5]
+    assert all(len(level.indicators) == 1 for level in competency.levels)
+
+
+def test_spliced_lists_are_the_bytes_yaml_writes() -> None:
+    """The import writes the repeated parts of its files from text made once; it must be exactly what
+    ``yaml.dump`` writes for the same values, so the files keep one canonical form."""
+    from kompiler.authoring.importer import plan
+
+    technical = [("T.IMPORA.001", "f", 3, 1.0, None), ("T.IMPORB.010", "f", 5, 3.29, None)]
+    for listed in (technical, []):
+        data = {"kode": "x", "kompetensi": {"teknis": plan._TECHNICAL_PLACEHOLDER}, "y": 2}
+        spliced = plan._dump(data, "jabatan", 1).replace(
+            f" {plan._TECHNICAL_PLACEHOLDER}\n", plan._technical_text(listed), 1
+        )
+        data["kompetensi"]["teknis"] = [
+            {"kode": c, "level": lv, "kepentingan": w} for c, _, lv, w, _ in listed
+        ]
+        assert spliced == plan._dump(data, "jabatan", 1)
+    entry = {"kode": "T.IMPORA.001", "nama": "Nama", "definisi": "D", "level": plan._LEVELS_PLACEHOLDER}
+    spliced = plan._dump({"kompetensi": [entry, dict(entry)]}, "kamus", 1).replace(
+        f" {plan._LEVELS_PLACEHOLDER}\n", plan._levels_text()
+    )
+    whole = [{**entry, "level": plan._levels()} for _ in range(2)]
+    assert spliced == plan._dump({"kompetensi": whole}, "kamus", 1)

@@ -3,8 +3,9 @@
 Agencies keep their current standards in tables: one row per position (code, title, group) and one row
 per requirement (position code, element id, element name, level, importance). The import writes a
 complete project that ``kompiler check`` accepts: the shipped sources, grade table and managerial and
-socio-cultural dictionaries; one technical dictionary with every element as a competency (levels 1–5 with
-generated descriptions, honestly marked as imported); one family per group; one file per position.
+socio-cultural dictionaries; technical dictionaries with every element as a competency (levels 1–5 with
+one placeholder description and indicator each, honestly marked as imported and not yet drafted); one
+family per group; one file per position.
 
 Levels are rescaled linearly from the source scale (0–7 by default) to 1–5; elements below the importance
 cut are not required (a position with none keeps its most important one), and those kept carry their

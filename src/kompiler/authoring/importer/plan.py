@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -264,7 +265,9 @@ class Plan:
             )
             relative = f"jabatan/{code.lower()}.yaml"
             position = self._position(row, grade, family[_group(row)], technical, valid_from)
-            files[relative] = _dump(position, "jabatan", 1)
+            files[relative] = _dump(position, "jabatan", 1).replace(
+                f" {_TECHNICAL_PLACEHOLDER}\n", _technical_text(technical), 1
+            )
             origins[relative] = _position_origins(row, technical)
         return files, origins
 
@@ -285,7 +288,7 @@ class Plan:
                     "kode": code,
                     "nama": name,
                     "definisi": f"{name} (elemen {element}, diimpor dari {self.requirements_file}).",
-                    "level": _levels(name),
+                    "level": _LEVELS_PLACEHOLDER,
                 }
             )
             origins.setdefault(relative, []).extend(
@@ -303,8 +306,8 @@ class Plan:
                 "sumber": CITATION,
             }
             files[f"kamus/teknis-{field_.replace('_', '-')}.yaml"] = _dump(
-                {"kamus": header, "kompetensi": listed}, "kamus", 1
-            )
+                {"kamus": header, "kompetensi": listed}, "kamus", 1, PLACEHOLDER_WAIVER
+            ).replace(f" {_LEVELS_PLACEHOLDER}\n", _levels_text())
         return competency
 
     def _families(self, files: dict[str, str], origins: Origins) -> dict[str, str]:
@@ -361,7 +364,7 @@ class Plan:
                         {"kode": f"M.{n:02d}", "level": grade["level_manajerial"]} for n in range(1, 9)
                     ],
                     "sosial_kultural": [{"kode": "SK.01", "level": grade["level_sosial_kultural"]}],
-                    "teknis": [{"kode": c, "level": lv, "kepentingan": w} for c, _, lv, w, _ in technical],
+                    "teknis": _TECHNICAL_PLACEHOLDER,
                 },
             }
         )
@@ -446,25 +449,70 @@ def _dictionary_field(number_: int) -> tuple[str, str]:
     return f"impor_{letter}", f"IMPOR{letter.upper()}"
 
 
-def _levels(name: str) -> list[dict[str, Any]]:
+# The levels every imported competency gets, the same for all: the tables say which element a position
+# requires and at what level, never what a level means, so there is nothing per competency to write but
+# the five levels the rules ask for (KMP104), each with one placeholder indicator rather than the usual
+# three (three placeholders say no more than one and made 13,000 imported elements 34 MB). The file says
+# so in a waiver of KMP104 with its reason, which the drafters remove once they write the indicators.
+PLACEHOLDER = "Belum disusun (data impor)."
+PLACEHOLDER_INDICATORS = 1
+_LEVELS_PLACEHOLDER = "impor-levels-placeholder"
+PLACEHOLDER_WAIVER = (
+    "# kompiler: abaikan-berkas KMP104 -- indikator hasil impor belum disusun (satu per level); hapus "
+    "baris ini setelah indikator ditulis\n"
+)
+
+
+def _levels() -> list[dict[str, Any]]:
     return [
         {
             "level": level,
-            "deskripsi": f"{name}: tingkat {level} dari 5 (diimpor; deskripsi belum disusun).",
+            "deskripsi": PLACEHOLDER,
             "indikator": [
-                {
-                    "nomor": f"{level}.{n}",
-                    "uraian": f"Indikator {n} {name} tingkat {level} (diimpor; uraian belum disusun).",
-                }
-                for n in (1, 2, 3)
+                {"nomor": f"{level}.{n}", "uraian": PLACEHOLDER} for n in range(1, PLACEHOLDER_INDICATORS + 1)
             ],
         }
         for level in range(1, 6)
     ]
 
 
-def _dump(data: dict[str, Any], schema: str, depth: int) -> str:
+@lru_cache(maxsize=1)
+def _levels_text() -> str:
+    """The YAML of :func:`_levels` as it stands under a competency's ``level:`` key in a dictionary file,
+    made once: the same bytes ``yaml.dump`` writes for each competency, without representing the same
+    thirty values thirteen thousand times."""
+    marker = "impor-marker"
+    dumped = yaml.dump(
+        {"kompetensi": [{"level": _levels(), "kode": marker}]},
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=110,
+    )
+    body = dumped.split("level:", 1)[1].split(f"  kode: {marker}", 1)[0]
+    return body
+
+
+# Where a position's technical requirements go in its file: written by :func:`_technical_text`, since
+# representing 129,000 requirement mappings one value at a time was most of the time of a large import.
+_TECHNICAL_PLACEHOLDER = "impor-technical-placeholder"
+
+
+def _technical_text(technical: list[_Technical]) -> str:
+    """The YAML of a position's technical requirements under ``kompetensi: teknis:``: the bytes
+    ``yaml.dump`` writes for ``[{"kode": code, "level": level, "kepentingan": weight}, …]``. Codes are
+    the import's own ``T.IMPORx.nnn`` (plain scalars), levels integers and weights floats between 1 and
+    5 with two decimals, so Python's ``repr`` of each is YAML's."""
+    if not technical:
+        return " []\n"
+    return "\n" + "".join(
+        f"  - kode: {code}\n    level: {level}\n    kepentingan: {float(weight)!r}\n"
+        for code, _, level, weight, _ in technical
+    )
+
+
+def _dump(data: dict[str, Any], schema: str, depth: int, comment: str = "") -> str:
     prefix = "../" * depth
-    return f"# yaml-language-server: $schema={prefix}schemas/{schema}.schema.json\n" + yaml.dump(
+    return f"# yaml-language-server: $schema={prefix}schemas/{schema}.schema.json\n{comment}" + yaml.dump(
         data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110
     )
