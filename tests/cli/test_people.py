@@ -164,3 +164,16 @@ def test_summary_suppresses_small_units(
     smaller = run_cli(["people", "summary", str(assessment), "--minimal-kelompok", "2"], project)
     assert smaller.exit_code == 0
     assert "Biro Umum Sekretariat Daerah | 2 |" in (folder / "peta.md").read_text(encoding="utf-8")
+
+
+def test_an_nip_is_refused_unless_personal_data_is_allowed(
+    project: Path, tmp_path: Path, run_cli: Callable[..., Result]
+) -> None:
+    nip = "198703152010011002"
+    named = write_assessment(tmp_path / "nip.csv", [(nip, BKD, LEVELS)])
+    refused = run_cli(["people", "gaps", str(named)], project)
+    assert refused.exit_code == 1 and "nip.csv:2:1" in refused.output
+    assert nip not in refused.output  # the message names what it found, never the value
+    allowed = run_cli(["people", "gaps", str(named), "--izinkan-data-pribadi"], project)
+    assert allowed.exit_code == 0, allowed.output
+    assert (project / "asesmen" / "hasil" / "kesenjangan" / f"{nip}.md").exists()

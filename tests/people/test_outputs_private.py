@@ -130,3 +130,16 @@ def test_without_git_inside_a_repository_it_refuses(
     with pytest.raises(PrivateRefused) as refused:
         PrivateWriter(default_folder(minimal_project), sources=[minimal_project])
     assert "git tidak dapat dijalankan" in refused.value.message.id
+
+
+def test_a_link_into_a_public_output_folder_is_refused(tmp_path: Path) -> None:
+    public = tmp_path / "output"
+    writer = OutputWriter(public)
+    writer.write_text("site/index.html", "<p>")
+    writer.commit()
+    (public / "site" / "kosong").mkdir()
+    link = tmp_path / "hasil"
+    link.symlink_to(public / "site" / "kosong")
+    with pytest.raises(PrivateRefused):
+        PrivateWriter(link)
+    assert not any((public / "site" / "kosong").iterdir())
