@@ -61,7 +61,7 @@ _OUTPUT_SUFFIXES = (".pdf", ".docx", ".md", ".html")
 _EARLIER_LAYOUT = frozenset({"model.json", "graph", "merge", "site", "jabatan"})
 # The project's folders a build reads (kompiler.project's kinds of folder, its templates and its cache):
 # output written inside one would mix with the sources, and replacing it could remove them.
-_READ_FOLDERS = ("jabatan", "kamus", "rumpun", "templates", CACHE_FOLDER)
+_READ_FOLDERS = ("jabatan", "kamus", "rumpun", "pengembangan", "templates", CACHE_FOLDER)
 
 
 class UnsafeOutputPath(ValueError):
