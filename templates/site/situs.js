@@ -183,6 +183,14 @@
       });
     });
 
+    /* graf.html#grup-<KODE> (the proposals page links so) opens with that merge group shown. */
+    if (window.location.hash.indexOf("#grup-") === 0) {
+      var wanted = decodeURIComponent(window.location.hash.slice(6));
+      document.querySelectorAll("button[data-grup]").forEach(function (button) {
+        if (button.dataset.grup === wanted) { button.click(); }
+      });
+    }
+
     svg.addEventListener("keydown", function (event) {
       var step = view.w / 10;
       var keys = {

@@ -163,3 +163,17 @@ def test_the_graph_is_a_picture_a_reviewer_can_read(served: str, readers: dict[i
         x, y = (float(node.locator("circle").get_attribute(a)) for a in ("cx", "cy"))
         assert view[0] <= x <= view[0] + view[2] and view[1] <= y <= view[1] + view[3]
     assert reader.problems == []
+
+
+def test_a_proposal_opens_the_graph_with_its_group_shown(served: str, readers: dict[int, Reader]) -> None:
+    reader = readers[390]
+    page = reader.open(served + "usulan.html")
+    page.get_by_role("link", name="Lihat di graf").click()
+    page.wait_for_url("**/graf.html#grup-USUL.4C253EAD")
+    page.wait_for_load_state("load")
+    for code in MERGE_MEMBERS:
+        assert "sorot" in page.locator(f'#graf a[data-kode="{code}"]').get_attribute("class")
+    assert "sorot" not in (
+        page.locator('#graf a[data-kode="NTB.JF.ASDMA.MUDA"]').get_attribute("class") or ""
+    )
+    assert reader.problems == []
