@@ -17,7 +17,7 @@ def test_kmp112_cites_an_undeclared_source(project: Project) -> None:
     ]
     assert found[0].message.id == (
         "Jabatan NTB.JF.AKPD.MUDA merujuk sumber 'PERMENPANRB-38-2071', yang tidak dideklarasikan di sumber.yaml. "
-        "Mungkin maksudnya PERMENPANRB-38-2017?"
+        "Maksud Anda PERMENPANRB-38-2017?"
     )
     assert found[1].message.en.startswith("The grade AHLI-UTAMA cites the source 'PERMEN-1-2023'")
 

@@ -103,7 +103,7 @@ def command(code: str, locale: str | None) -> None:
         message = f"Unknown code '{code}'." + (f" Did you mean {hint}?" if close else "")
         message += " 'kompiler rules' lists every rule."
     else:
-        message = f"Kode '{code}' tidak dikenal." + (f" Mungkin maksudnya {hint}?" if close else "")
+        message = f"Kode '{code}' tidak dikenal." + (f" Maksud Anda {hint}?" if close else "")
         message += " 'kompiler rules' menampilkan semua aturan."
     click.echo(message, err=True)
     sys.exit(EXIT_USAGE)

@@ -133,4 +133,4 @@ def similar_codes(word: str, codes: Iterable[str], n: int = 1) -> list[str]:
 def did_you_mean(close: list[str]) -> tuple[str, str]:
     """The (Indonesian, English) hint ending a message about a mistyped name: the first of ``close``, or
     nothing when no name came close."""
-    return (f" Mungkin maksudnya {close[0]}?", f" Did you mean {close[0]}?") if close else ("", "")
+    return (f" Maksud Anda {close[0]}?", f" Did you mean {close[0]}?") if close else ("", "")

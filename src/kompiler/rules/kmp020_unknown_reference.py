@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import difflib
+from collections.abc import Iterable, Iterator
 
 from kompiler.diagnostics import Message, Severity
 from kompiler.model import Position
 from kompiler.rules.base import Context, Example, Finding, Rule, Scope
+from kompiler.rules.common import did_you_mean
 
 
-def _unknown(kind_id: str, kind_en: str, code: str, where_id: str, where_en: str) -> Message:
+def _unknown(
+    kind_id: str, kind_en: str, code: str, where_id: str, where_en: str, known: Iterable[str]
+) -> Message:
+    """The message for ``code`` that nothing declares, with the closest declared code as a suggestion
+    (a typo such as AHLI-MUDAA or T.KEU.1 is the usual cause)."""
+    hint_id, hint_en = did_you_mean(difflib.get_close_matches(code, list(known), n=1))
     return Message(
-        f"{kind_id} {code!r} tidak dideklarasikan di {where_id}.",
-        f"{kind_en} {code!r} is not declared in {where_en}.",
+        f"{kind_id} {code!r} tidak dideklarasikan di {where_id}.{hint_id}",
+        f"{kind_en} {code!r} is not declared in {where_en}.{hint_en}",
     )
 
 
@@ -22,18 +29,21 @@ def check(position: Position, context: Context) -> Iterator[Finding]:
     if position.grade not in corpus.grades and not corpus.declared(position.grade):
         yield Finding(
             origin.at("jenjang"),
-            _unknown("Jenjang", "The grade", position.grade, "jenjang.yaml", "jenjang.yaml"),
+            _unknown("Jenjang", "The grade", position.grade, "jenjang.yaml", "jenjang.yaml", corpus.grades),
         )
     if position.family not in corpus.families and not corpus.declared(position.family):
         yield Finding(
-            origin.at("rumpun"), _unknown("Rumpun", "The job family", position.family, "rumpun/", "rumpun/")
+            origin.at("rumpun"),
+            _unknown("Rumpun", "The job family", position.family, "rumpun/", "rumpun/", corpus.families),
         )
     for requirement in position.requirements:
         if requirement.code in corpus.competencies or corpus.declared(requirement.code):
             continue
         yield Finding(
             origin.at("kompetensi", requirement.type.value, requirement.index, "kode"),
-            _unknown("Kompetensi", "The competency", requirement.code, "kamus/", "kamus/"),
+            _unknown(
+                "Kompetensi", "The competency", requirement.code, "kamus/", "kamus/", corpus.competencies
+            ),
         )
 
 
