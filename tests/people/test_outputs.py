@@ -13,12 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from kompiler.build import people_documents
 from kompiler.build.people import file_stem, write_people
 from kompiler.build.private import PrivateWriter
 from kompiler.render.environment import Templates
 from kompiler.render.people.documents import person_documents
 from kompiler.render.people.tables import COLUMNS, NOTICE, Table
 from kompiler.render.people.view import Setting, number, person_view
+from kompiler.runtime.processes import forkable_workers
 from tests.people.reports import policy, positions, report
 
 NOTICES = {
@@ -155,3 +157,32 @@ def test_a_step_writes_its_section_one_person_at_a_time(tmp_path: Path) -> None:
         "P-1.md",
         "P-2.md",
     ]
+
+
+@pytest.mark.skipif(not forkable_workers(), reason="needs fork and two cores")
+def test_documents_written_by_workers_are_those_written_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    setting = Setting.of(policy(), "id")
+
+    def written(folder: Path) -> dict[str, bytes]:
+        writer = PrivateWriter(folder)
+        reports = (report(f"P-{i}") for i in range(11))
+        result = write_people(
+            reports,
+            writer,
+            step="moves",
+            setting=setting,
+            formats=("md", "docx"),
+            templates=Templates(None),
+            positions=positions(),
+            expected=11,
+        )
+        writer.commit()
+        assert result.documents == 22
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    here = written(tmp_path / "sini")
+    monkeypatch.setattr(people_documents, "PARALLEL_FROM_PEOPLE", 2)
+    monkeypatch.setattr(people_documents, "BATCH", 3)
+    assert written(tmp_path / "pekerja") == here

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kompiler.build.orchestrate import source_date
+from kompiler.build.people_documents import DocumentWriter
 from kompiler.build.private import PrivateWriter
 from kompiler.check.result import CompileResult
 from kompiler.diagnostics import Diagnostic, Message, Severity
@@ -41,7 +42,7 @@ from kompiler.pipeline import compile_path
 from kompiler.render.documents import appendix_pdf
 from kompiler.render.environment import Templates
 from kompiler.render.people import summary
-from kompiler.render.people.documents import DOCUMENT_FORMATS, person_documents
+from kompiler.render.people.documents import DOCUMENT_FORMATS
 from kompiler.render.people.pool import POOL_SIZE, pool_csv, pool_rows
 from kompiler.render.people.tables import Table
 from kompiler.render.people.view import Setting, person_view
@@ -86,21 +87,35 @@ def write_people(
     templates: Templates,
     positions: Mapping[str, Position],
     built: datetime | None = None,
+    expected: int = 0,
 ) -> Written:
-    """Write ``step``'s documents and tables for every report into ``writer`` (not committed here).
+    """Write ``step``'s documents and tables for every report into ``writer`` (not committed here);
+    ``expected`` is how many people are coming, which decides whether documents are written in worker
+    processes (:mod:`kompiler.build.people_documents`).
 
     Raises :class:`~kompiler.render.environment.TemplateProblem` on a template error and
     :class:`~kompiler.build.output.OutputUnwritable` on a failed write; the caller then aborts the writer.
     """
-    section = SECTIONS[step]
     documents = tuple(f for f in formats if f in DOCUMENT_FORMATS)
-    people = written = 0
+    people = 0
     seen: set[str] = set()
     with ExitStack() as stack:
         tables = (
             [Table(name, stack.enter_context(writer.text(f"{name}.csv")), setting) for name in TABLES[step]]
             if "csv" in formats
             else []
+        )
+        out = stack.enter_context(
+            DocumentWriter(
+                writer,
+                templates,
+                setting,
+                section=SECTIONS[step],
+                kind=step,
+                formats=documents,
+                built=built,
+                people=expected,
+            )
         )
         for report in reports:
             people += 1
@@ -112,11 +127,8 @@ def write_people(
             if stem in seen:  # the same person twice in one file: the reader reports it; one document
                 continue
             seen.add(stem)
-            view = person_view(report, setting, positions)
-            for extension, data in person_documents(templates, view, setting, step, documents, built).items():
-                writer.write_bytes(f"{section}/{stem}.{extension}", data)
-                written += 1
-    return Written(people, written, {f"{table.name}.csv": table.count for table in tables})
+            out.add(stem, person_view(report, setting, positions))
+    return Written(people, out.written, {f"{table.name}.csv": table.count for table in tables})
 
 
 class Refused(Exception):
@@ -222,6 +234,7 @@ class Prepared:
             templates=self.templates(),
             positions=self.corpus.positions,
             built=source_date(),
+            expected=self.assessments.people,
         )
 
     def write_pool(self, position: str, writer: PrivateWriter, formats: tuple[str, ...]) -> Written:
