@@ -117,7 +117,7 @@ def test_settings_that_do_nothing_are_reported(project: Project) -> None:
         (
             project.locate("kompiler.yaml", "KMP8"),
             "There is no rule KMP8, so this setting has no effect; 'kompiler rules' lists every rule. "
-            "Did you mean KMP118?",
+            "Did you mean KMP108?",
         ),
         (
             project.locate("kompiler.yaml", "KMP199"),

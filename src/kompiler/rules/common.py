@@ -123,11 +123,22 @@ def _phrase(phrase: str) -> tuple[str, re.Pattern[str]]:
 
 
 def similar_codes(word: str, codes: Iterable[str], n: int = 1) -> list[str]:
-    """The codes closest to a mistyped one, reading letters typed for look-alike digits (KMP1O1) as digits."""
+    """The codes closest to a mistyped one, reading letters typed for look-alike digits (KMP1O1) as digits.
+
+    Codes as close as each other keep the order given, so a caller lists what it would rather suggest
+    first: "KMP8" is as close to KMP118 as to KMP218, and a setting of rules means the rule.
+    """
     candidate = word.strip().upper()
     if candidate.startswith("KMP"):
         candidate = "KMP" + candidate[3:].translate(str.maketrans("OIL", "011"))
-    return difflib.get_close_matches(candidate, list(codes), n=n)
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(candidate)
+    scored: list[tuple[float, str]] = []
+    for code in codes:
+        matcher.set_seq1(code)
+        if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6 and matcher.ratio() >= 0.6:
+            scored.append((matcher.ratio(), code))
+    return [code for _, code in sorted(scored, key=lambda item: -item[0])[:n]]
 
 
 def did_you_mean(close: list[str]) -> tuple[str, str]:
