@@ -120,6 +120,7 @@ def test_a_national_corpus_names_only_the_merge_groups_members_and_lays_out_quic
     picture = layout(_corpus(families, positions), [], [group])
     assert time.perf_counter() - started < 5.0
     assert len(picture.nodes) == 30_000 > LABEL_LIMIT
+    assert 1.0 < picture.width / picture.height < 3.0  # a screen's shape, not a strip
     assert {node.code for node in picture.nodes if node.label} == {"P.00001", "P.00002"}
     assert not any(_overlap(a, b) for i, a in enumerate(picture.families) for b in picture.families[i + 1 :])
 

@@ -10,8 +10,8 @@ The site never touches the graph stage's internals. It consumes:
   ``kode``, ``status``, ``keputusan``, ``anggota``, ``skor``, ``bukti``, ``usulan``), printed as is.
 
 A reviewer reads the picture as a map of job families, so it is laid out as one: every family is a box
-with its name on top, and the boxes are packed in rows (a family followed by its sub-families, so
-related families sit side by side). Inside a box the positions take the cells of a grid, each cell
+with its name on top, and the boxes are packed in rows about as wide as a screen's shape asks for (a
+family followed by its sub-families, so related families sit side by side). Inside a box the positions take the cells of a grid, each cell
 wide enough for the position's name on two lines, so no label ever covers another; they are placed in
 the order of a walk along their strongest links, snaking through the rows, so linked positions (and so
 the members of a merge group) are neighbours and their links short. Everything is computed from
@@ -40,6 +40,7 @@ LABEL_LIMIT = 2000  # positions above which only merge-group members carry a pri
 CELL_WIDTH, CELL_HEIGHT = 170.0, 34.0  # one position: its dot and its name on two lines
 LINE_CHARACTERS = 28  # characters of a label line that fit a cell at the picture's label size
 PADDING, HEADER, GAP = 10.0, 24.0, 16.0  # inside a family box, its title band, between boxes
+SHAPE = 1.5  # width over height the rows of boxes are packed for
 TITLE_CHARACTER = 8.0  # width of one character of a family title, generously (13-unit bold serif)
 
 
@@ -154,7 +155,10 @@ def layout(corpus: Corpus, edges: list[GraphEdge], groups: Sequence[MergeGroup] 
         rows = math.ceil(count / columns)
         width = max(columns * CELL_WIDTH, len(names[family]) * TITLE_CHARACTER) + 2 * PADDING
         boxes.append((family, columns, min(width, _widest(columns)), HEADER + rows * CELL_HEIGHT + PADDING))
-    total_width = max(WIDTH, *(width for _, _, width, _ in boxes))
+    # Rows as wide as a picture about half again as wide as tall holding every box: a screen's shape,
+    # whether there are ten families or a thousand.
+    area = sum(width * height for _, _, width, height in boxes)
+    total_width = round(max(WIDTH, *(width for _, _, width, _ in boxes), math.sqrt(area * SHAPE)), 1)
 
     labelled = len(positions) <= LABEL_LIMIT
     by_code = {p.code: p for p in positions}
