@@ -333,3 +333,12 @@ def test_the_purposes_may_come_from_the_match_policy(index: Index) -> None:
     assert diagnostics == [] and chunks[0].purposes == ("promosi",)
     _, diagnostics = read(path, index, purposes=("pemetaan", "pengisian"))
     assert "write pemetaan or pengisian" in diagnostics[0].message.en
+
+
+def test_excel_s_separator_line_names_the_separator(tmp_path: Path, index: Index) -> None:
+    plain, named = tmp_path / "a.csv", tmp_path / "b.csv"
+    plain.write_text(WIDE, encoding="utf-8")
+    named.write_text("sep=;\r\n" + WIDE, encoding="utf-8")
+    first, second = people(read(plain, index)[0], index), people(read(named, index)[0], index)
+    assert read(named, index)[1] == []
+    assert {p: {**v, "row": v["row"] + 1} for p, v in first.items()} == second

@@ -8,7 +8,8 @@ is handed to ``report`` at its row, and the batches end there. The file is opene
 :mod:`kompiler.reading`: regular files only, refused past a size limit before a byte is read.
 
 CSV: UTF-8 with or without a BOM, or UTF-16 with its BOM; separated by ``,``, ``;`` or a tab, whichever
-the header line holds most of (:mod:`kompiler.spreadsheet`). Bytes that are not UTF-8 stay in the text
+the header line holds most of (:mod:`kompiler.spreadsheet`), or as a first line ``sep=;`` names it (what
+Excel writes and reads to open a file in another locale's separator). Bytes that are not UTF-8 stay in the text
 as lone surrogates, so that the cell holding them is named. XLSX: openpyxl in read-only mode (rows
 streamed from the sheet's XML) with ``data_only`` (a formula counts as the value the spreadsheet last
 saved; nothing is evaluated), after the archive's declared contents are bounded.
@@ -19,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import warnings
 import zipfile
 from collections.abc import Callable, Iterator
@@ -38,6 +40,8 @@ READ_COLUMNS = 1_001
 # openpyxl gives each cell as its own object, and reads 100,000-200,000 cells a second: smaller batches
 # keep a workbook's peak memory near a CSV's (50,000 people: 150 MB rather than 620 MB) at no cost in time.
 XLSX_BATCH = 8_192
+
+_SEPARATOR_LINE = re.compile(r"sep=[,;\t|]\r?\n?", re.IGNORECASE)
 
 Report = Callable[[str, int, int, Message], None]
 Batch = tuple[list[int], list[list[str]]]
@@ -65,7 +69,12 @@ def csv_batches(descriptor: int, limit: int, batch: int, report: Report) -> Iter
         while first and not first.strip():
             skipped.append(first)
             first = next(lines, "")
-        reader = csv.reader(chain(skipped, [first], lines), delimiter=delimiter_of(first), strict=True)
+        delimiter = delimiter_of(first)
+        if _SEPARATOR_LINE.fullmatch(first):  # Excel's "sep=;": the separator named, the header next
+            delimiter = first[4]
+            skipped.append("\n")  # read as a blank line: the header's line number stays true
+            first = next(lines, "")
+        reader = csv.reader(chain(skipped, [first], lines), delimiter=delimiter, strict=True)
         while True:
             with paused():
                 for record in reader:
