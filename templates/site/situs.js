@@ -154,7 +154,10 @@
       view.y = drag.vy - (event.clientY - drag.y) / box.height * view.h;
       apply();
     });
+    /* On a touch screen the browser keeps vertical swipes (the page scrolls past the picture) and
+       pinches (the page zooms): only a sideways drag pans the picture, and the browser cancels ours. */
     svg.addEventListener("pointerup", function () { drag = null; });
+    svg.addEventListener("pointercancel", function () { drag = null; });
 
     /* "Show" beside a merge group: its members and lines highlighted, the view fitted around them. */
     document.querySelectorAll("button[data-grup]").forEach(function (button) {

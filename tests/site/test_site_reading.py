@@ -88,6 +88,10 @@ def test_every_page_kind_loads_every_file_and_fits_the_screen(
         assert page.request.get(icon).status == 200, kind
         scroll, inner = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
         assert scroll <= inner, f"{kind} scrolls sideways at {width} px: {scroll} > {inner}"
+    page = reader.open(served + "index.html?q=ahli")  # the search results, long names and all
+    assert page.locator("#hasil-cari li").count() == 4
+    scroll, inner = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
+    assert scroll <= inner and reader.problems == []
 
 
 def test_the_footer_names_the_regulation_on_every_page(served: str, readers: dict[int, Reader]) -> None:
