@@ -129,6 +129,8 @@ def test_the_messages_say_what_to_do(index: Index) -> None:
     _, personal = read(FIXTURES / "kolom-pribadi.csv", index)
     assert "UU 27/2022" in personal[0].message.id and "pseudonim" in personal[0].message.id
     assert "P-0001" in personal[0].message.en
+    _, cell = read(FIXTURES / "sel-pribadi.csv", index)
+    assert all("UU 27/2022" in d.message.id and "P-0001" in d.message.en for d in cell)
     _, formula = read(FIXTURES / "id-tidak-sah.csv", index)
     assert "formula" in formula[0].message.en
 

@@ -19,7 +19,7 @@ from itertools import repeat
 import numpy as np
 
 from kompiler.diagnostics import Message
-from kompiler.people.personal_data import looks_like_name, personal_cell
+from kompiler.people.personal_data import HOW_BRIEFLY, looks_like_name, personal_cell
 from kompiler.spreadsheet import shown
 
 NAN = math.nan
@@ -110,8 +110,8 @@ def refusal(text: str, allow_personal: bool) -> Bad | None:
     return Bad(
         "KMP206",
         Message(
-            f"Sel ini tampak berisi {kind.id}: data pribadi tidak boleh ada dalam berkas asesmen.",
-            f"This cell looks like {kind.en}: personal data has no place in an assessment file.",
+            f"Sel ini tampak berisi {kind.id}: data pribadi tidak boleh ada dalam berkas asesmen. {HOW_BRIEFLY.id}",
+            f"This cell looks like {kind.en}: personal data has no place in an assessment file. {HOW_BRIEFLY.en}",
         ),
     )
 
@@ -132,10 +132,8 @@ def person_id(text: str, allow_personal: bool) -> Bad | None:
         return Bad(
             "KMP206",
             Message(
-                f"Id {quoted(stripped)} tampak seperti nama orang (tidak memuat angka); id harus pseudonim "
-                "seperti P-0001.",
-                f"The id {quoted(stripped)} looks like a person's name (it holds no digit); an id must be a "
-                "pseudonym such as P-0001.",
+                f"Id {quoted(stripped)} tampak seperti nama orang (tidak memuat angka). {HOW_BRIEFLY.id}",
+                f"The id {quoted(stripped)} looks like a person's name (it holds no digit). {HOW_BRIEFLY.en}",
             ),
         )
     return Bad("KMP207", _invalid_id(stripped))

@@ -68,6 +68,12 @@ HOW = Message(
     "read.",
 )
 
+# The same, short enough to end a message about one cell.
+HOW_BRIEFLY = Message(
+    "UU 27/2022: ganti dengan pseudonim seperti P-0001 dan simpan padanannya terpisah.",
+    "UU 27/2022: replace it with a pseudonym such as P-0001 and keep the key apart.",
+)
+
 
 def personal_column(header: str) -> bool:
     """Whether a normalised header (lower case, words joined by ``_``) names personal data."""
