@@ -30,6 +30,7 @@ from kompiler.cli.common import (
 )
 from kompiler.cli.dates import AS_OF_DATE, build_day
 from kompiler.cli.output import terminable, writing
+from kompiler.cli.people import minimum_group_option, site_aggregates
 from kompiler.cli.progress import Bar, wanted
 from kompiler.model.time import in_force
 from kompiler.project import find_root
@@ -81,14 +82,7 @@ from kompiler.runtime.forked import StageFailed
     help="Tambahkan ke situs agregat berkas asesmen ini (hanya kelompok >= --minimal-kelompok). "
     "/ Add this assessment file's suppressed aggregates to the site.",
 )
-@click.option(
-    "--minimal-kelompok",
-    "minimum_group",
-    type=click.IntRange(min=2),
-    default=5,
-    show_default=True,
-    help="Kelompok lebih kecil dari ini disembunyikan. / Groups smaller than this are suppressed.",
-)
+@minimum_group_option
 @report_options
 @pipeline_options
 @terminable()
@@ -147,8 +141,6 @@ def command(
             sys.exit(EXIT_USAGE)
         agency = None
         if assessment is not None:
-            from kompiler.cli.people import site_aggregates
-
             agency = site_aggregates(result, assessment, minimum_group, locale)
         options = BuildOptions(
             locale=locale,

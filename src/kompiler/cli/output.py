@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 import click
 
 from kompiler.build.output import OutputLocked, OutputRefused, OutputUnwritable, OutputWriter, shown_path
+
+W = TypeVar("W", bound=OutputWriter)
 
 
 @contextmanager
@@ -35,11 +37,11 @@ def terminable() -> Iterator[None]:
 
 
 @contextmanager
-def writing(output: Path, sources: Sequence[Path]) -> Iterator[OutputWriter]:
+def writing(output: Path, sources: Sequence[Path], kind: Callable[..., W] = OutputWriter) -> Iterator[W]:
     """A writer for ``output`` (see :func:`open_output`) for the ``with`` block; whatever ends the block
     early (an error, ``sys.exit``, Ctrl+C, SIGTERM) removes what was written and leaves the previous
     output as it was, and a write that fails is reported (:func:`unwritable`)."""
-    writer = open_output(output, sources)
+    writer = open_output(output, sources, kind)
     try:
         yield writer
     except OutputUnwritable as problem:
@@ -50,12 +52,13 @@ def writing(output: Path, sources: Sequence[Path]) -> Iterator[OutputWriter]:
         raise
 
 
-def open_output(output: Path, sources: Sequence[Path]) -> OutputWriter:
-    """A writer for ``output``, or the reason it cannot be written and exit code 2."""
+def open_output(output: Path, sources: Sequence[Path], kind: Callable[..., W] = OutputWriter) -> W:
+    """A writer for ``output`` (an :class:`OutputWriter`, or ``kind`` of one: the private folder's), or
+    the reason it cannot be written and exit code 2."""
     from kompiler.cli import EXIT_USAGE
 
     try:
-        return OutputWriter(output, sources=sources)
+        return kind(output, sources=sources)
     except OutputLocked:
         click.echo(
             f"kompiler: build lain sedang menulis ke {shown_path(output)}/; tunggu sampai selesai. "

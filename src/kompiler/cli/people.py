@@ -14,17 +14,19 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 
-from kompiler.build.output import OutputLocked, OutputRefused, OutputUnwritable, shown_path
-from kompiler.build.people import FORMATS, Prepared, Refused, prepare, prepare_compiled
+from kompiler.build.output import shown_path
+from kompiler.build.people import FORMATS, Prepared, Refused, Written, prepare, prepare_compiled
 from kompiler.build.private import PrivateWriter, default_folder
 from kompiler.check.result import CompileResult
-from kompiler.cli.output import terminable, unwritable
+from kompiler.cli.output import terminable, writing
 from kompiler.diagnostics import Diagnostic, Severity
+from kompiler.people.aggregate import DEFAULT_MINIMUM_GROUP
 from kompiler.render.environment import TemplateProblem
 from kompiler.render.people.summary import page_context
 from kompiler.report import ReportInput, formats
@@ -117,19 +119,52 @@ def command() -> None:
     / Employees' assessments against the standards: gaps, development plans, moves, aggregates."""
 
 
+@dataclass(frozen=True)
+class _Request:
+    """The options every command shares (:func:`_common`, :func:`_writing`), as one value."""
+
+    file: Path
+    project: Path | None
+    allow_personal: bool
+    purpose: str | None
+    locale: str | None
+    quiet: bool
+    output: Path | None = None
+    formats_: tuple[str, ...] = ()
+    year: int | None = None
+
+    def prepared(self, *, needs_policy: bool = True) -> Prepared:
+        return _prepared(
+            self.file,
+            self.project,
+            self.allow_personal,
+            self.purpose,
+            self.locale,
+            self.quiet,
+            needs_policy=needs_policy,
+        )
+
+
+def _write(
+    request: _Request, action: Callable[[Prepared, PrivateWriter], Written], position: str = ""
+) -> None:
+    """Prepare, then run ``action`` into the private folder and say what was written."""
+    prepared = request.prepared()
+    if position:
+        _known_position(prepared, position)
+    with _private(request.output, prepared) as writer:
+        written = action(prepared, writer)
+    folder = request.output or default_folder(prepared.root)
+    _done(prepared, written.summary(prepared.locale), folder, request.quiet)
+
+
 @command.command("check")
 @_common
-def check(
-    file: Path,
-    project: Path | None,
-    allow_personal: bool,
-    purpose: str | None,
-    locale: str | None,
-    quiet: bool,
-) -> None:
+def check(**options: Any) -> None:
     """Periksa berkas asesmen saja. / Only check an assessment file."""
-    prepared = _prepared(file, project, allow_personal, purpose, locale, quiet, needs_policy=False)
-    if not quiet:
+    request = _Request(**options)
+    prepared = request.prepared(needs_policy=False)
+    if not request.quiet:
         click.echo(prepared.described())
     sys.exit(0)
 
@@ -138,21 +173,12 @@ def _step(name: str, help_text: str) -> None:
     @command.command(name, help=help_text)
     @_common
     @_writing
-    def run(
-        file: Path,
-        project: Path | None,
-        allow_personal: bool,
-        purpose: str | None,
-        locale: str | None,
-        quiet: bool,
-        output: Path | None,
-        formats_: tuple[str, ...],
-        year: int | None,
-    ) -> None:
-        prepared = _prepared(file, project, allow_personal, purpose, locale, quiet)
-        with _private(output, prepared) as writer:
-            written = prepared.write_step(name, writer, formats_, year)
-        _done(prepared, written.summary(prepared.locale), output or default_folder(prepared.root), quiet)
+    def run(**options: Any) -> None:
+        request = _Request(**options)
+        _write(
+            request,
+            lambda prepared, writer: prepared.write_step(name, writer, request.formats_, request.year),
+        )
 
 
 _step("gaps", "Profil kesenjangan dan kecocokan tiap pegawai. / Each employee's gaps and match.")
@@ -164,55 +190,40 @@ _step("moves", "Sepuluh jabatan teratas tiap pegawai. / Each employee's top move
 @click.argument("position", metavar="JABATAN")
 @_common
 @_writing
-def pool(
-    position: str,
-    file: Path,
-    project: Path | None,
-    allow_personal: bool,
-    purpose: str | None,
-    locale: str | None,
-    quiet: bool,
-    output: Path | None,
-    formats_: tuple[str, ...],
-    year: int | None,
-) -> None:
+def pool(position: str, **options: Any) -> None:
     """Kelompok talenta satu jabatan: pegawai menurut kesiapan. / A position's talent pool by readiness."""
-    prepared = _prepared(file, project, allow_personal, purpose, locale, quiet)
-    _known_position(prepared, position)
-    with _private(output, prepared) as writer:
-        written = prepared.write_pool(position, writer, formats_)
-    _done(prepared, written.summary(prepared.locale), output or default_folder(prepared.root), quiet)
+    request = _Request(**options)
+    _write(
+        request, lambda prepared, writer: prepared.write_pool(position, writer, request.formats_), position
+    )
+
+
+def minimum_group_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``--minimal-kelompok``: the smallest group an aggregate shows (``summary``, ``build --asesmen``)."""
+    return click.option(
+        "--minimal-kelompok",
+        "minimum_group",
+        type=click.IntRange(min=2),
+        default=DEFAULT_MINIMUM_GROUP,
+        show_default=True,
+        help="Kelompok lebih kecil dari ini disembunyikan. / Groups smaller than this are suppressed.",
+    )(function)
 
 
 @command.command("summary")
 @_common
 @_writing
-@click.option(
-    "--minimal-kelompok",
-    "minimum",
-    type=click.IntRange(min=2),
-    default=5,
-    show_default=True,
-    help="Kelompok lebih kecil dari ini disembunyikan. / Groups smaller than this are suppressed.",
-)
-def summary(
-    file: Path,
-    project: Path | None,
-    allow_personal: bool,
-    purpose: str | None,
-    locale: str | None,
-    quiet: bool,
-    output: Path | None,
-    formats_: tuple[str, ...],
-    year: int | None,
-    minimum: int,
-) -> None:
+@minimum_group_option
+def summary(minimum_group: int, **options: Any) -> None:
     """Peta kesenjangan kompetensi × unit dan porsi 20 JP, teragregasi (HTML selalu; md, pdf, csv).
     / The agency's aggregates (HTML always; md, pdf, csv)."""
-    prepared = _prepared(file, project, allow_personal, purpose, locale, quiet)
-    with _private(output, prepared) as writer:
-        written = prepared.write_summary(writer, formats_, minimum, year)
-    _done(prepared, written.summary(prepared.locale), output or default_folder(prepared.root), quiet)
+    request = _Request(**options)
+    _write(
+        request,
+        lambda prepared, writer: prepared.write_summary(
+            writer, request.formats_, minimum_group, request.year
+        ),
+    )
 
 
 def _prepared(
@@ -295,45 +306,17 @@ def _known_position(prepared: Prepared, position: str) -> None:
 def _private(output: Path | None, prepared: Prepared) -> Iterator[PrivateWriter]:
     """The private folder for the ``with`` block, committed when it ends normally; refused (exit 2) as
     :mod:`kompiler.build.private` says; whatever ends the block early leaves the previous output."""
-    with terminable():
-        writer = _open(output or default_folder(prepared.root), prepared)
+    target = output or default_folder(prepared.root)
+    with terminable(), writing(target, [prepared.root], PrivateWriter) as writer:
         try:
             yield writer
-        except OutputUnwritable as problem:
-            writer.abort()
-            unwritable(problem)
         except TemplateProblem as problem:
-            writer.abort()
             _report(prepared, [problem.diagnostic])
             _usage()
         except Refused as refusal:  # a policy section missing; the file changed since it was checked
-            writer.abort()
             _refused(refusal, prepared.locale)
             _usage()
-        except BaseException:
-            writer.abort()
-            raise
-        try:
-            writer.commit()
-        except OutputUnwritable as problem:
-            writer.abort()
-            unwritable(problem)
-
-
-def _open(target: Path, prepared: Prepared) -> PrivateWriter:
-    try:
-        return PrivateWriter(target, sources=[prepared.root])
-    except OutputLocked:
-        click.echo(
-            f"kompiler: perintah lain sedang menulis ke {shown_path(target)}/; tunggu sampai selesai. "
-            f"/ Another command is writing to {shown_path(target)}/; wait for it to finish.",
-            err=True,
-        )
-    except OutputRefused as refusal:
-        click.echo(f"kompiler: {refusal.message.id}\n/ {refusal.message.en}", err=True)
-    except OutputUnwritable as problem:
-        unwritable(problem)
-    _usage()
+        writer.commit()
 
 
 def _usage() -> NoReturn:
