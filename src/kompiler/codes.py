@@ -92,10 +92,10 @@ BUILTIN: dict[str, CodeInfo] = {
     "KMP010": CodeInfo(
         Message("Berkas YAML di tempat yang tidak dikenal", "YAML file in an unknown place"),
         Message(
-            "Jenis berkas ditentukan oleh tempatnya: kamus/, rumpun/, jabatan/, sumber.yaml, jenjang.yaml, "
-            "keputusan-gabung.yaml. Berkas lain tidak diperiksa.",
-            "A file's kind follows from where it is: kamus/, rumpun/, jabatan/, sumber.yaml, jenjang.yaml, "
-            "keputusan-gabung.yaml. Other files are not checked.",
+            "Jenis berkas ditentukan oleh tempatnya: kamus/, rumpun/, jabatan/, pengembangan/, sumber.yaml, "
+            "jenjang.yaml, keputusan-gabung.yaml. Berkas lain tidak diperiksa.",
+            "A file's kind follows from where it is: kamus/, rumpun/, jabatan/, pengembangan/, sumber.yaml, "
+            "jenjang.yaml, keputusan-gabung.yaml. Other files are not checked.",
         ),
     ),
     "KMP011": CodeInfo(

@@ -337,9 +337,11 @@ def _unknown_file(path: Path, relative: str, cwd: Path) -> Diagnostic:
         CODE_UNKNOWN_FILE,
         Message(
             f"Berkas YAML {relative!r} tidak berada di tempat yang dikenal, sehingga tidak diperiksa. "
-            "Letakkan kamus di kamus/, rumpun di rumpun/, dan jabatan di jabatan/.",
+            "Letakkan kamus di kamus/, rumpun di rumpun/, jabatan di jabatan/, dan kebijakan pengembangan "
+            "kompetensi di pengembangan/.",
             f"The YAML file {relative!r} is not in a known place, so it is not checked. "
-            "Put dictionaries in kamus/, families in rumpun/ and positions in jabatan/.",
+            "Put dictionaries in kamus/, families in rumpun/, positions in jabatan/ and competency "
+            "development policy in pengembangan/.",
         ),
         Location(display_path(path, cwd)),
     )
