@@ -28,6 +28,17 @@ CHROMIUM_ARGS = [
 ]
 
 
+# One page of every kind the site has, in the render fixture project.
+PAGE_KINDS = (
+    "index.html",
+    "jabatan/NTB.JF.AKPD.MUDA.html",
+    "rumpun/RJ-KEU.html",
+    "kompetensi/T.KEU.01.html",
+    "graf.html",
+    "usulan.html",
+)
+
+
 def chromium_path() -> str | None:
     for name in ("chromium", "chromium-browser"):
         found = shutil.which(name)

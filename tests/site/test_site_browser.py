@@ -6,21 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.conftest import Watched
+from tests.site.conftest import PAGE_KINDS, Watched
 
 pytestmark = pytest.mark.browser
 
-PAGES = [
-    "index.html",
-    "jabatan/NTB.JF.AKPD.MUDA.html",
-    "rumpun/RJ-KEU.html",
-    "kompetensi/T.KEU.01.html",
-    "graf.html",
-    "usulan.html",
-]
 
-
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", PAGE_KINDS)
 def test_page_loads_without_errors_or_outside_requests(site: Path, watched: Watched, page: str) -> None:
     watched.page.goto((site / page).as_uri())
     watched.page.wait_for_load_state("load")

@@ -14,16 +14,10 @@ from typing import Any
 
 import pytest
 
+from tests.site.conftest import PAGE_KINDS
+
 pytestmark = pytest.mark.browser
 
-PAGE_KINDS = (
-    "index.html",
-    "jabatan/NTB.JF.AKPD.MUDA.html",
-    "rumpun/RJ-KEU.html",
-    "kompetensi/T.KEU.01.html",
-    "graf.html",
-    "usulan.html",
-)
 WIDTHS = (390, 1280)
 MERGE_MEMBERS = ("NTB.JF.AKPD.MUDA", "NTB.JF.PLK.MUDA")  # the fixture's one merge proposal
 
