@@ -13,6 +13,7 @@ from click.testing import Result
 
 from kompiler.build.orchestrate import BuildOptions, build_outputs
 from kompiler.build.output import OutputWriter
+from kompiler.build.private import PrivateWriter
 from kompiler.cli.people import site_aggregates
 from kompiler.pipeline import compile_path
 from tests.cli.test_people import BKD, BPKAD, LEVELS, TU, write_assessment
@@ -64,3 +65,18 @@ def test_a_bad_assessment_publishes_nothing(
     assert result.exit_code == 1, result.output
     assert "salah.csv:2:" in result.output
     assert not output.exists() or not any(output.iterdir())
+
+
+def test_a_build_never_writes_into_a_private_folder(
+    project: Path, tmp_path: Path, run_cli: Callable[..., Result]
+) -> None:
+    private = tmp_path / "hasil"
+    writer = PrivateWriter(private)
+    writer.write_text("kesenjangan/P-001.md", "rahasia")
+    writer.commit()
+    for target in (private, private / "situs"):
+        result = run_cli(["build", ".", "-o", str(target), "-q"], project)
+        assert result.exit_code == 2
+        assert "folder pribadi" in result.output
+    assert (private / "kesenjangan" / "P-001.md").read_text(encoding="utf-8") == "rahasia"
+    assert not (private / "situs").exists()

@@ -81,6 +81,24 @@ def check_private(target: Path) -> None:
     _check_git(target)
 
 
+def check_public(target: Path) -> None:
+    """Refuse ``target`` as a public output folder when it is, or is inside, a private folder: a build
+    would replace the people's documents with a site, or publish from among them."""
+    real = Path(os.path.realpath(target))
+    for folder in (real, *real.parents):
+        if os.path.lexists(folder / NOTE):
+            raise PrivateRefused(
+                Message(
+                    f"Folder keluaran {shown_path(target)} adalah atau ada di dalam folder pribadi "
+                    f"{shown_path(folder)} (hasil asesmen pegawai); build tidak menulis di sana. Pilih "
+                    "folder lain, misalnya -o keluaran.",
+                    f"The output folder {shown_path(target)} is or lies inside the private folder "
+                    f"{shown_path(folder)} (employees' assessment results); a build does not write there. "
+                    "Choose another folder, for example -o output.",
+                )
+            )
+
+
 def _is_public_output(folder: Path) -> bool:
     try:
         return os.path.lexists(folder / MARKER) and not os.path.lexists(folder / NOTE)

@@ -19,6 +19,7 @@ from kompiler.build.orchestrate import (
     wants_appendix,
 )
 from kompiler.build.output import shown_path
+from kompiler.build.private import PrivateRefused, check_public
 from kompiler.cli.common import (
     emit_report,
     executor_checked,
@@ -107,6 +108,11 @@ def command(
 
     # The output folder is checked and locked first: a folder that is not kompiler's to replace, or that
     # another build is writing, is refused before minutes of compiling.
+    try:
+        check_public(output)
+    except PrivateRefused as refusal:
+        click.echo(f"kompiler: {refusal.message.id}\n/ {refusal.message.en}", err=True)
+        sys.exit(EXIT_USAGE)
     with writing(output, [find_root(path)]) as writer:
         try:
             with executor_checked(executor):
