@@ -78,7 +78,9 @@ def test_the_three_steps_share_the_private_folder(
     project: Path, assessment: Path, run_cli: Callable[..., Result]
 ) -> None:
     for step in ("gaps", "plan", "moves"):
-        result = run_cli(["people", step, str(assessment), "--format", "md,csv"], project)
+        result = run_cli(
+            ["people", step, str(assessment), "--format", "md,csv", "--tujuan", "pengisian"], project
+        )
         assert result.exit_code == 0, result.output
         assert "RAHASIA" in result.output
     folder = project / "asesmen" / "hasil"
@@ -86,6 +88,8 @@ def test_the_three_steps_share_the_private_folder(
     for section in ("kesenjangan", "rencana", "mutasi"):
         assert f"{section}.csv" in files and f"{section}/P-000.md" in files and f"{section}/Q-001.md" in files
     assert "ringkasan.csv" in files and MARKER in files
+    summary = list(csv.DictReader((folder / "ringkasan.csv").open(encoding="utf-8")))
+    assert {row["tujuan"] for row in summary} == {"pengisian"}  # --tujuan, for everyone
     assert {stat.S_IMODE(p.stat().st_mode) for p in folder.rglob("*") if p.is_file()} == {0o600}
     gaps = (folder / "kesenjangan" / "P-000.md").read_text(encoding="utf-8")
     assert "Kepala Bidang Mutasi dan Promosi" in gaps and "Pasal 10" in gaps and "RAHASIA" in gaps

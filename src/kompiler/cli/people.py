@@ -64,8 +64,8 @@ def _common(function: Callable[..., Any]) -> Callable[..., Any]:
                 "--tujuan",
                 "purpose",
                 default=None,
-                help="Tujuan asesmen bila berkas tidak menyatakannya: pengisian atau pemetaan. "
-                "/ Assessment purpose where the file states none.",
+                help="Tujuan asesmen untuk semua pegawai, menggantikan kolom tujuan (pengisian, pemetaan …). "
+                "/ The purpose for everyone, instead of the file's tujuan column.",
             ),
             click.option(
                 "--lang",
