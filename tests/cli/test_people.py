@@ -181,3 +181,10 @@ def test_an_nip_is_refused_unless_personal_data_is_allowed(
     allowed = run_cli(["people", "gaps", str(named), "--izinkan-data-pribadi"], project)
     assert allowed.exit_code == 0, allowed.output
     assert (project / "asesmen" / "hasil" / "kesenjangan" / f"{nip}.md").exists()
+
+
+def test_an_xlsx_worksheet_is_chosen_by_name(project: Path, run_cli: Callable[..., Result]) -> None:
+    workbook = REPO / "contoh" / "asesmen-contoh.xlsx"
+    assert run_cli(["people", "check", str(workbook), "--lembar", "Asesmen"], project).exit_code == 0
+    missing = run_cli(["people", "check", str(workbook), "--lembar", "Tidak"], project)
+    assert missing.exit_code == 1 and "'Tidak'" in missing.output

@@ -319,10 +319,11 @@ def prepare(
     purpose: str | None,
     locale: str,
     needs_policy: bool = True,
+    sheet: str | None = None,
 ) -> Prepared:
-    """Compile ``project`` and check ``file`` against it; nothing is written. Raises :class:`Refused`
-    when ``needs_policy`` and the project declares no match policy, or ``purpose`` is not one of its
-    purposes."""
+    """Compile ``project`` and check ``file`` (its worksheet ``sheet``, for an XLSX) against it; nothing
+    is written. Raises :class:`Refused` when ``needs_policy`` and the project declares no match policy,
+    or ``purpose`` is not one of its purposes."""
     return prepare_compiled(
         compile_path(project),
         file,
@@ -330,6 +331,7 @@ def prepare(
         purpose=purpose,
         locale=locale,
         needs_policy=needs_policy,
+        sheet=sheet,
     )
 
 
@@ -341,13 +343,15 @@ def prepare_compiled(
     purpose: str | None,
     locale: str,
     needs_policy: bool = True,
+    sheet: str | None = None,
 ) -> Prepared:
-    """:func:`prepare` for standards already compiled (``kompiler build --asesmen``)."""
+    """:func:`prepare` for standards already compiled (``kompiler build --asesmen``); ``sheet`` names
+    the worksheet of an XLSX."""
     diagnostics = list(result.diagnostics)
     match = result.corpus.development.match
     purposes = tuple(match.purposes) if match is not None and match.purposes else PURPOSES
     assessments = read_assessments(
-        file, Index.of(result.corpus), allow_personal=allow_personal, purposes=purposes
+        file, Index.of(result.corpus), allow_personal=allow_personal, purposes=purposes, sheet=sheet
     )
     if result.root is not None and not any(d.severity is Severity.ERROR for d in diagnostics):
         if needs_policy or purpose is not None:

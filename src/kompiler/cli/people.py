@@ -74,6 +74,12 @@ def _common(function: Callable[..., Any]) -> Callable[..., Any]:
                 default=None,
                 help="Bahasa dokumen dan pesan: id (bawaan) atau en. / Language of documents and messages.",
             ),
+            click.option(
+                "--lembar",
+                "sheet",
+                default=None,
+                help="Lembar kerja XLSX yang dibaca (bawaan: yang pertama). / The XLSX worksheet to read.",
+            ),
             click.option("-q", "--quiet", is_flag=True, help="Hanya tampilkan galat. / Errors only."),
         )
     ):
@@ -128,6 +134,7 @@ class _Request:
     allow_personal: bool
     purpose: str | None
     locale: str | None
+    sheet: str | None
     quiet: bool
     output: Path | None = None
     formats_: tuple[str, ...] = ()
@@ -142,6 +149,7 @@ class _Request:
             self.locale,
             self.quiet,
             needs_policy=needs_policy,
+            sheet=self.sheet,
         )
 
 
@@ -235,6 +243,7 @@ def _prepared(
     quiet: bool,
     *,
     needs_policy: bool = True,
+    sheet: str | None = None,
 ) -> Prepared:
     """The compiled standards and the read assessment; their problems printed, exit 1 on an error."""
     from kompiler.cli import EXIT_PROBLEMS, EXIT_USAGE
@@ -248,6 +257,7 @@ def _prepared(
             purpose=purpose,
             locale=language,
             needs_policy=needs_policy,
+            sheet=sheet,
         )
     except Refused as refusal:
         _refused(refusal, language)
