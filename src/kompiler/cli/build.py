@@ -28,6 +28,7 @@ from kompiler.cli.common import (
     report_options,
     resolve_locale,
     select,
+    waived,
 )
 from kompiler.cli.dates import AS_OF_DATE, build_day
 from kompiler.cli.output import terminable, writing
@@ -123,7 +124,8 @@ def command(
         shown = select(result.diagnostics, quiet=quiet, verbose=verbose, only_file=None)
         code = exit_code(result, select(result.diagnostics, quiet=True, verbose=False, only_file=None))
         if shown or code:
-            emit_report(result, shown, output_format, locale, verbose)
+            silenced = waived(result, quiet=quiet, verbose=verbose, only_file=None)
+            emit_report(result, shown, output_format, locale, verbose, silenced)
         if code:
             click.echo(
                 "Keluaran tidak dibuat karena ada galat."
