@@ -44,6 +44,8 @@ def test_nothing_personal_reaches_the_site(project: Path, tmp_path: Path) -> Non
     page = (output / "site" / "asesmen.html").read_text(encoding="utf-8")
     assert "Badan Kepegawaian Daerah" in page and "Pasal 10" in page
     assert SMALL_UNIT not in page  # two people: not even the unit's name
+    for linking in ("index.html", "graf.html", "asesmen.html"):  # in every page's navigation
+        assert 'href="asesmen.html"' in (output / "site" / linking).read_text(encoding="utf-8")
     counts = re.findall(r"<tr><th scope=\"row\">[^<]*</th><td>([^<]*)</td>", page)
     assert len(counts) == 3  # two units and the agency
     assert all(count == "—" or int(count) >= 5 for count in counts)  # every group printed has five or more

@@ -202,7 +202,11 @@ def _plan(result: CompileResult, options: BuildOptions) -> _Plan:
     markdown = _markdown_pages(pub, stem, appendix=appendix, single=single) if "md" in options.formats else []
     html = [html_page] if wants_html else []
     downloads = Downloads.of(options.formats, appendix=appendix)
-    site_pages = site.pages(pub, built=options.built, downloads=downloads) if wants_site else []
+    site_pages = (
+        site.pages(pub, built=options.built, downloads=downloads, agency=options.agency is not None)
+        if wants_site
+        else []
+    )
     if wants_site and options.agency is not None:
         site_pages.append(site.agency_page(pub, built=options.built, context=options.agency))
     alone = len(html) + (1 if markdown and appendix else 0)
@@ -339,7 +343,9 @@ class _Steps:
         assert self.graph is not None
         picture = self.graph.result()[1]  # kept by the graph step, which waited for it
         assert picture is not None
-        last = site.graph_pages(plan.pub, built=self.options.built, graph=picture)
+        last = site.graph_pages(
+            plan.pub, built=self.options.built, graph=picture, agency=self.options.agency is not None
+        )
         with PageWriter(plan.templates, self.writer, last) as rest:
             for _ in rest.written():
                 self.progress.advance()

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from kompiler.render.downloads import Downloads
 from kompiler.render.environment import Page, Templates
 from kompiler.render.labels import labels, long_date
+from kompiler.render.people.labels import people_labels
 from kompiler.render.view import TYPE_ORDER, CompetencyView, FamilySection, PositionView, Publication
 
 STATIC = ("site/gaya.css", "site/situs.js", "site/ikon.svg")
@@ -95,8 +96,9 @@ def _page(base: dict[str, Any], template: str, path: str, **context: Any) -> Pag
     return (f"site/{path}", template, {**base, "root": "../" * path.count("/"), **context})
 
 
-def _base(pub: Publication, built: datetime | None) -> dict[str, Any]:
-    """What every page's frame prints: the labels, the regulation (in the footer) and the build date."""
+def _base(pub: Publication, built: datetime | None, agency: bool = False) -> dict[str, Any]:
+    """What every page's frame prints: the labels, the regulation (in the footer), the build date, and
+    the navigation's link to the assessment aggregates when the build has them (``agency_nav``)."""
     day = built.strftime("%Y-%m-%d") if built else ""
     return {
         "t": labels(pub.locale),
@@ -104,13 +106,17 @@ def _base(pub: Publication, built: datetime | None) -> dict[str, Any]:
         "built": day,
         "built_long": long_date(day, pub.locale),
         "regulation": pub.regulation,
+        "agency_nav": people_labels(pub.locale)["site_nav"] if agency else "",
     }
 
 
-def pages(pub: Publication, *, built: datetime | None, downloads: Downloads | None = None) -> list[Page]:
+def pages(
+    pub: Publication, *, built: datetime | None, downloads: Downloads | None = None, agency: bool = False
+) -> list[Page]:
     """Every page of the site except the graph and the proposals (those wait for the graph stage);
-    ``downloads`` says which of the build's documents the pages link to."""
-    base = {**_base(pub, built), "downloads": downloads or Downloads()}
+    ``downloads`` says which of the build's documents the pages link to, ``agency`` whether the site
+    has the assessment aggregates' page (:func:`agency_page`)."""
+    base = {**_base(pub, built, agency), "downloads": downloads or Downloads()}
     competencies = {c.code: c for c in pub.competencies}
     families = {f.code: f for f in pub.families}
     children: dict[str, list[FamilySection]] = defaultdict(list)
@@ -161,9 +167,11 @@ def pages(pub: Publication, *, built: datetime | None, downloads: Downloads | No
     return out
 
 
-def graph_pages(pub: Publication, *, built: datetime | None, graph: GraphData) -> list[Page]:
+def graph_pages(
+    pub: Publication, *, built: datetime | None, graph: GraphData, agency: bool = False
+) -> list[Page]:
     """The graph picture and the merge proposals pages."""
-    base = _base(pub, built)
+    base = _base(pub, built, agency)
     picture = graph.picture
     names = {p.code: p.name for p in pub.positions()}
     graph_page, proposals_page = GRAPH_PAGES
@@ -192,4 +200,6 @@ def graph_pages(pub: Publication, *, built: datetime | None, graph: GraphData) -
 def agency_page(pub: Publication, *, built: datetime | None, context: dict[str, Any]) -> Page:
     """The agency's assessment aggregates (``kompiler build --asesmen``): suppressed group figures only,
     as :mod:`kompiler.render.people.summary` prints them; no person's id or value is in ``context``."""
-    return _page(_base(pub, built), "site/asesmen.html", AGENCY_PAGE, current="agency", **context)
+    return _page(
+        _base(pub, built, agency=True), "site/asesmen.html", AGENCY_PAGE, current="agency", **context
+    )
