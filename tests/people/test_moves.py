@@ -193,3 +193,37 @@ def test_on_onet_the_moves_find_related_occupations_where_the_match_alone_does_n
     # similarity alone: the related ones are as often less as more demanding (bench/README.md).
     assert ours["recall10_primary"] >= similarity["recall10_primary"] - 0.005
     assert ours["mrr"] >= similarity["mrr"] - 0.01
+
+
+def test_the_best_moves_are_those_of_every_candidate_matched(corpus, requirements, mobility):
+    # Candidates are matched only as far as the best ten need; the result is the full ranking's.
+    rng = np.random.default_rng(7)
+    codes = [str(c) for c in rng.choice(sorted(corpus.positions), 300)]
+    chunk = holders(corpus, requirements.index, codes)
+    levels = np.where(
+        np.isnan(chunk.levels), np.nan, np.clip(chunk.levels + rng.integers(-3, 3, chunk.levels.shape), 1, 5)
+    )
+    levels[rng.random(levels.shape) < 0.1] = np.nan
+    chunk = Chunk(
+        **{
+            **chunk.__dict__,
+            "levels": levels.astype(np.float32),
+            "purposes": tuple(rng.choice(["pengisian", "pemetaan"], 300)),
+        }
+    )
+    policy = corpus.development.match
+    rows = chunk.position
+    candidates = np.where(mobility.careers.allowed[rows], mobility.relatedness.neighbours[rows], -1)
+    marks = pass_marks(chunk.purposes, policy)[:, None]
+    score = rank_score(
+        mobility.relatedness.scores[rows].astype(np.float64),
+        match_against(chunk, candidates, requirements, policy),
+        marks,
+    )
+    score = np.where(candidates >= 0, score, np.nan)
+    for count in (1, 3, 10):
+        columns = top_moves(chunk, mobility, requirements, policy, count=count)
+        for i in range(len(codes)):
+            order = np.argsort(np.where(np.isnan(score[i]), np.inf, -score[i]), kind="stable")[:count]
+            expected = [int(candidates[i, j]) for j in order if not np.isnan(score[i, j])]
+            assert columns.position[i][columns.position[i] >= 0].tolist() == expected

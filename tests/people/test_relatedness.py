@@ -68,9 +68,12 @@ def test_each_row_keeps_its_best_k_best_first(corpus: Corpus, settings: MergeSet
         np.testing.assert_allclose(row, best, rtol=1e-6)
 
 
-def test_blocks_do_not_change_the_result(corpus: Corpus, settings: MergeSettings) -> None:
-    whole = related(corpus, settings, k=12)
-    blocked = related(corpus, settings, k=12, block=7)
+@pytest.mark.parametrize(("block", "workers"), [(7, 0), (7, 2), (40, 2)])
+def test_blocks_and_workers_do_not_change_the_result(
+    corpus: Corpus, settings: MergeSettings, block: int, workers: int
+) -> None:
+    whole = related(corpus, settings, k=12, workers=0)
+    blocked = related(corpus, settings, k=12, block=block, workers=workers)
     assert (whole.neighbours == blocked.neighbours).all()
     assert (whole.scores == blocked.scores).all()
 

@@ -383,20 +383,39 @@ def score_rows(
     position with those of every kind and grade). Pairs come sorted by row, then column.
 
     ``weights`` and ``indexes`` are :func:`candidate_index`'s; the whole row is multiplied, so the caller
-    bounds memory by the size of the block.
+    bounds memory by the size of the block. With no constraint to filter pairs by, the components are
+    combined as sparse matrices (the weighted sum of their values, divided by the weights of the
+    components informative for each pair), the same arithmetic as the merge's, without sorting keys.
     """
-    n = len(feats.positions)
-    active = list(indexes)
-    keys_parts, values_parts, component_parts = [], [], []
-    for number, name in enumerate(active):
-        product = (indexes[name][start:stop] @ indexes[name].T.tocsr()).tocoo()
-        rows = product.row.astype(np.int64) + start
-        cols = product.col.astype(np.int64)
-        keep = cols != rows
-        keys_parts.append(rows[keep] * n + cols[keep])
-        values_parts.append(product.data[keep])
-        component_parts.append(np.full(int(keep.sum()), number, dtype=np.int8))
-    left, right, score, _ = _combine(feats, weights, active, keys_parts, values_parts, component_parts)
+    numerator = None
+    pattern = np.zeros(len(feats.positions), dtype=np.int64)  # bit c: component c is informative
+    for number, name in enumerate(indexes):
+        product = sp.csr_matrix(indexes[name][start:stop] @ indexes[name].T)
+        size = feats.sizes[name]
+        if name in feats.cosine:
+            product.data = np.clip(product.data, 0.0, 1.0)
+        else:
+            rows = np.repeat(np.arange(start, stop), np.diff(product.indptr))
+            union = size[rows] + size[product.indices] - product.data
+            product.data = np.divide(product.data, union, out=np.zeros_like(union), where=union > 0)
+        weighted = product * weights[name]
+        numerator = weighted if numerator is None else numerator + weighted
+        pattern |= (size > 0).astype(np.int64) << number
+    pairs = sp.csr_matrix(numerator)
+    pairs.sort_indices()
+    left = np.repeat(np.arange(start, stop), np.diff(pairs.indptr))
+    right = pairs.indices.astype(np.int64)
+    keep = left != right
+    left, right, numerator_data = left[keep], right[keep], pairs.data[keep]
+    # The weights of the components informative for both positions, for each of the 2^c patterns.
+    weight_of = np.array(
+        [
+            sum(weights[name] for bit, name in enumerate(indexes) if both >> bit & 1)
+            for both in range(1 << len(indexes))
+        ]
+    )
+    denominator = weight_of[pattern[left] & pattern[right]]
+    score = np.divide(numerator_data, denominator, out=np.zeros_like(numerator_data), where=denominator > 0)
     return left, right, score
 
 
@@ -418,13 +437,6 @@ def _score_block(feats, indexes, weights, compatible, start: int, stop: int):
         keys_parts.append(rows[keep] * n + cols[keep])
         values_parts.append(data[keep])
         component_parts.append(np.full(int(keep.sum()), number, dtype=np.int8))
-    return _combine(feats, weights, active, keys_parts, values_parts, component_parts)
-
-
-def _combine(feats, weights, active, keys_parts, values_parts, component_parts):
-    """One score per distinct pair key (``left * n + right``) from each component's raw overlaps: the
-    weighted mean of the components informative for the pair, and each component's value."""
-    n = len(feats.positions)
     keys = np.concatenate(keys_parts)
     unique, inverse = np.unique(keys, return_inverse=True)
     raw = np.zeros((len(active), len(unique)))

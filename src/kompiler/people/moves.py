@@ -119,9 +119,10 @@ def top_moves(
     rows = np.where(known, held, 0)
     allowed = mobility.careers.allowed[rows] & known[:, None]
     candidates = np.where(allowed, mobility.relatedness.neighbours[rows], -1)
-    readiness = match_against(chunk, candidates, requirements, policy)
     relatedness = mobility.relatedness.scores[rows].astype(np.float64)
-    score = rank_score(relatedness, readiness, pass_marks(chunk.purposes, policy)[:, None])
+    marks = pass_marks(chunk.purposes, policy)[:, None]
+    readiness = _readiness(chunk, candidates, relatedness, marks, requirements, policy, count)
+    score = rank_score(relatedness, readiness, marks)
     valid = (candidates >= 0) & ~np.isnan(score)
     # Relatedness rows are already best first (then code order), so a stable sort on the score alone
     # breaks its ties by relatedness and code.
@@ -142,6 +143,62 @@ def top_moves(
         score=column(score, np.nan, np.float32),
         kind=column(mobility.careers.kind[rows], 0, np.int8),
         by_equivalence=column(mobility.careers.by_equivalence[rows], False, bool),
+    )
+
+
+def _readiness(
+    chunk: Chunk,
+    candidates: np.ndarray,
+    relatedness: np.ndarray,
+    marks: np.ndarray,
+    requirements: Requirements,
+    policy: MatchPolicy,
+    count: int,
+) -> np.ndarray:
+    """The readiness of each person for their candidates, as far as their best ``count`` need it (NaN
+    for the candidates left unmatched).
+
+    A score never exceeds the relatedness, and candidates come most related first, so once a person's
+    ``count``-th best score so far reaches the relatedness of their next candidate, no later candidate
+    can enter their best (an equal score would rank after, being less related or later in code order).
+    Candidates are matched a slice at a time, for the people still undecided: most people are ready for
+    their most related positions, and the match, the costly part, runs on a fraction of the candidates.
+    """
+    n, k = candidates.shape
+    readiness = np.full((n, k), np.nan)
+    undecided = np.arange(n)
+    done = 0
+    step = max(1, 2 * count)
+    while len(undecided) and done < k:
+        stop = min(k, done + step)
+        part = candidates[undecided, done:stop]
+        readiness[undecided, done:stop] = match_against(_people(chunk, undecided), part, requirements, policy)
+        score = rank_score(relatedness[undecided, :stop], readiness[undecided, :stop], marks[undecided])
+        score = np.where(candidates[undecided, :stop] >= 0, score, np.nan)
+        if stop == k or count == 0:
+            break
+        scored = np.where(np.isnan(score), -np.inf, score)
+        kth = -np.partition(-scored, count - 1, axis=1)[:, count - 1] if stop >= count else -np.inf
+        following = relatedness[undecided, stop]  # 0: no candidate left
+        undecided = undecided[(kth < following) & (following > 0)]
+        done = stop
+        step *= 2
+    return readiness
+
+
+def _people(chunk: Chunk, rows: np.ndarray) -> Chunk:
+    """The people of ``chunk`` at ``rows``, as a chunk of their own."""
+    if len(rows) == len(chunk):
+        return chunk
+    return Chunk(
+        people=tuple(chunk.people[i] for i in rows),
+        position=chunk.position[rows],
+        levels=chunk.levels[rows],
+        dates=tuple(chunk.dates[i] for i in rows),
+        purposes=tuple(chunk.purposes[i] for i in rows),
+        performance=chunk.performance[rows],
+        potential=chunk.potential[rows],
+        rows=chunk.rows[rows],
     )
 
 

@@ -12,6 +12,7 @@ never the ``n × n`` matrix, and no pair is visited in a Python loop.
 
 from __future__ import annotations
 
+import multiprocessing
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,6 +21,7 @@ import scipy.sparse as sp
 from kompiler.graph.similarity import Features, candidate_index, features, score_rows
 from kompiler.merge_settings import MergeSettings
 from kompiler.model import Corpus
+from kompiler.runtime.processes import forkable_workers
 
 # How many related positions each position keeps: more than a person's ten moves, so the ranking by
 # readiness still has related positions to choose from after the downward ones are left out.
@@ -67,10 +69,13 @@ def related(
     k: int = DEFAULT_NEIGHBOURS,
     feats: Features | None = None,
     block: int = BLOCK_ROWS,
+    workers: int | None = None,
 ) -> Relatedness:
     """The ``k`` most related positions of every position of ``corpus`` (ties in code order).
 
-    ``feats`` reuses the evidence matrices the merge stage already built for the same positions.
+    ``feats`` reuses the evidence matrices the merge stage already built for the same positions. Blocks
+    of rows are scored on ``workers`` forked processes (default: one per core where fork is available,
+    none inside a daemonic worker, which may not fork); the result does not depend on how many.
     """
     feats = feats or features(corpus.positions.values())
     n = len(feats.positions)
@@ -78,30 +83,65 @@ def related(
     neighbours = np.full((n, width), -1, dtype=np.int32)
     scores = np.zeros((n, width), dtype=np.float32)
     weights, indexes = candidate_index(feats, settings)
-    for start in range(0, n, block):
-        left, right, score = score_rows(feats, weights, indexes, start, min(n, start + block))
-        _keep_best(left, right, score, width, neighbours, scores)
+    blocks = [(start, min(n, start + block)) for start in range(0, n, block)]
+    count = forkable_workers() if workers is None else workers
+    if multiprocessing.current_process().daemon:
+        count = 0
+    if count >= 2 and len(blocks) >= 2:
+        context = multiprocessing.get_context("fork")
+        state = (feats, weights, indexes, width)
+        with context.Pool(min(count, len(blocks)), initializer=_adopt, initargs=(state,)) as pool:
+            found = pool.imap_unordered(_forked_block, blocks)
+            for start, best, best_scores in found:
+                neighbours[start : start + len(best)] = best
+                scores[start : start + len(best)] = best_scores
+    else:
+        for start, stop in blocks:
+            _, neighbours[start:stop], scores[start:stop] = _block(
+                feats, weights, indexes, width, start, stop
+            )
     return Relatedness(tuple(p.code for p in feats.positions), neighbours, scores)
 
 
-def _keep_best(
-    left: np.ndarray,
-    right: np.ndarray,
-    score: np.ndarray,
-    width: int,
-    neighbours: np.ndarray,
-    scores: np.ndarray,
-) -> None:
-    """Write each row's ``width`` best-scored pairs into ``neighbours`` and ``scores``.
+_WORKER: dict[str, tuple] = {}
 
-    Pairs sort by row, then score (highest first), then column; a pair's rank is its distance from its
-    row's first pair, so one sort selects every row's best at once.
+
+def _adopt(state: tuple) -> None:
+    """A forked worker keeps the features it inherited (never pickled: the pool is forked)."""
+    _WORKER["state"] = state
+
+
+def _forked_block(rows: tuple[int, int]) -> tuple[int, np.ndarray, np.ndarray]:
+    feats, weights, indexes, width = _WORKER["state"]
+    return _block(feats, weights, indexes, width, *rows)
+
+
+def _block(feats, weights, indexes, width: int, start: int, stop: int) -> tuple[int, np.ndarray, np.ndarray]:
+    """The best ``width`` related positions of rows ``[start, stop)``: (start, numbers, scores)."""
+    left, right, score = score_rows(feats, weights, indexes, start, stop)
+    neighbours = np.full((stop - start, width), -1, dtype=np.int32)
+    scores = np.zeros((stop - start, width), dtype=np.float32)
+    _keep_best(left - start, right, score, neighbours, scores)
+    return start, neighbours, scores
+
+
+def _keep_best(
+    row: np.ndarray, right: np.ndarray, score: np.ndarray, neighbours: np.ndarray, scores: np.ndarray
+) -> None:
+    """Write each row's best-scored pairs into ``neighbours`` and ``scores`` (as many as they have
+    columns); ``row`` counts from the block's first row.
+
+    Pairs come sorted by row, then column. One stable sort on ``row + (1 - score) / 2`` (rows counted
+    from the block's first, so the key keeps the score to about 1e-12) orders every row's pairs best
+    first, equal scores in column order; a pair's rank is its distance from its row's first pair.
     """
+    width = neighbours.shape[1]
     positive = score > 0
-    left, right, score = left[positive], right[positive], score[positive]
-    order = np.lexsort((right, -score, left))
-    left, right, score = left[order], right[order], score[order]
-    rank = np.arange(len(left)) - np.searchsorted(left, left, side="left")
-    kept = rank < width
-    neighbours[left[kept], rank[kept]] = right[kept]
-    scores[left[kept], rank[kept]] = score[kept]
+    row, right, score = row[positive], right[positive], score[positive]
+    order = np.argsort(row + (1.0 - score) * 0.5, kind="stable")
+    counts = np.bincount(row, minlength=len(neighbours))
+    rank = np.arange(len(order)) - np.repeat(np.cumsum(counts) - counts, counts)
+    chosen = order[rank < width]
+    at, slots = row[chosen], rank[rank < width]
+    neighbours[at, slots] = right[chosen]
+    scores[at, slots] = score[chosen]
