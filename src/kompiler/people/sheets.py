@@ -37,6 +37,9 @@ MAX_LINE = 1 << 20
 MAX_XLSX_UNPACKED = 2 << 30
 MAX_XLSX_MEMBERS = 10_000
 READ_COLUMNS = 1_001
+# A batch's records are Python strings, some 50 bytes a cell: two million cells keep a batch near 100 MB
+# however wide the file (a wide file of 430 competency columns would otherwise hold 15 million cells).
+BATCH_CELLS = 2_000_000
 # openpyxl gives each cell as its own object, and reads 100,000-200,000 cells a second: smaller batches
 # keep a workbook's peak memory near a CSV's (50,000 people: 150 MB rather than 620 MB) at no cost in time.
 XLSX_BATCH = 8_192
@@ -75,6 +78,7 @@ def csv_batches(descriptor: int, limit: int, batch: int, report: Report) -> Iter
             skipped.append("\n")  # read as a blank line: the header's line number stays true
             first = next(lines, "")
         reader = csv.reader(chain(skipped, [first], lines), delimiter=delimiter, strict=True)
+        batch = max(1, min(batch, BATCH_CELLS // (first.count(delimiter) + 1)))
         while True:
             with paused():
                 for record in reader:
