@@ -59,7 +59,16 @@ def test_formats_say_the_same(golden: Callable[[str, str], None]) -> None:
     golden("people-outputs/agregat.id.md", text)
     assert "mendukung, bukan menggantikan" in text and "jpm-2026.1" in text and "Unit B" not in text
     rows = list(csv.reader(io.StringIO(csv_text(shown))))
-    assert rows[0] == ["unit_kerja", "jumlah_pegawai", "M.01", "T.PEG.04", "porsi_mencapai_jp"]
+    assert rows[0] == [
+        "unit_kerja",
+        "jumlah_pegawai",
+        "M.01",
+        "T.PEG.04",
+        "porsi_mencapai_jp",
+        "versi_rumus",
+        "keterangan",
+    ]
+    assert {row[-2] for row in rows[1:]} == {"jpm-2026.1"} and all("Pasal 10" in row[-1] for row in rows[1:])
     assert [row[0] for row in rows[1:]] == ["Unit A", "Unit C", "Unit D", "Seluruh instansi"]
     assert rows[1][:4] == ["Unit A", "8", "0.5", "1"]
     html = Templates(None).render("people/agregat.html", {**page_context(shown, "id"), "locale": "id"})

@@ -120,16 +120,23 @@ def _md(text: str) -> str:
 
 
 def csv_text(view: AgencyView) -> str:
-    """The view as CSV: ``unit_kerja, jumlah_pegawai, <competency codes…>, porsi_mencapai_jp`` with the
-    suppressed cells empty, a decimal point in numbers, and the whole agency's row last."""
+    """The view as CSV: ``unit_kerja, jumlah_pegawai, <competency codes…>, porsi_mencapai_jp,
+    versi_rumus, keterangan`` with the suppressed cells empty, a decimal point in numbers, and the whole
+    agency's row last; every row names the formula version and carries the notice."""
+    notice = (
+        f"Agregat; kelompok di bawah {view.minimum} orang disembunyikan; hasil rumus mendukung dan tidak "
+        "menggantikan keputusan manusia (UU 27/2022 Pasal 10)"
+    )
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\r\n")
+    codes = [code for code, _ in view.columns]
     writer.writerow(
-        ["unit_kerja", "jumlah_pegawai", *(code for code, _ in view.columns), "porsi_mencapai_jp"]
+        ["unit_kerja", "jumlah_pegawai", *codes, "porsi_mencapai_jp", "versi_rumus", "keterangan"]
     )
     for row in (*view.rows, view.total):
         cells = [_machine(c.text) for c in row.cells]
-        writer.writerow([row.label, _machine(row.people), *cells, _machine(row.share.removesuffix(" %"))])
+        share = _machine(row.share.removesuffix(" %"))
+        writer.writerow([row.label, _machine(row.people), *cells, share, view.version, notice])
     return stream.getvalue()
 
 
