@@ -26,10 +26,12 @@ def _without_nulls(value: Any) -> Any:
 
 def _validator() -> jsonschema_rs.Draft202012Validator:
     folder = data_dir("schemas")
-    schemas = [json.loads(path.read_text(encoding="utf-8")) for path in folder.glob("*.schema.json")]
-    registry = jsonschema_rs.Registry([(schema["$id"], schema) for schema in schemas])
-    policy = next(schema for schema in schemas if schema["$id"].endswith("/pengembangan.schema.json"))
-    return jsonschema_rs.Draft202012Validator(policy, registry=registry)
+    schemas = {
+        path.as_uri(): json.loads(path.read_text(encoding="utf-8")) for path in folder.glob("*.schema.json")
+    }
+    policy = (folder / "pengembangan.schema.json").as_uri()
+    registry = jsonschema_rs.Registry(list(schemas.items()))
+    return jsonschema_rs.Draft202012Validator(schemas[policy], registry=registry, base_uri=policy)
 
 
 def test_the_shipped_policy_reads_back_as_a_valid_file() -> None:

@@ -48,6 +48,13 @@ class SchemaResult:
     invalid: frozenset[Pointer]
 
 
+# The schemas carry no ``$id``: each is named by where it is read from, so the relative ``$ref``s
+# (``_common.schema.json#/$defs/…``) resolve beside the file for any validator or editor, offline. kompiler
+# itself names them under this fixed base, not their folder's path, so an error's keyword location and the
+# check cache's key do not depend on where kompiler is installed.
+SCHEMA_BASE = "kompiler:/schemas/"
+
+
 class SchemaSet:
     """All shipped schemas, their compiled validators, and the resources needed to explain errors."""
 
@@ -56,15 +63,19 @@ class SchemaSet:
         self.resources: dict[str, dict[str, Any]] = {}
         self.by_kind: dict[FileKind, str] = {}
         for path in sorted(folder.glob("*.schema.json")):
-            schema = json.loads(path.read_text(encoding="utf-8"))
-            self.resources[schema["$id"]] = schema
+            uri = SCHEMA_BASE + path.name
+            self.resources[uri] = json.loads(path.read_text(encoding="utf-8"))
             kind_name = path.name.removesuffix(".schema.json")
             if kind_name in FileKind._value2member_map_:
-                self.by_kind[FileKind(kind_name)] = schema["$id"]
+                self.by_kind[FileKind(kind_name)] = uri
         registry = jsonschema_rs.Registry(list(self.resources.items()))
         self.validators = {
             kind: jsonschema_rs.Draft202012Validator(
-                self.resources[uri], registry=registry, validate_formats=True, offline=True
+                self.resources[uri],
+                registry=registry,
+                base_uri=uri,
+                validate_formats=True,
+                offline=True,
             )
             for kind, uri in self.by_kind.items()
         }
