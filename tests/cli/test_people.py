@@ -188,3 +188,32 @@ def test_an_xlsx_worksheet_is_chosen_by_name(project: Path, run_cli: Callable[..
     assert run_cli(["people", "check", str(workbook), "--lembar", "Asesmen"], project).exit_code == 0
     missing = run_cli(["people", "check", str(workbook), "--lembar", "Tidak"], project)
     assert missing.exit_code == 1 and "'Tidak'" in missing.output
+
+
+def test_a_project_without_a_policy_says_which_section_is_missing(
+    minimal_project: Path, tmp_path: Path, run_cli: Callable[..., Result]
+) -> None:
+    file = write_assessment(tmp_path / "a.csv", [("P-001", "NTB.JF.AKPD.MUDA", {"T.KEU.01": 2})])
+    assert run_cli(["people", "check", str(file)], minimal_project).exit_code == 0
+    result = run_cli(["people", "gaps", str(file)], minimal_project)
+    assert result.exit_code == 2
+    assert "kecocokan" in result.output and "pengembangan/" in result.output
+    assert not (minimal_project / "asesmen").exists()
+
+
+def test_a_project_overrides_the_document_template(
+    project: Path, assessment: Path, run_cli: Callable[..., Result]
+) -> None:
+    (project / "templates" / "people").mkdir(parents=True)
+    (project / "templates" / "people" / "dokumen.md").write_text(
+        "{{ t.rahasia }} — format instansi: {{ p.person }} {{ p.percentage }} %\n", encoding="utf-8"
+    )
+    result = run_cli(["people", "gaps", str(assessment)], project)
+    assert result.exit_code == 0, result.output
+    text = (project / "asesmen" / "hasil" / "kesenjangan" / "P-000.md").read_text(encoding="utf-8")
+    assert text.startswith("RAHASIA — data pribadi — format instansi: P-000 ")
+    (project / "templates" / "people" / "dokumen.md").write_text("{{ p.__class__ }}\n", encoding="utf-8")
+    refused = run_cli(["people", "gaps", str(assessment)], project)
+    assert (
+        refused.exit_code == 2 and "KMP050" in refused.output
+    )  # the sandbox, as for the standards' templates
