@@ -88,3 +88,43 @@ def check_reading(data: bytes, chunk_rows: int) -> None:
 @given(ANY, st.sampled_from([1, 2, 1000]))
 def test_any_bytes_give_diagnostics_never_an_exception(data: bytes, chunk_rows: int) -> None:
     check_reading(data, chunk_rows)
+
+
+PEOPLE = st.lists(
+    st.tuples(
+        st.sampled_from(POSITIONS),
+        st.lists(st.sampled_from(["", "1", "2", "3", "4", "5"]), min_size=3, max_size=3),
+        st.sampled_from(["", "1", "4", "2.5"]),
+    ),
+    min_size=1,
+    max_size=30,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(PEOPLE, st.sampled_from([1, 2, 5, 1000]))
+def test_the_wide_and_the_long_layout_give_the_same_chunks(people: list, chunk_rows: int) -> None:
+    wide = ["id,jabatan,tanggal,kinerja," + ",".join(COMPETENCIES)]
+    long = ["id,jabatan,kompetensi,level,tanggal,kinerja"]
+    for n, (position, levels, performance) in enumerate(people, start=1):
+        wide.append(f"P-{n},{position},2025-03-01,{performance}," + ",".join(levels))
+        long += [
+            f"P-{n},{position},{code},{level},2025-03-01,{performance}"
+            for code, level in zip(COMPETENCIES, levels, strict=True)
+            if level
+        ] or [f"P-{n},{position},M.01,,2025-03-01,{performance}"]
+    read = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for name, lines in (("wide", wide), ("long", long)):
+            path = Path(folder) / f"{name}.csv"
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            assessments = read_assessments(path, INDEX, chunk_rows=chunk_rows, today=date(2026, 1, 1))
+            chunks = list(assessments.chunks())
+            assert not [d for d in assessments.diagnostics if d.severity is Severity.ERROR]
+            read[name] = [
+                (person, int(chunk.position[i]), chunk.levels[i].tobytes(), chunk.performance[i].tobytes())
+                for chunk in chunks
+                for i, person in enumerate(chunk.people)
+            ]
+    assert read["wide"] == read["long"]
+    assert len(read["wide"]) == len(people)
