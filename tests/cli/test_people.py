@@ -148,6 +148,8 @@ def test_pool_ranks_people_for_a_position(
     assert "Pasal 10" in (folder / "NTB.JF.ASDMA.MUDA.md").read_text(encoding="utf-8")
     unknown = run_cli(["people", "pool", "NTB.TIDAK.ADA", str(assessment)], project)
     assert unknown.exit_code == 2 and "NTB.TIDAK.ADA" in unknown.output
+    word = run_cli(["people", "pool", "NTB.JF.ASDMA.MUDA", str(assessment), "--format", "docx"], project)
+    assert word.exit_code == 2 and "md, csv" in word.output
 
 
 def test_summary_suppresses_small_units(

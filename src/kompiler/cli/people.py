@@ -154,9 +154,21 @@ class _Request:
 
 
 def _write(
-    request: _Request, action: Callable[[Prepared, PrivateWriter], Written], position: str = ""
+    request: _Request,
+    action: Callable[[Prepared, PrivateWriter], Written],
+    position: str = "",
+    supported: tuple[str, ...] = FORMATS,
 ) -> None:
-    """Prepare, then run ``action`` into the private folder and say what was written."""
+    """Prepare, then run ``action`` into the private folder and say what was written; a format the
+    command cannot write (``supported``) is a usage error, not silently nothing."""
+    unsupported = [f for f in request.formats_ if f not in supported]
+    if unsupported:
+        click.echo(
+            f"kompiler: perintah ini menulis {', '.join(supported)}, bukan {', '.join(unsupported)}. "
+            f"/ This command writes {', '.join(supported)}, not {', '.join(unsupported)}.",
+            err=True,
+        )
+        _usage()
     prepared = request.prepared()
     if position:
         _known_position(prepared, position)
@@ -199,10 +211,14 @@ _step("moves", "Sepuluh jabatan teratas tiap pegawai. / Each employee's top move
 @_common
 @_writing
 def pool(position: str, **options: Any) -> None:
-    """Kelompok talenta satu jabatan: pegawai menurut kesiapan. / A position's talent pool by readiness."""
+    """Kelompok talenta satu jabatan: pegawai menurut kesiapan (md, csv). / A position's talent pool by
+    readiness (md, csv)."""
     request = _Request(**options)
     _write(
-        request, lambda prepared, writer: prepared.write_pool(position, writer, request.formats_), position
+        request,
+        lambda prepared, writer: prepared.write_pool(position, writer, request.formats_),
+        position,
+        supported=("md", "csv"),
     )
 
 
@@ -231,6 +247,7 @@ def summary(minimum_group: int, **options: Any) -> None:
         lambda prepared, writer: prepared.write_summary(
             writer, request.formats_, minimum_group, request.year
         ),
+        supported=("md", "pdf", "csv"),
     )
 
 
