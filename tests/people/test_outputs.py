@@ -16,13 +16,20 @@ import pytest
 from kompiler.build import people_documents
 from kompiler.build.people import file_stem, write_people
 from kompiler.build.private import PrivateWriter
+from kompiler.people.assessment import read_assessments
+from kompiler.people.results import PersonReport
+from kompiler.people.stream import People
+from kompiler.people.table import Index
+from kompiler.pipeline import compile_path
 from kompiler.render.environment import Templates
+from kompiler.render.people import chunk_rows, tables
 from kompiler.render.people.documents import person_documents
 from kompiler.render.people.tables import COLUMNS, NOTICE, Table
 from kompiler.render.people.view import Setting, number, person_view
 from kompiler.runtime.processes import forkable_workers
 from tests.people.reports import policy, positions, report
 
+REPO = Path(__file__).parents[2]
 NOTICES = {
     "id": ("RAHASIA — data pribadi", "jpm-2026.1", "bukan menggantikan", "UU 27/2022 Pasal 10"),
     "en": ("CONFIDENTIAL — personal data", "jpm-2026.1", "not replace", "Law 27/2022 Article 10"),
@@ -126,18 +133,21 @@ def test_a_person_id_never_leaves_the_folder_as_a_file_name() -> None:
     assert file_stem("a/b") != file_stem("a_b")
 
 
+def _asked(handed: list[str]):
+    def report_of(result: list[str], i: int) -> PersonReport:
+        handed.append(result[i])
+        return report(result[i])
+
+    return report_of
+
+
 def test_a_step_writes_its_section_one_person_at_a_time(tmp_path: Path) -> None:
     setting = Setting.of(policy(), "id")
     handed: list[str] = []
-
-    def reports():  # the engine's iterator: each report built when asked for
-        for i in range(3):
-            handed.append(f"P-{i}")
-            yield report(f"P-{i}")
-
     writer = PrivateWriter(tmp_path / "hasil")
     written = write_people(
-        reports(),
+        [["P-0", "P-1"], ["P-2"]],  # two chunks of the engine's results
+        _asked(handed),
         writer,
         step="gaps",
         setting=setting,
@@ -167,9 +177,9 @@ def test_documents_written_by_workers_are_those_written_here(
 
     def written(folder: Path) -> dict[str, bytes]:
         writer = PrivateWriter(folder)
-        reports = (report(f"P-{i}") for i in range(11))
         result = write_people(
-            reports,
+            [[f"P-{i}" for i in range(start, min(start + 4, 11))] for start in range(0, 11, 4)],
+            _asked([]),
             writer,
             step="moves",
             setting=setting,
@@ -186,3 +196,45 @@ def test_documents_written_by_workers_are_those_written_here(
     monkeypatch.setattr(people_documents, "PARALLEL_FROM_PEOPLE", 2)
     monkeypatch.setattr(people_documents, "BATCH", 3)
     assert written(tmp_path / "pekerja") == here
+
+
+def test_tables_from_columns_are_the_tables_from_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """kesenjangan.csv and ringkasan.csv written straight from a chunk's columns say, to the byte, what
+    the reports say, on the shipped standards and example assessment (ties, unscored cells, 9-box)."""
+    corpus = compile_path(REPO / "standards").corpus
+    assessments = read_assessments(REPO / "contoh" / "asesmen-contoh.csv", Index.of(corpus), chunk_rows=13)
+    people = People(corpus, corpus.development, plans=False)
+    setting = Setting.of(corpus.development, "id")
+    source = chunk_rows.Source.of(corpus, people.requirements)
+    monkeypatch.setattr(chunk_rows, "BLOCK", 5)  # blocks that end inside chunks
+    compared = 0
+    for result in people.run(assessments.chunks()):
+        reports = [people.report(result, i) for i in range(len(result))]
+        for from_columns, from_report in (
+            (chunk_rows.gap_rows, tables.gap_rows),
+            (chunk_rows.summary_rows, tables.summary_rows),
+        ):
+            expected = [row for r in reports for row in from_report(r, setting)]
+            assert [row for block in from_columns(result, source, setting) for row in block] == expected
+            compared += len(expected)
+    assert compared > 400
+
+    def never(result: object, i: int) -> PersonReport:
+        raise AssertionError("no report is built for tables written from columns")
+
+    writer = PrivateWriter(tmp_path / "hasil")
+    written = write_people(
+        people.run(assessments.chunks()),
+        never,
+        writer,
+        step="gaps",
+        setting=setting,
+        formats=("csv",),
+        templates=Templates(None),
+        positions=corpus.positions,
+        source=source,
+    )
+    writer.commit()
+    assert written.people == 40 and written.rows["ringkasan.csv"] == 40

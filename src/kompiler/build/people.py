@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 from kompiler.build.orchestrate import source_date
 from kompiler.build.people_documents import DocumentWriter
@@ -41,7 +42,7 @@ from kompiler.people.talent import FILLING, talent_pool
 from kompiler.pipeline import compile_path
 from kompiler.render.documents import appendix_pdf
 from kompiler.render.environment import Templates
-from kompiler.render.people import summary
+from kompiler.render.people import chunk_rows, summary
 from kompiler.render.people.documents import DOCUMENT_FORMATS
 from kompiler.render.people.pool import POOL_SIZE, pool_csv, pool_rows
 from kompiler.render.people.tables import Table
@@ -49,6 +50,7 @@ from kompiler.render.people.view import Setting, person_view
 
 SECTIONS = {"gaps": "kesenjangan", "plan": "rencana", "moves": "mutasi"}
 TABLES = {"gaps": ("kesenjangan", "ringkasan"), "plan": ("rencana",), "moves": ("mutasi",)}
+CHUNK_ROWS = {"kesenjangan": chunk_rows.gap_rows, "ringkasan": chunk_rows.summary_rows}
 FORMATS = ("md", "pdf", "docx", "csv")
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
 
@@ -77,8 +79,16 @@ def file_stem(person: str) -> str:
     return f"{plain}-{hashlib.sha256(person.encode('utf-8')).hexdigest()[:10]}"
 
 
+class Results(Protocol):
+    """A chunk of people as :func:`write_people` reads it: its size, and its columns for the tables
+    written straight from them (a :class:`~kompiler.people.stream.ChunkResult`)."""
+
+    def __len__(self) -> int: ...
+
+
 def write_people(
-    reports: Iterable[PersonReport],
+    results: Iterable[Results],
+    report_of: Callable[[Results, int], PersonReport],
     writer: PrivateWriter,
     *,
     step: str,
@@ -86,12 +96,16 @@ def write_people(
     formats: tuple[str, ...],
     templates: Templates,
     positions: Mapping[str, Position],
+    source: chunk_rows.Source | None = None,
     built: datetime | None = None,
     expected: int = 0,
 ) -> Written:
-    """Write ``step``'s documents and tables for every report into ``writer`` (not committed here);
-    ``expected`` is how many people are coming, which decides whether documents are written in worker
-    processes (:mod:`kompiler.build.people_documents`).
+    """Write ``step``'s documents and tables for every person of ``results`` into ``writer`` (not
+    committed here). ``report_of(result, i)`` builds person ``i``'s report, only when a document or a
+    table needs it: with a ``source``, ``kesenjangan.csv`` and ``ringkasan.csv`` are written straight
+    from the chunks' columns (:mod:`kompiler.render.people.chunk_rows`). ``expected`` is how many people
+    are coming, which decides whether documents are written in worker processes
+    (:mod:`kompiler.build.people_documents`).
 
     Raises :class:`~kompiler.render.environment.TemplateProblem` on a template error and
     :class:`~kompiler.build.output.OutputUnwritable` on a failed write; the caller then aborts the writer.
@@ -105,6 +119,8 @@ def write_people(
             if "csv" in formats
             else []
         )
+        from_columns = [t for t in tables if source is not None and t.name in CHUNK_ROWS]
+        from_reports = [t for t in tables if t not in from_columns]
         out = stack.enter_context(
             DocumentWriter(
                 writer,
@@ -117,17 +133,23 @@ def write_people(
                 people=expected,
             )
         )
-        for report in reports:
-            people += 1
-            for table in tables:
-                table.add(report)
-            if not documents:
+        for result in results:
+            people += len(result)
+            for table in from_columns:
+                assert source is not None
+                for rows in CHUNK_ROWS[table.name](result, source, setting):  # type: ignore[arg-type]
+                    table.add_rows(rows)
+            if not (from_reports or documents):
                 continue
-            stem = file_stem(report.person)
-            if stem in seen:  # the same person twice in one file: the reader reports it; one document
-                continue
-            seen.add(stem)
-            out.add(stem, person_view(report, setting, positions))
+            for i in range(len(result)):
+                report = report_of(result, i)
+                for table in from_reports:
+                    table.add(report)
+                stem = file_stem(report.person)
+                if not documents or stem in seen:  # an id twice: the reader reports it; one document
+                    continue
+                seen.add(stem)
+                out.add(stem, person_view(report, setting, positions))
     return Written(people, out.written, {f"{table.name}.csv": table.count for table in tables})
 
 
@@ -214,25 +236,21 @@ class Prepared:
         except MissingPolicy as missing:
             raise Refused(missing.message) from None
 
-    def reports(self, people: People) -> Iterator[PersonReport]:
-        """Every person of the file as a :class:`PersonReport`, built one at a time, in file order."""
-        for result in people.run(self.chunks()):
-            for i in range(len(result)):
-                yield people.report(result, i)
-
     def write_step(
         self, step: str, writer: PrivateWriter, formats: tuple[str, ...], year: int | None
     ) -> Written:
         """``gaps``, ``plan`` or ``moves`` for every person of the file, into ``writer``."""
         people = self.people(plans=step == "plan", moves=step == "moves", year=year)
         return write_people(
-            self.reports(people),
+            people.run(self.chunks()),
+            people.report,  # type: ignore[arg-type]
             writer,
             step=step,
             setting=self.setting(),
             formats=formats,
             templates=self.templates(),
             positions=self.corpus.positions,
+            source=chunk_rows.Source.of(self.corpus, people.requirements),
             built=source_date(),
             expected=self.assessments.people,
         )

@@ -20,7 +20,8 @@ from typing import TextIO
 from kompiler.people.results import PersonReport
 from kompiler.render.people.view import Setting, explanation
 
-NOTICE = "RAHASIA — data pribadi; hasil rumus mendukung, bukan menggantikan, keputusan manusia (UU 27/2022 Pasal 10)"
+# Plain ASCII without a comma: a million rows neither quote it nor leave the encoder's fast path.
+NOTICE = "RAHASIA - data pribadi; hasil rumus mendukung dan tidak menggantikan keputusan manusia (UU 27/2022 Pasal 10)"
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "kesenjangan": (
@@ -93,7 +94,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 
 
 @lru_cache(maxsize=1 << 16)
-def _decimal(value: float, digits: int = 2) -> str:
+def decimal(value: float, digits: int = 2) -> str:
     """``value`` to ``digits`` places, trailing zeros dropped (kept: a file repeats the same few values)."""
     text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
@@ -112,7 +113,7 @@ def gap_rows(report: PersonReport, setting: Setting) -> Iterator[list[str]]:
             report.date,
             report.purpose,
             setting.version,
-            _decimal(match.percentage),
+            decimal(match.percentage),
             match.band,
             str(rank),
             gap.competency,
@@ -121,8 +122,8 @@ def gap_rows(report: PersonReport, setting: Setting) -> Iterator[list[str]]:
             str(gap.required),
             "" if gap.actual is None else str(gap.actual),
             str(gap.gap),
-            "" if gap.importance is None else _decimal(gap.importance, 3),
-            _decimal(gap.priority, 3),
+            "" if gap.importance is None else decimal(gap.importance, 3),
+            decimal(gap.priority, 3),
             NOTICE,
         ]
 
@@ -143,7 +144,7 @@ def plan_rows(report: PersonReport, setting: Setting) -> Iterator[list[str]]:
             item.activity_name,
             item.form,
             str(item.bucket),
-            _decimal(item.jp),
+            decimal(item.jp),
             str(item.year),
             NOTICE,
         ]
@@ -161,9 +162,9 @@ def move_rows(report: PersonReport, setting: Setting) -> Iterator[list[str]]:
             move.unit,
             move.kind.value,
             _flag(move.by_equivalence),
-            _decimal(move.relatedness, 4),
-            _decimal(move.readiness),
-            _decimal(move.score, 4),
+            decimal(move.relatedness, 4),
+            decimal(move.readiness),
+            decimal(move.score, 4),
             explanation(move.gaps),
             NOTICE,
         ]
@@ -178,7 +179,7 @@ def summary_rows(report: PersonReport, setting: Setting) -> Iterator[list[str]]:
         report.purpose,
         setting.formula,
         setting.version,
-        _decimal(match.percentage),
+        decimal(match.percentage),
         match.band,
         match.band_name,
         str(len(match.gaps)),
@@ -204,6 +205,9 @@ class Table:
         self.count = 0
 
     def add(self, report: PersonReport) -> None:
-        rows = list(self._rows(report, self._setting))
+        self.add_rows(list(self._rows(report, self._setting)))
+
+    def add_rows(self, rows: list[list[str]]) -> None:
+        """Rows made elsewhere (:mod:`kompiler.render.people.chunk_rows`), in this table's columns."""
         self._writer.writerows(rows)
         self.count += len(rows)

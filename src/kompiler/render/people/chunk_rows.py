@@ -1,0 +1,168 @@
+"""The rows of ``kesenjangan.csv`` and ``ringkasan.csv`` straight from a chunk's match columns.
+
+These two tables have a row for every person (and every required competency), so at national scale
+they are what an HR export is made of: building a :class:`~kompiler.people.results.PersonReport` for
+each row costs more than computing the match. Here a chunk's columns are put in each person's gap order
+with NumPy and turned into rows from plain lists, never a ``Gap`` object; the rows are the same, to the
+byte, as :mod:`kompiler.render.people.tables` writes from reports (a test compares both).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from kompiler.model import Corpus
+from kompiler.model.entities import DevelopmentPolicy
+from kompiler.people.match import TYPES, UNCATEGORISED
+from kompiler.people.requirements import Requirements
+from kompiler.people.stream import ChunkResult
+from kompiler.people.talent import box_of
+from kompiler.render.people.tables import NOTICE, decimal
+from kompiler.render.people.view import Setting
+
+BLOCK = 4_096  # people whose rows are made at once
+
+
+@dataclass(frozen=True)
+class Source:
+    """What the rows read besides a chunk's columns, looked up once per run."""
+
+    codes: tuple[str, ...]
+    names: tuple[str, ...]
+    positions: tuple[str, ...]
+    types: tuple[str, ...]
+    importance: np.ndarray
+    bands: dict[str, tuple[tuple[str, str], ...]]
+    policy: DevelopmentPolicy
+
+    @classmethod
+    def of(cls, corpus: Corpus, requirements: Requirements) -> Source:
+        index = requirements.index
+        names = tuple(
+            found.name if (found := corpus.competencies.get(code)) else code for code in index.competencies
+        )
+        match = corpus.development.match
+        bands = {
+            code: tuple((band.code, band.name) for band in purpose.bands)
+            for code, purpose in (match.purposes.items() if match else ())
+        }
+        return cls(
+            codes=index.competencies,
+            names=names,
+            positions=index.positions,
+            types=tuple(kind.value for kind in TYPES),
+            importance=requirements.importance,
+            bands=bands,
+            policy=corpus.development,
+        )
+
+    def band(self, purpose: str, band: int) -> tuple[str, str]:
+        known = self.bands.get(purpose)
+        return known[band] if known and band >= 0 else UNCATEGORISED
+
+
+def _head(
+    result: ChunkResult, source: Source, start: int, stop: int
+) -> tuple[list[str], list[tuple[str, str]], list[str]]:
+    """People ``start:stop``'s position codes, categories (code, name) and match percentages as text."""
+    chunk, match = result.chunk, result.match
+    held = np.asarray(chunk.position[start:stop], dtype=np.int64).tolist()
+    positions = [source.positions[p] if p >= 0 else "" for p in held]
+    purposes = chunk.purposes[start:stop]
+    bands = [source.band(p, b) for p, b in zip(purposes, match.band[start:stop].tolist(), strict=True)]
+    percentages = [decimal(p) for p in match.percentage[start:stop].tolist()]
+    return positions, bands, percentages
+
+
+def gap_rows(result: ChunkResult, source: Source, setting: Setting) -> Iterator[list[list[str]]]:
+    """``kesenjangan.csv``'s rows for every person of ``result``, each person's gaps most urgent first,
+    :data:`BLOCK` people at a time (a whole chunk's rows at once would be a million lists)."""
+    for start in range(0, len(result), BLOCK):
+        yield _gap_block(result, source, setting, start, min(start + BLOCK, len(result)))
+
+
+def _gap_block(
+    result: ChunkResult, source: Source, setting: Setting, start: int, stop: int
+) -> list[list[str]]:
+    chunk, match = result.chunk, result.match
+    order = match.order[start:stop].astype(np.int64)
+    held = np.maximum(np.asarray(chunk.position[start:stop], dtype=np.int64), 0)
+    importance = source.importance[held][:, : order.shape[1]]
+
+    def ordered(values: np.ndarray) -> list[list[float]]:
+        return np.take_along_axis(values, order, axis=1).tolist()
+
+    competency, kind = ordered(match.competency[start:stop]), ordered(match.type[start:stop])
+    required, actual = ordered(match.required[start:stop]), ordered(match.actual[start:stop])
+    gap, priority = ordered(match.gap[start:stop]), ordered(match.priority[start:stop])
+    weight = ordered(importance)
+    positions, bands, percentages = _head(result, source, start, stop)
+    codes, names, types, version = source.codes, source.names, source.types, setting.version
+    rows: list[list[str]] = []
+    for i, person in enumerate(chunk.people[start:stop]):
+        j = start + i
+        head = [person, positions[i], chunk.dates[j], chunk.purposes[j], version, percentages[i], bands[i][0]]
+        rank = 0
+        for slot, c in enumerate(competency[i]):
+            if c < 0:
+                continue
+            rank += 1
+            level, importance_value = actual[i][slot], weight[i][slot]
+            rows.append(
+                [
+                    *head,
+                    str(rank),
+                    codes[c],
+                    names[c],
+                    types[kind[i][slot]],
+                    str(int(required[i][slot])),
+                    "" if level != level else str(int(level)),  # NaN: not scored
+                    str(round(gap[i][slot])),
+                    "" if importance_value != importance_value else decimal(importance_value, 3),
+                    decimal(priority[i][slot], 3),
+                    NOTICE,
+                ]
+            )
+    return rows
+
+
+def summary_rows(result: ChunkResult, source: Source, setting: Setting) -> Iterator[list[list[str]]]:
+    """``ringkasan.csv``'s row for every person of ``result``, :data:`BLOCK` people at a time."""
+    for start in range(0, len(result), BLOCK):
+        yield _summary_block(result, source, setting, start, min(start + BLOCK, len(result)))
+
+
+def _summary_block(
+    result: ChunkResult, source: Source, setting: Setting, start: int, stop: int
+) -> list[list[str]]:
+    chunk, match = result.chunk, result.match
+    mask = match.competency[start:stop] >= 0
+    required = mask.sum(axis=1).tolist()
+    with_gap = (mask & (np.rint(match.gap[start:stop]) > 0)).sum(axis=1).tolist()  # as a Gap rounds it
+    positions, bands, percentages = _head(result, source, start, stop)
+    talent = source.policy.talent
+    rows = []
+    for i, person in enumerate(chunk.people[start:stop]):
+        j = start + i
+        box = box_of(result.talent, j, talent) if result.talent is not None and talent is not None else None
+        rows.append(
+            [
+                person,
+                positions[i],
+                chunk.dates[j],
+                chunk.purposes[j],
+                setting.formula,
+                setting.version,
+                percentages[i],
+                bands[i][0],
+                bands[i][1],
+                str(required[i]),
+                str(with_gap[i]),
+                box or "",
+                NOTICE,
+            ]
+        )
+    return rows
