@@ -201,13 +201,14 @@ def test_documents_written_by_workers_are_those_written_here(
 def test_tables_from_columns_are_the_tables_from_reports(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """kesenjangan.csv and ringkasan.csv written straight from a chunk's columns say, to the byte, what
-    the reports say, on the shipped standards and example assessment (ties, unscored cells, 9-box)."""
+    """kesenjangan.csv, ringkasan.csv and rencana.csv written straight from a chunk's columns say, to the
+    byte, what the reports say, on the shipped standards and example assessment (ties, unscored cells,
+    9-box, plans without gaps)."""
     corpus = compile_path(REPO / "standards").corpus
     assessments = read_assessments(REPO / "contoh" / "asesmen-contoh.csv", Index.of(corpus), chunk_rows=13)
-    people = People(corpus, corpus.development, plans=False)
+    people = People(corpus, corpus.development, plans=True)
     setting = Setting.of(corpus.development, "id")
-    source = chunk_rows.Source.of(corpus, people.requirements)
+    source = chunk_rows.Source.of(corpus, people.requirements, people.catalogue)
     monkeypatch.setattr(chunk_rows, "BLOCK", 5)  # blocks that end inside chunks
     compared = 0
     for result in people.run(assessments.chunks()):
@@ -215,6 +216,7 @@ def test_tables_from_columns_are_the_tables_from_reports(
         for from_columns, from_report in (
             (chunk_rows.gap_rows, tables.gap_rows),
             (chunk_rows.summary_rows, tables.summary_rows),
+            (chunk_rows.plan_rows, tables.plan_rows),
         ):
             expected = [row for r in reports for row in from_report(r, setting)]
             assert [row for block in from_columns(result, source, setting) for row in block] == expected

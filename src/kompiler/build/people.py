@@ -50,7 +50,11 @@ from kompiler.render.people.view import Setting, person_view
 
 SECTIONS = {"gaps": "kesenjangan", "plan": "rencana", "moves": "mutasi"}
 TABLES = {"gaps": ("kesenjangan", "ringkasan"), "plan": ("rencana",), "moves": ("mutasi",)}
-CHUNK_ROWS = {"kesenjangan": chunk_rows.gap_rows, "ringkasan": chunk_rows.summary_rows}
+CHUNK_ROWS = {
+    "kesenjangan": chunk_rows.gap_rows,
+    "ringkasan": chunk_rows.summary_rows,
+    "rencana": chunk_rows.plan_rows,
+}
 FORMATS = ("md", "pdf", "docx", "csv")
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
 
@@ -250,7 +254,7 @@ class Prepared:
             formats=formats,
             templates=self.templates(),
             positions=self.corpus.positions,
-            source=chunk_rows.Source.of(self.corpus, people.requirements),
+            source=chunk_rows.Source.of(self.corpus, people.requirements, people.catalogue),
             built=source_date(),
             expected=self.assessments.people,
         )

@@ -17,6 +17,7 @@ import numpy as np
 from kompiler.model import Corpus
 from kompiler.model.entities import DevelopmentPolicy
 from kompiler.people.match import TYPES, UNCATEGORISED
+from kompiler.people.plan import GENERAL, Catalogue
 from kompiler.people.requirements import Requirements
 from kompiler.people.stream import ChunkResult
 from kompiler.people.talent import box_of
@@ -37,9 +38,10 @@ class Source:
     importance: np.ndarray
     bands: dict[str, tuple[tuple[str, str], ...]]
     policy: DevelopmentPolicy
+    activities: tuple[tuple[str, str, str, str], ...] = ()  # per catalogue number: code, name, form, bucket
 
     @classmethod
-    def of(cls, corpus: Corpus, requirements: Requirements) -> Source:
+    def of(cls, corpus: Corpus, requirements: Requirements, catalogue: Catalogue | None = None) -> Source:
         index = requirements.index
         names = tuple(
             found.name if (found := corpus.competencies.get(code)) else code for code in index.competencies
@@ -57,11 +59,25 @@ class Source:
             importance=requirements.importance,
             bands=bands,
             policy=corpus.development,
+            activities=_activities(corpus.development, catalogue) if catalogue is not None else (),
         )
+
+    def competency_name(self, c: int) -> str:
+        """A plan item's competency name, as :func:`kompiler.people.plan.plan_of` names it."""
+        return self.names[c] if c >= 0 else GENERAL
 
     def band(self, purpose: str, band: int) -> tuple[str, str]:
         known = self.bands.get(purpose)
         return known[band] if known and band >= 0 else UNCATEGORISED
+
+
+def _activities(policy: DevelopmentPolicy, catalogue: Catalogue) -> tuple[tuple[str, str, str, str], ...]:
+    out = []
+    for number, code in enumerate(catalogue.activities):
+        entry = policy.catalogue[code]
+        bucket = catalogue.buckets[int(catalogue.bucket[number])]
+        out.append((entry.code, entry.name, policy.forms[entry.form].code, str(bucket)))
+    return tuple(out)
 
 
 def _head(
@@ -165,4 +181,61 @@ def _summary_block(
                 NOTICE,
             ]
         )
+    return rows
+
+
+def plan_rows(result: ChunkResult, source: Source, setting: Setting) -> Iterator[list[list[str]]]:
+    """``rencana.csv``'s rows for every person of ``result`` (their plan's items in the order chosen),
+    :data:`BLOCK` people at a time; ``source`` must know the catalogue."""
+    for start in range(0, len(result), BLOCK):
+        yield _plan_block(result, source, setting, start, min(start + BLOCK, len(result)))
+
+
+def _plan_block(
+    result: ChunkResult, source: Source, setting: Setting, start: int, stop: int
+) -> list[list[str]]:
+    chunk, match, plans = result.chunk, result.match, result.plans
+    if plans is None:
+        return []
+    signature = plans.row[start:stop].tolist()
+    wanted = sorted(set(signature))
+    items = {}  # per signature row: (activity, target competency, JP text) of each item
+    for u in wanted:
+        activity, target, jp = plans.activity[u].tolist(), plans.target[u].tolist(), plans.jp[u].tolist()
+        targets = plans.targets[u].tolist()
+        row = []
+        for a, t, j in zip(activity, target, jp, strict=True):
+            if a < 0:
+                break
+            row.append((a, targets[t] if t >= 0 else -1, decimal(float(j))))
+        items[u] = (bool(plans.gap_mode[u]), row)
+    positions, _, _ = _head(result, source, start, stop)
+    competency, gap = match.competency[start:stop].tolist(), match.gap[start:stop].tolist()
+    years = plans.year[start:stop].tolist()
+    codes, activities, version = source.codes, source.activities, setting.version
+    rows: list[list[str]] = []
+    for i, person in enumerate(chunk.people[start:stop]):
+        gap_mode, chosen = items[signature[i]]
+        gaps = {c: round(float(g)) for c, g in zip(competency[i], gap[i], strict=True) if c >= 0}
+        year = str(int(years[i]))
+        for rank, (a, c, jp) in enumerate(chosen, 1):
+            code, name, form, bucket = activities[a]
+            rows.append(
+                [
+                    person,
+                    positions[i],
+                    version,
+                    str(rank),
+                    codes[c] if c >= 0 else "",
+                    source.competency_name(c),
+                    str(gaps.get(c, 0) if gap_mode else 0),
+                    code,
+                    name,
+                    form,
+                    bucket,
+                    jp,
+                    year,
+                    NOTICE,
+                ]
+            )
     return rows
