@@ -101,13 +101,26 @@ def test_linked_positions_and_merge_groups_are_neighbours_and_marked() -> None:
     group = MergeGroup("USUL.1", ("P.0", "P.3", "P.7"), 0.85)
     picture = layout(_corpus({"RJ": ("Rumpun", None)}, positions), edges, [group])
     place = {node.code: (node.x, node.y) for node in picture.nodes}
-    # A walk along the links: P.0, then P.7, then P.3, each in the cell next to the one before.
-    for a, b in (("P.0", "P.7"), ("P.7", "P.3"), ("P.1", "P.8")):
+    # The group P.0, P.3, P.7 as one run, then a walk along the links: P.1, then P.8 beside it.
+    for a, b in (("P.0", "P.3"), ("P.3", "P.7"), ("P.1", "P.8")):
         (ax, ay), (bx, by) = place[a], place[b]
         assert abs(ax - bx) + abs(ay - by) in (CELL_WIDTH, CELL_HEIGHT)
     assert {node.code for node in picture.nodes if node.group} == {"P.0", "P.3", "P.7"}
-    assert picture.groups == (group,)
+    assert picture.groups == (MergeGroup("USUL.1", ("P.0", "P.3", "P.7"), 0.85),)  # joined in placed order
     assert layout(_corpus({"RJ": ("Rumpun", None)}, positions), edges, [group]) == picture
+
+
+def test_a_merge_group_is_a_run_of_neighbouring_cells_whatever_its_links() -> None:
+    positions = {f"P.{i}": (f"Jabatan {i}", "RJ") for i in range(12)}
+    edges = [GraphEdge("P.0", f"P.{i}", 0.9 - i / 100) for i in range(1, 12) if i != 9]
+    group = MergeGroup("USUL.2", ("P.11", "P.9", "P.5"), 0.6)  # P.9 has no link at all
+    picture = layout(_corpus({"RJ": ("Rumpun", None)}, positions), edges, [group])
+    place = {node.code: (node.x, node.y) for node in picture.nodes}
+    (chain,) = picture.groups
+    assert sorted(chain.members) == ["P.11", "P.5", "P.9"]
+    for a, b in zip(chain.members, chain.members[1:], strict=False):
+        (ax, ay), (bx, by) = place[a], place[b]
+        assert abs(ax - bx) + abs(ay - by) in (CELL_WIDTH, CELL_HEIGHT)
 
 
 def test_a_national_corpus_names_only_the_merge_groups_members_and_lays_out_quickly() -> None:

@@ -5,7 +5,7 @@ The site never touches the graph stage's internals. It consumes:
 - :class:`GraphPicture`: ``families`` (one labelled box per job family, holding its positions),
   ``nodes`` (one per position: code, name, family, place, the lines of its label, its merge group),
   ``edges`` (pairs of position codes with a similarity score in 0–1), ``groups`` (the merge groups to
-  highlight) and the picture's ``width`` and ``height``, drawn as SVG with hand-written script;
+  highlight, each member joined to the next) and the picture's ``width`` and ``height``, drawn as SVG with hand-written script;
 - a tuple of proposal dictionaries in the documented merge format (``proposal_dict`` of the graph stage:
   ``kode``, ``status``, ``keputusan``, ``anggota``, ``skor``, ``bukti``, ``usulan``), printed as is.
 
@@ -36,6 +36,7 @@ from kompiler.model import Corpus
 
 WIDTH = 1000.0  # the narrowest picture; a family wider than this widens it
 EDGES_PER_NODE = 6
+EDGES_PER_NODE_LARGE = 2  # above LABEL_LIMIT positions: a picture of thousands is read by its families
 LABEL_LIMIT = 2000  # positions above which only merge-group members carry a printed label
 CELL_WIDTH, CELL_HEIGHT = 170.0, 34.0  # one position: its dot and its name on two lines
 LINE_CHARACTERS = 28  # characters of a label line that fit a cell at the picture's label size
@@ -111,14 +112,15 @@ class GraphData:
 def graph_data(corpus: Corpus, merge: MergeResult) -> GraphData:
     """Lay out the graph stage's similarity graph of ``corpus`` and collect its proposals for the site.
 
-    Only each position's strongest links are drawn (:data:`EDGES_PER_NODE`): enough to read the
-    picture, not a hairball. They are chosen on the arrays of the merge stage, as a large corpus has
+    Only each position's strongest links are drawn (:data:`EDGES_PER_NODE`, fewer above
+    :data:`LABEL_LIMIT` positions): enough to read the picture, not a hairball. They are chosen on the arrays of the merge stage, as a large corpus has
     about a million similarity pairs.
     """
     sims = merge.similarities
     codes = sims.codes
     score = np.array([round(value, 3) for value in sims.score.tolist()], dtype=np.float64)
-    keep = strongest(codes, sims.left, sims.right, score, EDGES_PER_NODE)
+    per_position = EDGES_PER_NODE if len(codes) <= LABEL_LIMIT else EDGES_PER_NODE_LARGE
+    keep = strongest(codes, sims.left, sims.right, score, per_position)
     rank = code_rank(codes)
     keep = keep[np.lexsort((rank[sims.right[keep]], rank[sims.left[keep]]))]
     edges = [
@@ -145,6 +147,7 @@ def layout(corpus: Corpus, edges: list[GraphEdge], groups: Sequence[MergeGroup] 
     for position in positions:
         members[position.family].append(position.code)
     group_of = {code: group.code for group in groups for code in group.members}
+    together = {code: group.members for group in groups for code in group.members}
     links = _links(edges)
     names = {f: (corpus.families[f].name if f in corpus.families else f) for f in members}
 
@@ -170,7 +173,7 @@ def layout(corpus: Corpus, edges: list[GraphEdge], groups: Sequence[MergeGroup] 
             x, y, row_height = 0.0, y + row_height + GAP, 0.0
         title = _shorten(names[family], int((width - 2 * PADDING) / TITLE_CHARACTER))
         families.append(FamilyKey(family, names[family], colour, x, y, width, height, title))
-        for index, code in enumerate(walk(members[family], links)):
+        for index, code in enumerate(walk(members[family], links, together)):
             row, column = divmod(index, columns)
             if row % 2:  # snake: the walk turns at the row's end instead of jumping back
                 column = columns - 1 - column
@@ -189,10 +192,23 @@ def layout(corpus: Corpus, edges: list[GraphEdge], groups: Sequence[MergeGroup] 
             )
         x += width + GAP
         row_height = max(row_height, height)
+    placed = {node.code: index for index, node in enumerate(nodes)}
     nodes.sort(key=lambda node: node.code)
     return GraphPicture(
-        tuple(nodes), tuple(edges), tuple(families), tuple(groups), total_width, round(y + row_height, 1)
+        tuple(nodes),
+        tuple(edges),
+        tuple(families),
+        tuple(chained(group, placed) for group in groups),
+        total_width,
+        round(y + row_height, 1),
     )
+
+
+def chained(group: MergeGroup, placed: dict[str, int]) -> MergeGroup:
+    """``group`` with its members in the order they were placed, which the picture joins one to the
+    next: a short chain through neighbouring cells, not a line between every pair (28 for a group of 8)."""
+    members = sorted(group.members, key=lambda code: (placed.get(code, len(placed)), code))
+    return MergeGroup(group.code, tuple(members), group.score)
 
 
 def family_order(corpus: Corpus, members: dict[str, list[str]]) -> list[str]:
@@ -218,24 +234,39 @@ def family_order(corpus: Corpus, members: dict[str, list[str]]) -> list[str]:
     return order
 
 
-def walk(codes: list[str], links: dict[str, list[tuple[float, str]]]) -> list[str]:
+def walk(
+    codes: list[str],
+    links: dict[str, list[tuple[float, str]]],
+    together: dict[str, tuple[str, ...]] | None = None,
+) -> list[str]:
     """``codes`` in the order of a breadth-first walk along the strongest links first, from the lowest
-    code of each connected part: linked positions come one after the other."""
+    code of each connected part: linked positions come one after the other. A position of a merge
+    group (``together``: code → the group's members) brings its fellow members right after it, so a
+    group is a run of neighbouring cells however the links between them rank."""
     inside = set(codes)
+    fellows = together or {}
     order: list[str] = []
     seen: set[str] = set()
+    queue: deque[str] = deque()
+
+    def reach(code: str) -> None:
+        seen.add(code)
+        order.append(code)
+        queue.append(code)
+        for fellow in fellows.get(code, ()):
+            if fellow in inside and fellow not in seen:
+                seen.add(fellow)
+                order.append(fellow)
+                queue.append(fellow)
+
     for start in codes:  # codes arrive sorted
         if start in seen:
             continue
-        seen.add(start)
-        queue = deque([start])
+        reach(start)
         while queue:
-            code = queue.popleft()
-            order.append(code)
-            for _, other in links.get(code, ()):
+            for _, other in links.get(queue.popleft(), ()):
                 if other in inside and other not in seen:
-                    seen.add(other)
-                    queue.append(other)
+                    reach(other)
     return order
 
 
