@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from kompiler.authoring.fmt import format_text
-from kompiler.project import kind_of
+from kompiler.project import FileKind, kind_of
 from tests.conftest import REPO
 
 SCHEMAS = REPO / "schemas"
@@ -164,3 +164,18 @@ def test_snippets_filled_in_check_clean_and_are_canonical(standards: Path, run_c
         kind = kind_of(changed)
         assert kind is not None
         assert not format_text(text, kind, changed).changed, f"{changed} is not canonical after the snippet"
+
+
+def test_a_new_position_from_the_snippet_defaults_checks_clean_in_a_new_project(
+    tmp_path: Path, run_cli
+) -> None:
+    """The first thing a drafter does after ``kompiler init``: the defaults name what the scaffold declares."""
+    project = tmp_path / "standar-baru"
+    assert run_cli(["init", str(project)], tmp_path).exit_code == 0
+    schema_line = "# yaml-language-server: $schema=../../schemas/jabatan.schema.json\n"
+    position = project / "standards" / "jabatan" / "jabatan-baru.yaml"
+    position.write_text(schema_line + fill(by_label("Jabatan baru").text, {}), encoding="utf-8")
+    check = run_cli(["check", "--no-cache"], project)
+    assert check.exit_code == 0, check.output
+    assert "0 galat, 0 peringatan" in check.output
+    assert not format_text(position.read_text(encoding="utf-8"), FileKind.POSITION).changed
