@@ -118,13 +118,16 @@ def test_import_refuses_to_overwrite_a_project(tmp_path: Path, run_cli, minimal_
 def test_position_with_nothing_above_the_cut_keeps_its_most_important_element(
     tmp_path: Path, run_cli
 ) -> None:
-    positions = _write_csv(tmp_path / "p.csv", [["code", "title", "group"], ["A1", "Satu", "1"]])
+    positions = _write_csv(
+        tmp_path / "p.csv", [["code", "title", "group"], ["A1", "Satu", "1"], ["A2", "Jabatan Dua", "1"]]
+    )
     requirements = _write_csv(
         tmp_path / "r.csv",
         [
             ["code", "element_id", "element_name", "level", "importance"],
             ["A1", "e1", "Satu", "2", "2.0"],
             ["A1", "e2", "Dua", "6", "2.5"],
+            ["A2", "e2", "Dua", "6", "4.0"],  # the table rates requirements apart, so kepentingan is written
         ],
     )
     assert (
@@ -230,6 +233,10 @@ def test_a_large_import_writes_proportionate_dictionaries_and_checks_clean(tmp_p
         target,
         ImportOptions(valid_from="2026-01-01"),
     )
+    # Every requirement has the same importance: it says nothing, and is not written.
+    assert all(
+        r.importance is None for p in compile_path(target).corpus.positions.values() for r in p.requirements
+    )
     technical = sorted((target / "kamus").glob("teknis-*.yaml"))
     assert len(technical) == 2
     assert sum(p.stat().st_size for p in technical) / elements < 1000
@@ -255,6 +262,9 @@ def test_spliced_lists_are_the_bytes_yaml_writes() -> None:
             {"kode": c, "level": lv, "kepentingan": w} for c, _, lv, w, _ in listed
         ]
         assert spliced == plan._dump(data, "jabatan", 1)
+        data["kompetensi"]["teknis"] = [{"kode": c, "level": lv} for c, _, lv, _, _ in listed]
+        unrated = plan._technical_text(listed, rated=False)
+        assert plan._dump(data, "jabatan", 1) == spliced.replace(plan._technical_text(listed), unrated)
     entry = {"kode": "T.IMPORA.001", "nama": "Nama", "definisi": "D", "level": plan._LEVELS_PLACEHOLDER}
     spliced = plan._dump({"kompetensi": [entry, dict(entry)]}, "kamus", 1).replace(
         f" {plan._LEVELS_PLACEHOLDER}\n", plan._levels_text()

@@ -10,7 +10,8 @@ family per group; one file per position.
 Levels are rescaled linearly from the source scale (0–7 by default) to 1–5; elements below the importance
 cut are not required (a position with none keeps its most important one), and those kept carry their
 importance as ``kepentingan``, rescaled from [cut, top of the importance scale] to 1–5 (the top is the
-highest importance in the table unless given).
+highest importance in the table unless given); when every kept requirement would get the same rating
+(binary profiles: required or not), it says nothing and is left out.
 
 Nothing is written until all of it is known to be right, and every problem is reported at once, in
 the stages of this package:

@@ -254,6 +254,9 @@ class Plan:
         competency = self._dictionaries(files, origins)
         family = self._families(files, origins)
         required = self._required()
+        # An importance every kept requirement shares (binary profiles: required or not) says nothing
+        # about any of them, so ``kepentingan`` is written only when the table rates requirements apart.
+        rated = len({weight for kept in required.values() for _, weight, _ in kept.values()}) > 1
         for row in self.positions.values():
             code = row.values["code"]
             technical = sorted(
@@ -266,7 +269,7 @@ class Plan:
             relative = f"jabatan/{code.lower()}.yaml"
             position = self._position(row, grade, family[_group(row)], technical, valid_from)
             files[relative] = _dump(position, "jabatan", 1).replace(
-                f" {_TECHNICAL_PLACEHOLDER}\n", _technical_text(technical), 1
+                f" {_TECHNICAL_PLACEHOLDER}\n", _technical_text(technical, rated=rated), 1
             )
             origins[relative] = _position_origins(row, technical)
         return files, origins
@@ -498,15 +501,15 @@ def _levels_text() -> str:
 _TECHNICAL_PLACEHOLDER = "impor-technical-placeholder"
 
 
-def _technical_text(technical: list[_Technical]) -> str:
+def _technical_text(technical: list[_Technical], *, rated: bool = True) -> str:
     """The YAML of a position's technical requirements under ``kompetensi: teknis:``: the bytes
-    ``yaml.dump`` writes for ``[{"kode": code, "level": level, "kepentingan": weight}, …]``. Codes are
-    the import's own ``T.IMPORx.nnn`` (plain scalars), levels integers and weights floats between 1 and
-    5 with two decimals, so Python's ``repr`` of each is YAML's."""
+    ``yaml.dump`` writes for ``[{"kode": code, "level": level, "kepentingan": weight}, …]`` (without
+    ``kepentingan`` unless ``rated``). Codes are the import's own ``T.IMPORx.nnn`` (plain scalars), levels
+    integers and weights floats between 1 and 5 with two decimals, so Python's ``repr`` of each is YAML's."""
     if not technical:
         return " []\n"
     return "\n" + "".join(
-        f"  - kode: {code}\n    level: {level}\n    kepentingan: {float(weight)!r}\n"
+        f"  - kode: {code}\n    level: {level}\n" + (f"    kepentingan: {float(weight)!r}\n" if rated else "")
         for code, _, level, weight, _ in technical
     )
 
