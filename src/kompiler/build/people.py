@@ -6,9 +6,11 @@ diagnostics the command prints); only a clean pair is then read again, chunk aft
 Each step writes one section of the folder, which replaces only that section
 (:class:`~kompiler.build.private.PrivateWriter`): ``gaps`` writes ``kesenjangan/<ID>.md|pdf|docx``,
 ``kesenjangan.csv`` and ``ringkasan.csv``; ``plan`` writes ``rencana/`` and ``rencana.csv``; ``moves``
-writes ``mutasi/`` and ``mutasi.csv``. Reports arrive as an iterator (the engine builds each only when it
-is asked for) and the CSV tables are written as they come, so the number of people is bounded by the
-disk, not by memory. A person id becomes a file name only as written when it is a plain name
+writes ``mutasi/`` and ``mutasi.csv``. The people stage's results arrive chunk after chunk
+(:class:`~kompiler.people.stream.People`); the tables with a row per person and competency or plan item
+are written straight from a chunk's columns (:mod:`kompiler.render.people.chunk_rows`), and a person's
+:class:`~kompiler.people.results.PersonReport` is built only for a document or the moves table. Every
+table is written as it comes, so the number of people is bounded by the disk, not by memory. A person id becomes a file name only as written when it is a plain name
 (:func:`file_stem`); anything else gets a stem that cannot leave the folder.
 """
 
