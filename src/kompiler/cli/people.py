@@ -319,14 +319,12 @@ def _report(prepared: Prepared, diagnostics: list[Diagnostic]) -> None:
 
 
 def _known_position(prepared: Prepared, position: str) -> None:
-    from kompiler.cli import EXIT_USAGE
-
     if position not in prepared.corpus.positions:
         click.echo(
             f"kompiler: jabatan '{shown_path(position)}' tidak ada / no position with code '{shown_path(position)}'",
             err=True,
         )
-        sys.exit(EXIT_USAGE)
+        _usage()
 
 
 @contextmanager
@@ -375,9 +373,10 @@ def site_aggregates(result: CompileResult, file: Path, minimum: int, locale: str
     except Refused as refusal:
         _refused(refusal, locale)
         sys.exit(EXIT_USAGE)
-    if prepared.diagnostics:
-        _report(prepared, prepared.diagnostics)
-    if any(d.severity is Severity.ERROR for d in prepared.diagnostics):
+    own = prepared.diagnostics[len(result.diagnostics) :]  # the build reported the standards' own
+    if own:
+        _report(prepared, own)
+    if any(d.severity is Severity.ERROR for d in own):
         click.echo(
             "Keluaran tidak dibuat karena ada galat."
             if locale == "id"
