@@ -137,6 +137,28 @@ def test_rating_every_requirement_alike_changes_no_score(planted_project: Path, 
     assert rated.score == pytest.approx(unrated.score)
 
 
+def test_evidence_every_position_shares_gets_no_weight(planted_project: Path, tmp_path: Path) -> None:
+    """One affair and one field of education for every position (an agency's spreadsheet often says no
+    more) tell no two positions apart: the context then weighs nothing, and every score is the one
+    computed without it, not one pulled down by a component that can only say 0 here."""
+    alike = tmp_path / "alike"
+    shutil.copytree(planted_project, alike)
+    for path in (alike / "jabatan").glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["urusan"] = "Pemerintahan Umum"
+        for entry in data["persyaratan"]["pendidikan"]:
+            entry["bidang"] = ["Administrasi Publik"]
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    corpus = _corpus(alike)
+    shipped = similarities(corpus, MergeSettings(edge_threshold=0.0))
+    without = similarities(
+        corpus, MergeSettings(weights={**MergeSettings().weights, "konteks": 0.0}, edge_threshold=0.0)
+    )
+    assert (shipped.left == without.left).all() and (shipped.right == without.right).all()
+    assert shipped.score == pytest.approx(without.score)
+    assert not shipped.components["konteks"].any()
+
+
 def test_word_forms_of_one_stem_make_names_alike(tmp_path: Path) -> None:
     corpus = _corpus(
         write_project(
