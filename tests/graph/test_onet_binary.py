@@ -70,3 +70,17 @@ def test_naive_baseline_groups_by_shared_elements(onet_binary, tiny_corpus, tmp_
     kept = onet_binary.write_binary(tiny_corpus, tmp_path / "binary")
     (row,) = onet_binary.naive_baseline(kept, tiny_corpus, heights=(0.5,))
     assert row["grouped"] == 6 and row["pair_precision"] == 1.0
+
+
+@pytest.mark.slow
+def test_on_binary_onet_the_defaults_beat_the_naive_baseline(onet_binary) -> None:
+    """At no cut does the naive baseline group as many binary O*NET occupations as the shipped defaults
+    with a precision as high."""
+    corpus = REPO.parent / "shared" / "corpora" / "onet-29.3"
+    if not (corpus / "requirements.csv").is_file():
+        pytest.skip(f"O*NET corpus not found at {corpus}")
+    measured = onet_binary.evaluate(corpus)
+    ours = measured["kompiler"]
+    assert ours["import_errors"] == 0
+    for row in measured["naive_complete_linkage_idf"]:
+        assert row["grouped"] < ours["grouped"] or row["pair_precision"] < ours["pair_precision"]
