@@ -17,8 +17,10 @@ from kompiler.build import people_documents
 from kompiler.build.people import file_stem, write_people
 from kompiler.build.private import PrivateWriter
 from kompiler.people.assessment import read_assessments
+from kompiler.people.moves import Mobility
+from kompiler.people.requirements import Requirements
 from kompiler.people.results import PersonReport
-from kompiler.people.stream import People
+from kompiler.people.stream import MobilityMoves, People
 from kompiler.people.table import Index
 from kompiler.pipeline import compile_path
 from kompiler.render.environment import Templates
@@ -201,27 +203,33 @@ def test_documents_written_by_workers_are_those_written_here(
 def test_tables_from_columns_are_the_tables_from_reports(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """kesenjangan.csv, ringkasan.csv and rencana.csv written straight from a chunk's columns say, to the
-    byte, what the reports say, on the shipped standards and example assessment (ties, unscored cells,
-    9-box, plans without gaps)."""
+    """Every table written straight from a chunk's columns says, to the byte, what the reports say, on
+    the shipped standards and example assessment (ties, unscored cells, 9-box, plans without gaps,
+    moves by penyetaraan)."""
     corpus = compile_path(REPO / "standards").corpus
     assessments = read_assessments(REPO / "contoh" / "asesmen-contoh.csv", Index.of(corpus), chunk_rows=13)
-    people = People(corpus, corpus.development, plans=True)
+    requirements = Requirements.of(corpus)
+    mobility = Mobility.of(corpus, corpus.development.equivalences)
+    assert corpus.development.match is not None
+    finder = MobilityMoves(mobility, requirements, corpus.development.match)
+    people = People(corpus, corpus.development, plans=True, moves=finder, requirements=requirements)
     setting = Setting.of(corpus.development, "id")
     source = chunk_rows.Source.of(corpus, people.requirements, people.catalogue)
     monkeypatch.setattr(chunk_rows, "BLOCK", 5)  # blocks that end inside chunks
-    compared = 0
+    compared: dict[str, int] = {}
     for result in people.run(assessments.chunks()):
         reports = [people.report(result, i) for i in range(len(result))]
         for from_columns, from_report in (
             (chunk_rows.gap_rows, tables.gap_rows),
             (chunk_rows.summary_rows, tables.summary_rows),
             (chunk_rows.plan_rows, tables.plan_rows),
+            (chunk_rows.move_rows, tables.move_rows),
         ):
             expected = [row for r in reports for row in from_report(r, setting)]
             assert [row for block in from_columns(result, source, setting) for row in block] == expected
-            compared += len(expected)
-    assert compared > 400
+            compared[from_columns.__name__] = compared.get(from_columns.__name__, 0) + len(expected)
+    assert compared["summary_rows"] == 40 and compared["move_rows"] == 400  # ten moves each
+    assert compared["gap_rows"] > 400 and compared["plan_rows"] > 80
 
     def never(result: object, i: int) -> PersonReport:
         raise AssertionError("no report is built for tables written from columns")

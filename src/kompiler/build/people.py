@@ -56,6 +56,7 @@ CHUNK_ROWS = {
     "kesenjangan": chunk_rows.gap_rows,
     "ringkasan": chunk_rows.summary_rows,
     "rencana": chunk_rows.plan_rows,
+    "mutasi": chunk_rows.move_rows,
 }
 FORMATS = ("md", "pdf", "docx", "csv")
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")

@@ -16,10 +16,12 @@ import numpy as np
 
 from kompiler.model import Corpus
 from kompiler.model.entities import DevelopmentPolicy
-from kompiler.people.match import TYPES, UNCATEGORISED
+from kompiler.people.career import KINDS
+from kompiler.people.match import TYPES, UNCATEGORISED, match_chunk
 from kompiler.people.plan import GENERAL, Catalogue
 from kompiler.people.requirements import Requirements
 from kompiler.people.stream import ChunkResult
+from kompiler.people.table import Chunk
 from kompiler.people.talent import box_of
 from kompiler.render.people.tables import NOTICE, decimal
 from kompiler.render.people.view import Setting
@@ -39,6 +41,8 @@ class Source:
     bands: dict[str, tuple[tuple[str, str], ...]]
     policy: DevelopmentPolicy
     activities: tuple[tuple[str, str, str, str], ...] = ()  # per catalogue number: code, name, form, bucket
+    requirements: Requirements | None = None
+    places: tuple[tuple[str, str], ...] = ()  # per position number: name, unit
 
     @classmethod
     def of(cls, corpus: Corpus, requirements: Requirements, catalogue: Catalogue | None = None) -> Source:
@@ -60,6 +64,8 @@ class Source:
             bands=bands,
             policy=corpus.development,
             activities=_activities(corpus.development, catalogue) if catalogue is not None else (),
+            requirements=requirements,
+            places=tuple((corpus.positions[c].name, corpus.positions[c].unit) for c in index.positions),
         )
 
     def competency_name(self, c: int) -> str:
@@ -239,3 +245,99 @@ def _plan_block(
                 ]
             )
     return rows
+
+
+MOVE_LEVELS = 1 << 22  # assessed levels (people × moves × competencies) matched at once
+
+
+def move_rows(result: ChunkResult, source: Source, setting: Setting) -> Iterator[list[list[str]]]:
+    """``mutasi.csv``'s rows for every person of ``result``, best move first: each person is matched
+    against their candidate positions all at once, a block of people at a time, as
+    :func:`kompiler.people.moves.moves_of` matches them one person at a time."""
+    moves = result.moves
+    if moves is None or not len(result):
+        return
+    width = max(1, moves.position.shape[1] * result.chunk.levels.shape[1])
+    block = max(1, min(BLOCK, MOVE_LEVELS // width))
+    for start in range(0, len(result), block):
+        yield _move_block(result, source, setting, start, min(start + block, len(result)))
+
+
+def _move_block(
+    result: ChunkResult, source: Source, setting: Setting, start: int, stop: int
+) -> list[list[str]]:
+    chunk, moves = result.chunk, result.moves
+    requirements, policy = source.requirements, source.policy.match
+    assert moves is not None and requirements is not None and policy is not None
+    targets = [[p for p in row if p >= 0] for row in moves.position[start:stop].tolist()]
+    owner = np.array([i for i, row in enumerate(targets) for _ in row], dtype=np.int64) + start
+    if not len(owner):
+        return []
+    candidates = Chunk(
+        people=tuple(chunk.people[i] for i in owner.tolist()),
+        position=np.array([p for row in targets for p in row], dtype=np.int64),
+        levels=chunk.levels[owner],
+        dates=tuple(chunk.dates[i] for i in owner.tolist()),
+        purposes=tuple(chunk.purposes[i] for i in owner.tolist()),
+        performance=chunk.performance[owner],
+        potential=chunk.potential[owner],
+        rows=chunk.rows[owner],
+    )
+    matched = match_chunk(candidates, requirements, policy)
+    order = matched.order.astype(np.int64)
+
+    def ordered(values: np.ndarray) -> list[list[float]]:
+        return np.take_along_axis(values, order, axis=1).tolist()
+
+    competency, required = ordered(matched.competency), ordered(matched.required)
+    actual, gap = ordered(matched.actual), ordered(matched.gap)
+    readiness = [decimal(p) for p in matched.percentage.tolist()]
+    relatedness, score = moves.relatedness[start:stop].tolist(), moves.score[start:stop].tolist()
+    kinds, equivalent = moves.kind[start:stop].tolist(), moves.by_equivalence[start:stop].tolist()
+    positions, _, _ = _head(result, source, start, stop)
+    codes, version = source.codes, setting.version
+    rows: list[list[str]] = []
+    r = 0
+    for i, row in enumerate(targets):
+        person = chunk.people[start + i]
+        for slot, target in enumerate(row):
+            name, unit = source.places[target]
+            rows.append(
+                [
+                    person,
+                    positions[i],
+                    version,
+                    str(slot + 1),
+                    source.positions[target],
+                    name,
+                    unit,
+                    KINDS[kinds[i][slot]].value,
+                    "ya" if equivalent[i][slot] else "tidak",
+                    decimal(round(relatedness[i][slot], 4), 4),
+                    readiness[r],
+                    decimal(round(score[i][slot], 4), 4),
+                    _explained(competency[r], required[r], actual[r], gap[r], codes),
+                    NOTICE,
+                ]
+            )
+            r += 1
+    return rows
+
+
+def _explained(
+    competency: list[float],
+    required: list[float],
+    actual: list[float],
+    gap: list[float],
+    codes: tuple[str, ...],
+) -> str:
+    """:func:`kompiler.render.people.view.explanation` of a candidate's gaps, from its ordered slots."""
+    shown = []
+    for slot, c in enumerate(competency):
+        if c < 0 or round(gap[slot]) <= 0:
+            continue
+        level = actual[slot]
+        shown.append(f"{codes[int(c)]} {'-' if level != level else int(level)}→{int(required[slot])}")
+        if len(shown) == 3:
+            break
+    return "; ".join(shown)
