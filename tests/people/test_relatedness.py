@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from kompiler.graph.similarity import similarities
+from kompiler.graph.similarity import candidate_index, features, similarities
 from kompiler.merge_settings import MergeSettings
 from kompiler.model import Corpus
 from kompiler.people.relatedness import Relatedness, related
@@ -103,3 +104,27 @@ def test_a_single_position_has_no_related_one(minimal_project: Path) -> None:
     corpus = compile_path(minimal_project).corpus
     table = related(corpus, MergeSettings())
     assert table.neighbours.shape == (1, 0) and table.of("NTB.JF.AKPD.MUDA") == []
+
+
+def test_positions_the_index_leaves_without_tokens_are_related_on_their_full_evidence(
+    corpus: Corpus, settings: MergeSettings
+) -> None:
+    # A budget so small that the candidate index keeps only the rarest tokens: many positions lose all.
+    tight = replace(settings, index_budget=400)
+    feats = features(corpus.positions.values())
+    _, indexes = candidate_index(feats, tight)
+    empty = np.ones(len(feats.positions), dtype=bool)
+    for matrix in indexes.values():
+        empty &= np.diff(matrix.indptr) == 0
+    assert 10 < empty.sum() < len(empty)
+    table = related(corpus, tight, k=5, feats=feats)
+    assert (table.neighbours[empty, 0] >= 0).all()
+    # Their scores are the similarity on the full evidence (here every pair of the small corpus fits
+    # the default budget, so the untouched settings give exactly that).
+    exact = dense(related(corpus, settings, k=len(corpus.positions), feats=feats))
+    rows, slots = np.nonzero(empty[:, None] & (table.neighbours >= 0))
+    np.testing.assert_allclose(
+        table.scores[rows, slots], exact[rows, table.neighbours[rows, slots]], rtol=1e-6
+    )
+    for row in np.flatnonzero(empty):
+        assert (np.diff(table.scores[row]) <= 0).all()

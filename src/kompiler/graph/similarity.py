@@ -375,36 +375,44 @@ def score_rows(
     feats: Features,
     weights: dict[str, float],
     indexes: dict[str, sp.csr_matrix],
-    start: int,
-    stop: int,
+    rows: np.ndarray,
+    columns: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every candidate pair ``(row, column)`` with a row in ``[start, stop)`` and any other column, with
-    its score: the merge stage's similarity without its compatibility constraint (mobility compares a
-    position with those of every kind and grade). Pairs come sorted by row, then column.
+    """Every candidate pair ``(row, column)`` of a row of ``rows`` and another position (of ``columns``
+    when given), with its score: the merge stage's similarity without its compatibility constraint
+    (mobility compares a position with those of every kind and grade). Pairs come grouped by row in the
+    order of ``rows``, then sorted by column; the numbers are positions' (rows of ``feats``).
 
-    ``weights`` and ``indexes`` are :func:`candidate_index`'s; the whole row is multiplied, so the caller
-    bounds memory by the size of the block. With no constraint to filter pairs by, the components are
-    combined as sparse matrices (the weighted sum of their values, divided by the weights of the
-    components informative for each pair), the same arithmetic as the merge's, without sorting keys.
+    ``weights`` and ``indexes`` are :func:`candidate_index`'s (or the full matrices, to score pairs the
+    index left out); the caller bounds memory by the number of rows. With no constraint to filter pairs
+    by, the components are combined as sparse matrices (the weighted sum of their values, divided by the
+    weights of the components informative for each pair), the same arithmetic as the merge's, without
+    sorting keys.
     """
     numerator = None
     pattern = np.zeros(len(feats.positions), dtype=np.int64)  # bit c: component c is informative
     for number, name in enumerate(indexes):
-        product = sp.csr_matrix(indexes[name][start:stop] @ indexes[name].T)
+        against = indexes[name] if columns is None else indexes[name][columns]
+        product = sp.csr_matrix(indexes[name][rows] @ against.T)
         size = feats.sizes[name]
         if name in feats.cosine:
             product.data = np.clip(product.data, 0.0, 1.0)
         else:
-            rows = np.repeat(np.arange(start, stop), np.diff(product.indptr))
-            union = size[rows] + size[product.indices] - product.data
+            row_of = np.repeat(rows, np.diff(product.indptr))
+            column_of = product.indices if columns is None else columns[product.indices]
+            union = size[row_of] + size[column_of] - product.data
             product.data = np.divide(product.data, union, out=np.zeros_like(union), where=union > 0)
         weighted = product * weights[name]
         numerator = weighted if numerator is None else numerator + weighted
         pattern |= (size > 0).astype(np.int64) << number
     pairs = sp.csr_matrix(numerator)
     pairs.sort_indices()
-    left = np.repeat(np.arange(start, stop), np.diff(pairs.indptr))
-    right = pairs.indices.astype(np.int64)
+    left = np.repeat(np.asarray(rows, dtype=np.int64), np.diff(pairs.indptr))
+    right = (
+        pairs.indices.astype(np.int64)
+        if columns is None
+        else np.asarray(columns, dtype=np.int64)[pairs.indices]
+    )
     keep = left != right
     left, right, numerator_data = left[keep], right[keep], pairs.data[keep]
     # The weights of the components informative for both positions, for each of the 2^c patterns.

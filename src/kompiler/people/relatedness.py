@@ -27,6 +27,10 @@ from kompiler.runtime.processes import forkable_workers
 # readiness still has related positions to choose from after the downward ones are left out.
 DEFAULT_NEIGHBOURS = 50
 BLOCK_ROWS = 2048
+# Positions the candidate index leaves without a token are related to a sample of the positions sharing
+# their tokens: this many per token, scored in blocks of this many positions.
+HOLDERS_PER_TOKEN = 16
+FALLBACK_ROWS = 256
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,72 @@ def related(
             _, neighbours[start:stop], scores[start:stop] = _block(
                 feats, weights, indexes, width, start, stop
             )
+    _without_candidates(feats, weights, indexes, neighbours, scores)
     return Relatedness(tuple(p.code for p in feats.positions), neighbours, scores)
+
+
+def _without_candidates(feats, weights, indexes, neighbours: np.ndarray, scores: np.ndarray) -> None:
+    """Relate the positions the candidate index left without a token.
+
+    The index drops the tokens so common that their products would exceed the ``gabung`` budget; a
+    position all of whose evidence is such tokens (one of thousands that share a field's core
+    competencies and name) would get no related position, and its holders no move. Each is scored
+    instead, on the full evidence, against a bounded sample of the positions sharing its tokens
+    (:data:`HOLDERS_PER_TOKEN` per token, in a fixed pseudo-random order), in blocks of positions that
+    share their rarest token, so a block's sample is one neighbourhood.
+    """
+    empty = np.ones(len(feats.positions), dtype=bool)
+    for matrix in indexes.values():
+        empty &= np.diff(matrix.indptr) == 0
+    alone = np.flatnonzero(empty)
+    if not len(alone) or not neighbours.shape[1]:
+        return
+    full = {name: feats.matrices[name] for name in indexes}
+    alone = alone[np.argsort(_rarest_token(full, alone), kind="stable")]
+    shuffled = np.random.default_rng(0).permutation(len(feats.positions))
+    holders = {name: sp.csc_matrix(matrix[shuffled]) for name, matrix in full.items()}
+    for start in range(0, len(alone), FALLBACK_ROWS):
+        rows = alone[start : start + FALLBACK_ROWS]
+        sample = np.unique(
+            np.concatenate(
+                [shuffled[_first_holders(holders[name], full[name][rows].indices)] for name in full]
+            )
+        )
+        left, right, score = score_rows(feats, weights, full, rows, sample)
+        local = np.zeros(len(feats.positions), dtype=np.int64)
+        local[rows] = np.arange(len(rows))
+        best = np.full((len(rows), neighbours.shape[1]), -1, dtype=np.int32)
+        best_scores = np.zeros((len(rows), neighbours.shape[1]), dtype=np.float32)
+        order = np.argsort(local[left], kind="stable")
+        _keep_best(local[left][order], right[order], score[order], best, best_scores)
+        neighbours[rows], scores[rows] = best, best_scores
+
+
+def _rarest_token(full: dict[str, sp.csr_matrix], rows: np.ndarray) -> np.ndarray:
+    """A key per row that positions sharing their rarest token share: (component, column) numbered."""
+    key = np.full(len(rows), np.iinfo(np.int64).max)
+    offset = 0
+    for matrix in full.values():
+        part = matrix[rows]
+        df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+        lengths = np.diff(part.indptr)
+        has = lengths > 0
+        if part.nnz:
+            token_df = df[part.indices] * matrix.shape[1] + part.indices  # rarest, then first column
+            least = np.minimum.reduceat(token_df, part.indptr[:-1][has])
+            key[has] = np.minimum(key[has], offset + least % matrix.shape[1])
+        offset += matrix.shape[1]
+    return key
+
+
+def _first_holders(holders: sp.csc_matrix, tokens: np.ndarray) -> np.ndarray:
+    """The rows of ``holders`` (shuffled positions) holding each of ``tokens``, at most
+    :data:`HOLDERS_PER_TOKEN` each, without a Python loop over tokens."""
+    tokens = np.unique(tokens)
+    starts = holders.indptr[tokens]
+    counts = np.minimum(holders.indptr[tokens + 1] - starts, HOLDERS_PER_TOKEN)
+    offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    return holders.indices[np.repeat(starts, counts) + offsets]
 
 
 _WORKER: dict[str, tuple] = {}
@@ -118,7 +187,7 @@ def _forked_block(rows: tuple[int, int]) -> tuple[int, np.ndarray, np.ndarray]:
 
 def _block(feats, weights, indexes, width: int, start: int, stop: int) -> tuple[int, np.ndarray, np.ndarray]:
     """The best ``width`` related positions of rows ``[start, stop)``: (start, numbers, scores)."""
-    left, right, score = score_rows(feats, weights, indexes, start, stop)
+    left, right, score = score_rows(feats, weights, indexes, np.arange(start, stop))
     neighbours = np.full((stop - start, width), -1, dtype=np.int32)
     scores = np.zeros((stop - start, width), dtype=np.float32)
     _keep_best(left - start, right, score, neighbours, scores)
