@@ -154,21 +154,13 @@ class Document:
     path: str
     text: str
     data: Any
-    _value_spans: dict[Pointer, Span] | None = field(default=None, repr=False)
-    _key_spans: dict[Pointer, Span] | None = field(default=None, repr=False)
+    _tree: _SpanTree | None = field(default=None, repr=False)
 
     def span(self, pointer: Pointer = (), *, key: bool = False) -> Span | None:
         """The span of the node at ``pointer`` (of its key with ``key=True``), or of its nearest ancestor."""
-        if self._value_spans is None:
-            self._value_spans, self._key_spans = _index_spans(self.text)
-        spans = self._key_spans if key else self._value_spans
-        assert spans is not None and self._value_spans is not None
-        if pointer in spans:
-            return spans[pointer]
-        for cut in range(len(pointer) - 1, -1, -1):
-            if pointer[:cut] in self._value_spans:
-                return self._value_spans[pointer[:cut]]
-        return None
+        if self._tree is None:
+            self._tree = _SpanTree(self.text)
+        return self._tree.span(pointer, key=key)
 
     def location(self, pointer: Pointer = (), *, key: bool = False) -> Location:
         return Location(self.path, self.span(pointer, key=key))
@@ -186,7 +178,7 @@ class Document:
         self.data = None
         if not keep_text:
             self.text = ""
-            self._value_spans = self._key_spans = None
+            self._tree = None
 
 
 @dataclass
@@ -824,30 +816,55 @@ def _first_alias_span(text: str) -> Span | None:
     return None
 
 
-def _index_spans(text: str) -> tuple[dict[Pointer, Span], dict[Pointer, Span]]:
-    """Map every node's pointer to its span (and every mapping key's pointer to the key's span)."""
-    values: dict[Pointer, Span] = {}
-    keys: dict[Pointer, Span] = {}
-    try:
-        root = yaml.compose(text, Loader=Loader)
-    except yaml.YAMLError:
-        return values, keys
-    positions = SourcePositions(text)
-    seen: set[int] = set()
-    stack: list[tuple[yaml.Node, Pointer]] = [(root, ())] if root is not None else []
-    while stack:
-        node, pointer = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        values[pointer] = positions.mark_span(node.start_mark, node.end_mark)
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if isinstance(key_node, yaml.ScalarNode):
-                    child = (*pointer, key_node.value)
-                    if child not in keys:
-                        keys[child] = positions.mark_span(key_node.start_mark, key_node.end_mark)
-                        stack.append((value_node, child))
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(((item, (*pointer, index)) for index, item in enumerate(node.value)))
-    return values, keys
+class _SpanTree:
+    """Where each node of a text is: its YAML node tree, composed once when something asks, and the
+    spans found so far.
+
+    A pointer is followed from the root, so a lookup costs its depth, not the size of the file: an
+    imported dictionary of 10 MB with one finding per level (waived, but located all the same) once spent
+    seconds indexing every node for the few thousand it was asked about. Of a key written twice, the
+    first counts, as the loader reports the second.
+    """
+
+    def __init__(self, text: str) -> None:
+        try:
+            self._root: yaml.Node | None = yaml.compose(text, Loader=Loader)
+        except yaml.YAMLError:
+            self._root = None
+        self._positions = SourcePositions(text)
+        self._found: dict[tuple[Pointer, bool], Span | None] = {}
+
+    def span(self, pointer: Pointer, *, key: bool) -> Span | None:
+        found = self._found.get((pointer, key), _UNSEEN)
+        if found is _UNSEEN:
+            found = self._found[pointer, key] = self._walk(pointer, key)
+        return found  # type: ignore[return-value]
+
+    def _walk(self, pointer: Pointer, key: bool) -> Span | None:
+        """The span at ``pointer``, or the value span of the deepest ancestor it reaches."""
+        node = self._root
+        if node is None:
+            return None
+        for depth, step in enumerate(pointer):
+            child = _child(node, step)
+            if child is None:
+                return self._positions.mark_span(node.start_mark, node.end_mark)
+            key_node, node = child
+            if key and depth == len(pointer) - 1 and key_node is not None:
+                return self._positions.mark_span(key_node.start_mark, key_node.end_mark)
+        return self._positions.mark_span(node.start_mark, node.end_mark)
+
+
+_UNSEEN = object()
+
+
+def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    """The key node (for a mapping) and the value node under ``step``, or None when there is none."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == step:
+                return key_node, value_node
+        return None
+    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and not isinstance(step, bool):
+        return (None, node.value[step]) if 0 <= step < len(node.value) else None
+    return None
