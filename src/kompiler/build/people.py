@@ -28,6 +28,7 @@ from typing import Protocol
 from kompiler.build.orchestrate import source_date
 from kompiler.build.people_documents import DocumentWriter
 from kompiler.build.private import PrivateWriter
+from kompiler.check.parallel import executor_for
 from kompiler.check.result import CompileResult
 from kompiler.diagnostics import Diagnostic, Message, Severity
 from kompiler.model import Corpus
@@ -38,7 +39,7 @@ from kompiler.people.cells import PURPOSES
 from kompiler.people.moves import Mobility
 from kompiler.people.requirements import Requirements
 from kompiler.people.results import PersonReport
-from kompiler.people.stream import MissingPolicy, MobilityMoves, People
+from kompiler.people.stream import ChunkResult, MissingPolicy, MobilityMoves, People
 from kompiler.people.table import Chunk, Index
 from kompiler.people.talent import FILLING, talent_pool
 from kompiler.pipeline import compile_path
@@ -49,6 +50,7 @@ from kompiler.render.people.documents import DOCUMENT_FORMATS
 from kompiler.render.people.pool import POOL_SIZE, pool_csv, pool_rows
 from kompiler.render.people.tables import Table
 from kompiler.render.people.view import Setting, person_view
+from kompiler.runtime.processes import available_cores
 
 SECTIONS = {"gaps": "kesenjangan", "plan": "rencana", "moves": "mutasi"}
 TABLES = {"gaps": ("kesenjangan", "ringkasan"), "plan": ("rencana",), "moves": ("mutasi",)}
@@ -177,6 +179,8 @@ class Prepared:
     diagnostics: list[Diagnostic]
     locale: str
     purpose: str | None
+    executor: str = "serial"
+    jobs: int | None = None
 
     @property
     def corpus(self) -> Corpus:
@@ -208,6 +212,13 @@ class Prepared:
 
     def setting(self) -> Setting:
         return Setting.of(self.corpus.development, self.locale, _built_date())
+
+    def computed(self, people: People) -> Iterator[ChunkResult]:
+        """``people`` run over the file's chunks where ``executor`` says (``serial``, ``process`` or a
+        Dask cluster, as for ``kompiler check``), results in file order."""
+        with executor_for(self.executor, self.assessments.people, self.jobs) as executor:
+            workers = self.jobs or available_cores()
+            yield from people.run(self.chunks(), executor, workers if executor is not None else 1)
 
     def chunks(self) -> Iterator[Chunk]:
         """The file's people again, chunk after chunk, with ``--tujuan`` applied. Raises
@@ -249,7 +260,7 @@ class Prepared:
         """``gaps``, ``plan`` or ``moves`` for every person of the file, into ``writer``."""
         people = self.people(plans=step == "plan", moves=step == "moves", year=year)
         return write_people(
-            people.run(self.chunks()),
+            self.computed(people),
             people.report,  # type: ignore[arg-type]
             writer,
             step=step,
@@ -323,7 +334,7 @@ class Prepared:
         plans = self.corpus.development.plan
         people = self.people(plans=plans is not None, moves=False, year=year)
         tally = Tally(self.corpus, people.requirements)
-        for result in people.run(self.chunks()):
+        for result in self.computed(people):
             tally.add(result.chunk, result.match, result.plans)
         data = tally.aggregates()
         return summary.agency_view(

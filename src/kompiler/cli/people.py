@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -24,6 +24,7 @@ from kompiler.build.output import shown_path
 from kompiler.build.people import FORMATS, Prepared, Refused, Written, prepare, prepare_compiled
 from kompiler.build.private import PrivateWriter, default_folder
 from kompiler.check.result import CompileResult
+from kompiler.cli.common import executor_checked
 from kompiler.cli.output import terminable, writing
 from kompiler.diagnostics import Diagnostic, Severity
 from kompiler.people.aggregate import DEFAULT_MINIMUM_GROUP
@@ -113,6 +114,20 @@ def _writing(function: Callable[..., Any]) -> Callable[..., Any]:
                 default=None,
                 help="Tahun rencana (bawaan: tahun asesmen + 1). / The plan's year.",
             ),
+            click.option(
+                "--executor",
+                default="serial",
+                show_default=True,
+                help="Tempat perhitungan berjalan: serial, process, atau dask://HOST:PORT (seperti check). "
+                "/ Where the people are computed: serial, process or dask://HOST:PORT (as for check).",
+            ),
+            click.option(
+                "-j",
+                "--jobs",
+                type=click.IntRange(min=1),
+                default=None,
+                help="Jumlah proses lokal (bawaan: jumlah inti). / Local worker processes (default: cores).",
+            ),
         )
     ):
         function = option(function)
@@ -139,6 +154,8 @@ class _Request:
     output: Path | None = None
     formats_: tuple[str, ...] = ()
     year: int | None = None
+    executor: str = "serial"
+    jobs: int | None = None
 
     def prepared(self, *, needs_policy: bool = True) -> Prepared:
         return _prepared(
@@ -169,11 +186,12 @@ def _write(
             err=True,
         )
         _usage()
-    prepared = request.prepared()
-    if position:
-        _known_position(prepared, position)
-    with _private(request.output, prepared) as writer:
-        written = action(prepared, writer)
+    with executor_checked(request.executor):
+        prepared = replace(request.prepared(), executor=request.executor, jobs=request.jobs)
+        if position:
+            _known_position(prepared, position)
+        with _private(request.output, prepared) as writer:
+            written = action(prepared, writer)
     folder = request.output or default_folder(prepared.root)
     _done(prepared, written.summary(prepared.locale), folder, request.quiet)
 
