@@ -62,6 +62,15 @@ class Setting:
         return people_labels(self.locale)
 
     @property
+    def formula_text(self) -> str:
+        """The formula as a reader understands it ("Rata-rata rasio …; setiap rasio paling tinggi 100 %");
+        the tables keep its code (``formula``), which an HR system imports."""
+        if not self.formula:
+            return ""
+        text = self.t[f"rumus_{self.formula}"]
+        return f"{text}; {self.t['rumus_dibatasi']}" if self.capped else text
+
+    @property
     def support(self) -> str:
         """The sentence every output carries: the formula version, and that it supports a human decision."""
         return self.t["dukungan"].format(version=self.version or "—")
@@ -157,7 +166,7 @@ def gap_rows(gaps: tuple[Gap, ...], locale: str) -> tuple[GapRow, ...]:
             number=i,
             competency=g.competency,
             name=g.name,
-            type=g.type,
+            type=t[f"type_{g.type}"],
             required=g.required,
             actual=str(g.actual) if g.actual is not None else t["tidak_dinilai"],
             gap=g.gap,

@@ -47,7 +47,7 @@ def person_docx(view: PersonView, setting: Setting, kind: str, built: datetime |
         (t["tujuan"], view.purpose),
         (t["kecocokan"], f"{view.percentage} %"),
         (t["kategori"], view.band_name),
-        (t["rumus"], setting.formula),
+        (t["rumus"], setting.formula_text),
         (t["versi"], setting.version),
     ]
     if view.talent_box:
