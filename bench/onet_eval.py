@@ -93,6 +93,12 @@ def neighbour_metrics(
 
 def cosine_reference(corpus_dir: Path) -> dict[str, float]:
     """The corpus README's method: cosine over importance × level of all elements, on the same files."""
+    codes, vectors = reference_vectors(corpus_dir)
+    return neighbour_metrics(codes, vectors @ vectors.T, *_truth(corpus_dir))
+
+
+def reference_vectors(corpus_dir: Path) -> tuple[list[str], np.ndarray]:
+    """The occupations in code order and their unit vectors of importance × level over all elements."""
     rows = list(csv.DictReader((corpus_dir / "requirements.csv").open()))
     codes = sorted({r["code"] for r in rows})
     elements = sorted({r["element_id"] for r in rows})
@@ -104,7 +110,7 @@ def cosine_reference(corpus_dir: Path) -> dict[str, float]:
             r["importance_1_to_5"]
         )
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-    return neighbour_metrics(codes, vectors @ vectors.T, *_truth(corpus_dir))
+    return codes, vectors
 
 
 def evaluate(corpus_dir: Path, min_importance: float = 3.0) -> dict:

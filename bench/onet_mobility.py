@@ -21,7 +21,6 @@ the measure is of the ranking, not of the classification.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 import tempfile
@@ -32,7 +31,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from onet_eval import DEFAULT_CORPUS, REFERENCE, _truth
+from onet_eval import DEFAULT_CORPUS, REFERENCE, _truth, reference_vectors
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -59,16 +58,9 @@ def ranking_metrics(order: np.ndarray, valid: np.ndarray, truth: list[np.ndarray
 
 def reference_order(corpus_dir: Path, codes: tuple[str, ...]) -> np.ndarray:
     """The corpus README's method as a ranking: cosine over importance × level of all elements."""
-    rows = list(csv.DictReader((corpus_dir / "requirements.csv").open()))
-    elements = sorted({r["element_id"] for r in rows})
-    row_of = {c: i for i, c in enumerate(codes)}
-    column_of = {e: i for i, e in enumerate(elements)}
-    vectors = np.zeros((len(codes), len(elements)))
-    for r in rows:
-        vectors[row_of[r["code"]], column_of[r["element_id"]]] = float(r["level_0_to_7"]) * float(
-            r["importance_1_to_5"]
-        )
-    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    listed, vectors = reference_vectors(corpus_dir)
+    row_of = {code: i for i, code in enumerate(listed)}
+    vectors = vectors[[row_of[code] for code in codes]]
     similarity = vectors @ vectors.T
     np.fill_diagonal(similarity, -np.inf)
     return np.argsort(-similarity, axis=1, kind="stable")[:, :-1]
