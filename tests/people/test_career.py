@@ -72,12 +72,12 @@ def test_a_grade_without_a_rank_compares_by_level_only(corpus: Corpus) -> None:
     assert compare(grades["AHLI-PERTAMA"], grades["TERAMPIL"], grades, ()) == (0, False)
 
 
-def moves(corpus: Corpus, source: str, targets: list[str], equivalences=PENYETARAAN, downward=False):
+def moves(corpus: Corpus, source: str, targets: list[str], equivalences=PENYETARAAN):
     positions = tuple(sorted(corpus.positions))
     row = [positions.index(t) for t in targets] + [-1]
     neighbours = np.full((len(positions), len(row)), -1, dtype=np.int32)
     neighbours[positions.index(source)] = row
-    careers = classify(corpus, positions, neighbours, equivalences, downward)
+    careers = classify(corpus, positions, neighbours, equivalences)
     at = positions.index(source)
     return (
         {
@@ -126,7 +126,10 @@ def test_structural_promotion_in_one_family_is_vertical(corpus: Corpus) -> None:
     assert found["NTB.ADM.BIROUMUM.TU"] == (MoveKind.VERTICAL, False, True)
 
 
-def test_downward_moves_are_kept_when_asked(corpus: Corpus) -> None:
-    found, careers, at = moves(corpus, "NTB.JF.HUMAS.MUDA", ["NTB.JF.HUMAS.PERTAMA.KOMINFO"], downward=True)
-    assert found["NTB.JF.HUMAS.PERTAMA.KOMINFO"][2] is True
-    assert careers.direction[at, 0] == -1
+def test_downward_moves_are_recorded_and_left_out(corpus: Corpus) -> None:
+    found, careers, at = moves(
+        corpus, "NTB.JF.HUMAS.MUDA", ["NTB.JF.HUMAS.PERTAMA.KOMINFO", "NTB.JF.HUMAS.MADYA"]
+    )
+    assert found["NTB.JF.HUMAS.PERTAMA.KOMINFO"][2] is False
+    assert found["NTB.JF.HUMAS.MADYA"] == (MoveKind.VERTICAL, False, True)
+    assert careers.direction[at, :2].tolist() == [-1, 1]

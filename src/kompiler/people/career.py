@@ -16,7 +16,8 @@ A move to an equal tier is horizontal; to a higher tier it is vertical within th
 diagonal into another. The group of a position is its job family (``rumpun``) within its track:
 structural (JPT, Administrator, Pengawas), functional (keahlian and keterampilan) or pelaksana — so
 Pranata Humas Ahli Pertama → Ahli Muda is vertical, Ahli Muda → Kepala Bidang of the same family is
-diagonal. A move to a lower tier is downward; the moves leave it out unless asked. Every comparison is
+diagonal. A move to a lower tier is downward; the moves leave it out (PP 11/2017 knows no downward
+career move, and :class:`~kompiler.people.results.MoveKind` has no name for one). Every comparison is
 made once per pair of grades and read for all positions through array lookups.
 """
 
@@ -87,7 +88,7 @@ class Careers:
 
     ``direction`` int8 (-1 down, 0 equal, 1 up; 0 on padding), ``kind`` int8 (number into
     :data:`KINDS`; downward moves and padding are horizontal here and left out by ``allowed``),
-    ``by_equivalence`` bool, ``allowed`` bool (a real slot, and not downward unless asked).
+    ``by_equivalence`` bool, ``allowed`` bool (a real slot, and not downward).
     """
 
     direction: np.ndarray
@@ -101,7 +102,6 @@ def classify(
     positions: Sequence[str],
     neighbours: np.ndarray,
     equivalences: Sequence[Equivalence],
-    downward: bool = False,
 ) -> Careers:
     """Classify the move from each position (row of ``neighbours``, numbered as ``positions``) to each
     of its candidates (the numbers in the row, -1 = none)."""
@@ -130,5 +130,5 @@ def classify(
         direction=step,
         kind=kind,
         by_equivalence=real & by_equivalence[grade[source], grade[target]],
-        allowed=real & ((step >= 0) | downward),
+        allowed=real & (step >= 0),
     )

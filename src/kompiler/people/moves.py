@@ -55,16 +55,15 @@ class Mobility:
         equivalences: Sequence[Equivalence],
         settings: MergeSettings | None = None,
         k: int = DEFAULT_NEIGHBOURS,
-        downward: bool = False,
     ) -> Mobility:
         """The mobility of ``corpus``, with its ``gabung`` settings unless ``settings`` are given.
 
-        ``equivalences`` are the penyetaraan of the development policy; ``downward`` keeps the moves to
-        a lower tier, which are left out by default.
+        ``equivalences`` are the penyetaraan of the development policy; moves to a lower tier are left
+        out.
         """
         settings = settings or MergeSettings.from_data(corpus.project.get("gabung"))
         table = related(corpus, settings, k)
-        careers = classify(corpus, table.positions, table.neighbours, equivalences, downward)
+        careers = classify(corpus, table.positions, table.neighbours, equivalences)
         return cls(table, careers)
 
 
