@@ -28,7 +28,7 @@ from typing import Protocol
 from kompiler.build.orchestrate import source_date
 from kompiler.build.people_documents import DocumentWriter
 from kompiler.build.private import PrivateWriter
-from kompiler.check.parallel import executor_for
+from kompiler.check.parallel import checked_spec, executor_for
 from kompiler.check.result import CompileResult
 from kompiler.diagnostics import Diagnostic, Message, Severity
 from kompiler.model import Corpus
@@ -39,7 +39,7 @@ from kompiler.people.cells import PURPOSES
 from kompiler.people.moves import Mobility
 from kompiler.people.requirements import Requirements
 from kompiler.people.results import PersonReport
-from kompiler.people.stream import ChunkResult, MissingPolicy, MobilityMoves, People
+from kompiler.people.stream import ChunkResult, MissingPolicy, MobilityMoves, People, inherited_pool, run
 from kompiler.people.table import Chunk, Index
 from kompiler.people.talent import FILLING, talent_pool
 from kompiler.pipeline import compile_path
@@ -216,8 +216,13 @@ class Prepared:
     def computed(self, people: People) -> Iterator[ChunkResult]:
         """``people`` run over the file's chunks where ``executor`` says (``serial``, ``process`` or a
         Dask cluster, as for ``kompiler check``), results in file order."""
+        workers = self.jobs or available_cores()
+        if checked_spec(self.executor) == "process" and workers > 1:
+            # A local pool is forked holding the work; Dask's workers receive it with each chunk.
+            with inherited_pool(people.work, workers) as (pool, work):
+                yield from run(work, self.chunks(), pool, workers)
+            return
         with executor_for(self.executor, self.assessments.people, self.jobs) as executor:
-            workers = self.jobs or available_cores()
             yield from people.run(self.chunks(), executor, workers if executor is not None else 1)
 
     def chunks(self) -> Iterator[Chunk]:
