@@ -266,8 +266,8 @@ def _qualifications(position: Position, t: Any, shared: Shared) -> tuple[Qualifi
 
 
 def _group_label(kind: str, grade: str) -> str:
-    """"Jabatan Fungsional Keahlian (Ahli Muda)", but "Jabatan Administrator", not "Jabatan Administrator
-    (Administrator)": the grade is named only when the kind's label does not already say it."""
+    """The Kelompok Jabatan line: "Jabatan Fungsional Keahlian (Ahli Muda)", but "Jabatan Administrator",
+    not "Jabatan Administrator (Administrator)": the grade is named only when the kind's label lacks it."""
     return kind if grade.casefold() in kind.casefold() else f"{kind} ({grade})"
 
 
