@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kompiler.check.load import load_bytes
+
+pytestmark = pytest.mark.usefixtures("yaml_loader")
 
 text = st.text(
     alphabet=st.characters(

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from kompiler.check.load import MAX_DEPTH, Document, load_bytes, split_lines
 from kompiler.diagnostics import Diagnostic
 
+pytestmark = pytest.mark.usefixtures("yaml_loader")
+
 
 def located(diagnostics: list[Diagnostic], code: str) -> list[tuple[int, int]]:
     return [(d.location.line, d.location.column) for d in diagnostics if d.code == code]

@@ -9,6 +9,8 @@ import pytest
 from kompiler.diagnostics import Diagnostic
 from kompiler.pipeline import compile_path
 
+pytestmark = pytest.mark.usefixtures("yaml_loader")
+
 POSITION = "jabatan/analis-keuangan.yaml"
 
 

@@ -7,6 +7,8 @@ import pytest
 from kompiler.check.load import MAX_DEPTH, MAX_FILE_BYTES, load_bytes
 from kompiler.diagnostics import Severity
 
+pytestmark = pytest.mark.usefixtures("yaml_loader")
+
 
 def problems(source: bytes) -> list[tuple[str, int, int]]:
     return [(d.code, d.location.line, d.location.column) for d in load_bytes("f.yaml", source).diagnostics]
