@@ -93,24 +93,10 @@ def naive_baseline(kept: dict[str, set[str]], corpus_dir: Path, heights=BASELINE
             {
                 "height": height,
                 "grouped": sum(map(len, grouped)),
-                "pair_precision": pair_precision(grouped, groups, related),
+                "pair_precision": onet_eval.pair_precision(grouped, groups, related),
             }
         )
     return results
-
-
-def pair_precision(grouped: list[list[str]], groups: dict, related: dict) -> float:
-    right = pairs = 0
-    for members in grouped:
-        for x, a in enumerate(members):
-            for b in members[x + 1 :]:
-                pairs += 1
-                right += (
-                    groups[a]["soc_major"] == groups[b]["soc_major"]
-                    or b in related.get(a, ())
-                    or a in related.get(b, ())
-                )
-    return right / pairs if pairs else 0.0
 
 
 def evaluate(corpus_dir: Path) -> dict:

@@ -44,6 +44,22 @@ REFERENCE = {
 }
 
 
+def pair_precision(grouped: list[list[str]], groups: dict, related: dict) -> float:
+    """The share of pairs placed in one group that are right: both in one SOC major group, or O*NET lists
+    them as Primary related occupations."""
+    right = pairs = 0
+    for members in grouped:
+        for x, a in enumerate(members):
+            for b in members[x + 1 :]:
+                pairs += 1
+                right += (
+                    groups[a]["soc_major"] == groups[b]["soc_major"]
+                    or b in related.get(a, ())
+                    or a in related.get(b, ())
+                )
+    return right / pairs if pairs else 0.0
+
+
 def adjusted_rand(a: list, b: list) -> float:
     n = len(a)
     pairs = sum(comb(v, 2) for v in Counter(zip(a, b, strict=True)).values())
@@ -161,18 +177,7 @@ def evaluate(corpus_dir: Path, min_importance: float = 3.0) -> dict:
     labels = [group_of.get(c, f"single-{c}") for c in codes]
 
     def precision(proposals) -> float:
-        right = pairs = 0
-        for proposal in proposals:
-            members = proposal.member_codes
-            for x, a in enumerate(members):
-                for b in members[x + 1 :]:
-                    pairs += 1
-                    right += (
-                        groups[a]["soc_major"] == groups[b]["soc_major"]
-                        or b in related.get(a, ())
-                        or a in related.get(b, ())
-                    )
-        return right / pairs if pairs else 0.0
+        return pair_precision([proposal.member_codes for proposal in proposals], groups, related)
 
     # Proposals come ranked by score; a reviewer working down the list sees the top ones first.
     top, covered = [], 0
