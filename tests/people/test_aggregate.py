@@ -48,7 +48,7 @@ def test_counts_follow_the_unit_of_the_position_and_merge_across_chunks() -> Non
     for people in batches:
         c = chunk(REQ.index, people)
         match = match_chunk(c, REQ, policy.match)
-        tally.add(c, match, plan_chunk(c, match, REQ, cat))
+        tally.add(c, match, plan_chunk(c, match, cat))
     found = tally.aggregates()
     assert found.units == ("Unit A", "Unit B") and found.competencies == ("M.01", "T.01")
     assert found.competency_names == {"M.01": "Integritas", "T.01": "Anggaran"}

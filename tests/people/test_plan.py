@@ -30,7 +30,7 @@ def plans(people, catalogue=None, year=None, tolerance=10.0):
     c = chunk(REQ.index, people)
     match = match_chunk(c, REQ, policy.match)
     cat = Catalogue.of(policy, REQ.index)
-    columns = plan_chunk(c, match, REQ, cat, year)
+    columns = plan_chunk(c, match, cat, year)
     names = corpus_names(COMPETENCIES)
     return columns, [plan_of(columns, i, match, cat, policy, REQ, names) for i in range(len(people))]
 

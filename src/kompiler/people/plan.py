@@ -148,14 +148,10 @@ class PlanColumns:
 
 
 def plan_chunk(
-    chunk: Chunk,
-    match: MatchColumns,
-    requirements: Requirements,
-    catalogue: Catalogue,
-    year: int | None = None,
+    chunk: Chunk, match: MatchColumns, catalogue: Catalogue, year: int | None = None
 ) -> PlanColumns:
-    """The plans of every person of ``chunk`` (``match`` is :func:`match_chunk` of the same chunk)."""
-    del requirements  # the match columns carry what the plan needs; kept for the callers' uniform calls
+    """The plans of every person of ``chunk`` (``match`` is :func:`match_chunk` of the same chunk, whose
+    columns carry every requirement a plan needs)."""
     gap_mode, targets, levels = _targets(match)
     signature = np.concatenate([gap_mode[:, None].astype(np.int32), targets, levels], axis=1)
     unique, row = _distinct(signature)

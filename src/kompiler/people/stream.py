@@ -117,9 +117,7 @@ class Work:
 
     def __call__(self, chunk: Chunk) -> Columns:
         match = match_chunk(chunk, self.requirements, self.match_policy)
-        plans = (
-            plan_chunk(chunk, match, self.requirements, self.catalogue, self.year) if self.catalogue else None
-        )
+        plans = plan_chunk(chunk, match, self.catalogue, self.year) if self.catalogue else None
         talent = talent_chunk(chunk, self.talent_policy) if self.talent_policy else None
         moves = self.finder.columns(chunk) if self.finder else None
         return Columns(match, plans, talent, moves)
