@@ -23,6 +23,7 @@ def test_generator_and_runner_produce_a_report(tmp_path: Path) -> None:
             "--repeats",
             "1",
             "--skip-reference",
+            "--no-appendix",
             "--json",
             str(report_path),
         ],
