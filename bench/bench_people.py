@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import multiprocessing
 import os
 import sys
 import threading
@@ -124,29 +123,17 @@ def counts(result) -> Counter[str]:
     )
 
 
-class Inherited:
-    """The runner's per-chunk work as the forked workers inherited it: pickled as a name, so a submitted
-    chunk carries only its own arrays, not the corpus-wide tables (tens of MB) every time."""
-
-    def __call__(self, chunk):
-        return _STATE["work"](chunk)
-
-    def __reduce__(self):
-        return (Inherited, ())
-
-
 def generated(people: int, chunk_size: int, seed: int):
     for number in range(-(-people // chunk_size)):
         yield generated_chunk(number, min(chunk_size, people - number * chunk_size), seed)
 
 
 def run(corpus_path: Path, people: int, chunk_size: int, workers: int, seed: int, assessments: Path | None):
-    from concurrent.futures import ProcessPoolExecutor
 
     from kompiler.people.assessment import read_assessments
     from kompiler.people.moves import Mobility
     from kompiler.people.requirements import Requirements
-    from kompiler.people.stream import MobilityMoves, People
+    from kompiler.people.stream import MobilityMoves, People, inherited_pool
     from kompiler.people.stream import run as run_stage
     from kompiler.people.table import Index
     from kompiler.pipeline import compile_path
@@ -176,7 +163,6 @@ def run(corpus_path: Path, people: int, chunk_size: int, workers: int, seed: int
             moves=MobilityMoves(mobility, requirements, policy.match),
             requirements=requirements,
         )
-        _STATE["work"] = stage.work
         report["seconds_setup"] = round(time.perf_counter() - started, 2)
         report["peak_mb_before_people"] = round(sampler.peak_kb / 1024)
 
@@ -187,9 +173,8 @@ def run(corpus_path: Path, people: int, chunk_size: int, workers: int, seed: int
             source = generated(people, chunk_size, seed)
         totals: Counter[str] = Counter()
         if workers >= 2:
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(workers, mp_context=context) as executor:
-                for result in run_stage(Inherited(), source, executor, workers):
+            with inherited_pool(stage.work, workers) as (executor, work):
+                for result in run_stage(work, source, executor, workers):
                     totals.update(counts(result))
         else:
             for result in stage.run(source):
