@@ -45,7 +45,7 @@ from run import _tree_pss_kb
 
 REPO = Path(__file__).resolve().parents[1]
 TEMPLATE_COMPETENCY = "T.HUMAS.02"  # the shipped competency whose activities every generated one gets
-_STATE: dict[str, Any] = {}  # what the forked workers inherit
+_STATE: dict[str, Any] = {}  # the requirement arrays that generated_chunk draws people from
 
 
 def policy_for(corpus) -> Any:
