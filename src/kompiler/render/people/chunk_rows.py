@@ -9,7 +9,7 @@ byte, as :mod:`kompiler.render.people.tables` writes from reports (a test compar
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,6 +27,18 @@ from kompiler.render.people.tables import NOTICE, decimal
 from kompiler.render.people.view import Setting
 
 BLOCK = 4_096  # people whose rows are made at once
+
+
+def _blocks(
+    rows: Callable[[ChunkResult, Source, Setting, int, int], list[list[str]]],
+    result: ChunkResult,
+    source: Source,
+    setting: Setting,
+    block: int = BLOCK,
+) -> Iterator[list[list[str]]]:
+    """``rows`` of ``result``'s people ``block`` at a time."""
+    for start in range(0, len(result), block):
+        yield rows(result, source, setting, start, min(start + block, len(result)))
 
 
 @dataclass(frozen=True)
@@ -102,8 +114,7 @@ def _head(
 def gap_rows(result: ChunkResult, source: Source, setting: Setting) -> Iterator[list[list[str]]]:
     """``kesenjangan.csv``'s rows for every person of ``result``, each person's gaps most urgent first,
     :data:`BLOCK` people at a time (a whole chunk's rows at once would be a million lists)."""
-    for start in range(0, len(result), BLOCK):
-        yield _gap_block(result, source, setting, start, min(start + BLOCK, len(result)))
+    return _blocks(_gap_block, result, source, setting)
 
 
 def _gap_block(
@@ -153,8 +164,7 @@ def _gap_block(
 
 def summary_rows(result: ChunkResult, source: Source, setting: Setting) -> Iterator[list[list[str]]]:
     """``ringkasan.csv``'s row for every person of ``result``, :data:`BLOCK` people at a time."""
-    for start in range(0, len(result), BLOCK):
-        yield _summary_block(result, source, setting, start, min(start + BLOCK, len(result)))
+    return _blocks(_summary_block, result, source, setting)
 
 
 def _summary_block(
@@ -193,8 +203,7 @@ def _summary_block(
 def plan_rows(result: ChunkResult, source: Source, setting: Setting) -> Iterator[list[list[str]]]:
     """``rencana.csv``'s rows for every person of ``result`` (their plan's items in the order chosen),
     :data:`BLOCK` people at a time; ``source`` must know the catalogue."""
-    for start in range(0, len(result), BLOCK):
-        yield _plan_block(result, source, setting, start, min(start + BLOCK, len(result)))
+    return _blocks(_plan_block, result, source, setting)
 
 
 def _plan_block(
@@ -259,8 +268,7 @@ def move_rows(result: ChunkResult, source: Source, setting: Setting) -> Iterator
         return
     width = max(1, moves.position.shape[1] * result.chunk.levels.shape[1])
     block = max(1, min(BLOCK, MOVE_LEVELS // width))
-    for start in range(0, len(result), block):
-        yield _move_block(result, source, setting, start, min(start + block, len(result)))
+    yield from _blocks(_move_block, result, source, setting, block)
 
 
 def _move_block(
