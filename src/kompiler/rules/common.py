@@ -141,6 +141,22 @@ def similar_codes(word: str, codes: Iterable[str], n: int = 1) -> list[str]:
     return [code for _, code in sorted(scored, key=lambda item: -item[0])[:n]]
 
 
+def closest_hint(word: str, known: Iterable[str]) -> tuple[str, str]:
+    """:func:`did_you_mean` with the one known name closest to ``word`` (a typo such as AHLI-MUDAA or
+    T.KEU.1 is the usual cause of an unknown name)."""
+    return did_you_mean(difflib.get_close_matches(word, list(known), n=1))
+
+
+def not_declared(what_id: str, what_en: str, code: str, where: str, known: Iterable[str]) -> Message:
+    """The message for ``code`` that nothing in ``where`` declares, with the closest of ``known`` as a
+    suggestion (KMP020, KMP023, KMP120)."""
+    hint_id, hint_en = closest_hint(code, known)
+    return Message(
+        f"{what_id} {code!r} tidak dideklarasikan di {where}.{hint_id}",
+        f"{what_en} {code!r} is not declared in {where}.{hint_en}",
+    )
+
+
 def did_you_mean(close: list[str]) -> tuple[str, str]:
     """The (Indonesian, English) hint ending a message about a mistyped name: the first of ``close``, or
     nothing when no name came close."""

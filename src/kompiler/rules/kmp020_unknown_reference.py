@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from kompiler.diagnostics import Message, Severity
 from kompiler.model import Position
 from kompiler.rules.base import Context, Example, Finding, Rule, Scope
-from kompiler.rules.common import did_you_mean
-
-
-def _unknown(
-    kind_id: str, kind_en: str, code: str, where_id: str, where_en: str, known: Iterable[str]
-) -> Message:
-    """The message for ``code`` that nothing declares, with the closest declared code as a suggestion
-    (a typo such as AHLI-MUDAA or T.KEU.1 is the usual cause)."""
-    hint_id, hint_en = did_you_mean(difflib.get_close_matches(code, list(known), n=1))
-    return Message(
-        f"{kind_id} {code!r} tidak dideklarasikan di {where_id}.{hint_id}",
-        f"{kind_en} {code!r} is not declared in {where_en}.{hint_en}",
-    )
+from kompiler.rules.common import not_declared
 
 
 def check(position: Position, context: Context) -> Iterator[Finding]:
@@ -29,21 +16,19 @@ def check(position: Position, context: Context) -> Iterator[Finding]:
     if position.grade not in corpus.grades and not corpus.declared(position.grade):
         yield Finding(
             origin.at("jenjang"),
-            _unknown("Jenjang", "The grade", position.grade, "jenjang.yaml", "jenjang.yaml", corpus.grades),
+            not_declared("Jenjang", "The grade", position.grade, "jenjang.yaml", corpus.grades),
         )
     if position.family not in corpus.families and not corpus.declared(position.family):
         yield Finding(
             origin.at("rumpun"),
-            _unknown("Rumpun", "The job family", position.family, "rumpun/", "rumpun/", corpus.families),
+            not_declared("Rumpun", "The job family", position.family, "rumpun/", corpus.families),
         )
     for requirement in position.requirements:
         if requirement.code in corpus.competencies or corpus.declared(requirement.code):
             continue
         yield Finding(
             origin.at("kompetensi", requirement.type.value, requirement.index, "kode"),
-            _unknown(
-                "Kompetensi", "The competency", requirement.code, "kamus/", "kamus/", corpus.competencies
-            ),
+            not_declared("Kompetensi", "The competency", requirement.code, "kamus/", corpus.competencies),
         )
 
 

@@ -2,44 +2,33 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from kompiler.diagnostics import Message, Severity
 from kompiler.model import Corpus
 from kompiler.rules.base import Context, Example, Finding, Rule, Scope
-from kompiler.rules.common import did_you_mean
-
-
-def _hint(code: str, known: Iterable[str]) -> tuple[str, str]:
-    return did_you_mean(difflib.get_close_matches(code, list(known), n=1))
+from kompiler.rules.common import closest_hint, not_declared
 
 
 def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
     for family in corpus.entities.families:
         if family.parent and family.parent not in corpus.families and not corpus.declared(family.parent):
-            hint_id, hint_en = _hint(family.parent, corpus.families)
             yield Finding(
                 family.origin.at("induk"),
-                Message(
-                    f"Rumpun induk {family.parent!r} tidak dideklarasikan di rumpun/.{hint_id}",
-                    f"The parent family {family.parent!r} is not declared in rumpun/.{hint_en}",
-                ),
+                not_declared("Rumpun induk", "The parent family", family.parent, "rumpun/", corpus.families),
             )
     for source in corpus.entities.sources:
         if source.revoked_by and source.revoked_by not in corpus.sources:
-            hint_id, hint_en = _hint(source.revoked_by, corpus.sources)
             yield Finding(
                 source.origin.at("dicabut_oleh"),
-                Message(
-                    f"Sumber pencabut {source.revoked_by!r} tidak dideklarasikan di sumber.yaml.{hint_id}",
-                    f"The revoking source {source.revoked_by!r} is not declared in sumber.yaml.{hint_en}",
+                not_declared(
+                    "Sumber pencabut", "The revoking source", source.revoked_by, "sumber.yaml", corpus.sources
                 ),
             )
     for decision in corpus.decisions:
         for code in sorted(decision.members):
             if code not in corpus.positions and not corpus.declared(code):
-                hint_id, hint_en = _hint(code, corpus.positions)
+                hint_id, hint_en = closest_hint(code, corpus.positions)
                 yield Finding(
                     decision.origin.at("anggota"),
                     Message(

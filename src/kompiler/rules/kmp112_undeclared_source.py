@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from kompiler.diagnostics import Message, Severity
 from kompiler.model import Corpus
 from kompiler.rules.base import Context, Example, Finding, Rule, Scope
-from kompiler.rules.common import citations, did_you_mean
+from kompiler.rules.common import citations, closest_hint
 
 
 def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
@@ -16,7 +15,7 @@ def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
         code = cited.citation.code
         if code in corpus.sources or corpus.declared(code):
             continue
-        hint_id, hint_en = did_you_mean(difflib.get_close_matches(code, list(corpus.sources), n=1))
+        hint_id, hint_en = closest_hint(code, corpus.sources)
         yield Finding(
             cited.origin.at(*cited.pointer, "kode"),
             Message(

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 
 from kompiler.diagnostics import Location, Message, Severity
 from kompiler.model import Corpus
 from kompiler.rules.base import Context, Example, Finding, Rule, Scope
-from kompiler.rules.common import did_you_mean
+from kompiler.rules.common import not_declared
 
 
 def _unknown(
     location: Location, what_id: str, what_en: str, code: str, where: str, known: Iterable[str]
 ) -> Finding:
-    hint_id, hint_en = did_you_mean(difflib.get_close_matches(code, list(known), n=1))
-    return Finding(
-        location,
-        Message(
-            f"{what_id} {code!r} tidak dideklarasikan di {where}.{hint_id}",
-            f"{what_en} {code!r} is not declared in {where}.{hint_en}",
-        ),
-    )
+    return Finding(location, not_declared(what_id, what_en, code, where, known))
 
 
 def check(corpus: Corpus, context: Context) -> Iterator[Finding]:

@@ -17,7 +17,6 @@ files without directives cost one substring search.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ from kompiler.check.load import Document, split_lines
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
 from kompiler.project import RuleSettings
 from kompiler.rules import Rule, registry
-from kompiler.rules.common import did_you_mean, similar_codes
+from kompiler.rules.common import closest_hint, did_you_mean, similar_codes
 from kompiler.rules.settings_check import configuration_broken
 
 CODE_UNUSED = "KMP090"
@@ -291,7 +290,7 @@ _FORMS = (
 
 
 def _unknown_action(keyword: str) -> tuple[str, str]:
-    hint_id, hint_en = did_you_mean(difflib.get_close_matches(keyword, list(_ACTIONS), n=1))
+    hint_id, hint_en = closest_hint(keyword, _ACTIONS)
     return (
         f"Penanda kompiler {keyword!r} tidak dikenal; bentuk yang dikenal: {_FORMS}.{hint_id}",
         f"Unknown kompiler directive {keyword!r}; known forms: {_FORMS}.{hint_en}",
