@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -12,9 +11,7 @@ from kompiler.model import Corpus
 from kompiler.model.entities import Confidence, Equivalence, Origin
 from kompiler.people.career import KINDS, classify, compare
 from kompiler.people.results import MoveKind
-from kompiler.pipeline import compile_path
 
-STANDARDS = Path(__file__).parents[2] / "standards"
 ORIGIN = Origin(None, ())  # type: ignore[arg-type]  # never read
 
 
@@ -23,11 +20,6 @@ def equal(grade: str, equivalent: str) -> Equivalence:
 
 
 PENYETARAAN = (equal("ADMINISTRATOR", "AHLI-MADYA"), equal("PENGAWAS", "AHLI-MUDA"))
-
-
-@pytest.fixture(scope="module")
-def corpus() -> Corpus:
-    return compile_path(STANDARDS).corpus
 
 
 def step(corpus: Corpus, a: str, b: str, equivalences=PENYETARAAN) -> tuple[int, bool]:

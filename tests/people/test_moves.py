@@ -14,14 +14,6 @@ from kompiler.people.moves import Mobility, MoveColumns, moves_of, pass_marks, r
 from kompiler.people.requirements import Requirements
 from kompiler.people.results import MoveKind
 from kompiler.people.table import Chunk, Index
-from kompiler.pipeline import compile_path
-
-STANDARDS = Path(__file__).parents[2] / "standards"
-
-
-@pytest.fixture(scope="module")
-def corpus() -> Corpus:
-    return compile_path(STANDARDS).corpus
 
 
 @pytest.fixture(scope="module")

@@ -14,13 +14,6 @@ from kompiler.model import Corpus
 from kompiler.people.relatedness import Relatedness, related
 from kompiler.pipeline import compile_path
 
-STANDARDS = Path(__file__).parents[2] / "standards"
-
-
-@pytest.fixture(scope="module")
-def corpus() -> Corpus:
-    return compile_path(STANDARDS).corpus
-
 
 @pytest.fixture(scope="module")
 def settings(corpus: Corpus) -> MergeSettings:
