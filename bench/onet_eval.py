@@ -129,17 +129,13 @@ def reference_vectors(corpus_dir: Path) -> tuple[list[str], np.ndarray]:
     return codes, vectors
 
 
-def evaluate(corpus_dir: Path, min_importance: float = 3.0) -> dict:
+def imported(corpus_dir: Path, min_importance: float):
+    """The corpus imported with ``kompiler import`` into a scratch folder and compiled."""
     from kompiler.authoring.importer import ImportOptions, import_tables
-    from kompiler.graph.merge import run_merge
-    from kompiler.merge_settings import MergeSettings
     from kompiler.pipeline import compile_path
-
-    groups, related = _truth(corpus_dir)
 
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "onet"
-        started = time.perf_counter()
         list(
             import_tables(
                 corpus_dir / "positions.csv",
@@ -148,20 +144,30 @@ def evaluate(corpus_dir: Path, min_importance: float = 3.0) -> dict:
                 ImportOptions(min_importance=min_importance, valid_from="2026-01-01"),
             )
         )
-        compiled = compile_path(target)
-        imported = time.perf_counter() - started
-        errors = [d for d in compiled.diagnostics if d.severity.name == "ERROR"]
-        started = time.perf_counter()
-        settings = MergeSettings.from_data(compiled.corpus.project.get("gabung"))
-        # Neighbour metrics need every scored pair, not only those above the graph's edge threshold.
-        ranking = MergeSettings.from_data(
-            {**(compiled.corpus.project.get("gabung") or {}), "ambang_kemiripan": 0}
-        )
-        result = run_merge(compiled.corpus, settings)
-        from kompiler.graph.similarity import similarities
+        return compile_path(target)
 
-        full = similarities(compiled.corpus, ranking, result.similarities.features)
-        merged = time.perf_counter() - started
+
+def evaluate(corpus_dir: Path, min_importance: float = 3.0) -> dict:
+    from kompiler.graph.merge import run_merge
+    from kompiler.merge_settings import MergeSettings
+
+    groups, related = _truth(corpus_dir)
+
+    started = time.perf_counter()
+    compiled = imported(corpus_dir, min_importance)
+    import_seconds = time.perf_counter() - started
+    errors = [d for d in compiled.diagnostics if d.severity.name == "ERROR"]
+    started = time.perf_counter()
+    settings = MergeSettings.from_data(compiled.corpus.project.get("gabung"))
+    # Neighbour metrics need every scored pair, not only those above the graph's edge threshold.
+    ranking = MergeSettings.from_data(
+        {**(compiled.corpus.project.get("gabung") or {}), "ambang_kemiripan": 0}
+    )
+    result = run_merge(compiled.corpus, settings)
+    from kompiler.graph.similarity import similarities
+
+    full = similarities(compiled.corpus, ranking, result.similarities.features)
+    merged = time.perf_counter() - started
 
     codes = full.codes
     n = len(codes)
@@ -201,7 +207,7 @@ def evaluate(corpus_dir: Path, min_importance: float = 3.0) -> dict:
         "communities": len(set(community)),
         "ari_communities_major": adjusted_rand(community, major),
         "ari_communities_minor": adjusted_rand(community, minor),
-        "seconds_import_compile": round(imported, 2),
+        "seconds_import_compile": round(import_seconds, 2),
         "seconds_merge": round(merged, 2),
     }
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -31,7 +30,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from onet_eval import DEFAULT_CORPUS, REFERENCE, _truth, reference_vectors
+from onet_eval import DEFAULT_CORPUS, REFERENCE, _truth, imported, reference_vectors
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -67,7 +66,6 @@ def reference_order(corpus_dir: Path, codes: tuple[str, ...]) -> np.ndarray:
 
 
 def evaluate(corpus_dir: Path, neighbours: int | None, min_importance: float = 3.0) -> dict:
-    from kompiler.authoring.importer import ImportOptions, import_tables
     from kompiler.people.match import match_against
     from kompiler.people.moves import Mobility, top_moves
     from kompiler.people.requirements import Requirements
@@ -75,17 +73,7 @@ def evaluate(corpus_dir: Path, neighbours: int | None, min_importance: float = 3
     from kompiler.pipeline import compile_path
 
     policy = compile_path(REPO / "standards").corpus.development.match
-    with tempfile.TemporaryDirectory() as tmp:
-        target = Path(tmp) / "onet"
-        list(
-            import_tables(
-                corpus_dir / "positions.csv",
-                corpus_dir / "requirements.csv",
-                target,
-                ImportOptions(min_importance=min_importance, valid_from="2026-01-01"),
-            )
-        )
-        corpus = compile_path(target).corpus
+    corpus = imported(corpus_dir, min_importance).corpus
 
     index = Index.of(corpus)
     n = len(index.positions)
