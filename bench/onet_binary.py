@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.util
 import json
 import sys
 import tempfile
@@ -26,17 +25,13 @@ from pathlib import Path
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import onet_eval
+
 REPO = Path(__file__).resolve().parents[1]
 CUT = 3.0
 BASELINE_HEIGHTS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
-
-
-def _onet_eval():
-    spec = importlib.util.spec_from_file_location("onet_eval", REPO / "bench" / "onet_eval.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def write_binary(corpus_dir: Path, folder: Path) -> dict[str, set[str]]:
@@ -71,7 +66,6 @@ def naive_baseline(kept: dict[str, set[str]], corpus_dir: Path, heights=BASELINE
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import pdist
 
-    onet_eval = _onet_eval()
     groups, related = onet_eval._truth(corpus_dir)
     codes = sorted(kept)
     elements = sorted(set().union(*kept.values()))
@@ -100,7 +94,6 @@ def naive_baseline(kept: dict[str, set[str]], corpus_dir: Path, heights=BASELINE
 
 
 def evaluate(corpus_dir: Path) -> dict:
-    onet_eval = _onet_eval()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "binary"
         kept = write_binary(corpus_dir, folder)
@@ -117,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--corpus", type=Path, default=_onet_eval().DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=onet_eval.DEFAULT_CORPUS)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if not (args.corpus / "requirements.csv").is_file():
