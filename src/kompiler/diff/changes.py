@@ -250,17 +250,14 @@ def _dictionaries(dictionaries: Iterable[Dictionary]) -> dict[str, Dictionary]:
 def _development(before: DevelopmentPolicy, after: DevelopmentPolicy) -> list[Change]:
     """Policy changes: each single section as one entity whose fields are its keys written out
     (``tujuan.pengisian.kategori.memenuhi_syarat.minimal``), the lists as coded entities."""
-    sections = {
-        name: (_flat(section) if section else None)
-        for name, section in (
-            ("kecocokan", before.match),
-            ("rencana", before.plan),
-            ("talenta", before.talent),
-        )
-    }
     changes: list[Change] = []
-    for name, section in (("kecocokan", after.match), ("rencana", after.plan), ("talenta", after.talent)):
-        old, new = sections[name], _flat(section) if section else None
+    for name, old_section, new_section in (
+        ("kecocokan", before.match, after.match),
+        ("rencana", before.plan, after.plan),
+        ("talenta", before.talent, after.talent),
+    ):
+        old = _flat(old_section) if old_section else None
+        new = _flat(new_section) if new_section else None
         if old is None and new is not None:
             changes.append(Change(Kind.ADDED, Subject.POLICY, name, name))
         elif old is not None and new is None:
