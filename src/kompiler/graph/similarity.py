@@ -394,14 +394,10 @@ def score_rows(
     for number, name in enumerate(indexes):
         against = indexes[name] if columns is None else indexes[name][columns]
         product = sp.csr_matrix(indexes[name][rows] @ against.T)
+        row_of = np.repeat(rows, np.diff(product.indptr))
+        column_of = product.indices if columns is None else columns[product.indices]
+        product.data = _component_value(feats, name, product.data, row_of, column_of)
         size = feats.sizes[name]
-        if name in feats.cosine:
-            product.data = np.clip(product.data, 0.0, 1.0)
-        else:
-            row_of = np.repeat(rows, np.diff(product.indptr))
-            column_of = product.indices if columns is None else columns[product.indices]
-            union = size[row_of] + size[column_of] - product.data
-            product.data = np.divide(product.data, union, out=np.zeros_like(union), where=union > 0)
         weighted = product * weights[name]
         numerator = weighted if numerator is None else numerator + weighted
         pattern |= (size > 0).astype(np.int64) << number
@@ -425,6 +421,18 @@ def score_rows(
     denominator = weight_of[pattern[left] & pattern[right]]
     score = np.divide(numerator_data, denominator, out=np.zeros_like(numerator_data), where=denominator > 0)
     return left, right, score
+
+
+def _component_value(
+    feats: Features, name: str, product: np.ndarray, left: np.ndarray, right: np.ndarray
+) -> np.ndarray:
+    """A component's similarity of each pair ``(left, right)`` from its evidence rows' dot product:
+    the cosine itself (clipped to [0, 1]), or the weighted Jaccard, the product over the union."""
+    if name in feats.cosine:
+        return np.clip(product, 0.0, 1.0)
+    size = feats.sizes[name]
+    union = size[left] + size[right] - product
+    return np.divide(product, union, out=np.zeros_like(union), where=union > 0)
 
 
 def _score_block(feats, indexes, weights, compatible, start: int, stop: int):
@@ -455,11 +463,7 @@ def _score_block(feats, indexes, weights, compatible, start: int, stop: int):
     denominator = np.zeros(len(unique))
     for number, name in enumerate(active):
         size = feats.sizes[name]
-        if name in feats.cosine:
-            value = np.clip(raw[number], 0.0, 1.0)
-        else:
-            union = size[left] + size[right] - raw[number]
-            value = np.divide(raw[number], union, out=np.zeros_like(union), where=union > 0)
+        value = _component_value(feats, name, raw[number], left, right)
         informative = (size[left] > 0) & (size[right] > 0)
         components[name] = value
         numerator += weights[name] * value * informative
