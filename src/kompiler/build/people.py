@@ -1,7 +1,8 @@
 """Everything ``kompiler people`` writes into the private folder, one person at a time.
 
-:func:`prepare` compiles the standards and checks the assessment file (a :class:`Prepared`, whose
-diagnostics the command prints); only a clean pair is then read again, chunk after chunk, and written.
+:func:`prepare_compiled` checks the assessment file against the compiled standards (a
+:class:`Prepared`, whose diagnostics the command prints); only a clean pair is then read again, chunk
+after chunk, and written.
 
 Each step writes one section of the folder, which replaces only that section
 (:class:`~kompiler.build.private.PrivateWriter`): ``gaps`` writes ``kesenjangan/<ID>.md|pdf|docx``,
@@ -42,7 +43,6 @@ from kompiler.people.results import PersonReport
 from kompiler.people.stream import ChunkResult, MissingPolicy, MobilityMoves, People, inherited_pool, run
 from kompiler.people.table import Chunk, Index
 from kompiler.people.talent import FILLING, talent_pool
-from kompiler.pipeline import compile_path
 from kompiler.render.documents import appendix_pdf
 from kompiler.render.environment import Templates
 from kompiler.render.people import chunk_rows, summary
@@ -352,30 +352,6 @@ class Prepared:
         )
 
 
-def prepare(
-    file: Path,
-    project: Path,
-    *,
-    allow_personal: bool,
-    purpose: str | None,
-    locale: str,
-    needs_policy: bool = True,
-    sheet: str | None = None,
-) -> Prepared:
-    """Compile ``project`` and check ``file`` (its worksheet ``sheet``, for an XLSX) against it; nothing
-    is written. Raises :class:`Refused` when ``needs_policy`` and the project declares no match policy,
-    or ``purpose`` is not one of its purposes."""
-    return prepare_compiled(
-        compile_path(project),
-        file,
-        allow_personal=allow_personal,
-        purpose=purpose,
-        locale=locale,
-        needs_policy=needs_policy,
-        sheet=sheet,
-    )
-
-
 def prepare_compiled(
     result: CompileResult,
     file: Path,
@@ -386,8 +362,9 @@ def prepare_compiled(
     needs_policy: bool = True,
     sheet: str | None = None,
 ) -> Prepared:
-    """:func:`prepare` for standards already compiled (``kompiler build --asesmen``); ``sheet`` names
-    the worksheet of an XLSX."""
+    """Check ``file`` (its worksheet ``sheet``, for an XLSX) against the compiled standards ``result``;
+    nothing is written. Raises :class:`Refused` when ``needs_policy`` and the project declares no match
+    policy, or ``purpose`` is not one of its purposes."""
     diagnostics = list(result.diagnostics)
     match = result.corpus.development.match
     purposes = tuple(match.purposes) if match is not None and match.purposes else PURPOSES

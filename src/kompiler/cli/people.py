@@ -21,13 +21,14 @@ from typing import Any, NoReturn
 import click
 
 from kompiler.build.output import shown_path
-from kompiler.build.people import FORMATS, Prepared, Refused, Written, prepare, prepare_compiled
+from kompiler.build.people import FORMATS, Prepared, Refused, Written, prepare_compiled
 from kompiler.build.private import PrivateWriter, default_folder
 from kompiler.check.result import CompileResult
 from kompiler.cli.common import executor_checked
 from kompiler.cli.output import terminable, writing
 from kompiler.diagnostics import Diagnostic, Severity
 from kompiler.people.aggregate import DEFAULT_MINIMUM_GROUP
+from kompiler.pipeline import compile_path
 from kompiler.render.environment import TemplateProblem
 from kompiler.render.people.summary import page_context
 from kompiler.report import ReportInput, formats
@@ -285,9 +286,9 @@ def _prepared(
 
     language = locale or _environment_locale()
     try:
-        prepared = prepare(
+        prepared = prepare_compiled(
+            compile_path(project or _default_project()),
             file,
-            project or _default_project(),
             allow_personal=allow_personal,
             purpose=purpose,
             locale=language,
