@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 from pathlib import Path
 
 import pytest
+
+from .conftest import bench_module
 
 REPO = Path(__file__).parents[2]
 
 
 @pytest.fixture(scope="module")
 def onet_binary():
-    spec = importlib.util.spec_from_file_location("onet_binary", REPO / "bench" / "onet_binary.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("onet_binary")
 
 
 def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+
+from .conftest import bench_module
 
 REPO = Path(__file__).parents[2]
 CORPUS = REPO.parent / "shared" / "corpora" / "onet-29.3"
@@ -20,11 +21,7 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def onet_eval():
-    spec = importlib.util.spec_from_file_location("onet_eval", REPO / "bench" / "onet_eval.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("onet_eval")
 
 
 @pytest.fixture(scope="module")
