@@ -23,8 +23,8 @@ from kompiler.people.requirements import Requirements
 from kompiler.people.stream import ChunkResult
 from kompiler.people.table import Chunk
 from kompiler.people.talent import box_of
-from kompiler.render.people.tables import NOTICE, decimal
-from kompiler.render.people.view import Setting
+from kompiler.render.people.tables import NOTICE
+from kompiler.render.people.view import Setting, decimal
 
 BLOCK = 4_096  # people whose rows are made at once
 

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import TextIO
 
 from kompiler.people.results import PersonReport
-from kompiler.render.people.view import Setting, explanation
+from kompiler.render.people.view import Setting, decimal, explanation
 
 # Plain ASCII without a comma: a million rows neither quote it nor leave the encoder's fast path.
 NOTICE = "RAHASIA - data pribadi; hasil rumus mendukung dan tidak menggantikan keputusan manusia (UU 27/2022 Pasal 10)"
@@ -91,13 +90,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "keterangan",
     ),
 }
-
-
-@lru_cache(maxsize=1 << 16)
-def decimal(value: float, digits: int = 2) -> str:
-    """``value`` to ``digits`` places, trailing zeros dropped (kept: a file repeats the same few values)."""
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
 
 
 def _flag(value: bool) -> str:
