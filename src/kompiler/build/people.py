@@ -111,8 +111,8 @@ def write_people(
 ) -> Written:
     """Write ``step``'s documents and tables for every person of ``results`` into ``writer`` (not
     committed here). ``report_of(result, i)`` builds person ``i``'s report, only when a document or a
-    table needs it: with a ``source``, ``kesenjangan.csv`` and ``ringkasan.csv`` are written straight
-    from the chunks' columns (:mod:`kompiler.render.people.chunk_rows`). ``expected`` is how many people
+    table needs it: with a ``source``, every table is written straight from the chunks' columns
+    (:mod:`kompiler.render.people.chunk_rows`). ``expected`` is how many people
     are coming, which decides whether documents are written in worker processes
     (:mod:`kompiler.build.people_documents`).
 
