@@ -24,7 +24,7 @@ from kompiler.build.output import shown_path
 from kompiler.build.people import FORMATS, Prepared, Refused, Written, prepare_compiled
 from kompiler.build.private import PrivateWriter, default_folder
 from kompiler.check.result import CompileResult
-from kompiler.cli.common import executor_checked
+from kompiler.cli.common import executor_checked, resolve_locale
 from kompiler.cli.output import terminable, writing
 from kompiler.diagnostics import Diagnostic, Severity
 from kompiler.people.aggregate import DEFAULT_MINIMUM_GROUP
@@ -284,7 +284,7 @@ def _prepared(
     """The compiled standards and the read assessment; their problems printed, exit 1 on an error."""
     from kompiler.cli import EXIT_PROBLEMS, EXIT_USAGE
 
-    language = locale or _environment_locale()
+    language = resolve_locale(locale)  # the project's bahasa is not read: it is not compiled yet
     try:
         prepared = prepare_compiled(
             compile_path(project or _default_project()),
@@ -313,12 +313,6 @@ def _prepared(
         )
         sys.exit(EXIT_PROBLEMS)
     return prepared
-
-
-def _environment_locale() -> str:
-    from kompiler.cli.common import resolve_locale
-
-    return resolve_locale(None)
 
 
 def _default_project() -> Path:
