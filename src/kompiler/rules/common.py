@@ -89,21 +89,6 @@ def _policy_citations(corpus: Corpus) -> Iterator[Cited]:
                 yield Cited(what_id, what_en, citation, item.origin, ("sumber",))
 
 
-def required_levels(corpus: Corpus) -> dict[str, int]:
-    """The highest level any position requires of each competency it names; its keys are the codes some
-    position requires. Computed once per run through ``context.once(REQUIRED_LEVELS, ...)``: KMP108 and
-    KMP125 would otherwise each walk every requirement of every position."""
-    highest: dict[str, int] = {}
-    for position in corpus.positions.values():
-        for requirement in position.requirements:
-            code, level = requirement.code, requirement.level
-            highest[code] = max(highest.get(code, level), level)
-    return highest
-
-
-REQUIRED_LEVELS = "required-levels"
-
-
 def no_such_rank(rank: str) -> Message:
     """The message for a rank (golongan ruang) that does not exist, such as III/e."""
     return Message(

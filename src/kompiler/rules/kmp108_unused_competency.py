@@ -7,13 +7,12 @@ from collections.abc import Iterator
 from kompiler.diagnostics import Message, Severity
 from kompiler.model import Corpus
 from kompiler.rules.base import Context, Example, Finding, Rule, Scope
-from kompiler.rules.common import REQUIRED_LEVELS, required_levels
 
 
 def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
     if not corpus.positions:
         return
-    used = context.once(REQUIRED_LEVELS, required_levels)
+    used = {r.code for p in corpus.positions.values() for r in p.requirements}
     for code, competency in corpus.competencies.items():
         if code in used:
             continue

@@ -9,7 +9,16 @@ from kompiler.diagnostics import Message, Severity
 from kompiler.model import Corpus
 from kompiler.model.entities import PolicySection
 from kompiler.rules.base import Context, Example, Finding, Placement, Rule, Scope
-from kompiler.rules.common import REQUIRED_LEVELS, required_levels
+
+
+def _required(corpus: Corpus) -> dict[str, int]:
+    """The highest level any position requires of each competency."""
+    highest: dict[str, int] = {}
+    for position in corpus.positions.values():
+        for requirement in position.requirements:
+            if highest.get(requirement.code, 0) < requirement.level:
+                highest[requirement.code] = requirement.level
+    return highest
 
 
 def _taught(corpus: Corpus) -> dict[tuple[str, int], int] | None:
@@ -37,7 +46,7 @@ def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
     taught = _taught(corpus)
     if taught is None:
         return
-    for code, level in sorted(context.once(REQUIRED_LEVELS, required_levels).items()):
+    for code, level in sorted(_required(corpus).items()):
         if code not in corpus.competencies:
             continue  # KMP020 reports it
         missing = [bucket for bucket in needed if taught.get((code, bucket), 0) < level]
