@@ -14,12 +14,12 @@ import pytest
 
 from kompiler.codes import BUILTIN
 from kompiler.diagnostics import Diagnostic, Severity
+from kompiler.model import Corpus
 from kompiler.people import sheets
 from kompiler.people.assessment import read_assessments
 from kompiler.people.columns import Layout
 from kompiler.people.problems import MAX_SHOWN
 from kompiler.people.table import Chunk, Index
-from kompiler.pipeline import compile_path
 from tests.hostile.test_import_hostile import write_xlsx
 
 REPO = Path(__file__).parents[2]
@@ -41,8 +41,8 @@ LONG = (
 
 
 @pytest.fixture(scope="module")
-def index() -> Index:
-    return Index.of(compile_path(REPO / "standards").corpus)
+def index(corpus: Corpus) -> Index:
+    return Index.of(corpus)
 
 
 def read(path: Path, index: Index, **options) -> tuple[list[Chunk], list[Diagnostic]]:
@@ -135,12 +135,12 @@ def test_the_messages_say_what_to_do(index: Index) -> None:
     assert "formula" in formula[0].message.en
 
 
-def test_the_shipped_example_reads_clean(index: Index) -> None:
+def test_the_shipped_example_reads_clean(index: Index, corpus: Corpus) -> None:
     chunks, diagnostics = read(REPO / "contoh" / "asesmen-contoh.csv", index)
     assert diagnostics == []
     found = people(chunks, index)
     assert len(found) == 40
-    units = {p.unit for p in compile_path(REPO / "standards").corpus.positions.values()}
+    units = {p.unit for p in corpus.positions.values()}
     assert len(units) > 5
     grades = {found[p]["position"].split(".")[1] for p in found}
     assert {"JF", "ADM", "PWS", "PL"} <= grades

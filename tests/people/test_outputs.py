@@ -16,13 +16,13 @@ import pytest
 from kompiler.build import people_documents
 from kompiler.build.people import file_stem, write_people
 from kompiler.build.private import PrivateWriter
+from kompiler.model import Corpus
 from kompiler.people.assessment import read_assessments
 from kompiler.people.moves import Mobility
 from kompiler.people.requirements import Requirements
 from kompiler.people.results import PersonReport
 from kompiler.people.stream import MobilityMoves, People
 from kompiler.people.table import Index
-from kompiler.pipeline import compile_path
 from kompiler.render.environment import Templates
 from kompiler.render.people import chunk_rows, tables
 from kompiler.render.people.documents import person_documents
@@ -201,12 +201,11 @@ def test_documents_written_by_workers_are_those_written_here(
 
 
 def test_tables_from_columns_are_the_tables_from_reports(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: Corpus
 ) -> None:
     """Every table written straight from a chunk's columns says, to the byte, what the reports say, on
     the shipped standards and example assessment (ties, unscored cells, 9-box, plans without gaps,
     moves by penyetaraan)."""
-    corpus = compile_path(REPO / "standards").corpus
     assessments = read_assessments(REPO / "contoh" / "asesmen-contoh.csv", Index.of(corpus), chunk_rows=13)
     requirements = Requirements.of(corpus)
     mobility = Mobility.of(corpus, corpus.development.equivalences)
