@@ -15,9 +15,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 
 from kompiler.render.people.view import PersonView, Setting
-from kompiler.render.word import reproducible_docx
+from kompiler.render.word import FONT, reproducible_docx
 
-FONT = "Times New Roman"
 RED = RGBColor(0xAA, 0, 0)
 
 
