@@ -12,18 +12,17 @@ flight, so memory stays bounded however many people come. Markdown alone is chea
 from __future__ import annotations
 
 import multiprocessing
-import os
-import signal
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import datetime
 
+from kompiler.build.pages import _quiet  # the page workers' initializer: Ctrl+C left to this process
 from kompiler.build.private import PrivateWriter
 from kompiler.render.environment import Templates
 from kompiler.render.people.documents import person_documents
 from kompiler.render.people.view import PersonView, Setting
 from kompiler.runtime.processes import forkable_workers
-from kompiler.runtime.signals import release_held_signals, signals_deferred
+from kompiler.runtime.signals import signals_deferred
 
 PARALLEL_FROM_PEOPLE = 24
 BATCH = 8  # people per task: a few seconds of PDFs, so no worker is left with a long last task
@@ -138,10 +137,3 @@ def _work(batch: list[tuple[str, PersonView]]) -> list[str]:
     paths = _write(templates, writer, setting, (section, kind, formats, built), batch)
     # The worker's writer listed the paths in its own copy; this process records them.
     return paths
-
-
-def _quiet() -> None:
-    """Workers leave Ctrl+C to the parent, which aborts the command and stops the pool."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    release_held_signals()
-    os.nice(5)
