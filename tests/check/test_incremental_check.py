@@ -17,6 +17,7 @@ from kompiler.check.result import CompileResult
 from kompiler.diagnostics import Message, Severity
 from kompiler.pipeline import check_path, compile_path
 from kompiler.rules import Finding, Rule, Scope, registry
+from tests.conftest import REPO
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
 from generate import generate
@@ -256,3 +257,14 @@ def test_incremental_text_report_equals_a_cold_one(project: Path, run_cli: Calla
     assert incremental.exit_code == cold.exit_code == 1
     assert incremental.output == cold.output
     assert "KMP021" in cold.output and "KMP020" in cold.output
+
+
+def test_a_project_with_a_development_policy_stays_incremental(tmp_path: Path) -> None:
+    """The policy rules read required levels (KMP125): the facts keep them, so an edited position is
+    re-checked alone, and a level raised past what the catalogue teaches is still found."""
+    standards = tmp_path / "standar"
+    shutil.copytree(REPO / "standards", standards, ignore=shutil.ignore_patterns(".kompiler-cache"))
+    assert check_path(standards).ok
+    position = standards / "jabatan" / "ntb-jf-akpd-muda.yaml"
+    set_field(position, "ikhtisar", "Melaksanakan analisis anggaran daerah.")
+    check_against_cold(standards, "incremental")

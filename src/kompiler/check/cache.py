@@ -50,7 +50,7 @@ from kompiler.check.schema import SchemaSet
 from kompiler.project import SourceFile
 from kompiler.reading import opened, read_at_most
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 DEFAULT_FOLDER = ".kompiler-cache"
 _MAGIC = b"KMPC0001"
 _MAC_SIZE = 32

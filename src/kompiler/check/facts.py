@@ -25,7 +25,8 @@ FACTS = "facts.bin"
 
 
 class LightPosition(NamedTuple):
-    """The fields of a position that corpus-wide rules read, and where it was written.
+    """The fields of a position that corpus-wide rules read, and where it was written; ``required``
+    holds each requirement's competency code and level (KMP108 reads the codes, KMP125 the levels).
 
     Its repeated values are shared (:class:`~kompiler.runtime.sharing.Shared`): the same competency
     codes, units, dates and citations recur throughout a corpus, and are stored and recalled once each.
@@ -35,7 +36,7 @@ class LightPosition(NamedTuple):
     name: str
     unit: str
     family: str
-    required: tuple[str, ...]
+    required: tuple[tuple[str, int], ...]
     citation: Citation
     valid_from: str
     valid_until: str | None
@@ -49,7 +50,7 @@ class LightPosition(NamedTuple):
             position.name,
             text(position.unit),
             text(position.family),
-            tuple(text(r.code) for r in position.requirements),
+            tuple(shared.one((text(r.code), r.level)) for r in position.requirements),
             shared.one(position.citation),
             text(position.valid_from),
             text(position.valid_until),

@@ -82,15 +82,16 @@ class _Stand:
 
 
 class _StandInRequirement(_Stand):
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, level: int) -> None:
         self.code = code
+        self.level = level
 
 
-class _Requirements(dict[str, _StandInRequirement]):
-    """One stand-in requirement per competency code, shared by every stand-in position."""
+class _Requirements(dict[tuple[str, int], _StandInRequirement]):
+    """One stand-in requirement per competency code and level, shared by every stand-in position."""
 
-    def __missing__(self, code: str) -> _StandInRequirement:
-        requirement = self[code] = _StandInRequirement(code)
+    def __missing__(self, required: tuple[str, int]) -> _StandInRequirement:
+        requirement = self[required] = _StandInRequirement(*required)
         return requirement
 
 
