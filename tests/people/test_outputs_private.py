@@ -143,3 +143,20 @@ def test_a_link_into_a_public_output_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(PrivateRefused):
         PrivateWriter(link)
     assert not any((public / "site" / "kosong").iterdir())
+
+
+@pytest.mark.skipif(GIT is None, reason="git is not installed")
+def test_a_git_dir_left_in_the_environment_does_not_hide_the_repository(
+    minimal_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A GIT_DIR from a hook or a script naming another repository, one that ignores everything, must
+    not make the project's own repository look as if it ignored the private folder."""
+    subprocess.run(["git", "-C", str(minimal_project), "init", "-q"], check=True, capture_output=True)
+    other = tmp_path / "lain"
+    subprocess.run(["git", "init", "-q", str(other)], check=True, capture_output=True)
+    (other / ".git" / "info" / "exclude").write_text("*\n")
+    monkeypatch.setenv("GIT_DIR", str(other / ".git"))
+    monkeypatch.setenv("GIT_WORK_TREE", str(minimal_project))
+    with pytest.raises(PrivateRefused) as refused:
+        PrivateWriter(default_folder(minimal_project), sources=[minimal_project])
+    assert "tidak diabaikan Git" in refused.value.message.id

@@ -33,6 +33,7 @@ from typing import BinaryIO, TextIO
 
 from kompiler.build.output import MARKER, OutputRefused, OutputWriter, shown_path
 from kompiler.diagnostics import Message
+from kompiler.diff.git import git_environment
 
 DEFAULT_FOLDER = PurePosixPath("asesmen/hasil")
 NOTE = "RAHASIA-data-pribadi.txt"  # written into every private folder; tells it from a public output
@@ -140,6 +141,9 @@ def _check_git(target: Path) -> None:
         )
 
 
+_LITERAL = "GIT_LITERAL_PATHSPECS"  # git check-ignore refuses literal pathspecs; the paths are plain
+
+
 def _git(folder: Path, *arguments: str) -> subprocess.CompletedProcess[str] | None:
     """``git -C folder arguments``, or ``None`` when git cannot be run."""
     program = shutil.which("git")
@@ -152,7 +156,7 @@ def _git(folder: Path, *arguments: str) -> subprocess.CompletedProcess[str] | No
             text=True,
             timeout=_GIT_TIMEOUT,
             check=False,
-            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"},
+            env={key: value for key, value in git_environment().items() if key != _LITERAL},
         )
     except (OSError, subprocess.SubprocessError):
         return None

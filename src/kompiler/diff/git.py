@@ -44,7 +44,8 @@ QUIET_LIMIT = 10
 _SYMLINK_MODE = "120000"
 # What git is told on every run: ask nothing on a terminal, read the repository in the C locale, fetch no
 # missing object (lazy fetching of a partial clone runs the transport the repository configures), allow no
-# transport at all (the same guard for git versions without GIT_NO_LAZY_FETCH), and take pathspecs literally.
+# transport at all (the same guard for git versions without GIT_NO_LAZY_FETCH), take pathspecs literally,
+# and take no optional lock (kompiler only reads).
 _GIT_ENVIRONMENT = {
     "GIT_TERMINAL_PROMPT": "0",
     "LC_ALL": "C",
@@ -52,7 +53,18 @@ _GIT_ENVIRONMENT = {
     "GIT_NO_LAZY_FETCH": "1",
     "GIT_ALLOW_PROTOCOL": "none",
     "GIT_LITERAL_PATHSPECS": "1",
+    "GIT_OPTIONAL_LOCKS": "0",
 }
+
+
+def git_environment() -> dict[str, str]:
+    """The environment every git kompiler runs gets: :data:`_GIT_ENVIRONMENT` over the user's, without
+    ``GIT_DIR`` and ``GIT_WORK_TREE``, so git finds the repository of the folder it is run in, not one a
+    variable left over from a hook or a script points at."""
+    env = {**os.environ, **_GIT_ENVIRONMENT}
+    env.pop("GIT_DIR", None)
+    env.pop("GIT_WORK_TREE", None)
+    return env
 
 
 class GitError(Exception):
@@ -331,9 +343,7 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
     """Run git without a pager, prompts or locale surprises; :class:`GitError` on failure, and when git
     says nothing for :data:`QUIET_LIMIT` seconds (a named pipe as ``.git/config`` or ``.git/HEAD`` makes
     it wait forever)."""
-    env = {**os.environ, **_GIT_ENVIRONMENT}
-    env.pop("GIT_DIR", None)
-    env.pop("GIT_WORK_TREE", None)
+    env = git_environment()
     command = ["git", "--no-pager", *args]
     try:
         process = subprocess.Popen(
