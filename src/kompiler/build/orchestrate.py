@@ -196,12 +196,12 @@ def _plan(result: CompileResult, options: BuildOptions) -> _Plan:
     single = options.only is not None
     stem = options.only or "lampiran"
     appendix = wants_appendix(options, len(result.corpus.positions))
-    wants_html = appendix and ("pdf" in options.formats or "html" in options.formats)
+    downloads = Downloads.of(options.formats, appendix=appendix)
     wants_site = "site" in options.formats and not single
     html_page = (f"{stem}.html", *documents.appendix_html_page(pub, single=single, built=options.built))
     markdown = _markdown_pages(pub, stem, appendix=appendix, single=single) if "md" in options.formats else []
-    html = [html_page] if wants_html else []
-    downloads = Downloads.of(options.formats, appendix=appendix)
+    # The print HTML is written exactly when the site is told it is (the PDF is laid out from it).
+    html = [html_page] if "html" in downloads.appendix else []
     site_pages = (
         site.pages(pub, built=options.built, downloads=downloads, agency=options.agency is not None)
         if wants_site
