@@ -26,6 +26,11 @@ def shown(text: str) -> str:
     return "".join(c if c.isprintable() else "?" for c in text)
 
 
+def quoted(text: str, limit: int = 40) -> str:
+    """``text`` quoted for a message, cut short: a 300-character cell is not repeated in full."""
+    return repr(shown(text if len(text) <= limit else text[:limit] + "…"))
+
+
 def delimiter_of(line: str) -> str:
     """The separator the header line uses most (``,`` when it holds none: a one-column table)."""
     counts = {d: line.count(d) for d in DELIMITERS}

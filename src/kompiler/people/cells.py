@@ -20,7 +20,7 @@ import numpy as np
 
 from kompiler.diagnostics import Message
 from kompiler.people.personal_data import HOW_BRIEFLY, looks_like_name, personal_cell
-from kompiler.spreadsheet import shown
+from kompiler.spreadsheet import quoted
 
 NAN = math.nan
 BAD = -1.0
@@ -82,11 +82,6 @@ def levels_of(column: tuple[str, ...]) -> np.ndarray:
     values = np.where((lengths == 1) & (digits >= 1) & (digits <= 5), digits, BAD).astype(np.float32)
     values[lengths == 0] = NAN
     return values
-
-
-def quoted(text: str, limit: int = 40) -> str:
-    """``text`` quoted for a message, cut short: a long cell is not repeated in full."""
-    return repr(shown(text if len(text) <= limit else text[:limit] + "…"))
 
 
 def refusal(text: str, allow_personal: bool) -> Bad | None:

@@ -31,6 +31,7 @@ from kompiler.authoring.importer.tables import (
     shown,
 )
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity
+from kompiler.spreadsheet import quoted
 
 CODE_PATTERN = re.compile(r"[A-Z0-9][A-Z0-9._-]{1,39}")
 SPREADSHEET_ERRORS = frozenset(
@@ -62,11 +63,6 @@ _DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+")
 _CODE_CHARACTERS = re.compile(r"[A-Za-z0-9._/ -]+")
 _CODE_SPACES = re.compile(r"[\s/]+")
 _CODE_SEPARATORS = re.compile(r"[._-]+")
-
-
-def quoted(text: str, limit: int = 40) -> str:
-    """``text`` quoted for a message, cut short: a 300-character cell is not repeated in full."""
-    return repr(shown(text if len(text) <= limit else text[:limit] + "…"))
 
 
 def cell_text(value: object) -> str:
