@@ -219,3 +219,18 @@ def test_a_project_overrides_the_document_template(
     assert (
         refused.exit_code == 2 and "KMP050" in refused.output
     )  # the sandbox, as for the standards' templates
+
+
+def test_source_date_epoch_dates_the_people_documents(
+    project: Path, assessment: Path, run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The people documents are dated by the build's rule (``build_moment``): ``SOURCE_DATE_EPOCH``."""
+    (project / "templates" / "people").mkdir(parents=True)
+    (project / "templates" / "people" / "dokumen.md").write_text(
+        "{{ p.person }} {{ s.built }}\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
+    result = run_cli(["people", "gaps", str(assessment), "--format", "md"], project)
+    assert result.exit_code == 0, result.output
+    text = (project / "asesmen" / "hasil" / "kesenjangan" / "P-000.md").read_text(encoding="utf-8")
+    assert text == "P-000 2026-01-01\n"

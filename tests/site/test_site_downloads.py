@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from kompiler.cli.dates import build_day
+from kompiler.build.orchestrate import build_day
 from kompiler.render.downloads import Downloads, Link
 from tests.conftest import RENDER_FIXTURE, build_project
 

@@ -80,6 +80,19 @@ def source_date() -> datetime | None:
     return datetime.fromtimestamp(int(value), tz=UTC)
 
 
+def build_day() -> datetime:
+    """Today at midnight UTC: the day a build without ``SOURCE_DATE_EPOCH`` is dated, so that builds of the
+    same standards on one day are still byte-identical."""
+    return datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def build_moment() -> datetime:
+    """The moment a build and the people documents are dated (the site's footer, the documents' metadata,
+    the date a people document carries): :func:`source_date` when ``SOURCE_DATE_EPOCH`` is set, else
+    :func:`build_day`."""
+    return source_date() or build_day()
+
+
 def wants_appendix(options: BuildOptions, positions: int) -> bool:
     """Whether the build writes the whole appendix as one document (always for ``--only``)."""
     if options.only is not None:

@@ -22,11 +22,11 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from kompiler.build.orchestrate import source_date
+from kompiler.build.orchestrate import build_moment, source_date
 from kompiler.build.people_documents import DocumentWriter
 from kompiler.build.private import PrivateWriter
 from kompiler.check.parallel import checked_spec, executor_for
@@ -211,7 +211,7 @@ class Prepared:
         return f"{self.assessments.name}: {people} employee(s), no errors."
 
     def setting(self) -> Setting:
-        return Setting.of(self.corpus.development, self.locale, _built_date())
+        return Setting.of(self.corpus.development, self.locale, build_moment().strftime("%Y-%m-%d"))
 
     def computed(self, people: People) -> Iterator[ChunkResult]:
         """``people`` run over the file's chunks where ``executor`` says (``serial``, ``process`` or a
@@ -397,9 +397,3 @@ def _policy_present(corpus: Corpus, purpose: str | None) -> None:
                 f"The match policy knows no purpose '{purpose}'; choose one of: {known}.",
             )
         )
-
-
-def _built_date() -> str:
-    """The date documents carry: ``SOURCE_DATE_EPOCH`` (reproducible runs) or today."""
-    built = source_date()
-    return (built or datetime.now(UTC)).strftime("%Y-%m-%d")

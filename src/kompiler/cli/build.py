@@ -13,9 +13,9 @@ import click
 from kompiler.build.orchestrate import (
     APPENDIX_LIMIT,
     BuildOptions,
+    build_moment,
     build_outputs,
     compile_for_build,
-    source_date,
     wants_appendix,
 )
 from kompiler.build.output import shown_path
@@ -30,7 +30,7 @@ from kompiler.cli.common import (
     select,
     waived,
 )
-from kompiler.cli.dates import AS_OF_DATE, build_day
+from kompiler.cli.dates import AS_OF_DATE
 from kompiler.cli.output import terminable, writing
 from kompiler.cli.people import minimum_group_option, site_aggregates
 from kompiler.cli.progress import Bar, wanted
@@ -154,7 +154,7 @@ def command(
             locale=locale,
             only=only,
             appendix=appendix,
-            built=source_date() or build_day(),
+            built=build_moment(),
             project_templates=result.root / "templates" if result.root else None,
             agency=agency,
         )

@@ -1,8 +1,7 @@
-"""Dates on the command line: ``YYYY-MM-DD`` parameters (``--as-of``) and the day a build is dated."""
+"""Dates on the command line: ``YYYY-MM-DD`` parameters (``--as-of``). The day a build is dated is the
+library's (:func:`kompiler.build.orchestrate.build_moment`)."""
 
 from __future__ import annotations
-
-from datetime import UTC, datetime
 
 import click
 
@@ -26,9 +25,3 @@ class IsoDate(click.ParamType):
 
 
 AS_OF_DATE = IsoDate()
-
-
-def build_day() -> datetime:
-    """The day a build without ``SOURCE_DATE_EPOCH`` is dated (the site's footer, the documents' metadata):
-    today at midnight UTC, so that builds of the same standards on one day are still byte-identical."""
-    return datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
