@@ -27,7 +27,7 @@ from kompiler.model.entities import (
     Qualifications,
     TalentPolicy,
 )
-from kompiler.model.fields import written
+from kompiler.model.fields import grounds, written
 
 # Two competencies (or positions) whose text overlaps at least this much are the same thing recoded.
 RENAME_SIMILARITY = 0.6
@@ -298,22 +298,22 @@ def _flat(section: MatchPolicy | PlanPolicy | TalentPolicy) -> dict[str, Value]:
     elif isinstance(section, PlanPolicy):
         out = {"jp_minimal": section.minimum_jp}
         out |= {f"proporsi.kelompok.{bucket}": share for bucket, share in sorted(section.shares.items())}
-        out |= {
-            "proporsi.toleransi": section.tolerance,
-            "proporsi.sumber": _citation(section.shares_citation),
-            "proporsi.keyakinan": section.shares_confidence.value,
-            "proporsi.catatan": section.shares_note,
-        }
+        out["proporsi.toleransi"] = section.tolerance
+        out |= {f"proporsi.{key}": value for key, value in _grounds(section, "shares_").items()}
     else:
         out = {
             "kinerja.batas": ", ".join(f"{cut:g}" for cut in section.performance_cuts),
             "potensi.batas": ", ".join(f"{cut:g}" for cut in section.potential_cuts),
         }
         out |= {f"kotak.{section.numbers.get(key, key)}": name for key, name in sorted(section.boxes.items())}
-    return out | {
-        "sumber": _citation(section.citation),
-        "keyakinan": section.confidence.value,
-        "catatan": section.note,
+    return out | _grounds(section)
+
+
+def _grounds(section: MatchPolicy | PlanPolicy | TalentPolicy, prefix: str = "") -> dict[str, Value]:
+    """A section's grounds (:data:`~kompiler.model.fields.GROUNDS`), a citation as a line of text."""
+    return {
+        key: _citation(value) if isinstance(value, Citation) else value
+        for key, value in grounds(section, prefix).items()
     }
 
 

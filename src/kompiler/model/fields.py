@@ -25,9 +25,12 @@ from kompiler.model.entities import (
     Grade,
     LearningActivity,
     LearningForm,
+    MatchPolicy,
+    PlanPolicy,
     Position,
     PositionKind,
     Source,
+    TalentPolicy,
 )
 from kompiler.runtime.sharing import Shared
 
@@ -187,4 +190,14 @@ def written(
         for field in _TABLES[type(entity)]
         if not field.identifying
         for value in (getattr(entity, field.attribute),)
+    }
+
+
+def grounds(section: MatchPolicy | PlanPolicy | TalentPolicy, prefix: str = "") -> dict[str, Any]:
+    """What a single ``pengembangan/`` section rests on (:data:`GROUNDS`) under the format's keys: its
+    own, or with ``prefix`` those of a part of it (``shares_``: the plan's ``proporsi``)."""
+    return {
+        field.key: field.write(value) if field.write else value
+        for field in GROUNDS
+        for value in (getattr(section, prefix + field.attribute),)
     }

@@ -13,13 +13,12 @@ from kompiler import __version__
 from kompiler.model import Competency, Corpus, Position, Requirement
 from kompiler.model.entities import (
     Citation,
-    Confidence,
     DevelopmentPolicy,
     MatchPolicy,
     PlanPolicy,
     TalentPolicy,
 )
-from kompiler.model.fields import written
+from kompiler.model.fields import grounds, written
 
 # 2: grades carry ``pola_nama``, ``sumber``, ``keyakinan`` (was a boolean ``terverifikasi``) and ``catatan``,
 # families their ``sumber``, positions ``alasan_lintas_bidang`` and requirements the optional ``kepentingan``.
@@ -66,8 +65,8 @@ def _entity(code: str, fields: dict[str, Any]) -> dict[str, Any]:
     return {"kode": code, **{key: _json_value(value) for key, value in fields.items()}}
 
 
-def _grounds(citation: Citation | None, confidence: Confidence, note: str | None) -> dict[str, Any]:
-    return {"sumber": _json_value(citation), "keyakinan": confidence.value, "catatan": note}
+def _grounds(section: MatchPolicy | PlanPolicy | TalentPolicy, prefix: str = "") -> dict[str, Any]:
+    return {key: _json_value(value) for key, value in grounds(section, prefix).items()}
 
 
 def _match(match: MatchPolicy) -> dict[str, Any]:
@@ -83,18 +82,18 @@ def _match(match: MatchPolicy) -> dict[str, Any]:
             }
             for code, purpose in sorted(match.purposes.items())
         },
-        **_grounds(match.citation, match.confidence, match.note),
+        **_grounds(match),
     }
 
 
 def _plan(plan: PlanPolicy) -> dict[str, Any]:
     return {
         "jp_minimal": plan.minimum_jp,
-        **_grounds(plan.citation, plan.confidence, plan.note),
+        **_grounds(plan),
         "proporsi": {
             "kelompok": {str(bucket): share for bucket, share in sorted(plan.shares.items())},
             "toleransi": plan.tolerance,
-            **_grounds(plan.shares_citation, plan.shares_confidence, plan.shares_note),
+            **_grounds(plan, "shares_"),
         },
     }
 
@@ -107,7 +106,7 @@ def _talent(talent: TalentPolicy) -> dict[str, Any]:
             {"kinerja": key[0], "potensi": key[1], "nomor": talent.numbers.get(key), "nama": name}
             for key, name in sorted(talent.boxes.items())
         ],
-        **_grounds(talent.citation, talent.confidence, talent.note),
+        **_grounds(talent),
     }
 
 
