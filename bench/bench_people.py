@@ -133,10 +133,11 @@ def run(corpus_path: Path, people: int, chunk_size: int, workers: int, seed: int
     from kompiler.people.assessment import read_assessments
     from kompiler.people.moves import Mobility
     from kompiler.people.requirements import Requirements
-    from kompiler.people.stream import MobilityMoves, People, inherited_pool
+    from kompiler.people.stream import MobilityMoves, People
     from kompiler.people.stream import run as run_stage
     from kompiler.people.table import Index
     from kompiler.pipeline import compile_path
+    from kompiler.runtime.processes import inherited_pool
 
     report: dict[str, Any] = {"workers": workers}
     with Sampler() as sampler:

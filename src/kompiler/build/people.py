@@ -40,7 +40,7 @@ from kompiler.people.cells import PURPOSES
 from kompiler.people.moves import Mobility
 from kompiler.people.requirements import Requirements
 from kompiler.people.results import PersonReport
-from kompiler.people.stream import ChunkResult, MissingPolicy, MobilityMoves, People, inherited_pool, run
+from kompiler.people.stream import ChunkResult, MissingPolicy, MobilityMoves, People, run
 from kompiler.people.table import Chunk, Index
 from kompiler.people.talent import FILLING, talent_pool
 from kompiler.render.documents import appendix_pdf
@@ -50,7 +50,7 @@ from kompiler.render.people.documents import DOCUMENT_FORMATS
 from kompiler.render.people.pool import POOL_SIZE, pool_csv, pool_rows
 from kompiler.render.people.tables import Table
 from kompiler.render.people.view import Setting, person_view
-from kompiler.runtime.processes import available_cores
+from kompiler.runtime.processes import available_cores, inherited_pool
 
 SECTIONS = {"gaps": "kesenjangan", "plan": "rencana", "moves": "mutasi"}
 TABLES = {"gaps": ("kesenjangan", "ringkasan"), "plan": ("rencana",), "moves": ("mutasi",)}

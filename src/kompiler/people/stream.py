@@ -18,11 +18,9 @@ then :class:`~kompiler.people.results.Move` objects for one person (built here, 
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -219,30 +217,6 @@ def run(
         done, future = pending.popleft()
         yield _result(start, done, future.result())
         start += len(done)
-
-
-_INSTALLED: list[Callable[[Chunk], Columns]] = []
-
-
-def _install(work: Callable[[Chunk], Columns]) -> None:
-    _INSTALLED[:] = [work]
-
-
-class _Installed:
-    """The work a pool's worker was forked with, called by name: a submitted chunk then carries only its
-    own arrays, not the corpus-wide tables (tens of MB at 50,000 positions) every time."""
-
-    def __call__(self, chunk: Chunk) -> Columns:
-        return _INSTALLED[0](chunk)
-
-
-@contextmanager
-def inherited_pool(work: Callable[[Chunk], Columns], workers: int) -> Iterator[tuple[Executor, _Installed]]:
-    """A local pool of ``workers`` forked processes that each hold ``work`` from their start, and the
-    function to submit to it (:func:`run` takes both). Forked, the work is inherited, never pickled."""
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_install, initargs=(work,)) as pool:
-        yield pool, _Installed()
 
 
 def _result(start: int, chunk: Chunk, columns: Columns) -> ChunkResult:
