@@ -1,13 +1,15 @@
-"""Shared test fixtures: a minimal valid project to break on purpose, golden files, and the CLI runner."""
+"""Shared test fixtures: a minimal valid project to break on purpose, golden files, the CLI runner, and\nthe benchmark scripts of ``bench/`` as modules."""
 
 from __future__ import annotations
 
+import importlib.util
 import multiprocessing
 import os
 import shutil
 import signal
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 import yaml
@@ -23,6 +25,16 @@ FIXTURES = Path(__file__).parent / "fixtures"
 RENDER_FIXTURE = FIXTURES / "render"  # the project the render, build and site tests publish
 REPO = Path(__file__).parents[1]
 UPDATE_GOLDENS = os.environ.get("KOMPILER_UPDATE_GOLDENS") == "1"
+BENCH = REPO / "bench"
+
+
+def bench_module(name: str) -> ModuleType:
+    """A benchmark script of ``bench/`` loaded as a module (the folder is not a package)."""
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def files_of(folder: Path) -> dict[str, bytes]:

@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 import copy
-import importlib.util
 import shutil
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 import yaml
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
-BENCH = Path(__file__).parents[2] / "bench"
-
-
-def bench_module(name: str) -> ModuleType:
-    """A benchmark script of ``bench/`` loaded as a module (the folder is not a package)."""
-    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 GRADE_LEVEL = {"AHLI-MUDA": 2, "AHLI-PERTAMA": 1, "PELAKSANA": 1, "ADMINISTRATOR": 3}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import bench_module
+from tests.conftest import bench_module
 
 REPO = Path(__file__).parents[2]
 

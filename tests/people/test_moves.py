@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +13,7 @@ from kompiler.people.moves import Mobility, MoveColumns, moves_of, pass_marks, r
 from kompiler.people.requirements import Requirements
 from kompiler.people.results import MoveKind
 from kompiler.people.table import Chunk, Index
+from tests.conftest import bench_module
 
 
 @pytest.fixture(scope="module")
@@ -167,12 +167,7 @@ ONET = Path(__file__).parents[3] / "shared" / "corpora" / "onet-29.3"
 @pytest.mark.slow
 @pytest.mark.skipif(not (ONET / "requirements.csv").is_file(), reason=f"O*NET corpus not found at {ONET}")
 def test_on_onet_the_moves_find_related_occupations_where_the_match_alone_does_not():
-    spec = importlib.util.spec_from_file_location(
-        "onet_mobility", Path(__file__).parents[2] / "bench" / "onet_mobility.py"
-    )
-    assert spec and spec.loader
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = bench_module("onet_mobility")
     methods = bench.evaluate(ONET, neighbours=None)["methods"]
     ours, similarity = methods["kompiler moves"], methods["similarity alone"]
     match, reference = methods["match percentage alone"], methods["reference (cosine, README)"]
