@@ -6,15 +6,16 @@ exits; everything it has to say is a :class:`~kompiler.diagnostics.Diagnostic`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from kompiler.check import facts, incremental
 from kompiler.check.cache import DEFAULT_FOLDER as DEFAULT_CACHE_FOLDER
 from kompiler.check.cache import FileCache
 from kompiler.check.load import Document, Pointer
 from kompiler.check.parallel import executor_for, map_batches
-from kompiler.check.per_file import FileOutcome, check_batch, check_file
+from kompiler.check.per_file import FileOutcome, check_batch, check_file, check_loaded
 from kompiler.check.record import CheckRecord, RecalledResult
 from kompiler.check.result import CompileResult
 from kompiler.check.schema import SchemaSet, shipped_schemas
@@ -47,12 +48,15 @@ def compile_path(
     cache_read_only: bool = False,
     executor: str | None = None,
     jobs: int | None = None,
+    loaded: Mapping[str, tuple[str, Any]] | None = None,
 ) -> CompileResult:
     """Compile the project that ``path`` (a project folder, a folder inside one, or a file) belongs to.
 
     ``cache=True`` keeps the per-file stage's results in ``<project>/.kompiler-cache/`` (a path puts them
     elsewhere; ``cache_read_only`` uses what is there and writes nothing); ``executor`` and ``jobs``
-    choose where that stage runs (see :mod:`kompiler.check.parallel`).
+    choose where that stage runs (see :mod:`kompiler.check.parallel`). ``loaded`` holds, by relative
+    path, the text and data of files the caller wrote itself from those very values: they are validated
+    as that data instead of read and parsed again (see :func:`~kompiler.check.per_file.check_loaded`).
     """
     root = find_root(path)
     if not is_project(root):
@@ -66,6 +70,7 @@ def compile_path(
         cache_read_only=cache_read_only,
         executor=executor,
         jobs=jobs,
+        loaded=loaded,
     )
     return _finish(result, root, files, diagnostics, path)
 
@@ -184,12 +189,14 @@ def compile_files(
     cache_read_only: bool = False,
     executor: str | None = None,
     jobs: int | None = None,
+    loaded: Mapping[str, tuple[str, Any]] | None = None,
 ) -> CompileResult:
-    """Compile an explicit list of files (from disk or from a git revision)."""
+    """Compile an explicit list of files (from disk or from a git revision); ``loaded`` as for
+    :func:`compile_path`."""
     schemas = schemas or shipped_schemas()
     store = FileCache(cache_dir, schemas, read_only=cache_read_only) if cache_dir is not None else None
     with paused():
-        return _compile(files, run_checks, schemas, store, executor, jobs, [None] * len(files))
+        return _compile(files, run_checks, schemas, store, executor, jobs, [None] * len(files), loaded=loaded)
 
 
 def _compile(
@@ -201,12 +208,13 @@ def _compile(
     jobs: int | None,
     keys: list[str | None],
     trace: facts.Trace | None = None,
+    loaded: Mapping[str, tuple[str, Any]] | None = None,
 ) -> CompileResult:
     """Compile ``files``; ``keys`` receives each file's content key when the cache computed one, and
     ``trace`` what the next check needs to be incremental. Run with the collector paused (by
     :func:`compile_files` or :func:`check_path`): a corpus is millions of small objects without cycles."""
     diagnostics: list[Diagnostic] = []
-    outcomes = _check_files(files, diagnostics, schemas, store, executor, jobs, keys)
+    outcomes = _check_files(files, diagnostics, schemas, store, executor, jobs, keys, loaded or {})
     if trace is not None:
         trace.outcomes = outcomes
     result = _model(files, outcomes, diagnostics)
@@ -252,14 +260,16 @@ def _apply_rules(result: CompileResult, trace: facts.Trace | None) -> None:
     position-scope rules' diagnostics by file and every file's directives."""
     corpus, documents = result.corpus, result.documents
     settings = result.settings()
+    parsed = suppress.directives_of(documents.values(), registry())
+    waived = suppress.whole_file(parsed)
     if trace is None:
-        outcome = suppress.apply(run_rules(corpus, settings), documents.values(), settings)
+        found = run_rules(corpus, settings, waived=waived)
     else:
-        found = run_rules(corpus, settings, by_position_file=trace.by_position_file)
+        found = run_rules(corpus, settings, by_position_file=trace.by_position_file, waived=waived)
         for own in trace.by_position_file.values():
             found.extend(own)
-        trace.parsed = suppress.directives_of(documents.values(), registry())
-        outcome = suppress.apply_parsed(found, trace.parsed, settings)
+        trace.parsed = parsed
+    outcome = suppress.apply_parsed(found, parsed, settings)
     result.diagnostics.extend(outcome.kept + outcome.problems)
     result.config_broken = configuration_broken(outcome.kept)
     result.suppressed = outcome.suppressed
@@ -273,10 +283,16 @@ def _check_files(
     executor: str | None,
     jobs: int | None,
     keys: list[str | None],
+    loaded: Mapping[str, tuple[str, Any]],
 ) -> list[FileOutcome | None]:
-    """The per-file stage for every file: from the cache when unchanged, else loaded and validated,
-    in parallel when there are many (``None`` for a file that cannot be read)."""
+    """The per-file stage for every file: validated as the data the caller holds for it (``loaded``),
+    from the cache when unchanged, else loaded and validated, in parallel when there are many (``None``
+    for a file that cannot be read)."""
     outcomes: list[FileOutcome | None] = [None] * len(files)
+    for index, source in enumerate(files):
+        if source.relative in loaded:
+            text, data = loaded[source.relative]
+            outcomes[index] = check_loaded(Document(source.display, text, data), source.kind, schemas)
     pending = _from_cache(files, diagnostics, store, keys, outcomes)
     if pending:
         fresh = _check_pending(files, pending, schemas, executor, jobs)
@@ -299,10 +315,12 @@ def _from_cache(
     keys: list[str | None],
     outcomes: list[FileOutcome | None],
 ) -> _Pending:
-    """Fill ``outcomes`` with what the cache holds, by stat signature first and then by content; return
-    each other readable file's index, content key and bytes."""
+    """Fill the empty places of ``outcomes`` with what the cache holds, by stat signature first and then
+    by content; return each other readable file's index, content key and bytes."""
     pending: _Pending = []
     for index, source in enumerate(files):
+        if outcomes[index] is not None:
+            continue
         key: str | None = None
         if store is not None:
             signature = store.stat(source)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from kompiler.authoring.importer import ImportOptions, import_tables
@@ -201,7 +204,7 @@ def test_a_problem_in_a_written_requirement_is_traced_to_its_row(tmp_path: Path)
     project = tmp_path / "staged"
     staging._write(files, project)
     documents = compile_path(project).documents
-    lines = files["jabatan/a1.yaml"].splitlines()
+    lines = files["jabatan/a1.yaml"].text.splitlines()
     second = 1 + lines.index("  - kode: T.IMPORA.002")  # where the first item's span ends, too
     for line, row in ((second, 3), (second + 1, 3), (second + 3, 4)):
         found = Diagnostic(
@@ -271,3 +274,66 @@ def test_spliced_lists_are_the_bytes_yaml_writes() -> None:
     )
     whole = [{**entry, "level": plan._levels()} for _ in range(2)]
     assert spliced == plan._dump({"kompetensi": whole}, "kamus", 1)
+
+
+# Cell text a YAML writer could get wrong: YAML 1.1 booleans, numbers and dates, comment and indicator
+# characters, quotes, a leading dash or colon, scripts beyond Latin; and anything else of one line.
+_AWKWARD = st.sampled_from(
+    ["yes", "No", "on", "010", "0x1F", "1_000", "12:30", "2026-01-01", "~", "null", ".inf", "1e3", "- a", ": b",
+     "a: b", "a #b", "#c", "'q'", '"q"', "&x", "*x", "!t", "%p", "@a", "`b", "[x]", "{y}", "|", ">", "?",
+     "Ärzte", "ब्राह्मी", "日本語", "a\u00a0b", "x" * 200]
+)  # fmt: skip
+_CELL = st.one_of(
+    _AWKWARD, st.text(st.characters(codec="utf-8", categories=["L", "M", "N", "P", "S", "Zs"]), max_size=60)
+)
+
+
+@given(
+    titles=st.lists(_CELL, min_size=1, max_size=3), group=_CELL, names=st.lists(_CELL, min_size=1, max_size=3)
+)
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_every_file_reads_back_as_the_values_it_is_checked_as(
+    tmp_path: Path, titles: list[str], group: str, names: list[str]
+) -> None:
+    """The import checks the project as the values it wrote its files from, not parsed back: the strict
+    loader must read each file as exactly those values (types too), with nothing to say."""
+    from kompiler.authoring.importer.options import checked_options
+    from kompiler.authoring.importer.plan import Plan
+    from kompiler.authoring.importer.tables import read_table
+    from kompiler.check.load import load_bytes
+
+    positions = [POSITIONS[0]] + [[f"A{n}", title, group] for n, title in enumerate(titles)]
+    requirements = [REQUIREMENTS[0]] + [
+        [f"A{n}", f"e{k}", name, str(k % 7), str(2.5 + k)]
+        for n in range(len(titles))
+        for k, name in enumerate(names)
+    ]
+    options = ImportOptions(valid_from="2026-01-01")
+    plan = Plan(options, "p.csv", "r.csv")
+    position_table = read_table(_write_csv(tmp_path / "p.csv", positions), "p.csv")
+    requirement_table = read_table(_write_csv(tmp_path / "r.csv", requirements), "r.csv")
+    plan.read(position_table, requirement_table)
+    problems = position_table.problems + requirement_table.problems + plan.problems
+    assume(not any(d.severity is Severity.ERROR for d in problems))
+    files, _ = plan.project(checked_options(options))
+    for relative, written in files.items():
+        loaded = load_bytes(relative, written.text.encode("utf-8"))
+        assert loaded.diagnostics == []
+        assert loaded.document is not None
+        assert json.dumps(loaded.document.data) == json.dumps(written.data), relative
+
+
+def test_text_that_yaml_12_reads_as_a_number_is_written_quoted(tmp_path: Path) -> None:
+    """PyYAML writes ``1e3`` plain (a string to YAML 1.1, a number to YAML 1.2 and to the loader)."""
+    requirements = [REQUIREMENTS[0], ["A1", "e1", "1e3", "3", "4"], ["A1", "e2", "-.5E-3", "3", "4"]]
+    target = tmp_path / "standar"
+    import_tables(
+        _write_csv(tmp_path / "p.csv", [POSITIONS[0], ["A1", "Satu", "1"]]),
+        _write_csv(tmp_path / "r.csv", requirements),
+        target,
+        ImportOptions(valid_from="2026-01-01"),
+    )
+    compiled = compile_path(target)
+    assert [d for d in compiled.diagnostics if d.severity is Severity.ERROR] == []
+    names = {c.name for c in compiled.corpus.competencies.values() if c.code.startswith("T.")}
+    assert names == {"1e3", "-.5E-3"}

@@ -126,6 +126,26 @@ def test_code_change_creating_a_duplicate_reported_in_an_unchanged_file(project:
     assert not any(d.code == "KMP090" for d in result.diagnostics)
 
 
+def test_whole_file_waivers_suppress_the_same_as_a_full_check(project: Path) -> None:
+    """A rule stops at its first finding in a file that waives it whole, in the files checked again as
+    in the unchanged ones; what is reported suppressed is what a cold full check reports."""
+    edited, unchanged = positions(project)[:2]
+    for path in (edited, unchanged):
+        break_rule(path)
+        break_rule(path)
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write("# kompiler: abaikan-berkas KMP020 -- uji\n")
+    prepared(project)
+    set_field(edited, "nama", field(edited, "nama") + " Baru")
+    result = check_against_cold(project, "incremental")
+    cold = compile_path(project)
+    assert [(s.diagnostic, s.directive.reason) for s in result.suppressed] == [
+        (s.diagnostic, s.directive.reason) for s in cold.suppressed
+    ]
+    waived = sorted(s.diagnostic.location.file for s in result.suppressed if s.diagnostic.code == "KMP020")
+    assert [Path(file).name for file in waived] == sorted([edited.name, unchanged.name])
+
+
 def test_code_change_creating_a_duplicate_in_the_edited_file(project: Path) -> None:
     prepared(project)
     first, second = positions(project)[:2]

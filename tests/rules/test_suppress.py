@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kompiler.diagnostics import Severity
-from tests.rules.conftest import POSITION, Project, where
+from tests.rules.conftest import POSITION, TECHNICAL, Project, where
 
 M03 = "    - kode: M.03\n      level: 2"
 M04 = "    - kode: M.04\n      level: 2"
@@ -76,11 +76,43 @@ def test_block(project: Project, start: str, end: str) -> None:
 
 @pytest.mark.parametrize("keyword", ["abaikan-berkas", "disable-file"])
 def test_whole_file(project: Project, keyword: str) -> None:
+    """A rule of single entities stops at its first finding in a file that waives it whole: that one is
+    reported as suppressed, with the reason, and stands for the rest."""
     for block in (M03, M04):
         _raise(project, block)
     project.edit(POSITION, "kode: NTB", f"# kompiler: {keyword} KMP102 -- jabatan percontohan\nkode: NTB")
     assert project.diagnostics() == []
-    assert len(_suppressed(project)) == 2
+    (suppressed,) = _suppressed(project)
+    assert (suppressed.diagnostic.code, suppressed.directive.reason) == ("KMP102", "jabatan percontohan")
+    assert suppressed.diagnostic.location.line == project.locate(POSITION, "level: 3")[0]
+
+
+def test_whole_file_waiver_stops_a_rule_only_where_it_is_written(project: Project) -> None:
+    """The same findings in another position file stand; each file's waiver covers its own file only."""
+    _raise(project, M03)
+    _raise(project, M04)
+    text = project.path(POSITION).read_text(encoding="utf-8")
+    twin = "jabatan/analis-keuangan-kembar.yaml"
+    project.path(twin).write_text(text.replace("kode: NTB", "kode: NTB-KEMBAR", 1), encoding="utf-8")
+    project.edit(POSITION, "kode: NTB", "# kompiler: abaikan-berkas KMP102 -- percontohan\nkode: NTB")
+    assert [where(d)[0] for d in project.diagnostics("KMP102")] == [twin, twin]
+    assert len(_suppressed(project)) == 1
+
+
+def test_whole_file_waiver_of_a_corpus_rule_lists_every_finding(project: Project) -> None:
+    """A rule of the whole corpus runs in full: each finding it waives is listed."""
+    project.edit(POSITION, "    - kode: T.KEU.02\n      level: 2\n", "")
+    dictionary = project.path(TECHNICAL).read_text(encoding="utf-8")
+    second = dictionary[dictionary.index("  - kode: T.KEU.02") :]
+    project.path(TECHNICAL).write_text(dictionary + second.replace("T.KEU.02", "T.KEU.03"), encoding="utf-8")
+    project.edit(TECHNICAL, "kamus:", "# kompiler: abaikan-berkas KMP108 -- belum dipakai\nkamus:")
+    assert project.diagnostics("KMP108") == []
+    suppressed = [s for s in project.compile().suppressed if s.diagnostic.code == "KMP108"]
+    assert [s.diagnostic.location.line for s in suppressed] == [
+        project.locate(TECHNICAL, "T.KEU.02")[0],
+        project.locate(TECHNICAL, "T.KEU.03")[0],
+    ]
+    assert {s.directive.reason for s in suppressed} == {"belum dipakai"}
 
 
 def test_english_alias_and_several_codes(project: Project) -> None:

@@ -170,11 +170,12 @@ def recheck(
         store.save()
         corpus, gathered = run.corpus()
         settings = RuleSettings.from_data(corpus.project.get("aturan"))
+        parsed = run.directives()
         by_file: dict[str, list[Diagnostic]] = {}
-        found = _rule_diagnostics(corpus, settings, gathered.fresh, by_file)
+        found = _rule_diagnostics(corpus, settings, gathered.fresh, by_file, suppress.whole_file(parsed))
     except _GiveUp:
         return None
-    return run.assemble(corpus, settings, found, by_file, gathered)
+    return run.assemble(corpus, settings, found, by_file, gathered, parsed)
 
 
 def _complete_keys(
@@ -306,6 +307,21 @@ class _Run:
             gathered.carried[source.relative] = known
         return gathered
 
+    def directives(self) -> dict[str, suppress.Parsed]:
+        """Every file's suppression directives: parsed from the files checked now, as the facts hold
+        them for the unchanged positions."""
+        rules = registry()
+        parsed: dict[str, suppress.Parsed] = {}
+        for index, source in enumerate(self.files):
+            outcome = self.outcomes.get(index)
+            if outcome is None:
+                known = self.facts.positions[source.relative].directives
+                if known is not None:
+                    parsed[source.display] = known
+            elif outcome.document is not None and suppress.MARKER in outcome.document.text:
+                parsed[source.display] = suppress.parse(outcome.document, rules)
+        return parsed
+
     def assemble(
         self,
         corpus: Corpus,
@@ -313,13 +329,13 @@ class _Run:
         found: list[Diagnostic],
         by_file: dict[str, list[Diagnostic]],
         gathered: _Positions,
+        parsed: dict[str, suppress.Parsed],
     ) -> Rechecked:
-        """Per-file diagnostics, rule diagnostics after suppression, and the facts for the next check."""
-        rules = registry()
+        """Per-file diagnostics, rule diagnostics after suppression (under the :meth:`directives`
+        ``parsed``), and the facts for the next check."""
         new_facts = gathered.carried
         shared = Shared()
         stage: list[Diagnostic] = []
-        parsed: dict[str, suppress.Parsed] = {}
         unloadable: set[str] = set()
         for index, source in enumerate(self.files):
             outcome = self.outcomes.get(index)
@@ -327,16 +343,12 @@ class _Run:
                 known = self.facts.positions[source.relative]
                 stage.extend(known.stage)
                 found.extend(known.rules)
-                if known.directives is not None:
-                    parsed[source.display] = known.directives
                 if known.unloadable:
                     unloadable.add(source.display)
                 continue
             stage.extend(outcome.diagnostics)
             if outcome.document is None:
                 unloadable.add(source.display)
-            elif suppress.MARKER in outcome.document.text:
-                parsed[source.display] = suppress.parse(outcome.document, rules)
             if index in self.changed:
                 own = by_file.get(source.display, [])
                 found.extend(own)
@@ -369,7 +381,11 @@ def _invalid_codes(facts: Facts) -> set[str]:
 
 
 def _rule_diagnostics(
-    corpus: Corpus, settings: RuleSettings, fresh: list[Position], by_file: dict[str, list[Diagnostic]]
+    corpus: Corpus,
+    settings: RuleSettings,
+    fresh: list[Position],
+    by_file: dict[str, list[Diagnostic]],
+    waived: dict[str, frozenset[str]],
 ) -> list[Diagnostic]:
     """Every rule, the position-scope ones on the fresh positions only, when they all may be."""
     if any(
@@ -378,7 +394,7 @@ def _rule_diagnostics(
     ):
         raise _GiveUp
     try:
-        return run_rules(corpus, settings, positions=fresh, by_position_file=by_file)
+        return run_rules(corpus, settings, positions=fresh, by_position_file=by_file, waived=waived)
     except NotLoaded as error:
         raise _GiveUp from error
 

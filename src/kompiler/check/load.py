@@ -778,6 +778,22 @@ def _character_kind(character: str) -> tuple[str, str]:
     return "nonkarakter Unicode", "a Unicode noncharacter"
 
 
+def reads_as_text(value: str) -> bool:
+    """Whether this loader reads ``value``, written as a plain (unquoted) scalar, as that very text and
+    with nothing to report: no null, boolean or number of YAML 1.2, nothing YAML 1.1 reads otherwise.
+
+    For code that writes YAML, which must quote what this refuses: PyYAML decides quoting by YAML 1.1
+    alone, and writes ``1e3`` plain, which YAML 1.2 (and so this loader) reads as a number.
+    """
+    return not (
+        _NULL.match(value)
+        or value in _BOOL
+        or _INT.match(value)
+        or _FLOAT.match(value)
+        or _yaml11_reading(value) is not None
+    )
+
+
 def _yaml11_reading(value: str) -> tuple[str, str] | None:
     if _YAML11_BOOL.match(value):
         truth = value.lower() in {"yes", "on"}

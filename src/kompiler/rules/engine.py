@@ -7,7 +7,7 @@ rule and the file, and every other rule still runs).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kompiler.diagnostics import INTERNAL_ERROR, Diagnostic, Location, Message, Severity
@@ -53,6 +53,7 @@ def run_rules(
     *,
     positions: list[Any] | None = None,
     by_position_file: dict[str, list[Diagnostic]] | None = None,
+    waived: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Diagnostic]:
     """Run every enabled rule and return its diagnostics with the configured severities, after warnings
     for configuration that names no rule or option (so that a typo there is not silently ignored).
@@ -64,6 +65,13 @@ def run_rules(
     ``positions`` limits the position-scope rules to those positions; ``by_position_file``, when given,
     receives the position-scope rules' diagnostics by the file of the position checked, instead of the
     returned list (so that a later check can reuse those of unchanged files).
+
+    ``waived`` holds the codes each file waives as a whole (see :func:`kompiler.rules.suppress.whole_file`).
+    A rule stops in such a file at its first finding there, which proves the waiver used and stands for
+    the rest: everything else it would find there is waived too, and an imported dictionary of a
+    thousand placeholder competencies made five thousand such findings, each located in a file parsed
+    again for its positions, only to hide them. This holds because a rule that checks one entity reports
+    in that entity's own file (a rule of the whole corpus runs in full).
     """
     rules = rules if rules is not None else registry()
     known = registry() | rules
@@ -87,18 +95,33 @@ def run_rules(
             if position_sinks is None:
                 position_sinks = [by_position_file.setdefault(_file_of(e, corpus), []) for e in entities]
             sinks = position_sinks
+        waiving = _waiving(code, rule, waived)
+        settled: set[str] = set()  # waiving files where the rule has found something
         for entity, sink in zip(entities, sinks, strict=True):
+            file = _file_of(entity, corpus) if waiving else None
+            if file in settled:
+                continue
             try:
                 for finding in rule.check(entity, context):
                     severity = Severity.parse(override) if override else (finding.severity or rule.severity)
                     sink.append(
                         Diagnostic(severity, code, finding.message, finding.location, finding.related)
                     )
+                    if file in waiving:
+                        settled.add(file)
+                        break
             except NotLoaded:
                 raise
             except Exception as error:  # a broken rule must not stop the other rules
                 sink.append(_crash(rule, _file_of(entity, corpus), error))
     return diagnostics
+
+
+def _waiving(code: str, rule: Rule, waived: Mapping[str, frozenset[str]] | None) -> frozenset[str]:
+    """The files that waive ``code`` as a whole, where a rule of single entities may stop early."""
+    if not waived or rule.scope is Scope.CORPUS:
+        return frozenset()
+    return frozenset(file for file, codes in waived.items() if code in codes)
 
 
 def _crash(rule: Rule, file: str, error: Exception) -> Diagnostic:

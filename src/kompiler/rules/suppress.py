@@ -25,7 +25,7 @@ from enum import StrEnum
 from kompiler.check.load import Document, split_lines
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
 from kompiler.project import RuleSettings
-from kompiler.rules import Rule, registry
+from kompiler.rules import Rule
 from kompiler.rules.common import closest_hint, did_you_mean, similar_codes
 from kompiler.rules.settings_check import configuration_broken
 
@@ -93,17 +93,6 @@ class Outcome:
     directives: list[Directive] = field(default_factory=list)
 
 
-def apply(
-    diagnostics: Iterable[Diagnostic],
-    documents: Iterable[Document],
-    settings: RuleSettings,
-    rules: Mapping[str, Rule] | None = None,
-) -> Outcome:
-    """Silence the rule diagnostics that a directive covers and report directives that do no work."""
-    rules = rules if rules is not None else registry()
-    return apply_parsed(diagnostics, directives_of(documents, rules), settings)
-
-
 Parsed = tuple[list[Directive], list[Diagnostic]]
 
 
@@ -112,10 +101,21 @@ def directives_of(documents: Iterable[Document], rules: Mapping[str, Rule]) -> d
     return {d.path: parse(d, rules) for d in documents if MARKER in d.text}
 
 
+def whole_file(parsed: Mapping[str, Parsed]) -> dict[str, frozenset[str]]:
+    """The codes each file waives as a whole (``abaikan-berkas``), by file shown: the rules may stop
+    there at their first finding (see :func:`kompiler.rules.engine.run_rules`)."""
+    waived = {
+        file: frozenset(code for d in directives if d.action is Action.FILE for code in d.codes)
+        for file, (directives, _) in parsed.items()
+    }
+    return {file: codes for file, codes in waived.items() if codes}
+
+
 def apply_parsed(
     diagnostics: Iterable[Diagnostic], parsed: Mapping[str, Parsed], settings: RuleSettings
 ) -> Outcome:
-    """:func:`apply` with the directives already parsed (a check that reuses unchanged files' parse).
+    """Silence the rule diagnostics that a directive covers and report directives that do no work;
+    ``parsed`` is :func:`directives_of` the documents (kept by a check that reuses unchanged files' parse).
 
     Under a configuration that cannot be used no rule ran, so a directive covering nothing says nothing
     about its rule and is not reported.
@@ -143,6 +143,9 @@ def apply_parsed(
             if rules_ran and (id(directive), code) not in used and settings.enabled(code):
                 outcome.problems.append(_unused(directive, code))
     outcome.problems = [_configured(d, settings) for d in outcome.problems if settings.enabled(d.code)]
+    # In the order of the diagnostics, whichever order the rules found them in (an incremental check
+    # gathers them file by file): reports list them as they are.
+    outcome.suppressed.sort(key=lambda s: Diagnostic.sort_key(s.diagnostic))
     return outcome
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -30,13 +30,28 @@ from kompiler.authoring.importer.cells import (
 )
 from kompiler.authoring.importer.options import ImportOptions
 from kompiler.authoring.importer.tables import DUPLICATE, REFERENCE, SHAPE, Table, problem
+from kompiler.check.load import reads_as_text
 from kompiler.diagnostics import Diagnostic, Location, Message, Related, Severity
 
 SHIPPED_FILES = ("sumber.yaml", "jenjang.yaml", "kamus/manajerial.yaml", "kamus/sosial-kultural.yaml")
 MAX_PER_DICTIONARY = 999
 MAX_DICTIONARIES = 26
 CITATION = {"kode": "PERMENPANRB-38-2017", "pasal": "Lampiran"}
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # the same text as SafeDumper, five times faster
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """PyYAML's safe dumper (its C emitter where there is one: the same text, five times faster) that
+    quotes any text the strict loader would not read back as that text, such as ``1e3`` (see
+    :func:`~kompiler.check.load.reads_as_text`): the check of an import trusts that every file reads
+    back as the values it was written from."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = None if reads_as_text(value) else "'"
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_text)
 
 
 def importance_weight(importance: float, cut: float, top: float) -> float:
@@ -83,6 +98,17 @@ def _requirement_columns(options: ImportOptions) -> tuple[Column, ...]:
 
 Pointer = tuple[str | int, ...]
 Origins = dict[str, list[tuple[Pointer, Location]]]
+
+
+class Written(NamedTuple):
+    """A file of the project: its text, and the values the strict loader reads from that text (which
+    the check of the written project validates, instead of parsing the text again)."""
+
+    text: str
+    data: Any
+
+
+Files = dict[str, Written]
 _Technical = tuple[str, str, int, float, Parsed]  # competency code, field, level 1–5, kepentingan, its row
 
 
@@ -231,12 +257,12 @@ class Plan:
         elif name and not known.name:
             known.name = name
 
-    def project(self, grade: dict[str, Any]) -> tuple[dict[str, str], Origins]:
+    def project(self, grade: dict[str, Any]) -> tuple[Files, Origins]:
         """Every file of the project by its relative path, and where in the tables each part came from."""
         options = self.options
         valid_from = options.valid_from and date.fromisoformat(options.valid_from).isoformat()
         valid_from = valid_from or date.today().isoformat()
-        files: dict[str, str] = {}
+        files: Files = {}
         origins: Origins = {}
         project = {
             "schema_version": 1,
@@ -250,7 +276,7 @@ class Plan:
                 "tentang": f"Standar kompetensi jabatan yang diimpor dari {self.positions_file}",
             },
         }
-        files["kompiler.yaml"] = _dump(project, "proyek", 0)
+        files["kompiler.yaml"] = Written(_dump(project, "proyek", 0), project)
         competency = self._dictionaries(files, origins)
         family = self._families(files, origins)
         required = self._required()
@@ -268,13 +294,15 @@ class Plan:
             )
             relative = f"jabatan/{code.lower()}.yaml"
             position = self._position(row, grade, family[_group(row)], technical, valid_from)
-            files[relative] = _dump(position, "jabatan", 1).replace(
+            text = _dump(position, "jabatan", 1).replace(
                 f" {_TECHNICAL_PLACEHOLDER}\n", _technical_text(technical, rated=rated), 1
             )
+            position["kompetensi"]["teknis"] = _technical_data(technical, rated=rated)
+            files[relative] = Written(text, position)
             origins[relative] = _position_origins(row, technical)
         return files, origins
 
-    def _dictionaries(self, files: dict[str, str], origins: Origins) -> dict[str, tuple[str, str]]:
+    def _dictionaries(self, files: Files, origins: Origins) -> dict[str, tuple[str, str]]:
         """The technical dictionaries (999 elements each, by element id); each element's code and field."""
         competency: dict[str, tuple[str, str]] = {}
         items: dict[str, list[dict[str, Any]]] = {}
@@ -308,12 +336,16 @@ class Plan:
                 "nama": f"Kamus Kompetensi Teknis (diimpor dari {self.requirements_file})",
                 "sumber": CITATION,
             }
-            files[f"kamus/teknis-{field_.replace('_', '-')}.yaml"] = _dump(
-                {"kamus": header, "kompetensi": listed}, "kamus", 1, PLACEHOLDER_WAIVER
-            ).replace(f" {_LEVELS_PLACEHOLDER}\n", _levels_text())
+            dictionary = {"kamus": header, "kompetensi": listed}
+            text = _dump(dictionary, "kamus", 1, PLACEHOLDER_WAIVER).replace(
+                f" {_LEVELS_PLACEHOLDER}\n", _levels_text()
+            )
+            for entry in listed:
+                entry["level"] = _levels()
+            files[f"kamus/teknis-{field_.replace('_', '-')}.yaml"] = Written(text, dictionary)
         return competency
 
-    def _families(self, files: dict[str, str], origins: Origins) -> dict[str, str]:
+    def _families(self, files: Files, origins: Origins) -> dict[str, str]:
         """One family per group, each with a code of its own even when two groups' names give the same."""
         first_row: dict[str, Parsed] = {}
         for row in self.positions.values():
@@ -333,7 +365,7 @@ class Plan:
             origins.setdefault("rumpun/rumpun.yaml", []).append(
                 (("rumpun", index), first_row[group].at("group"))
             )
-        files["rumpun/rumpun.yaml"] = _dump({"rumpun": families}, "rumpun", 1)
+        files["rumpun/rumpun.yaml"] = Written(_dump({"rumpun": families}, "rumpun", 1), {"rumpun": families})
         return codes
 
     def _position(
@@ -512,6 +544,16 @@ def _technical_text(technical: list[_Technical], *, rated: bool = True) -> str:
         f"  - kode: {code}\n    level: {level}\n" + (f"    kepentingan: {float(weight)!r}\n" if rated else "")
         for code, _, level, weight, _ in technical
     )
+
+
+def _technical_data(technical: list[_Technical], *, rated: bool = True) -> list[dict[str, Any]]:
+    """The values :func:`_technical_text` writes, as the loader reads them back."""
+    return [
+        {"kode": code, "level": level, "kepentingan": float(weight)}
+        if rated
+        else {"kode": code, "level": level}
+        for code, _, level, weight, _ in technical
+    ]
 
 
 def _dump(data: dict[str, Any], schema: str, depth: int, comment: str = "") -> str:

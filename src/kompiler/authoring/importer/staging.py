@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kompiler.authoring.importer.options import ImportRefused, ImportUsageError, usage
-from kompiler.authoring.importer.plan import SHIPPED_FILES, Origins
+from kompiler.authoring.importer.plan import SHIPPED_FILES, Files, Origins
 from kompiler.authoring.importer.tables import shown
 from kompiler.diagnostics import Diagnostic, Location, Message, Related, Severity, Span
 from kompiler.resources import data_dir
@@ -61,7 +61,7 @@ def _unreadable(target: Path, error: OSError) -> ImportUsageError:
     )
 
 
-def write_checked(files: dict[str, str], origins: Origins, target: Path) -> None:
+def write_checked(files: Files, origins: Origins, target: Path) -> None:
     """Write ``files`` into a fresh staging folder, check the project there, and move it into place only
     when it has no error; otherwise the folder goes and the errors, traced to the tables, are raised. A
     failure of any kind removes whatever this import created.
@@ -84,7 +84,7 @@ def write_checked(files: dict[str, str], origins: Origins, target: Path) -> None
         raise _cannot_write(target, error) from None
     try:
         _write(files, staging)
-        errors = _check(staging, origins, shown_target)
+        errors = _check(staging, files, origins, shown_target)
         if errors:
             raise ImportRefused(errors)
         _publish(staging, target)
@@ -121,25 +121,31 @@ def _remove_parents(created: list[Path]) -> None:
             return
 
 
-def _write(files: dict[str, str], staging: Path) -> None:
+def _write(files: Files, staging: Path) -> None:
     """Write every file; ``x`` mode, since two rows writing one file would lose one of them."""
     shipped = data_dir("standards")
     for relative in SHIPPED_FILES:
         (staging / relative).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(shipped / relative, staging / relative)
-    for relative, content in files.items():
+    for relative, written in files.items():
         path = staging / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as stream:
-            stream.write(content)
+            stream.write(written.text)
 
 
-def _check(staging: Path, origins: Origins, target: str) -> list[Diagnostic]:
+def _check(staging: Path, files: Files, origins: Origins, target: str) -> list[Diagnostic]:
     """The errors ``kompiler check`` finds in the staged project, each traced to the table cell it came
-    from (or, for a part no table wrote, to the file as it would be written into ``target``)."""
+    from (or, for a part no table wrote, to the file as it would be written into ``target``).
+
+    The files the import made are checked as the values it wrote them from, not parsed back: the same
+    values, since the text is what ``yaml.dump`` writes for them (the import's tests load every file
+    strictly and compare), and parsing ten megabytes of dictionaries again was most of a large import's
+    time. The shipped files it copied are read as any project's are.
+    """
     from kompiler.pipeline import compile_path
 
-    compiled = compile_path(staging)
+    compiled = compile_path(staging, loaded=files)
     errors = [d for d in compiled.diagnostics if d.severity is Severity.ERROR]
     return sorted((_traced(d, compiled.documents, origins, target) for d in errors), key=Diagnostic.sort_key)
 
