@@ -57,3 +57,38 @@ def test_a_check_answered_from_its_record_reports_the_same_waiver(
     minimal_project: Path, run_cli: Callable[..., Result]
 ) -> None:
     assert _results(minimal_project, run_cli) == _results(minimal_project, run_cli)
+
+
+def _report(diagnostics: list, suppressed: list) -> dict:
+    from kompiler.report import ReportInput, sarif
+
+    report = ReportInput(diagnostics, "en", 1, lambda file, line: "", suppressed=suppressed)
+    return json.loads(sarif.render(report))["runs"][0]
+
+
+def test_a_run_keeps_within_what_code_scanning_accepts(monkeypatch) -> None:
+    """Code scanning rejects a whole upload of more than 25,000 results in a run: the run keeps the most
+    important ones, in the report's order, and says how many it left out."""
+    from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
+    from kompiler.report import sarif
+    from kompiler.rules.suppress import Action, Directive, Suppressed
+
+    assert sarif.MAX_RESULTS == 25_000
+    monkeypatch.setattr(sarif, "MAX_RESULTS", 10)
+
+    def found(severity: Severity, line: int) -> Diagnostic:
+        return Diagnostic(severity, "KMP102", Message("x", "x"), Location("a.yaml", Span(line, 1, line, 2)))
+
+    diagnostics = [found(Severity.WARNING if n % 3 else Severity.ERROR, n) for n in range(1, 13)]
+    directive = Directive(Location("a.yaml", Span(1, 1, 1, 2)), Action.FILE, ("KMP102",), "uji", 1, 10**9)
+    waived = [Suppressed(found(Severity.ERROR, 20 + n), directive) for n in range(3)]
+    run = _report(diagnostics, waived)
+    lines = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in run["results"]]
+    assert lines == [1, 2, 3, 4, 5, 6, 7, 8, 9, 12]  # the four errors (3, 6, 9, 12) and six warnings
+    [notification] = run["invocations"][0]["toolExecutionNotifications"]
+    assert notification["message"]["text"].startswith("5 more results left out")
+    monkeypatch.setattr(sarif, "MAX_RESULTS", 13)
+    run = _report(diagnostics, waived)
+    assert [("suppressions" in r) for r in run["results"]] == [False] * 12 + [True]
+    monkeypatch.setattr(sarif, "MAX_RESULTS", 15)
+    assert "invocations" not in _report(diagnostics, waived)

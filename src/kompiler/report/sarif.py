@@ -3,6 +3,11 @@
 A finding a waiver comment silenced is reported too, with an ``inSource`` suppression carrying the
 waiver's reason and place: code scanning then shows it as dismissed with its justification, instead of
 the finding vanishing without a trace.
+
+GitHub's code scanning rejects a whole upload whose run holds more than 25,000 results. A run that
+would hold more keeps the 25,000 that matter most (errors, then warnings, then notes, then suppressed
+findings; each in the report's order) and says in a tool notification how many it left out, so that a
+project with that many problems still gets its most important ones annotated instead of none.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from kompiler import __version__
-from kompiler.diagnostics import Diagnostic, Location, Severity
+from kompiler.diagnostics import Diagnostic, Location, Message, Severity
 from kompiler.report import ReportInput
 from kompiler.rules.suppress import Suppressed
 
@@ -21,6 +26,8 @@ _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 # What RFC 3986 allows as it is in a path besides letters, digits and -._~; anything else (a space, a
 # line break, a letter beyond ASCII) is percent-encoded, since SARIF's uri must be a URI reference.
 _URI_PATH_SAFE = "/!$&'()*+,;=:@"
+MAX_RESULTS = 25_000
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def _physical(location: Location) -> dict[str, Any]:
@@ -82,24 +89,46 @@ def _rule_descriptor(code: str, locale: str) -> dict[str, Any]:
     return descriptor
 
 
+def _kept(report: ReportInput) -> tuple[list[Diagnostic], list[Suppressed], int]:
+    """The diagnostics and suppressed findings a run holds (at most :data:`MAX_RESULTS`, the most
+    important first, each list in its own order), and how many were left out."""
+    diagnostics, suppressed = list(report.diagnostics), list(report.suppressed)
+    omitted = len(diagnostics) + len(suppressed) - MAX_RESULTS
+    if omitted <= 0:
+        return diagnostics, suppressed, 0
+    ranked = sorted(range(len(diagnostics)), key=lambda n: _RANK[diagnostics[n].severity])
+    chosen = sorted(ranked[:MAX_RESULTS])
+    room = MAX_RESULTS - len(chosen)
+    return [diagnostics[n] for n in chosen], suppressed[:room], omitted
+
+
+def _left_out(omitted: int, locale: str) -> dict[str, Any]:
+    message = Message(
+        f"{omitted:,} hasil lain tidak dimuat: code scanning menerima paling banyak {MAX_RESULTS:,} hasil "
+        "per run. Jalankan `kompiler check` untuk daftar lengkapnya.",
+        f"{omitted:,} more results left out: code scanning accepts at most {MAX_RESULTS:,} results per run. "
+        "Run `kompiler check` for the whole list.",
+    )
+    notification = {"level": "warning", "message": {"text": message.text(locale)}}
+    return {"executionSuccessful": True, "toolExecutionNotifications": [notification]}
+
+
 def render(report: ReportInput) -> str:
     codes = sorted({d.code for d in report.diagnostics} | {s.diagnostic.code for s in report.suppressed})
     index = {code: n for n, code in enumerate(codes)}
-    payload = {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "kompiler",
-                        "version": __version__,
-                        "rules": [_rule_descriptor(code, report.locale) for code in codes],
-                    }
-                },
-                "results": [_result(d, index, report.locale) for d in report.diagnostics]
-                + [_suppressed_result(s, index, report.locale) for s in report.suppressed],
+    diagnostics, suppressed, omitted = _kept(report)
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "kompiler",
+                "version": __version__,
+                "rules": [_rule_descriptor(code, report.locale) for code in codes],
             }
-        ],
+        },
+        "results": [_result(d, index, report.locale) for d in diagnostics]
+        + [_suppressed_result(s, index, report.locale) for s in suppressed],
     }
+    if omitted:
+        run["invocations"] = [_left_out(omitted, report.locale)]
+    payload = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
