@@ -6,6 +6,7 @@ at), behind a byte order mark, on every loader (``conftest.py``); and excerpts n
 from __future__ import annotations
 
 import pytest
+import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -102,3 +103,54 @@ def test_reported_span_points_at_the_offending_token(
     assert span is not None and (span.line, span.column, span.end_column) == (3, column, column + 3)
     assert document.line_text(3)[column - 1 : column + 2] == "yes"
     assert split_lines(source)[2] == document.line_text(3)
+
+
+_KEYS = st.sampled_from(["a", "b", "kode", "level", "1", "é", "x y"])
+_DATA = st.recursive(
+    st.one_of(st.text(max_size=8), st.integers(-5, 500), st.booleans(), st.none()),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(_KEYS, inner, max_size=4)),
+    max_leaves=25,
+)
+_STEPS = st.lists(st.one_of(_KEYS, st.integers(-1, 5), st.booleans()), max_size=5)
+
+
+def _first_and_later(text: str, pointer: tuple, key: bool) -> tuple:
+    """The span of ``pointer`` asked first of a document (found from the parser's events) and asked
+    after another request (found in the composed tree)."""
+    first = Document("f.yaml", text, None).span(pointer, key=key)
+    later = Document("f.yaml", text, None)
+    later.span(("zz-not-there",))
+    return first, later.span(pointer, key=key)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=_DATA, steps=_STEPS, key=st.booleans(), flow=st.sampled_from([None, False, True]))
+def test_the_first_span_asked_is_the_one_the_composed_tree_gives(
+    data: object, steps: list, key: bool, flow: bool | None
+) -> None:
+    text = yaml.safe_dump({"root": data, "after": [1, {"b": 2}]}, default_flow_style=flow, allow_unicode=True)
+    pointer = ("root", *steps)
+    first, later = _first_and_later(text, pointer, key)
+    assert first == later
+
+
+@pytest.mark.parametrize(
+    ("text", "pointer"),
+    [
+        ("a: &x [1, 2]\nb: *x\n", ("b", 1)),
+        ("a: &x [1, 2]\nb: *x\n", ("b",)),
+        ("&k a: 1\n*k : 2\n", ("a",)),
+        ("a: 1\na: 2\nb: 3\n", ("a",)),
+        ("? [x]\n: 1\nb: {c: [d, e]}\n", ("b", "c", 1)),
+        ("- a\n- b\n", ("x",)),
+        ("- a\n- b\n", (True,)),
+        ("", ("a",)),
+        ("# nothing\n", ()),
+    ],
+)
+@pytest.mark.parametrize("key", [False, True])
+def test_aliases_repeated_keys_and_odd_shapes_give_the_composed_span(
+    text: str, pointer: tuple, key: bool
+) -> None:
+    first, later = _first_and_later(text, pointer, key)
+    assert first == later

@@ -23,6 +23,7 @@ import math
 import re
 from array import array
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -833,32 +834,43 @@ def _first_alias_span(text: str) -> Span | None:
 
 
 class _SpanTree:
-    """Where each node of a text is: its YAML node tree, composed once when something asks, and the
-    spans found so far.
+    """Where each node of a text is: found from the parser's events for the first request, and from the
+    YAML node tree, composed once, for any later one.
 
     A pointer is followed from the root, so a lookup costs its depth, not the size of the file: an
     imported dictionary of 10 MB with one finding per level (waived, but located all the same) once spent
-    seconds indexing every node for the few thousand it was asked about. Of a key written twice, the
-    first counts, as the loader reports the second.
+    seconds indexing every node for the few thousand it was asked about. The first request is answered
+    by reading events only as far as the node it names: a file with one finding near its top (the first
+    waived finding of an imported dictionary, see :func:`kompiler.rules.engine.run_rules`) is not
+    composed at all. Of a key written twice, the first counts, as the loader reports the second.
     """
 
     def __init__(self, text: str) -> None:
-        try:
-            self._root: yaml.Node | None = yaml.compose(text, Loader=Loader)
-        except yaml.YAMLError:
-            self._root = None
+        self._text = text
+        self._root: object = _UNSEEN
         self._positions = SourcePositions(text)
         self._found: dict[tuple[Pointer, bool], Span | None] = {}
 
     def span(self, pointer: Pointer, *, key: bool) -> Span | None:
         found = self._found.get((pointer, key), _UNSEEN)
         if found is _UNSEEN:
-            found = self._found[pointer, key] = self._walk(pointer, key)
+            found = _UNSEEN if self._found else self._streamed(pointer, key)
+            if found is _UNSEEN:
+                found = self._walk(pointer, key)
+            self._found[pointer, key] = found  # type: ignore[assignment]
         return found  # type: ignore[return-value]
+
+    def _composed(self) -> yaml.Node | None:
+        if self._root is _UNSEEN:
+            try:
+                self._root = yaml.compose(self._text, Loader=Loader)
+            except yaml.YAMLError:
+                self._root = None
+        return self._root  # type: ignore[return-value]
 
     def _walk(self, pointer: Pointer, key: bool) -> Span | None:
         """The span at ``pointer``, or the value span of the deepest ancestor it reaches."""
-        node = self._root
+        node = self._composed()
         if node is None:
             return None
         for depth, step in enumerate(pointer):
@@ -870,8 +882,94 @@ class _SpanTree:
                 return self._positions.mark_span(key_node.start_mark, key_node.end_mark)
         return self._positions.mark_span(node.start_mark, node.end_mark)
 
+    def _streamed(self, pointer: Pointer, key: bool) -> object:
+        """What :meth:`_walk` finds, from the events up to the node; ``_UNSEEN`` where an alias (a node
+        that stands for another) is met on the way, which only the composed tree resolves."""
+        try:
+            events = yaml.parse(self._text, Loader=Loader)
+            node = next(
+                e for e in events if not isinstance(e, (yaml.StreamStartEvent, yaml.DocumentStartEvent))
+            )
+            if isinstance(node, yaml.StreamEndEvent):
+                return None
+            return _follow(events, node, pointer, key, self._positions)
+        except (_AliasMet, yaml.YAMLError, StopIteration):
+            return _UNSEEN
+
 
 _UNSEEN = object()
+
+
+class _AliasMet(Exception):
+    """An alias met on the way to a node: the composed tree resolves it to the node it stands for."""
+
+
+def _follow(
+    events: Iterator[yaml.Event], node: yaml.Event, pointer: Pointer, key: bool, positions: SourcePositions
+) -> Span:
+    """The span :meth:`_SpanTree._walk` gives for ``pointer`` below the node that starts with ``node``,
+    reading no more events than it takes."""
+    for depth, step in enumerate(pointer):
+        if isinstance(node, yaml.AliasEvent):
+            raise _AliasMet
+        child = _child_event(events, node, step)
+        if not isinstance(child, tuple):  # none: the node has been read to its end, which this is
+            return positions.mark_span(node.start_mark, child)
+        key_event, node = child
+        if key and depth == len(pointer) - 1 and key_event is not None:
+            return positions.mark_span(key_event.start_mark, key_event.end_mark)
+    if isinstance(node, yaml.AliasEvent):
+        raise _AliasMet
+    return positions.mark_span(node.start_mark, _skip(events, node))
+
+
+def _child_event(
+    events: Iterator[yaml.Event], node: yaml.Event, step: str | int
+) -> tuple[yaml.Event | None, yaml.Event] | yaml.Mark:
+    """As :func:`_child`, from the events: the key event (in a mapping) and the first event of the node
+    under ``step``; where there is none, the end mark of ``node``, read to its end."""
+    if isinstance(node, yaml.MappingStartEvent):
+        while True:
+            key_event = next(events)
+            if isinstance(key_event, yaml.MappingEndEvent):
+                return key_event.end_mark
+            if isinstance(key_event, yaml.AliasEvent):
+                raise _AliasMet
+            if not isinstance(key_event, yaml.ScalarEvent):
+                _skip(events, key_event)
+                _skip(events, next(events))
+                continue
+            value = next(events)
+            if key_event.value == step:
+                return key_event, value
+            _skip(events, value)
+    if isinstance(node, yaml.SequenceStartEvent):
+        wanted = step if isinstance(step, int) and not isinstance(step, bool) else -1
+        index = 0
+        while True:
+            item = next(events)
+            if isinstance(item, yaml.SequenceEndEvent):
+                return item.end_mark
+            if index == wanted:
+                return None, item
+            _skip(events, item)
+            index += 1
+    return _skip(events, node)
+
+
+def _skip(events: Iterator[yaml.Event], node: yaml.Event) -> yaml.Mark:
+    """Read the events of the node that starts with ``node``; its end mark."""
+    if not isinstance(node, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+        return node.end_mark
+    depth = 1
+    while True:
+        event = next(events)
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+            if depth == 0:
+                return event.end_mark
 
 
 def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
