@@ -313,6 +313,7 @@ def _talent(data: dict[str, Any], origin: Origin, shared: Shared) -> TalentPolic
         **read(data, GROUNDS, shared),
         origin=origin,
         numbers={(box["kinerja"], box["potensi"]): box["nomor"] for box in boxes},
+        written=tuple((box["kinerja"], box["potensi"], box["nomor"]) for box in boxes),
     )
 
 

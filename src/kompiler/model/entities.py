@@ -364,6 +364,9 @@ class TalentPolicy:
     note: str | None = None
     # The box numbers (1–9) of PermenPANRB 3/2020, keyed like ``boxes``.
     numbers: dict[tuple[int, int], int] = field(default_factory=dict)
+    # Each box as written, (performance, potential, number) in the file's order: ``boxes`` keeps one box
+    # of a pair written twice, and KMP119 reports the other.
+    written: tuple[tuple[int, int, int], ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)

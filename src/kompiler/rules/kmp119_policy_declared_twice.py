@@ -60,12 +60,11 @@ def _codes(items: tuple[Any, ...], name_id: str, name_en: str) -> Iterator[Findi
 
 def _boxes(talent: TalentPolicy) -> Iterator[Finding]:
     """Each (kinerja, potensi) pair and each box number once: nine boxes that cover the 3 × 3 matrix."""
-    boxes = talent.origin.document.data["talenta"]["kotak"]
     seen: dict[Any, int] = {}
-    for index, box in enumerate(boxes):
+    for index, (performance, potential, number) in enumerate(talent.written):
         for key, what_id, what_en in (
-            ((box["kinerja"], box["potensi"]), "Kotak kinerja", "The box of performance"),
-            (box["nomor"], "Nomor kotak", "The box number"),
+            ((performance, potential), "Kotak kinerja", "The box of performance"),
+            (number, "Nomor kotak", "The box number"),
         ):
             first = seen.setdefault(key, index)
             if first == index:
