@@ -24,11 +24,13 @@ from kompiler.people.results import PersonReport
 from kompiler.people.stream import MobilityMoves, People
 from kompiler.people.table import Index
 from kompiler.render.environment import Templates
-from kompiler.render.people import chunk_rows, tables
+from kompiler.render.people import chunk_rows
 from kompiler.render.people.documents import person_documents
-from kompiler.render.people.tables import COLUMNS, NOTICE, Table
+from kompiler.render.people.tables import COLUMNS, NOTICE
 from kompiler.render.people.view import Setting, number, person_view
 from kompiler.runtime.processes import forkable_workers
+from tests.people import reference_rows
+from tests.people.reference_rows import records, table_text
 from tests.people.reports import policy, positions, report
 
 REPO = Path(__file__).parents[2]
@@ -81,13 +83,10 @@ def test_tables_have_the_documented_columns_and_every_row_its_notice() -> None:
     setting = Setting.of(policy(), "id")
     expected = {"kesenjangan": 4, "rencana": 3, "mutasi": 2, "ringkasan": 1}
     for name, count in expected.items():
-        stream = io.StringIO()
-        table = Table(name, stream, setting)
-        table.add(report("P-1"))
-        table.add(report("P-2"))
-        rows = list(csv.reader(io.StringIO(stream.getvalue())))
+        text, counted = table_text(name, [report("P-1"), report("P-2")], setting)
+        rows = records(text)
         assert tuple(rows[0]) == COLUMNS[name]
-        assert len(rows) == 1 + 2 * count == 1 + table.count
+        assert len(rows) == 1 + 2 * count == 1 + counted
         for row in rows[1:]:
             record = dict(zip(rows[0], row, strict=True))
             assert record["versi_rumus"] == "jpm-2026.1"
@@ -107,9 +106,7 @@ def test_tables_have_the_documented_columns_and_every_row_its_notice() -> None:
 
 
 def _table_text(name: str) -> str:
-    stream = io.StringIO()
-    Table(name, stream, Setting.of(policy(), "id")).add(report())
-    return stream.getvalue()
+    return table_text(name, [report()], Setting.of(policy(), "id"))[0]
 
 
 def test_the_match_is_printed_as_it_was_categorised() -> None:
@@ -143,7 +140,7 @@ def _asked(handed: list[str]):
     return report_of
 
 
-def test_a_step_writes_its_section_one_person_at_a_time(tmp_path: Path) -> None:
+def test_a_step_writes_its_section_one_person_at_a_time(tmp_path: Path, corpus: Corpus) -> None:
     setting = Setting.of(policy(), "id")
     handed: list[str] = []
     writer = PrivateWriter(tmp_path / "hasil")
@@ -153,17 +150,14 @@ def test_a_step_writes_its_section_one_person_at_a_time(tmp_path: Path) -> None:
         writer,
         step="gaps",
         setting=setting,
-        formats=("md", "csv"),
+        formats=("md",),
         templates=Templates(None),
         positions={},
+        source=_source(corpus),
     )
     writer.commit()
     assert handed == ["P-0", "P-1", "P-2"]
-    assert (written.people, written.documents, written.rows) == (
-        3,
-        3,
-        {"kesenjangan.csv": 12, "ringkasan.csv": 3},
-    )
+    assert (written.people, written.documents, written.rows) == (3, 3, {})
     assert sorted(p.name for p in (tmp_path / "hasil" / "kesenjangan").iterdir()) == [
         "P-0.md",
         "P-1.md",
@@ -171,9 +165,15 @@ def test_a_step_writes_its_section_one_person_at_a_time(tmp_path: Path) -> None:
     ]
 
 
+def _source(corpus: Corpus) -> chunk_rows.Source:
+    """What the tables read of the standards (the documents of these tests read nothing of it)."""
+    people = People(corpus, corpus.development, plans=True, requirements=Requirements.of(corpus))
+    return chunk_rows.Source.of(corpus, people.requirements, people.catalogue)
+
+
 @pytest.mark.skipif(not forkable_workers(), reason="needs fork and two cores")
 def test_documents_written_by_workers_are_those_written_here(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: Corpus
 ) -> None:
     setting = Setting.of(policy(), "id")
 
@@ -188,6 +188,7 @@ def test_documents_written_by_workers_are_those_written_here(
             formats=("md", "docx"),
             templates=Templates(None),
             positions=positions(),
+            source=_source(corpus),
             expected=11,
         )
         writer.commit()
@@ -219,10 +220,10 @@ def test_tables_from_columns_are_the_tables_from_reports(
     for result in people.run(assessments.chunks()):
         reports = [people.report(result, i) for i in range(len(result))]
         for from_columns, from_report in (
-            (chunk_rows.gap_rows, tables.gap_rows),
-            (chunk_rows.summary_rows, tables.summary_rows),
-            (chunk_rows.plan_rows, tables.plan_rows),
-            (chunk_rows.move_rows, tables.move_rows),
+            (chunk_rows.gap_rows, reference_rows.gap_rows),
+            (chunk_rows.summary_rows, reference_rows.summary_rows),
+            (chunk_rows.plan_rows, reference_rows.plan_rows),
+            (chunk_rows.move_rows, reference_rows.move_rows),
         ):
             expected = [row for r in reports for row in from_report(r, setting)]
             assert [row for block in from_columns(result, source, setting) for row in block] == expected

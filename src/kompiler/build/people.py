@@ -105,14 +105,14 @@ def write_people(
     formats: tuple[str, ...],
     templates: Templates,
     positions: Mapping[str, Position],
-    source: chunk_rows.Source | None = None,
+    source: chunk_rows.Source,
     built: datetime | None = None,
     expected: int = 0,
 ) -> Written:
     """Write ``step``'s documents and tables for every person of ``results`` into ``writer`` (not
-    committed here). ``report_of(result, i)`` builds person ``i``'s report, only when a document or a
-    table needs it: with a ``source``, every table is written straight from the chunks' columns
-    (:mod:`kompiler.render.people.chunk_rows`). ``expected`` is how many people
+    committed here). ``report_of(result, i)`` builds person ``i``'s report, only when a document needs
+    it: every table is written straight from the chunks' columns (:mod:`kompiler.render.people.chunk_rows`,
+    which reads the standards through ``source``). ``expected`` is how many people
     are coming, which decides whether documents are written in worker processes
     (:mod:`kompiler.build.people_documents`).
 
@@ -124,12 +124,10 @@ def write_people(
     seen: set[str] = set()
     with ExitStack() as stack:
         tables = (
-            [Table(name, stack.enter_context(writer.text(f"{name}.csv")), setting) for name in TABLES[step]]
+            [Table(name, stack.enter_context(writer.text(f"{name}.csv"))) for name in TABLES[step]]
             if "csv" in formats
             else []
         )
-        from_columns = [t for t in tables if source is not None and t.name in CHUNK_ROWS]
-        from_reports = [t for t in tables if t not in from_columns]
         out = stack.enter_context(
             DocumentWriter(
                 writer,
@@ -144,18 +142,15 @@ def write_people(
         )
         for result in results:
             people += len(result)
-            for table in from_columns:
-                assert source is not None
+            for table in tables:
                 for rows in CHUNK_ROWS[table.name](result, source, setting):  # type: ignore[arg-type]
                     table.add_rows(rows)
-            if not (from_reports or documents):
+            if not documents:
                 continue
             for i in range(len(result)):
                 report = report_of(result, i)
-                for table in from_reports:
-                    table.add(report)
                 stem = file_stem(report.person)
-                if not documents or stem in seen:  # an id twice: the reader reports it; one document
+                if stem in seen:  # an id twice: the reader reports it; one document
                     continue
                 seen.add(stem)
                 out.add(stem, person_view(report, setting, positions))
