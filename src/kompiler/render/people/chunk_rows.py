@@ -1,10 +1,12 @@
-"""The rows of ``kesenjangan.csv`` and ``ringkasan.csv`` straight from a chunk's match columns.
+"""The rows of every people table (:data:`kompiler.render.people.tables.COLUMNS`) straight from a chunk's
+columns.
 
-These two tables have a row for every person (and every required competency), so at national scale
-they are what an HR export is made of: building a :class:`~kompiler.people.results.PersonReport` for
-each row costs more than computing the match. Here a chunk's columns are put in each person's gap order
-with NumPy and turned into rows from plain lists, never a ``Gap`` object; the rows are the same, to the
-byte, as :mod:`kompiler.render.people.tables` writes from reports (a test compares both).
+The tables have a row for every person (and every required competency, plan item or move), so at
+national scale they are what an HR export is made of: building a
+:class:`~kompiler.people.results.PersonReport` for each row costs more than computing the match. Here a
+chunk's columns are put in each person's order with NumPy and turned into rows from plain lists, never a
+``Gap`` object; the rows are the same, to the byte, as a report's fields written one by one
+(``tests/people/reference_rows.py``, which a test compares them with).
 """
 
 from __future__ import annotations
