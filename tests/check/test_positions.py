@@ -5,6 +5,8 @@ at), behind a byte order mark, on every loader (``conftest.py``); and excerpts n
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 import yaml
 from hypothesis import assume, given, settings
@@ -154,3 +156,13 @@ def test_aliases_repeated_keys_and_odd_shapes_give_the_composed_span(
 ) -> None:
     first, later = _first_and_later(text, pointer, key)
     assert first == later
+
+
+def test_a_document_asked_once_then_pickled_answers_as_a_fresh_one() -> None:
+    """Documents travel pickled (the check's cache) after answering a first request from events."""
+    text = "a:\n  - x\n  - y: [1, 2]\nb: {c: d}\n"
+    asked = Document("f.yaml", text, None)
+    asked.span(("a", 0))
+    copy = pickle.loads(pickle.dumps(asked))
+    for pointer in (("a", 1, "y", 1), ("b", "c"), ("b", "zz"), ()):
+        assert copy.span(pointer) == Document("f.yaml", text, None).span(pointer)

@@ -847,7 +847,10 @@ class _SpanTree:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._root: object = _UNSEEN
+        # Composed on the second request (``None`` when the text does not compose); a flag, not a
+        # sentinel object, since a document travels pickled (the cache) and a sentinel would not.
+        self._root: yaml.Node | None = None
+        self._composed_yet = False
         self._positions = SourcePositions(text)
         self._found: dict[tuple[Pointer, bool], Span | None] = {}
 
@@ -861,12 +864,13 @@ class _SpanTree:
         return found  # type: ignore[return-value]
 
     def _composed(self) -> yaml.Node | None:
-        if self._root is _UNSEEN:
+        if not self._composed_yet:
+            self._composed_yet = True
             try:
                 self._root = yaml.compose(self._text, Loader=Loader)
             except yaml.YAMLError:
                 self._root = None
-        return self._root  # type: ignore[return-value]
+        return self._root
 
     def _walk(self, pointer: Pointer, key: bool) -> Span | None:
         """The span at ``pointer``, or the value span of the deepest ancestor it reaches."""
