@@ -66,7 +66,7 @@ def naive_baseline(kept: dict[str, set[str]], corpus_dir: Path, heights=BASELINE
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import pdist
 
-    groups, related = onet_eval._truth(corpus_dir)
+    groups, related = onet_eval.ground_truth(corpus_dir)
     codes = sorted(kept)
     elements = sorted(set().union(*kept.values()))
     column = {e: k for k, e in enumerate(elements)}

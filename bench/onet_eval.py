@@ -70,7 +70,7 @@ def adjusted_rand(a: list, b: list) -> float:
     return (pairs - expected) / (maximum - expected) if maximum != expected else 0.0
 
 
-def _truth(corpus_dir: Path) -> tuple[dict[str, dict], dict[str, set[str]]]:
+def ground_truth(corpus_dir: Path) -> tuple[dict[str, dict], dict[str, set[str]]]:
     """SOC groups of every occupation, and its Primary related occupations."""
     groups = {r["code"]: r for r in csv.DictReader((corpus_dir / "occupation_groups.csv").open())}
     related: dict[str, set[str]] = {}
@@ -85,7 +85,7 @@ def neighbour_metrics(
 ) -> dict[str, float]:
     """Nearest neighbour in the same SOC major / minor group, recall@10 of Primary related occupations.
 
-    ``groups`` and ``related`` are :func:`_truth`'s, read once by the caller, which needs them too.
+    ``groups`` and ``related`` are :func:`ground_truth`'s, read once by the caller, which needs them too.
     """
     matrix = similarity.copy()
     np.fill_diagonal(matrix, -np.inf)
@@ -110,7 +110,7 @@ def neighbour_metrics(
 def cosine_reference(corpus_dir: Path) -> dict[str, float]:
     """The corpus README's method: cosine over importance × level of all elements, on the same files."""
     codes, vectors = reference_vectors(corpus_dir)
-    return neighbour_metrics(codes, vectors @ vectors.T, *_truth(corpus_dir))
+    return neighbour_metrics(codes, vectors @ vectors.T, *ground_truth(corpus_dir))
 
 
 def reference_vectors(corpus_dir: Path) -> tuple[list[str], np.ndarray]:
@@ -151,7 +151,7 @@ def evaluate(corpus_dir: Path, min_importance: float = 3.0) -> dict:
     from kompiler.graph.merge import run_merge
     from kompiler.merge_settings import MergeSettings
 
-    groups, related = _truth(corpus_dir)
+    groups, related = ground_truth(corpus_dir)
 
     started = time.perf_counter()
     compiled = imported(corpus_dir, min_importance)

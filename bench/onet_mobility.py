@@ -30,7 +30,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from onet_eval import DEFAULT_CORPUS, REFERENCE, _truth, imported, reference_vectors
+from onet_eval import DEFAULT_CORPUS, REFERENCE, ground_truth, imported, reference_vectors
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -97,7 +97,7 @@ def evaluate(corpus_dir: Path, neighbours: int | None, min_importance: float = 3
     moves = top_moves(chunk, mobility, requirements, policy, count=k)
     seconds = time.perf_counter() - started
 
-    _, related = _truth(corpus_dir)
+    _, related = ground_truth(corpus_dir)
     present = set(index.positions)
     truth = [
         np.array(sorted(index.position_at[c] for c in related.get(code, set()) & present), dtype=np.int64)

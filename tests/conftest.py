@@ -26,6 +26,12 @@ RENDER_FIXTURE = FIXTURES / "render"  # the project the render, build and site t
 REPO = Path(__file__).parents[1]
 UPDATE_GOLDENS = os.environ.get("KOMPILER_UPDATE_GOLDENS") == "1"
 BENCH = REPO / "bench"
+# The real occupational data of ../shared (O*NET 29.3), beside the repository but not in it: the tests that
+# measure against it skip where a clone stands alone.
+ONET = REPO.parent / "shared" / "corpora" / "onet-29.3"
+needs_onet = pytest.mark.skipif(
+    not (ONET / "requirements.csv").is_file(), reason=f"O*NET corpus not found at {ONET}"
+)
 
 
 def bench_module(name: str) -> ModuleType:

@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import bench_module
-
-REPO = Path(__file__).parents[2]
+from tests.conftest import ONET, bench_module, needs_onet
 
 
 @pytest.fixture(scope="module")
@@ -70,13 +68,11 @@ def test_naive_baseline_groups_by_shared_elements(onet_binary, tiny_corpus, tmp_
 
 
 @pytest.mark.slow
+@needs_onet
 def test_on_binary_onet_the_defaults_beat_the_naive_baseline(onet_binary) -> None:
     """At no cut does the naive baseline group as many binary O*NET occupations as the shipped defaults
     with a precision as high."""
-    corpus = REPO.parent / "shared" / "corpora" / "onet-29.3"
-    if not (corpus / "requirements.csv").is_file():
-        pytest.skip(f"O*NET corpus not found at {corpus}")
-    measured = onet_binary.evaluate(corpus)
+    measured = onet_binary.evaluate(ONET)
     ours = measured["kompiler"]
     assert ours["import_errors"] == 0
     for row in measured["naive_complete_linkage_idf"]:

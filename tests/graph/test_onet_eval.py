@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.conftest import bench_module
+from tests.conftest import ONET as CORPUS
+from tests.conftest import bench_module, needs_onet
 
-REPO = Path(__file__).parents[2]
-CORPUS = REPO.parent / "shared" / "corpora" / "onet-29.3"
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not (CORPUS / "requirements.csv").is_file(), reason=f"O*NET corpus not found at {CORPUS}"
-    ),
-]
+pytestmark = [pytest.mark.slow, needs_onet]
 
 
 @pytest.fixture(scope="module")

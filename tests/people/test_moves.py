@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
@@ -13,7 +11,7 @@ from kompiler.people.moves import Mobility, MoveColumns, moves_of, pass_marks, r
 from kompiler.people.requirements import Requirements
 from kompiler.people.results import MoveKind
 from kompiler.people.table import Chunk, Index
-from tests.conftest import bench_module
+from tests.conftest import ONET, bench_module, needs_onet
 
 
 @pytest.fixture(scope="module")
@@ -161,11 +159,8 @@ def test_readiness_is_the_match_percentage_of_the_candidate(corpus, requirements
     )
 
 
-ONET = Path(__file__).parents[3] / "shared" / "corpora" / "onet-29.3"
-
-
 @pytest.mark.slow
-@pytest.mark.skipif(not (ONET / "requirements.csv").is_file(), reason=f"O*NET corpus not found at {ONET}")
+@needs_onet
 def test_on_onet_the_moves_find_related_occupations_where_the_match_alone_does_not():
     bench = bench_module("onet_mobility")
     methods = bench.evaluate(ONET, neighbours=None)["methods"]
