@@ -50,9 +50,11 @@ class MergeSettings:
     """How similarity is scored and which positions may be grouped together."""
 
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
-    threshold: float = 0.4
+    threshold: float = 0.38
     edge_threshold: float = 0.3
     max_group_size: int = 12
+    crowding_neighbours: int = 10
+    crowding_strength: float = 1.0
     max_grade_gap: int = 0
     pelaksana_across_classifications: bool = False
     family_resolution: float = 2.0
@@ -72,6 +74,8 @@ class MergeSettings:
             threshold=float(data.get("ambang_gabung", default.threshold)),
             edge_threshold=float(data.get("ambang_kemiripan", default.edge_threshold)),
             max_group_size=int(data.get("ukuran_kelompok_maksimal", default.max_group_size)),
+            crowding_neighbours=int(data.get("tetangga_kepadatan", default.crowding_neighbours)),
+            crowding_strength=float(data.get("koreksi_kepadatan", default.crowding_strength)),
             max_grade_gap=int(data.get("selisih_jenjang_maksimal", default.max_grade_gap)),
             pelaksana_across_classifications=bool(
                 data.get("pelaksana_lintas_klasifikasi", default.pelaksana_across_classifications)

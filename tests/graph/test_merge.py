@@ -203,9 +203,12 @@ def test_groups_have_cohesion_and_are_deterministic(planted_project: Path, tmp_p
     reordered = write_project(tmp_path / "again", list(reversed(PLANTED)))
     second = result_dict(run_merge(_corpus(reordered)))
     assert first == second
+    threshold = first["pengaturan"]["ambang_gabung"]
     for proposal in first["usulan"]:
-        assert proposal["skor"]["minimum"] <= proposal["skor"]["rata_rata"]
-        assert all(pair["skor"] >= proposal["skor"]["minimum"] for pair in proposal["pasangan"])
+        for key in ("skor", "skor_gabung"):
+            assert proposal[key]["minimum"] <= proposal[key]["rata_rata"]
+            assert min(pair[key] for pair in proposal["pasangan"]) == proposal[key]["minimum"]
+        assert proposal["skor_gabung"]["minimum"] >= threshold
 
 
 def test_proposal_explains_itself(planted_project: Path) -> None:

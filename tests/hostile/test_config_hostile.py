@@ -49,6 +49,10 @@ GABUNG = [
     ("  resolusi_rumpun: 0\n", "0", "KMP011"),
     ("  resolusi_rumpun: 1e308\n", "1e308", "KMP011"),
     ("  anggaran_indeks: 100000000000000000000000\n", "1000", "KMP011"),
+    ("  koreksi_kepadatan: 1.5\n", "1.5", "KMP011"),
+    ("  koreksi_kepadatan: -0.1\n", "-0.1", "KMP011"),
+    ("  tetangga_kepadatan: 0\n", "0", "KMP011"),
+    ("  tetangga_kepadatan: 2.5\n", "2.5", "KMP011"),
 ]
 
 

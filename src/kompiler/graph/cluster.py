@@ -33,9 +33,16 @@ class Group:
 
 
 def merge_groups(
-    sims: Similarities, threshold: float, max_size: int, rejected: Iterable[frozenset[int]] = ()
+    sims: Similarities,
+    threshold: float,
+    max_size: int,
+    rejected: Iterable[frozenset[int]] = (),
+    scores: np.ndarray | None = None,
 ) -> list[Group]:
     """Complete-linkage groups of two or more members whose every pair scores at least ``threshold``.
+
+    A pair's score is ``scores[k]`` for the pair ``k`` of ``sims`` (the merge scores of
+    :mod:`kompiler.graph.crowding`), or its similarity when ``scores`` is None.
 
     Each step merges the best pair of live clusters that is completely linked (every pair of their
     members is an edge): the higher minimum first and, on equal minima, the pair whose members (the
@@ -43,8 +50,9 @@ def merge_groups(
     passed over. A cluster's links are summed in the order of its merges, so the means are the same
     numbers on every run.
     """
-    keep = sims.score >= threshold
-    linkage = _Linkage(sims.left[keep], sims.right[keep], sims.score[keep], max_size, rejected)
+    score = sims.score if scores is None else scores
+    keep = score >= threshold
+    linkage = _Linkage(sims.left[keep], sims.right[keep], score[keep], max_size, rejected)
     while (pair := linkage.best_pair()) is not None:
         linkage.try_merge(*pair)
     return linkage.groups()

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from kompiler.graph.cluster import communities, merge_groups
+from kompiler.graph.crowding import merge_scores
 from kompiler.graph.proposals import Proposal, build_proposal, generic_codes
 from kompiler.graph.similarity import COMPONENTS, Similarities, similarities
 from kompiler.merge_settings import MergeSettings
@@ -43,17 +44,20 @@ def run_merge(corpus: Corpus, settings: MergeSettings | None = None) -> MergeRes
     labels = communities(sims, settings.family_resolution)
     pair_index = _pair_index(sims)
     generic = generic_codes(corpus)
+    scores = merge_scores(sims, settings.crowding_neighbours, settings.crowding_strength)
     proposals = []
-    for group in merge_groups(sims, settings.threshold, settings.max_group_size, rejected):
+    for group in merge_groups(sims, settings.threshold, settings.max_group_size, rejected, scores):
         members = tuple(sims.features.positions[i] for i in group.members)
-        pairs = []
+        pairs, similarity = [], []
         for x, a in enumerate(group.members):
             for b in group.members[x + 1 :]:
                 k = pair_index(a, b)
+                similarity.append(float(sims.score[k]))
                 pairs.append(
                     {
                         "anggota": [sims.codes[a], sims.codes[b]],
                         "skor": round(float(sims.score[k]), 4),
+                        "skor_gabung": round(float(scores[k]), 4),
                         "komponen": {c: round(float(sims.components[c][k]), 4) for c in sims.components},
                     }
                 )
@@ -61,8 +65,7 @@ def run_merge(corpus: Corpus, settings: MergeSettings | None = None) -> MergeRes
         proposal = build_proposal(
             corpus,
             members,
-            group.minimum,
-            group.mean,
+            (min(similarity), sum(similarity) / len(similarity), group.minimum, group.mean),
             pairs,
             int(community_votes.argmax()) if len(community_votes) else None,
             generic,
@@ -120,6 +123,7 @@ def proposal_dict(proposal: Proposal) -> dict[str, Any]:
             for p in proposal.members
         ],
         "skor": {"rata_rata": round(proposal.score_mean, 4), "minimum": round(proposal.score_min, 4)},
+        "skor_gabung": {"rata_rata": round(proposal.merge_mean, 4), "minimum": round(proposal.merge_min, 4)},
         "pasangan": proposal.pairs,
         "bukti": {
             "kompetensi_inti": [competency(c) for c in proposal.core],
@@ -145,6 +149,8 @@ def result_dict(result: MergeResult) -> dict[str, Any]:
             "ambang_gabung": settings.threshold,
             "ambang_kemiripan": settings.edge_threshold,
             "ukuran_kelompok_maksimal": settings.max_group_size,
+            "tetangga_kepadatan": settings.crowding_neighbours,
+            "koreksi_kepadatan": settings.crowding_strength,
             "selisih_jenjang_maksimal": settings.max_grade_gap,
             "pelaksana_lintas_klasifikasi": settings.pelaksana_across_classifications,
         },

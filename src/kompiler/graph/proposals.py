@@ -51,6 +51,8 @@ class Proposal:
     members: tuple[Position, ...]
     score_min: float
     score_mean: float
+    merge_min: float
+    merge_mean: float
     pairs: list[dict[str, Any]]
     core: list[SharedCompetency]
     optional: list[SharedCompetency]
@@ -311,12 +313,13 @@ def _draft_education(members: tuple[Position, ...]) -> list[dict[str, Any]]:
 def build_proposal(
     corpus: Corpus,
     members: tuple[Position, ...],
-    score_min: float,
-    score_mean: float,
+    scores: tuple[float, float, float, float],
     pairs: list[dict[str, Any]],
     community: int | None,
     generic: tuple[list[str], list[str]],
 ) -> Proposal:
+    """The proposal of a merge group; ``scores`` are the lowest and mean similarity of its pairs, then the
+    lowest and mean merge score (what the threshold was compared with)."""
     codes = [p.code for p in members]
     core, optional = _technical(members, corpus)
     tasks, task_words = _common_tasks(members)
@@ -324,8 +327,10 @@ def build_proposal(
     proposal = Proposal(
         code=proposal_code(codes),
         members=members,
-        score_min=score_min,
-        score_mean=score_mean,
+        score_min=scores[0],
+        score_mean=scores[1],
+        merge_min=scores[2],
+        merge_mean=scores[3],
         pairs=pairs,
         core=core,
         optional=optional,
