@@ -6,8 +6,11 @@ import copy
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
+
+from kompiler.graph.similarity import Features, Similarities
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
@@ -186,3 +189,16 @@ def write_project(target: Path, positions: list[dict]) -> Path:
 @pytest.fixture
 def planted_project(tmp_path: Path) -> Path:
     return write_project(tmp_path / "standar", PLANTED)
+
+
+def scored_pairs(n: int, pairs: dict[tuple[int, int], float]) -> Similarities:
+    """Scored pairs of ``n`` positions, in ``(left, right)`` order as the similarity stage gives them."""
+    ordered = sorted(pairs)
+    features = Features(positions=(), matrices={}, sizes={}, cosine=frozenset())
+    return Similarities(
+        features,
+        np.array([a for a, _ in ordered], dtype=np.int64).reshape(-1),
+        np.array([b for _, b in ordered], dtype=np.int64).reshape(-1),
+        np.array([pairs[p] for p in ordered], dtype=np.float64).reshape(-1),
+        {},
+    )

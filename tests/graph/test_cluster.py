@@ -5,24 +5,10 @@ from __future__ import annotations
 import itertools
 import random
 
-import numpy as np
 import pytest
 
 from kompiler.graph.cluster import Group, merge_groups
-from kompiler.graph.similarity import Features, Similarities
-
-
-def _similarities(n: int, pairs: dict[tuple[int, int], float]) -> Similarities:
-    """Scored pairs of ``n`` positions, in ``(left, right)`` order as the similarity stage gives them."""
-    ordered = sorted(pairs)
-    features = Features(positions=(), matrices={}, sizes={}, cosine=frozenset())
-    return Similarities(
-        features,
-        np.array([a for a, _ in ordered], dtype=np.int64).reshape(-1),
-        np.array([b for _, b in ordered], dtype=np.int64).reshape(-1),
-        np.array([pairs[p] for p in ordered], dtype=np.float64).reshape(-1),
-        {},
-    )
+from tests.graph.conftest import scored_pairs
 
 
 def _reference(
@@ -68,7 +54,7 @@ def test_groups_are_those_of_the_definition(seed: int) -> None:
     rejected = [
         frozenset(rng.sample(range(n), rng.randint(2, 3))) for _ in range(rng.randint(0, 2)) if n >= 3
     ]
-    groups = merge_groups(_similarities(n, pairs), 0.5, max_size, rejected)
+    groups = merge_groups(scored_pairs(n, pairs), 0.5, max_size, rejected)
     assert [(g.members, g.minimum) for g in groups] == _reference(pairs, 0.5, max_size, rejected)
     for group in groups:
         inside = [pairs[p] for p in itertools.combinations(group.members, 2)]
@@ -77,16 +63,16 @@ def test_groups_are_those_of_the_definition(seed: int) -> None:
 
 def test_a_chain_of_likeness_does_not_make_one_group() -> None:
     # 0 is like 1 and 1 is like 2, but 0 is not like 2: the better pair is grouped, 2 stays alone.
-    groups = merge_groups(_similarities(3, {(0, 1): 0.8, (1, 2): 0.9}), 0.5, 12)
+    groups = merge_groups(scored_pairs(3, {(0, 1): 0.8, (1, 2): 0.9}), 0.5, 12)
     assert groups == [Group((1, 2), 0.9, 0.9)]
 
 
 def test_equal_scores_are_decided_by_the_members() -> None:
     # 2 is as like 0 as 1, but not both: it joins the one that comes first.
-    groups = merge_groups(_similarities(3, {(1, 2): 0.7, (0, 2): 0.7}), 0.5, 12)
+    groups = merge_groups(scored_pairs(3, {(1, 2): 0.7, (0, 2): 0.7}), 0.5, 12)
     assert groups == [Group((0, 2), 0.7, 0.7)]
 
 
 def test_no_pairs_give_no_groups() -> None:
-    assert merge_groups(_similarities(3, {}), 0.5, 12) == []
-    assert merge_groups(_similarities(3, {(0, 1): 0.4}), 0.5, 12) == []
+    assert merge_groups(scored_pairs(3, {}), 0.5, 12) == []
+    assert merge_groups(scored_pairs(3, {(0, 1): 0.4}), 0.5, 12) == []
