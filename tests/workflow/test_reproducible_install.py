@@ -84,7 +84,7 @@ def test_make_test_reinstalls_with_the_constraints_when_they_change(changed: str
     commands = make_dry_run("-W", changed, "test")
     assert "pip install --quiet -c constraints.txt -e '.[test]'" in commands
     assert "pip install --quiet -c constraints.txt --upgrade pip" in commands
-    assert commands.rstrip().endswith("pytest -q")
+    assert commands.rstrip().splitlines()[-1].startswith(".venv/bin/python -m pytest -q")
 
 
 @pytest.mark.skipif(MAKE is None, reason="make is not installed")
