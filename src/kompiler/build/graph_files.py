@@ -29,8 +29,8 @@ def merge_text(result: MergeResult, locale: str = "id") -> str:
     for number, p in enumerate(result.proposals, 1):
         status = f" [{p.status}]" if p.status != "baru" else ""
         lines.append(
-            f"{number}. {p.code}{status}  {_label(locale, 'skor', 'score')} {p.score_mean:.2f} "
-            f"(min {p.score_min:.2f})  → {p.suggested_name} ({p.suggested_family})"
+            f"{number}. {p.code}{status}  {_label(locale, 'skor', 'score')} {p.similarity.mean:.2f} "
+            f"(min {p.similarity.minimum:.2f})  → {p.suggested_name} ({p.suggested_family})"
         )
         for member in p.members:
             lines.append(f"   - {member.code}  {member.name}")
@@ -57,7 +57,7 @@ def merge_markdown(result: MergeResult, locale: str = "id") -> str:
             "",
             f"- {_label(locale, 'Status', 'Status')}: {p.status}",
             f"- {_label(locale, 'Skor rata-rata / minimum', 'Mean / minimum score')}: "
-            f"{p.score_mean:.2f} / {p.score_min:.2f}",
+            f"{p.similarity.mean:.2f} / {p.similarity.minimum:.2f}",
             f"- {_label(locale, 'Rumpun usulan', 'Suggested family')}: {p.suggested_family}",
             "",
             f"| {_label(locale, 'Kode', 'Code')} | {_label(locale, 'Nama jabatan', 'Position')} | "

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import combinations
 from typing import Any
 
 import numpy as np
 
 from kompiler.graph.cluster import communities, merge_groups
 from kompiler.graph.crowding import merge_scores
-from kompiler.graph.proposals import Proposal, build_proposal, generic_codes
+from kompiler.graph.proposals import Cohesion, Proposal, build_proposal, generic_codes
 from kompiler.graph.similarity import COMPONENTS, Similarities, similarities
 from kompiler.merge_settings import MergeSettings
 from kompiler.model import Corpus
@@ -48,25 +49,23 @@ def run_merge(corpus: Corpus, settings: MergeSettings | None = None) -> MergeRes
     proposals = []
     for group in merge_groups(sims, settings.threshold, settings.max_group_size, rejected, scores):
         members = tuple(sims.features.positions[i] for i in group.members)
-        pairs, similarity = [], []
-        for x, a in enumerate(group.members):
-            for b in group.members[x + 1 :]:
-                k = pair_index(a, b)
-                similarity.append(float(sims.score[k]))
-                pairs.append(
-                    {
-                        "anggota": [sims.codes[a], sims.codes[b]],
-                        "skor": round(float(sims.score[k]), 4),
-                        "skor_gabung": round(float(scores[k]), 4),
-                        "komponen": {c: round(float(sims.components[c][k]), 4) for c in sims.components},
-                    }
-                )
+        pairs = list(combinations(group.members, 2))
+        where = [pair_index(a, b) for a, b in pairs]
         community_votes = np.bincount(labels[list(group.members)]) if len(labels) else np.zeros(0)
         proposal = build_proposal(
             corpus,
             members,
-            (min(similarity), sum(similarity) / len(similarity), group.minimum, group.mean),
-            pairs,
+            Cohesion.of(sims.score[where].tolist()),
+            Cohesion(group.minimum, group.mean),
+            [
+                {
+                    "anggota": [sims.codes[a], sims.codes[b]],
+                    "skor": round(float(sims.score[k]), 4),
+                    "skor_gabung": round(float(scores[k]), 4),
+                    "komponen": {c: round(float(sims.components[c][k]), 4) for c in sims.components},
+                }
+                for (a, b), k in zip(pairs, where, strict=True)
+            ],
             int(community_votes.argmax()) if len(community_votes) else None,
             generic,
         )
@@ -79,7 +78,7 @@ def run_merge(corpus: Corpus, settings: MergeSettings | None = None) -> MergeRes
                 "peninjau": decision.reviewer,
             }
         proposals.append(proposal)
-    proposals.sort(key=lambda p: (-p.score_mean, p.member_codes))
+    proposals.sort(key=lambda p: (-p.similarity.mean, p.member_codes))
     return MergeResult(settings, sims, labels, proposals)
 
 
@@ -122,8 +121,8 @@ def proposal_dict(proposal: Proposal) -> dict[str, Any]:
             {"kode": p.code, "nama": p.name, "jenis": p.kind.value, "jenjang": p.grade, "rumpun": p.family}
             for p in proposal.members
         ],
-        "skor": {"rata_rata": round(proposal.score_mean, 4), "minimum": round(proposal.score_min, 4)},
-        "skor_gabung": {"rata_rata": round(proposal.merge_mean, 4), "minimum": round(proposal.merge_min, 4)},
+        "skor": proposal.similarity.as_dict(),
+        "skor_gabung": proposal.merge.as_dict(),
         "pasangan": proposal.pairs,
         "bukti": {
             "kompetensi_inti": [competency(c) for c in proposal.core],

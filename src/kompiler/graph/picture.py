@@ -130,7 +130,8 @@ def graph_data(corpus: Corpus, merge: MergeResult) -> GraphData:
         )
     ]
     groups = [
-        MergeGroup(p.code, tuple(sorted(p.member_codes)), round(p.score_mean, 3)) for p in merge.proposals
+        MergeGroup(p.code, tuple(sorted(p.member_codes)), round(p.similarity.mean, 3))
+        for p in merge.proposals
     ]
     return GraphData(
         picture=layout(corpus, edges, groups),

@@ -43,16 +43,32 @@ class SharedCompetency:
         return max(self.importance.values(), default=None)
 
 
+@dataclass(frozen=True)
+class Cohesion:
+    """How close a group's members are: the lowest and the mean score of its pairs."""
+
+    minimum: float
+    mean: float
+
+    @classmethod
+    def of(cls, scores: list[float]) -> Cohesion:
+        return cls(min(scores), sum(scores) / len(scores))
+
+    def as_dict(self) -> dict[str, float]:
+        return {"rata_rata": round(self.mean, 4), "minimum": round(self.minimum, 4)}
+
+
 @dataclass
 class Proposal:
-    """One proposed merge, with everything the reviewer needs to accept or reject it."""
+    """One proposed merge, with everything the reviewer needs to accept or reject it.
+
+    ``similarity`` is the cohesion of its pairs' similarities, ``merge`` that of their merge scores (what
+    the threshold was compared with, :mod:`kompiler.graph.crowding`)."""
 
     code: str
     members: tuple[Position, ...]
-    score_min: float
-    score_mean: float
-    merge_min: float
-    merge_mean: float
+    similarity: Cohesion
+    merge: Cohesion
     pairs: list[dict[str, Any]]
     core: list[SharedCompetency]
     optional: list[SharedCompetency]
@@ -313,13 +329,12 @@ def _draft_education(members: tuple[Position, ...]) -> list[dict[str, Any]]:
 def build_proposal(
     corpus: Corpus,
     members: tuple[Position, ...],
-    scores: tuple[float, float, float, float],
+    similarity: Cohesion,
+    merge: Cohesion,
     pairs: list[dict[str, Any]],
     community: int | None,
     generic: tuple[list[str], list[str]],
 ) -> Proposal:
-    """The proposal of a merge group; ``scores`` are the lowest and mean similarity of its pairs, then the
-    lowest and mean merge score (what the threshold was compared with)."""
     codes = [p.code for p in members]
     core, optional = _technical(members, corpus)
     tasks, task_words = _common_tasks(members)
@@ -327,10 +342,8 @@ def build_proposal(
     proposal = Proposal(
         code=proposal_code(codes),
         members=members,
-        score_min=scores[0],
-        score_mean=scores[1],
-        merge_min=scores[2],
-        merge_mean=scores[3],
+        similarity=similarity,
+        merge=merge,
         pairs=pairs,
         core=core,
         optional=optional,
