@@ -91,6 +91,13 @@ def test_invalid_date_is_explained(minimal_project: Path) -> None:
     assert "bukan tanggal yang sah" in problem.message.id
 
 
+def test_date_in_the_wrong_order_is_reported_once_as_a_format_problem(minimal_project: Path) -> None:
+    edit(minimal_project, 'berlaku_mulai: "2026-04-01"', 'berlaku_mulai: "01-04-2026"')
+    problem = only(minimal_project)
+    assert (problem.code, problem.location.line, problem.location.column) == ("KMP011", 63, 16)
+    assert "tidak sesuai format" in problem.message.id and "TTTT-BB-HH" in problem.message.id
+
+
 def test_missing_required_key_points_at_the_mapping_start(minimal_project: Path) -> None:
     edit(minimal_project, "  pangkat:\n    golongan: III/c\n", "  pangkat:\n")
     problem = only(minimal_project)

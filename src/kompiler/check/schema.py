@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -91,7 +93,7 @@ class SchemaSet:
         invalid: set[Pointer] = set()
         omitted = 0
         first_omitted: Pointer = ()
-        for error in validator.iter_errors(document.data):
+        for error in _one_per_mistake(validator.iter_errors(document.data)):
             pointer = tuple(error.instance_path)
             invalid.add(pointer)
             if len(diagnostics) < MAX_DIAGNOSTICS:
@@ -138,6 +140,20 @@ class SchemaSet:
                 message = Message(f"{message.id} ({described})", message.en)
             return [_diagnostic(_first_line(document, where), message)]
         return [_diagnostic(where, _message_for(name, kind, value, owner, error))]
+
+
+def _one_per_mistake(errors: Iterable[Any]) -> Iterator[Any]:
+    """The validator's errors without those that repeat another error of the same value.
+
+    A date written ``"01-04-2026"`` breaks both the date schema's pattern and its format; the two would
+    be reported at the same place for one mistake. The pattern's message is kept: it names the shape
+    to write (TTTT-BB-HH), while "not a valid date" suggests a day that does not exist. A value's errors
+    come one after another, so this streams, as the validation does.
+    """
+    for _, group in groupby(errors, key=lambda error: tuple(error.instance_path)):
+        found = list(group)
+        names = {type(error.kind).__name__ for error in found}
+        yield from (e for e in found if not ("Pattern" in names and type(e.kind).__name__ == "Format"))
 
 
 def _diagnostic(location: Location, message: Message) -> Diagnostic:
