@@ -360,12 +360,12 @@ BUILTIN: dict[str, CodeInfo] = {
     "KMP085": CodeInfo(
         Message("Bukan berkas standar", "Not a standards file"),
         Message(
-            "PATH untuk kompiler fmt harus folder proyek standar atau salah satu berkas standarnya "
-            "(kompiler.yaml, sumber.yaml, jenjang.yaml, keputusan-gabung.yaml, kamus/, rumpun/, jabatan/); "
-            "yang lain adalah galat penggunaan (kode keluar 2).",
-            "The PATH of kompiler fmt must be a standards project's folder or one of its standards files "
-            "(kompiler.yaml, sumber.yaml, jenjang.yaml, keputusan-gabung.yaml, kamus/, rumpun/, jabatan/); "
-            "anything else is a usage error (exit code 2).",
+            "PATH untuk kompiler check dan kompiler fmt harus folder proyek standar atau salah satu berkas "
+            "standarnya (kompiler.yaml, sumber.yaml, jenjang.yaml, keputusan-gabung.yaml, kamus/, rumpun/, "
+            "jabatan/, pengembangan/); yang lain adalah galat penggunaan (kode keluar 2).",
+            "The PATH of kompiler check and kompiler fmt must be a standards project's folder or one of its "
+            "standards files (kompiler.yaml, sumber.yaml, jenjang.yaml, keputusan-gabung.yaml, kamus/, "
+            "rumpun/, jabatan/, pengembangan/); anything else is a usage error (exit code 2).",
         ),
     ),
     "KMP050": CodeInfo(

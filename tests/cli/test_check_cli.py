@@ -74,6 +74,34 @@ def test_checking_one_file_reports_only_that_file(
     assert result.exit_code == 1
 
 
+def test_one_file_outside_any_project_says_why(tmp_path: Path, run_cli: Callable[..., Result]) -> None:
+    """The one-file filter once hid KMP015: the check printed 0 problems and exited 2 without a reason."""
+    loose = tmp_path / "lepas"
+    loose.mkdir()
+    shutil.copy(FIXTURES / "minimal" / "jabatan" / "analis-keuangan.yaml", loose)
+    result = run_cli(["check", str(loose / "analis-keuangan.yaml")], tmp_path)
+    assert result.exit_code == 2
+    assert "galat KMP015: Ini bukan proyek standar" in result.stdout
+
+
+def test_a_file_the_project_does_not_read_is_a_usage_error(
+    minimal_project: Path, run_cli: Callable[..., Result]
+) -> None:
+    (minimal_project / "README.md").write_text("# Standar\n", encoding="utf-8")
+    result = run_cli(["check", "README.md", "--locale", "en"], minimal_project)
+    assert result.exit_code == 2
+    assert "README.md: error KMP085: This is not a standards file of the project" in result.stdout
+
+
+def test_one_file_shows_a_broken_configuration(minimal_project: Path, run_cli: Callable[..., Result]) -> None:
+    """Exit 2 for a broken kompiler.yaml comes with the diagnostic that says so, whichever file is checked."""
+    with (minimal_project / "kompiler.yaml").open("a", encoding="utf-8") as project_file:
+        project_file.write("tidak_dikenal: 1\n")
+    result = run_cli(["check", "jabatan/analis-keuangan.yaml", "--format", "json"], minimal_project)
+    assert result.exit_code == 2
+    assert {d["file"] for d in json.loads(result.stdout)["diagnostics"]} == {"kompiler.yaml"}
+
+
 def test_quiet_shows_errors_only(broken_project: Path, run_cli: Callable[..., Result]) -> None:
     result = run_cli(["check", ".", "--quiet", "--format", "json"], broken_project)
     assert {d["severity"] for d in json.loads(result.stdout)["diagnostics"]} == {"error"}

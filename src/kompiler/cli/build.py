@@ -121,10 +121,10 @@ def command(
         except StageFailed as failure:
             _stopped(failure)
         locale = resolve_locale(locale, result)
-        shown = select(result.diagnostics, quiet=quiet, verbose=verbose, only_file=None)
-        code = exit_code(result, select(result.diagnostics, quiet=True, verbose=False, only_file=None))
+        shown = select(result.diagnostics, quiet=quiet, verbose=verbose, only_files=None)
+        code = exit_code(result, select(result.diagnostics, quiet=True, verbose=False, only_files=None))
         if shown or code:
-            silenced = waived(result, quiet=quiet, verbose=verbose, only_file=None)
+            silenced = waived(result, quiet=quiet, verbose=verbose, only_files=None)
             emit_report(result, shown, output_format, locale, verbose, silenced)
         if code:
             click.echo(

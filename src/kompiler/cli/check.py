@@ -7,18 +7,22 @@ from pathlib import Path
 
 import click
 
+from kompiler.check.result import CompileResult
 from kompiler.cli.common import (
     emit_report,
     executor_checked,
     exit_code,
-    only_file_of,
+    only_files_of,
     pipeline_options,
     report_options,
     resolve_locale,
     select,
     waived,
 )
+from kompiler.cli.rewriting import not_a_standard
+from kompiler.diagnostics import Diagnostic
 from kompiler.pipeline import check_path
+from kompiler.project import display_path
 
 
 @click.command("check")
@@ -38,11 +42,29 @@ def command(
     jobs: int | None,
 ) -> None:
     """Periksa standar di PATH (bawaan: standards/). / Check the standards in PATH."""
+    from kompiler.cli import EXIT_USAGE
+
     with executor_checked(executor):
         result = check_path(path, cache=not no_cache, executor=executor, jobs=jobs)
-    only = only_file_of(path)
-    shown = select(result.diagnostics, quiet=quiet, verbose=verbose, only_file=only)
-    silenced = waived(result, quiet=quiet, verbose=verbose, only_file=only)
+    only = only_files_of(path, result)
+    stray = _stray_file(path, result)
+    if stray is not None:
+        result.diagnostics.append(stray)
+    shown = select(result.diagnostics, quiet=quiet, verbose=verbose, only_files=only)
+    silenced = waived(result, quiet=quiet, verbose=verbose, only_files=only)
     emit_report(result, shown, output_format, resolve_locale(locale, result), verbose, silenced)
-    errors = select(result.diagnostics, quiet=True, verbose=False, only_file=only)
-    sys.exit(exit_code(result, errors))
+    errors = select(result.diagnostics, quiet=True, verbose=False, only_files=only)
+    sys.exit(EXIT_USAGE if stray is not None else exit_code(result, errors))
+
+
+def _stray_file(path: Path, result: CompileResult) -> Diagnostic | None:
+    """KMP085 when PATH is a file of a project that the project does not read as a standard (a README,
+    a spreadsheet) and nothing else is said about it: checking it would otherwise pass on nothing."""
+    if not path.is_file() or result.config_broken:
+        return None
+    shown = display_path(path.resolve())
+    if any(f.display == shown for f in result.files):
+        return None
+    if any(d.location.file == shown for d in result.diagnostics):
+        return None
+    return not_a_standard(shown)

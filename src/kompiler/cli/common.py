@@ -103,28 +103,42 @@ def _language(value: str) -> str:
 
 
 def select(
-    diagnostics: list[Diagnostic], *, quiet: bool, verbose: bool, only_file: str | None
+    diagnostics: list[Diagnostic], *, quiet: bool, verbose: bool, only_files: frozenset[str] | None
 ) -> list[Diagnostic]:
-    """Filter what is shown: ``--quiet`` keeps errors, info is shown only with ``--verbose``."""
+    """Filter what is shown: ``--quiet`` keeps errors, info is shown only with ``--verbose``, and with
+    ``only_files`` (see :func:`only_files_of`) only what is located in one of those files."""
     floor = Severity.ERROR if quiet else (Severity.INFO if verbose else Severity.WARNING)
     return [
-        d for d in diagnostics if d.severity >= floor and (only_file is None or d.location.file == only_file)
+        d
+        for d in diagnostics
+        if d.severity >= floor and (only_files is None or d.location.file in only_files)
     ]
 
 
-def only_file_of(path: Path) -> str | None:
-    """When the user checks a single file, diagnostics are limited to that file."""
-    from kompiler.project import display_path
+def only_files_of(path: Path, result: CompileResult) -> frozenset[str] | None:
+    """When the user checks a single file, what is shown: that file's diagnostics, and those about the
+    project itself (no file, the project's folder, ``kompiler.yaml``). The latter decide whether the
+    check can run at all (KMP015, a broken configuration, exit 2), so hiding them would leave an exit
+    code without a reason."""
+    from kompiler.project import PROJECT_FILE, display_path
 
-    return display_path(path.resolve()) if path.is_file() else None
+    if not path.is_file():
+        return None
+    project = {""}
+    if result.root is not None:
+        root = result.root.resolve()
+        project |= {display_path(root), display_path(root / PROJECT_FILE)}
+    return frozenset({display_path(path.resolve()), *project})
 
 
-def waived(result: CompileResult, *, quiet: bool, verbose: bool, only_file: str | None) -> list[Suppressed]:
+def waived(
+    result: CompileResult, *, quiet: bool, verbose: bool, only_files: frozenset[str] | None
+) -> list[Suppressed]:
     """The findings waiver comments silenced, filtered as :func:`select` filters what is shown."""
     shown = {
         id(d)
         for d in select(
-            [s.diagnostic for s in result.suppressed], quiet=quiet, verbose=verbose, only_file=only_file
+            [s.diagnostic for s in result.suppressed], quiet=quiet, verbose=verbose, only_files=only_files
         )
     }
     return [s for s in result.suppressed if id(s.diagnostic) in shown]

@@ -32,7 +32,7 @@ def _report(
 ) -> None:
     from kompiler.report import ReportInput, formats
 
-    visible = select(diagnostics, quiet=quiet, verbose=verbose, only_file=None)
+    visible = select(diagnostics, quiet=quiet, verbose=verbose, only_files=None)
     if not visible and output_format == "text":
         return
     report = ReportInput(

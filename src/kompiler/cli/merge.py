@@ -55,7 +55,7 @@ def _merge(path: Path, output_format: str, writer: OutputWriter | None, locale: 
     """
     result = compile_path(path)
     locale = resolve_locale(locale, result)
-    errors = select(result.diagnostics, quiet=True, verbose=False, only_file=None)
+    errors = select(result.diagnostics, quiet=True, verbose=False, only_files=None)
     code = exit_code(result, errors)
     if code:
         if output_format == "markdown":

@@ -54,19 +54,20 @@ def select(path: Path) -> Selection:
     chosen = [f for f in files if f.relative == relative or f.relative.startswith(relative + "/")]
     problems = [d for d in found if d.location.file == shown or d.location.file.startswith(shown + "/")]
     if not folder and not chosen and not problems:
-        raise NotAStandard(_not_a_standard(shown))
+        raise NotAStandard(not_a_standard(shown))
     return Selection(root, chosen, problems)
 
 
-def _not_a_standard(shown: str) -> Diagnostic:
+def not_a_standard(shown: str) -> Diagnostic:
+    """The usage error (KMP085) for a file PATH that the project at hand does not read as a standard."""
     return Diagnostic(
         Severity.ERROR,
         CODE_NOT_A_STANDARD,
         Message(
             "Ini bukan berkas standar proyek ini (kompiler.yaml, sumber.yaml, jenjang.yaml, "
-            "keputusan-gabung.yaml, atau berkas .yaml di kamus/, rumpun/, jabatan/).",
+            "keputusan-gabung.yaml, atau berkas .yaml di kamus/, rumpun/, jabatan/, pengembangan/).",
             "This is not a standards file of the project (kompiler.yaml, sumber.yaml, jenjang.yaml, "
-            "keputusan-gabung.yaml, or a .yaml file in kamus/, rumpun/, jabatan/).",
+            "keputusan-gabung.yaml, or a .yaml file in kamus/, rumpun/, jabatan/, pengembangan/).",
         ),
         Location(shown),
     )
