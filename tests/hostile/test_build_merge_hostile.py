@@ -137,6 +137,20 @@ def test_an_unknown_option_is_told_in_indonesian_and_english(
     assert "Error: No such option '--tidak-ada'." in run.stderr
 
 
+@pytest.mark.parametrize("args", [[], ["people"]])
+def test_a_bare_group_prints_its_help_not_an_error(kompiler, tmp_path: Path, args: list[str]) -> None:
+    """``kompiler`` alone prints the help as click and ruff do when run bare: on standard error, exit 2
+    (the run did nothing), without the "Galat: ... Error: Usage:" of a mistake."""
+    run = kompiler(args, cwd=tmp_path)
+    assert run.exit_code == 2
+    assert run.stdout == ""
+    assert run.stderr.startswith(
+        f"Usage: kompiler {' '.join(args)}".rstrip() + " [OPTIONS] COMMAND [ARGS]..."
+    )
+    assert "Commands:" in run.stderr
+    assert "Galat" not in run.stderr and "Error" not in run.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "indonesian"),
     [

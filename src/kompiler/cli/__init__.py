@@ -77,6 +77,14 @@ class _Group(click.Group):
             _defend(error)
 
 
+def _bare(error: click.exceptions.NoArgsIsHelpError) -> NoReturn:
+    """A group run without a subcommand: its help alone, not wrapped as a mistake ("Galat: ... Error:
+    Usage: ..."), on standard error with exit code 2, as click and ruff do when run bare. A newcomer
+    typing ``kompiler`` did nothing wrong, but no script may take it for a successful run either."""
+    error.show()
+    sys.exit(error.exit_code)
+
+
 def _defend(error: Exception) -> NoReturn:
     """Report an exception nothing else handled: the system's refusal as such, anything else as a bug."""
     if isinstance(error, OSError) and environment.is_environmental(error):
@@ -101,12 +109,15 @@ def cli() -> None:
 def main() -> None:
     """Run the command line; what click itself prints (help, usage errors) and the output still buffered
     at the end meet the same defence as the commands. A usage error is told in Indonesian and English
-    (:mod:`kompiler.cli.usage`), with exit code 2."""
+    (:mod:`kompiler.cli.usage`), with exit code 2; a bare group (``kompiler``, ``kompiler people``)
+    prints its help."""
     environment.hold_standard_streams()
     environment.watch_output()
     try:
         try:
             returned = cli.main(prog_name="kompiler", standalone_mode=False)
+        except click.exceptions.NoArgsIsHelpError as error:
+            _bare(error)
         except click.UsageError as error:
             from kompiler.cli import usage
 
