@@ -112,3 +112,30 @@ def test_fmt_single_file_and_broken_file(tmp_path: Path, run_cli) -> None:
     assert "standar/jabatan/rusak.yaml:2:1: galat KMP002:" in everything.output
     assert broken.read_text(encoding="utf-8") == "kode: [tidak ditutup\n"
     assert (project / "rumpun" / "rumpun.yaml").read_text(encoding="utf-8") == CANONICAL
+
+
+def test_a_tab_after_a_key_is_reported_by_check_and_fmt_at_the_tab(tmp_path: Path, run_cli) -> None:
+    project = tmp_path / "standar"
+    shutil.copytree(FIXTURES / "minimal", project)
+    position = project / "jabatan" / "analis-keuangan.yaml"
+    tabbed = position.read_text(encoding="utf-8").replace("urusan: Keuangan", "urusan:\tKeuangan")
+    position.write_text(tabbed, encoding="utf-8")
+    expected = "standar/jabatan/analis-keuangan.yaml:9:8: galat KMP002: Karakter tab"
+    for args in (["check", str(project)], ["fmt", str(project), "--check"], ["fmt", str(project)]):
+        result = run_cli(args, tmp_path)
+        assert result.exit_code == 1, (args, result.output)
+        assert expected in result.output, (args, result.output)
+        assert "KMP083" not in result.output and "scanning" not in result.output, (args, result.output)
+    assert position.read_text(encoding="utf-8") == tabbed
+
+
+def test_text_only_the_layout_library_refuses_is_reported_where_it_stops_in_the_drafters_words() -> None:
+    # libyaml and PyYAML end a comment at U+2028 (so `kode` is a key); the round-trip library does not.
+    text = "rumpun:\n  - kode: RJ-ADM # lama\u2028nama: Administrasi\n"
+    assert load_bytes("x.yaml", text.encode()).diagnostics == []
+    with pytest.raises(NotFormattable) as raised:
+        format_text(text, FileKind.FAMILIES)
+    [problem] = raised.value.diagnostics
+    assert (problem.code, problem.location.line, problem.location.column) == ("KMP083", 2, 25)
+    assert "pustaka tata letak" in problem.message.id and "layout library" in problem.message.en
+    assert "while" not in problem.message.id + problem.message.en

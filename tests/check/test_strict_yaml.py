@@ -131,6 +131,41 @@ def test_tab_indentation_gets_a_tab_message() -> None:
     assert "tab" in result.diagnostics[0].message.id.lower()
 
 
+@pytest.mark.parametrize(
+    ("source", "line", "column"),
+    [
+        (b"nama: A\nurusan:\tKeuangan\n", 2, 8),  # after a key's colon
+        (b"nama: A\ntugas:\n  -\tMenganalisis\n", 3, 4),  # after a list dash
+        (b"nama: A\turusan\n", 1, 8),  # inside unquoted text
+        (b"nama: A\t\nkode: X\n", 1, 8),  # at the end of a line
+        (b"nama: A\t# catatan\n", 1, 8),  # before a comment
+        (b"nama\t: A\n", 1, 5),  # before a colon
+        (b"bidang: [A,\tB]\n", 1, 12),  # inside brackets
+    ],
+)
+def test_a_tab_used_as_separation_is_the_tab_error_at_the_tab(source: bytes, line: int, column: int) -> None:
+    indentation = load_bytes("f.yaml", b"a:\n\tb: 1\n").diagnostics[0].message
+    result = load_bytes("f.yaml", source)
+    assert [(d.code, d.location.line, d.location.column) for d in result.diagnostics] == [
+        ("KMP002", line, column)
+    ]
+    assert result.diagnostics[0].message == indentation
+    assert result.document is None
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        b'nama: "A\tB"\n',
+        b"nama: 'A\tB'\n",
+        b"uraian: |\n  satu\tdua\n  \ttiga\n",
+        b"# komentar\tdengan tab\nnama: A # dan\tini\n",
+    ],
+)
+def test_a_tab_in_quoted_or_block_text_or_a_comment_is_fine(source: bytes) -> None:
+    assert load_bytes("f.yaml", source).diagnostics == []
+
+
 def test_truncated_file_is_a_syntax_error_with_a_position() -> None:
     result = load_bytes("f.yaml", b"nama: 'Analis\nkode: X\n")
     assert [d.code for d in result.diagnostics] == ["KMP002"]

@@ -202,7 +202,7 @@ def load_bytes(path: str, raw: bytes) -> LoadResult:
     try:
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
-        return LoadResult(None, [_syntax_diagnostic(path, text, error)])
+        return LoadResult(None, [_tab_diagnostic(path, text) or _syntax_diagnostic(path, text, error)])
     except yaml.reader.ReaderError as error:
         # Located by the character itself: libyaml gives the position in bytes.
         found = text.find(chr(error.character)) if isinstance(error.character, int) else -1
@@ -211,6 +211,9 @@ def load_bytes(path: str, raw: bytes) -> LoadResult:
     except yaml.YAMLError as error:
         message = Message(f"YAML tidak dapat dibaca: {error}", f"YAML cannot be read: {error}")
         return LoadResult(None, [_error(CODE_SYNTAX, message, path, None)])
+    tab = _tab_diagnostic(path, text)
+    if tab is not None:
+        return LoadResult(None, [tab])
     if root is None:
         message = Message(
             "Berkas kosong: tidak ada isi YAML untuk diperiksa.",
@@ -489,6 +492,57 @@ _TAB_PROBLEM = Message(
     "Karakter tab dipakai untuk indentasi atau pemisah; YAML hanya menerima spasi.",
     "A tab character is used for indentation or separation; YAML accepts only spaces.",
 )
+
+
+def _tab_diagnostic(path: str, text: str) -> Diagnostic | None:
+    """The syntax error of the first tab used as indentation or separation, or ``None``.
+
+    PyYAML's own reader refuses a tab anywhere but inside quoted or block text and comments, as does
+    the round-trip reader ``kompiler fmt`` uses; libyaml accepts one after ``key:``, at the end of a
+    line or inside unquoted text. So that a file passes ``check`` on every loader exactly when ``fmt``
+    can read it, such a tab is the same syntax error as the one PyYAML reports, at the tab.
+    """
+    found = _first_separating_tab(text)
+    if found < 0:
+        return None
+    return _error(CODE_SYNTAX, _TAB_PROBLEM, path, SourcePositions(text).span(found))
+
+
+def _first_separating_tab(text: str) -> int:
+    """The offset of the first tab outside quoted and block scalars and comments, or -1.
+
+    Between two tokens there is only white space, line breaks and comments (a ``#`` there always starts
+    one); a plain scalar's token holds its words and the white space between them. Tokens are read only
+    as far as the last tab, and only as far as the text scans: a syntax error after a tab leaves the tab
+    the first problem.
+    """
+    last = text.rfind("\t")
+    if last < 0:
+        return -1
+    end = 0
+    try:
+        for token in yaml.scan(text, Loader=Loader):
+            start = token.start_mark.index
+            found = _tab_between_tokens(text, end, start)
+            if found >= 0 or start > last:
+                return found
+            end = max(end, token.end_mark.index)
+            if isinstance(token, yaml.ScalarToken) and token.plain and "\t" in text[start:end]:
+                return text.index("\t", start, end)
+    except yaml.YAMLError:
+        return -1
+    return -1
+
+
+def _tab_between_tokens(text: str, start: int, end: int) -> int:
+    """The first tab in ``text[start:end]``, white space between tokens, that is not in a comment, or -1."""
+    found = text.find("\t", start, end)
+    while found >= 0:
+        line_start = max(text.rfind("\n", start, found), text.rfind("\r", start, found), start - 1) + 1
+        if text.find("#", line_start, found) < 0:
+            return found
+        found = text.find("\t", found + 1, end)
+    return -1
 
 
 def _syntax_diagnostic(path: str, text: str, error: yaml.MarkedYAMLError) -> Diagnostic:

@@ -26,7 +26,7 @@ from kompiler.authoring.fmt.comments import CommentsLost, comments, lift, restor
 from kompiler.authoring.fmt.order import KeyOrder, key_order
 from kompiler.authoring.fmt.waivers import waivers
 from kompiler.authoring.roundtrip import YAMLError, dump, identical, line_break, load
-from kompiler.check.load import Document, Pointer, load_bytes
+from kompiler.check.load import Document, Pointer, SourcePositions, load_bytes
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
 from kompiler.project import FileKind
 
@@ -37,6 +37,8 @@ CODE_UNSAFE = "KMP083"
 # Formatting a formatted text again changes nothing; a text that still changes after this many is refused.
 _PASSES = 4
 CODE_WAIVER_MOVED = "KMP084"
+_VALUE_CHANGES = Message("sebuah nilai akan berubah", "a value would change")
+_NOT_YAML = Message("hasilnya tidak terbaca kembali sebagai YAML", "it would not read back as YAML")
 
 
 class NotFormattable(Exception):
@@ -72,7 +74,7 @@ def format_document(document: Document, kind: FileKind, text: str | None = None)
         lf = _strict(document.text.replace("\r\n", "\n"), document.path)
         if not identical(lf.data, document.data):
             difference = _first_difference(document.data, lf.data)
-            raise NotFormattable([_unsafe(document, difference, "a value would change")])
+            raise NotFormattable([_unsafe(document, difference, _VALUE_CHANGES)])
         document = lf
     result = _stable(document, kind)
     result = result.replace("\n", newline) if newline != "\n" else result
@@ -90,7 +92,10 @@ def _stable(document: Document, kind: FileKind) -> str:
         if result == document.text:
             return result
         document = _strict(result, source.path)
-    raise NotFormattable([_unsafe(source, (), "its canonical form does not settle")])
+    unsettled = Message(
+        "bentuknya terus berubah setiap kali diformat", "it keeps changing each time it is formatted"
+    )
+    raise NotFormattable([_unsafe(source, (), unsettled)])
 
 
 def _canonical_text(document: Document, kind: FileKind) -> str:
@@ -99,7 +104,7 @@ def _canonical_text(document: Document, kind: FileKind) -> str:
     try:
         data = load(lifted.text)
     except YAMLError as error:
-        raise NotFormattable([_unsafe(document, (), str(error).splitlines()[0])]) from error
+        raise NotFormattable([_unreadable(document)]) from error
     _canonical(data, key_order(kind))
     dumped = dump(data)
     # The emitter leaves a space at the end of folded lines; YAML drops it on reading, editors flag it.
@@ -109,20 +114,19 @@ def _canonical_text(document: Document, kind: FileKind) -> str:
         try:
             result = restore(candidate, lifted)
         except CommentsLost as error:
-            raise NotFormattable([_unsafe(document, (), f"comment {error} would be lost")]) from error
+            raise NotFormattable([_unsafe(document, (), _comment_lost(str(error)))]) from error
         except pyyaml.YAMLError as error:
-            cause = "it would not read back as YAML"
-            raise NotFormattable([_unsafe(document, (), cause)]) from error
+            raise NotFormattable([_unsafe(document, (), _NOT_YAML)]) from error
         try:
             after = _strict(result, document.path)
         except NotFormattable as error:
-            raise NotFormattable([_unsafe(document, (), "it would not read back as YAML")]) from error
+            raise NotFormattable([_unsafe(document, (), _NOT_YAML)]) from error
         if identical(after.data, document.data):
             _same_comments(document, after)
             _same_waivers(document, after)
             return result
         difference = _first_difference(document.data, after.data)
-    raise NotFormattable([_unsafe(document, difference, "a value would change")])
+    raise NotFormattable([_unsafe(document, difference, _VALUE_CHANGES)])
 
 
 def _same_comments(before: Document, after: Document) -> None:
@@ -134,9 +138,8 @@ def _same_comments(before: Document, after: Document) -> None:
             continue
         line = before.text.count("\n", 0, offset) + 1
         column = offset - before.text.rfind("\n", 0, offset)
-        problem = _unsafe(before, (), f"the comment {text[:40]!r} would be lost")
         at = Location(before.path, Span(line, column, line, column + len(text)))
-        raise NotFormattable([Diagnostic(problem.severity, problem.code, problem.message, at)])
+        raise NotFormattable([_unsafe(before, (), _comment_lost(text[:40]), at)])
 
 
 def _strict(text: str, path: str) -> Document:
@@ -190,18 +193,41 @@ def _first_difference(before: Any, after: Any, pointer: Pointer = ()) -> Pointer
     return pointer
 
 
-def _unsafe(document: Document, pointer: Pointer, cause: str) -> Diagnostic:
+def _unsafe(document: Document, pointer: Pointer, cause: Message, at: Location | None = None) -> Diagnostic:
     return Diagnostic(
         Severity.ERROR,
         CODE_UNSAFE,
         Message(
-            f"kompiler fmt tidak menulis ulang berkas ini: bentuk kanonisnya tidak aman ({cause}); berkas "
+            f"kompiler fmt tidak menulis ulang berkas ini: bentuk kanonisnya tidak aman ({cause.id}); berkas "
             "dibiarkan apa adanya.",
-            f"kompiler fmt does not rewrite this file: its canonical form is not safe ({cause}); the file "
+            f"kompiler fmt does not rewrite this file: its canonical form is not safe ({cause.en}); the file "
             "is left as it is.",
         ),
-        document.location(pointer),
+        at or document.location(pointer),
     )
+
+
+def _comment_lost(comment: str) -> Message:
+    return Message(f"komentar {comment!r} akan hilang", f"the comment {comment!r} would be lost")
+
+
+def _unreadable(document: Document) -> Diagnostic:
+    """The round-trip library, which keeps comments, refuses a text the strict loader read (libyaml and
+    PyYAML end a comment at U+2028, it does not): fmt's own limit, said in the drafter's language, at the
+    place the library stops in the drafter's text, never in the library's English nor at the file's top.
+    """
+    cause = Message(
+        "pustaka tata letak fmt tidak dapat membaca teks di sini, meskipun kompiler check menerimanya",
+        "fmt's layout library cannot read the text here, although kompiler check accepts it",
+    )
+    try:
+        load(document.text)
+    except YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        if mark is not None:
+            span = SourcePositions(document.text).span(mark.index)
+            return _unsafe(document, (), cause, Location(document.path, span))
+    return _unsafe(document, (), cause, Location(document.path, None))
 
 
 def _needs_quotes(value: str) -> bool:
