@@ -22,6 +22,8 @@ from kompiler.diagnostics import Diagnostic, Location, Message, Severity
 from kompiler.reading import CODE_UNREADABLE, read_limited, reason, what_is
 
 PROJECT_FILE = "kompiler.yaml"
+# The project's folder in the repository ``kompiler init`` writes: the commands' default PATH.
+STANDARDS_FOLDER = "standards"
 YAML_SUFFIXES = (".yaml", ".yml")
 IGNORED_DIRS = frozenset({"output", "templates", "node_modules", "schemas", "__pycache__"})
 
@@ -110,6 +112,25 @@ def find_root(start: Path) -> Path:
             return candidate
         highest = candidate
     return highest
+
+
+def find_project(start: Path) -> Path | None:
+    """The project meant when none is named, searched from ``start`` (the working folder) upward as git
+    searches for its repository: the project ``start`` is in (:func:`find_root`), else the nearest
+    ``standards/`` holding ``kompiler.yaml`` at or above ``start`` (the layout ``kompiler init``
+    writes); ``None`` when there is neither.
+
+    A bare ``kompiler.yaml`` further up counts only through the project's own folders, as for
+    :func:`find_root`: one left in a home folder or ``/tmp`` never makes that folder the project.
+    """
+    start = start.resolve()
+    root = find_root(start)
+    if is_project(root):
+        return root
+    for folder in (start, *start.parents):
+        if os.path.lexists(folder / STANDARDS_FOLDER / PROJECT_FILE):
+            return folder / STANDARDS_FOLDER
+    return None
 
 
 def is_project(root: Path) -> bool:

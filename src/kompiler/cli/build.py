@@ -21,10 +21,13 @@ from kompiler.build.orchestrate import (
 from kompiler.build.output import shown_path
 from kompiler.build.private import PrivateRefused, check_public
 from kompiler.cli.common import (
+    default_output,
     emit_report,
     executor_checked,
     exit_code,
     pipeline_options,
+    project_argument,
+    project_path,
     report_options,
     resolve_locale,
     select,
@@ -41,16 +44,15 @@ from kompiler.runtime.forked import StageFailed
 
 
 @click.command("build")
-@click.argument(
-    "path", type=click.Path(exists=True, path_type=Path), default=Path("standards"), required=False
-)
+@project_argument
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path, file_okay=False),
-    default=Path("output"),
-    show_default=True,
-    help="Folder keluaran. / Output folder.",
+    default=None,
+    help="Folder keluaran (bawaan: output/ di folder ini; tanpa PATH, di folder akar repositori, yang memuat "
+    "standards/). / Output folder (default: output/ here; without PATH, in the repository's root folder, "
+    "the one holding standards/).",
 )
 @click.option(
     "--as-of",
@@ -89,8 +91,8 @@ from kompiler.runtime.forked import StageFailed
 @pipeline_options
 @terminable()
 def command(
-    path: Path,
-    output: Path,
+    path: Path | None,
+    output: Path | None,
     as_of: str | None,
     only: str | None,
     appendix: bool | None,
@@ -107,6 +109,8 @@ def command(
     """Periksa lalu susun standar di PATH ke folder keluaran. / Check, then build the standards."""
     from kompiler.cli import EXIT_USAGE
 
+    project = project_path(path)
+    output = output or default_output(path, project)
     # The output folder is checked and locked first: a folder that is not kompiler's to replace, or that
     # another build is writing, is refused before minutes of compiling.
     try:
@@ -114,10 +118,10 @@ def command(
     except PrivateRefused as refusal:
         click.echo(f"kompiler: {refusal.message.id}\n/ {refusal.message.en}", err=True)
         sys.exit(EXIT_USAGE)
-    with writing(output, [find_root(path)]) as writer:
+    with writing(output, [find_root(project)]) as writer:
         try:
             with executor_checked(executor):
-                result = compile_for_build(path, cache=not no_cache, executor=executor, jobs=jobs)
+                result = compile_for_build(project, cache=not no_cache, executor=executor, jobs=jobs)
         except StageFailed as failure:
             _stopped(failure)
         locale = resolve_locale(locale, result)

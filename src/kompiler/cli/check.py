@@ -14,6 +14,8 @@ from kompiler.cli.common import (
     exit_code,
     only_files_of,
     pipeline_options,
+    project_argument,
+    project_path,
     report_options,
     resolve_locale,
     select,
@@ -26,13 +28,11 @@ from kompiler.project import display_path
 
 
 @click.command("check")
-@click.argument(
-    "path", type=click.Path(exists=True, path_type=Path), default=Path("standards"), required=False
-)
+@project_argument
 @report_options
 @pipeline_options
 def command(
-    path: Path,
+    path: Path | None,
     output_format: str,
     locale: str | None,
     quiet: bool,
@@ -41,9 +41,11 @@ def command(
     executor: str,
     jobs: int | None,
 ) -> None:
-    """Periksa standar di PATH (bawaan: standards/). / Check the standards in PATH."""
+    """Periksa standar di PATH (bawaan: proyek di folder ini atau di atasnya). / Check the standards in
+    PATH (default: the project in this folder or above it)."""
     from kompiler.cli import EXIT_USAGE
 
+    path = project_path(path)
     with executor_checked(executor):
         result = check_path(path, cache=not no_cache, executor=executor, jobs=jobs)
     only = only_files_of(path, result)

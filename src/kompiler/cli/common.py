@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -28,6 +28,56 @@ def locale_option(function: Callable[..., Any]) -> Callable[..., Any]:
         default=None,
         help="Bahasa pesan: id (bawaan) atau en. / Message language.",
     )(function)
+
+
+def project_argument(function: Callable[..., Any]) -> Callable[..., Any]:
+    """The optional PATH of the commands that work on a project; without it, see :func:`project_path`."""
+    return click.argument("path", type=click.Path(exists=True, path_type=Path), default=None, required=False)(
+        function
+    )
+
+
+def project_path(path: Path | None) -> Path:
+    """PATH as given; without one, ``standards/`` here as always, else the project found from the working
+    folder upward (:func:`kompiler.project.find_project`), so a command run in ``standards/jabatan/``
+    works on its project as git does in a subfolder. Exit 2 with a sentence when there is none."""
+    from kompiler.project import STANDARDS_FOLDER, find_project
+
+    if path is not None:
+        return path
+    if Path(STANDARDS_FOLDER).exists():
+        return Path(STANDARDS_FOLDER)
+    found = find_project(Path.cwd())
+    if found is None:
+        _no_project()
+    return found
+
+
+def _no_project() -> NoReturn:
+    from kompiler.cli import EXIT_USAGE
+
+    click.echo(
+        "kompiler: tidak ada proyek kompiler di folder ini atau di atasnya (dicari standards/kompiler.yaml "
+        "atau kompiler.yaml). Pindah (cd) ke folder akar proyek, sebutkan PATH, atau buat proyek baru "
+        "dengan kompiler init. / No kompiler project in this folder or above it (looked for "
+        "standards/kompiler.yaml or kompiler.yaml). cd to the project's root folder, give PATH, or create "
+        "a project with kompiler init.",
+        err=True,
+    )
+    sys.exit(EXIT_USAGE)
+
+
+def default_output(path: Path | None, project: Path) -> Path:
+    """Where ``build`` writes without ``-o``: ``output/`` in the working folder when PATH is given or
+    ``standards/`` is here, as the README's commands run from the repository's root; when the project
+    was found upward, ``output/`` in that root (the folder holding ``standards/``), never in the
+    subfolder the command was run from (inside ``jabatan/`` a build would be refused)."""
+    from kompiler.project import STANDARDS_FOLDER
+
+    if path is not None or project == Path(STANDARDS_FOLDER):
+        return Path("output")
+    root = project.parent if project.name == STANDARDS_FOLDER else project
+    return Path(os.path.relpath(root / "output", Path.cwd().resolve()))
 
 
 def report_options(function: Callable[..., Any]) -> Callable[..., Any]:

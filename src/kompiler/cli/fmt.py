@@ -18,7 +18,7 @@ import click
 
 from kompiler.authoring.fmt import NotFormattable, format_document
 from kompiler.authoring.roundtrip import Unwritable, read_strictly, rewrite
-from kompiler.cli.common import locale_option, resolve_locale
+from kompiler.cli.common import locale_option, project_argument, project_path, resolve_locale
 from kompiler.cli.output import terminable
 from kompiler.cli.rewriting import NotAStandard, failed, select, show
 from kompiler.diagnostics import Diagnostic, Message
@@ -26,22 +26,20 @@ from kompiler.project import SourceFile, display_path, unreadable
 
 
 @click.command("fmt")
-@click.argument(
-    "path", type=click.Path(exists=True, path_type=Path), default=Path("standards"), required=False
-)
+@project_argument
 @click.option(
     "--check",
     is_flag=True,
     help="Jangan menulis; keluar dengan 1 bila ada berkas yang belum kanonis. / Only report, exit 1 if any.",
 )
 @locale_option
-def command(path: Path, check: bool, locale: str | None) -> None:
+def command(path: Path | None, check: bool, locale: str | None) -> None:
     """Tulis standar di PATH dalam bentuk kanonis. / Put the standards in PATH in canonical form."""
     from kompiler.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
     locale = resolve_locale(locale)
     try:
-        selection = select(path)
+        selection = select(project_path(path))
     except NotAStandard as error:
         show([error.diagnostic], {}, locale, 0)
         sys.exit(EXIT_USAGE)

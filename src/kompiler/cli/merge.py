@@ -9,7 +9,15 @@ import click
 
 from kompiler.build.output import OutputWriter
 from kompiler.check.result import CompileResult
-from kompiler.cli.common import emit_report, exit_code, locale_option, resolve_locale, select
+from kompiler.cli.common import (
+    emit_report,
+    exit_code,
+    locale_option,
+    project_argument,
+    project_path,
+    resolve_locale,
+    select,
+)
 from kompiler.cli.output import terminable, writing
 from kompiler.diagnostics import Diagnostic
 from kompiler.pipeline import compile_path
@@ -17,9 +25,7 @@ from kompiler.project import find_root
 
 
 @click.command("merge")
-@click.argument(
-    "path", type=click.Path(exists=True, path_type=Path), default=Path("standards"), required=False
-)
+@project_argument
 @click.option(
     "--format",
     "output_format",
@@ -37,8 +43,9 @@ from kompiler.project import find_root
 )
 @locale_option
 @terminable()
-def command(path: Path, output_format: str, write_dir: Path | None, locale: str | None) -> None:
+def command(path: Path | None, output_format: str, write_dir: Path | None, locale: str | None) -> None:
     """Usulkan penggabungan jabatan yang tumpang tindih. / Propose merges of overlapping positions."""
+    path = project_path(path)
     if write_dir is None:
         _merge(path, output_format, None, locale)
         return

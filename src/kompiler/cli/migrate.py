@@ -16,7 +16,7 @@ import click
 
 from kompiler.authoring.migrate import CURRENT_VERSION, MigrationError, migrate_project, migrations
 from kompiler.authoring.roundtrip import Unwritable
-from kompiler.cli.common import locale_option, resolve_locale
+from kompiler.cli.common import locale_option, project_argument, project_path, resolve_locale
 from kompiler.cli.output import terminable
 from kompiler.cli.rewriting import show
 from kompiler.diagnostics import Message
@@ -24,17 +24,15 @@ from kompiler.project import display_path, find_root
 
 
 @click.command("migrate")
-@click.argument(
-    "path", type=click.Path(exists=True, path_type=Path), default=Path("standards"), required=False
-)
+@project_argument
 @click.option("--dry-run", is_flag=True, help="Hanya tampilkan berkas yang akan diubah. / Only list files.")
 @locale_option
-def command(path: Path, dry_run: bool, locale: str | None) -> None:
+def command(path: Path | None, dry_run: bool, locale: str | None) -> None:
     """Ubah standar ke versi format terbaru. / Upgrade the standards to the current format version."""
     from kompiler.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
     locale = resolve_locale(locale)
-    root = find_root(path)
+    root = find_root(project_path(path))
     try:
         with terminable():
             result = migrate_project(root, write=not dry_run)

@@ -24,7 +24,7 @@ from kompiler.build.output import shown_path
 from kompiler.build.people import FORMATS, Prepared, Refused, Written, prepare_compiled
 from kompiler.build.private import PrivateWriter, default_folder
 from kompiler.check.result import CompileResult
-from kompiler.cli.common import executor_checked, resolve_locale
+from kompiler.cli.common import executor_checked, project_path, resolve_locale
 from kompiler.cli.output import terminable, writing
 from kompiler.diagnostics import Diagnostic, Severity
 from kompiler.people.aggregate import DEFAULT_MINIMUM_GROUP
@@ -53,7 +53,8 @@ def _common(function: Callable[..., Any]) -> Callable[..., Any]:
                 "--project",
                 type=click.Path(exists=True, file_okay=False, path_type=Path),
                 default=None,
-                help="Proyek standar (bawaan: standards/ atau folder ini). / The standards project.",
+                help="Proyek standar (bawaan: proyek di folder ini atau di atasnya, seperti check). "
+                "/ The standards project (default: the project in this folder or above it, as for check).",
             ),
             click.option(
                 "--izinkan-data-pribadi",
@@ -287,7 +288,7 @@ def _prepared(
     language = resolve_locale(locale)  # the project's bahasa is not read: it is not compiled yet
     try:
         prepared = prepare_compiled(
-            compile_path(project or _default_project()),
+            compile_path(project_path(project)),
             file,
             allow_personal=allow_personal,
             purpose=purpose,
@@ -313,11 +314,6 @@ def _prepared(
         )
         sys.exit(EXIT_PROBLEMS)
     return prepared
-
-
-def _default_project() -> Path:
-    standards = Path("standards")
-    return standards if (standards / "kompiler.yaml").exists() else Path(".")
 
 
 def _report(prepared: Prepared, diagnostics: list[Diagnostic]) -> None:
