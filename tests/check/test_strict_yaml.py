@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kompiler.check.load import MAX_DEPTH, MAX_FILE_BYTES, load_bytes
@@ -164,6 +166,33 @@ def test_a_tab_used_as_separation_is_the_tab_error_at_the_tab(source: bytes, lin
 )
 def test_a_tab_in_quoted_or_block_text_or_a_comment_is_fine(source: bytes) -> None:
     assert load_bytes("f.yaml", source).diagnostics == []
+
+
+POSITION = Path(__file__).parents[1] / "fixtures" / "minimal" / "jabatan" / "analis-keuangan.yaml"
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_an_unclosed_quote_is_reported_where_it_opens(quote: str) -> None:
+    text = POSITION.read_text(encoding="utf-8").replace("ikhtisar: Melakukan", f"ikhtisar: {quote}Melakukan")
+    result = load_bytes("f.yaml", text.encode())
+    [problem] = result.diagnostics
+    assert (problem.code, problem.location.line, problem.location.column) == ("KMP002", 10, 11)
+    assert f"Tanda kutip {quote} yang dibuka di baris 10 kolom 11 tidak ditutup" in problem.message.id
+    assert f"The quote {quote} opened at line 10, column 11 is not closed" in problem.message.en
+
+
+def test_a_quote_closed_by_a_later_values_quote_names_both_lines() -> None:
+    # The next double quote, on line 63 (berlaku_mulai: "2026-04-01"), closes the text by mistake.
+    text = POSITION.read_text(encoding="utf-8").replace("ikhtisar: Melakukan", 'ikhtisar: "Melakukan')
+    [problem] = load_bytes("f.yaml", text.encode()).diagnostics
+    assert (problem.code, problem.location.line, problem.location.column) == ("KMP002", 10, 11)
+    assert "dibuka di baris 10 kolom 11 tidak ditutup" in problem.message.id
+    assert "tanda kutip di baris 63" in problem.message.id and "quote on line 63" in problem.message.en
+
+
+def test_a_text_quoted_over_several_lines_on_purpose_is_not_an_unclosed_quote() -> None:
+    [problem] = load_bytes("f.yaml", b'nama: "Analis\n  Keuangan" Ahli\n').diagnostics
+    assert problem.code == "KMP002" and "Tanda kutip" not in problem.message.id
 
 
 def test_truncated_file_is_a_syntax_error_with_a_position() -> None:

@@ -550,6 +550,9 @@ def _syntax_diagnostic(path: str, text: str, error: yaml.MarkedYAMLError) -> Dia
     mark = error.problem_mark or error.context_mark
     if "end of stream" in problem and error.context_mark is not None:
         mark = error.context_mark  # where the unclosed quote or bracket began, not the end of the file
+    quote = _unclosed_quote(text, error, mark)
+    if quote is not None:
+        return quote.diagnostic(path, text)
     span = SourcePositions(text).mark_span(mark) if mark is not None else None
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
         return _error(CODE_SYNTAX, _TAB_PROBLEM, path, span)
@@ -560,6 +563,77 @@ def _syntax_diagnostic(path: str, text: str, error: yaml.MarkedYAMLError) -> Dia
     else:
         message = Message(f"Kesalahan sintaks YAML: {problem}.", f"YAML syntax error: {problem}.")
     return _error(CODE_SYNTAX, message, path, span)
+
+
+# A line that reads as a key or a list item (``  level: 2``, ``- kode: M.01``): found inside a quoted text,
+# it is structure the text swallowed.
+_KEY_LIKE_LINE = re.compile(r"(?:\r\n?|\n)[ ]*(?:-[ ]+)?[^\s:#'\"][^\s:]*:(?:[ ]|$)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class _UnclosedQuote:
+    """A quote the drafter opened and did not close: where it opens and, when a later quote closed it by
+    mistake, where that one is."""
+
+    start: int
+    closed_at: int | None
+
+    def diagnostic(self, path: str, text: str) -> Diagnostic:
+        positions = SourcePositions(text)
+        line, column = positions.at(self.start)
+        quote = text[self.start]
+        message = Message(
+            f"Tanda kutip {quote} yang dibuka di baris {line} kolom {column} tidak ditutup; tutup dengan "
+            f"{quote} di akhir teksnya.",
+            f"The quote {quote} opened at line {line}, column {column} is not closed; close it with {quote} "
+            "where the text ends.",
+        )
+        if self.closed_at is not None:
+            closing = positions.at(self.closed_at)[0]
+            message = Message(
+                f"{message.id} Semua sampai tanda kutip di baris {closing} terbaca sebagai satu teks.",
+                f"{message.en} Everything up to the quote on line {closing} reads as one text.",
+            )
+        return _error(CODE_SYNTAX, message, path, positions.span(self.start))
+
+
+def _unclosed_quote(text: str, error: yaml.MarkedYAMLError, mark: Any) -> _UnclosedQuote | None:
+    """The quote behind a syntax error, or ``None``.
+
+    Left open, a quote runs to the end of the file (the parser names where it began), or to the next
+    quote of its kind, often the opening one of a later value: the parser then stops after that one,
+    dozens of lines below, with a complaint about indentation there. The text it read as one value
+    then holds lines that read as keys or list items, which is what tells this from a long text
+    quoted over several lines on purpose.
+    """
+    if error.context == "while scanning a quoted scalar" and error.context_mark is not None:
+        return _UnclosedQuote(error.context_mark.index, None)
+    if mark is None:
+        return None
+    swallowing = _quoted_text_ending_at(text, mark.index)
+    if swallowing is None:
+        return None
+    start, end = swallowing
+    if _KEY_LIKE_LINE.search(text, start, end) is None:
+        return None
+    return _UnclosedQuote(start, end - 1)
+
+
+def _quoted_text_ending_at(text: str, stop: int) -> tuple[int, int] | None:
+    """The span of the last quoted scalar that ends on the line of offset ``stop`` and starts on an
+    earlier line, from the tokens read before ``stop``."""
+    found: tuple[int, int] | None = None
+    try:
+        for token in yaml.scan(text, Loader=Loader):
+            start, end = token.start_mark.index, token.end_mark.index
+            if start >= stop:
+                break
+            quoted = isinstance(token, yaml.ScalarToken) and token.style in ("'", '"')
+            if quoted and _LINE_BREAK.search(text, start, end) and not _LINE_BREAK.search(text, end, stop):
+                found = (start, end)
+    except yaml.YAMLError:
+        pass
+    return found
 
 
 def _error(code: str, message: Message, path: str, span: Span | None) -> Diagnostic:
