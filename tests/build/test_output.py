@@ -39,7 +39,7 @@ def test_a_second_build_into_the_same_folder_is_refused(
             OutputWriter(output)
         result = run_cli(["build", ".", "-o", str(output)], render_project)
         assert result.exit_code == 2
-        assert "Another build is writing" in result.output
+        assert "Another kompiler command is writing" in result.output
     finally:
         holder.abort()
     assert sorted(p.name for p in render_project.parent.iterdir()) == ["standar"]

@@ -24,5 +24,5 @@ def test_an_output_inside_the_policy_folder_is_refused(
     before = sorted(p.name for p in (project / "pengembangan").iterdir())
     result = run_cli(["build", ".", "-o", "pengembangan/keluaran", "-q", "--locale", "en"], project)
     assert result.exit_code == 2, result.output
-    assert "inside the project's pengembangan/ folder, which every build reads" in result.output
+    assert "inside the project's pengembangan/ folder, which kompiler reads" in result.output
     assert sorted(p.name for p in (project / "pengembangan").iterdir()) == before

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -69,16 +70,30 @@ def test_a_bad_assessment_publishes_nothing(
     assert not output.exists() or not any(output.iterdir())
 
 
-def test_a_build_never_writes_into_a_private_folder(
+def test_no_public_output_is_written_into_a_private_folder(
     project: Path, tmp_path: Path, run_cli: Callable[..., Result]
 ) -> None:
+    """``build -o``, ``merge --write`` and ``diff --amendment`` all refuse the private folder and what is
+    inside it: the graph would replace people's results, or a published file would sit among them."""
     private = tmp_path / "hasil"
     writer = PrivateWriter(private)
     writer.write_text("kesenjangan/P-001.md", "rahasia")
     writer.commit()
-    for target in (private, private / "situs"):
-        result = run_cli(["build", ".", "-o", str(target), "-q"], project)
-        assert result.exit_code == 2
-        assert "folder pribadi" in result.output
+    for git in (
+        ["init", "-q"],
+        ["add", "-A"],
+        ["-c", "user.name=a", "-c", "user.email=a@b", "commit", "-qm", "a"],
+    ):
+        subprocess.run(["git", *git], cwd=project, check=True)
+    before = sorted(p.relative_to(private).as_posix() for p in private.rglob("*"))
+    for command in (
+        ["build", ".", "-q", "-o"],
+        ["merge", ".", "--write"],
+        ["diff", "HEAD", ".", "--amendment"],
+    ):
+        for target in (private, private / "situs"):
+            result = run_cli([*command, str(target)], project)
+            assert result.exit_code == 2, (command, result.output)
+            assert "folder pribadi" in result.output, result.output
+    assert sorted(p.relative_to(private).as_posix() for p in private.rglob("*")) == before
     assert (private / "kesenjangan" / "P-001.md").read_text(encoding="utf-8") == "rahasia"
-    assert not (private / "situs").exists()

@@ -32,12 +32,10 @@ def amend(project: GitProject) -> None:
 def test_amendment_documents(project: GitProject, run_cli, golden, tmp_path: Path) -> None:
     amend(project)
     out = tmp_path / "perubahan"
-    (out).mkdir()
-    (out / "catatan.txt").write_text("tetap ada\n")
     result = run_cli(["diff", "--amendment", str(out)], project.top)
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
-        "catatan.txt",
+        ".kompiler-output",
         "perubahan.docx",
         "perubahan.md",
         "perubahan.pdf",

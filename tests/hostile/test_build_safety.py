@@ -154,7 +154,7 @@ def test_concurrent_builds_do_not_corrupt_each_other(tmp_path: Path, project: Pa
     assert 0 in codes and set(codes) <= {0, 2}, messages
     for code, message in zip(codes, messages, strict=True):
         if code == 2:
-            assert "Another build is writing" in message
+            assert "Another kompiler command is writing" in message
     reference = tmp_path / "reference"
     alone = start_build(project, reference, env)
     assert alone.wait(timeout=120) == 0

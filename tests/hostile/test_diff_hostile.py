@@ -179,11 +179,54 @@ def test_an_amendment_folder_that_cannot_be_one_is_a_usage_error(
     pipe = tmp_path / "pipa"
     os.mkfifo(pipe)
     (tmp_path / "berkas").write_text("")
-    for target in (pipe, tmp_path / "berkas" / "di-dalam"):
+    through_file = tmp_path / "berkas" / "di-dalam"
+    for target, says in (
+        (pipe, f"{pipe} is not a folder"),
+        (through_file, f"The output cannot be written to {through_file}: "),
+    ):
         result = kompiler(["diff", "--amendment", str(target)], repo)
         assert result.exit_code == 2, result.stderr
-        assert f"kompiler: {target}: " in result.stderr
+        assert says in result.stderr, result.stderr
     assert pipe.is_fifo()
+    assert (tmp_path / "berkas").read_text() == ""
+
+
+def test_an_amendment_never_overwrites_a_drafters_files_nor_lands_in_the_project(
+    repo: Path, kompiler, tmp_path: Path
+) -> None:
+    """The legal bureau edits perubahan.md after it is generated: the next ``--amendment`` into that
+    folder, into a folder of the drafter's own files, or into the project itself is refused (exit 2),
+    and every byte stays as it was. A folder kompiler wrote keeps its other files."""
+    position = repo / POSITION
+    position.write_text(position.read_text().replace("level: 3", "level: 4"))
+    own = tmp_path / "milik-saya"
+    own.mkdir()
+    (own / "perubahan.md").write_text("DRAF YANG SUDAH DISUNTING BIRO HUKUM\n")
+    out = tmp_path / "perubahan"
+    assert kompiler(["diff", "--amendment", str(out)], repo).exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".kompiler-output",
+        "perubahan.docx",
+        "perubahan.md",
+        "perubahan.pdf",
+    ]
+    assert kompiler(["diff", "--amendment", str(out)], repo).exit_code == 0  # its own output is replaced
+    (out / "perubahan.md").write_text((out / "perubahan.md").read_text() + "Disunting.\n")
+    edited = (out / "perubahan.md").read_bytes()
+    before = {p: p.read_bytes() for p in repo.rglob("*") if p.is_file() and ".git" not in p.parts}
+    for target, reason in (
+        (own, "tidak ditulis kompiler (perubahan.md)"),
+        (out, "telah diubah sejak itu (perubahan.md)"),
+        (repo, "memuat proyek standar"),
+        (repo / "standards", "adalah folder proyek standar"),
+        (repo / "standards" / "jabatan", "ada di dalam folder jabatan/ proyek"),
+    ):
+        result = kompiler(["diff", "--amendment", str(target)], repo)
+        assert result.exit_code == 2, (target, result.stderr)
+        assert reason in result.stderr, result.stderr
+    assert (own / "perubahan.md").read_text() == "DRAF YANG SUDAH DISUNTING BIRO HUKUM\n"
+    assert (out / "perubahan.md").read_bytes() == edited
+    assert {p: p.read_bytes() for p in repo.rglob("*") if p.is_file() and ".git" not in p.parts} == before
 
 
 def test_a_revision_with_a_file_for_a_folder_is_an_error_not_a_removal(repo: Path, kompiler) -> None:

@@ -11,11 +11,10 @@ templates lay them out, and the shared render helpers make the PDF and the .docx
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from kompiler.atomic import new_file_mode, replace_file
 from kompiler.build.orchestrate import source_date
+from kompiler.build.output import OutputWriter
 from kompiler.diagnostics import Message
 from kompiler.diff import Comparison
 from kompiler.diff.changes import Change, Kind, Subject
@@ -368,11 +367,12 @@ def amendment_docx(view: AmendmentView) -> bytes:
     return reproducible_docx(document, source_date())
 
 
-def write_amendment(comparison: Comparison, folder: Path, locale: str) -> list[str]:
-    """Write perubahan.md, perubahan.pdf and perubahan.docx into ``folder``.
+def write_amendment(comparison: Comparison, writer: OutputWriter, locale: str) -> list[str]:
+    """Write perubahan.md, perubahan.pdf and perubahan.docx into ``writer``; the caller commits it.
 
-    Everything is rendered before anything is written, and each file replaces its predecessor in one
-    step; other files in ``folder`` are left alone (it may be any folder the user names).
+    Everything is rendered before anything is written. The writer is kompiler's output folder: it
+    refuses a folder holding anything kompiler did not write, so a copy of perubahan.md that the legal
+    bureau edited is never overwritten, and neither are the project's own folders.
     """
     view = amendment_view(comparison, locale)
     templates = Templates(comparison.after.root / "templates" if comparison.after.root else None)
@@ -383,8 +383,6 @@ def write_amendment(comparison: Comparison, folder: Path, locale: str) -> list[s
         ),
         "perubahan.docx": amendment_docx(view),
     }
-    folder.mkdir(parents=True, exist_ok=True)
-    mode = new_file_mode()
     for name, data in outputs.items():
-        replace_file(folder / name, data, mode=mode)
+        writer.write_bytes(name, data)
     return list(outputs)

@@ -43,6 +43,8 @@ from kompiler.report import escaped
 from kompiler.runtime.signals import signals_deferred
 
 MARKER = ".kompiler-output"
+# Written into every private folder of ``kompiler people`` (:mod:`kompiler.build.private`): personal data.
+PRIVATE_NOTE = "RAHASIA-data-pribadi.txt"
 LOCK = ".kompiler-lock"
 STAGING = ".kompiler-staging."
 OLD = ".kompiler-old."
@@ -202,13 +204,16 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def check_target(target: Path, sources: Sequence[Path] = ()) -> dict[str, int]:
+def check_target(target: Path, sources: Sequence[Path] = (), *, private: bool = False) -> dict[str, int]:
     """Refuse ``target`` (an absolute, resolved path) unless a build may replace it (see the module);
     return the files of the output it holds, each with its size.
 
-    ``sources`` are the project folders the build reads. Reads only: nothing is written before this
-    has passed.
+    ``sources`` are the project folders the build reads. A public output (``private`` false) is also
+    refused in or as a private folder of people's results: it would replace them, or be published from
+    among them. Reads only: nothing is written before this has passed.
     """
+    if not private:
+        _refuse_private(target)
     for source in sources:
         root = Path(os.path.realpath(source))
         if _inside(root, target):
@@ -222,10 +227,10 @@ def check_target(target: Path, sources: Sequence[Path] = ()) -> dict[str, int]:
             )
             raise OutputRefused(
                 Message(
-                    f"Folder keluaran {shown_path(target)} {what[0]}; build mengganti seluruh isi folder "
-                    "keluaran, jadi kompiler menolaknya. Pilih folder baru atau kosong, misalnya -o keluaran.",
-                    f"The output folder {shown_path(target)} {what[1]}; a build replaces the whole output "
-                    "folder, so kompiler refuses it. Choose a new or empty folder, for example -o output.",
+                    f"Folder keluaran {shown_path(target)} {what[0]}; kompiler mengganti isi folder "
+                    "keluaran, jadi menolaknya. Pilih folder baru atau kosong di luar proyek.",
+                    f"The output folder {shown_path(target)} {what[1]}; kompiler replaces what an output "
+                    "folder holds, so it refuses this one. Choose a new or empty folder outside the project.",
                 )
             )
         read = next((name for name in _READ_FOLDERS if _inside(target, _real(root / name))), None)
@@ -233,9 +238,9 @@ def check_target(target: Path, sources: Sequence[Path] = ()) -> dict[str, int]:
             raise OutputRefused(
                 Message(
                     f"Folder keluaran {shown_path(target)} ada di dalam folder {read}/ proyek, yang dibaca "
-                    f"setiap build; pilih folder di luar {read}/, misalnya -o keluaran.",
+                    f"kompiler; pilih folder di luar {read}/.",
                     f"The output folder {shown_path(target)} is inside the project's {read}/ folder, which "
-                    f"every build reads; choose a folder outside {read}/, for example -o output.",
+                    f"kompiler reads; choose a folder outside {read}/.",
                 )
             )
     if not os.path.lexists(target):
@@ -261,17 +266,31 @@ def check_target(target: Path, sources: Sequence[Path] = ()) -> dict[str, int]:
         ) from None
 
 
+def _refuse_private(target: Path) -> None:
+    """Refuse ``target`` when it is, or lies inside, a private folder (one holding :data:`PRIVATE_NOTE`)."""
+    for folder in (target, *target.parents):
+        if os.path.lexists(folder / PRIVATE_NOTE):
+            raise OutputRefused(
+                Message(
+                    f"Folder keluaran {shown_path(target)} adalah atau ada di dalam folder pribadi "
+                    f"{shown_path(folder)} (hasil asesmen pegawai); keluaran publik tidak ditulis di sana. "
+                    "Pilih folder lain.",
+                    f"The output folder {shown_path(target)} is or lies inside the private folder "
+                    f"{shown_path(folder)} (employees' assessment results); public output is not written "
+                    "there. Choose another folder.",
+                )
+            )
+
+
 def _check_contents(target: Path) -> None:
     names = set(os.listdir(target))
     if ".git" in names:
         raise OutputRefused(
             Message(
-                f"Folder keluaran {shown_path(target)} adalah repositori Git (ada .git); build mengganti "
-                "seluruh isi folder keluaran, jadi kompiler menolaknya. Pilih folder baru atau kosong, "
-                "misalnya -o keluaran.",
-                f"The output folder {shown_path(target)} is a Git repository (it holds .git); a build replaces "
-                "the whole output folder, so kompiler refuses it. Choose a new or empty folder, for "
-                "example -o output.",
+                f"Folder keluaran {shown_path(target)} adalah repositori Git (ada .git); kompiler mengganti "
+                "isi folder keluaran, jadi menolaknya. Pilih folder baru atau kosong.",
+                f"The output folder {shown_path(target)} is a Git repository (it holds .git); kompiler "
+                "replaces what an output folder holds, so it refuses this one. Choose a new or empty folder.",
             )
         )
     try:
@@ -281,9 +300,9 @@ def _check_contents(target: Path) -> None:
         raise OutputRefused(
             Message(
                 f"Penanda {MARKER} di folder keluaran {shown_path(target)} rusak, jadi kompiler tidak dapat "
-                "memastikan isinya keluaran kompiler sendiri; periksa folder itu, hapus, lalu build lagi.",
+                "memastikan isinya keluaran kompiler sendiri; periksa folder itu, hapus, lalu jalankan lagi.",
                 f"The marker {MARKER} in the output folder {shown_path(target)} is damaged, so kompiler cannot "
-                "tell that it holds only its own output; check the folder, remove it and build again.",
+                "tell that it holds only its own output; check the folder, remove it and run again.",
             )
         ) from None
     if not foreign:
@@ -294,11 +313,11 @@ def _check_contents(target: Path) -> None:
         raise OutputRefused(
             Message(
                 f"Folder keluaran {shown_path(target)} memuat berkas yang tidak ditulis kompiler atau telah "
-                f"diubah sejak itu ({named}); build mengganti seluruh isi folder keluaran dan tidak akan "
-                "menghapusnya. Pindahkan berkas itu atau pilih folder lain.",
+                f"diubah sejak itu ({named}); kompiler tidak akan menimpa atau menghapusnya. Pindahkan berkas "
+                "itu atau pilih folder lain.",
                 f"The output folder {shown_path(target)} holds files kompiler did not write or that changed "
-                f"since ({named}); a build replaces the whole output folder and will not remove them. Move "
-                "them away or choose another folder.",
+                f"since ({named}); kompiler will not overwrite or remove them. Move them away or choose another "
+                "folder.",
             )
         )
     if _earlier_output(names):
@@ -306,18 +325,18 @@ def _check_contents(target: Path) -> None:
             Message(
                 f"Folder keluaran {shown_path(target)} tampaknya keluaran kompiler versi lama, yang belum "
                 f"menandai foldernya ({MARKER}), jadi kompiler tidak dapat memastikan tidak ada berkas lain "
-                f"di dalamnya. Periksa folder itu, hapus (rm -r {shown_path(target)}), lalu build lagi.",
+                f"di dalamnya. Periksa folder itu, hapus (rm -r {shown_path(target)}), lalu jalankan lagi.",
                 f"The output folder {shown_path(target)} looks like the output of an earlier kompiler, which "
                 f"did not mark its folders ({MARKER}), so kompiler cannot tell that nothing else is in it. "
-                f"Check the folder, remove it (rm -r {shown_path(target)}) and build again.",
+                f"Check the folder, remove it (rm -r {shown_path(target)}) and run again.",
             )
         )
     raise OutputRefused(
         Message(
-            f"Folder keluaran {shown_path(target)} tidak kosong dan tidak ditulis kompiler ({named}); build "
-            "mengganti seluruh isi folder keluaran. Pilih folder baru atau kosong, misalnya -o keluaran.",
-            f"The output folder {shown_path(target)} is not empty and was not written by kompiler ({named}); a "
-            "build replaces the whole output folder. Choose a new or empty folder, for example -o output.",
+            f"Folder keluaran {shown_path(target)} tidak kosong dan tidak ditulis kompiler ({named}); kompiler "
+            "mengganti isi folder keluaran, jadi menolaknya. Pilih folder baru atau kosong.",
+            f"The output folder {shown_path(target)} is not empty and was not written by kompiler ({named}); "
+            "kompiler replaces what an output folder holds, so it refuses this one. Choose a new or empty folder.",
         )
     )
 
@@ -409,6 +428,8 @@ class OutputWriter:
     Raises :class:`OutputRefused`, :class:`OutputLocked` or :class:`OutputUnwritable`.
     """
 
+    private = False  # a public output; :class:`~kompiler.build.private.PrivateWriter` holds personal data
+
     def __init__(self, target: Path, *, sources: Sequence[Path] = ()) -> None:
         try:
             self.target = Path(os.path.realpath(target))
@@ -444,7 +465,7 @@ class OutputWriter:
     def _checked(self) -> dict[str, int]:
         """:func:`check_target`; a refusal while another build swaps its output in says so instead."""
         try:
-            return check_target(self.target, self.sources)
+            return check_target(self.target, self.sources, private=self.private)
         except OutputRefused:
             if self._lock is None and _held(self.target / LOCK):
                 raise OutputLocked(self.target / LOCK) from None

@@ -31,12 +31,12 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, TextIO
 
-from kompiler.build.output import MARKER, OutputRefused, OutputWriter, shown_path
+from kompiler.build.output import MARKER, PRIVATE_NOTE, OutputRefused, OutputWriter, shown_path
 from kompiler.diagnostics import Message
 from kompiler.diff.git import git_environment
 
 DEFAULT_FOLDER = PurePosixPath("asesmen/hasil")
-NOTE = "RAHASIA-data-pribadi.txt"  # written into every private folder; tells it from a public output
+NOTE = PRIVATE_NOTE  # written into every private folder; tells it from a public output
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 _GIT_TIMEOUT = 30  # seconds; git answers these questions in milliseconds
@@ -80,24 +80,6 @@ def check_private(target: Path) -> None:
                 )
             )
     _check_git(target)
-
-
-def check_public(target: Path) -> None:
-    """Refuse ``target`` as a public output folder when it is, or is inside, a private folder: a build
-    would replace the people's documents with a site, or publish from among them."""
-    real = Path(os.path.realpath(target))
-    for folder in (real, *real.parents):
-        if os.path.lexists(folder / NOTE):
-            raise PrivateRefused(
-                Message(
-                    f"Folder keluaran {shown_path(target)} adalah atau ada di dalam folder pribadi "
-                    f"{shown_path(folder)} (hasil asesmen pegawai); build tidak menulis di sana. Pilih "
-                    "folder lain, misalnya -o keluaran.",
-                    f"The output folder {shown_path(target)} is or lies inside the private folder "
-                    f"{shown_path(folder)} (employees' assessment results); a build does not write there. "
-                    "Choose another folder, for example -o output.",
-                )
-            )
 
 
 def _is_public_output(folder: Path) -> bool:
@@ -194,6 +176,8 @@ class PrivateWriter(OutputWriter):
 
     ``sources`` are the standards project's folders (never written into, as for a build).
     """
+
+    private = True
 
     def __init__(self, target: Path, *, sources: Sequence[Path] = ()) -> None:
         real = Path(os.path.realpath(target))

@@ -19,7 +19,6 @@ from kompiler.build.orchestrate import (
     wants_appendix,
 )
 from kompiler.build.output import shown_path
-from kompiler.build.private import PrivateRefused, check_public
 from kompiler.cli.common import (
     default_output,
     emit_report,
@@ -111,13 +110,8 @@ def command(
 
     project = project_path(path)
     output = output or default_output(path, project)
-    # The output folder is checked and locked first: a folder that is not kompiler's to replace, or that
-    # another build is writing, is refused before minutes of compiling.
-    try:
-        check_public(output)
-    except PrivateRefused as refusal:
-        click.echo(f"kompiler: {refusal.message.id}\n/ {refusal.message.en}", err=True)
-        sys.exit(EXIT_USAGE)
+    # The output folder is checked and locked first: a folder that is not kompiler's to replace (people's
+    # private results among them), or that another build is writing, is refused before minutes of compiling.
     with writing(output, [find_root(project)]) as writer:
         try:
             with executor_checked(executor):

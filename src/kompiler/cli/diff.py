@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING
 import click
 
 from kompiler.cli.common import locale_option, resolve_locale
-from kompiler.cli.environment import stop
+from kompiler.cli.output import terminable, writing
 from kompiler.diagnostics import Location, Message, Severity
 from kompiler.diff import Comparison, GitError, Repository, compare_revisions
 from kompiler.diff.report import FORMATS, DiffReport, render
+from kompiler.project import find_root
 from kompiler.report import escaped
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ SHOWN_ERRORS = 10
     help="Keluar dengan kode 1 bila ada perubahan. / Exit with 1 when there are changes.",
 )
 @locale_option
+@terminable()
 def command(
     arguments: tuple[str, ...],
     output_format: str,
@@ -89,17 +91,21 @@ def command(
         from kompiler.render.environment import TemplateProblem
 
         try:
-            written = write_amendment(comparison, amendment, locale)
+            with writing(amendment, _sources(path)) as writer:
+                written = write_amendment(comparison, writer, locale)
+                writer.commit_into()
         except TemplateProblem as problem:
             _template_problem(problem, locale)
             sys.exit(EXIT_USAGE)
-        except (
-            OSError
-        ) as error:  # the folder named cannot hold the documents: a named pipe, a path through a file
-            stop(error)
         message = Message("dokumen perubahan ditulis ke", "amendment document(s) written to").text(locale)
         click.echo(f"{len(written)} {message} {escaped(str(amendment))}/", err=True)
     sys.exit(EXIT_PROBLEMS if exit_code and comparison.changes else EXIT_OK)
+
+
+def _sources(path: Path) -> list[Path]:
+    """The project the work tree holds at ``path``, which the amendment folder must not be, hold or lie
+    in the read folders of (a path no longer in the work tree has nothing there to protect)."""
+    return [find_root(path)] if os.path.lexists(path) else []
 
 
 def _template_problem(problem: TemplateProblem, locale: str) -> None:

@@ -1,4 +1,5 @@
-"""The output folder of ``kompiler build -o`` and ``kompiler merge --write``, as the command line meets it.
+"""The output folder of ``kompiler build -o``, ``merge --write`` and ``diff --amendment``, as the command line
+meets it.
 
 :func:`writing` opens the folder for a command and removes what the command wrote unless it committed;
 a folder that cannot be used or written ends the command with a message naming it and exit code 2.
@@ -61,8 +62,8 @@ def open_output(output: Path, sources: Sequence[Path], kind: Callable[..., W] = 
         return kind(output, sources=sources)
     except OutputLocked:
         click.echo(
-            f"kompiler: build lain sedang menulis ke {shown_path(output)}/; tunggu sampai selesai. "
-            f"/ Another build is writing to {shown_path(output)}/; wait for it to finish.",
+            f"kompiler: perintah kompiler lain sedang menulis ke {shown_path(output)}/; tunggu sampai "
+            f"selesai. / Another kompiler command is writing to {shown_path(output)}/; wait for it to finish.",
             err=True,
         )
     except OutputRefused as refusal:
