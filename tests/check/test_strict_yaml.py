@@ -195,6 +195,24 @@ def test_a_text_quoted_over_several_lines_on_purpose_is_not_an_unclosed_quote() 
     assert problem.code == "KMP002" and "Tanda kutip" not in problem.message.id
 
 
+def test_a_key_indented_deeper_than_the_key_above_it_is_an_indentation_error_at_the_key() -> None:
+    text = POSITION.read_text(encoding="utf-8").replace(
+        "    - kode: M.02\n      level: 2", "    - kode: M.02\n        level: 2"
+    )
+    [problem] = load_bytes("f.yaml", text.encode()).diagnostics
+    assert (problem.code, problem.location.line, problem.location.column) == ("KMP002", 21, 9)
+    assert (problem.location.span.end_line, problem.location.span.end_column) == (21, 14)
+    assert "'level' menjorok lebih dalam (kolom 9) daripada kunci 'kode'" in problem.message.id
+    assert "kolom 7" in problem.message.id and "column 7" in problem.message.en
+    assert "Titik dua" not in problem.message.id
+
+
+def test_a_colon_inside_text_on_the_keys_line_still_asks_for_quotes() -> None:
+    [problem] = load_bytes("f.yaml", b"nama: A\nikhtisar: Catatan: penting\n").diagnostics
+    assert (problem.code, problem.location.line, problem.location.column) == ("KMP002", 2, 18)
+    assert "beri tanda kutip" in problem.message.id and "menjorok" not in problem.message.id
+
+
 def test_truncated_file_is_a_syntax_error_with_a_position() -> None:
     result = load_bytes("f.yaml", b"nama: 'Analis\nkode: X\n")
     assert [d.code for d in result.diagnostics] == ["KMP002"]

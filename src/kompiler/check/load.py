@@ -23,6 +23,7 @@ import math
 import re
 from array import array
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -553,6 +554,10 @@ def _syntax_diagnostic(path: str, text: str, error: yaml.MarkedYAMLError) -> Dia
     quote = _unclosed_quote(text, error, mark)
     if quote is not None:
         return quote.diagnostic(path, text)
+    if "mapping values are not allowed" in problem and mark is not None:
+        indented = _over_indented_key(path, text, mark.index)
+        if indented is not None:
+            return indented
     span = SourcePositions(text).mark_span(mark) if mark is not None else None
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
         return _error(CODE_SYNTAX, _TAB_PROBLEM, path, span)
@@ -623,17 +628,59 @@ def _quoted_text_ending_at(text: str, stop: int) -> tuple[int, int] | None:
     """The span of the last quoted scalar that ends on the line of offset ``stop`` and starts on an
     earlier line, from the tokens read before ``stop``."""
     found: tuple[int, int] | None = None
+    for token in _tokens_before(text, stop):
+        start, end = token.start_mark.index, token.end_mark.index
+        quoted = isinstance(token, yaml.ScalarToken) and token.style in ("'", '"')
+        if quoted and _LINE_BREAK.search(text, start, end) and not _LINE_BREAK.search(text, end, stop):
+            found = (start, end)
+    return found
+
+
+def _tokens_before(text: str, stop: int) -> Iterator[yaml.Token]:
+    """The tokens of ``text`` that start before offset ``stop``, as far as the text scans."""
     try:
         for token in yaml.scan(text, Loader=Loader):
-            start, end = token.start_mark.index, token.end_mark.index
-            if start >= stop:
-                break
-            quoted = isinstance(token, yaml.ScalarToken) and token.style in ("'", '"')
-            if quoted and _LINE_BREAK.search(text, start, end) and not _LINE_BREAK.search(text, end, stop):
-                found = (start, end)
+            if token.start_mark.index >= stop:
+                return
+            yield token
     except yaml.YAMLError:
-        pass
-    return found
+        return
+
+
+# What stands before the colon on a line that only holds a key (``        level: 2``): its indentation and
+# one word.
+_KEY_AT_LINE_START = re.compile(r"[ ]*([^\s:#'\"][^\s:]*)")
+
+
+def _over_indented_key(path: str, text: str, colon: int) -> Diagnostic | None:
+    """The syntax error of a key indented deeper than the key above it, or ``None``.
+
+    ``- kode: M.02`` followed by ``level: 2`` two spaces too deep makes ``level`` the second line of the
+    value ``M.02``, so the parser stops at its colon as at a colon inside text. Unquoted text that goes
+    on over lines and meets a colon looks the same to the parser; a line holding nothing but one word
+    before the colon is taken for a key, and the advice is its indentation, with quoting as the other way.
+    """
+    line_start = max(text.rfind("\n", 0, colon), text.rfind("\r", 0, colon)) + 1
+    word = _KEY_AT_LINE_START.fullmatch(text, line_start, colon)
+    recent = deque(_tokens_before(text, colon), maxlen=3)
+    if word is None or len(recent) < 3:
+        return None
+    key, value_indicator, value = recent
+    continued = isinstance(value, yaml.ScalarToken) and value.plain and value.start_mark.index < line_start
+    if not (continued and isinstance(key, yaml.ScalarToken) and isinstance(value_indicator, yaml.ValueToken)):
+        return None
+    positions = SourcePositions(text)
+    key_column = positions.at(key.start_mark.index)[1]
+    name, column = word.group(1), word.start(1) - line_start + 1
+    message = Message(
+        f"Kunci {name!r} menjorok lebih dalam (kolom {column}) daripada kunci {key.value!r} di atasnya "
+        f"(kolom {key_column}), sehingga dibaca sebagai lanjutan nilai {key.value!r}. Mulailah {name!r} di "
+        f"kolom {key_column}; bila ini memang teks, beri tanda kutip pada nilai {key.value!r}.",
+        f"The key {name!r} is indented deeper (column {column}) than the key {key.value!r} above it "
+        f"(column {key_column}), so it reads as part of the value of {key.value!r}. Start {name!r} at "
+        f"column {key_column}; if this is text, put the value of {key.value!r} in quotes.",
+    )
+    return _error(CODE_SYNTAX, message, path, positions.span(word.start(1), word.end(1)))
 
 
 def _error(code: str, message: Message, path: str, span: Span | None) -> Diagnostic:
