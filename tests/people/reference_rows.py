@@ -9,7 +9,7 @@ import io
 from collections.abc import Iterable, Iterator
 
 from kompiler.people.results import PersonReport
-from kompiler.render.people.tables import NOTICE, Table
+from kompiler.render.people.tables import NOTICE, Table, spreadsheet_text
 from kompiler.render.people.view import Setting, decimal, explanation
 
 
@@ -30,7 +30,7 @@ def gap_rows(report: PersonReport, setting: Setting) -> Iterator[list[str]]:
             match.band,
             str(rank),
             gap.competency,
-            gap.name,
+            spreadsheet_text(gap.name),
             gap.type,
             str(gap.required),
             "" if gap.actual is None else str(gap.actual),
@@ -51,10 +51,10 @@ def plan_rows(report: PersonReport, setting: Setting) -> Iterator[list[str]]:
             setting.version,
             str(rank),
             item.competency,
-            item.competency_name,
+            spreadsheet_text(item.competency_name),
             str(item.gap),
             item.activity,
-            item.activity_name,
+            spreadsheet_text(item.activity_name),
             item.form,
             str(item.bucket),
             decimal(item.jp),
@@ -71,8 +71,8 @@ def move_rows(report: PersonReport, setting: Setting) -> Iterator[list[str]]:
             setting.version,
             str(rank),
             move.position,
-            move.name,
-            move.unit,
+            spreadsheet_text(move.name),
+            spreadsheet_text(move.unit),
             move.kind.value,
             _flag(move.by_equivalence),
             decimal(move.relatedness, 4),
@@ -94,7 +94,7 @@ def summary_rows(report: PersonReport, setting: Setting) -> Iterator[list[str]]:
         setting.version,
         decimal(match.percentage),
         match.band,
-        match.band_name,
+        spreadsheet_text(match.band_name),
         str(len(match.gaps)),
         str(sum(1 for gap in match.gaps if gap.gap > 0)),
         report.talent_box or "",

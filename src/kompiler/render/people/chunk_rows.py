@@ -25,7 +25,7 @@ from kompiler.people.requirements import Requirements
 from kompiler.people.stream import ChunkResult
 from kompiler.people.table import Chunk
 from kompiler.people.talent import box_of
-from kompiler.render.people.tables import NOTICE
+from kompiler.render.people.tables import NOTICE, spreadsheet_text
 from kompiler.render.people.view import Setting, decimal
 
 BLOCK = 4_096  # people whose rows are made at once
@@ -62,11 +62,12 @@ class Source:
     def of(cls, corpus: Corpus, requirements: Requirements, catalogue: Catalogue | None = None) -> Source:
         index = requirements.index
         names = tuple(
-            found.name if (found := corpus.competencies.get(code)) else code for code in index.competencies
+            spreadsheet_text(found.name) if (found := corpus.competencies.get(code)) else code
+            for code in index.competencies
         )
         match = corpus.development.match
         bands = {
-            code: tuple((band.code, band.name) for band in purpose.bands)
+            code: tuple((band.code, spreadsheet_text(band.name)) for band in purpose.bands)
             for code, purpose in (match.purposes.items() if match else ())
         }
         return cls(
@@ -79,7 +80,10 @@ class Source:
             policy=corpus.development,
             activities=_activities(corpus.development, catalogue) if catalogue is not None else (),
             requirements=requirements,
-            places=tuple((corpus.positions[c].name, corpus.positions[c].unit) for c in index.positions),
+            places=tuple(
+                (spreadsheet_text(corpus.positions[c].name), spreadsheet_text(corpus.positions[c].unit))
+                for c in index.positions
+            ),
         )
 
     def competency_name(self, c: int) -> str:
@@ -96,7 +100,7 @@ def _activities(policy: DevelopmentPolicy, catalogue: Catalogue) -> tuple[tuple[
     for number, code in enumerate(catalogue.activities):
         entry = policy.catalogue[code]
         bucket = catalogue.buckets[int(catalogue.bucket[number])]
-        out.append((entry.code, entry.name, policy.forms[entry.form].code, str(bucket)))
+        out.append((entry.code, spreadsheet_text(entry.name), policy.forms[entry.form].code, str(bucket)))
     return tuple(out)
 
 

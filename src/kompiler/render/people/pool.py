@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from kompiler.people.talent import Candidate
-from kompiler.render.people.tables import NOTICE
+from kompiler.render.people.tables import NOTICE, spreadsheet_text
 from kompiler.render.people.view import number
 
 POOL_SIZE = 100
@@ -61,7 +61,7 @@ def pool_csv(stream: TextIO, candidates: Sequence[Candidate], position: str, ver
                 version,
                 readiness,
                 c.band,
-                c.band_name,
+                spreadsheet_text(c.band_name),
                 NOTICE,
             ]
         )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from kompiler.people.aggregate import Figure, Suppressed, UnitFigure
 from kompiler.render.people.labels import people_labels
+from kompiler.render.people.tables import spreadsheet_text
 from kompiler.render.people.view import number
 
 _SHADES = 5  # colour steps of the heatmap
@@ -136,7 +137,9 @@ def csv_text(view: AgencyView) -> str:
     for row in (*view.rows, view.total):
         cells = [_machine(c.text) for c in row.cells]
         share = _machine(row.share.removesuffix(" %"))
-        writer.writerow([row.label, _machine(row.people), *cells, share, view.version, notice])
+        writer.writerow(
+            [spreadsheet_text(row.label), _machine(row.people), *cells, share, view.version, notice]
+        )
     return stream.getvalue()
 
 
