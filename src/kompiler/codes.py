@@ -309,6 +309,23 @@ BUILTIN: dict[str, CodeInfo] = {
             "and terminals cannot carry them; the report points at the text and names the character's place.",
         ),
     ),
+    "KMP018": CodeInfo(
+        Message("Berkas di folder standar tidak dibaca", "File in a standards folder is not read"),
+        Message(
+            "Hanya berkas berakhiran .yaml atau .yml (huruf kecil) yang dibaca sebagai standar. Berkas lain "
+            "di kamus/, rumpun/, jabatan/, dan pengembangan/, misalnya baru.YAML, baru.yaml.txt, atau baru.yml~ "
+            "tanpa baru.yml di sampingnya, tidak diperiksa dan tidak masuk ke hasil build; ganti namanya seperti "
+            "yang disarankan, atau pindahkan berkas itu ke luar folder standar. Tidak dilaporkan: berkas "
+            "tersembunyi (.gitkeep), dokumentasi (README, *.md), Thumbs.db dan desktop.ini, serta salinan "
+            "cadangan penyunting (x~, #x#, x.bak, x.orig, x.tmp, x.swp) yang berkas aslinya ada.",
+            "Only files ending in .yaml or .yml (lower case) are read as standards. Other files in kamus/, "
+            "rumpun/, jabatan/ and pengembangan/, such as baru.YAML, baru.yaml.txt, or baru.yml~ without a "
+            "baru.yml beside it, are not checked and do not reach the build; rename them as suggested, or "
+            "move the file out of the standards folder. Not reported: hidden files (.gitkeep), documentation "
+            "(README, *.md), Thumbs.db and desktop.ini, and an editor's backups (x~, #x#, x.bak, x.orig, "
+            "x.tmp, x.swp) whose original is there.",
+        ),
+    ),
     "KMP080": CodeInfo(
         Message("kompiler.yaml tidak ditemukan untuk migrasi", "No kompiler.yaml to migrate"),
         Message(

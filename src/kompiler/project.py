@@ -11,6 +11,7 @@ path, never a project that looks smaller than it is; every file is read through
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -30,6 +31,7 @@ IGNORED_DIRS = frozenset({"output", "templates", "node_modules", "schemas", "__p
 CODE_OUTSIDE_ROOT = "KMP009"
 CODE_UNKNOWN_FILE = "KMP010"
 CODE_FILE_NAME = "KMP014"
+CODE_NOT_READ = "KMP018"
 
 
 class FileKind(StrEnum):
@@ -257,6 +259,16 @@ class _Walk:
             self.diagnostics.append(_not_a_folder(Path(entry.path), self.cwd))
             return
         if not name.endswith(YAML_SUFFIXES):
+            why = not_read(name, prefix, os.path.dirname(entry.path))
+            if why is not None:
+                self.diagnostics.append(
+                    Diagnostic(
+                        Severity.WARNING,
+                        CODE_NOT_READ,
+                        why,
+                        Location(display_path(Path(entry.path), self.cwd)),
+                    )
+                )
             return
         relative = prefix + name
         kind = kind_of(relative)
@@ -269,6 +281,59 @@ class _Walk:
         else:
             reader = partial(read_limited, entry.path)
             self.files.append(SourceFile(relative, self.shown_prefix + relative, kind, reader, entry.path))
+
+
+# Files a standards folder may hold that are plainly not standards: documentation and the system's litter.
+_NOT_STANDARDS = (".md", ".markdown")
+_LITTER = frozenset({"thumbs.db", "desktop.ini"})
+_BACKUP_SUFFIXES = (".bak", ".orig", ".tmp", ".swp")
+_YAML_IN_NAME = re.compile(r"\.(ya?ml)", re.IGNORECASE)
+
+
+def not_read(name: str, prefix: str, folder: str) -> Message | None:
+    """Why discovery skips the file ``name`` in ``folder`` (``prefix`` inside the project), when the
+    drafter may have meant it as a standard (KMP018): ``baru.YAML``, ``baru.yaml.txt`` or ``baru.yml~``
+    would otherwise drop a position from the check and the build without a word. ``None`` for what is
+    plainly no standard: documentation, the system's litter, an editor's backup beside its original,
+    and at the project's top level anything but a misspelt name of its own files (dotfiles never get
+    here)."""
+    lower = name.lower()
+    if lower.endswith(_NOT_STANDARDS) or lower.startswith("readme") or lower in _LITTER:
+        return None
+    original = _backed_up(name)
+    if original is not None and os.path.lexists(os.path.join(folder, original)):
+        return None
+    found = list(_YAML_IN_NAME.finditer(name))
+    top = not prefix
+    if found:
+        last = found[-1]
+        meant = name[: last.start()] + "." + last.group(1).lower()
+        if top and meant not in _TOP_LEVEL_FILES:
+            return None
+        ending = name[last.start() :]
+        return Message(
+            f"Berkas ini tidak dibaca: akhiran {ending} tidak dibaca, hanya .yaml atau .yml; "
+            f"ganti namanya menjadi {meant}.",
+            f"This file is not read: the ending {ending} is not read, only .yaml or .yml; rename it to {meant}.",
+        )
+    if top or prefix.split("/", 1)[0] not in _FOLDERS:
+        return None
+    return Message(
+        "Berkas ini tidak dibaca: di folder standar hanya berkas .yaml atau .yml yang dibaca; pindahkan "
+        "berkas lain ke luar folder ini.",
+        "This file is not read: a standards folder's files are read only when they end in .yaml or .yml; "
+        "move other files out of it.",
+    )
+
+
+def _backed_up(name: str) -> str | None:
+    """The file ``name`` is an editor's backup or autosave of (``x~``, ``#x#``, ``x.bak``), if it is one."""
+    if name.endswith("~"):
+        return name.rstrip("~")
+    if len(name) > 2 and name.startswith("#") and name.endswith("#"):
+        return name[1:-1]
+    stem, suffix = os.path.splitext(name)
+    return stem if suffix.lower() in _BACKUP_SUFFIXES else None
 
 
 def unreadable(display: str, error: OSError) -> Diagnostic:

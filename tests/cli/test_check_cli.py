@@ -102,6 +102,61 @@ def test_one_file_shows_a_broken_configuration(minimal_project: Path, run_cli: C
     assert {d["file"] for d in json.loads(result.stdout)["diagnostics"]} == {"kompiler.yaml"}
 
 
+@pytest.mark.parametrize(
+    ("name", "ending", "meant"),
+    [
+        ("baru.YAML", ".YAML", "baru.yaml"),
+        ("baru2.yaml.txt", ".yaml.txt", "baru2.yaml"),
+        ("baru.yml~", ".yml~", "baru.yml"),
+    ],
+)
+def test_a_position_kompiler_does_not_read_is_a_warning_on_every_run(
+    minimal_project: Path, run_cli: Callable[..., Result], name: str, ending: str, meant: str
+) -> None:
+    """A misnamed position once vanished from the check and the build without a word; the warning comes
+    from discovery, so a run answered from the cache says it too."""
+    shutil.copy(minimal_project / "jabatan" / "analis-keuangan.yaml", minimal_project / "jabatan" / name)
+    for _ in range(2):
+        result = run_cli(["check", ".", "--locale", "en"], minimal_project)
+        assert result.exit_code == 0
+        assert result.stdout == (
+            f"jabatan/{name}: warning KMP018: This file is not read: the ending {ending} "
+            f"is not read, only .yaml or .yml; rename it to {meant}.\n"
+            "0 error(s), 1 warning(s) in 8 file(s).\n"
+        )
+
+
+def test_what_plainly_is_no_standard_is_not_reported(
+    minimal_project: Path, run_cli: Callable[..., Result]
+) -> None:
+    """Documentation, hidden files, the system's litter and an editor's backup beside its original."""
+    positions = minimal_project / "jabatan"
+    for name in ("README.md", ".gitkeep", ".analis-keuangan.yaml.swp", "Thumbs.db", "analis-keuangan.yaml~"):
+        (positions / name).write_text("x", encoding="utf-8")
+    (minimal_project / "Makefile").write_text("x", encoding="utf-8")
+    result = run_cli(["check", "."], minimal_project)
+    assert result.stdout.strip() == "0 galat, 0 peringatan dalam 8 berkas."
+
+
+def test_another_file_in_a_standards_folder_is_reported(
+    minimal_project: Path, run_cli: Callable[..., Result]
+) -> None:
+    (minimal_project / "kamus" / "catatan.docx").write_bytes(b"PK")
+    result = run_cli(["check", ".", "--format", "json"], minimal_project)
+    [diagnostic] = json.loads(result.stdout)["diagnostics"]
+    assert (diagnostic["code"], diagnostic["file"], diagnostic["severity"]) == (
+        "KMP018",
+        "kamus/catatan.docx",
+        "warning",
+    )
+
+
+def test_explain_knows_the_code_of_files_not_read(run_cli: Callable[..., Result], tmp_path: Path) -> None:
+    result = run_cli(["explain", "KMP018", "--locale", "en"], tmp_path)
+    assert result.exit_code == 0
+    assert "File in a standards folder is not read" in result.stdout
+
+
 def test_quiet_shows_errors_only(broken_project: Path, run_cli: Callable[..., Result]) -> None:
     result = run_cli(["check", ".", "--quiet", "--format", "json"], broken_project)
     assert {d["severity"] for d in json.loads(result.stdout)["diagnostics"]} == {"error"}
