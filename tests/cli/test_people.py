@@ -107,6 +107,20 @@ def test_english_documents(
     assert "COMPETENCY DEVELOPMENT PLAN" in text and "Article 10" in text and "Total JP" in text
 
 
+@pytest.mark.parametrize("option", ["--locale", "--lang"])
+def test_locale_is_named_as_for_every_other_command(
+    project: Path, assessment: Path, tmp_path: Path, run_cli: Callable[..., Result], option: str
+) -> None:
+    """``--locale`` as for check and build; ``--lang``, the name before, still works, hidden from help."""
+    result = run_cli(
+        ["people", "gaps", option, "en", str(assessment), "-o", str(tmp_path / "hasil")], project
+    )
+    assert result.exit_code == 0, result.output
+    assert "written to" in result.output
+    help_text = run_cli(["people", "gaps", "--help"], project).output
+    assert "--locale" in help_text and "--lang" not in help_text
+
+
 def test_a_public_output_folder_is_refused(
     project: Path, assessment: Path, tmp_path: Path, run_cli: Callable[..., Result]
 ) -> None:

@@ -24,7 +24,7 @@ from kompiler.build.output import shown_path
 from kompiler.build.people import FORMATS, Prepared, Refused, Written, prepare_compiled
 from kompiler.build.private import PrivateWriter, default_folder
 from kompiler.check.result import CompileResult
-from kompiler.cli.common import executor_checked, project_path, resolve_locale
+from kompiler.cli.common import LOCALES, executor_checked, project_path, resolve_locale
 from kompiler.cli.output import terminable, writing
 from kompiler.diagnostics import Diagnostic, Severity
 from kompiler.people.aggregate import DEFAULT_MINIMUM_GROUP
@@ -71,12 +71,15 @@ def _common(function: Callable[..., Any]) -> Callable[..., Any]:
                 "/ The purpose for everyone, instead of the file's tujuan column.",
             ),
             click.option(
-                "--lang",
+                "--locale",
                 "locale",
-                type=click.Choice(("id", "en")),
+                type=click.Choice(LOCALES),
                 default=None,
                 help="Bahasa dokumen dan pesan: id (bawaan) atau en. / Language of documents and messages.",
             ),
+            # The name these commands had before they took every other command's --locale; kept,
+            # hidden, so that scripts written for it still run.
+            click.option("--lang", "lang", type=click.Choice(LOCALES), default=None, hidden=True),
             click.option(
                 "--lembar",
                 "sheet",
@@ -153,6 +156,7 @@ class _Request:
     locale: str | None
     sheet: str | None
     quiet: bool
+    lang: str | None = None
     output: Path | None = None
     formats_: tuple[str, ...] = ()
     year: int | None = None
@@ -165,7 +169,7 @@ class _Request:
             self.project,
             self.allow_personal,
             self.purpose,
-            self.locale,
+            self.locale or self.lang,
             self.quiet,
             needs_policy=needs_policy,
             sheet=self.sheet,
