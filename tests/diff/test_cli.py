@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
-from git_project import POSITION, GitProject
+from git_project import FIXTURES, POSITION, GitProject
 
 from kompiler.diff.words import Op, word_diff
 
@@ -88,6 +90,16 @@ def test_unknown_revision(project: GitProject, run_cli) -> None:
     assert result.exit_code == 2
     assert "Revisi git 'tidak-ada' tidak dikenal" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_repository_without_commits_says_so(tmp_path: Path, run_cli) -> None:
+    """Right after ``git init`` (the README's first steps), HEAD is not an unknown revision: there is none yet."""
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True, capture_output=True)
+    shutil.copytree(FIXTURES / "minimal", tmp_path / "standards")
+    result = run_cli(["diff"], tmp_path)
+    assert result.exit_code == 2
+    assert "Belum ada commit di repositori git ini, sehingga revisi 'HEAD' belum ada" in result.output
+    assert "tidak dikenal" not in result.output
 
 
 def test_path_absent_in_a_revision(project: GitProject, run_cli) -> None:

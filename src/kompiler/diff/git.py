@@ -113,8 +113,18 @@ class Repository:
                 self.top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
             )
         except GitError as error:
+            if not self._has_commits():
+                raise _no_commits(revision) from error
             raise _unknown_revision(revision, shallow=self._shallow()) from error
         return out.decode().strip()
+
+    def _has_commits(self) -> bool:
+        """Whether the repository holds any commit: right after ``git init`` every revision, HEAD too, is
+        unknown for that reason alone, and the drafter needs to hear that, not that HEAD is unknown."""
+        try:
+            return bool(_git(self.top, "rev-list", "-n", "1", "--all").strip())
+        except GitError:
+            return True
 
     def _shallow(self) -> bool:
         """Whether this is a shallow clone (CI's usual ``fetch-depth: 1``), where older commits are absent."""
@@ -326,6 +336,19 @@ def _unknown_revision(revision: str, *, shallow: bool = False) -> GitError:
         Message(
             f"Revisi git {revision!r} tidak dikenal.{hint.id}",
             f"Unknown git revision {revision!r}.{hint.en}",
+        )
+    )
+
+
+def _no_commits(revision: str) -> GitError:
+    return GitError(
+        Message(
+            f"Belum ada commit di repositori git ini, sehingga revisi {revision!r} belum ada; buat commit "
+            'pertama dahulu (misalnya git add -A && git commit -m "Standar awal"), lalu jalankan kompiler '
+            "diff lagi.",
+            f"There is no commit in this git repository yet, so the revision {revision!r} does not exist; "
+            'make the first commit (for example git add -A && git commit -m "Standar awal"), then run '
+            "kompiler diff again.",
         )
     )
 
