@@ -139,3 +139,19 @@ def test_text_only_the_layout_library_refuses_is_reported_where_it_stops_in_the_
     assert (problem.code, problem.location.line, problem.location.column) == ("KMP083", 2, 25)
     assert "pustaka tata letak" in problem.message.id and "layout library" in problem.message.en
     assert "while" not in problem.message.id + problem.message.en
+
+
+def test_a_misspelt_key_keeps_its_place_after_the_key_it_followed() -> None:
+    text = (FIXTURES / "minimal" / "jabatan" / "analis-keuangan.yaml").read_text(encoding="utf-8")
+    jenis = "jenis: fungsional_keahlian\n"
+    text = text.replace("ikhtisar:", "ikhtisr:").replace(jenis, "").replace("kode: NTB", f"{jenis}kode: NTB")
+    formatted = format_text(text, FileKind.POSITION).text
+    keys = [line.split(":")[0] for line in formatted.splitlines() if line[:1].isalpha()]
+    assert keys[:12] == [
+        *("kode", "nama", "jenis", "jenjang", "rumpun", "bidang", "unit_kerja", "urusan"),
+        *("ikhtisr", "tugas", "hasil_kerja", "kompetensi"),
+    ]
+    assert (
+        "\nikhtisr: Melakukan analisis" in formatted
+        and format_text(formatted, FileKind.POSITION).changed is False
+    )

@@ -1,10 +1,17 @@
 """``kompiler fmt``: one canonical form for every standards file, so diffs show content, not layout.
 
-Canonical means: keys in schema order, 2-space indentation with list dashes indented under their key,
-block style, plain scalars where YAML reads them back as the same string and double quotes where it would
-not (including anything YAML 1.1 tools would take for a date, boolean or number), long text folded near
-100 columns, `|` and `>` blocks kept as blocks, comments kept (a comment alone on its line stays above the
+Canonical means: keys in schema order (a key the schema does not name: see below), 2-space indentation
+with list dashes indented under their key, block style, plain scalars where YAML reads them back as the
+same string and double quotes where it would not (including anything YAML 1.1 tools would take for a
+date, boolean or number), long text folded near 100 columns, `|` and `>` blocks kept as blocks, comments kept (a comment alone on its line stays above the
 key or item below it, see :mod:`kompiler.authoring.fmt.comments`; end-of-line comments one space after their value).
+
+A key the schema does not name, most often a misspelt one (``ikhtisr``), keeps its place: it stays right
+after the key it followed, or first when it came first. Sorted to the end, as formatters that sort keys
+often place what they do not know, it would carry the drafter's paragraph away from where it was typed,
+and the typo, which ``check`` reports at its line, would be fixed in a file rearranged around it. Once
+the key is spelt right, the next run puts it in its schema place. Keys of a mapping the schema names none
+of (a map keyed by code) keep their order.
 
 Formatting never changes a value nor what a waiver covers: the result is loaded again with the strict
 loader and must give the same data, and every waiver must cover the same keys and values
@@ -259,7 +266,7 @@ def _canonical(node: object, order: KeyOrder | None, flow: bool = False) -> None
         node.fa.set_block_style()
     if isinstance(node, CommentedMap):
         if order is not None:
-            for key in sorted(node, key=order.rank):
+            for key in order.arranged(list(node)):
                 node.move_to_end(key)
         for key in list(node):
             child = (order.children.get(key) or order.items) if order is not None else None

@@ -23,9 +23,19 @@ class KeyOrder:
     children: dict[str, KeyOrder] = field(default_factory=dict)
     items: KeyOrder | None = None
 
-    def rank(self, key: str) -> int:
-        """Position of ``key``; keys the schema does not name come after the named ones, in their order."""
-        return self.keys.index(key) if key in self.keys else len(self.keys)
+    def arranged(self, keys: list[str]) -> list[str]:
+        """``keys`` in schema order, a key the schema does not name staying right after the key it
+        follows (first, when it comes first), as the fmt module's docstring says why."""
+        groups: list[list[str]] = []
+        for key in keys:
+            if key in self.keys or not groups:
+                groups.append([key])
+            else:
+                groups[-1].append(key)
+        return [key for group in sorted(groups, key=self._rank) for key in group]
+
+    def _rank(self, group: list[str]) -> int:
+        return self.keys.index(group[0]) if group[0] in self.keys else -1
 
 
 @cache
