@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from kompiler.authoring.fmt import NotFormattable, format_text
+from kompiler.authoring.roundtrip import ChangedMeanwhile, rewrite
 from kompiler.authoring.scaffold import scaffold
 from kompiler.check.load import load_bytes
 from kompiler.diagnostics import Severity
@@ -109,6 +110,48 @@ def test_fmt_writes_every_file_or_none(kompiler_with: Callable[..., Run], projec
     assert "kompiler fmt: kamus/" in result.stderr and "no file was changed" in result.stderr, result.stderr
     assert {p: p.read_bytes() for p in project.rglob("*.yaml")} == before
     assert _temporary_files(project) == []
+
+
+def test_fmt_never_overwrites_a_file_saved_while_it_runs(
+    project: Path, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A drafter (or their editor's format-on-save) saves a file after fmt has read it and before fmt
+    writes: fmt replaces no file at all, names the file and exits 2; the save is kept, and no temporary
+    file is left. Formatting a large project takes minutes, so this window is real."""
+    from kompiler.cli import fmt
+
+    _many_positions(project, 3)
+    for path in project.rglob("*.yaml"):  # every file needs formatting: a blank line fmt removes
+        path.write_text(path.read_text(encoding="utf-8").replace("\n", "\n\n", 1), encoding="utf-8")
+    saved = project / POSITION
+    edit = saved.read_text(encoding="utf-8") + "# disimpan penyusun selagi fmt berjalan\n"
+    original = fmt.format_document
+
+    def formatting_while_the_drafter_saves(document, kind):
+        if saved.read_text(encoding="utf-8") != edit:
+            saved.write_text(edit, encoding="utf-8")
+        return original(document, kind)
+
+    monkeypatch.setattr(fmt, "format_document", formatting_while_the_drafter_saves)
+    before = {p: p.read_bytes() for p in project.rglob("*.yaml") if p != saved}
+    result = run_cli(["fmt", "."], project)
+    assert result.exit_code == 2, result.output
+    assert f"kompiler fmt: {POSITION} diubah orang atau program lain" in result.output
+    assert saved.read_text(encoding="utf-8") == edit
+    assert {p: p.read_bytes() for p in project.rglob("*.yaml") if p != saved} == before
+    assert _temporary_files(project) == []
+
+
+def test_a_rewrite_replaces_nothing_when_one_file_changed_since_it_was_read(tmp_path: Path) -> None:
+    """What migrate and fmt share: of two files, the second saved since it was read, neither is replaced."""
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_bytes(b"a: 1\n")
+    second.write_bytes(b"b: 2 # disimpan\n")
+    with pytest.raises(ChangedMeanwhile) as changed:
+        rewrite({first: (b"a: 1\n", b"a: 10\n"), second: (b"b: 2\n", b"b: 20\n")})
+    assert changed.value.path == second
+    assert (first.read_bytes(), second.read_bytes()) == (b"a: 1\n", b"b: 2 # disimpan\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml"]
 
 
 def _many_positions(project: Path, count: int) -> None:

@@ -31,6 +31,8 @@ from kompiler.project import unreadable
 from kompiler.runtime.signals import signals_deferred
 
 __all__ = [
+    "ChangedMeanwhile",
+    "NotRewritten",
     "Unwritable",
     "YAMLError",
     "dump",
@@ -160,48 +162,88 @@ def line_break(text: str) -> str:
     return "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
 
 
-class Unwritable(Exception):
-    """A file cannot be rewritten (a read-only folder, a full disk); nothing was. ``path`` names the file
-    (not the temporary file beside it), ``cause`` is the system's reason."""
+class NotRewritten(Exception):
+    """No file was rewritten because of the file ``path`` (not the temporary file beside it); ``reason``
+    says what is wrong with it, after its name."""
 
-    def __init__(self, path: Path, cause: str) -> None:
-        super().__init__(f"{path}: {cause}")
+    def __init__(self, path: Path, reason: Message) -> None:
+        super().__init__(f"{path}: {reason.en}")
         self.path = path
-        self.cause = cause
+        self.reason = reason
 
     def message(self, shown: str) -> Message:
-        return Message(
-            f"{shown} tidak dapat ditulis ({self.cause}); tidak ada berkas yang diubah.",
-            f"{shown} cannot be written ({self.cause}); no file was changed.",
+        return Message(f"{shown} {self.reason.id}", f"{shown} {self.reason.en}")
+
+
+class Unwritable(NotRewritten):
+    """A file cannot be rewritten (a read-only folder, a full disk); ``cause`` is the system's reason."""
+
+    def __init__(self, path: Path, cause: str) -> None:
+        super().__init__(
+            path,
+            Message(
+                f"tidak dapat ditulis ({cause}); tidak ada berkas yang diubah.",
+                f"cannot be written ({cause}); no file was changed.",
+            ),
         )
 
 
-def rewrite(files: Mapping[Path, bytes]) -> None:
-    """Give every file in ``files`` its new bytes, all or none, each keeping its permissions and owner.
+class ChangedMeanwhile(NotRewritten):
+    """A file no longer holds what was read from it: someone saved it while the tool ran."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            Message(
+                "diubah orang atau program lain selama perintah ini berjalan; tidak ada berkas yang diubah, "
+                "agar suntingan itu tidak hilang. Jalankan perintah ini lagi.",
+                "was changed by someone or something else while this command ran; no file was changed, so "
+                "that edit is not lost. Run this command again.",
+            ),
+        )
+
+
+def rewrite(files: Mapping[Path, tuple[bytes, bytes]]) -> None:
+    """Give every file in ``files`` its new bytes, all or none, each keeping its permissions and owner:
+    ``files`` maps a path to the bytes it was read with and the bytes it gets.
 
     Each new text is written to a temporary file beside the file it replaces first (where a full or
-    read-only disk fails, and then every temporary file is removed); only when all are written do they
-    take their names, with SIGINT and SIGTERM held meanwhile, since a rename cannot fail for want of
-    space and an interrupt must not leave some files new and others old. A link inside the project is
-    followed, so the file it names is rewritten and the link stays. A file that cannot be written raises
-    :class:`Unwritable`, naming it.
+    read-only disk fails, and then every temporary file is removed); only when all are written, and
+    every file still holds the bytes it was read with, do they take their names, with SIGINT and
+    SIGTERM held meanwhile, since a rename cannot fail for want of space and an interrupt must not leave
+    some files new and others old. A file saved by the drafter or their editor while the tool ran
+    (formatting a large project takes minutes) raises :class:`ChangedMeanwhile` and nothing is
+    replaced, so that edit is never lost. A link inside the project is followed, so the file it names is
+    rewritten and the link stays. A file that cannot be written raises :class:`Unwritable`, naming it.
     """
-    staged: list[tuple[str, Path]] = []
+    staged: list[tuple[str, Path, Path, bytes]] = []
     try:
-        for target, data in files.items():
+        for target, (read, data) in files.items():
             real = Path(os.path.realpath(target))
             try:
-                staged.append((_staged(real, data), real))
+                staged.append((_staged(real, data), real, target, read))
             except OSError as error:
                 raise Unwritable(target, error.strerror or str(error)) from error
         with signals_deferred():
-            for temporary, real in staged:
+            for _, real, target, read in staged:
+                if not _holds(real, read):
+                    raise ChangedMeanwhile(target)
+            for temporary, real, _, _ in staged:
                 os.replace(temporary, real)
     except BaseException:
-        for temporary, _ in staged:
+        for temporary, *_ in staged:
             with suppress(FileNotFoundError):
                 os.unlink(temporary)
         raise
+
+
+def _holds(path: Path, expected: bytes) -> bool:
+    """Whether ``path`` holds exactly ``expected``, reading no more than one byte beyond it."""
+    try:
+        with path.open("rb") as stream:
+            return stream.read(len(expected) + 1) == expected
+    except OSError:
+        return False
 
 
 def _staged(target: Path, data: bytes) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from kompiler.authoring.fmt import NotFormattable, format_document
-from kompiler.authoring.roundtrip import Unwritable, read_strictly, rewrite
+from kompiler.authoring.roundtrip import NotRewritten, read_strictly, rewrite
 from kompiler.cli.common import locale_option, project_argument, project_path, resolve_locale
 from kompiler.cli.output import terminable
 from kompiler.cli.rewriting import NotAStandard, failed, select, show
@@ -45,7 +45,7 @@ def command(path: Path | None, check: bool, locale: str | None) -> None:
         sys.exit(EXIT_USAGE)
     problems = list(selection.diagnostics)
     texts: dict[str, str] = {}
-    changed: dict[Path, bytes] = {}
+    changed: dict[Path, tuple[bytes, bytes]] = {}
     for source in selection.files:
         canonical = _canonical(source, problems, texts)
         if canonical is None:
@@ -57,7 +57,7 @@ def command(path: Path | None, check: bool, locale: str | None) -> None:
         try:
             with terminable():
                 rewrite(changed)
-        except Unwritable as error:
+        except NotRewritten as error:
             shown = display_path(error.path)
             click.echo(f"kompiler fmt: {error.message(shown).text(locale)}", err=True)
             sys.exit(EXIT_USAGE)
@@ -66,9 +66,11 @@ def command(path: Path | None, check: bool, locale: str | None) -> None:
     sys.exit(EXIT_PROBLEMS if failed(problems) or (check and changed) else EXIT_OK)
 
 
-def _canonical(source: SourceFile, problems: list[Diagnostic], texts: dict[str, str]) -> bytes | None:
-    """The canonical bytes of ``source`` when they differ from what is on disk; ``None`` when the file
-    is canonical already or cannot be formatted safely (then ``problems`` says why)."""
+def _canonical(
+    source: SourceFile, problems: list[Diagnostic], texts: dict[str, str]
+) -> tuple[bytes, bytes] | None:
+    """The bytes of ``source`` as read and its canonical bytes, when the two differ; ``None`` when the
+    file is canonical already or cannot be formatted safely (then ``problems`` says why)."""
     try:
         raw = source.read()
     except OSError as error:
@@ -84,7 +86,7 @@ def _canonical(source: SourceFile, problems: list[Diagnostic], texts: dict[str, 
     except NotFormattable as error:
         problems.extend(error.diagnostics)
         return None
-    return formatted if formatted != raw else None
+    return (raw, formatted) if formatted != raw else None
 
 
 def _summary(check: bool, changed: int, files: int, locale: str) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from kompiler.authoring.migrate import CURRENT_VERSION, MigrationError, migrate_project, migrations
-from kompiler.authoring.roundtrip import Unwritable
+from kompiler.authoring.roundtrip import NotRewritten
 from kompiler.cli.common import locale_option, project_argument, project_path, resolve_locale
 from kompiler.cli.output import terminable
 from kompiler.cli.rewriting import show
@@ -39,7 +39,7 @@ def command(path: Path | None, dry_run: bool, locale: str | None) -> None:
     except MigrationError as error:
         show(error.diagnostics, error.texts, locale, 1)
         sys.exit(EXIT_USAGE)
-    except Unwritable as error:
+    except NotRewritten as error:
         click.echo(f"kompiler migrate: {error.message(display_path(error.path)).text(locale)}", err=True)
         sys.exit(EXIT_USAGE)
     if not result.needed:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -143,8 +144,9 @@ def migrate_project(root: Path, *, write: bool = True) -> MigrationResult:
         return result
     files, found = discover(root)
     result.diagnostics.extend(found)
+    read: dict[str, bytes] = {}
     for source in files:
-        document, problems = read_strictly(source.display, source.read)
+        document, problems = read_strictly(source.display, _remembered(source, read))
         result.diagnostics.extend(problems)
         if document is None:
             result.texts[source.display] = _quotable(source)
@@ -156,13 +158,25 @@ def migrate_project(root: Path, *, write: bool = True) -> MigrationResult:
         elif upgraded != document.text:
             result.changed[source.relative] = upgraded
     if write and not result.failed:
-        _write_all(root, result.changed)
+        _write_all(root, result.changed, read)
     return result
 
 
-def _write_all(root: Path, changed: dict[str, str]) -> None:
-    """Write every upgraded file or none (:func:`kompiler.authoring.roundtrip.rewrite`)."""
-    rewrite({root / relative: text.encode("utf-8") for relative, text in changed.items()})
+def _remembered(source: SourceFile, read: dict[str, bytes]) -> Callable[[], bytes]:
+    """``source.read``, keeping the bytes read in ``read``: a file is replaced only while it still holds
+    them (:func:`kompiler.authoring.roundtrip.rewrite`)."""
+
+    def reading() -> bytes:
+        read[source.relative] = data = source.read()
+        return data
+
+    return reading
+
+
+def _write_all(root: Path, changed: dict[str, str], read: dict[str, bytes]) -> None:
+    """Write every upgraded file or none, and none when one was saved meanwhile
+    (:func:`kompiler.authoring.roundtrip.rewrite`)."""
+    rewrite({root / relative: (read[relative], text.encode("utf-8")) for relative, text in changed.items()})
 
 
 def _upgrade(document: Document, kind: FileKind, version: int) -> str | Diagnostic:
