@@ -57,6 +57,18 @@ def test_strings_yaml_would_misread_stay_quoted(value: str) -> None:
     assert load_bytes("x.yaml", formatted.encode()).document.data["rumpun"][0]["nama"] == value
 
 
+@pytest.mark.parametrize("value", ["._", "._1", ".1_"])
+def test_a_number_written_with_an_underscore_stays_the_text_it_is(value: str) -> None:
+    """YAML 1.2 has no ``_`` in numbers, so ``kompiler check`` reads these as text; fmt reads and writes
+    them as that text, quoted, instead of a number (or a crash: ``._`` found by Hypothesis)."""
+    text = f"rumpun:\n  - kode: RJ-ADM\n    nama: {value}\n"
+    assert load_bytes("x.yaml", text.encode()).document.data["rumpun"][0]["nama"] == value
+    formatted = format_text(text, FileKind.FAMILIES).text
+    assert f'nama: "{value}"' in formatted
+    assert load_bytes("x.yaml", formatted.encode()).document.data["rumpun"][0]["nama"] == value
+    assert format_text(formatted, FileKind.FAMILIES).changed is False
+
+
 def test_every_fixture_file_is_stable_under_fmt() -> None:
     for path in sorted((FIXTURES / "minimal").rglob("*.yaml")):
         kind = _kind(path)

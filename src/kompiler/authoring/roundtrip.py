@@ -22,8 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.nodes import ScalarNode
 
 from kompiler.check.load import Document, load_bytes
 from kompiler.diagnostics import Diagnostic, Message, Severity
@@ -91,9 +93,30 @@ class _Emitter(Emitter):
         return bool(comment) and comment[0] is not None and comment[0].value.lstrip().startswith("#")
 
 
+class _Constructor(RoundTripConstructor):
+    """Reads a number written with ``_`` (``1_000``, ``._``) as the text it is, as the strict loader does.
+
+    YAML 1.2's core schema has no ``_`` in numbers, but the round-trip library's resolver still takes
+    them for numbers: ``1_000`` would become 1000 behind the drafter's back, and ``._`` cannot be
+    converted at all. Read as text, the value is the strict loader's, and the dump quotes it.
+    """
+
+    def construct_number(self, node: ScalarNode) -> Any:
+        if "_" in node.value:
+            return self.construct_yaml_str(node)
+        if node.tag.endswith(":int"):
+            return RoundTripConstructor.construct_yaml_int(self, node)
+        return RoundTripConstructor.construct_yaml_float(self, node)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_number)
+_Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_number)
+
+
 def yaml_instance(*, preserve_quotes: bool = False, width: int = LINE_WIDTH) -> YAML:
     """A round-trip YAML with the canonical layout: 2-space mappings, list dashes indented under the key."""
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
     yaml.Emitter = _Emitter
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = width
