@@ -53,8 +53,8 @@ def select(path: Path) -> Selection:
     shown = display_path(root / relative)
     chosen = [f for f in files if f.relative == relative or f.relative.startswith(relative + "/")]
     problems = [d for d in found if d.location.file == shown or d.location.file.startswith(shown + "/")]
-    if not folder and not chosen and not problems:
-        raise NotAStandard(not_a_standard(shown))
+    if not folder and not chosen and not any(d.severity is Severity.ERROR for d in problems):
+        raise NotAStandard(not_a_standard(shown))  # a file only warned about (KMP018) is not read either
     return Selection(root, chosen, problems)
 
 
