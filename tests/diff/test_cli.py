@@ -26,6 +26,18 @@ def test_default_compares_head_with_work_tree(project: GitProject, run_cli) -> N
     assert "{+, tepat waktu, dan dapat diaudit+}" in result.output
 
 
+def test_from_a_subfolder_the_project_is_found_upward(project: GitProject, run_cli, tmp_path: Path) -> None:
+    """A drafter in ``standards/jabatan/`` runs ``kompiler diff`` as they would ``git diff``; the
+    amendment document lands where they asked, relative to where they are."""
+    project.edit(POSITION, raise_level)
+    result = run_cli(
+        ["diff", "--amendment", str(tmp_path / "perubahan")], project.top / "standards" / "jabatan"
+    )
+    assert result.exit_code == 0, result.output
+    assert "level kompetensi M.01 dinaikkan dari 2 menjadi 3" in result.output
+    assert (tmp_path / "perubahan" / "perubahan.md").is_file()
+
+
 def test_work_tree_and_index_are_never_touched(project: GitProject, run_cli) -> None:
     project.edit(POSITION, raise_level)
     project.git("add", POSITION)

@@ -1,7 +1,8 @@
 """``kompiler diff [REV_A] [REV_B] [PATH]``: what a change to the standards means, read from git history.
 
-REV_A defaults to HEAD, REV_B to the work tree, PATH to ``standards``. Like git, a lone argument that is
-not a revision is taken as the path, and ``A..B`` names both revisions at once. Nothing is checked out:
+REV_A defaults to HEAD, REV_B to the work tree, PATH to ``standards`` (or, from a subfolder, the project
+found upward). Like git, a lone argument that is not a revision is taken as the path, and ``A..B`` names
+both revisions at once. Nothing is checked out:
 both sides are read from git objects (the work tree side from disk), so the work tree and index are
 never touched.
 """
@@ -20,7 +21,7 @@ from kompiler.cli.output import terminable, writing
 from kompiler.diagnostics import Location, Message, Severity
 from kompiler.diff import Comparison, GitError, Repository, compare_revisions
 from kompiler.diff.report import FORMATS, DiffReport, render
-from kompiler.project import find_root
+from kompiler.project import find_project, find_root
 from kompiler.report import escaped
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ def _parse(repository: Repository, arguments: tuple[str, ...]) -> tuple[str, str
     if len(arguments) > 3:
         raise click.UsageError("terlalu banyak argumen / too many arguments: [REV_A] [REV_B] [PATH]")
     items = list(arguments)
-    path = DEFAULT_PATH
+    path = _default_path()
     if items and (len(items) == 3 or not _is_revision(repository, items[-1])):
         path = Path(items.pop())
         if not items and not os.path.lexists(path):
@@ -140,6 +141,16 @@ def _parse(repository: Repository, arguments: tuple[str, ...]) -> tuple[str, str
     after = revisions[1] if len(revisions) > 1 else None
     assert before is not None
     return before, after, path
+
+
+def _default_path() -> Path:
+    """``standards`` here; else the project found from the working folder upward, so a drafter in
+    ``standards/jabatan/`` compares their project as git does from a subfolder; else ``standards``
+    still, which a revision may hold though the work tree no longer does."""
+    if os.path.lexists(DEFAULT_PATH):
+        return DEFAULT_PATH
+    found = find_project(Path.cwd())
+    return Path(os.path.relpath(found)) if found is not None else DEFAULT_PATH
 
 
 def _is_revision(repository: Repository, text: str) -> bool:
