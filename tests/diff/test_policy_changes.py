@@ -84,6 +84,23 @@ def test_policy_changes_are_worded(corpora: tuple[Corpus, Corpus]) -> None:
     assert "#### Kegiatan katalog" in markdown
 
 
+def test_a_section_named_by_its_code_is_not_named_twice(corpora: tuple[Corpus, Corpus], golden) -> None:
+    """A policy section (``kecocokan``) and a penyetaraan (its grade) have no name but their code: the
+    report says "Kebijakan pengembangan kecocokan", not "… kecocokan kecocokan"."""
+    before, after = corpora
+    changes = _policy(compare(before, after))
+    for locale in ("id", "en"):
+        text = render(DiffReport("HEAD~1", "HEAD", changes, locale), "text")
+        golden(f"diff/policy.{locale}.txt", text)
+        assert "kecocokan kecocokan" not in text
+        assert "rencana rencana" not in text
+        assert "JPT-MADYA JPT-MADYA" not in text
+    markdown = render(DiffReport("HEAD~1", "HEAD", changes, "id"), "markdown")
+    golden("diff/policy.id.md", markdown)
+    assert "- **kecocokan**\n" in markdown
+    assert "- **KAT.BARU** Magang Kearsipan\n" in markdown
+
+
 def test_the_amendment_leaves_the_policy_out(tmp_path: Path) -> None:
     """The regulation's amendment amends the standards; the development policy is not in its appendix."""
     root = tmp_path / "standar"

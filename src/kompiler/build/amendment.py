@@ -19,7 +19,7 @@ from kompiler.diagnostics import Message
 from kompiler.diff import Comparison
 from kompiler.diff.changes import Change, Kind, Subject
 from kompiler.diff.report import groups
-from kompiler.diff.wording import field_label
+from kompiler.diff.wording import entity_name, field_label
 from kompiler.model import Corpus
 from kompiler.render.documents import appendix_pdf
 from kompiler.render.environment import Templates
@@ -144,7 +144,7 @@ def _quote(value: object) -> str:
 def _point(
     subject: Subject, code: str, name: str, changes: list[Change], names: dict[str, str], locale: str
 ) -> Point:
-    provision = f"{_PROVISION[subject].text(locale)} {name} ({code})"
+    provision = f"{_PROVISION[subject].text(locale)} {_named(code, name)}"
     if len(changes) == 1 and changes[0].kind in (Kind.ADDED, Kind.REMOVED, Kind.RENAMED, Kind.MERGED):
         return Point(_sentence(_headline(changes[0], provision, locale)))
     items = [_clause(change, names, locale) for change in changes]
@@ -152,6 +152,12 @@ def _point(
     items[-1] = items[-1].removesuffix(";") + "."
     opening = Message(f"Ketentuan {provision} diubah sebagai berikut:", f"In {provision}:").text(locale)
     return Point(_sentence(opening), tuple(items))
+
+
+def _named(code: str, name: str) -> str:
+    """ "Name (code)", or the code alone when the name would only repeat it."""
+    shown = entity_name(code, name)
+    return f"{shown} ({code})" if shown else code
 
 
 def _sentence(text: str) -> str:
@@ -184,7 +190,7 @@ def _clause(change: Change, names: dict[str, str], locale: str) -> str:
     """One lettered sub-point in the register of an amending regulation."""
     match change.kind:
         case Kind.ADDED | Kind.REMOVED | Kind.RENAMED | Kind.MERGED:
-            return _headline(change, f"{change.name} ({change.code})", locale)
+            return _headline(change, _named(change.code, change.name), locale)
         case Kind.CHANGED:
             return _changed(change, locale)
         case Kind.ITEM_ADDED:

@@ -17,7 +17,7 @@ from itertools import groupby
 
 from kompiler.diagnostics import Message
 from kompiler.diff.changes import Change, Kind, Subject
-from kompiler.diff.wording import SUBJECTS, SUBJECTS_PLURAL, headline, is_short
+from kompiler.diff.wording import SUBJECTS, SUBJECTS_PLURAL, entity_name, headline, is_short
 from kompiler.diff.words import Op, Segment
 from kompiler.report import escaped
 
@@ -116,7 +116,7 @@ def _text(report: DiffReport) -> str:
     lines = [f"{title} {report.before} → {report.after}: {_summary(report)}"]
     for subject, code, name, items in groups(report.changes):
         lines.append("")
-        lines.append(f"{SUBJECTS[subject].text(locale)} {code} {name}")
+        lines.append(" ".join(filter(None, (SUBJECTS[subject].text(locale), code, entity_name(code, name)))))
         for change in items:
             lines.append(f"  {_MARKS.get(change.kind, '~')} {headline(change).text(locale)}")
             if _shows_words(change):
@@ -158,7 +158,8 @@ def _markdown(report: DiffReport) -> str:
     for subject, group in groupby(groups(report.changes), key=lambda g: g[0]):
         lines += ["", f"#### {SUBJECTS_PLURAL[subject].text(locale)}", ""]
         for _, code, name, items in group:
-            lines.append(f"- **{_md(code)}** {_md(name)}")
+            shown = entity_name(code, name)
+            lines.append(f"- **{_md(code)}** {_md(shown)}" if shown else f"- **{_md(code)}**")
             for change in items:
                 lines.append(f"  - {_md(headline(change).text(locale))}")
                 if _shows_words(change):

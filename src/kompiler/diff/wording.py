@@ -92,6 +92,13 @@ FIELDS = {
 SHORT_VALUE = 60
 
 
+def entity_name(code: str, name: str) -> str:
+    """The name printed after an entity's code, or nothing when it would only repeat the code: a
+    development-policy section (``kecocokan``) and a penyetaraan (known by its grade) are named by their
+    code, and "Kebijakan pengembangan kecocokan kecocokan" reads as a stutter."""
+    return "" if name.strip() == code.strip() else name
+
+
 def field_label(field: str | None, locale: str) -> str:
     if field is None:
         return ""
