@@ -96,6 +96,98 @@ def test_init_refuses_a_non_empty_folder(tmp_path: Path, run_cli) -> None:
     assert [p.name for p in target.iterdir()] == ["catatan.txt"]
 
 
+def _clone_of_a_new_repository(tmp_path: Path, *hosted: tuple[str, str]) -> Path:
+    """``git clone`` of a repository a hosting service just made: empty, or with its first files."""
+    origin = tmp_path / "origin.git"
+    assert run(["git", "init", "-q", "--bare", "-b", "main", str(origin)], tmp_path).returncode == 0
+    if hosted:
+        seed = tmp_path / "seed"
+        assert run(["git", "clone", "-q", str(origin), str(seed)], tmp_path).returncode == 0
+        for name, text in hosted:
+            (seed / name).write_text(text, encoding="utf-8")
+        run(["git", "add", "-A"], seed)
+        assert run(["git", "commit", "-qm", "Initial commit"], seed).returncode == 0
+        assert run(["git", "push", "-q", "origin", "HEAD:main"], seed).returncode == 0
+    clone = tmp_path / "clone"
+    assert run(["git", "clone", "-q", str(origin), str(clone)], tmp_path).returncode == 0
+    return clone
+
+
+@pytest.mark.parametrize("from_inside", [False, True], ids=["init-DIR", "init-dot"])
+def test_init_in_the_clone_of_an_empty_repository(tmp_path: Path, run_cli, from_inside: bool) -> None:
+    clone = _clone_of_a_new_repository(tmp_path)
+    result = run_cli(["init", "."], clone) if from_inside else run_cli(["init", "clone"], tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "git init" not in result.output  # the clone is a repository already
+    assert run_cli(["check"], clone).exit_code == 0
+    assert run(["git", "rev-parse", "--git-dir"], clone).stdout.strip() == ".git"
+    assert (
+        "standards/jabatan/analis-keuangan-ahli-muda.yaml"
+        in run(["git", "status", "-s", "-uall"], clone).stdout
+    )
+
+
+def test_init_keeps_what_the_hosting_service_created(tmp_path: Path, run_cli) -> None:
+    """README, licence and .gitignore from "Initialize this repository with…": none is overwritten; the
+    .gitignore gains only the lines it lacks, after its own."""
+    readme, licence, ignore = "# standar-kita\n", "MIT License\n", "__pycache__/\noutput/\n"
+    clone = _clone_of_a_new_repository(
+        tmp_path, ("README.md", readme), ("LICENSE", licence), (".gitignore", ignore)
+    )
+    result = run_cli(["init", "."], clone)
+    assert result.exit_code == 0, result.output
+    assert "README.md sudah ada" in result.output
+    assert (clone / "README.md").read_text(encoding="utf-8") == readme
+    assert (clone / "LICENSE").read_text(encoding="utf-8") == licence
+    lines = (clone / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert lines[:2] == ["__pycache__/", "output/"]
+    assert lines.count("output/") == 1 and ".kompiler-cache/" in lines and "asesmen/" in lines
+    assert run_cli(["check"], clone).exit_code == 0
+    for ignored in ("output/site/index.html", "asesmen/hasil.csv", ".kompiler-cache/x"):
+        assert run(["git", "check-ignore", "-q", ignored], clone).returncode == 0, ignored
+    again = run_cli(["init", "."], clone)
+    assert again.exit_code == 2 and "schemas" in again.output
+
+
+def test_init_appends_nothing_to_a_gitignore_that_has_every_line(tmp_path: Path, run_cli) -> None:
+    scaffolded = tmp_path / "lengkap"
+    assert run_cli(["init", str(scaffolded)], tmp_path).exit_code == 0
+    complete = (scaffolded / ".gitignore").read_text(encoding="utf-8")
+    clone = _clone_of_a_new_repository(tmp_path, (".gitignore", complete))
+    assert run_cli(["init", "."], clone).exit_code == 0
+    assert (clone / ".gitignore").read_text(encoding="utf-8") == complete
+
+
+@pytest.mark.parametrize(
+    "other", ["catatan.txt", "standards", ".gitignore-link"], ids=["file", "folder", "linked-gitignore"]
+)
+def test_init_refuses_a_clone_holding_anything_else(tmp_path: Path, run_cli, other: str) -> None:
+    clone = _clone_of_a_new_repository(tmp_path, ("README.md", "# x\n"))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.write_text("rahasia\n")
+    if other == "standards":
+        (clone / "standards").mkdir()
+        (clone / "standards" / "kompiler.yaml").write_text("x: 1\n")
+    elif other == ".gitignore-link":
+        (clone / ".gitignore").symlink_to(elsewhere)
+    else:
+        (clone / other).write_text("jangan ditimpa\n")
+
+    def listing() -> list[str]:
+        return sorted(
+            p.relative_to(clone).as_posix()
+            for p in clone.rglob("*")
+            if p.relative_to(clone).parts[0] != ".git"
+        )
+
+    before = listing()
+    result = run_cli(["init", "."], clone)
+    assert result.exit_code == 2
+    assert "sudah berisi berkas" in result.output and other.removesuffix("-link") in result.output
+    assert listing() == before
+    assert elsewhere.read_text() == "rahasia\n"
+
+
 @pytest.mark.skipif(PRE_COMMIT is None, reason="pre-commit is not installed")
 def test_scaffold_pre_commit_hooks_run(scaffolded: Path, tmp_path: Path) -> None:
     git_repository(scaffolded)

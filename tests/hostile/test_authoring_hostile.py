@@ -321,15 +321,18 @@ def test_a_positions_table_larger_than_an_import_can_check_is_refused_at_its_row
 
 
 @pytest.mark.parametrize("delay", [0.4, 0.6, 0.8])
-@pytest.mark.parametrize("existing", [False, True])
+@pytest.mark.parametrize("existing", ["absent", "empty", "clone"])
 def test_init_stopped_by_sigterm_leaves_the_folder_as_it_was(
-    tmp_path: Path, delay: float, existing: bool
+    tmp_path: Path, delay: float, existing: str
 ) -> None:
     """Half a scaffold would be refused by the next ``init`` as "already holds files" and had to be
-    removed by hand: a cancelled init leaves a new folder absent and an empty one empty, or completes."""
+    removed by hand: a cancelled init leaves a new folder absent, an empty one empty and a fresh clone
+    with its ``.git`` alone, or completes."""
     target = tmp_path / "baru"
-    if existing:
+    if existing != "absent":
         target.mkdir()
+    if existing == "clone":
+        subprocess.run(["git", "init", "-q", str(target)], check=True)
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "KOMPILER_LOCALE": "en"}
     child = subprocess.Popen(
         [sys.executable, "-m", "kompiler", "init", str(target)],
@@ -341,14 +344,22 @@ def test_init_stopped_by_sigterm_leaves_the_folder_as_it_was(
     child.send_signal(signal.SIGTERM)
     code = child.wait(timeout=60)
     written = (
-        sorted(p.relative_to(target) for p in target.rglob("*") if p.is_file()) if target.exists() else []
+        sorted(
+            p.relative_to(target)
+            for p in target.rglob("*")
+            if p.is_file() and p.relative_to(target).parts[0] != ".git"
+        )
+        if target.exists()
+        else []
     )
     complete = sorted(Path(name) for name in scaffold(tmp_path / "whole"))
     if code == 0:
         assert written == complete
     elif written != complete:  # a signal after the last file was written ends an init that is complete
         assert written == []
-        assert target.is_dir() == existing
+        assert target.is_dir() == (existing != "absent")
+    if existing == "clone":
+        assert (target / ".git" / "HEAD").is_file()
 
 
 def test_a_quote_never_closed_is_reported_where_it_opens_in_the_users_language(

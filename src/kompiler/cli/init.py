@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from kompiler.authoring.scaffold import NotEmpty, scaffold
+from kompiler.authoring.scaffold import README, NotEmpty, scaffold
 from kompiler.cli.common import locale_option, resolve_locale
 from kompiler.cli.output import terminable
 from kompiler.diagnostics import Message
@@ -29,18 +29,21 @@ def command(directory: Path, locale: str | None) -> None:
     try:
         with terminable():
             written = scaffold(directory)
-    except NotEmpty:
+    except NotEmpty as refused:
+        shown = ", ".join(refused.names[:5]) + (", …" if len(refused.names) > 5 else "")
         click.echo(
             Message(
-                f"kompiler init: {directory} sudah berisi berkas; pilih folder kosong atau folder baru.",
-                f"kompiler init: {directory} already holds files; choose an empty or new folder.",
+                f"kompiler init: {directory} sudah berisi berkas ({shown}); pilih folder kosong, folder "
+                "baru, atau clone repositori git yang baru dibuat.",
+                f"kompiler init: {directory} already holds files ({shown}); choose an empty or new "
+                "folder, or the clone of a newly created git repository.",
             ).text(locale),
             err=True,
         )
         sys.exit(EXIT_USAGE)
     except OSError as error:
         if before is not None:
-            _undo(directory, existed=before)
+            _undo(directory, before)
         cause = error.strerror or str(error)
         where = os.fsdecode(error.filename) if error.filename is not None else str(directory)
         click.echo(
@@ -54,15 +57,29 @@ def command(directory: Path, locale: str | None) -> None:
     except BaseException:
         # Ctrl+C or SIGTERM midway: half a scaffold would be refused by the next init as "not empty".
         if before is not None:
-            _undo(directory, existed=before)
+            _undo(directory, before)
         raise
+    existing = before[1] if before is not None else frozenset()
     for relative in written:
-        click.echo(f"  {relative}")
-    click.echo(_next_steps(directory, len(written)).text(locale))
+        if relative in existing:  # .gitignore, the only existing file init changes
+            click.echo(
+                Message(f"  {relative} (baris ditambahkan)", f"  {relative} (lines added)").text(locale)
+            )
+        else:
+            click.echo(f"  {relative}")
+    if README in existing:
+        click.echo(
+            Message(
+                f"  {README} sudah ada dan dibiarkan; kompiler tidak menulis README-nya.",
+                f"  {README} exists and was kept; kompiler did not write its README.",
+            ).text(locale)
+        )
+    created = sum(relative not in existing for relative in written)
+    click.echo(_next_steps(directory, created, has_git=".git" in existing).text(locale))
     sys.exit(EXIT_OK)
 
 
-def _next_steps(directory: Path, count: int) -> Message:
+def _next_steps(directory: Path, count: int, *, has_git: bool) -> Message:
     """What to run next, every command of which works on this machine as it is.
 
     ``pre-commit`` is a separate program that installing kompiler does not bring: when it is not on the
@@ -76,32 +93,38 @@ def _next_steps(directory: Path, count: int) -> Message:
             "python -m pip install pre-commit && pre-commit install (pre-commit belum terpasang)",
             "python -m pip install pre-commit && pre-commit install (pre-commit is not installed yet)",
         )
+    git = "" if has_git else "git init && "
     return Message(
-        f"{count} berkas dibuat di {directory}. Langkah berikutnya: cd {folder} && git init && kompiler check\n"
+        f"{count} berkas dibuat di {directory}. Langkah berikutnya: cd {folder} && {git}kompiler check\n"
         f"Pemeriksaan otomatis sebelum setiap commit: {hooks.id}",
-        f"{count} files created in {directory}. Next: cd {folder} && git init && kompiler check\n"
+        f"{count} files created in {directory}. Next: cd {folder} && {git}kompiler check\n"
         f"Checks before every commit: {hooks.en}",
     )
 
 
-def _state(directory: Path) -> bool | None:
-    """Whether ``directory`` is an empty folder (True) or absent (False); ``None`` when it holds
-    something or cannot be looked into, and then a failed scaffold removes nothing."""
+def _state(directory: Path) -> tuple[bool, frozenset[str]] | None:
+    """Whether ``directory`` exists, and the names it holds (a fresh clone's ``.git``, README …);
+    ``None`` when it cannot be looked into, and then a failed scaffold removes nothing."""
     try:
         if not os.path.lexists(directory):
-            return False
+            return False, frozenset()
         with os.scandir(directory) as entries:
-            return next(entries, None) is None
+            return True, frozenset(entry.name for entry in entries)
     except OSError:
         return None
 
 
-def _undo(directory: Path, *, existed: bool) -> None:
-    """Remove what a failed scaffold wrote: ``directory`` was new or empty, so all it holds is ours."""
+def _undo(directory: Path, before: tuple[bool, frozenset[str]]) -> None:
+    """Remove what a failed scaffold wrote: every entry of ``directory`` it did not hold before (the
+    scaffold accepts only a folder whose entries it never writes into, and changes an existing
+    ``.gitignore`` only as its last step), and ``directory`` itself when it was new."""
+    existed, names = before
     if not directory.is_dir() or directory.is_symlink():
         return
     with suppress(OSError):
         for child in directory.iterdir():
+            if child.name in names:
+                continue
             if child.is_dir() and not child.is_symlink():
                 shutil.rmtree(child, ignore_errors=True)
             else:

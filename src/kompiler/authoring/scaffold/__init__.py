@@ -4,9 +4,17 @@ The scaffold is: the shipped national files (legal sources, grades, the manageri
 dictionaries, the development policy of ``pengembangan/``) copied from the default corpus, a small example
 (one job family, one technical dictionary, one position, a learning catalogue for them), the JSON Schemas
 with VS Code's YAML extension pointed at them, a pre-commit configuration, and CI for GitHub Actions and
-GitLab CI. Its ``.gitignore`` keeps ``asesmen/`` out of the repository: assessment results are personal
-data, never standards. Files whose names start with a dot are stored as ``dot-…`` inside the package, so
-packaging tools and git treat them as ordinary data.
+GitLab CI. Its ``.gitignore`` keeps every folder named ``asesmen/`` out of the repository (the assessment
+files a drafter keeps at the top, and ``standards/asesmen/hasil/``, where ``kompiler people`` writes by
+default): assessment results are personal data, never standards. Files whose names start with a dot are
+stored as ``dot-…`` inside the package, so packaging tools and git treat them as ordinary data.
+
+The target is a new or empty folder, or a clone of a repository a hosting service just created: ``.git``
+and what GitHub, GitLab or Gitea offer to create with a repository (a README, a licence, ``.gitignore``,
+``.gitattributes``). Nothing there is overwritten, as ``cargo init`` does in an existing repository: a
+README that exists is kept (the scaffold's is not written), and the ``.gitignore`` lines the project needs
+are appended to an existing one when it lacks them, last, so an interrupted init never changed it. Any
+other content is refused: a folder with someone's work in it is not a place to scaffold into.
 
 The CI files install kompiler from a pinned source, never by the bare name ``kompiler`` on the package index
 (an unrelated program that exits 0 without checking anything), and then make sure the installed command is
@@ -18,14 +26,17 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+import os
 import re
 import shutil
+import stat
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit, urlunsplit
 
 from kompiler import __version__
 from kompiler.authoring.fmt import format_text
 from kompiler.project import kind_of
+from kompiler.reading import read_limited
 from kompiler.resources import data_dir
 
 _HERE = Path(__file__).resolve().parent
@@ -53,8 +64,71 @@ STANDARDS = "standards"
 _SCHEMA_COMMENT = re.compile(r"^(# yaml-language-server: \$schema=)\S*?([\w-]+\.schema\.json)", re.MULTILINE)
 
 
+# What a hosting service creates with a new repository, besides ``.git``; init accepts a folder holding
+# only these. LICENSE is never written; README.md is kept, .gitignore appended to (see the module).
+HOSTED = frozenset({"README.md", "LICENSE", "LICENSE.md", "LICENSE.txt", ".gitignore", ".gitattributes"})
+GITIGNORE = ".gitignore"
+README = "README.md"
+_MAX_HOSTED_BYTES = 1024 * 1024
+
+
 class NotEmpty(Exception):
-    """The target folder already holds files; ``init`` never overwrites anything."""
+    """The target folder holds something ``init`` does not scaffold into; ``names`` says what."""
+
+    def __init__(self, target: str, names: list[str]) -> None:
+        super().__init__(f"{target}: {', '.join(names)}")
+        self.names = names
+
+
+def _present(target: Path) -> dict[str, os.stat_result]:
+    """The entries of ``target`` (an absent folder has none); :class:`NotEmpty` when it is not a folder
+    or holds anything but ``.git`` and the files of :data:`HOSTED`."""
+    if not os.path.lexists(target):
+        return {}
+    if not target.is_dir():
+        raise NotEmpty(str(target), [target.name])
+    with os.scandir(target) as entries:
+        present = {entry.name: entry.stat(follow_symlinks=False) for entry in entries}
+    other = sorted(
+        name
+        for name, status in present.items()
+        if not (
+            (name == ".git" and (stat.S_ISDIR(status.st_mode) or stat.S_ISREG(status.st_mode)))
+            # Regular files only: .gitignore is appended to, never through a link to a file elsewhere.
+            or (name in HOSTED and stat.S_ISREG(status.st_mode) and status.st_size <= _MAX_HOSTED_BYTES)
+        )
+    )
+    if other:
+        raise NotEmpty(str(target), other)
+    return present
+
+
+def _missing_ignores(existing: str, wanted: str) -> str:
+    """The lines of ``wanted`` (a .gitignore) that ``existing`` lacks, each with the comment above it."""
+    have = {line.strip() for line in existing.splitlines()}
+    added: list[str] = []
+    comments: list[str] = []
+    for line in wanted.splitlines():
+        if line.startswith("#") or not line.strip():
+            comments.append(line)
+            continue
+        if line.strip() not in have:
+            added.extend([*comments, line])
+        comments = []
+    return "\n".join(added) + "\n" if added else ""
+
+
+def _append_ignores(path: Path, wanted: str) -> bool:
+    """Append to the existing .gitignore ``path`` the lines of ``wanted`` it lacks; whether any were."""
+    existing = read_limited(path, _MAX_HOSTED_BYTES, follow=False).decode("utf-8", errors="replace")
+    added = _missing_ignores(existing, wanted)
+    if not added:
+        return False
+    lead = "" if not existing else ("\n" if existing.endswith("\n") else "\n\n")
+    descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
+        stream.write(f"{lead}# kompiler init\n{added}")
+    return True
 
 
 def _target_name(relative: PurePosixPath) -> PurePosixPath:
@@ -120,13 +194,20 @@ def _fill_ci(text: str, source: str) -> str:
 
 
 def scaffold(target: Path) -> list[str]:
-    """Create the repository in ``target`` (absent or empty) and return the files written."""
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise NotEmpty(str(target))
+    """Create the repository in ``target`` (absent, empty, or a fresh clone: see the module) and return
+    the files written, an existing ``.gitignore`` among them when lines were appended to it."""
+    present = _present(target)
     target.mkdir(parents=True, exist_ok=True)
     written: list[str] = []
+    ignores = ""
 
     def write(relative: PurePosixPath, text: str) -> None:
+        nonlocal ignores
+        if relative.as_posix() == README and README in present:
+            return
+        if relative.as_posix() == GITIGNORE and GITIGNORE in present:
+            ignores = text
+            return
         path = target.joinpath(*relative.parts)
         path.parent.mkdir(parents=True, exist_ok=True)
         if relative.suffix in (".yaml", ".yml") and relative.parts[0] == STANDARDS:
@@ -134,7 +215,8 @@ def scaffold(target: Path) -> list[str]:
             assert kind is not None, relative
             # Canonical from the first commit, so the scaffold's own fmt hook passes.
             text = format_text(_schema_link(text, relative), kind, relative.as_posix()).text
-        path.write_text(text, encoding="utf-8", newline="\n")
+        with path.open("x", encoding="utf-8", newline="\n") as stream:  # never over an existing file
+            stream.write(text)
         written.append(relative.as_posix())
 
     source = _installed_source()
@@ -152,4 +234,6 @@ def scaffold(target: Path) -> list[str]:
     for schema in sorted(data_dir("schemas").glob("*.schema.json")):
         shutil.copyfile(schema, schemas / schema.name)
         written.append(f"schemas/{schema.name}")
+    if ignores and _append_ignores(target / GITIGNORE, ignores):
+        written.append(GITIGNORE)
     return sorted(written)
