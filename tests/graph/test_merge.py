@@ -11,6 +11,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 import yaml
+from markdown_it import MarkdownIt
 
 from kompiler.diagnostics import Severity
 from kompiler.graph import similarity
@@ -18,6 +19,7 @@ from kompiler.graph.merge import proposal_dict, result_dict, run_merge
 from kompiler.graph.similarity import similarities
 from kompiler.merge_settings import MergeSettings
 from kompiler.pipeline import compile_path
+from tests.report.pr_markdown import ZERO_WIDTH, active, rendered
 
 from .conftest import PLANTED, position, write_project
 
@@ -315,6 +317,29 @@ def test_merge_command_json_and_written_outputs(planted_project: Path, run_cli, 
     assert json.loads((out / "merge" / "proposals.json").read_text()) == data
     markdown = run_cli(["merge", str(planted_project), "--format", "markdown"], tmp_path)
     assert markdown.output.startswith("# Usulan penggabungan jabatan")
+
+
+def test_merge_markdown_neither_mentions_links_nor_breaks_out(run_cli, tmp_path: Path) -> None:
+    """``merge --format markdown`` may be posted on a pull request: names and tasks from it read as
+    written but mention, link and reference nothing, a ``|`` stays in its table cell, and a draft holding
+    a line of backticks stays in its code block."""
+    hostile = "@org/team https://evil.example www.evil.example #12 | <b>x</b> [a](b)"
+    positions = copy.deepcopy(PLANTED)
+    for data in positions[:3]:
+        data["nama"] = f"{data['nama']} {hostile}"
+        data["tugas"][0] = f"{data['tugas'][0]} {hostile}"
+        data["ikhtisar"] = "Baris pertama\n```\n</details>\n@org/team"
+    project = write_project(tmp_path / "standar", positions)
+    result = run_cli(["merge", str(project), "--format", "markdown"], tmp_path)
+    assert result.exit_code == 0, result.output
+    shown, markup = rendered(result.output)
+    assert markup == ["<details><summary>Rancangan standar</summary>", "</details>"] * 2
+    assert active(shown) == []
+    lines = shown.replace(ZERO_WIDTH, "").split("\n")
+    assert "NTB.AK.01" in lines and f"Analis Anggaran Keuangan Ahli Muda {hostile}" in lines
+    tokens = MarkdownIt("commonmark").parse(result.output)
+    drafts = [t.content for t in tokens if t.type == "fence"]
+    assert len(drafts) == 2 and "</details>" in drafts[0]
 
 
 def test_merge_command_refuses_broken_standards(planted_project: Path, run_cli, tmp_path: Path) -> None:

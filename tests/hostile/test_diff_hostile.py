@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.hostile.conftest import FIXTURES
+from tests.report.pr_markdown import ZERO_WIDTH, active, rendered
 
 POSITION = "standards/jabatan/analis-keuangan.yaml"
 GIT_ENV = {
@@ -155,6 +156,32 @@ def test_control_characters_in_names_and_revisions_are_escaped(repo: Path, kompi
         assert "Analis\\x1b" in result.stdout and "\\nbaris" in result.stdout
     assert "standards/jabatan/analis-keuangan.yaml:3:7: KMP017" in text_report.stderr
     assert "`` a`b `` → `work-tree`" in markdown.stdout
+
+
+def test_the_pull_request_comment_neither_mentions_links_nor_references(repo: Path, kompiler) -> None:
+    """The Markdown the CI templates post as the bot's comment holds names from an unreviewed pull
+    request: a team mention, bare URLs, an e-mail address, an issue reference and an entity that renders
+    as ``@`` read as written, in the heading line, the headline and both sides of the word diff, but
+    notify nobody and link nowhere."""
+    hostile = "@org/team https://evil.example www.evil.example a@b.com #123 !45 &#64;org/lain"
+    position = repo / POSITION
+    text = position.read_text()
+    text = text.replace("nama: Analis Keuangan Pusat dan Daerah Ahli Muda", f"nama: '{hostile}'")
+    text = text.replace("ikhtisar: Melakukan", "ikhtisar: 'Melakukan").replace(
+        "yang andal.", f"yang andal {hostile}.'"
+    )
+    text = text.replace("  - Menyusun rekomendasi perbaikan penatausahaan keuangan\n", f"  - '{hostile}'\n")
+    position.write_text(text)
+    result = kompiler(["diff", "--format", "markdown"], repo)
+    assert result.exit_code == 0, result.stderr
+    shown, markup = rendered(result.stdout)
+    assert markup == []
+    assert active(shown) == []
+    lines = shown.replace(ZERO_WIDTH, "").split("\n")
+    assert f"NTB.JF.AKPD.MUDA {hostile}" in lines
+    assert f"uraian tugas ditambahkan: “{hostile}”" in lines or f"task added: “{hostile}”" in lines
+    # the old text is struck through and the new one bold, both neutralised
+    assert any(line.endswith(f"yang andal {hostile}.") for line in lines)
 
 
 def test_no_amendment_document_from_a_broken_side(repo: Path, kompiler, tmp_path: Path) -> None:

@@ -13,6 +13,8 @@ from kompiler.graph.export import write_graph_files
 from kompiler.graph.merge import MergeResult, result_dict, run_merge
 from kompiler.graph.structure import build_graph, similarity_edges
 from kompiler.model import Corpus
+from kompiler.report import escaped
+from kompiler.report.markdown import code_span, fence, inline, table_cell
 from kompiler.runtime.collector import paused, return_free_memory
 
 
@@ -50,41 +52,47 @@ def merge_text(result: MergeResult, locale: str = "id") -> str:
 
 
 def merge_markdown(result: MergeResult, locale: str = "id") -> str:
+    """The proposals as Markdown for a reviewer, a pull-request comment or a job summary: every name,
+    task and code from the standards is written through :mod:`kompiler.report.markdown` (it neither
+    mentions, links nor breaks out of its table cell or code block), and control characters are escaped."""
     out = [f"# {_label(locale, 'Usulan penggabungan jabatan', 'Position merge proposals')}", ""]
     for p in result.proposals:
+        draft = p.draft_yaml().rstrip()
+        ticks = fence(draft)
         out += [
-            f"## {p.suggested_name} — `{p.code}`",
+            f"## {inline(p.suggested_name)} — {code_span(p.code)}",
             "",
-            f"- {_label(locale, 'Status', 'Status')}: {p.status}",
+            f"- {_label(locale, 'Status', 'Status')}: {inline(p.status)}",
             f"- {_label(locale, 'Skor rata-rata / minimum', 'Mean / minimum score')}: "
             f"{p.similarity.mean:.2f} / {p.similarity.minimum:.2f}",
-            f"- {_label(locale, 'Rumpun usulan', 'Suggested family')}: {p.suggested_family}",
+            f"- {_label(locale, 'Rumpun usulan', 'Suggested family')}: {inline(p.suggested_family)}",
             "",
             f"| {_label(locale, 'Kode', 'Code')} | {_label(locale, 'Nama jabatan', 'Position')} | "
             f"{_label(locale, 'Jenjang', 'Grade')} |",
             "|---|---|---|",
-            *[f"| {m.code} | {m.name} | {m.grade} |" for m in p.members],
+            *[f"| {table_cell(m.code)} | {table_cell(m.name)} | {table_cell(m.grade)} |" for m in p.members],
             "",
             f"**{_label(locale, 'Kompetensi inti', 'Core competencies')}:** "
-            + (", ".join(f"{c.code} {c.name} (level {c.highest})" for c in p.core) or "-"),
+            + (", ".join(inline(f"{c.code} {c.name} (level {c.highest})") for c in p.core) or "-"),
             "",
             f"**{_label(locale, 'Kompetensi berbeda', 'Differing competencies')}:** "
-            + (", ".join(f"{c.code} {c.name}" for c in p.optional) or "-"),
+            + (", ".join(inline(f"{c.code} {c.name}") for c in p.optional) or "-"),
             "",
-            f"**{_label(locale, 'Tugas bersama', 'Common tasks')}:** " + ("; ".join(p.common_tasks) or "-"),
+            f"**{_label(locale, 'Tugas bersama', 'Common tasks')}:** "
+            + ("; ".join(inline(task) for task in p.common_tasks) or "-"),
             "",
             f"<details><summary>{_label(locale, 'Rancangan standar', 'Draft standard')}</summary>",
             "",
-            "```yaml",
-            p.draft_yaml().rstrip(),
-            "```",
+            f"{ticks}yaml",
+            draft,
+            ticks,
             "",
             "</details>",
             "",
         ]
     if not result.proposals:
         out.append(_label(locale, "Tidak ada usulan penggabungan.", "No merge proposals."))
-    return "\n".join(out).rstrip() + "\n"
+    return escaped("\n".join(out).rstrip(), keep="\n\t") + "\n"
 
 
 def render_graph_outputs(corpus: Corpus, writer: OutputWriter, locale: str = "id") -> MergeResult:

@@ -4,13 +4,14 @@ Changes are grouped by entity, so a reviewer reads "Jabatan X: level of M.01 rai
 added: …" instead of scattered lines. Text edits show their word diff: ``[-old-]{+new+}`` in text, struck
 and bold words in Markdown. The text and Markdown reports are line-based: each of their lines is written
 through :func:`kompiler.report.escaped`, so a control character in a name or a revision (a line break, an
-escape sequence) is printed as ``\n`` or ``\x1b`` and can neither start a line nor drive a terminal.
+escape sequence) is printed as ``\n`` or ``\x1b`` and can neither start a line nor drive a terminal. The
+Markdown, posted by a bot on a pull request nobody has reviewed yet, writes every text from the standards
+through :mod:`kompiler.report.markdown`: it neither mentions, links nor references anything.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
@@ -20,6 +21,7 @@ from kompiler.diff.changes import Change, Kind, Subject
 from kompiler.diff.wording import SUBJECTS, SUBJECTS_PLURAL, entity_name, headline, is_short
 from kompiler.diff.words import Op, Segment
 from kompiler.report import escaped
+from kompiler.report.markdown import code_span, inline
 
 FORMATS = ("text", "json", "markdown")
 
@@ -86,14 +88,18 @@ _MARKS = {
 
 
 def _words(
-    segments: tuple[Segment, ...], deleted: Callable[[str], str], inserted: Callable[[str], str]
+    segments: tuple[Segment, ...],
+    deleted: Callable[[str], str],
+    inserted: Callable[[str], str],
+    kept: Callable[[str], str] = str,
 ) -> str:
-    """The segments joined, deletions and insertions marked; spaces at a segment's ends stay unmarked."""
+    """The segments joined, deletions and insertions marked (and the kept text written by ``kept``);
+    spaces at a segment's ends stay unmarked."""
     marks = {Op.DELETE: deleted, Op.INSERT: inserted}
     out = []
     for segment in segments:
         if segment.op is Op.EQUAL:
-            out.append(segment.text)
+            out.append(kept(segment.text))
             continue
         core = segment.text.strip()
         lead = segment.text[: len(segment.text) - len(segment.text.lstrip())]
@@ -131,21 +137,6 @@ def _joined(lines: list[str]) -> str:
 
 # --- markdown ---------------------------------------------------------------------------------------
 
-# Characters that change the meaning of inline Markdown; the text never starts a line, so # and - are safe.
-_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|~"})
-
-
-def _md(text: str) -> str:
-    return text.translate(_MD_SPECIAL)
-
-
-def _code(text: str) -> str:
-    """``text`` as an inline code span, fenced by more backticks than any run inside it (a revision such
-    as ``:/pesan`` may hold backticks)."""
-    longest = max((len(run) for run in re.findall("`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    return f"{fence} {text} {fence}" if longest else f"{fence}{text}{fence}"
-
 
 def _markdown(report: DiffReport) -> str:
     locale = report.locale
@@ -153,18 +144,21 @@ def _markdown(report: DiffReport) -> str:
     lines = [
         f"### {title}",
         "",
-        f"{_code(report.before)} → {_code(report.after)}: {_md(_summary(report))}",
+        f"{code_span(report.before)} → {code_span(report.after)}: {inline(_summary(report))}",
     ]
     for subject, group in groupby(groups(report.changes), key=lambda g: g[0]):
         lines += ["", f"#### {SUBJECTS_PLURAL[subject].text(locale)}", ""]
         for _, code, name, items in group:
             shown = entity_name(code, name)
-            lines.append(f"- **{_md(code)}** {_md(shown)}" if shown else f"- **{_md(code)}**")
+            lines.append(f"- **{inline(code)}** {inline(shown)}" if shown else f"- **{inline(code)}**")
             for change in items:
-                lines.append(f"  - {_md(headline(change).text(locale))}")
+                lines.append(f"  - {inline(headline(change).text(locale))}")
                 if _shows_words(change):
                     lines.append(
-                        "    > " + _words(change.words, lambda t: f"~~{_md(t)}~~", lambda t: f"**{_md(t)}**")
+                        "    > "
+                        + _words(
+                            change.words, lambda t: f"~~{inline(t)}~~", lambda t: f"**{inline(t)}**", inline
+                        )
                     )
     return _joined(lines)
 
