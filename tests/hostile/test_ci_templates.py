@@ -42,8 +42,8 @@ def steps(root: Path) -> dict[str, dict[str, str]]:
     """For each CI system: its variables and the install and check scripts, as CI would run them."""
     github = yaml.safe_load(ci_files(root)["github"])["jobs"]["periksa"]
     by_name = {step.get("name"): step.get("run", "") for step in github["steps"]}
-    gitlab = yaml.safe_load(ci_files(root)["gitlab"])["kompiler"]
-    scripts = gitlab["script"]
+    pipeline = yaml.safe_load(ci_files(root)["gitlab"])
+    scripts = pipeline["kompiler"]["script"]
     return {
         "github": {
             **github["env"],
@@ -51,7 +51,7 @@ def steps(root: Path) -> dict[str, dict[str, str]]:
             "check": by_name["Pastikan kompiler yang benar"],
         },
         "gitlab": {
-            **gitlab["variables"],
+            **pipeline["variables"],
             "install": next(s for s in scripts if "pip install" in s),
             "check": next(s for s in scripts if "kompiler --version" in s),
         },
@@ -236,3 +236,123 @@ def test_init_pins_the_commit_a_git_install_came_from(
 def test_pinned_source(record: object, expected: str) -> None:
     text = record if isinstance(record, str) or record is None else json.dumps(record)
     assert pinned_source(text) == expected
+
+
+def github_if(condition: str, context: dict[str, object]) -> bool:
+    """A GitHub Actions ``if:`` of comparisons joined by ``&&``/``||``, evaluated against ``context``
+    (``github.event.pull_request.head.repo.full_name`` looked up by its dots; absent is null)."""
+
+    def value(path: str) -> object:
+        if path in ("true", "false", "null"):
+            return {"true": True, "false": False, "null": None}[path]
+        found: object = context
+        for part in path.split("."):
+            found = found.get(part) if isinstance(found, dict) else None
+        return found
+
+    token = re.compile(r"\s*(?:(&&|\|\||==|!=|!|\(|\))|'([^']*)'|([A-Za-z_][\w.-]*))")
+    python, position = [], 0
+    while position < len(condition.strip()):
+        match = token.match(condition.strip(), position)
+        assert match, condition[position:]
+        operator, literal, name = match.groups()
+        translated = {"&&": " and ", "||": " or ", "!": " not "}
+        python.append(
+            translated.get(operator, operator)
+            if operator
+            else repr(literal)
+            if literal is not None
+            else repr(value(name))
+        )
+        position = match.end()
+    return bool(eval("".join(python), {"__builtins__": {}}))  # only literals and operators reach eval
+
+
+def gitlab_rules(rules: list[dict[str, str]] | None, variables: dict[str, str]) -> bool:
+    """Whether GitLab's ``rules`` (``if:`` of ``$VAR``, ``==``, ``&&``) let a pipeline with ``variables``
+    run; an undefined or empty variable is false, as in GitLab."""
+    if rules is None:
+        return True
+    for rule in rules:
+        expression = re.sub(r"\$(\w+)", lambda m: repr(variables.get(m.group(1)) or None), rule["if"])
+        expression = expression.replace("&&", " and ").replace("||", " or ")
+        if eval(expression, {"__builtins__": {}}):  # only literals and operators reach eval
+            return rule.get("when", "on_success") != "never"
+    return False
+
+
+PULL_REQUEST = {"event_name": "pull_request", "repository": "instansi/standar"}
+EVENTS = {
+    "push": {"github": {"event_name": "push", "repository": "instansi/standar"}},
+    "same-repo": {
+        "github": {
+            **PULL_REQUEST,
+            "event": {"pull_request": {"head": {"repo": {"full_name": "instansi/standar"}}}},
+        }
+    },
+    "fork": {
+        "github": {
+            **PULL_REQUEST,
+            "event": {"pull_request": {"head": {"repo": {"full_name": "tamu/standar"}}}},
+        }
+    },
+}
+
+
+@pytest.mark.parametrize("event", sorted(EVENTS))
+def test_github_comments_only_where_the_token_can_and_reports_everywhere(
+    initialised: Path, event: str
+) -> None:
+    """A fork's pull request gets a read-only token: ``gh pr comment`` fails there, so it is skipped and
+    the report goes to the job summary; the checks still fail the job whoever opened the request."""
+    job = yaml.safe_load(ci_files(initialised)["github"])["jobs"]["periksa"]
+    by_name = {step.get("name", step.get("uses")): step for step in job["steps"]}
+    runs = {name: github_if(step.get("if", "true"), EVENTS[event]) for name, step in by_name.items()}
+    summary = next(name for name, step in by_name.items() if "GITHUB_STEP_SUMMARY" in step.get("run", ""))
+    comment = next(name for name, step in by_name.items() if "gh pr comment" in step.get("run", ""))
+    assert runs[summary] == (event != "push")
+    assert runs[comment] == (event == "same-repo")
+    assert by_name[comment].get("continue-on-error") is True  # a refused comment never fails the job
+    for name, step in by_name.items():
+        if "kompiler check" in step.get("run", "") or "kompiler fmt" in step.get("run", ""):
+            assert runs[name] and not step.get("continue-on-error"), name
+
+
+PIPELINES = {
+    "branch": {"CI_PIPELINE_SOURCE": "push", "CI_COMMIT_BRANCH": "main"},
+    "branch-with-open-mr": {
+        "CI_PIPELINE_SOURCE": "push",
+        "CI_COMMIT_BRANCH": "fitur",
+        "CI_OPEN_MERGE_REQUESTS": "x!1",
+    },
+    "tag": {"CI_PIPELINE_SOURCE": "push", "CI_COMMIT_TAG": "v1"},
+    "merge-request": {
+        "CI_PIPELINE_SOURCE": "merge_request_event",
+        "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main",
+    },
+}
+
+
+@pytest.mark.parametrize("pipeline", sorted(PIPELINES))
+def test_gitlab_artifacts_exist_in_every_pipeline_that_names_them(initialised: Path, pipeline: str) -> None:
+    """perubahan.md is made only in a merge request pipeline: a job listing it runs only there, so no
+    branch or tag pipeline warns about an artifact that was never made; the check runs in every one."""
+    config = yaml.safe_load(ci_files(initialised)["gitlab"])
+    variables = PIPELINES[pipeline]
+    runs = gitlab_rules(config["workflow"]["rules"], variables)
+    assert runs == (pipeline != "branch-with-open-mr")  # its merge request pipeline runs instead
+    if not runs:
+        return
+    jobs = {name: job for name, job in config.items() if isinstance(job, dict) and "script" in job}
+    ran = {name for name, job in jobs.items() if gitlab_rules(job.get("rules"), variables)}
+    assert "kompiler" in ran
+    for name in ran:
+        artifacts = jobs[name].get("artifacts", {})
+        for path in artifacts.get("paths", []):
+            assert pipeline == "merge-request", (name, path)
+            # Made by a script line; uploaded only when the job succeeded, so the line ran.
+            assert any(f"> {path}" in line for line in jobs[name]["script"]), (name, path)
+            assert artifacts.get("when", "on_success") == "on_success", (name, path)
+    assert any("perubahan.md" in jobs[name].get("artifacts", {}).get("paths", []) for name in ran) == (
+        pipeline == "merge-request"
+    )
