@@ -67,6 +67,37 @@ def test_the_newcomer_path_runs_as_written(tmp_path: Path) -> None:
     assert "asesmen/" in (cwd / ".gitignore").read_text(encoding="utf-8")
 
 
+def test_every_standards_file_the_readme_names_in_a_command_is_one_init_writes(tmp_path: Path) -> None:
+    """A command of the README naming a file under ``standards/`` (the one-file check of "Checking", the
+    copy of the newcomer path) names a file a project made by ``kompiler init`` has, and the one-file check
+    runs there as written."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", readme, re.S)
+    named = sorted(
+        {path for block in blocks for path in re.findall(r"(?<![\w/.-])(standards/[\w/.-]+\.yaml)", block)}
+        - {"standards/jabatan/analis-anggaran-ahli-muda.yaml"}  # the newcomer path's copy: made by cp
+    )
+    assert "standards/jabatan/analis-keuangan-ahli-muda.yaml" in named
+    environment = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", "LANG": "C.UTF-8"}
+    made = subprocess.run(
+        ["kompiler", "init", "standar-kita"], cwd=tmp_path, env=environment, capture_output=True, timeout=120
+    )
+    assert made.returncode == 0, made.stderr
+    project = tmp_path / "standar-kita"
+    assert [path for path in named if not (project / path).is_file()] == []
+    one_file = next(
+        re.sub(r"\s+#.*$", "", line).strip()
+        for block in blocks
+        for line in block.splitlines()
+        if re.match(r"kompiler check standards/\S+\.yaml", line)
+    )
+    done = subprocess.run(
+        one_file, shell=True, cwd=project, env=environment, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, f"{one_file}\n{done.stdout}\n{done.stderr}"
+    assert done.stdout.strip().startswith("0 galat, 0 peringatan"), done.stdout
+
+
 def test_shell_completion_scripts_are_served() -> None:
     for shell, marker in (
         ("bash", "complete -o nosort -F"),
