@@ -21,9 +21,33 @@ def test_default_compares_head_with_work_tree(project: GitProject, run_cli) -> N
     project.edit(POSITION, raise_level)
     result = run_cli(["diff"], project.top)
     assert result.exit_code == 0, result.output
-    assert "HEAD → work-tree" in result.output
+    assert "HEAD → pohon kerja" in result.output
     assert "level kompetensi M.01 dinaikkan dari 2 menjadi 3" in result.output
     assert "{+, tepat waktu, dan dapat diaudit+}" in result.output
+
+
+def test_the_work_tree_is_named_in_the_reports_language_and_by_that_name(
+    project: GitProject, run_cli
+) -> None:
+    """The header names the work tree "pohon kerja" (git's Indonesian word) or "work-tree"; either, as
+    REV_B, means the work tree, unless a path or a revision has that name."""
+    project.edit(POSITION, raise_level)
+    assert "HEAD → work-tree:" in run_cli(["diff", "--locale", "en"], project.top).output
+    for name in ("work-tree", "pohon kerja", "pohon-kerja"):
+        result = run_cli(["diff", "HEAD", name], project.top)
+        assert result.exit_code == 0, result.output
+        assert "Perubahan standar HEAD → pohon kerja: 2 perubahan" in result.output
+        result = run_cli(["diff", "HEAD", name, "standards"], project.top)
+        assert result.exit_code == 0, result.output
+        assert "level kompetensi M.01 dinaikkan dari 2 menjadi 3" in result.output
+    # the work tree as REV_A: the change seen backwards
+    result = run_cli(["diff", "work-tree", "HEAD"], project.top)
+    assert "Perubahan standar pohon kerja → HEAD" in result.output
+    assert "level kompetensi M.01 diturunkan dari 3 menjadi 2" in result.output
+    # a branch of that name stays the branch: committed, it equals HEAD
+    project.git("branch", "worktree")
+    result = run_cli(["diff", "HEAD", "worktree"], project.top)
+    assert "HEAD → worktree: Tidak ada perubahan makna." in result.output
 
 
 def test_from_a_subfolder_the_project_is_found_upward(project: GitProject, run_cli, tmp_path: Path) -> None:
@@ -130,7 +154,7 @@ def test_broken_revision_is_compared_with_a_warning(project: GitProject, run_cli
     (project.top / POSITION).write_text("kode: [tidak ditutup\n")
     result = run_cli(["diff"], project.top)
     assert result.exit_code == 0
-    assert "work-tree memuat 1 galat" in result.output
+    assert "pohon kerja memuat 1 galat" in result.output
     assert "NTB.JF.AKPD.MUDA" in result.output
 
 

@@ -19,7 +19,7 @@ import click
 from kompiler.cli.common import locale_option, resolve_locale
 from kompiler.cli.output import terminable, writing
 from kompiler.diagnostics import Location, Message, Severity
-from kompiler.diff import Comparison, GitError, Repository, compare_revisions
+from kompiler.diff import WORK_TREE_NAMES, Comparison, GitError, Repository, compare_revisions
 from kompiler.diff.report import FORMATS, DiffReport, render
 from kompiler.project import find_project, find_root
 from kompiler.report import escaped
@@ -74,7 +74,7 @@ def command(
         sys.exit(EXIT_USAGE)
     locale = resolve_locale(locale, comparison.after)
     broken = _warn_broken(comparison, locale)
-    report = DiffReport(comparison.before_label, comparison.after_label, comparison.changes, locale)
+    report = DiffReport(*comparison.labels(locale), comparison.changes, locale)
     click.echo(render(report, output_format), nl=False)
     if amendment is not None:
         if broken:
@@ -119,8 +119,10 @@ def _template_problem(problem: TemplateProblem, locale: str) -> None:
     click.echo(text_report(report), err=True, nl=False)
 
 
-def _parse(repository: Repository, arguments: tuple[str, ...]) -> tuple[str, str | None, Path]:
-    """Split the arguments into (REV_A, REV_B or None for the work tree, PATH)."""
+def _parse(repository: Repository, arguments: tuple[str, ...]) -> tuple[str | None, str | None, Path]:
+    """Split the arguments into (REV_A, REV_B, PATH), a revision ``None`` for the work tree: by default
+    REV_B, or named as the reports name it (``work-tree``, ``pohon kerja``) where no revision or path
+    has that name."""
     if len(arguments) > 3:
         raise click.UsageError("terlalu banyak argumen / too many arguments: [REV_A] [REV_B] [PATH]")
     items = list(arguments)
@@ -131,7 +133,9 @@ def _parse(repository: Repository, arguments: tuple[str, ...]) -> tuple[str, str
             repository.commit(str(path))  # neither a path nor a revision: say why it names no revision
     revisions: list[str | None] = []
     for item in items:
-        if ".." in item and not repository.is_revision(item):
+        if _is_work_tree(repository, item):
+            revisions.append(None)
+        elif ".." in item and not repository.is_revision(item):
             revisions += _range(item)
         else:
             revisions.append(item)
@@ -139,7 +143,6 @@ def _parse(repository: Repository, arguments: tuple[str, ...]) -> tuple[str, str
         raise click.UsageError("terlalu banyak revisi / too many revisions")
     before = revisions[0] if revisions else "HEAD"
     after = revisions[1] if len(revisions) > 1 else None
-    assert before is not None
     return before, after, path
 
 
@@ -154,9 +157,19 @@ def _default_path() -> Path:
 
 
 def _is_revision(repository: Repository, text: str) -> bool:
+    """Whether ``text`` names one or two revisions (the work tree by its label counts, unless a path of
+    that name exists: then, as git does with a name that is both, it stays the path)."""
+    if text in WORK_TREE_NAMES and not os.path.lexists(text):
+        return True
     if ".." in text:
         return all(repository.is_revision(part) for part in _range(text))
     return repository.is_revision(text)
+
+
+def _is_work_tree(repository: Repository, text: str) -> bool:
+    """``text`` is the work tree's label and no revision has that name (a branch called ``worktree``
+    stays the branch)."""
+    return text in WORK_TREE_NAMES and not repository.is_revision(text)
 
 
 def _range(text: str) -> list[str]:
@@ -169,10 +182,7 @@ def _warn_broken(comparison: Comparison, locale: str) -> bool:
     """A side with load or schema errors loses the broken entities; say so, since they look removed, and
     name the first errors, located, so the reader knows which files. True when any side has an error."""
     broken = False
-    for label, result in (
-        (comparison.before_label, comparison.before),
-        (comparison.after_label, comparison.after),
-    ):
+    for label, result in zip(comparison.labels(locale), (comparison.before, comparison.after), strict=True):
         errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
         if not errors:
             continue

@@ -22,18 +22,31 @@ __all__ = [
     "compile_revision",
 ]
 
-WORK_TREE_LABEL = "work-tree"
+# The work tree as the reports name it: "pohon kerja" as git's Indonesian translation calls it.
+WORK_TREE = Message("pohon kerja", "work-tree")
+# What names the work tree as a revision on the command line: the labels the reports print, as long as no
+# revision and no path has that name.
+WORK_TREE_NAMES = frozenset({"work-tree", "worktree", "pohon kerja", "pohon-kerja"})
 
 
 @dataclass
 class Comparison:
-    """Both compiled sides and the changes between them."""
+    """Both compiled sides and the changes between them; a label is the revision as given, ``None`` for
+    the work tree (:meth:`labels` says it in a language)."""
 
     before: CompileResult
     after: CompileResult
-    before_label: str
-    after_label: str
+    before_label: str | None
+    after_label: str | None
     changes: list[Change]
+
+    def labels(self, locale: str) -> tuple[str, str]:
+        """The two sides as a report names them: the revisions, the work tree as :data:`WORK_TREE`."""
+        return side_label(self.before_label, locale), side_label(self.after_label, locale)
+
+
+def side_label(revision: str | None, locale: str) -> str:
+    return WORK_TREE.text(locale) if revision is None else revision
 
 
 def compile_revision(repository: Repository, revision: str | None, path: Path) -> CompileResult:
@@ -44,19 +57,19 @@ def compile_revision(repository: Repository, revision: str | None, path: Path) -
     """
     if revision is None:
         if not path.exists():
-            raise GitError(_absent(str(path), WORK_TREE_LABEL))
+            raise GitError(
+                Message(f"{path} tidak ada di pohon kerja.", f"{path} does not exist in the work tree.")
+            )
         return compile_path(path, run_checks=False)
     folder = repository.project_folder(path)
     files = repository.read_standards(revision, folder)
     return compile_files(files, run_checks=False)
 
 
-def compare_revisions(repository: Repository, before: str, after: str | None, path: Path) -> Comparison:
+def compare_revisions(
+    repository: Repository, before: str | None, after: str | None, path: Path
+) -> Comparison:
     """Compile ``before`` and ``after`` (``None`` for the work tree) and compare them."""
     old = compile_revision(repository, before, path)
     new = compile_revision(repository, after, path)
-    return Comparison(old, new, before, after or WORK_TREE_LABEL, compare(old.corpus, new.corpus))
-
-
-def _absent(path: str, label: str) -> Message:
-    return Message(f"{path} tidak ada di {label}.", f"{path} does not exist in {label}.")
+    return Comparison(old, new, before, after, compare(old.corpus, new.corpus))
