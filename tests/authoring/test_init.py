@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kompiler.build.private import default_folder
+
 REPO = Path(__file__).parents[2]
 BIN = Path(sys.executable).parent
 PRE_COMMIT = shutil.which("pre-commit", path=str(BIN)) or shutil.which("pre-commit")
@@ -94,6 +96,31 @@ def test_init_refuses_a_non_empty_folder(tmp_path: Path, run_cli) -> None:
     assert result.exit_code == 2
     assert "sudah berisi berkas" in result.output
     assert [p.name for p in target.iterdir()] == ["catatan.txt"]
+
+
+def test_the_people_default_folder_is_git_ignored_in_a_new_project(scaffolded: Path, run_cli) -> None:
+    """``kompiler people`` writes personal data to its default folder inside the project; in a repository
+    made by init that folder is git-ignored, so the step runs and nothing shows up for ``git add``."""
+    git_repository(scaffolded)
+    project = scaffolded / "standards"
+    position = yaml.safe_load((project / "jabatan" / "analis-keuangan-ahli-muda.yaml").read_text())
+    levels = {c["kode"]: c["level"] for group in position["kompetensi"].values() for c in group}
+    assessment = scaffolded.parent / "asesmen.csv"
+    assessment.write_text(
+        f"id,jabatan,tanggal,{','.join(levels)}\n"
+        f"P-1,{position['kode']},2025-03-10,{','.join(str(level) for level in levels.values())}\n",
+        encoding="utf-8",
+    )
+    result = run_cli(["people", "gaps", str(assessment)], scaffolded)
+    assert result.exit_code == 0, result.output
+    folder = default_folder(project)
+    assert (folder / "kesenjangan.csv").is_file()
+    assert str(folder.relative_to(scaffolded)) in result.output
+    relative = folder.relative_to(scaffolded).as_posix()
+    assert run(["git", "check-ignore", "-q", f"{relative}/kesenjangan.csv"], scaffolded).returncode == 0
+    assert run(["git", "status", "--porcelain", "--ignored=no", "-uall"], scaffolded).stdout == ""
+    readme = (scaffolded / "README.md").read_text(encoding="utf-8")
+    assert f"`{relative}/`" in readme  # the project's README names where the results are
 
 
 def _clone_of_a_new_repository(tmp_path: Path, *hosted: tuple[str, str]) -> Path:
