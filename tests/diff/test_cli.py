@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from git_project import FIXTURES, POSITION, GitProject
 
 from kompiler.diff.words import Op, word_diff
@@ -126,6 +127,22 @@ def test_unknown_revision(project: GitProject, run_cli) -> None:
     assert result.exit_code == 2
     assert "Revisi git 'tidak-ada' tidak dikenal" in result.output
     assert "Traceback" not in result.output
+
+
+def test_git_errors_are_in_both_languages_unless_one_is_chosen(
+    project: GitProject, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An error before any project is read says it in Indonesian and English, as the other commands'
+    errors do; ``--locale`` or KOMPILER_LOCALE chooses one."""
+    indonesian, english = "Revisi git 'tidak-ada' tidak dikenal.", "Unknown git revision 'tidak-ada'."
+    result = run_cli(["diff", "tidak-ada", "HEAD", "standards"], project.top)
+    assert result.exit_code == 2
+    assert f"kompiler diff: {indonesian} / {english}" in result.output
+    result = run_cli(["diff", "tidak-ada", "HEAD", "standards", "--locale", "en"], project.top)
+    assert f"kompiler diff: {english}" in result.output and indonesian not in result.output
+    monkeypatch.setenv("KOMPILER_LOCALE", "id_ID.UTF-8")
+    result = run_cli(["diff", "tidak-ada", "HEAD", "standards"], project.top)
+    assert f"kompiler diff: {indonesian}" in result.output and english not in result.output
 
 
 def test_a_repository_without_commits_says_so(tmp_path: Path, run_cli) -> None:

@@ -14,7 +14,7 @@ import click
 
 from kompiler.check.parallel import ExecutorError, checked_spec
 from kompiler.check.result import CompileResult
-from kompiler.diagnostics import Diagnostic, Severity
+from kompiler.diagnostics import Diagnostic, Message, Severity
 from kompiler.report import ReportInput, formats
 from kompiler.rules.suppress import Suppressed
 
@@ -145,6 +145,15 @@ def resolve_locale(explicit: str | None, result: CompileResult | None = None) ->
     if result is not None and result.corpus.project.get("bahasa") in LOCALES:
         return result.corpus.project["bahasa"]
     return "id"
+
+
+def chosen_text(message: Message, explicit: str | None) -> str:
+    """``message`` for an error met before a project is read (so before its ``bahasa`` is known): in the
+    language chosen by ``--locale`` or KOMPILER_LOCALE, else in both, "Indonesian / English", as the
+    other command-line errors are."""
+    env = _language(os.environ.get("KOMPILER_LOCALE", ""))
+    chosen = explicit or (env if env in LOCALES else None)
+    return message.text(chosen) if chosen else f"{message.id} / {message.en}"
 
 
 def _language(value: str) -> str:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kompiler.cli.common import locale_option, resolve_locale
+from kompiler.cli.common import chosen_text, locale_option, resolve_locale
 from kompiler.cli.output import terminable, writing
 from kompiler.diagnostics import Location, Message, Severity
 from kompiler.diff import WORK_TREE_NAMES, Comparison, GitError, Repository, compare_revisions
@@ -70,7 +70,7 @@ def command(
         before, after, path = _parse(repository, arguments)
         comparison = compare_revisions(repository, before, after, path)
     except GitError as error:
-        click.echo(f"kompiler diff: {escaped(error.message.text(resolve_locale(locale)))}", err=True)
+        click.echo(f"kompiler diff: {escaped(chosen_text(error.message, locale))}", err=True)
         sys.exit(EXIT_USAGE)
     locale = resolve_locale(locale, comparison.after)
     broken = _warn_broken(comparison, locale)
