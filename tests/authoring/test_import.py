@@ -90,6 +90,22 @@ def test_import_writes_a_clean_project(tmp_path: Path, run_cli, writer) -> None:
     assert all("diimpor" in c.definition for c in corpus.competencies_of(CompetencyType.TECHNICAL))
 
 
+def test_import_says_what_it_wrote_in_one_language(tmp_path: Path, run_cli) -> None:
+    """The success line is a sentence in the chosen language, as build's is, not half of each."""
+    positions = _write_csv(tmp_path / "positions.csv", POSITIONS)
+    requirements = _write_csv(tmp_path / "requirements.csv", REQUIREMENTS)
+    for locale, sentence, other in (
+        ("id", "berkas ditulis ke", "written to"),
+        ("en", "file(s) written to", "ditulis"),
+    ):
+        target = tmp_path / f"standar-{locale}"
+        arguments = ["import", str(positions), str(requirements), "-o", str(target), "--locale", locale]
+        result = run_cli(arguments, tmp_path)
+        assert result.exit_code == 0, result.output
+        last = result.output.strip().splitlines()[-1]
+        assert last.endswith(f"{sentence} {target}/") and other not in last, last
+
+
 def test_import_importance_cut_is_configurable(tmp_path: Path, run_cli) -> None:
     positions = _write_csv(tmp_path / "p.csv", POSITIONS)
     requirements = _write_csv(tmp_path / "r.csv", REQUIREMENTS)

@@ -24,7 +24,7 @@ from kompiler.authoring.importer.tables import shown
 from kompiler.cli.common import report_options, resolve_locale, select
 from kompiler.cli.dates import AS_OF_DATE
 from kompiler.cli.output import terminable
-from kompiler.diagnostics import Diagnostic
+from kompiler.diagnostics import Diagnostic, Message
 
 
 def _report(
@@ -151,6 +151,7 @@ def command(
         _report(refused.diagnostics, output_format, locale, quiet, verbose)
         sys.exit(EXIT_USAGE if refused.usage else EXIT_PROBLEMS)
     _report(imported.warnings, output_format, locale, quiet, verbose)
-    done = f"{len(imported.written)} berkas ditulis ke / file(s) written to {shown(str(output))}/"
+    written = Message("berkas ditulis ke", "file(s) written to").text(locale)
+    done = f"{len(imported.written)} {written} {shown(str(output))}/"
     click.echo(done, err=output_format != "text")
     sys.exit(EXIT_OK)
