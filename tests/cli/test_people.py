@@ -4,6 +4,7 @@ its messages, and that nothing is written unless everything is right."""
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 import stat
 from collections.abc import Callable
@@ -72,6 +73,42 @@ def test_errors_are_located_never_quoted_and_nothing_is_written(
         assert "P-001," not in result.output  # the row itself (personal data) is never printed
     assert "Tidak ada keluaran" in result.output
     assert not (project / "asesmen").exists()
+
+
+def test_check_sums_up_the_assessment_file_and_never_speaks_of_output(
+    project: Path, tmp_path: Path, run_cli: Callable[..., Result]
+) -> None:
+    """``people check`` only validates: its last line counts the file's problems, the rows they are on
+    and the people read, not the standards' files, and says nothing about output not written."""
+    rows = [("P-001", BKD, {**LEVELS, "M.01": 7}), ("P-002", "NTB.TIDAK.ADA", LEVELS), ("P-003", BKD, LEVELS)]
+    bad = write_assessment(tmp_path / "salah.csv", rows)
+    result = run_cli(["people", "check", str(bad)], project)
+    assert result.exit_code == 1, result.output
+    last = result.output.strip().splitlines()[-1]
+    assert last.endswith("salah.csv: 2 galat, 0 peringatan pada 2 baris; 1 pegawai terbaca tanpa galat."), (
+        last
+    )
+    assert "keluaran" not in result.output and "berkas." not in result.output
+    english = run_cli(["people", "check", str(bad), "--locale", "en"], project)
+    assert (
+        english.output.strip()
+        .splitlines()[-1]
+        .endswith("salah.csv: 2 error(s), 0 warning(s) on 2 row(s); 1 employee(s) read without errors.")
+    )
+    assert "output" not in english.output.lower()
+
+
+def test_check_with_broken_standards_says_the_file_was_not_checked(
+    project: Path, assessment: Path, run_cli: Callable[..., Result]
+) -> None:
+    position = project / "jabatan" / "ntb-adm-bkd-mutasi.yaml"
+    text = position.read_text(encoding="utf-8")
+    position.write_text(re.sub(r"level: \d", "level: 9", text, count=1), encoding="utf-8")
+    result = run_cli(["people", "check", str(assessment)], project)
+    assert result.exit_code == 1, result.output
+    last = result.output.strip().splitlines()[-1]
+    assert last.startswith("Standar memuat 1 galat") and last.endswith("asesmen.csv belum diperiksa."), last
+    assert "keluaran" not in result.output
 
 
 def test_the_three_steps_share_the_private_folder(

@@ -26,12 +26,13 @@ from kompiler.build.private import PrivateWriter, default_folder
 from kompiler.check.result import CompileResult
 from kompiler.cli.common import LOCALES, executor_checked, project_path, resolve_locale
 from kompiler.cli.output import terminable, writing
-from kompiler.diagnostics import Diagnostic, Severity
+from kompiler.diagnostics import Diagnostic, Message, Severity, count_by_severity
 from kompiler.people.aggregate import DEFAULT_MINIMUM_GROUP
 from kompiler.pipeline import compile_path
 from kompiler.render.environment import TemplateProblem
 from kompiler.render.people.summary import page_context
-from kompiler.report import ReportInput, formats
+from kompiler.report import ReportInput
+from kompiler.report import text as text_report
 
 
 def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -163,7 +164,7 @@ class _Request:
     executor: str = "serial"
     jobs: int | None = None
 
-    def prepared(self, *, needs_policy: bool = True) -> Prepared:
+    def prepared(self, *, needs_policy: bool = True, validate_only: bool = False) -> Prepared:
         return _prepared(
             self.file,
             self.project,
@@ -173,6 +174,7 @@ class _Request:
             self.quiet,
             needs_policy=needs_policy,
             sheet=self.sheet,
+            validate_only=validate_only,
         )
 
 
@@ -207,7 +209,7 @@ def _write(
 def check(**options: Any) -> None:
     """Periksa berkas asesmen saja. / Only check an assessment file."""
     request = _Request(**options)
-    prepared = request.prepared(needs_policy=False)
+    prepared = request.prepared(needs_policy=False, validate_only=True)
     if not request.quiet:
         click.echo(prepared.described())
     sys.exit(0)
@@ -285,8 +287,11 @@ def _prepared(
     *,
     needs_policy: bool = True,
     sheet: str | None = None,
+    validate_only: bool = False,
 ) -> Prepared:
-    """The compiled standards and the read assessment; their problems printed, exit 1 on an error."""
+    """The compiled standards and the read assessment; their problems printed, exit 1 on an error.
+    ``validate_only`` (``people check``, which never writes) ends them with what was found in the file,
+    not with a count of files and "nothing written"."""
     from kompiler.cli import EXIT_PROBLEMS, EXIT_USAGE
 
     language = resolve_locale(locale)  # the project's bahasa is not read: it is not compiled yet
@@ -306,10 +311,13 @@ def _prepared(
     floor = Severity.ERROR if quiet else Severity.WARNING
     shown = [d for d in prepared.diagnostics if d.severity >= floor]
     if shown:
-        _report(prepared, shown)
+        _report(prepared, shown, with_summary=not validate_only)
     if prepared.config_broken:
         sys.exit(EXIT_USAGE)
     if any(d.severity is Severity.ERROR for d in prepared.diagnostics):
+        if validate_only:
+            click.echo(_found(prepared))
+            sys.exit(EXIT_PROBLEMS)
         click.echo(
             "Tidak ada keluaran: ada galat."
             if prepared.locale == "id"
@@ -320,7 +328,7 @@ def _prepared(
     return prepared
 
 
-def _report(prepared: Prepared, diagnostics: list[Diagnostic]) -> None:
+def _report(prepared: Prepared, diagnostics: list[Diagnostic], *, with_summary: bool = True) -> None:
     report = ReportInput(
         diagnostics=diagnostics,
         locale=prepared.locale,
@@ -328,7 +336,32 @@ def _report(prepared: Prepared, diagnostics: list[Diagnostic]) -> None:
         source_line=prepared.source_line,
         color=sys.stdout.isatty() and "NO_COLOR" not in os.environ,
     )
-    click.echo(formats()["text"](report), nl=False)
+    click.echo(text_report.render(report, with_summary=with_summary), nl=False)
+
+
+def _found(prepared: Prepared) -> str:
+    """What ``people check`` found: the assessment file's problems, the rows they are on and the people
+    read without error; or, when the standards have errors (the file is then not read), theirs."""
+    name = prepared.assessments.name
+    in_file = [d for d in prepared.diagnostics if d.location.file == name]
+    elsewhere = [d for d in prepared.diagnostics if d.location.file != name]
+    if any(d.severity is Severity.ERROR for d in elsewhere):
+        counts, files = count_by_severity(elsewhere), len(prepared.result.files)
+        errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
+        return Message(
+            f"Standar memuat {errors} galat, {warnings} peringatan dalam {files} berkas; {name} belum diperiksa.",
+            f"The standards hold {errors} error(s), {warnings} warning(s) in {files} file(s); {name} was not "
+            "checked.",
+        ).text(prepared.locale)
+    counts = count_by_severity(in_file)
+    errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
+    rows = len({d.location.span.line for d in in_file if d.location.span is not None})
+    people = prepared.assessments.people
+    return Message(
+        f"{name}: {errors} galat, {warnings} peringatan pada {rows} baris; {people} pegawai terbaca tanpa galat.",
+        f"{name}: {errors} error(s), {warnings} warning(s) on {rows} row(s); {people} employee(s) read without "
+        "errors.",
+    ).text(prepared.locale)
 
 
 def _known_position(prepared: Prepared, position: str) -> None:

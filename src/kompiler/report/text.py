@@ -91,12 +91,15 @@ def summary(report: ReportInput) -> str:
     return f"{', '.join(parts)} dalam {report.files_checked} berkas."
 
 
-def render(report: ReportInput) -> str:
+def render(report: ReportInput, *, with_summary: bool = True) -> str:
+    """The diagnostics, each with its source line, then (``with_summary``) the count line; a command
+    whose count is not of files (``kompiler people check``) writes its own."""
     lines: list[str] = []
     for diagnostic in report.diagnostics:
         lines.append(_header(diagnostic, report))
         lines.extend(_excerpt(diagnostic, report))
         for related in diagnostic.related:
             lines.append(f"  {_place(related.location)}: {escaped(related.message.text(report.locale))}")
-    lines.append(summary(report))
-    return "\n".join(lines) + "\n"
+    if with_summary:
+        lines.append(summary(report))
+    return "\n".join(lines) + "\n" if lines else ""
