@@ -85,6 +85,7 @@ _PROPERTY = re.compile(r"(&[^\s,\[\]{}]*|!(?:<[^>]*>|[^\s,\[\]{}]*))\s*")
 _BYTE_ORDER_MARK = "\ufeff"
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+NULL_SPELLING = _NULL  # what a null is written as (the schema stage tells a null apart from a replaced value)
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?(?:(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+)$")
