@@ -41,6 +41,14 @@ def _display_width(text: str) -> int:
     return width
 
 
+# A source line longer than this many characters is quoted as a window around the column, cut ends marked
+# with "…": a 5,000-character key quoted whole puts the caret past any terminal's or CI log's width.
+EXCERPT_LENGTH = 120
+# Characters shown before the column when the line is cut.
+EXCERPT_BEFORE = 40
+_CUT = "…"
+
+
 def _excerpt(diagnostic: Diagnostic, report: ReportInput) -> list[str]:
     span = diagnostic.location.span
     if span is None:
@@ -51,6 +59,7 @@ def _excerpt(diagnostic: Diagnostic, report: ReportInput) -> list[str]:
     line = _shown_line(line)
     start = span.column - 1
     end = span.end_column - 1 if span.end_line == span.line else len(line)
+    line, start, end = _window(line, start, end)
     lead = _display_width(line[:start]) + max(0, start - len(line))
     width = max(1, _display_width(line[start:end]))
     gutter = f"{span.line:>5} | "
@@ -59,6 +68,20 @@ def _excerpt(diagnostic: Diagnostic, report: ReportInput) -> list[str]:
         _paint(gutter, _DIM, report.color) + line,
         _paint(caret, _COLORS[diagnostic.severity], report.color),
     ]
+
+
+def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """``line`` cut to :data:`EXCERPT_LENGTH` characters around ``start`` when it is longer, each cut end
+    marked with "…", and ``start`` and ``end`` moved to point at the same characters in the cut line
+    (``end`` at most its end), so the caret always stands under something shown."""
+    if len(line) <= EXCERPT_LENGTH:
+        return line, start, end
+    first = max(0, min(start - EXCERPT_BEFORE, len(line) - EXCERPT_LENGTH))
+    last = min(len(line), first + EXCERPT_LENGTH)
+    head = _CUT if first > 0 else ""
+    tail = _CUT if last < len(line) else ""
+    shift = len(head) - first
+    return head + line[first:last] + tail, start + shift, min(end, last) + shift
 
 
 def _place(location: Location) -> str:
