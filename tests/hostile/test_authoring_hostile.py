@@ -118,7 +118,7 @@ def test_fmt_never_overwrites_a_file_saved_while_it_runs(
     """A drafter (or their editor's format-on-save) saves a file after fmt has read it and before fmt
     writes: fmt replaces no file at all, names the file and exits 2; the save is kept, and no temporary
     file is left. Formatting a large project takes minutes, so this window is real."""
-    from kompiler.cli import fmt
+    from kompiler.authoring.fmt import files as fmt
 
     _many_positions(project, 3)
     for path in project.rglob("*.yaml"):  # every file needs formatting: a blank line fmt removes

@@ -316,10 +316,11 @@ def old_project(tmp_path: Path) -> Path:
 
 
 def _contents(folder: Path) -> dict[str, bytes]:
+    """Every file of the project, but kompiler's own cache (fmt remembers the files it found canonical)."""
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and not p.is_symlink()
+        if p.is_file() and not p.is_symlink() and ".kompiler-cache" not in p.relative_to(folder).parts
     }
 
 

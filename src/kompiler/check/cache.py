@@ -76,7 +76,8 @@ _STAGE_ENTRIES = ("kompiler.check.per_file", __name__)
 _STAGE_LIBRARIES = ("PyYAML", "jsonschema-rs")
 
 
-def _installed_version(distribution: str) -> str:
+def installed_version(distribution: str) -> str:
+    """The installed version of ``distribution``, or ``absent``."""
     try:
         return importlib.metadata.version(distribution)
     except importlib.metadata.PackageNotFoundError:
@@ -88,14 +89,24 @@ def code_fingerprint() -> str:
     """A hash of kompiler's version and of the per-file stage's source code."""
     digest = hashlib.sha256(f"{CACHE_FORMAT}\0{kompiler.__version__}\0{sys.version_info[:2]}".encode())
     for library in _STAGE_LIBRARIES:
-        digest.update(f"{library}={_installed_version(library)}\0".encode())
+        digest.update(f"{library}={installed_version(library)}\0".encode())
     package = Path(kompiler.__file__).resolve().parent
     for path in _stage_sources(package):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
-def _stage_sources(package: Path) -> list[Path]:
+def sources_fingerprint(entries: tuple[str, ...]) -> str:
+    """A hash of the source code of the kompiler modules ``entries`` and of every kompiler module they
+    import, directly or not (what another cached stage, ``kompiler fmt``'s verdicts, depends on)."""
+    digest = hashlib.sha256()
+    package = Path(kompiler.__file__).resolve().parent
+    for path in _stage_sources(package, entries):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _stage_sources(package: Path, entries: tuple[str, ...] = _STAGE_ENTRIES) -> list[Path]:
     """The source files of the per-file stage: its entry modules and every kompiler module they import,
     directly or not (with the packages holding them), found by reading their import statements.
 
@@ -105,7 +116,7 @@ def _stage_sources(package: Path) -> list[Path]:
     20 ms; a pattern that also matches an import written in a docstring only hashes one file more.
     """
     found: dict[str, Path] = {}
-    pending = list(_STAGE_ENTRIES)
+    pending = list(entries)
     while pending:
         name = pending.pop()
         if name in found:
@@ -211,6 +222,12 @@ def _user_key(project: Path, *, create: bool = True) -> bytes | None:
     return data if len(data) == _KEY_SIZE else None
 
 
+def user_key(project: Path) -> bytes | None:
+    """This user's MAC key for the caches of ``project`` (created if missing), or ``None`` where there is
+    none to trust (see :func:`_user_key`)."""
+    return _user_key(project)
+
+
 def _inside(path: Path, folder: Path) -> bool:
     return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
 
@@ -225,19 +242,108 @@ class _Shard:
     dirty: bool = False
 
 
-class FileCache:
+class AuthenticatedFolder:
+    """Files in a cache folder that are read only when this user's key authenticates them (a planted or
+    tampered file reads as missing), never through a symbolic link, and written atomically with their
+    MAC. :class:`FileCache` keeps the check's entries in one; ``kompiler fmt`` keeps its verdicts in the
+    same folder under another name (:meth:`load`, :meth:`store`)."""
+
+    folder: Path
+    _key: bytes | None
+
+    def __init__(self, folder: Path, key: bytes | None) -> None:
+        self.folder = folder
+        self._key = key
+
+    @property
+    def trusted(self) -> bool:
+        """Whether the folder may be used: there is a key, and neither it nor its parent is a link."""
+        return self._key is not None and not self.folder.is_symlink() and not self.folder.parent.is_symlink()
+
+    def load(self, name: str) -> Any:
+        """The value stored under ``name`` (:meth:`store`), or ``None``."""
+        return self._read(name) if self.trusted else None
+
+    def store(self, name: str, value: Any) -> None:
+        """Store ``value`` under ``name``, replacing the file in one step; a failure is silent (a cache
+        that cannot be written is a cache that misses)."""
+        if not self.trusted:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            if not self.folder.is_symlink():
+                self._write(self.folder / name, value)
+        except OSError:
+            return
+
+    def _read(self, name: str) -> Any:
+        """The value in the cache file ``name``, or ``None`` unless it is a regular file (reached without
+        following a link) of at most :data:`MAX_CACHE_FILE` bytes that this user's key authenticates."""
+        payload = self._authentic(name)
+        if payload is None:
+            return None
+        try:
+            return pickle.loads(payload)
+        except Exception:  # an authenticated but unreadable entry (e.g. another Python): start afresh
+            return None
+
+    def _authentic(self, name: str) -> bytes | None:
+        """The payload of the cache file ``name`` once its MAC is checked, reading it twice: first in
+        chunks to check the MAC, then whole, so that a planted file costs no more memory than a chunk.
+        Both reads are of the one file held open; changing it in between takes writing to the user's
+        own files, and whoever can do that can replace the key as well."""
+        head = len(_MAGIC) + _MAC_SIZE
+        try:
+            folder = os.open(self.folder, _FOLDER_FLAGS)
+        except OSError:
+            return None
+        try:
+            with opened(name, follow=False, folder=folder) as descriptor:
+                size = os.fstat(descriptor).st_size
+                if not head <= size <= MAX_CACHE_FILE or os.read(descriptor, len(_MAGIC)) != _MAGIC:
+                    return None
+                mac = os.read(descriptor, _MAC_SIZE)
+                digest = self._hasher()
+                remaining = size - head
+                while remaining > 0:
+                    chunk = os.read(descriptor, min(remaining, _CHUNK))
+                    if not chunk:
+                        return None
+                    digest.update(chunk)
+                    remaining -= len(chunk)
+                if not hmac.compare_digest(digest.digest(), mac):
+                    return None
+                os.lseek(descriptor, head, os.SEEK_SET)
+                payload = read_at_most(descriptor, size - head, expected=size - head)
+        except OSError:
+            return None
+        finally:
+            os.close(folder)
+        return payload
+
+    def _hasher(self) -> hashlib.blake2b:
+        assert self._key is not None
+        return hashlib.blake2b(key=self._key, digest_size=_MAC_SIZE)
+
+    def _write(self, path: Path, value: Any) -> None:
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        digest = self._hasher()
+        digest.update(payload)
+        replace_file(path, _MAGIC + digest.digest() + payload, mode=0o600)
+
+
+class FileCache(AuthenticatedFolder):
     """Outcomes of the per-file stage by content key, and stat signatures of files already hashed."""
 
     def __init__(
         self, folder: Path, schemas: SchemaSet, key: bytes | None = None, *, read_only: bool = False
     ) -> None:
-        self.folder = folder
-        self.read_only = read_only  # read entries, never write (``kompiler build`` writes only its output)
         # The folder that holds the cache holds the stranger's files: the key never comes from there.
-        self._key = key if key is not None else _user_key(folder.parent, create=not read_only)
+        super().__init__(folder, key if key is not None else _user_key(folder.parent, create=not read_only))
+        self.read_only = read_only  # read entries, never write (``kompiler build`` writes only its output)
         self._salt = f"{code_fingerprint()}\0{schema_fingerprint(schemas)}".encode()
         self._now_ns = _clock()
-        self.usable = self._key is not None and not folder.is_symlink() and not folder.parent.is_symlink()
+        self.usable = self.trusted
         self._stats: dict[tuple[str, str], tuple[StatSignature, str]] = {}
         self._new_stats: dict[tuple[str, str], tuple[StatSignature, str]] = {}
         self._shards: dict[str, _Shard] = {}
@@ -353,58 +459,3 @@ class FileCache:
             shard = _Shard(loaded if isinstance(loaded, dict) else {})
             self._shards[name] = shard
         return shard
-
-    def _read(self, name: str) -> Any:
-        """The value in the cache file ``name``, or ``None`` unless it is a regular file (reached without
-        following a link) of at most :data:`MAX_CACHE_FILE` bytes that this user's key authenticates."""
-        payload = self._authentic(name)
-        if payload is None:
-            return None
-        try:
-            return pickle.loads(payload)
-        except Exception:  # an authenticated but unreadable entry (e.g. another Python): start afresh
-            return None
-
-    def _authentic(self, name: str) -> bytes | None:
-        """The payload of the cache file ``name`` once its MAC is checked, reading it twice: first in
-        chunks to check the MAC, then whole, so that a planted file costs no more memory than a chunk.
-        Both reads are of the one file held open; changing it in between takes writing to the user's
-        own files, and whoever can do that can replace the key as well."""
-        head = len(_MAGIC) + _MAC_SIZE
-        try:
-            folder = os.open(self.folder, _FOLDER_FLAGS)
-        except OSError:
-            return None
-        try:
-            with opened(name, follow=False, folder=folder) as descriptor:
-                size = os.fstat(descriptor).st_size
-                if not head <= size <= MAX_CACHE_FILE or os.read(descriptor, len(_MAGIC)) != _MAGIC:
-                    return None
-                mac = os.read(descriptor, _MAC_SIZE)
-                digest = self._hasher()
-                remaining = size - head
-                while remaining > 0:
-                    chunk = os.read(descriptor, min(remaining, _CHUNK))
-                    if not chunk:
-                        return None
-                    digest.update(chunk)
-                    remaining -= len(chunk)
-                if not hmac.compare_digest(digest.digest(), mac):
-                    return None
-                os.lseek(descriptor, head, os.SEEK_SET)
-                payload = read_at_most(descriptor, size - head, expected=size - head)
-        except OSError:
-            return None
-        finally:
-            os.close(folder)
-        return payload
-
-    def _hasher(self) -> hashlib.blake2b:
-        assert self._key is not None
-        return hashlib.blake2b(key=self._key, digest_size=_MAC_SIZE)
-
-    def _write(self, path: Path, value: Any) -> None:
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        digest = self._hasher()
-        digest.update(payload)
-        replace_file(path, _MAGIC + digest.digest() + payload, mode=0o600)

@@ -7,6 +7,10 @@ the project only, bounded in size), so a FIFO or a link out of the project is re
 or followed. The files that change are written together (:func:`kompiler.authoring.roundtrip.rewrite`): all or
 none, each with its permissions, owner and line breaks, and SIGTERM (a cancelled CI job) unwinds like
 Ctrl+C, so an interrupted run leaves every file as it was or formatted, and no temporary file behind.
+
+A file whose bytes were already found canonical is not formatted again (its verdict is kept in
+``.kompiler-cache/``, authenticated as the check's cache is; ``--no-cache`` ignores it), and many files
+are formatted on a pool of processes (``-j``): :mod:`kompiler.authoring.fmt.files`.
 """
 
 from __future__ import annotations
@@ -16,8 +20,8 @@ from pathlib import Path
 
 import click
 
-from kompiler.authoring.fmt import NotFormattable, format_document
-from kompiler.authoring.roundtrip import NotRewritten, read_strictly, rewrite
+from kompiler.authoring.fmt.files import Verdicts, format_all
+from kompiler.authoring.roundtrip import NotRewritten, rewrite
 from kompiler.cli.common import locale_option, project_argument, project_path, resolve_locale
 from kompiler.cli.output import terminable
 from kompiler.cli.rewriting import NotAStandard, failed, select, show
@@ -32,10 +36,22 @@ from kompiler.project import SourceFile, display_path, unreadable
     is_flag=True,
     help="Jangan menulis; keluar dengan 1 bila ada berkas yang belum kanonis. / Only report, exit 1 if any.",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Jangan pakai tembolok .kompiler-cache/. / Do not use the .kompiler-cache/ folder.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Jumlah proses lokal (bawaan: jumlah inti). / Local worker processes (default: cores).",
+)
 @locale_option
-def command(path: Path | None, check: bool, locale: str | None) -> None:
+def command(path: Path | None, check: bool, no_cache: bool, jobs: int | None, locale: str | None) -> None:
     """Tulis standar di PATH dalam bentuk kanonis. / Put the standards in PATH in canonical form."""
-    from kompiler.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+    from kompiler.cli import EXIT_USAGE
 
     locale = resolve_locale(locale)
     try:
@@ -43,50 +59,64 @@ def command(path: Path | None, check: bool, locale: str | None) -> None:
     except NotAStandard as error:
         show([error.diagnostic], {}, locale, 0)
         sys.exit(EXIT_USAGE)
-    problems = list(selection.diagnostics)
-    texts: dict[str, str] = {}
-    changed: dict[Path, tuple[bytes, bytes]] = {}
-    for source in selection.files:
-        canonical = _canonical(source, problems, texts)
-        if canonical is None:
-            continue
-        changed[selection.root / source.relative] = canonical
-        if check:
-            click.echo(source.display)
-    if not check:
-        try:
-            with terminable():
+    with terminable():  # SIGTERM stops the workers and leaves no temporary file, as Ctrl+C does
+        problems = list(selection.diagnostics)
+        texts: dict[str, str] = {}
+        verdicts = Verdicts(selection.root, enabled=not no_cache)
+        changed = _formatted(selection.root, selection.files, verdicts, jobs, check, problems, texts)
+        verdicts.save()
+        if not check:
+            try:
                 rewrite(changed)
-        except NotRewritten as error:
-            shown = display_path(error.path)
-            click.echo(f"kompiler fmt: {error.message(shown).text(locale)}", err=True)
-            sys.exit(EXIT_USAGE)
+            except NotRewritten as error:
+                shown = display_path(error.path)
+                click.echo(f"kompiler fmt: {error.message(shown).text(locale)}", err=True)
+                sys.exit(EXIT_USAGE)
     show(problems, texts, locale, len(selection.files))
     _summary(check, len(changed), len(selection.files), locale)
-    sys.exit(EXIT_PROBLEMS if failed(problems) or (check and changed) else EXIT_OK)
+    sys.exit(_exit_code(problems, check and bool(changed)))
 
 
-def _canonical(
-    source: SourceFile, problems: list[Diagnostic], texts: dict[str, str]
-) -> tuple[bytes, bytes] | None:
-    """The bytes of ``source`` as read and its canonical bytes, when the two differ; ``None`` when the
-    file is canonical already or cannot be formatted safely (then ``problems`` says why)."""
-    try:
-        raw = source.read()
-    except OSError as error:
-        problems.append(unreadable(source.display, error))
-        return None
-    texts[source.display] = raw.decode("utf-8", errors="replace")
-    document, found = read_strictly(source.display, lambda: raw)
-    problems.extend(found)
-    if document is None:
-        return None
-    try:
-        formatted = format_document(document, source.kind).text.encode("utf-8")
-    except NotFormattable as error:
-        problems.extend(error.diagnostics)
-        return None
-    return (raw, formatted) if formatted != raw else None
+def _formatted(
+    root: Path,
+    files: list[SourceFile],
+    verdicts: Verdicts,
+    jobs: int | None,
+    check: bool,
+    problems: list[Diagnostic],
+    texts: dict[str, str],
+) -> dict[Path, tuple[bytes, bytes]]:
+    """The files that are not in canonical form, each with the bytes it was read with and its canonical
+    bytes (listed on standard output with ``check``); ``problems`` gets what stops a file from being
+    formatted, ``texts`` the text of every file read (to quote its lines)."""
+    pending: list[tuple[SourceFile, bytes, str]] = []
+    for source in files:
+        try:
+            raw = source.read()
+        except OSError as error:
+            problems.append(unreadable(source.display, error))
+            continue
+        texts[source.display] = raw.decode("utf-8", errors="replace")
+        key = verdicts.key(source.kind, raw)
+        if not verdicts.canonical(key):
+            pending.append((source, raw, key))
+    results = format_all([(source.display, source.kind, raw) for source, raw, _ in pending], jobs)
+    changed: dict[Path, tuple[bytes, bytes]] = {}
+    for (source, raw, key), result in zip(pending, results, strict=True):
+        problems.extend(result.diagnostics)
+        if result.canonical and not result.diagnostics:
+            verdicts.add(key)
+        if result.formatted is not None:
+            changed[root / source.relative] = (raw, result.formatted)
+            if check:
+                click.echo(source.display)
+    return changed
+
+
+def _exit_code(problems: list[Diagnostic], not_canonical: bool) -> int:
+    from kompiler.cli import EXIT_OK, EXIT_PROBLEMS
+
+    return EXIT_PROBLEMS if failed(problems) or not_canonical else EXIT_OK
 
 
 def _summary(check: bool, changed: int, files: int, locale: str) -> None:

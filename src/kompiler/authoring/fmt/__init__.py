@@ -95,18 +95,19 @@ def _stable(document: Document, kind: FileKind) -> str:
     the first; a form that does not settle within a few passes is refused."""
     source = document
     for _ in range(_PASSES):
-        result = _canonical_text(document, kind)
-        if result == document.text:
-            return result
-        document = _strict(result, source.path)
+        result, document = _canonical_text(document, kind)
+        if result is None:
+            return document.text
     unsettled = Message(
         "bentuknya terus berubah setiap kali diformat", "it keeps changing each time it is formatted"
     )
     raise NotFormattable([_unsafe(source, (), unsettled)])
 
 
-def _canonical_text(document: Document, kind: FileKind) -> str:
-    """The canonical LF text of ``document``, or :class:`NotFormattable`."""
+def _canonical_text(document: Document, kind: FileKind) -> tuple[str | None, Document]:
+    """The canonical LF text of ``document`` and that text as the strict loader reads it, or
+    :class:`NotFormattable`; the text is ``None`` when it is ``document``'s own (which is then returned,
+    read once: the same text read again would give the same values, comments and waivers)."""
     lifted = lift(document.text)
     try:
         data = load(lifted.text)
@@ -124,6 +125,8 @@ def _canonical_text(document: Document, kind: FileKind) -> str:
             raise NotFormattable([_unsafe(document, (), _comment_lost(str(error)))]) from error
         except pyyaml.YAMLError as error:
             raise NotFormattable([_unsafe(document, (), _NOT_YAML)]) from error
+        if result == document.text:
+            return None, document
         try:
             after = _strict(result, document.path)
         except NotFormattable as error:
@@ -131,7 +134,7 @@ def _canonical_text(document: Document, kind: FileKind) -> str:
         if identical(after.data, document.data):
             _same_comments(document, after)
             _same_waivers(document, after)
-            return result
+            return result, after
         difference = _first_difference(document.data, after.data)
     raise NotFormattable([_unsafe(document, difference, _VALUE_CHANGES)])
 

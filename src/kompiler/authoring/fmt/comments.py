@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import yaml
 
@@ -205,7 +206,11 @@ def comments(text: str) -> list[tuple[str, int]]:
     return found
 
 
+@lru_cache(maxsize=8)
 def _layout(text: str) -> _Layout:
+    """The layout of ``text``, remembered for the last few texts: formatting asks it of the same text
+    up to four times (lifting its comments, proving they were kept before and after a pass), and nothing
+    changes a layout once it is made."""
     root = yaml.compose(text, Loader=Loader)
     layout = _Layout([], {}, [])
     if root is not None:
