@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import partial
@@ -97,7 +97,7 @@ def find_root(start: Path) -> Path:
     that holds ``kompiler.yaml``, reached only through the project's own folders; without one, the
     highest folder so reached (``P`` for ``P/jabatan/x.yaml``).
 
-    ``P/jabatan/unit/x.yaml`` belongs to ``P``, but ``~/unduhan/x.yaml`` never belongs to ``~`` because
+    ``P/jabatan/unit/x.yaml`` belongs to ``P`` (however deep ``unit`` goes), but ``~/unduhan/x.yaml`` never belongs to ``~`` because
     of a ``~/kompiler.yaml``, nor ``/tmp/draft`` to ``/tmp`` because someone left one there: taking such
     a folder for the project would read (and cache into) unrelated files. Anything named
     ``kompiler.yaml`` counts, even a folder: reading it then reports what is wrong, instead of a folder
@@ -106,14 +106,24 @@ def find_root(start: Path) -> Path:
     start = start.resolve()
     folder = start if start.is_dir() else start.parent
     highest = folder
-    for candidate in (folder, *folder.parents):
-        inside = folder.relative_to(candidate).parts
-        if inside and inside[0] not in _FOLDERS:
-            break
+    for candidate in _root_candidates(folder):
         if os.path.lexists(candidate / PROJECT_FILE):
             return candidate
         highest = candidate
     return highest
+
+
+def _root_candidates(folder: Path) -> Iterator[Path]:
+    """``folder``, then the folder holding the nearest project folder (``jabatan/``, ``kamus/`` …) at or
+    above it, however deep ``folder`` lies in it (``jabatan/instansi/arsip``), and on up while each is
+    itself named like a project folder: a folder is a project's only through the project's own folders.
+    """
+    yield folder
+    parts = folder.parts
+    place = next((i for i in range(len(parts) - 1, 0, -1) if parts[i] in _FOLDERS), 0)
+    while place > 0 and parts[place] in _FOLDERS:
+        yield Path(*parts[:place])
+        place -= 1
 
 
 def find_project(start: Path) -> Path | None:

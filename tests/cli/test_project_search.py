@@ -102,3 +102,20 @@ def test_people_finds_the_project_from_a_subfolder(repository: Path, run_cli: Ca
     result = run_cli(["people", "check", str(assessment)], repository / "standards" / "jabatan")
     assert result.exit_code == 0, result.output
     assert "1 pegawai" in result.output
+
+
+@pytest.mark.parametrize("command", [["check"], ["fmt"]])
+def test_positions_grouped_in_folders_find_their_project_from_any_depth(
+    repository: Path, run_cli: Callable[..., Result], command: list[str]
+) -> None:
+    """An agency groups positions by unit (``jabatan/instansi/arsip/``): from that folder, and given it
+    as PATH, the project is the one holding ``jabatan/``, not "not a project"."""
+    deep = repository / "standards" / "jabatan" / "instansi" / "arsip"
+    deep.mkdir(parents=True)
+    for position in (repository / "standards" / "jabatan").glob("*.yaml"):
+        position.rename(deep / position.name)
+    from_inside = run_cli(command, deep)
+    assert from_inside.exit_code == 0, from_inside.output
+    given = run_cli([*command, str(deep)], repository)
+    assert given.exit_code == 0, given.output
+    assert "KMP015" not in from_inside.output + given.output
