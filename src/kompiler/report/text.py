@@ -71,12 +71,15 @@ def _excerpt(diagnostic: Diagnostic, report: ReportInput) -> list[str]:
 
 
 def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
-    """``line`` cut to :data:`EXCERPT_LENGTH` characters around ``start`` when it is longer, each cut end
-    marked with "…", and ``start`` and ``end`` moved to point at the same characters in the cut line
-    (``end`` at most its end), so the caret always stands under something shown."""
+    """``line`` cut to :data:`EXCERPT_LENGTH` characters when it is longer (from its start, or around
+    ``start`` when that lies further in), each cut end marked with "…", and ``start`` and ``end`` moved
+    to point at the same characters in the cut line (``end`` at most its end), so the caret always
+    stands under something shown."""
     if len(line) <= EXCERPT_LENGTH:
         return line, start, end
-    first = max(0, min(start - EXCERPT_BEFORE, len(line) - EXCERPT_LENGTH))
+    # A column the line's start already shows keeps the start in view: the key the drafter wrote.
+    keep_start = start <= EXCERPT_LENGTH - EXCERPT_BEFORE
+    first = 0 if keep_start else max(0, min(start - EXCERPT_BEFORE, len(line) - EXCERPT_LENGTH))
     last = min(len(line), first + EXCERPT_LENGTH)
     head = _CUT if first > 0 else ""
     tail = _CUT if last < len(line) else ""
