@@ -113,3 +113,43 @@ def test_the_amendment_leaves_the_policy_out(tmp_path: Path) -> None:
     assert [c.subject for c in changes] == [Subject.POLICY]
     view = amendment_view(Comparison(before, after, "HEAD~1", "HEAD", changes), "id")
     assert view.points == ()
+
+
+def _match_change(field: str, before: object, after: object) -> Change:
+    return Change(Kind.CHANGED, Subject.POLICY, "kecocokan", "kecocokan", field, before=before, after=after)
+
+
+def test_a_formula_changed_without_its_version_is_a_warning_in_every_format(
+    corpora: tuple[Corpus, Corpus],
+) -> None:
+    """Every people output names the formula's version: a threshold lowered while ``kecocokan.versi``
+    stays would make results before and after it claim one formula, so the reviewer is told."""
+    before, after = corpora
+    changes = compare(before, after)
+    text = render(DiffReport("HEAD", "pohon kerja", changes, "id"), "text")
+    assert text.splitlines()[1] == (
+        "peringatan: Rumus kecocokan berubah (tujuan.pengisian.kategori.memenuhi_syarat.minimal) tetapi "
+        "kecocokan.versi tidak dinaikkan: hasil asesmen sebelum dan sesudah perubahan ini akan menyebut "
+        "versi rumus yang sama. Naikkan versinya di pengembangan/kecocokan.yaml."
+    )
+    markdown = render(DiffReport("HEAD", "work-tree", changes, "en"), "markdown")
+    assert (
+        "> **Warning:** The match formula changed (tujuan.pengisian.kategori.memenuhi\\_syarat.minimal)"
+        in (markdown)
+    )
+    assert '"peringatan": [' in render(DiffReport("HEAD", "work-tree", changes, "id"), "json")
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        [_match_change("rumus", "rata_rata_rasio", "jumlah_minimum"), _match_change("versi", "A", "B")],
+        [_match_change("versi", "A", "B")],
+        [Change(Kind.CHANGED, Subject.POLICY, "rencana", "rencana", "toleransi", before=10, after=5)],
+        [],
+    ],
+)
+def test_no_warning_when_the_version_was_raised_or_the_formula_kept(changes: list[Change]) -> None:
+    for output_format in ("text", "markdown", "json"):
+        shown = render(DiffReport("HEAD", "work-tree", changes, "id"), output_format)
+        assert "peringatan" not in shown.lower() and "Naikkan versinya" not in shown

@@ -18,6 +18,7 @@ from itertools import groupby
 
 from kompiler.diagnostics import Message
 from kompiler.diff.changes import Change, Kind, Subject
+from kompiler.diff.notes import review_notes
 from kompiler.diff.wording import SUBJECTS, SUBJECTS_PLURAL, entity_name, headline, is_short
 from kompiler.diff.words import Op, Segment
 from kompiler.report import escaped
@@ -120,6 +121,8 @@ def _text(report: DiffReport) -> str:
     locale = report.locale
     title = Message("Perubahan standar", "Changes to the standards").text(locale)
     lines = [f"{title} {report.before} → {report.after}: {_summary(report)}"]
+    warning = Message("peringatan", "warning").text(locale)
+    lines += [f"{warning}: {note.text(locale)}" for note in review_notes(report.changes)]
     for subject, code, name, items in groups(report.changes):
         lines.append("")
         lines.append(" ".join(filter(None, (SUBJECTS[subject].text(locale), code, entity_name(code, name)))))
@@ -146,6 +149,9 @@ def _markdown(report: DiffReport) -> str:
         "",
         f"{code_span(report.before)} → {code_span(report.after)}: {inline(_summary(report))}",
     ]
+    warning = Message("Peringatan", "Warning").text(locale)
+    for note in review_notes(report.changes):
+        lines += ["", f"> **{warning}:** {inline(note.text(locale))}"]
     for subject, group in groupby(groups(report.changes), key=lambda g: g[0]):
         lines += ["", f"#### {SUBJECTS_PLURAL[subject].text(locale)}", ""]
         for _, code, name, items in group:
@@ -193,6 +199,9 @@ def _json(report: DiffReport) -> str:
         "jumlah": {subject.value: number for subject, number in counts(report.changes).items()},
         "perubahan": [_change_dict(change, report.locale) for change in report.changes],
     }
+    notes = review_notes(report.changes)
+    if notes:
+        data["peringatan"] = [note.text(report.locale) for note in notes]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
