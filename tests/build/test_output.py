@@ -29,6 +29,34 @@ def test_source_date_epoch_stamps_the_documents(tmp_path: Path, monkeypatch: pyt
     assert 'content="2026-01-01T00:00:00Z"' in (output / "lampiran.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    ("options", "environment", "indonesian", "english"),
+    [([], None, True, True), (["--locale", "en"], None, False, True), ([], "en_US.UTF-8", False, True)],
+)
+def test_a_refused_output_folder_is_said_in_the_language_chosen(
+    render_project: Path,
+    run_cli: Callable[..., Result],
+    monkeypatch: pytest.MonkeyPatch,
+    options: list[str],
+    environment: str | None,
+    indonesian: bool,
+    english: bool,
+) -> None:
+    """Before the project is read, a refusal is in both languages unless ``--locale`` or KOMPILER_LOCALE
+    chooses one; the folder is left as it was."""
+    mine = render_project.parent / "milik-saya"
+    mine.mkdir()
+    (mine / "catatan.txt").write_text("tetap\n", encoding="utf-8")
+    for command in (["build", ".", "-o", str(mine)], ["merge", ".", "--write", str(mine)]):
+        if environment:
+            monkeypatch.setenv("KOMPILER_LOCALE", environment)
+        result = run_cli([*command, *options], render_project)
+        assert result.exit_code == 2
+        assert ("tidak ditulis kompiler" in result.output) is indonesian, result.output
+        assert ("was not written by kompiler" in result.output) is english, result.output
+    assert [p.name for p in mine.iterdir()] == ["catatan.txt"]
+
+
 def test_a_second_build_into_the_same_folder_is_refused(
     render_project: Path, run_cli: Callable[..., Result]
 ) -> None:

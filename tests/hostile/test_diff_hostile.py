@@ -242,15 +242,16 @@ def test_an_amendment_never_overwrites_a_drafters_files_nor_lands_in_the_project
     edited = (out / "perubahan.md").read_bytes()
     before = {p: p.read_bytes() for p in repo.rglob("*") if p.is_file() and ".git" not in p.parts}
     for target, reason in (
-        (own, "tidak ditulis kompiler (perubahan.md)"),
-        (out, "telah diubah sejak itu (perubahan.md)"),
-        (repo, "memuat proyek standar"),
-        (repo / "standards", "adalah folder proyek standar"),
-        (repo / "standards" / "jabatan", "ada di dalam folder jabatan/ proyek"),
+        (own, "was not written by kompiler (perubahan.md)"),
+        (out, "that changed since (perubahan.md)"),
+        (repo, "holds the standards project"),
+        (repo / "standards", "is the standards project's folder"),
+        (repo / "standards" / "jabatan", "is inside the project's jabatan/ folder"),
     ):
         result = kompiler(["diff", "--amendment", str(target)], repo)
         assert result.exit_code == 2, (target, result.stderr)
         assert reason in result.stderr, result.stderr
+        assert result.stdout == ""  # refused before the report: a CI step keeps no report of a failed run
     assert (own / "perubahan.md").read_text() == "DRAF YANG SUDAH DISUNTING BIRO HUKUM\n"
     assert (out / "perubahan.md").read_bytes() == edited
     assert {p: p.read_bytes() for p in repo.rglob("*") if p.is_file() and ".git" not in p.parts} == before

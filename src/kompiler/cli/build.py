@@ -112,7 +112,7 @@ def command(
     output = output or default_output(path, project)
     # The output folder is checked and locked first: a folder that is not kompiler's to replace (people's
     # private results among them), or that another build is writing, is refused before minutes of compiling.
-    with writing(output, [find_root(project)]) as writer:
+    with writing(output, [find_root(project)], locale=locale) as writer:
         try:
             with executor_checked(executor):
                 result = compile_for_build(project, cache=not no_cache, executor=executor, jobs=jobs)

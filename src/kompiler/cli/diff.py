@@ -75,7 +75,8 @@ def command(
     locale = resolve_locale(locale, comparison.after)
     broken = _warn_broken(comparison, locale)
     report = DiffReport(*comparison.labels(locale), comparison.changes, locale)
-    click.echo(render(report, output_format), nl=False)
+    if amendment is None or broken:
+        click.echo(render(report, output_format), nl=False)
     if amendment is not None:
         if broken:
             click.echo(
@@ -88,19 +89,30 @@ def command(
                 err=True,
             )
             sys.exit(EXIT_PROBLEMS)
-        from kompiler.build.amendment import write_amendment
-        from kompiler.render.environment import TemplateProblem
+        _write_amendment(comparison, amendment, _sources(path), render(report, output_format), locale)
+    sys.exit(EXIT_PROBLEMS if exit_code and comparison.changes else EXIT_OK)
 
+
+def _write_amendment(
+    comparison: Comparison, folder: Path, sources: list[Path], shown: str, locale: str
+) -> None:
+    """Write the amendment documents into ``folder``, printing the report ``shown`` once the folder is
+    accepted: a refused folder (exit 2) leaves standard output empty, as ``build -o`` does, so a CI step
+    never keeps a report of a run that failed."""
+    from kompiler.build.amendment import write_amendment
+    from kompiler.cli import EXIT_USAGE
+    from kompiler.render.environment import TemplateProblem
+
+    with writing(folder, sources, locale=locale) as writer:
+        click.echo(shown, nl=False)
         try:
-            with writing(amendment, _sources(path)) as writer:
-                written = write_amendment(comparison, writer, locale)
-                writer.commit_into()
+            written = write_amendment(comparison, writer, locale)
         except TemplateProblem as problem:
             _template_problem(problem, locale)
             sys.exit(EXIT_USAGE)
-        message = Message("dokumen perubahan ditulis ke", "amendment document(s) written to").text(locale)
-        click.echo(f"{len(written)} {message} {escaped(str(amendment))}/", err=True)
-    sys.exit(EXIT_PROBLEMS if exit_code and comparison.changes else EXIT_OK)
+        writer.commit_into()
+    message = Message("dokumen perubahan ditulis ke", "amendment document(s) written to").text(locale)
+    click.echo(f"{len(written)} {message} {escaped(str(folder))}/", err=True)
 
 
 def _sources(path: Path) -> list[Path]:

@@ -49,7 +49,7 @@ def command(path: Path | None, output_format: str, write_dir: Path | None, local
     if write_dir is None:
         _merge(path, output_format, None, locale)
         return
-    with writing(write_dir, [find_root(path)]) as writer:
+    with writing(write_dir, [find_root(path)], locale=locale) as writer:
         _merge(path, output_format, writer, locale)
 
 

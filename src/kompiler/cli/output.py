@@ -19,6 +19,8 @@ from typing import NoReturn, TypeVar
 import click
 
 from kompiler.build.output import OutputLocked, OutputRefused, OutputUnwritable, OutputWriter, shown_path
+from kompiler.cli.common import chosen_language
+from kompiler.diagnostics import Message
 
 W = TypeVar("W", bound=OutputWriter)
 
@@ -38,49 +40,61 @@ def terminable() -> Iterator[None]:
 
 
 @contextmanager
-def writing(output: Path, sources: Sequence[Path], kind: Callable[..., W] = OutputWriter) -> Iterator[W]:
+def writing(
+    output: Path, sources: Sequence[Path], kind: Callable[..., W] = OutputWriter, *, locale: str | None = None
+) -> Iterator[W]:
     """A writer for ``output`` (see :func:`open_output`) for the ``with`` block; whatever ends the block
     early (an error, ``sys.exit``, Ctrl+C, SIGTERM) removes what was written and leaves the previous
     output as it was, and a write that fails is reported (:func:`unwritable`)."""
-    writer = open_output(output, sources, kind)
+    writer = open_output(output, sources, kind, locale=locale)
     try:
         yield writer
     except OutputUnwritable as problem:
         writer.abort()
-        unwritable(problem)
+        unwritable(problem, locale)
     except BaseException:
         writer.abort()
         raise
 
 
-def open_output(output: Path, sources: Sequence[Path], kind: Callable[..., W] = OutputWriter) -> W:
+def open_output(
+    output: Path, sources: Sequence[Path], kind: Callable[..., W] = OutputWriter, *, locale: str | None = None
+) -> W:
     """A writer for ``output`` (an :class:`OutputWriter`, or ``kind`` of one: the private folder's), or
-    the reason it cannot be written and exit code 2."""
+    the reason it cannot be written and exit code 2, in ``locale`` (see :func:`said`)."""
     from kompiler.cli import EXIT_USAGE
 
     try:
         return kind(output, sources=sources)
     except OutputLocked:
-        click.echo(
-            f"kompiler: perintah kompiler lain sedang menulis ke {shown_path(output)}/; tunggu sampai "
-            f"selesai. / Another kompiler command is writing to {shown_path(output)}/; wait for it to finish.",
-            err=True,
+        message = Message(
+            f"perintah kompiler lain sedang menulis ke {shown_path(output)}/; tunggu sampai selesai.",
+            f"Another kompiler command is writing to {shown_path(output)}/; wait for it to finish.",
         )
+        click.echo(f"kompiler: {said(message, locale)}", err=True)
     except OutputRefused as refusal:
-        click.echo(f"kompiler: {refusal.message.id}\n/ {refusal.message.en}", err=True)
+        click.echo(f"kompiler: {said(refusal.message, locale)}", err=True)
     except OutputUnwritable as problem:
-        unwritable(problem)
+        unwritable(problem, locale)
     sys.exit(EXIT_USAGE)
 
 
-def unwritable(problem: OutputUnwritable) -> NoReturn:
+def unwritable(problem: OutputUnwritable, locale: str | None = None) -> NoReturn:
     """A full or read-only disk, or a folder without permission: say so, exit 2."""
     from kompiler.cli import EXIT_USAGE
 
-    click.echo(
-        f"kompiler: keluaran tidak dapat ditulis ke {problem.target}: {problem.reason}; keluaran "
-        f"sebelumnya tidak diubah. / The output cannot be written to {problem.target}: {problem.reason}; "
-        "the previous output is unchanged.",
-        err=True,
+    message = Message(
+        f"keluaran tidak dapat ditulis ke {problem.target}: {problem.reason}; keluaran sebelumnya tidak "
+        "diubah.",
+        f"The output cannot be written to {problem.target}: {problem.reason}; the previous output is "
+        "unchanged.",
     )
+    click.echo(f"kompiler: {said(message, locale)}", err=True)
     sys.exit(EXIT_USAGE)
+
+
+def said(message: Message, locale: str | None) -> str:
+    """``message`` in ``locale`` (the command's ``--locale``, or its resolved language once the project
+    is read), else in the language KOMPILER_LOCALE chooses, else in both, one under the other."""
+    chosen = chosen_language(locale)
+    return message.text(chosen) if chosen else f"{message.id}\n/ {message.en}"

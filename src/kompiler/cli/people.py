@@ -378,7 +378,7 @@ def _private(output: Path | None, prepared: Prepared) -> Iterator[PrivateWriter]
     """The private folder for the ``with`` block, committed when it ends normally; refused (exit 2) as
     :mod:`kompiler.build.private` says; whatever ends the block early leaves the previous output."""
     target = output or default_folder(prepared.root)
-    with terminable(), writing(target, [prepared.root], PrivateWriter) as writer:
+    with terminable(), writing(target, [prepared.root], PrivateWriter, locale=prepared.locale) as writer:
         try:
             yield writer
         except TemplateProblem as problem:
