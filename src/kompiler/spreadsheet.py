@@ -6,6 +6,8 @@ which reads a whole table, and the people stage's assessment reader, which strea
 agree here on what a table file is: the separator a CSV's header line uses (Excel in an Indonesian locale
 writes ``;``), the encoding its byte order mark names, why a CSV record cannot be read, and how much an
 XLSX archive may unpack to before openpyxl is let near it (a "zip bomb" declares gigabytes in kilobytes).
+The tables kompiler writes for a spreadsheet use :func:`spreadsheet_text` so that none of their text runs
+as a formula there, and the readers refuse an id that would (:data:`FORMULA_START`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,23 @@ from kompiler.diagnostics import Message
 
 DELIMITERS = (",", ";", "\t")
 ZIP_MAGIC = b"PK\x03\x04"
+
+
+# How a cell that a spreadsheet would run as a formula starts (OWASP, "CSV Injection"): ``=``, ``+``, ``-``,
+# ``@``, a tab or a carriage return.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(text: str) -> str:
+    """``text`` for a CSV cell that Excel or LibreOffice shows and never runs.
+
+    The people tables hold names, units and activities from the standards, which an unreviewed pull
+    request can change, and the HR office opens them in a spreadsheet: ``=HYPERLINK(…)`` or a DDE payload
+    there would run on the officer's machine. A leading apostrophe makes the spreadsheet read the cell
+    as text and is what OWASP recommends; codes never need it (their patterns start with a letter or
+    digit), nor do the numbers kompiler writes (never negative).
+    """
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def shown(text: str) -> str:

@@ -9,8 +9,9 @@ import io
 from collections.abc import Iterable, Iterator
 
 from kompiler.people.results import PersonReport
-from kompiler.render.people.tables import NOTICE, Table, spreadsheet_text
+from kompiler.render.people.tables import NOTICE, Table
 from kompiler.render.people.view import Setting, decimal, explanation
+from kompiler.spreadsheet import spreadsheet_text
 
 
 def _flag(value: bool) -> str:

@@ -20,7 +20,7 @@ import numpy as np
 
 from kompiler.diagnostics import Message
 from kompiler.people.personal_data import HOW_BRIEFLY, looks_like_name, personal_cell
-from kompiler.spreadsheet import quoted
+from kompiler.spreadsheet import FORMULA_START, quoted
 
 NAN = math.nan
 BAD = -1.0
@@ -137,7 +137,7 @@ def person_id(text: str, allow_personal: bool) -> Bad | None:
 def _invalid_id(text: str) -> Message:
     if not text:
         return Message("Id kosong.", "The id is empty.")
-    if text[0] in "=+-@":
+    if text.startswith(FORMULA_START):
         return Message(
             f"Id {quoted(text)} tampak seperti rumus spreadsheet; rumus tidak pernah dievaluasi dan tidak "
             "diterima sebagai id.",

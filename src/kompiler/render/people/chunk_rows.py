@@ -25,8 +25,9 @@ from kompiler.people.requirements import Requirements
 from kompiler.people.stream import ChunkResult
 from kompiler.people.table import Chunk
 from kompiler.people.talent import box_of
-from kompiler.render.people.tables import NOTICE, spreadsheet_text
+from kompiler.render.people.tables import NOTICE
 from kompiler.render.people.view import Setting, decimal
+from kompiler.spreadsheet import spreadsheet_text
 
 BLOCK = 4_096  # people whose rows are made at once
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from kompiler.people.talent import Candidate
-from kompiler.render.people.tables import NOTICE, spreadsheet_text
+from kompiler.render.people.tables import NOTICE
 from kompiler.render.people.view import number
+from kompiler.spreadsheet import spreadsheet_text
 
 POOL_SIZE = 100
 COLUMNS = (

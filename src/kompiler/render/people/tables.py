@@ -88,23 +88,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-# How a cell that a spreadsheet would run as a formula starts (OWASP, "CSV Injection"): ``=``, ``+``, ``-``,
-# ``@``, a tab or a carriage return.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_text(text: str) -> str:
-    """``text`` for a CSV cell that Excel or LibreOffice shows and never runs.
-
-    Names, units and activities come from the standards, which an unreviewed pull request can change,
-    and these tables are opened in a spreadsheet by the HR office: ``=HYPERLINK(…)`` or a DDE payload
-    there would run on the officer's machine. A leading apostrophe makes the spreadsheet read the cell
-    as text and is what OWASP recommends; codes never need it (their patterns start with a letter or
-    digit), nor do the numbers kompiler writes (never negative).
-    """
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 class Table:
     """One CSV table written as people come: the header first, then the rows of each chunk of people."""
 
