@@ -147,18 +147,13 @@ def resolve_locale(explicit: str | None, result: CompileResult | None = None) ->
     return "id"
 
 
-def chosen_text(message: Message, explicit: str | None) -> str:
+def chosen_text(message: Message, explicit: str | None, *, between: str = " / ") -> str:
     """``message`` for an error met before a project is read (so before its ``bahasa`` is known): in the
-    language chosen by ``--locale`` or KOMPILER_LOCALE, else in both, "Indonesian / English", as the
-    other command-line errors are."""
-    chosen = chosen_language(explicit)
-    return message.text(chosen) if chosen else f"{message.id} / {message.en}"
-
-
-def chosen_language(explicit: str | None) -> str | None:
-    """The language ``--locale`` (``explicit``) or else KOMPILER_LOCALE chooses, or ``None``."""
+    language chosen by ``--locale`` (``explicit``) or KOMPILER_LOCALE, else in both, Indonesian first,
+    ``between`` them, as the other command-line errors are."""
     env = _language(os.environ.get("KOMPILER_LOCALE", ""))
-    return explicit or (env if env in LOCALES else None)
+    chosen = explicit or (env if env in LOCALES else None)
+    return message.text(chosen) if chosen else f"{message.id}{between}{message.en}"
 
 
 def _language(value: str) -> str:

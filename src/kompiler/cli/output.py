@@ -19,7 +19,7 @@ from typing import NoReturn, TypeVar
 import click
 
 from kompiler.build.output import OutputLocked, OutputRefused, OutputUnwritable, OutputWriter, shown_path
-from kompiler.cli.common import chosen_language
+from kompiler.cli.common import chosen_text
 from kompiler.diagnostics import Message
 
 W = TypeVar("W", bound=OutputWriter)
@@ -95,6 +95,6 @@ def unwritable(problem: OutputUnwritable, locale: str | None = None) -> NoReturn
 
 def said(message: Message, locale: str | None) -> str:
     """``message`` in ``locale`` (the command's ``--locale``, or its resolved language once the project
-    is read), else in the language KOMPILER_LOCALE chooses, else in both, one under the other."""
-    chosen = chosen_language(locale)
-    return message.text(chosen) if chosen else f"{message.id}\n/ {message.en}"
+    is read), else as :func:`kompiler.cli.common.chosen_text` chooses, the two languages one under the
+    other."""
+    return chosen_text(message, locale, between="\n/ ")
