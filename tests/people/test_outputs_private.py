@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from kompiler.build.output import MARKER, OutputRefused, OutputWriter
-from kompiler.build.private import NOTE, PrivateRefused, PrivateWriter, default_folder
+from kompiler.build.output import PRIVATE_NOTE as NOTE
+from kompiler.build.private import PrivateRefused, PrivateWriter, default_folder
 
 GIT = shutil.which("git")
 

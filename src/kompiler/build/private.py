@@ -5,7 +5,7 @@ or committed by accident. The folder (``-o``, by default ``asesmen/hasil/`` insi
 ``kompiler init`` git-ignores) is refused, before anything is read, when it is
 
 - inside a public output folder of ``kompiler build`` (a folder whose ``.kompiler-output`` marker is not
-  accompanied by this module's :data:`NOTE`), or is one: the next build publishes or replaces it;
+  accompanied by the note :data:`~kompiler.build.output.PRIVATE_NOTE`), or is one: the next build publishes or replaces it;
 - inside a Git working tree and not git-ignored there, or holding files Git tracks (``git check-ignore``,
   ``git ls-files``): the next ``git add`` would commit people's data; when ``git`` cannot be run inside
   a working tree, kompiler cannot tell, and refuses too;
@@ -36,7 +36,6 @@ from kompiler.diagnostics import Message
 from kompiler.diff.git import git_environment
 
 DEFAULT_FOLDER = PurePosixPath("asesmen/hasil")
-NOTE = PRIVATE_NOTE  # written into every private folder; tells it from a public output
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 _GIT_TIMEOUT = 30  # seconds; git answers these questions in milliseconds
@@ -84,7 +83,7 @@ def check_private(target: Path) -> None:
 
 def _is_public_output(folder: Path) -> bool:
     try:
-        return os.path.lexists(folder / MARKER) and not os.path.lexists(folder / NOTE)
+        return os.path.lexists(folder / MARKER) and not os.path.lexists(folder / PRIVATE_NOTE)
     except OSError:
         return False
 
@@ -191,7 +190,7 @@ class PrivateWriter(OutputWriter):
             except OSError as error:
                 self.abort()
                 raise self._unwritable(error) from None
-        self.write_text(NOTE, NOTE_TEXT)
+        self.write_text(PRIVATE_NOTE, NOTE_TEXT)
 
     def path(self, relative: str) -> Path:
         with _private_umask():

@@ -35,7 +35,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from kompiler import __version__
 from kompiler.authoring.fmt import format_text
-from kompiler.project import kind_of
+from kompiler.project import STANDARDS_FOLDER, kind_of
 from kompiler.reading import read_limited
 from kompiler.resources import data_dir
 
@@ -60,7 +60,6 @@ SHIPPED = (
     "pengembangan/talenta.yaml",
     "pengembangan/penyetaraan.yaml",
 )
-STANDARDS = "standards"
 _SCHEMA_COMMENT = re.compile(r"^(# yaml-language-server: \$schema=)\S*?([\w-]+\.schema\.json)", re.MULTILINE)
 
 
@@ -210,7 +209,7 @@ def scaffold(target: Path) -> list[str]:
             return
         path = target.joinpath(*relative.parts)
         path.parent.mkdir(parents=True, exist_ok=True)
-        if relative.suffix in (".yaml", ".yml") and relative.parts[0] == STANDARDS:
+        if relative.suffix in (".yaml", ".yml") and relative.parts[0] == STANDARDS_FOLDER:
             kind = kind_of(PurePosixPath(*relative.parts[1:]).as_posix())
             assert kind is not None, relative
             # Canonical from the first commit, so the scaffold's own fmt hook passes.
@@ -222,7 +221,7 @@ def scaffold(target: Path) -> list[str]:
     source = _installed_source()
     standards = data_dir("standards")
     for name in SHIPPED:
-        write(PurePosixPath(STANDARDS, name), (standards / name).read_text(encoding="utf-8"))
+        write(PurePosixPath(STANDARDS_FOLDER, name), (standards / name).read_text(encoding="utf-8"))
     for path in sorted(_FILES.rglob("*")):
         if path.is_file():
             write(
