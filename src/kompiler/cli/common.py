@@ -137,11 +137,9 @@ def executor_checked(executor: str) -> Iterator[None]:
 
 def resolve_locale(explicit: str | None, result: CompileResult | None = None) -> str:
     """``--locale`` wins, then KOMPILER_LOCALE, then the project's ``bahasa``, then Indonesian."""
-    if explicit:
-        return explicit
-    env = _language(os.environ.get("KOMPILER_LOCALE", ""))
-    if env in LOCALES:
-        return env
+    chosen = _chosen(explicit)
+    if chosen:
+        return chosen
     if result is not None and result.corpus.project.get("bahasa") in LOCALES:
         return result.corpus.project["bahasa"]
     return "id"
@@ -151,9 +149,14 @@ def chosen_text(message: Message, explicit: str | None, *, between: str = " / ")
     """``message`` for an error met before a project is read (so before its ``bahasa`` is known): in the
     language chosen by ``--locale`` (``explicit``) or KOMPILER_LOCALE, else in both, Indonesian first,
     ``between`` them, as the other command-line errors are."""
-    env = _language(os.environ.get("KOMPILER_LOCALE", ""))
-    chosen = explicit or (env if env in LOCALES else None)
+    chosen = _chosen(explicit)
     return message.text(chosen) if chosen else f"{message.id}{between}{message.en}"
+
+
+def _chosen(explicit: str | None) -> str | None:
+    """The language ``--locale`` (``explicit``) or else KOMPILER_LOCALE chooses, if any."""
+    env = _language(os.environ.get("KOMPILER_LOCALE", ""))
+    return explicit or (env if env in LOCALES else None)
 
 
 def _language(value: str) -> str:

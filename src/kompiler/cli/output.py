@@ -94,7 +94,7 @@ def unwritable(problem: OutputUnwritable, locale: str | None = None) -> NoReturn
 
 
 def said(message: Message, locale: str | None) -> str:
-    """``message`` in ``locale`` (the command's ``--locale``, or its resolved language once the project
-    is read), else as :func:`kompiler.cli.common.chosen_text` chooses, the two languages one under the
-    other."""
+    """``message`` in ``locale`` (the command's ``--locale`` when the folder is opened before the project
+    is read, as build and merge do; its resolved language when after, as diff and people do), else as
+    :func:`kompiler.cli.common.chosen_text` chooses, the two languages one under the other."""
     return chosen_text(message, locale, between="\n/ ")
