@@ -663,8 +663,10 @@ def _over_indented_key(path: str, text: str, colon: int) -> Diagnostic | None:
     """
     line_start = max(text.rfind("\n", 0, colon), text.rfind("\r", 0, colon)) + 1
     word = _KEY_AT_LINE_START.fullmatch(text, line_start, colon)
+    if word is None:
+        return None
     recent = deque(_tokens_before(text, colon), maxlen=3)
-    if word is None or len(recent) < 3:
+    if len(recent) < 3:
         return None
     key, value_indicator, value = recent
     continued = isinstance(value, yaml.ScalarToken) and value.plain and value.start_mark.index < line_start

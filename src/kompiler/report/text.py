@@ -56,10 +56,10 @@ def _excerpt(diagnostic: Diagnostic, report: ReportInput) -> list[str]:
     line = report.source_line(diagnostic.location.file, span.line)
     if not line.strip():
         return []
-    line = _shown_line(line)
     start = span.column - 1
     end = span.end_column - 1 if span.end_line == span.line else len(line)
     line, start, end = _window(line, start, end)
+    line = _shown_line(line)  # one character for one: cut first, so a huge line is not mapped whole
     lead = _display_width(line[:start]) + max(0, start - len(line))
     width = max(1, _display_width(line[start:end]))
     gutter = f"{span.line:>5} | "
