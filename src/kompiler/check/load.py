@@ -85,7 +85,6 @@ _PROPERTY = re.compile(r"(&[^\s,\[\]{}]*|!(?:<[^>]*>|[^\s,\[\]{}]*))\s*")
 _BYTE_ORDER_MARK = "\ufeff"
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-NULL_SPELLING = _NULL  # what a null is written as (the schema stage tells a null apart from a replaced value)
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?(?:(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+)$")
@@ -157,6 +156,9 @@ class Document:
     path: str
     text: str
     data: Any
+    # Where the loader reported a value it could not read (a 5,000-digit number, ``1e999``, a tag, an
+    # alias) and put a null in its place: that null is not the drafter's, and the schema says nothing of it.
+    replaced: frozenset[Pointer] = frozenset()
     _tree: _SpanTree | None = field(default=None, repr=False)
 
     def span(self, pointer: Pointer = (), *, key: bool = False) -> Span | None:
@@ -227,7 +229,7 @@ def load_bytes(path: str, raw: bytes) -> LoadResult:
     diagnostics = converter.diagnostics
     if converter.omitted:
         diagnostics.append(too_many(path, converter.omitted, converter.first_omitted))
-    return LoadResult(Document(path, text, data), diagnostics)
+    return LoadResult(Document(path, text, data, frozenset(converter.replaced)), diagnostics)
 
 
 def too_many(path: str, omitted: int | None, span: Span | None) -> Diagnostic:
@@ -690,6 +692,10 @@ def _error(code: str, message: Message, path: str, span: Span | None) -> Diagnos
     return Diagnostic(Severity.ERROR, code, message, Location(path, span))
 
 
+# What :meth:`_Converter._scalar` returns for a value it reported and could not read.
+_UNREAD = object()
+
+
 class _Converter:
     """Turn a composed node tree into Python values, collecting every strictness problem on the way."""
 
@@ -702,6 +708,7 @@ class _Converter:
         self._positions: SourcePositions | None = None
         self.omitted = 0
         self.first_omitted: Span | None = None
+        self.replaced: set[Pointer] = set()
         # Searching every scalar costs a fifth of the loading time; a file that can hold no forbidden
         # character in any value (nearly all) skips it.
         self._check_characters = "\\" in text or _first_forbidden(text, _FORBIDDEN_AS_WRITTEN) >= 0
@@ -715,11 +722,14 @@ class _Converter:
     def convert(self, node: yaml.Node, pointer: Pointer) -> Any:
         if id(node) in self._seen:
             self._report_alias(node)
+            self.replaced.add(pointer)
             return None
         self._seen.add(id(node))
         if self._refused_properties(node):
+            self.replaced.add(pointer)
             return None
         if node.tag not in _ALLOWED_TAGS:
+            self.replaced.add(pointer)
             self._report(
                 CODE_UNSUPPORTED,
                 node,
@@ -733,7 +743,11 @@ class _Converter:
             return self._mapping(node, pointer)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*pointer, index)) for index, item in enumerate(node.value)]
-        return self._scalar(node)
+        value = self._scalar(node)
+        if value is _UNREAD:
+            self.replaced.add(pointer)
+            return None
+        return value
 
     def _refused_properties(self, node: yaml.Node) -> bool:
         """Report an anchor (``&name``) or an explicit tag (``!!str``, ``!!float``) written on ``node``;
@@ -806,6 +820,8 @@ class _Converter:
         if self._refused_properties(node):
             return None
         value = self._scalar(node)
+        if value is _UNREAD:
+            value = None
         if not isinstance(value, str):
             self._report(
                 CODE_UNSUPPORTED,
@@ -841,7 +857,7 @@ class _Converter:
                         f"This number is too long ({len(value):,} digits); quote it if you mean text.",
                     ),
                 )
-                return None
+                return _UNREAD
             return int(value)
         if _FLOAT.match(value):
             number = float(value)
@@ -856,7 +872,7 @@ class _Converter:
                         "you mean text.",
                     ),
                 )
-                return None
+                return _UNREAD
             return number
         reading = _yaml11_reading(value)
         if reading is not None:

@@ -18,7 +18,7 @@ from typing import Any
 
 import jsonschema_rs
 
-from kompiler.check.load import MAX_DIAGNOSTICS, NULL_SPELLING, Document, Pointer, too_many
+from kompiler.check.load import MAX_DIAGNOSTICS, Document, Pointer, too_many
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
 from kompiler.project import FileKind
 from kompiler.resources import data_dir
@@ -55,19 +55,6 @@ class SchemaResult:
 # itself names them under this fixed base, not their folder's path, so an error's keyword location and the
 # check cache's key do not depend on where kompiler is installed.
 SCHEMA_BASE = "kompiler:/schemas/"
-
-
-def _replaced(document: Document, value: Any, pointer: Pointer) -> bool:
-    """Whether ``value`` is a null the loader put in place of a value it could not read and reported
-    (KMP006: a 5,000-digit number, ``1e999``): the source there is not written as a null. The schema's
-    complaint about that null ("must be an integer, not empty") would be a second, wrong report."""
-    if value is not None:
-        return False
-    span = document.span(pointer)
-    if span is None or span.line != span.end_line or span.end_column <= span.column:
-        return False
-    written = document.line_text(span.line)[span.column - 1 : span.end_column - 1]
-    return NULL_SPELLING.match(written.strip()) is None
 
 
 class SchemaSet:
@@ -109,7 +96,7 @@ class SchemaSet:
         for error in _one_per_mistake(validator.iter_errors(document.data)):
             pointer = tuple(error.instance_path)
             invalid.add(pointer)
-            if _replaced(document, error.instance, pointer):
+            if pointer in document.replaced:
                 continue
             if len(diagnostics) < MAX_DIAGNOSTICS:
                 diagnostics.extend(self._explain(document, error, pointer))
