@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
+from kompiler import cachestore
 from kompiler.authoring.fmt import files
 from kompiler.authoring.fmt.files import CACHE_NAME, Verdicts, fingerprint, format_all
-from kompiler.check.cache import DEFAULT_FOLDER, AuthenticatedFolder, user_key
+from kompiler.cachestore import DEFAULT_FOLDER, AuthenticatedFolder
 from kompiler.project import FileKind, discover
 
 POSITION = "jabatan/analis-keuangan.yaml"
@@ -114,10 +115,8 @@ def test_a_verdict_is_forgotten_when_fmt_or_the_schemas_change(
 
 
 def test_the_fingerprint_covers_the_formatter_and_the_strict_loader() -> None:
-    from kompiler.check import cache
-
     package = Path(files.__file__).resolve().parents[2]
-    covered = {p.relative_to(package).as_posix() for p in cache._stage_sources(package, files._ENTRIES)}
+    covered = {p.relative_to(package).as_posix() for p in cachestore.module_sources(package, files._ENTRIES)}
     expected = [
         "authoring/fmt/__init__.py",
         "authoring/fmt/comments.py",
@@ -137,7 +136,7 @@ def test_a_planted_cache_is_ignored(
     another key than this user's, it is not believed."""
     path = minimal_project / POSITION
     path.write_text(_messy(path.read_text(encoding="utf-8")), encoding="utf-8")
-    verdicts = Verdicts(minimal_project, enabled=False)
+    verdicts = Verdicts(minimal_project)
     claimed = {verdicts.key(kind, p.read_bytes()): None for p, kind in _kinds(minimal_project)}
     planted = AuthenticatedFolder(minimal_project / DEFAULT_FOLDER, os.urandom(32))
     planted.store(CACHE_NAME, (fingerprint(), claimed))
@@ -147,9 +146,7 @@ def test_a_planted_cache_is_ignored(
     assert POSITION in result.stdout
 
     # The control: the same claim under this user's own key is believed (only the user writes that).
-    AuthenticatedFolder(minimal_project / DEFAULT_FOLDER, user_key(minimal_project)).store(
-        CACHE_NAME, (fingerprint(), claimed)
-    )
+    AuthenticatedFolder(minimal_project / DEFAULT_FOLDER).store(CACHE_NAME, (fingerprint(), claimed))
     assert _fmt(run_cli, minimal_project, "--check").exit_code == 0
 
 
@@ -157,9 +154,20 @@ def test_a_key_inside_the_project_is_never_used(
     minimal_project: Path, run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(minimal_project / "cache"))
-    assert user_key(minimal_project) is None
+    assert cachestore._user_key(minimal_project) is None
     assert _fmt(run_cli, minimal_project).exit_code == 0
     assert not (minimal_project / DEFAULT_FOLDER / CACHE_NAME).exists()
+
+
+def test_no_cache_neither_fingerprints_nor_hashes(
+    minimal_project: Path, user_cache: Path, run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused() -> str:
+        raise AssertionError("fingerprinted with the cache off")
+
+    monkeypatch.setattr(files, "fingerprint", refused)
+    assert Verdicts(minimal_project, enabled=False).key(FileKind.POSITION, b"kode: X\n") is None
+    assert _fmt(run_cli, minimal_project, "--no-cache").exit_code == 0
 
 
 def test_no_cache_neither_reads_nor_writes_verdicts(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kompiler import cachestore
 from kompiler.check import cache
 from kompiler.check.parallel import ExecutorError
 from kompiler.check.result import CompileResult
@@ -159,5 +160,7 @@ def test_every_module_the_per_file_stage_imports_is_part_of_the_cache_key(tmp_pa
     for name, text in files.items():
         (package / name).parent.mkdir(parents=True, exist_ok=True)
         (package / name).write_text(text)
-    found = {p.relative_to(package).as_posix() for p in cache._stage_sources(package)}
+    found = {
+        p.relative_to(package).as_posix() for p in cachestore.module_sources(package, cache._STAGE_ENTRIES)
+    }
     assert found == set(files) - {"unused.py"}

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kompiler.check import cache
+from kompiler import cachestore as cache
 from tests.hostile.conftest import Run, files_under
 
 CACHE = ".kompiler-cache"

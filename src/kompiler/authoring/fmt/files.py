@@ -12,8 +12,9 @@ by the SHA-256 of its bytes, its kind and :func:`fingerprint` (fmt's code and th
 schemas that order the keys, the YAML libraries' versions), so a changed file, formatter, schema or
 library can never be answered from a stale verdict, and a remembered verdict says exactly what
 formatting the file again would: nothing. The verdicts are kept as the check keeps its cache
-(:class:`kompiler.check.cache.AuthenticatedFolder`: in ``.kompiler-cache/``, authenticated with this
-user's key kept outside the project), so a cache planted in a repository is ignored.
+(:class:`kompiler.cachestore.AuthenticatedFolder`: in ``.kompiler-cache/``, authenticated with this
+user's key kept outside the project), so a cache planted in a repository is ignored. With the cache off
+(``--no-cache``) nothing is fingerprinted or hashed.
 """
 
 from __future__ import annotations
@@ -30,13 +31,7 @@ import yaml
 
 from kompiler.authoring.fmt import NotFormattable, format_document
 from kompiler.authoring.roundtrip import read_strictly
-from kompiler.check.cache import (
-    DEFAULT_FOLDER,
-    AuthenticatedFolder,
-    installed_version,
-    sources_fingerprint,
-    user_key,
-)
+from kompiler.cachestore import DEFAULT_FOLDER, AuthenticatedFolder, installed_version, sources_fingerprint
 from kompiler.diagnostics import Diagnostic
 from kompiler.project import FileKind
 from kompiler.resources import data_dir
@@ -135,11 +130,12 @@ def fingerprint() -> str:
 
 
 class Verdicts:
-    """The contents (by key) of the files already found canonical, from the project's cache folder."""
+    """The contents (by key) of the files already found canonical, from the project's cache folder; when
+    not ``enabled``, none, and no file has a key."""
 
     def __init__(self, root: Path, *, enabled: bool = True) -> None:
-        self._fingerprint = fingerprint()
-        self._store = AuthenticatedFolder(root / DEFAULT_FOLDER, user_key(root)) if enabled else None
+        self._fingerprint = fingerprint() if enabled else None
+        self._store = AuthenticatedFolder(root / DEFAULT_FOLDER) if enabled else None
         loaded = self._store.load(CACHE_NAME) if self._store is not None else None
         self._known: dict[str, None] = {}
         valid = isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == self._fingerprint
@@ -147,17 +143,22 @@ class Verdicts:
             self._known = loaded[1]
         self._added = False
 
-    def key(self, kind: FileKind, raw: bytes) -> str:
+    def key(self, kind: FileKind, raw: bytes) -> str | None:
+        """The key of a file of ``kind`` whose bytes are ``raw``, or ``None`` when the cache is off."""
+        if self._fingerprint is None:
+            return None
         digest = hashlib.sha256(f"{self._fingerprint}\0{kind.value}\0".encode())
         digest.update(raw)
         return digest.hexdigest()
 
-    def canonical(self, key: str) -> bool:
-        return key in self._known
+    def canonical(self, key: str | None) -> bool:
+        return key is not None and key in self._known
 
-    def add(self, key: str) -> None:
-        """Remember that the file whose key is ``key`` is canonical and formatting it says nothing."""
-        self._known.pop(key, None)
+    def add(self, key: str | None) -> None:
+        """Remember that the file whose key is ``key`` (one :meth:`canonical` did not know) is canonical
+        and formatting it says nothing."""
+        if key is None:
+            return
         self._known[key] = None
         self._added = True
 
