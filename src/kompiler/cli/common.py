@@ -98,20 +98,17 @@ def report_options(function: Callable[..., Any]) -> Callable[..., Any]:
     return locale_option(function)
 
 
-def pipeline_options(function: Callable[..., Any]) -> Callable[..., Any]:
-    """Where and how the per-file stage runs: cache, executor, number of local workers."""
-    function = click.option(
+def cache_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``--no-cache``: leave the project's ``.kompiler-cache/`` alone."""
+    return click.option(
         "--no-cache",
         is_flag=True,
         help="Jangan pakai tembolok .kompiler-cache/. / Do not use the .kompiler-cache/ folder.",
     )(function)
-    function = click.option(
-        "--executor",
-        default="auto",
-        show_default=True,
-        help="Tempat pemuatan berkas berjalan: auto, serial, process, atau dask://HOST:PORT. "
-        "/ Where files are loaded: auto, serial, process or dask://HOST:PORT.",
-    )(function)
+
+
+def jobs_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``-j/--jobs``: how many local worker processes (default: the cores)."""
     return click.option(
         "-j",
         "--jobs",
@@ -119,6 +116,19 @@ def pipeline_options(function: Callable[..., Any]) -> Callable[..., Any]:
         default=None,
         help="Jumlah proses lokal (bawaan: jumlah inti). / Local worker processes (default: cores).",
     )(function)
+
+
+def pipeline_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Where and how the per-file stage runs: cache, executor, number of local workers."""
+    function = cache_option(function)
+    function = click.option(
+        "--executor",
+        default="auto",
+        show_default=True,
+        help="Tempat pemuatan berkas berjalan: auto, serial, process, atau dask://HOST:PORT. "
+        "/ Where files are loaded: auto, serial, process or dask://HOST:PORT.",
+    )(function)
+    return jobs_option(function)
 
 
 @contextmanager

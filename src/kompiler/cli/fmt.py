@@ -22,7 +22,14 @@ import click
 
 from kompiler.authoring.fmt.files import Verdicts, format_all
 from kompiler.authoring.roundtrip import NotRewritten, rewrite
-from kompiler.cli.common import locale_option, project_argument, project_path, resolve_locale
+from kompiler.cli.common import (
+    cache_option,
+    jobs_option,
+    locale_option,
+    project_argument,
+    project_path,
+    resolve_locale,
+)
 from kompiler.cli.output import terminable
 from kompiler.cli.rewriting import NotAStandard, failed, select, show
 from kompiler.diagnostics import Diagnostic, Message
@@ -36,18 +43,8 @@ from kompiler.project import SourceFile, display_path, unreadable
     is_flag=True,
     help="Jangan menulis; keluar dengan 1 bila ada berkas yang belum kanonis. / Only report, exit 1 if any.",
 )
-@click.option(
-    "--no-cache",
-    is_flag=True,
-    help="Jangan pakai tembolok .kompiler-cache/. / Do not use the .kompiler-cache/ folder.",
-)
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Jumlah proses lokal (bawaan: jumlah inti). / Local worker processes (default: cores).",
-)
+@cache_option
+@jobs_option
 @locale_option
 def command(path: Path | None, check: bool, no_cache: bool, jobs: int | None, locale: str | None) -> None:
     """Tulis standar di PATH dalam bentuk kanonis. / Put the standards in PATH in canonical form."""
@@ -89,7 +86,7 @@ def _formatted(
     """The files that are not in canonical form, each with the bytes it was read with and its canonical
     bytes (listed on standard output with ``check``); ``problems`` gets what stops a file from being
     formatted, ``texts`` the text of every file read (to quote its lines)."""
-    pending: list[tuple[SourceFile, bytes, str]] = []
+    pending: list[tuple[SourceFile, bytes, str | None]] = []
     for source in files:
         try:
             raw = source.read()
