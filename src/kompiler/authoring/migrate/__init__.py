@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -30,7 +29,7 @@ from kompiler.authoring.roundtrip import (
 )
 from kompiler.check.load import Document
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity
-from kompiler.project import PROJECT_FILE, FileKind, SourceFile, discover, display_path, unreadable
+from kompiler.project import PROJECT_FILE, FileKind, discover, display_path, unreadable
 from kompiler.reading import read_limited
 
 CURRENT_VERSION = 1
@@ -146,10 +145,16 @@ def migrate_project(root: Path, *, write: bool = True) -> MigrationResult:
     result.diagnostics.extend(found)
     read: dict[str, bytes] = {}
     for source in files:
-        document, problems = read_strictly(source.display, _remembered(source, read))
+        try:
+            raw = read[source.relative] = source.read()
+        except OSError as error:
+            result.diagnostics.append(unreadable(source.display, error))
+            result.texts[source.display] = ""
+            continue
+        document, problems = read_strictly(source.display, lambda raw=raw: raw)
         result.diagnostics.extend(problems)
         if document is None:
-            result.texts[source.display] = _quotable(source)
+            result.texts[source.display] = raw.decode("utf-8", errors="replace")
             continue
         result.texts[source.display] = document.text
         upgraded = _upgrade(document, source.kind, version)
@@ -160,17 +165,6 @@ def migrate_project(root: Path, *, write: bool = True) -> MigrationResult:
     if write and not result.failed:
         _write_all(root, result.changed, read)
     return result
-
-
-def _remembered(source: SourceFile, read: dict[str, bytes]) -> Callable[[], bytes]:
-    """``source.read``, keeping the bytes read in ``read``: a file is replaced only while it still holds
-    them (:func:`kompiler.authoring.roundtrip.rewrite`)."""
-
-    def reading() -> bytes:
-        read[source.relative] = data = source.read()
-        return data
-
-    return reading
 
 
 def _write_all(root: Path, changed: dict[str, str], read: dict[str, bytes]) -> None:
@@ -198,14 +192,6 @@ def _upgrade(document: Document, kind: FileKind, version: int) -> str | Diagnost
         cause = problems[0].message.en if problems else "a value would change"
         return _problem(CODE_UNSAFE, _unsafe(cause), document.location())
     return upgraded
-
-
-def _quotable(source: SourceFile) -> str:
-    """The text of a file that could not be read strictly, as far as it can be quoted in excerpts."""
-    try:
-        return source.read().decode("utf-8", errors="replace")
-    except OSError:
-        return ""
 
 
 def _unsafe(cause: str) -> Message:
