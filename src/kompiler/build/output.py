@@ -35,7 +35,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
-from kompiler.check.cache import DEFAULT_FOLDER as CACHE_FOLDER
+from kompiler.cachestore import DEFAULT_FOLDER as CACHE_FOLDER
 from kompiler.diagnostics import Message
 from kompiler.project import PROJECT_FILE, YAML_SUFFIXES
 from kompiler.render.jsontext import write_indented
