@@ -310,11 +310,14 @@ def not_read(name: str, prefix: str, folder: str) -> Message | None:
     lower = name.lower()
     if lower.endswith(_NOT_STANDARDS) or lower.startswith("readme") or lower in _LITTER:
         return None
+    found = list(_YAML_IN_NAME.finditer(name))
+    top = not prefix
+    outside = not top and prefix.split("/", 1)[0] not in _FOLDERS
+    if outside and not found:  # the people's results folder can hold a file per employee: no lstat each
+        return None
     original = _backed_up(name)
     if original is not None and os.path.lexists(os.path.join(folder, original)):
         return None
-    found = list(_YAML_IN_NAME.finditer(name))
-    top = not prefix
     if found:
         last = found[-1]
         meant = name[: last.start()] + "." + last.group(1).lower()
@@ -326,7 +329,7 @@ def not_read(name: str, prefix: str, folder: str) -> Message | None:
             f"ganti namanya menjadi {meant}.",
             f"This file is not read: the ending {ending} is not read, only .yaml or .yml; rename it to {meant}.",
         )
-    if top or prefix.split("/", 1)[0] not in _FOLDERS:
+    if top or outside:
         return None
     return Message(
         "Berkas ini tidak dibaca: di folder standar hanya berkas .yaml atau .yml yang dibaca; pindahkan "
