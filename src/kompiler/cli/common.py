@@ -41,16 +41,21 @@ def project_path(path: Path | None) -> Path:
     """PATH as given; without one, ``standards/`` here as always, else the project found from the working
     folder upward (:func:`kompiler.project.find_project`), so a command run in ``standards/jabatan/``
     works on its project as git does in a subfolder. Exit 2 with a sentence when there is none."""
-    from kompiler.project import STANDARDS_FOLDER, find_project
-
     if path is not None:
         return path
-    if Path(STANDARDS_FOLDER).exists():
-        return Path(STANDARDS_FOLDER)
-    found = find_project(Path.cwd())
+    found = found_project()
     if found is None:
         _no_project()
     return found
+
+
+def found_project() -> Path | None:
+    """``standards/`` here, else the project found from the working folder upward, if any."""
+    from kompiler.project import STANDARDS_FOLDER, find_project
+
+    if Path(STANDARDS_FOLDER).exists():
+        return Path(STANDARDS_FOLDER)
+    return find_project(Path.cwd())
 
 
 def _no_project() -> NoReturn:

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kompiler.cli.common import chosen_text, locale_option, resolve_locale
+from kompiler.cli.common import chosen_text, found_project, locale_option, resolve_locale
 from kompiler.cli.output import terminable, writing
 from kompiler.diagnostics import Location, Message, Severity
 from kompiler.diff import WORK_TREE_NAMES, Comparison, GitError, Repository, compare_revisions
 from kompiler.diff.report import FORMATS, DiffReport, render
-from kompiler.project import find_project, find_root
+from kompiler.project import find_root
 from kompiler.report import escaped
 
 if TYPE_CHECKING:
@@ -162,9 +162,7 @@ def _default_path() -> Path:
     """``standards`` here; else the project found from the working folder upward, so a drafter in
     ``standards/jabatan/`` compares their project as git does from a subfolder; else ``standards``
     still, which a revision may hold though the work tree no longer does."""
-    if os.path.lexists(DEFAULT_PATH):
-        return DEFAULT_PATH
-    found = find_project(Path.cwd())
+    found = found_project()
     return Path(os.path.relpath(found)) if found is not None else DEFAULT_PATH
 
 
