@@ -531,8 +531,10 @@ def _first_separating_tab(text: str) -> int:
             if found >= 0 or start > last:
                 return found
             end = max(end, token.end_mark.index)
-            if isinstance(token, yaml.ScalarToken) and token.plain and "\t" in text[start:end]:
-                return text.index("\t", start, end)
+            if isinstance(token, yaml.ScalarToken) and token.plain:
+                inside = text.find("\t", start, end)
+                if inside >= 0:
+                    return inside
     except yaml.YAMLError:
         return -1
     return -1
