@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from git_project import FIXTURES, POSITION, GitProject
 
+from kompiler.diff import git as git_module
 from kompiler.diff.words import Op, word_diff
 
 
@@ -143,6 +144,32 @@ def test_git_errors_are_in_both_languages_unless_one_is_chosen(
     monkeypatch.setenv("KOMPILER_LOCALE", "id_ID.UTF-8")
     result = run_cli(["diff", "tidak-ada", "HEAD", "standards"], project.top)
     assert f"kompiler diff: {indonesian}" in result.output and english not in result.output
+
+
+def test_a_path_where_a_revision_may_go_costs_one_git_process(
+    project: GitProject, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``kompiler diff standards`` asks git once whether ``standards`` is a revision; the commands that
+    explain an unknown revision (an empty repository? a shallow clone?) run only when one is reported."""
+    ran: list[tuple[str, ...]] = []
+    run_git = git_module._git
+
+    def counted(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
+        ran.append(args)
+        return run_git(cwd, *args, stdin=stdin)
+
+    monkeypatch.setattr(git_module, "_git", counted)
+    project.edit(POSITION, raise_level)
+    result = run_cli(["diff", "standards"], project.top)
+    assert result.exit_code == 0, result.output
+    assert "level kompetensi M.01 dinaikkan dari 2 menjadi 3" in result.output
+    asked = [args for args in ran if "standards^{commit}" in args]
+    assert asked == [("rev-parse", "--verify", "--quiet", "--end-of-options", "standards^{commit}")]
+    assert not [args for args in ran if args[0] == "rev-list" or "--is-shallow-repository" in args]
+    ran.clear()
+    result = run_cli(["diff", "tidak-ada", "HEAD", "standards"], project.top)
+    assert "Revisi git 'tidak-ada' tidak dikenal." in result.output
+    assert ("rev-list", "-n", "1", "--all") in ran and ("rev-parse", "--is-shallow-repository") in ran
 
 
 def test_a_repository_without_commits_says_so(tmp_path: Path, run_cli) -> None:

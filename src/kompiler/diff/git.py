@@ -98,24 +98,33 @@ class Repository:
         return cls(Path(out.decode("utf-8", errors="surrogateescape").strip()).resolve())
 
     def is_revision(self, revision: str) -> bool:
-        try:
-            self.commit(revision)
-        except GitError:
-            return False
-        return True
+        """Whether ``revision`` names a commit: one git process, since the question is asked of every
+        argument that may be a path (``kompiler diff standards``) and the answer needs no explanation."""
+        return self._resolve(revision) is not None
 
     def commit(self, revision: str) -> str:
-        """The full commit id of ``revision``, or :class:`GitError` when it names no commit."""
+        """The full commit id of ``revision``, or :class:`GitError` when it names no commit, saying why
+        (an empty repository, a shallow clone) at the cost of more git processes, only on failure."""
+        found = self._resolve(revision)
+        if found is not None:
+            return found
         if revision.startswith("-"):
             raise _unknown_revision(revision)
+        if not self._has_commits():
+            raise _no_commits(revision)
+        raise _unknown_revision(revision, shallow=self._shallow())
+
+    def _resolve(self, revision: str) -> str | None:
+        """The full commit id of ``revision`` from one ``git rev-parse``; ``None`` when it names no commit
+        (or looks like an option, which git is never shown)."""
+        if revision.startswith("-"):
+            return None
         try:
             out = _git(
                 self.top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
             )
-        except GitError as error:
-            if not self._has_commits():
-                raise _no_commits(revision) from error
-            raise _unknown_revision(revision, shallow=self._shallow()) from error
+        except GitError:
+            return None
         return out.decode().strip()
 
     def _has_commits(self) -> bool:
