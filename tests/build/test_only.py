@@ -8,7 +8,10 @@ from pathlib import Path
 import docx
 from click.testing import Result
 
+from tests.conftest import files_of
+
 CODE = "NTB.JF.ASDMA.MUDA"
+MINIMAL = "NTB.JF.AKPD.MUDA"  # the one position of the minimal fixture project
 
 
 def test_only_writes_the_skj_of_one_position(render_project: Path, run_cli: Callable[..., Result]) -> None:
@@ -25,23 +28,35 @@ def test_only_writes_the_skj_of_one_position(render_project: Path, run_cli: Call
     assert sum(1 for t in tables if t.rows[0].cells[0].text == "No") == 1
 
 
-def test_only_keeps_the_rest_of_a_previous_full_build(
-    render_project: Path, run_cli: Callable[..., Result]
-) -> None:
-    output = render_project.parent / "keluaran"
-    assert run_cli(["build", ".", "-o", str(output), "--quiet"], render_project).exit_code == 0
-    site = (output / "site" / "index.html").read_bytes()
-    old_skj = (output / "jabatan" / f"{CODE}.md").read_bytes()
-    result = run_cli(["build", ".", "--only", CODE, "-o", str(output), "--quiet"], render_project)
+def test_only_replaces_a_previous_full_build(minimal_project: Path, run_cli: Callable[..., Result]) -> None:
+    """The full build's site, appendix and model would no longer match the standards once they change, so
+    ``--only`` replaces them like any build: the folder then holds only this position's SKJ."""
+    output = minimal_project.parent / "keluaran"
+    assert run_cli(["build", ".", "-o", str(output), "--quiet"], minimal_project).exit_code == 0
+    assert {"site", "lampiran.md", "model.json"} <= {p.name for p in output.iterdir()}
+    result = run_cli(["build", ".", "--only", MINIMAL, "-o", str(output), "--quiet"], minimal_project)
     assert result.exit_code == 0, result.output
-    assert (output / "site" / "index.html").read_bytes() == site
-    assert (output / "jabatan" / f"{CODE}.md").read_bytes() == old_skj
-    assert (output / f"{CODE}.md").is_file() and (output / "lampiran.md").is_file()
-    assert sorted(p.name for p in output.iterdir() if p.name.startswith(".")) == [".kompiler-output"]
+    assert sorted(p.name for p in output.iterdir()) == sorted(
+        [".kompiler-output", *(f"{MINIMAL}.{e}" for e in ("docx", "html", "md", "pdf"))]
+    )
     assert sorted(p.name for p in output.parent.iterdir()) == ["keluaran", "standar"]
-    again = run_cli(["build", ".", "-o", str(output), "--quiet"], render_project)
+    again = run_cli(["build", ".", "-o", str(output), "--quiet"], minimal_project)
     assert again.exit_code == 0, again.output + again.stderr
-    assert not (output / f"{CODE}.md").exists()
+    assert not (output / f"{MINIMAL}.md").exists() and (output / "site" / "index.html").is_file()
+
+
+def test_only_never_removes_an_edited_output(minimal_project: Path, run_cli: Callable[..., Result]) -> None:
+    """Only unchanged files kompiler wrote are replaced: an edited page stops the build, which then leaves
+    the folder as it was."""
+    output = minimal_project.parent / "keluaran"
+    assert run_cli(["build", ".", "-o", str(output), "--quiet"], minimal_project).exit_code == 0
+    edited = output / "site" / "index.html"
+    edited.write_text(edited.read_text(encoding="utf-8") + "<!-- catatan -->\n", encoding="utf-8")
+    before = files_of(output)
+    result = run_cli(["build", ".", "--only", MINIMAL, "-o", str(output), "--quiet"], minimal_project)
+    assert result.exit_code == 2
+    assert "site/index.html" in result.output
+    assert files_of(output) == before
 
 
 def test_only_an_unknown_code_is_a_usage_error_with_a_suggestion(

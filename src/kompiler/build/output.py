@@ -545,8 +545,10 @@ class OutputWriter:
     def commit_into(self) -> None:
         """Move the staged files into the output folder, keeping the rest of the previous output.
 
-        For partial builds (one position's SKJ): the rest of a full build's output stays as it was, and
-        every file written replaces its predecessor.
+        For documents written beside a build's output (the amendment of ``kompiler diff``, which compares
+        two versions of the standards rather than publishing one): every file written replaces its
+        predecessor. A build always replaces the whole output (:meth:`commit`), ``--only`` included: a full
+        build's site kept beside one position's new SKJ would no longer match the standards.
         """
         staged = self._staged()
         self._swap({**self._previous, **staged}, aside=set(staged), incoming=set(staged))

@@ -65,7 +65,10 @@ from kompiler.runtime.forked import StageFailed
     "only",
     metavar="KODE",
     default=None,
-    help="Hanya SKJ satu jabatan (PDF, .docx, Markdown). / Only one position's SKJ.",
+    help="Hanya SKJ satu jabatan (PDF, .docx, Markdown, HTML); seperti setiap build, isi folder keluaran "
+    "sebelumnya (situs, lampiran) diganti, agar tidak ada keluaran lama yang tak lagi sesuai standar. "
+    "/ Only one position's SKJ; like every build, it replaces what the output folder held (site, appendix), "
+    "so that no older output is left that no longer matches the standards.",
 )
 @click.option(
     "--lampiran/--tanpa-lampiran",
@@ -171,10 +174,7 @@ def command(
             sys.exit(EXIT_USAGE)
         except StageFailed as failure:
             _stopped(failure)
-        if only is None:
-            writer.commit()
-        else:
-            writer.commit_into()
+        writer.commit()
     if not quiet:
         message = "berkas ditulis ke" if locale == "id" else "file(s) written to"
         click.echo(f"{len(writer.written)} {message} {shown_path(output)}/")
