@@ -111,6 +111,40 @@ def test_check_with_broken_standards_says_the_file_was_not_checked(
     assert "keluaran" not in result.output
 
 
+def test_the_steps_count_the_standards_and_the_assessment_file_apart(
+    project: Path, tmp_path: Path, run_cli: Callable[..., Result]
+) -> None:
+    """The count line of gaps, plan and moves names both kinds of file its findings come from: the
+    standards' files, as many as ``kompiler check`` counts, and the one assessment file, which is not
+    read while the standards have an error."""
+    checked = run_cli(["check", "."], project)
+    found = re.search(r"dalam (\d+) berkas\.$", checked.stdout.strip())
+    assert checked.exit_code == 0 and found, checked.output
+    standards = found.group(1)
+    bad = write_assessment(
+        tmp_path / "salah.csv", [("P-001", BKD, {**LEVELS, "M.01": 7}), ("P-002", "NTB.TIDAK.ADA", LEVELS)]
+    )
+    gaps = run_cli(["people", "gaps", str(bad)], project)
+    assert gaps.exit_code == 1, gaps.output
+    assert (
+        gaps.stdout.splitlines()[-1]
+        == f"2 galat, 0 peringatan dalam {standards} berkas standar dan 1 berkas asesmen."
+    )
+    moves = run_cli(["people", "moves", str(bad), "--locale", "en"], project)
+    assert moves.exit_code == 1, moves.output
+    assert moves.stdout.splitlines()[-1] == (
+        f"2 error(s), 0 warning(s) in {standards} standards file(s) and 1 assessment file."
+    )
+    position = project / "jabatan" / "ntb-adm-bkd-mutasi.yaml"
+    text = position.read_text(encoding="utf-8")
+    position.write_text(re.sub(r"level: \d", "level: 9", text, count=1), encoding="utf-8")
+    plan = run_cli(["people", "plan", str(bad)], project)
+    assert plan.exit_code == 1, plan.output
+    assert plan.stdout.splitlines()[-1] == (
+        f"1 galat, 0 peringatan dalam {standards} berkas standar; berkas asesmen belum diperiksa."
+    )
+
+
 def test_the_three_steps_share_the_private_folder(
     project: Path, assessment: Path, run_cli: Callable[..., Result]
 ) -> None:

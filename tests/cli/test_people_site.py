@@ -67,6 +67,8 @@ def test_a_bad_assessment_publishes_nothing(
     result = run_cli(["build", ".", "-o", str(output), "--asesmen", str(bad), "-q"], project)
     assert result.exit_code == 1, result.output
     assert "salah.csv:2:" in result.output
+    # The build has reported the standards' own findings: this count is of the assessment file alone.
+    assert "1 galat, 0 peringatan dalam 1 berkas asesmen." in result.stdout.splitlines()
     assert not output.exists() or not any(output.iterdir())
 
 

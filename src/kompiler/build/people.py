@@ -191,8 +191,12 @@ class Prepared:
         return self.result.config_broken
 
     @property
-    def files_checked(self) -> int:
-        return len(self.result.files) + 1
+    def assessments_checked(self) -> bool:
+        """Whether the assessment file is checked: only against standards without errors, which alone
+        say what its codes and levels mean."""
+        return self.result.root is not None and not any(
+            d.severity is Severity.ERROR for d in self.result.diagnostics
+        )
 
     def source_line(self, file: str, line: int) -> str:
         """A line of a standards file, for the report; never one of the assessment file, whose lines are
@@ -360,17 +364,17 @@ def prepare_compiled(
     """Check ``file`` (its worksheet ``sheet``, for an XLSX) against the compiled standards ``result``;
     nothing is written. Raises :class:`Refused` when ``needs_policy`` and the project declares no match
     policy, or ``purpose`` is not one of its purposes."""
-    diagnostics = list(result.diagnostics)
     match = result.corpus.development.match
     purposes = tuple(match.purposes) if match is not None and match.purposes else PURPOSES
     assessments = read_assessments(
         file, Index.of(result.corpus), allow_personal=allow_personal, purposes=purposes, sheet=sheet
     )
-    if result.root is not None and not any(d.severity is Severity.ERROR for d in diagnostics):
+    prepared = Prepared(result, assessments, list(result.diagnostics), locale, purpose)
+    if prepared.assessments_checked:
         if needs_policy or purpose is not None:
             _policy_present(result.corpus, purpose)
-        diagnostics += assessments.check()
-    return Prepared(result, assessments, diagnostics, locale, purpose)
+        prepared.diagnostics += assessments.check()
+    return prepared
 
 
 def _policy_present(corpus: Corpus, purpose: str | None) -> None:

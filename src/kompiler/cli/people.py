@@ -311,7 +311,7 @@ def _prepared(
     floor = Severity.ERROR if quiet else Severity.WARNING
     shown = [d for d in prepared.diagnostics if d.severity >= floor]
     if shown:
-        _report(prepared, shown, with_summary=not validate_only)
+        _report(prepared, shown, None if validate_only else _files_read(prepared))
     if prepared.config_broken:
         sys.exit(EXIT_USAGE)
     if any(d.severity is Severity.ERROR for d in prepared.diagnostics):
@@ -328,15 +328,35 @@ def _prepared(
     return prepared
 
 
-def _report(prepared: Prepared, diagnostics: list[Diagnostic], *, with_summary: bool = True) -> None:
+def _report(prepared: Prepared, diagnostics: list[Diagnostic], where: Message | None) -> None:
+    """Print ``diagnostics`` and a count line that says which files they were found in (``where``);
+    without ``where`` no count line (``people check`` ends with its own, :func:`_found`)."""
     report = ReportInput(
         diagnostics=diagnostics,
         locale=prepared.locale,
-        files_checked=prepared.files_checked,
+        files_checked=len(prepared.result.files),
         source_line=prepared.source_line,
         color=sys.stdout.isatty() and "NO_COLOR" not in os.environ,
     )
-    click.echo(text_report.render(report, with_summary=with_summary), nl=False)
+    shown = text_report.render(report, with_summary=False)
+    if where is not None:
+        shown += text_report.summary(report, where) + "\n"
+    click.echo(shown, nl=False)
+
+
+def _files_read(prepared: Prepared) -> Message:
+    """The files a command's diagnostics come from: the standards' and the one assessment file, which
+    is read only when the standards have no error."""
+    standards = len(prepared.result.files)
+    if prepared.assessments_checked:
+        return Message(
+            f"dalam {standards} berkas standar dan 1 berkas asesmen",
+            f"in {standards} standards file(s) and 1 assessment file",
+        )
+    return Message(
+        f"dalam {standards} berkas standar; berkas asesmen belum diperiksa",
+        f"in {standards} standards file(s); the assessment file was not checked",
+    )
 
 
 def _found(prepared: Prepared) -> str:
@@ -382,7 +402,7 @@ def _private(output: Path | None, prepared: Prepared) -> Iterator[PrivateWriter]
         try:
             yield writer
         except TemplateProblem as problem:
-            _report(prepared, [problem.diagnostic])
+            _report(prepared, [problem.diagnostic], _files_read(prepared))
             _usage()
         except Refused as refusal:  # a policy section missing; the file changed since it was checked
             _refused(refusal, prepared.locale)
@@ -421,7 +441,7 @@ def site_aggregates(result: CompileResult, file: Path, minimum: int, locale: str
         sys.exit(EXIT_USAGE)
     own = prepared.diagnostics[len(result.diagnostics) :]  # the build reported the standards' own
     if own:
-        _report(prepared, own)
+        _report(prepared, own, Message("dalam 1 berkas asesmen", "in 1 assessment file"))
     if any(d.severity is Severity.ERROR for d in own):
         click.echo(
             "Keluaran tidak dibuat karena ada galat."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kompiler.diagnostics import Diagnostic, Location, Severity, count_by_severity
+from kompiler.diagnostics import Diagnostic, Location, Message, Severity, count_by_severity
 from kompiler.report import UNSHOWABLE, ReportInput, escaped
 
 _COLORS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[1;33m", Severity.INFO: "\x1b[1;36m"}
@@ -104,17 +104,20 @@ def _header(diagnostic: Diagnostic, report: ReportInput) -> str:
     )
 
 
-def summary(report: ReportInput) -> str:
+def summary(report: ReportInput, where: Message | None = None) -> str:
+    """The count line: the diagnostics by severity and the files they were found in, ``where`` when
+    given (a command that reads more than one kind of file says which, and how many of each), else
+    "in ``files_checked`` file(s)"."""
     counts = count_by_severity(report.diagnostics)
+    files = report.files_checked
+    where = where or Message(f"dalam {files} berkas", f"in {files} file(s)")
     if report.locale == "en":
         parts = [f"{counts[Severity.ERROR]} error(s)", f"{counts[Severity.WARNING]} warning(s)"]
-        if counts[Severity.INFO]:
-            parts.append(f"{counts[Severity.INFO]} info")
-        return f"{', '.join(parts)} in {report.files_checked} file(s)."
-    parts = [f"{counts[Severity.ERROR]} galat", f"{counts[Severity.WARNING]} peringatan"]
+    else:
+        parts = [f"{counts[Severity.ERROR]} galat", f"{counts[Severity.WARNING]} peringatan"]
     if counts[Severity.INFO]:
         parts.append(f"{counts[Severity.INFO]} info")
-    return f"{', '.join(parts)} dalam {report.files_checked} berkas."
+    return f"{', '.join(parts)} {where.text(report.locale)}."
 
 
 def render(report: ReportInput, *, with_summary: bool = True) -> str:
