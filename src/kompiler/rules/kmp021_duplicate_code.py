@@ -1,4 +1,9 @@
-"""KMP021: the same code is declared twice, in one file or across files."""
+"""KMP021: the same code is declared twice, in one file or across files.
+
+Each further declaration is reported, pointing at the one read first: files are read in the order of
+their paths, so that one need not be the older one: it is the one the corpus's index keeps (see
+:mod:`kompiler.model.link`). The message says where else the code is declared, never which came first.
+"""
 
 from __future__ import annotations
 
@@ -29,10 +34,10 @@ def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
             yield Finding(
                 entity.origin.at("kode"),
                 Message(
-                    f"Kode {name_id} {entity.code!r} sudah dideklarasikan di {where.file}:{where.line}.",
-                    f"The {name_en} code {entity.code!r} is already declared at {where.file}:{where.line}.",
+                    f"Kode {name_id} {entity.code!r} juga dideklarasikan di {where.file}:{where.line}.",
+                    f"The {name_en} code {entity.code!r} is also declared at {where.file}:{where.line}.",
                 ),
-                related=(Related(where, Message("Deklarasi pertama di sini.", "First declared here.")),),
+                related=(Related(where, Message("Juga dideklarasikan di sini.", "Also declared here.")),),
             )
 
 
@@ -43,9 +48,13 @@ RULE = Rule(
     scope=Scope.CORPUS,
     explanation=Message(
         "Kode jabatan, kompetensi, jenjang, rumpun, dan sumber adalah pengenal tunggal: jika sama kode dipakai "
-        "dua kali, rujukan kepadanya menjadi tidak pasti. Hanya deklarasi pertama yang dipakai.",
+        "dua kali, rujukan kepadanya menjadi tidak pasti. Rujukan memakai deklarasi yang dibaca lebih dulu: "
+        "berkas dibaca menurut urutan jalurnya, lalu isinya dari atas ke bawah; itu belum tentu yang "
+        "ditulis lebih dulu.",
         "Codes of positions, competencies, grades, families and sources are identifiers: if one code is used "
-        "twice, references to it become ambiguous. Only the first declaration is used.",
+        "twice, references to it become ambiguous. References use the declaration read first: files are "
+        "read in the order of their paths, then each from top to bottom; that need not be the one written "
+        "first.",
     ),
     legal_source="PermenPANRB 38/2017, Pasal 4",
     check=check,
