@@ -34,6 +34,7 @@ from jinja2.visitor import NodeTransformer
 from markupsafe import Markup
 
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
+from kompiler.markdown_text import escaped, special_characters
 from kompiler.project import display_path
 from kompiler.render.labels import letter, roman
 from kompiler.render.limits import (
@@ -68,7 +69,7 @@ _UNPRINTABLE = re.compile("[\ud800-\udfff]")
 # What makes a line a list item, a rule or a heading's underline when a value starts it (``- a``,
 # ``1. a``, ``+ a``, ``---``, ``===``): its marker is escaped, so the value stays a paragraph.
 _MARKDOWN_BLOCK_START = re.compile(r"^([0-9]{0,9})([-+=.)])(?=\s|$|[-=])")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_MARKDOWN_SPECIAL = special_characters("#")  # a ``#`` may start a line, where it makes a heading
 
 
 def markdown_escape(value: Any) -> str:
@@ -82,7 +83,7 @@ def markdown_escape(value: Any) -> str:
 def _markdown_text(text: str) -> str:
     """:func:`markdown_escape` of plain text, kept for the texts every SKJ prints again (a competency's
     name, level description and indicators recur in thousands of positions)."""
-    folded = " ".join(_MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;").split())
+    folded = " ".join(escaped(text, _MARKDOWN_SPECIAL).split())
     return _MARKDOWN_BLOCK_START.sub(r"\1\\\2", folded, count=1)
 
 

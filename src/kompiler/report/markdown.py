@@ -6,7 +6,8 @@ The names, tasks and values in these reports come from the pull request under re
 reviewed yet, so they are written to read as the text they are and to do nothing else:
 
 * Markdown markup (``*``, ``_``, ``[``, ``<``, ``|``, backticks, …) and ``&`` (an entity such as
-  ``&#64;`` would become an ``@`` after rendering) are escaped with a backslash or as ``&amp;``.
+  ``&#64;`` would become an ``@`` after rendering) are escaped with a backslash or as ``&amp;``, as in
+  every Markdown output (:mod:`kompiler.markdown_text`).
 * What GitHub and GitLab act on in the rendered text, not in the Markdown, gets a zero-width space
   (``&#8203;``, as Dependabot and Renovate write it) so it reads the same but is no longer recognised:
   after every ``@`` (a mention of a user or a team such as ``@org/team`` would notify them; an e-mail
@@ -25,8 +26,9 @@ from __future__ import annotations
 
 import re
 
+from kompiler.markdown_text import escaped
+
 ZERO_WIDTH = "&#8203;"
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _ACTIVE = re.compile(r"(@)|(:)(?=//)|(?i:(www))(?=\.)|([#!])(?=[0-9])")
 _BACKTICKS = re.compile("`+")
 
@@ -34,8 +36,7 @@ _BACKTICKS = re.compile("`+")
 def inline(text: str) -> str:
     """``text`` as inline Markdown that shows it as written and neither mentions, links nor references
     anything; line breaks are kept (the reports write each line through ``escaped``)."""
-    marked = _SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
-    return _ACTIVE.sub(lambda found: found.group() + ZERO_WIDTH, marked)
+    return _ACTIVE.sub(lambda found: found.group() + ZERO_WIDTH, escaped(text))
 
 
 def table_cell(text: str) -> str:
