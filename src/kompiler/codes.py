@@ -379,10 +379,16 @@ BUILTIN: dict[str, CodeInfo] = {
         Message(
             "PATH untuk kompiler check dan kompiler fmt harus folder proyek standar atau salah satu berkas "
             "standarnya (kompiler.yaml, sumber.yaml, jenjang.yaml, keputusan-gabung.yaml, kamus/, rumpun/, "
-            "jabatan/, pengembangan/); yang lain adalah galat penggunaan (kode keluar 2).",
+            "jabatan/, pengembangan/); yang lain adalah galat penggunaan (kode keluar 2). Berkas yang dilewati "
+            "pemeriksaan dengan peringatan, misalnya baru.YAML (KMP018) atau berkas YAML di luar tempat yang "
+            "dikenal (KMP010), dilaporkan kompiler check dengan peringatan itu (kode keluar 0); kompiler fmt "
+            "menolak menulisnya ulang dengan alasan yang sama.",
             "The PATH of kompiler check and kompiler fmt must be a standards project's folder or one of its "
             "standards files (kompiler.yaml, sumber.yaml, jenjang.yaml, keputusan-gabung.yaml, kamus/, "
-            "rumpun/, jabatan/, pengembangan/); anything else is a usage error (exit code 2).",
+            "rumpun/, jabatan/, pengembangan/); anything else is a usage error (exit code 2). A file the check "
+            "passes over with a warning, such as baru.YAML (KMP018) or a YAML file in no known place "
+            "(KMP010), is reported by kompiler check with that warning (exit code 0); kompiler fmt refuses to "
+            "rewrite it, giving the same reason.",
         ),
     ),
     "KMP050": CodeInfo(

@@ -126,6 +126,30 @@ def test_a_position_kompiler_does_not_read_is_a_warning_on_every_run(
         )
 
 
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("jabatan/baru.YAML", "KMP018"), ("jabatan/baru.yaml.txt", "KMP018"), ("catatan.yaml", "KMP010")],
+)
+def test_check_and_fmt_give_one_reason_for_a_file_kompiler_does_not_read(
+    minimal_project: Path, run_cli: Callable[..., Result], name: str, code: str
+) -> None:
+    """check warned (KMP018, exit 0) while fmt refused the same file as "not a standards file of the
+    project" (KMP085, exit 2), which a .yaml file in jabatan/ seemed to be: fmt now refuses it for the
+    reason check gives, and leaves it as it is."""
+    target = minimal_project / name
+    target.write_text("kode:   NTB.JF.BARU\n", encoding="utf-8")
+    check = run_cli(["check", name, "--locale", "en"], minimal_project)
+    fmt = run_cli(["fmt", name, "--locale", "en"], minimal_project)
+    [warning] = check.stdout.splitlines()[:-1]
+    assert check.exit_code == 0 and warning.startswith(f"{name}: warning {code}: ")
+    reason = warning.split(f"{code}: ", 1)[1]
+    assert fmt.exit_code == 2
+    assert fmt.stderr.splitlines()[0] == (
+        f"{name}: error KMP085: {reason} A file kompiler does not read is not rewritten."
+    )
+    assert target.read_text(encoding="utf-8") == "kode:   NTB.JF.BARU\n"
+
+
 def test_what_plainly_is_no_standard_is_not_reported(
     minimal_project: Path, run_cli: Callable[..., Result]
 ) -> None:

@@ -21,7 +21,7 @@ from kompiler.cli.common import (
     select,
     waived,
 )
-from kompiler.cli.rewriting import not_a_standard
+from kompiler.cli.rewriting import unread
 from kompiler.diagnostics import Diagnostic
 from kompiler.pipeline import check_path
 from kompiler.project import display_path
@@ -48,8 +48,9 @@ def command(
     path = project_path(path)
     with executor_checked(executor):
         result = check_path(path, cache=not no_cache, executor=executor, jobs=jobs)
-    only = only_files_of(path, result)
-    stray = _stray_file(path, result)
+    named = display_path(path.resolve()) if path.is_file() else None
+    only = only_files_of(named, result)
+    stray = _stray_file(named, result)
     if stray is not None:
         result.diagnostics.append(stray)
     shown = select(result.diagnostics, quiet=quiet, verbose=verbose, only_files=only)
@@ -59,14 +60,11 @@ def command(
     sys.exit(EXIT_USAGE if stray is not None else exit_code(result, errors))
 
 
-def _stray_file(path: Path, result: CompileResult) -> Diagnostic | None:
-    """KMP085 when PATH is a file of a project that the project does not read as a standard (a README,
-    a spreadsheet) and nothing else is said about it: checking it would otherwise pass on nothing."""
-    if not path.is_file() or result.config_broken:
+def _stray_file(named: str | None, result: CompileResult) -> Diagnostic | None:
+    """KMP085 when PATH is the file ``named`` that the project does not read as a standard (a README, a
+    spreadsheet) and nothing else is said about it: checking it would otherwise pass on nothing. A file
+    discovery passed over with a warning (``baru.YAML``) is answered by that warning, which gives the
+    reason ``kompiler fmt`` gives when it refuses the file (:func:`~kompiler.cli.rewriting.unread`)."""
+    if named is None or result.config_broken:
         return None
-    shown = display_path(path.resolve())
-    if any(f.display == shown for f in result.files):
-        return None
-    if any(d.location.file == shown for d in result.diagnostics):
-        return None
-    return not_a_standard(shown)
+    return unread(named, result.files, result.diagnostics, refusal=None)

@@ -192,20 +192,20 @@ def select(
     ]
 
 
-def only_files_of(path: Path, result: CompileResult) -> frozenset[str] | None:
-    """When the user checks a single file, what is shown: that file's diagnostics, and those about the
-    project itself (no file, the project's folder, ``kompiler.yaml``). The latter decide whether the
-    check can run at all (KMP015, a broken configuration, exit 2), so hiding them would leave an exit
-    code without a reason."""
+def only_files_of(shown: str | None, result: CompileResult) -> frozenset[str] | None:
+    """When the user checks a single file (``shown`` as diagnostics name it; ``None`` for a folder),
+    what is shown: that file's diagnostics, and those about the project itself (no file, the project's
+    folder, ``kompiler.yaml``). The latter decide whether the check can run at all (KMP015, a broken
+    configuration, exit 2), so hiding them would leave an exit code without a reason."""
     from kompiler.project import PROJECT_FILE, display_path
 
-    if not path.is_file():
+    if shown is None:
         return None
     project = {""}
     if result.root is not None:
         root = result.root.resolve()
         project |= {display_path(root), display_path(root / PROJECT_FILE)}
-    return frozenset({display_path(path.resolve()), *project})
+    return frozenset({shown, *project})
 
 
 def waived(

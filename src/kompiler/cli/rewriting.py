@@ -1,10 +1,12 @@
 """What the commands that rewrite standards (``fmt``, ``migrate``) share: which files a PATH names, and
 how the problems that stop a rewrite are shown (as ``kompiler check`` shows them: located, in the user's
-language, with the line quoted)."""
+language, with the line quoted). What is said of a file PATH names that the project does not read
+(:func:`unread`) is shared with ``kompiler check``, which reports it instead of refusing it."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +18,12 @@ from kompiler.report import ReportInput
 from kompiler.report.text import render
 
 CODE_NOT_A_STANDARD = "KMP085"
+
+# What a command that rewrites standards adds to discovery's reason for not reading a file PATH names.
+NOT_REWRITTEN = Message(
+    "Berkas yang tidak dibaca kompiler tidak ditulis ulang.",
+    "A file kompiler does not read is not rewritten.",
+)
 
 
 class NotAStandard(Exception):
@@ -53,13 +61,45 @@ def select(path: Path) -> Selection:
     shown = display_path(root / relative)
     chosen = [f for f in files if f.relative == relative or f.relative.startswith(relative + "/")]
     problems = [d for d in found if d.location.file == shown or d.location.file.startswith(shown + "/")]
-    if not folder and not chosen and not any(d.severity is Severity.ERROR for d in problems):
-        raise NotAStandard(not_a_standard(shown))  # a file only warned about (KMP018) is not read either
+    refused = None if folder else unread(shown, chosen, problems, NOT_REWRITTEN)
+    if refused is not None:
+        raise NotAStandard(refused)
     return Selection(root, chosen, problems)
 
 
+def unread(
+    shown: str, files: Iterable[SourceFile], found: Iterable[Diagnostic], refusal: Message | None
+) -> Diagnostic | None:
+    """What to add about the file a PATH names (``shown`` as discovery shows it) when the project does
+    not read it as a standard, so that ``check`` and ``fmt`` give the same reason for the same file.
+
+    Nothing when it is read (among ``files``) or when discovery reported an error at it (in ``found``):
+    that error says why. A file discovery passed over with a warning (``baru.YAML``, KMP018; a YAML file
+    in no known place, KMP010) has that warning as its answer when the command only reports (``refusal``
+    is ``None``: ``kompiler check`` warns and exits 0); a command that would change the file refuses it
+    with KMP085, the warning's reason followed by ``refusal``. Any other file (a README) is KMP085 alone.
+    """
+    if any(f.display == shown for f in files):
+        return None
+    reasons = [d for d in found if d.location.file == shown]
+    if any(d.severity is Severity.ERROR for d in reasons):
+        return None
+    if not reasons:
+        return not_a_standard(shown)
+    if refusal is None:
+        return None
+    said = [*(d.message for d in reasons), refusal]
+    return Diagnostic(
+        Severity.ERROR,
+        CODE_NOT_A_STANDARD,
+        Message(" ".join(m.id for m in said), " ".join(m.en for m in said)),
+        Location(shown),
+    )
+
+
 def not_a_standard(shown: str) -> Diagnostic:
-    """The usage error (KMP085) for a file PATH that the project at hand does not read as a standard."""
+    """The usage error (KMP085) for a file PATH that the project at hand does not read as a standard and
+    says nothing else about (see :func:`unread`)."""
     return Diagnostic(
         Severity.ERROR,
         CODE_NOT_A_STANDARD,
