@@ -342,6 +342,28 @@ def test_merge_markdown_neither_mentions_links_nor_breaks_out(run_cli, tmp_path:
     assert len(drafts) == 2 and "</details>" in drafts[0]
 
 
+def test_merge_text_shows_a_line_break_in_a_name_and_never_prints_a_control(run_cli, tmp_path: Path) -> None:
+    """A line break in a name reaches the standards (a quoted value's ``\\n``); in ``kompiler merge``'s text
+    it reads ``\\n`` instead of starting a line that looks like another proposal. An escape sequence, a
+    carriage return or a bell never reaches it: the loader refuses the standards (KMP017)."""
+    forged = "\n2. USUL.PALSU  skor 0.99 (min 0.99)  → Jabatan Palsu (RJ-KEU)\tx"
+    positions = copy.deepcopy(PLANTED)
+    positions[0]["nama"] += forged
+    project = write_project(tmp_path / "standar", positions)
+    result = run_cli(["merge", str(project)], tmp_path)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.split("\n")
+    shown = "Analis Anggaran Keuangan Ahli Muda\\n2. USUL.PALSU  skor 0.99 (min 0.99)  → Jabatan Palsu (RJ-KEU)\\tx"
+    assert f"   - NTB.AK.01  {shown}" in lines
+    assert not any(line.startswith("2. USUL.PALSU") for line in lines)
+    for control in ("\x1b[2J\x1b[31m", "\r", "\a"):
+        positions[0]["nama"] = f"Analis {control}Anggaran"
+        project = write_project(tmp_path / f"standar-{ord(control[0])}", positions)
+        result = run_cli(["merge", str(project)], tmp_path)
+        assert result.exit_code == 1 and "KMP017" in result.stdout
+        assert control[0] not in result.stdout + result.stderr
+
+
 def test_merge_command_refuses_broken_standards(planted_project: Path, run_cli, tmp_path: Path) -> None:
     (planted_project / "jabatan" / "ntb.ak.01.yaml").write_text("kode: [\n")
     result = run_cli(["merge", str(planted_project)], tmp_path)

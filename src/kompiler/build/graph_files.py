@@ -27,6 +27,10 @@ def _label(locale: str, indonesian: str, english: str) -> str:
 
 
 def merge_text(result: MergeResult, locale: str = "id") -> str:
+    """The proposals for a terminal, one line per position or finding. Each line is written through
+    :func:`kompiler.report.escaped`, as the check's and the diff's text reports are: the loader refuses an
+    escape sequence in a name (KMP017), but a line break in a name (``"\\n"`` in a quoted value, a ``|``
+    block) is allowed and would otherwise start a line of its own, one that may read as another proposal."""
     lines = []
     for number, p in enumerate(result.proposals, 1):
         status = f" [{p.status}]" if p.status != "baru" else ""
@@ -48,7 +52,7 @@ def merge_text(result: MergeResult, locale: str = "id") -> str:
         if total
         else _label(locale, "Tidak ada usulan penggabungan.", "No merge proposals.")
     )
-    return "\n".join(lines) + "\n"
+    return "".join(escaped(line) + "\n" for line in lines)
 
 
 def merge_markdown(result: MergeResult, locale: str = "id") -> str:
