@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kompiler.authoring.scaffold import scaffold
 from kompiler.build.private import default_folder
 
 REPO = Path(__file__).parents[2]
@@ -164,6 +165,7 @@ def test_init_keeps_what_the_hosting_service_created(tmp_path: Path, run_cli) ->
     result = run_cli(["init", "."], clone)
     assert result.exit_code == 0, result.output
     assert "README.md sudah ada" in result.output
+    assert "  .gitignore (baris ditambahkan)\n" in result.output
     assert (clone / "README.md").read_text(encoding="utf-8") == readme
     assert (clone / "LICENSE").read_text(encoding="utf-8") == licence
     lines = (clone / ".gitignore").read_text(encoding="utf-8").splitlines()
@@ -174,6 +176,22 @@ def test_init_keeps_what_the_hosting_service_created(tmp_path: Path, run_cli) ->
         assert run(["git", "check-ignore", "-q", ignored], clone).returncode == 0, ignored
     again = run_cli(["init", "."], clone)
     assert again.exit_code == 2 and "schemas" in again.output
+
+
+@pytest.mark.parametrize("hosted", [False, True], ids=["empty", "hosted"])
+def test_scaffold_says_what_it_created_kept_and_appended_to(tmp_path: Path, hosted: bool) -> None:
+    """init reports what the scaffold did from what it returns, no longer from a listing of the folder
+    taken before: every file on disk is in exactly one of the three lists."""
+    target = tmp_path / "baru"
+    target.mkdir()
+    if hosted:
+        (target / "README.md").write_text("# kita\n", encoding="utf-8")
+        (target / ".gitignore").write_text("output/\n", encoding="utf-8")
+    done = scaffold(target)
+    assert (done.kept, done.appended) == ((["README.md"], [".gitignore"]) if hosted else ([], []))
+    assert ("README.md" in done.created, ".gitignore" in done.created) == (not hosted, not hosted)
+    on_disk = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file())
+    assert on_disk == sorted([*done.created, *done.kept, *done.appended])
 
 
 def test_init_appends_nothing_to_a_gitignore_that_has_every_line(tmp_path: Path, run_cli) -> None:

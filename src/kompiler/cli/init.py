@@ -7,11 +7,11 @@ import shlex
 import shutil
 import sys
 from contextlib import suppress
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import click
 
-from kompiler.authoring.scaffold import README, NotEmpty, scaffold
+from kompiler.authoring.scaffold import NotEmpty, scaffold
 from kompiler.cli.common import locale_option, resolve_locale
 from kompiler.cli.output import terminable
 from kompiler.diagnostics import Message
@@ -28,7 +28,7 @@ def command(directory: Path, locale: str | None) -> None:
     before = _state(directory)
     try:
         with terminable():
-            written = scaffold(directory)
+            done = scaffold(directory)
     except NotEmpty as refused:
         shown = ", ".join(refused.names[:5]) + (", …" if len(refused.names) > 5 else "")
         click.echo(
@@ -59,23 +59,23 @@ def command(directory: Path, locale: str | None) -> None:
         if before is not None:
             _undo(directory, before)
         raise
-    existing = before[1] if before is not None else frozenset()
-    for relative in written:
-        if relative in existing:  # .gitignore, the only existing file init changes
+    for relative in sorted([*done.created, *done.appended]):
+        if relative in done.appended:
             click.echo(
                 Message(f"  {relative} (baris ditambahkan)", f"  {relative} (lines added)").text(locale)
             )
         else:
             click.echo(f"  {relative}")
-    if README in existing:
+    for relative in done.kept:
+        name = PurePosixPath(relative).stem
         click.echo(
             Message(
-                f"  {README} sudah ada dan dibiarkan; kompiler tidak menulis README-nya.",
-                f"  {README} exists and was kept; kompiler did not write its README.",
+                f"  {relative} sudah ada dan dibiarkan; kompiler tidak menulis {name}-nya.",
+                f"  {relative} exists and was kept; kompiler did not write its {name}.",
             ).text(locale)
         )
-    created = sum(relative not in existing for relative in written)
-    click.echo(_next_steps(directory, created, has_git=".git" in existing).text(locale))
+    has_git = before is not None and ".git" in before[1]
+    click.echo(_next_steps(directory, len(done.created), has_git=has_git).text(locale))
     sys.exit(EXIT_OK)
 
 

@@ -30,6 +30,7 @@ import os
 import re
 import shutil
 import stat
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit, urlunsplit
 
@@ -192,17 +193,31 @@ def _fill_ci(text: str, source: str) -> str:
     )
 
 
-def scaffold(target: Path) -> list[str]:
-    """Create the repository in ``target`` (absent, empty, or a fresh clone: see the module) and return
-    the files written, an existing ``.gitignore`` among them when lines were appended to it."""
+@dataclass(frozen=True)
+class Scaffolded:
+    """What :func:`scaffold` did in its target, each a sorted list of paths inside it: the files it
+    ``created``, the existing ones it ``kept`` instead of writing its own (a README), and the existing
+    ones it ``appended`` lines to (a ``.gitignore`` that lacked some). ``init`` reports these as they
+    are, rather than guessing them from what the folder held before."""
+
+    created: list[str]
+    kept: list[str]
+    appended: list[str]
+
+
+def scaffold(target: Path) -> Scaffolded:
+    """Create the repository in ``target`` (absent, empty, or a fresh clone: see the module) and say
+    what was created, kept and appended to."""
     present = _present(target)
     target.mkdir(parents=True, exist_ok=True)
     written: list[str] = []
+    kept: list[str] = []
     ignores = ""
 
     def write(relative: PurePosixPath, text: str) -> None:
         nonlocal ignores
         if relative.as_posix() == README and README in present:
+            kept.append(README)
             return
         if relative.as_posix() == GITIGNORE and GITIGNORE in present:
             ignores = text
@@ -233,6 +248,5 @@ def scaffold(target: Path) -> list[str]:
     for schema in sorted(data_dir("schemas").glob("*.schema.json")):
         shutil.copyfile(schema, schemas / schema.name)
         written.append(f"schemas/{schema.name}")
-    if ignores and _append_ignores(target / GITIGNORE, ignores):
-        written.append(GITIGNORE)
-    return sorted(written)
+    appended = [GITIGNORE] if ignores and _append_ignores(target / GITIGNORE, ignores) else []
+    return Scaffolded(sorted(written), kept, appended)
