@@ -50,10 +50,24 @@ def scaffolded(tmp_path: Path, run_cli) -> Path:
     return target
 
 
-def test_scaffold_checks_clean_and_is_canonical(scaffolded: Path, run_cli) -> None:
-    check = run_cli(["check"], scaffolded)
+def test_scaffold_checks_clean_but_for_its_regulation_number_and_is_canonical(
+    scaffolded: Path, run_cli
+) -> None:
+    """The only finding is the regulation number to fill in (KMP126, a warning): init once wrote
+    ``nomor: "1"``, which every document would have published unnoticed."""
+    check = run_cli(["check", "--format", "json"], scaffolded)
     assert check.exit_code == 0, check.output
-    assert "0 galat, 0 peringatan" in check.output
+    project = (scaffolded / "standards" / "kompiler.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(project, 1) if text.strip().startswith("nomor:"))
+    assert project[line - 1] == '  nomor: "..."'
+    [found] = json.loads(check.output)["diagnostics"]
+    assert (found["code"], found["severity"], found["file"], found["line"], found["column"]) == (
+        "KMP126",
+        "warning",
+        "standards/kompiler.yaml",
+        line,
+        10,
+    )
     assert run_cli(["fmt", "--check"], scaffolded).exit_code == 0
     for name in (
         "kamus/manajerial.yaml",

@@ -58,7 +58,9 @@ def test_the_newcomer_path_runs_as_written(tmp_path: Path) -> None:
             text = re.sub(r"(?m)^kode: .*$", "kode: CONTOH.JF.ANGGARAN.MUDA", text, count=1)
             text = re.sub(r"(?m)^nama: .*$", "nama: Analis Anggaran Ahli Muda", text, count=1)
             copy.write_text(text, encoding="utf-8")
-    assert shown["kompiler check"].strip().startswith("0 galat, 0 peringatan")
+    *findings, summary = shown["kompiler check"].strip().splitlines()
+    assert summary.startswith("0 galat, 1 peringatan")
+    assert findings[0].startswith("standards/kompiler.yaml:") and "KMP126" in findings[0]  # nomor: "..."
     assert (
         "CONTOH.JF.ANGGARAN.MUDA" in shown["kompiler diff HEAD"]
         and "ditambahkan" in shown["kompiler diff HEAD"]
@@ -95,7 +97,9 @@ def test_every_standards_file_the_readme_names_in_a_command_is_one_init_writes(t
         one_file, shell=True, cwd=project, env=environment, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, f"{one_file}\n{done.stdout}\n{done.stderr}"
-    assert done.stdout.strip().startswith("0 galat, 0 peringatan"), done.stdout
+    *findings, summary = done.stdout.strip().splitlines()
+    assert summary.startswith("0 galat, 1 peringatan"), done.stdout  # kompiler.yaml's, shown with any file
+    assert "KMP126" in findings[0], done.stdout
 
 
 def test_shell_completion_scripts_are_served() -> None:
