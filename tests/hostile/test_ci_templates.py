@@ -21,6 +21,7 @@ import yaml
 import kompiler
 from kompiler.authoring import scaffold as scaffold_module
 from kompiler.authoring.scaffold import DISTRIBUTION, UNSET_SOURCE, pinned_source, scaffold
+from tests.hostile.test_diff_hostile import POSITION, commit, git, make_repository
 
 REPO = Path(__file__).parents[2]
 BIN = Path(sys.executable).parent
@@ -356,3 +357,69 @@ def test_gitlab_artifacts_exist_in_every_pipeline_that_names_them(initialised: P
     assert any("perubahan.md" in jobs[name].get("artifacts", {}).get("paths", []) for name in ran) == (
         pipeline == "merge-request"
     )
+
+
+def merge_request_script(root: Path) -> str:
+    """The ``perubahan`` job's script after the install and check steps, as GitLab runs it: one shell."""
+    scripts = yaml.safe_load(ci_files(root)["gitlab"])["perubahan"]["script"]
+    return "\n".join(s for s in scripts if "pip install" not in s and "kompiler --version" not in s)
+
+
+def replaced(top: Path, old: str, new: str, message: str) -> str:
+    """Commit ``old`` replaced by ``new`` in the position at ``top``; the new commit's id."""
+    position = top / POSITION
+    position.write_text(position.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    commit(top, message)
+    return git(top, "rev-parse", "HEAD").strip()
+
+
+@pytest.mark.parametrize("pipeline", ["fork", "same-project", "merged-results"])
+def test_gitlab_merge_request_report_holds_only_its_own_changes(
+    initialised: Path, tmp_path: Path, pipeline: str
+) -> None:
+    """GitLab runs a fork's merge request pipeline in the fork: its origin is the fork, whose main here
+    went its own way and lags behind where the merge request branched. The job reads the target project's
+    branch from its URL, with no credentials, into a shallow clone, and compares from where the merge
+    request branched (in a merged results pipeline, from the target commit merged into), so neither the
+    fork's main nor the target's later commits show as the merge request's changes."""
+    target = make_repository(tmp_path / "tujuan")
+    git(tmp_path, "clone", "-q", str(target), "fork")
+    fork = tmp_path / "fork"
+    replaced(fork, "Menganalisis realisasi", "Tugas hanya di fork, menganalisis realisasi", "fork")
+    base = replaced(target, "  - Laporan analisis", "  - Hasil dari tujuan\n  - Laporan analisis", "tujuan")
+    source = fork if pipeline == "fork" else target
+    if pipeline == "fork":
+        git(fork, "fetch", "-q", str(target), base)
+    git(source, "checkout", "-q", "-b", "fitur", base)
+    mine = "  - Tugas dari merge request\n  - Menyusun rekomendasi"
+    replaced(source, "  - Menyusun rekomendasi", mine, "mr")
+    git(target, "checkout", "-q", "main")
+    tip = replaced(target, "yang andal.", "yang andal dan tepat waktu.", "tujuan berlanjut")
+    variables = {
+        "CI_PROJECT_ID": "2" if pipeline == "fork" else "1",
+        "CI_MERGE_REQUEST_PROJECT_ID": "1",
+        "CI_MERGE_REQUEST_PROJECT_URL": f"file://{target}",
+        "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main",
+        "CI_MERGE_REQUEST_DIFF_BASE_SHA": base,
+    }
+    branch = "fitur"
+    if pipeline == "merged-results":  # the pipeline runs on the merge of the request into the target's tip
+        git(target, "checkout", "-q", "-b", branch := "gabungan", tip)
+        git(target, "merge", "-q", "--no-ff", "-m", "gabung", "fitur")
+        variables["CI_MERGE_REQUEST_TARGET_BRANCH_SHA"] = tip
+    clone = tmp_path / "ci"
+    git(tmp_path, "clone", "-q", "--depth", "1", "--branch", branch, f"file://{source}", str(clone))
+    done = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", merge_request_script(initialised)],
+        cwd=clone,
+        env={**variables, "PATH": f"{BIN}{os.pathsep}{SYSTEM_PATH}", "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report = (clone / "perubahan.md").read_text(encoding="utf-8")
+    assert "Tugas dari merge request" in report
+    for elsewhere in ("hanya di fork", "Hasil dari tujuan", "tepat waktu"):
+        assert elsewhere not in report, elsewhere
