@@ -204,16 +204,14 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def check_target(target: Path, sources: Sequence[Path] = (), *, private: bool = False) -> dict[str, int]:
+def check_target(target: Path, sources: Sequence[Path] = ()) -> dict[str, int]:
     """Refuse ``target`` (an absolute, resolved path) unless a build may replace it (see the module);
     return the files of the output it holds, each with its size.
 
-    ``sources`` are the project folders the build reads. A public output (``private`` false) is also
-    refused in or as a private folder of people's results: it would replace them, or be published from
-    among them. Reads only: nothing is written before this has passed.
+    ``sources`` are the project folders the build reads. What one kind of output refuses besides (a
+    public output, a private folder of people's results: each refuses the other's place) is its writer's
+    :meth:`OutputWriter._refuse_place`. Reads only: nothing is written before this has passed.
     """
-    if not private:
-        _refuse_private(target)
     for source in sources:
         root = Path(os.path.realpath(source))
         if _inside(root, target):
@@ -267,7 +265,8 @@ def check_target(target: Path, sources: Sequence[Path] = (), *, private: bool = 
 
 
 def _refuse_private(target: Path) -> None:
-    """Refuse ``target`` when it is, or lies inside, a private folder (one holding :data:`PRIVATE_NOTE`)."""
+    """Refuse ``target`` as a public output when it is, or lies inside, a private folder (one holding
+    :data:`PRIVATE_NOTE`): the output would replace people's results, or be published from among them."""
     for folder in (target, *target.parents):
         if os.path.lexists(folder / PRIVATE_NOTE):
             raise OutputRefused(
@@ -428,8 +427,6 @@ class OutputWriter:
     Raises :class:`OutputRefused`, :class:`OutputLocked` or :class:`OutputUnwritable`.
     """
 
-    private = False  # a public output; :class:`~kompiler.build.private.PrivateWriter` holds personal data
-
     def __init__(self, target: Path, *, sources: Sequence[Path] = ()) -> None:
         try:
             self.target = Path(os.path.realpath(target))
@@ -462,10 +459,18 @@ class OutputWriter:
             self.abort()
             raise
 
+    def _refuse_place(self) -> None:
+        """Refuse ``self.target`` where this kind of output may not go, besides what :func:`check_target`
+        refuses for every output: a public output never goes into a private folder. Reads only.
+        :class:`~kompiler.build.private.PrivateWriter` refuses instead what personal data may not go into."""
+        _refuse_private(self.target)
+
     def _checked(self) -> dict[str, int]:
-        """:func:`check_target`; a refusal while another build swaps its output in says so instead."""
+        """:meth:`_refuse_place` and :func:`check_target`; a refusal while another build swaps its output
+        in says so instead."""
         try:
-            return check_target(self.target, self.sources, private=self.private)
+            self._refuse_place()
+            return check_target(self.target, self.sources)
         except OutputRefused:
             if self._lock is None and _held(self.target / LOCK):
                 raise OutputLocked(self.target / LOCK) from None

@@ -176,11 +176,7 @@ class PrivateWriter(OutputWriter):
     ``sources`` are the standards project's folders (never written into, as for a build).
     """
 
-    private = True
-
     def __init__(self, target: Path, *, sources: Sequence[Path] = ()) -> None:
-        real = Path(os.path.realpath(target))
-        check_private(real)
         with _private_umask():
             super().__init__(target, sources=sources)
             try:
@@ -191,6 +187,11 @@ class PrivateWriter(OutputWriter):
                 self.abort()
                 raise self._unwritable(error) from None
         self.write_text(PRIVATE_NOTE, NOTE_TEXT)
+
+    def _refuse_place(self) -> None:
+        """Refuse the folder where personal data may not go (:func:`check_private`), instead of what a
+        public output may not go into: a private folder is just what this writer writes."""
+        check_private(self.target)
 
     def path(self, relative: str) -> Path:
         with _private_umask():
