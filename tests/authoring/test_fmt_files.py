@@ -7,6 +7,7 @@ planted in a repository) is never believed. Formatting in parallel gives what fo
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -65,8 +66,7 @@ def _positions(project: Path, count: int, messy: bool = False) -> None:
 def test_a_canonical_file_is_not_formatted_again_until_it_changes(
     minimal_project: Path, user_cache: Path, run_cli: Callable[..., Result], counted: list[str]
 ) -> None:
-    assert _fmt(run_cli, minimal_project).exit_code == 0  # writes: what it writes is formatted again once
-    assert _fmt(run_cli, minimal_project, "--check").exit_code == 0
+    assert _fmt(run_cli, minimal_project).exit_code == 0
     assert (minimal_project / DEFAULT_FOLDER / CACHE_NAME).is_file()
     counted.clear()
 
@@ -80,6 +80,77 @@ def test_a_canonical_file_is_not_formatted_again_until_it_changes(
     assert edited.exit_code == 1
     assert POSITION in edited.stdout
     assert counted == [POSITION]
+
+
+def test_what_fmt_writes_is_remembered_at_once(
+    minimal_project: Path, user_cache: Path, run_cli: Callable[..., Result], counted: list[str]
+) -> None:
+    """The files fmt has just rewritten (LF and CRLF, with one line break among the others) are canonical
+    and known to be so: the ``--check`` right after formats none of them."""
+    _positions(minimal_project, 6, messy=True)
+    mixed = minimal_project / "jabatan" / "salinan-01.yaml"
+    mixed.write_bytes(mixed.read_bytes().replace(b"\n", b"\r\n", 2))
+    before = _contents(minimal_project)
+    written = _fmt(run_cli, minimal_project)
+    assert written.exit_code == 0, written.output
+    assert len(_rewritten(minimal_project, before)) >= 7  # the six copies and the fixture's position
+    counted.clear()
+    again = _fmt(run_cli, minimal_project, "--check")
+    assert again.exit_code == 0, again.output
+    assert counted == []
+
+
+def test_what_fmt_writes_is_remembered_only_when_known_canonical(
+    minimal_project: Path,
+    user_cache: Path,
+    run_cli: Callable[..., Result],
+    counted: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Bytes that formatting did not prove canonical (``settled`` false) are formatted by the next run,
+    as every file not yet known canonical is."""
+    counting = files.format_bytes
+
+    def unproven(display: str, kind: FileKind, raw: bytes) -> files.FileResult:
+        return dataclasses.replace(counting(display, kind, raw), settled=False)
+
+    _positions(minimal_project, 2, messy=True)
+    before = _contents(minimal_project)
+    monkeypatch.setattr(files, "format_bytes", unproven)
+    assert _fmt(run_cli, minimal_project).exit_code == 0
+    monkeypatch.setattr(files, "format_bytes", counting)
+    rewritten = _rewritten(minimal_project, before)
+    assert {POSITION, "jabatan/salinan-00.yaml", "jabatan/salinan-01.yaml"} <= set(rewritten)
+    counted.clear()
+    again = _fmt(run_cli, minimal_project, "--check")
+    assert again.exit_code == 0, again.output
+    assert sorted(counted) == rewritten
+
+
+def test_settled_bytes_format_to_themselves_without_a_word(minimal_project: Path) -> None:
+    """``settled`` lets fmt remember what it writes without formatting it again: it must never claim
+    more than formatting those bytes again finds, and it holds for LF and CRLF rewrites."""
+    canonical = files.format_bytes(POSITION, FileKind.POSITION, (minimal_project / POSITION).read_bytes())
+    assert canonical.formatted is not None
+    text = canonical.formatted
+    messy = _messy(text.decode("utf-8")).encode("utf-8")
+    variants = {
+        "messy": messy,
+        "crlf": messy.replace(b"\n", b"\r\n"),
+        "a few crlf": text.replace(b"\n", b"\r\n", 2),
+        "a few lf": text.replace(b"\n", b"\r\n").replace(b"\r\n", b"\n", 2),
+        "bom": b"\xef\xbb\xbf" + text,
+        "bom crlf": b"\xef\xbb\xbf" + messy.replace(b"\n", b"\r\n"),
+    }
+    settled = []
+    for name, raw in variants.items():
+        result = files.format_bytes(POSITION, FileKind.POSITION, raw)
+        assert result.formatted is not None and result.diagnostics == (), name
+        if result.settled:
+            settled.append(name)
+            again = files.format_bytes(POSITION, FileKind.POSITION, result.formatted)
+            assert again.canonical and again.diagnostics == (), name
+    assert {"messy", "crlf", "a few crlf", "a few lf"} <= set(settled)
 
 
 def test_a_verdict_is_forgotten_when_fmt_or_the_schemas_change(
@@ -250,3 +321,12 @@ def _messy(text: str) -> str:
 def _kinds(project: Path) -> list[tuple[Path, FileKind]]:
     found, _ = discover(project)
     return [(project / source.relative, source.kind) for source in found]
+
+
+def _contents(project: Path) -> dict[str, bytes]:
+    return {path.relative_to(project).as_posix(): path.read_bytes() for path, _ in _kinds(project)}
+
+
+def _rewritten(project: Path, before: dict[str, bytes]) -> list[str]:
+    """The files whose bytes differ from ``before``: those fmt rewrote."""
+    return sorted(name for name, data in _contents(project).items() if before[name] != data)

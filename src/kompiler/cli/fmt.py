@@ -8,9 +8,10 @@ or followed. The files that change are written together (:func:`kompiler.authori
 none, each with its permissions, owner and line breaks, and SIGTERM (a cancelled CI job) unwinds like
 Ctrl+C, so an interrupted run leaves every file as it was or formatted, and no temporary file behind.
 
-A file whose bytes were already found canonical is not formatted again (its verdict is kept in
-``.kompiler-cache/``, authenticated as the check's cache is; ``--no-cache`` ignores it), and many files
-are formatted on a pool of processes (``-j``): :mod:`kompiler.authoring.fmt.files`.
+A file whose bytes were already found canonical, or that fmt has just written, is not formatted again
+(its verdict is kept in ``.kompiler-cache/``, authenticated as the check's cache is; ``--no-cache``
+ignores it), and many files are formatted on a pool of processes (``-j``):
+:mod:`kompiler.authoring.fmt.files`.
 """
 
 from __future__ import annotations
@@ -107,6 +108,8 @@ def _formatted(
             changed[root / source.relative] = (raw, result.formatted)
             if check:
                 click.echo(source.display)
+            elif result.settled:  # what is written now is canonical: the next run need not format it
+                verdicts.add(verdicts.key(source.kind, result.formatted))
     return changed
 
 

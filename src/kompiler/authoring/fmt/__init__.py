@@ -60,13 +60,28 @@ class NotFormattable(Exception):
 
 @dataclass(frozen=True)
 class Formatted:
+    """The canonical text; whether it differs from the file's; and ``settled``: whether formatting the
+    text's UTF-8 bytes again is known, without doing it, to give them back and say nothing (so that
+    ``kompiler fmt`` may remember what it writes as canonical at once; see :func:`_settled`)."""
+
     text: str
     changed: bool
+    settled: bool = False
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A text as the strict loader reads its UTF-8 bytes; ``quiet`` when it said nothing (no warning
+    either) and kept the text as it is, so that reading those bytes again gives this document, word for
+    word, and no diagnostic."""
+
+    document: Document
+    quiet: bool
 
 
 def format_text(text: str, kind: FileKind, path: str = "<teks>") -> Formatted:
     """The canonical form of one standards file's text (``path`` names it in diagnostics)."""
-    return format_document(_strict(text, path), kind, text)
+    return format_document(_strict(text, path).document, kind, text)
 
 
 def format_document(document: Document, kind: FileKind, text: str | None = None) -> Formatted:
@@ -75,39 +90,66 @@ def format_document(document: Document, kind: FileKind, text: str | None = None)
     default the document's own text)."""
     original = document.text if text is None else text
     newline = line_break(document.text)
+    read = _Read(document, quiet=False)  # the caller read it: what the loader said is the caller's to tell
     if "\r\n" in document.text:
         # YAML reads CRLF as a line break wherever it stands, so the LF text holds the same values;
         # formatting that text keeps a CR from staying behind at the end of a comment line.
-        lf = _strict(document.text.replace("\r\n", "\n"), document.path)
-        if not identical(lf.data, document.data):
-            difference = _first_difference(document.data, lf.data)
+        read = _strict(document.text.replace("\r\n", "\n"), document.path)
+        if not identical(read.document.data, document.data):
+            difference = _first_difference(document.data, read.document.data)
             raise NotFormattable([_unsafe(document, difference, _VALUE_CHANGES)])
-        document = lf
-    result = _stable(document, kind)
+    final = _stable(read, kind)
+    result = final.document.text
     result = result.replace("\n", newline) if newline != "\n" else result
-    return Formatted(result, result != original)
+    return Formatted(result, result != original, _settled(final, result))
 
 
-def _stable(document: Document, kind: FileKind) -> str:
-    """The canonical text of ``document`` that formats to itself: a comment the library placed oddly
-    (inside a flow list that becomes a block) settles on a later pass, and fmt run twice must change
-    nothing the second time. Each pass keeps values, comments and waivers, so the last keeps those of
-    the first; a form that does not settle within a few passes is refused."""
-    source = document
+def _settled(final: _Read, result: str) -> bool:
+    """Whether :func:`format_document` of ``result``'s bytes, read strictly, is known to give ``result``
+    and say nothing, from what formatting already did: the last pass left ``final``'s text as it was.
+
+    Formatting is a function of the text read, so a run on the written bytes repeats, step for step, what
+    is checked here: it reads the bytes (``final``'s own reading, quiet, when ``result`` is that text; a
+    written CRLF text is read once more here, as that run reads it), takes the same LF text with the same
+    values, whose last pass changes nothing, and writes it with the same line break. Anything else (a
+    file whose first pass changed nothing but whose bytes still change) is not known without formatting
+    the bytes once more, which the next run does.
+    """
+    text = final.document.text
+    if not final.quiet or "\r\n" in text:
+        return False
+    if result == text:
+        return True
+    if line_break(result) != "\r\n" or result.replace("\r\n", "\n") != text:
+        return False
+    try:
+        written = _strict(result, final.document.path)
+    except NotFormattable:
+        return False
+    return written.quiet and identical(written.document.data, final.document.data)
+
+
+def _stable(read: _Read, kind: FileKind) -> _Read:
+    """The canonical text of ``read`` that formats to itself, as the strict loader read it: a comment the
+    library placed oddly (inside a flow list that becomes a block) settles on a later pass, and fmt run
+    twice must change nothing the second time. Each pass keeps values, comments and waivers, so the last
+    keeps those of the first; a form that does not settle within a few passes is refused."""
+    source = read.document
     for _ in range(_PASSES):
-        result, document = _canonical_text(document, kind)
-        if result is None:
-            return document.text
+        after = _canonical_text(read.document, kind)
+        if after is None:
+            return read
+        read = after
     unsettled = Message(
         "bentuknya terus berubah setiap kali diformat", "it keeps changing each time it is formatted"
     )
     raise NotFormattable([_unsafe(source, (), unsettled)])
 
 
-def _canonical_text(document: Document, kind: FileKind) -> tuple[str | None, Document]:
-    """The canonical LF text of ``document`` and that text as the strict loader reads it, or
-    :class:`NotFormattable`; the text is ``None`` when it is ``document``'s own (which is then returned,
-    read once: the same text read again would give the same values, comments and waivers)."""
+def _canonical_text(document: Document, kind: FileKind) -> _Read | None:
+    """The canonical LF text of ``document`` as the strict loader reads it, or :class:`NotFormattable`;
+    ``None`` when that text is ``document``'s own (read once: the same text read again would give the
+    same values, comments and waivers)."""
     lifted = lift(document.text)
     try:
         data = load(lifted.text)
@@ -126,15 +168,16 @@ def _canonical_text(document: Document, kind: FileKind) -> tuple[str | None, Doc
         except pyyaml.YAMLError as error:
             raise NotFormattable([_unsafe(document, (), _NOT_YAML)]) from error
         if result == document.text:
-            return None, document
+            return None
         try:
-            after = _strict(result, document.path)
+            read = _strict(result, document.path)
         except NotFormattable as error:
             raise NotFormattable([_unsafe(document, (), _NOT_YAML)]) from error
+        after = read.document
         if identical(after.data, document.data):
             _same_comments(document, after)
             _same_waivers(document, after)
-            return result, after
+            return read
         difference = _first_difference(document.data, after.data)
     raise NotFormattable([_unsafe(document, difference, _VALUE_CHANGES)])
 
@@ -152,12 +195,12 @@ def _same_comments(before: Document, after: Document) -> None:
         raise NotFormattable([_unsafe(before, (), _comment_lost(text[:40]), at)])
 
 
-def _strict(text: str, path: str) -> Document:
+def _strict(text: str, path: str) -> _Read:
     loaded = load_bytes(path, text.encode("utf-8"))
     problems = [d for d in loaded.diagnostics if d.severity is Severity.ERROR]
     if loaded.document is None or problems:
         raise NotFormattable(problems or loaded.diagnostics)
-    return loaded.document
+    return _Read(loaded.document, quiet=not loaded.diagnostics and loaded.document.text == text)
 
 
 def _same_waivers(before: Document, after: Document) -> None:

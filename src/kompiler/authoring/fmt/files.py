@@ -7,14 +7,17 @@ is pure Python (its scanner and composer are most of it), and a file that change
 prove that fmt run again changes nothing. A project kept formatted by a pre-commit hook is almost all
 canonical files, so remembering them pays most; a cold run is shared among the cores.
 
-A verdict is remembered only for a file that was canonical and said nothing (no warning either), keyed
-by the SHA-256 of its bytes, its kind and :func:`fingerprint` (fmt's code and the code it imports, the
-schemas that order the keys, the YAML libraries' versions), so a changed file, formatter, schema or
-library can never be answered from a stale verdict, and a remembered verdict says exactly what
-formatting the file again would: nothing. The verdicts are kept as the check keeps its cache
-(:class:`kompiler.cachestore.AuthenticatedFolder`: in ``.kompiler-cache/``, authenticated with this
-user's key kept outside the project), so a cache planted in a repository is ignored. With the cache off
-(``--no-cache``) nothing is fingerprinted or hashed.
+A verdict is remembered only for bytes that are canonical and say nothing (no warning either): a file
+found so, and what fmt writes when formatting it again is known to give it back without a word
+(:attr:`~kompiler.authoring.fmt.Formatted.settled`: the second pass that proves a changed file stable is
+that very formatting, so knowing costs no third pass), so that the run after a rewrite formats nothing.
+A verdict is keyed by the SHA-256 of the bytes, their kind and :func:`fingerprint` (fmt's code and the
+code it imports, the schemas that order the keys, the YAML libraries' versions), so a changed file,
+formatter, schema or library can never be answered from a stale verdict, and a remembered verdict says
+exactly what formatting the file again would: nothing. The verdicts are kept as the check keeps its
+cache (:class:`kompiler.cachestore.AuthenticatedFolder`: in ``.kompiler-cache/``, authenticated with
+this user's key kept outside the project), so a cache planted in a repository is ignored. With the cache
+off (``--no-cache``) nothing is fingerprinted or hashed.
 """
 
 from __future__ import annotations
@@ -53,11 +56,14 @@ _LIBRARIES = ("ruamel.yaml", "PyYAML")
 @dataclass(frozen=True)
 class FileResult:
     """What formatting one file found: its canonical bytes when they differ from its own (``None``
-    when it is canonical or cannot be formatted safely), and the diagnostics, located in it."""
+    when it is canonical or cannot be formatted safely), and the diagnostics, located in it.
+    ``settled``: the canonical bytes are known to be canonical and to say nothing in turn, so that once
+    written they can be remembered without being formatted again."""
 
     formatted: bytes | None
     diagnostics: tuple[Diagnostic, ...]
     canonical: bool = False
+    settled: bool = False
 
 
 def format_bytes(display: str, kind: FileKind, raw: bytes) -> FileResult:
@@ -67,12 +73,13 @@ def format_bytes(display: str, kind: FileKind, raw: bytes) -> FileResult:
     if document is None:
         return FileResult(None, tuple(found))
     try:
-        formatted = format_document(document, kind).text.encode("utf-8")
+        result = format_document(document, kind)
     except NotFormattable as error:
         return FileResult(None, (*found, *error.diagnostics))
+    formatted = result.text.encode("utf-8")
     if formatted == raw:
         return FileResult(None, tuple(found), canonical=True)
-    return FileResult(formatted, tuple(found))
+    return FileResult(formatted, tuple(found), settled=result.settled)
 
 
 Item = tuple[str, FileKind, bytes]
@@ -155,8 +162,8 @@ class Verdicts:
         return key is not None and key in self._known
 
     def add(self, key: str | None) -> None:
-        """Remember that the file whose key is ``key`` (one :meth:`canonical` did not know) is canonical
-        and formatting it says nothing."""
+        """Remember that the file whose key is ``key`` (one :meth:`canonical` did not know, or the bytes
+        fmt writes when :attr:`FileResult.settled`) is canonical and formatting it says nothing."""
         if key is None:
             return
         self._known[key] = None
