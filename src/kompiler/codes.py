@@ -618,11 +618,13 @@ BUILTIN: dict[str, CodeInfo] = {
             "Kinerja dan potensi adalah angka 1–5 (desimal dengan titik atau koma); kinerja juga boleh ditulis "
             "sebagai predikat PermenPANRB 6/2022 (Sangat Kurang=1, Kurang=2, Butuh Perbaikan=3, Baik=4, "
             "Sangat Baik=5). Sel kosong berarti tidak ada data. Titik potong kotak 9 adalah data kebijakan "
-            "(pengembangan/, bagian talenta).",
+            "(pengembangan/, bagian talenta); nilai di luar skala yang dinyatakan kebijakan itu (skala, "
+            "misalnya potensi 1–3) juga ditolak.",
             "Performance and potential are numbers 1–5 (a decimal point or comma); performance may also be "
             "a PermenPANRB 6/2022 rating (Sangat Kurang=1, Kurang=2, Butuh Perbaikan=3, Baik=4, Sangat "
             "Baik=5). An empty cell means no data. The 9-box cut points are policy data (pengembangan/, "
-            "section talenta).",
+            "section talenta); a value outside the scale that policy states (skala, e.g. potential 1–3) is "
+            "refused too.",
         ),
     ),
     "KMP215": CodeInfo(

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import shutil
+from datetime import date
+from pathlib import Path
+
 import numpy as np
 
+from kompiler.build.people import prepare_compiled
+from kompiler.model import Corpus
+from kompiler.people.assessment import read_assessments
+from kompiler.people.table import Index
 from kompiler.people.talent import axis_class, box_of, talent_chunk, talent_pool
+from kompiler.pipeline import compile_path
+from tests.people.conftest import STANDARDS
 from tests.people.engine_helpers import chunk, development, match_policy, requirements
 
 COMPETENCIES = ("M.01", "T.01")
@@ -66,3 +76,59 @@ def test_the_pool_is_the_same_however_the_file_is_chunked_and_keeps_only_the_lim
     assert ranked(parts) == ranked([whole]) and len(ranked(parts)) == 4
     top = talent_pool(parts, at, REQ, match_policy(), limit=2)
     assert [p.person for p in top] == ["P-0001", "P-0004"]
+
+
+# The audit's file: performance as PermenPANRB 6/2022 rating words, potential on the file's 1–5.
+RATED = (
+    "id;jabatan;tanggal;kinerja;potensi;M.01\n"
+    "P-1;NTB.JF.HUMAS.PERTAMA.KOMINFO;2025-03-10;Butuh Perbaikan;3;2\n"
+    "P-2;NTB.JF.HUMAS.PERTAMA.KOMINFO;2025-03-10;Kurang;2;2\n"
+    "P-3;NTB.JF.HUMAS.PERTAMA.KOMINFO;2025-03-10;Baik;4,5;2\n"
+    "P-4;NTB.JF.HUMAS.PERTAMA.KOMINFO;2025-03-10;Sangat Baik;5;2\n"
+)
+
+
+def _boxes(corpus: Corpus, path: Path) -> list[str | None]:
+    policy = corpus.development.talent
+    assert policy is not None
+    [read] = read_assessments(path, Index.of(corpus), today=date(2026, 1, 15)).chunks()
+    columns = talent_chunk(read, policy)
+    return [box_of(columns, i, policy) for i in range(len(read))]
+
+
+def test_the_shipped_policy_cuts_ratings_on_the_scale_they_are_read_on(
+    corpus: Corpus, tmp_path: Path
+) -> None:
+    """Butuh Perbaikan (3 on the file's 1–5) is below expectation, never the top box; Baik is as expected,
+    Sangat Baik above (PermenPANRB 6/2022's meaning of the ratings)."""
+    path = tmp_path / "k.csv"
+    path.write_text(RATED, encoding="utf-8")
+    assert _boxes(corpus, path) == [
+        "Kotak 3: Kinerja di bawah ekspektasi dan potensial menengah",
+        "Kotak 1: Kinerja di bawah ekspektasi dan potensial rendah",
+        "Kotak 8: Kinerja sesuai ekspektasi dan potensial tinggi",
+        "Kotak 9: Kinerja di atas ekspektasi dan potensial tinggi",
+    ]
+
+
+def test_a_value_outside_the_policys_scale_is_refused_at_its_cell(tmp_path: Path) -> None:
+    """An agency rating potential 1–3 says so (``skala: [1, 3]``): a 4 in its file is an error at the
+    cell, not a person silently put in the top row."""
+    project = tmp_path / "standar"
+    shutil.copytree(STANDARDS, project, ignore=shutil.ignore_patterns(".kompiler-cache"))
+    talent = project / "pengembangan" / "talenta.yaml"
+    text = talent.read_text(encoding="utf-8")
+    narrowed = text.replace(
+        "  potensi:\n    skala:\n      - 1\n      - 5\n    batas:\n      - 3\n      - 4\n",
+        "  potensi:\n    skala:\n      - 1\n      - 3\n    batas:\n      - 2\n      - 3\n",
+    )
+    assert narrowed != text
+    talent.write_text(narrowed, encoding="utf-8")
+    path = tmp_path / "k.csv"
+    path.write_text(RATED, encoding="utf-8")
+    prepared = prepare_compiled(compile_path(project), path, allow_personal=False, purpose=None, locale="en")
+    found = [(d.code, d.location.line, d.location.column) for d in prepared.diagnostics]
+    assert found == [("KMP214", 4, 5), ("KMP214", 5, 5)]
+    assert prepared.diagnostics[0].message.en.startswith(
+        "The potensi value '4,5' is outside the scale 1–3 the talent policy states"
+    )

@@ -364,10 +364,15 @@ def prepare_compiled(
     """Check ``file`` (its worksheet ``sheet``, for an XLSX) against the compiled standards ``result``;
     nothing is written. Raises :class:`Refused` when ``needs_policy`` and the project declares no match
     policy, or ``purpose`` is not one of its purposes."""
-    match = result.corpus.development.match
+    match, talent = result.corpus.development.match, result.corpus.development.talent
     purposes = tuple(match.purposes) if match is not None and match.purposes else PURPOSES
     assessments = read_assessments(
-        file, Index.of(result.corpus), allow_personal=allow_personal, purposes=purposes, sheet=sheet
+        file,
+        Index.of(result.corpus),
+        allow_personal=allow_personal,
+        purposes=purposes,
+        sheet=sheet,
+        scales=(talent.performance_scale, talent.potential_scale) if talent is not None else None,
     )
     prepared = Prepared(result, assessments, list(result.diagnostics), locale, purpose)
     if prepared.assessments_checked:

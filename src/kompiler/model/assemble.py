@@ -16,6 +16,7 @@ from typing import Any
 
 from kompiler.check.load import Document, Pointer
 from kompiler.model.entities import (
+    SCORE_SCALE,
     Band,
     Competency,
     CompetencyType,
@@ -314,7 +315,15 @@ def _talent(data: dict[str, Any], origin: Origin, shared: Shared) -> TalentPolic
         origin=origin,
         numbers={(box["kinerja"], box["potensi"]): box["nomor"] for box in boxes},
         written=tuple((box["kinerja"], box["potensi"], box["nomor"]) for box in boxes),
+        performance_scale=_scale(data["kinerja"]),
+        potential_scale=_scale(data["potensi"]),
     )
+
+
+def _scale(axis: dict[str, Any]) -> tuple[float, float]:
+    """An axis's ``skala``, or the scale assessment values are read on when the policy names none."""
+    scale = axis.get("skala")
+    return (scale[0], scale[1]) if scale else SCORE_SCALE
 
 
 def _form(item: dict[str, Any], fields: dict[str, Any], origin: Origin, shared: Shared) -> LearningForm:

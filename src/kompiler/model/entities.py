@@ -349,11 +349,22 @@ class PlanPolicy:
     shares_note: str | None = None
 
 
+# The scale an assessment file's performance (``kinerja``, its PermenPANRB 6/2022 rating words read as
+# Sangat Kurang = 1 … Sangat Baik = 5) and potential (``potensi``) are read on (kompiler.people.cells):
+# the scale of a talent axis when the policy names none, and the widest one it may name.
+SCORE_SCALE = (1.0, 5.0)
+
+
 @dataclass(frozen=True)
 class TalentPolicy:
     """The ``talenta`` section: the cut points of the performance and potential axes (each two values,
-    splitting 1–3 into low, middle and high) and the name of each of the 9 boxes, keyed
-    ``(performance, potential)`` with 1 = low … 3 = high."""
+    splitting the axis into low, middle and high) and the name of each of the 9 boxes, keyed
+    ``(performance, potential)`` with 1 = low … 3 = high.
+
+    Each axis has a scale (``skala``, :data:`SCORE_SCALE` unless the policy narrows it, as an agency
+    whose potential is rated 1–3 does): its cut points must lie inside it, and an assessment value
+    outside it is refused at its cell, so a cut point can never be read on another scale than the
+    values it cuts."""
 
     performance_cuts: tuple[float, float]
     potential_cuts: tuple[float, float]
@@ -367,6 +378,8 @@ class TalentPolicy:
     # Each box as written, (performance, potential, number) in the file's order: ``boxes`` keeps one box
     # of a pair written twice, and KMP119 reports the other.
     written: tuple[tuple[int, int, int], ...] = field(default=(), compare=False, repr=False)
+    performance_scale: tuple[float, float] = SCORE_SCALE
+    potential_scale: tuple[float, float] = SCORE_SCALE
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ At most 1,000 diagnostics are kept; the rest are counted by code in one KMP216. 
 ``sheet`` names the worksheet of an XLSX (default: the first); ``chunk_rows`` bounds a chunk (default:
 as many people as fit 64 MB of levels, at most 65,536); ``purposes`` are the words the ``tujuan`` column
 may hold, the first being the default for an empty cell or a file without the column (default:
-pemetaan, pengisian; a caller may pass the match policy's purposes, with pemetaan first).
+pemetaan, pengisian; a caller may pass the match policy's purposes, with pemetaan first); ``scales`` are
+the talent policy's scales of performance and potential (default: what a cell may hold, 1–5).
 
 The file: CSV or XLSX by content (an XLSX is a zip archive), a ``.xls``/``.ods`` refused. The layouts and
 header names are in :mod:`kompiler.people.columns`; the values in :mod:`kompiler.people.cells`. In the long
@@ -58,6 +59,9 @@ from kompiler.reading import CODE_TOO_LARGE, Refused, opened, reason, too_large
 from kompiler.runtime.collector import paused
 from kompiler.spreadsheet import ZIP_MAGIC, shown
 
+# The scales of performance and potential that the talent policy states, when it narrows the 1–5 a cell
+# may hold: a value outside its axis's scale is reported at its cell.
+Scales = tuple[tuple[float, float], tuple[float, float]]
 MAX_ASSESSMENT_BYTES = 4 << 30
 CHUNK_BYTES = 64 << 20
 MAX_CHUNK_ROWS = 65_536
@@ -75,6 +79,7 @@ def read_assessments(
     max_bytes: int = MAX_ASSESSMENT_BYTES,
     today: date | None = None,
     purposes: tuple[str, ...] = cells.PURPOSES,
+    scales: Scales | None = None,
 ) -> AssessmentFile:
     """The assessment file at ``path``, measured against ``index``, shown to users as ``name`` (default:
     the path as given). Nothing is read until ``chunks()`` or ``check()``."""
@@ -88,6 +93,7 @@ def read_assessments(
         max_bytes=max_bytes,
         today=today or date.today(),
         purposes=purposes,
+        scales=scales,
     )
 
 
@@ -106,10 +112,11 @@ class AssessmentFile:
         max_bytes: int,
         today: date,
         purposes: tuple[str, ...],
+        scales: Scales | None = None,
     ) -> None:
         self.path, self.index, self.name = path, index, name
         self.allow_personal, self.sheet, self.max_bytes, self.today = allow_personal, sheet, max_bytes, today
-        self.purposes = purposes
+        self.purposes, self.scales = purposes, scales
         width = max(1, len(index.competencies))
         self.chunk_rows = chunk_rows or max(1_024, min(MAX_CHUNK_ROWS, CHUNK_BYTES // (4 * width)))
         self.layout: Layout | None = None
@@ -254,6 +261,7 @@ class _Reader:
         """The columns both layouts share, judged row by row."""
         assert self.header is not None
         roles, judge = self.header.roles, self.judge
+        performance, potential = self.file.scales or (None, None)
         batch = judge.batch(starts, records, self.header.width, roles[Role.ID])
         return _Rows(
             batch,
@@ -261,8 +269,8 @@ class _Reader:
             judge.codes(batch, roles[Role.POSITION], self.index.position_at, position=True),
             judge.dates_of(batch, roles[Role.DATE]),
             judge.purposes_of(batch, roles.get(Role.PURPOSE)),
-            judge.scores(batch, roles.get(Role.PERFORMANCE), ratings=True),
-            judge.scores(batch, roles.get(Role.POTENTIAL), ratings=False),
+            judge.scores(batch, roles.get(Role.PERFORMANCE), ratings=True, scale=performance),
+            judge.scores(batch, roles.get(Role.POTENTIAL), ratings=False, scale=potential),
         )
 
     # The wide layout: a row is a person.

@@ -204,8 +204,13 @@ class Judge:
             values[i] = value
         return values
 
-    def scores(self, batch: Batch, at: int | None, ratings: bool) -> np.ndarray:
-        """Performance (``ratings``: its words too) or potential, NaN where none (or no column)."""
+    def scores(
+        self, batch: Batch, at: int | None, ratings: bool, scale: tuple[float, float] | None = None
+    ) -> np.ndarray:
+        """Performance (``ratings``: its words too) or potential, NaN where none (or no column); a value
+        read but outside ``scale`` (the talent policy's, narrower than what a cell may hold) is reported
+        at its cell: the policy's cut points are on that scale, so such a value would land in a box
+        by accident."""
         column = batch.column(at)
         if column is None or at is None:
             return np.full(len(batch), np.nan, np.float32)
@@ -213,7 +218,30 @@ class Judge:
         misses = np.flatnonzero(values == cells.BAD)
         for i, value in self._mend(batch, at, misses, lambda text: cells.score(text, ratings), "KMP214"):
             values[i] = value
+        if scale is not None:
+            self._off_scale(batch, at, values, scale, "kinerja" if ratings else "potensi")
         return values
+
+    def _off_scale(
+        self, batch: Batch, at: int, values: np.ndarray, scale: tuple[float, float], axis: str
+    ) -> None:
+        start, end = scale
+        read = (values != cells.BAD) & ~batch.skip & ~np.isnan(values)
+        for i in np.flatnonzero(read & ((values < start) | (values > end))).tolist():
+            batch.bad[i] = True
+            text = cells.quoted(batch.columns[at][i].strip())
+            shown = f"{start:g}–{end:g}"
+            self.problems.add(
+                "KMP214",
+                batch.starts[i],
+                at + 1,
+                Message(
+                    f"Nilai {axis} {text} di luar skala {shown.replace('.', ',')} yang dinyatakan kebijakan "
+                    "talenta (pengembangan/, bagian talenta, skala); batas kotak 9 berlaku pada skala itu.",
+                    f"The {axis} value {text} is outside the scale {shown} the talent policy states "
+                    "(pengembangan/, section talenta, skala); the 9-box cut points apply on that scale.",
+                ),
+            )
 
     def dates_of(self, batch: Batch, at: int) -> list[str]:
         """ISO dates; each distinct text is parsed once (a file holds a few assessment days)."""

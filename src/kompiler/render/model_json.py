@@ -100,8 +100,8 @@ def _plan(plan: PlanPolicy) -> dict[str, Any]:
 
 def _talent(talent: TalentPolicy) -> dict[str, Any]:
     return {
-        "kinerja": {"batas": list(talent.performance_cuts)},
-        "potensi": {"batas": list(talent.potential_cuts)},
+        "kinerja": {"skala": list(talent.performance_scale), "batas": list(talent.performance_cuts)},
+        "potensi": {"skala": list(talent.potential_scale), "batas": list(talent.potential_cuts)},
         "kotak": [
             {"kinerja": key[0], "potensi": key[1], "nomor": talent.numbers.get(key), "nama": name}
             for key, name in sorted(talent.boxes.items())
