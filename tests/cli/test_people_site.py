@@ -3,6 +3,7 @@ output tree is searched for every person id and for the units too small to publi
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -14,9 +15,10 @@ from click.testing import Result
 
 from kompiler.build.orchestrate import BuildOptions, build_outputs
 from kompiler.build.output import OutputWriter
+from kompiler.build.people import prepare_compiled
 from kompiler.build.private import PrivateWriter
-from kompiler.cli.people import site_aggregates
 from kompiler.pipeline import compile_path
+from kompiler.render.people.summary import page_context
 from tests.cli.test_people import BKD, BPKAD, LEVELS, TU, write_assessment
 
 REPO = Path(__file__).parents[2]
@@ -36,7 +38,9 @@ def test_nothing_personal_reaches_the_site(project: Path, tmp_path: Path) -> Non
     people += [("PZ-SENDIRI-1", TU, {**LEVELS, "M.03": 1}), ("PZ-SENDIRI-2", TU, LEVELS)]
     assessment = write_assessment(tmp_path / "asesmen.csv", people)
     result = compile_path(project)
-    agency = site_aggregates(result, assessment, 5, "id")
+    prepared = prepare_compiled(result, assessment, allow_personal=False, purpose=None, locale="id")
+    assert prepared.diagnostics == []
+    agency = page_context(prepared.agency(5, None), "id")
     output = tmp_path / "situs"
     writer = OutputWriter(output)
     build_outputs(result, writer, BuildOptions(formats=("json", "md", "site"), agency=agency))
@@ -67,9 +71,47 @@ def test_a_bad_assessment_publishes_nothing(
     result = run_cli(["build", ".", "-o", str(output), "--asesmen", str(bad), "-q"], project)
     assert result.exit_code == 1, result.output
     assert "salah.csv:2:" in result.output
-    # The build has reported the standards' own findings: this count is of the assessment file alone.
-    assert "1 galat, 0 peringatan dalam 1 berkas asesmen." in result.stdout.splitlines()
+    # One report for both kinds of file, and its count says so.
+    assert (
+        "1 galat, 0 peringatan dalam 101 berkas standar dan 1 berkas asesmen." in result.stdout.splitlines()
+    )
     assert not output.exists() or not any(output.iterdir())
+
+
+def _annotations(text: str) -> list[str]:
+    """GitHub's workflow commands: every line an annotation but the closing count."""
+    *commands, count = text.splitlines()
+    assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in commands), text
+    assert count.startswith("1 galat"), count
+    return [line.split("title=", 1)[1].split("::", 1)[0] for line in commands]
+
+
+@pytest.mark.parametrize(
+    ("output_format", "codes"),
+    [
+        ("json", lambda text: [d["code"] for d in json.loads(text)["diagnostics"]]),
+        ("sarif", lambda text: [r["ruleId"] for r in json.loads(text)["runs"][0]["results"]]),
+        ("gitlab", lambda text: [d["check_name"] for d in json.loads(text)]),
+        ("github", _annotations),
+    ],
+)
+def test_the_assessment_files_problems_respect_the_format(
+    project: Path,
+    tmp_path: Path,
+    run_cli: Callable[..., Result],
+    output_format: str,
+    codes: Callable[[str], list[str]],
+) -> None:
+    """A machine reads the report whole: the assessment file's problems are in the same document as the
+    standards', in the format asked for, never a line of plain text before it."""
+    bad = tmp_path / "p.csv"
+    bad.write_text("nama;id;jabatan;tanggal;M.01\nX;P-1;NTB.JF.HUMAS.MUDA;2025-01-01;2\n", encoding="utf-8")
+    output = tmp_path / "situs"
+    arguments = ["build", ".", "-q", "-o", str(output), "--asesmen", str(bad), "--format", output_format]
+    result = run_cli(arguments, project)
+    assert result.exit_code == 1, result.output
+    assert codes(result.stdout) == ["KMP205"]
+    assert "X;P-1" not in result.stdout  # no line of the file is quoted
 
 
 def test_no_public_output_is_written_into_a_private_folder(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import os
 import sys
+from collections.abc import Sequence
 from contextlib import nullcontext
 from pathlib import Path
 from typing import NoReturn
@@ -19,6 +21,8 @@ from kompiler.build.orchestrate import (
     wants_appendix,
 )
 from kompiler.build.output import shown_path
+from kompiler.build.people import Prepared, Refused, prepare_compiled
+from kompiler.check.result import CompileResult
 from kompiler.cli.common import (
     default_output,
     emit_report,
@@ -34,11 +38,16 @@ from kompiler.cli.common import (
 )
 from kompiler.cli.dates import AS_OF_DATE
 from kompiler.cli.output import terminable, writing
-from kompiler.cli.people import minimum_group_option, site_aggregates
+from kompiler.cli.people import minimum_group_option
 from kompiler.cli.progress import Bar, wanted
+from kompiler.diagnostics import Diagnostic, Message, Severity
 from kompiler.model.time import in_force
 from kompiler.project import find_root
 from kompiler.render.environment import TemplateProblem
+from kompiler.render.people.summary import page_context
+from kompiler.report import ReportInput, formats
+from kompiler.report import text as text_report
+from kompiler.rules.suppress import Suppressed
 from kompiler.runtime.forked import StageFailed
 
 
@@ -109,7 +118,7 @@ def command(
     jobs: int | None,
 ) -> None:
     """Periksa lalu susun standar di PATH ke folder keluaran. / Check, then build the standards."""
-    from kompiler.cli import EXIT_USAGE
+    from kompiler.cli import EXIT_PROBLEMS, EXIT_USAGE
 
     project = project_path(path)
     output = output or default_output(path, project)
@@ -124,9 +133,19 @@ def command(
         locale = resolve_locale(locale, result)
         shown = select(result.diagnostics, quiet=quiet, verbose=verbose, only_files=None)
         code = exit_code(result, select(result.diagnostics, quiet=True, verbose=False, only_files=None))
-        if shown or code:
+        # The assessment file is checked only against standards without errors, which alone say what its
+        # codes mean; its problems join the standards' in one report, so a machine format stays one document.
+        prepared = _assessment(result, assessment, locale) if assessment is not None and not code else None
+        own = prepared.diagnostics[len(result.diagnostics) :] if prepared is not None else []
+        shown_own = select(own, quiet=quiet, verbose=verbose, only_files=None)
+        if shown or shown_own or code:
             silenced = waived(result, quiet=quiet, verbose=verbose, only_files=None)
-            emit_report(result, shown, output_format, locale, verbose, silenced)
+            if prepared is None:
+                emit_report(result, shown, output_format, locale, verbose, silenced)
+            else:
+                _emit_with_assessment(prepared, shown + shown_own, output_format, verbose, silenced)
+        if any(d.severity is Severity.ERROR for d in own):
+            code = EXIT_PROBLEMS
         if code:
             click.echo(
                 "Keluaran tidak dibuat karena ada galat."
@@ -148,9 +167,7 @@ def command(
                 err=True,
             )
             sys.exit(EXIT_USAGE)
-        agency = None
-        if assessment is not None:
-            agency = site_aggregates(result, assessment, minimum_group, locale)
+        agency = _aggregates(prepared, minimum_group) if prepared is not None else None
         options = BuildOptions(
             locale=locale,
             only=only,
@@ -178,6 +195,64 @@ def command(
     if not quiet:
         message = "berkas ditulis ke" if locale == "id" else "file(s) written to"
         click.echo(f"{len(writer.written)} {message} {shown_path(output)}/")
+
+
+def _assessment(result: CompileResult, file: Path, locale: str) -> Prepared:
+    """``file`` checked against the compiled standards for ``--asesmen``; a project without a match
+    policy is a usage error (exit 2), said on stderr."""
+    from kompiler.cli import EXIT_USAGE
+
+    try:
+        return prepare_compiled(result, file, allow_personal=False, purpose=None, locale=locale)
+    except Refused as refusal:
+        click.echo(f"kompiler: {refusal.message.text(locale)}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+def _emit_with_assessment(
+    prepared: Prepared,
+    diagnostics: list[Diagnostic],
+    output_format: str,
+    verbose: bool,
+    suppressed: Sequence[Suppressed],
+) -> None:
+    """The standards' and the assessment file's problems as one report in ``output_format``. No line of
+    the assessment file is ever quoted (:meth:`Prepared.source_line`): its lines are personal data. The
+    text format's count names both kinds of file."""
+    locale = prepared.locale
+    standards = len(prepared.result.files)
+    report = ReportInput(
+        diagnostics=diagnostics,
+        locale=locale,
+        files_checked=standards + 1,
+        source_line=prepared.source_line,
+        color=output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
+        verbose=verbose,
+        suppressed=suppressed,
+    )
+    if output_format != "text":
+        click.echo(formats()[output_format](report), nl=False)
+        return
+    where = Message(
+        f"dalam {standards} berkas standar dan 1 berkas asesmen",
+        f"in {standards} standards file(s) and 1 assessment file",
+    )
+    click.echo(
+        text_report.render(report, with_summary=False) + text_report.summary(report, where) + "\n", nl=False
+    )
+
+
+def _aggregates(prepared: Prepared, minimum: int) -> dict[str, object]:
+    """The site page's context: the checked file's suppressed aggregates (exit 1 when the file changed
+    meanwhile and now holds errors)."""
+    from kompiler.cli import EXIT_PROBLEMS
+
+    try:
+        view = prepared.agency(minimum, None)
+    except Refused as refusal:
+        click.echo(f"kompiler: {refusal.message.text(prepared.locale)}", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    return page_context(view, prepared.locale)
 
 
 def _stopped(failure: StageFailed) -> NoReturn:
