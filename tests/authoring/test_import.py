@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from kompiler.authoring.importer import ImportOptions, import_tables
+from kompiler.build.output import OutputWriter
+from kompiler.build.private import PrivateWriter
 from kompiler.diagnostics import Severity
 from kompiler.model import CompetencyType
 from kompiler.pipeline import compile_path
@@ -132,6 +134,73 @@ def test_import_refuses_to_overwrite_a_project(tmp_path: Path, run_cli, minimal_
     requirements = _write_csv(tmp_path / "r.csv", REQUIREMENTS)
     result = run_cli(["import", str(positions), str(requirements), "-o", str(minimal_project)], tmp_path)
     assert result.exit_code == 2
+
+
+def _refused_place(tmp_path: Path, run_cli, target: Path, locale: str = "id") -> str:
+    """Import into ``target``; assert it was refused as a usage error with nothing written, and return
+    the message (on one line, as the terminal's width does not matter here)."""
+    positions = _write_csv(tmp_path / "p.csv", POSITIONS)
+    requirements = _write_csv(tmp_path / "r.csv", REQUIREMENTS)
+    arguments = ["import", str(positions), str(requirements), "-o", str(target), "--locale", locale]
+    result = run_cli(arguments, tmp_path)
+    assert result.exit_code == 2, result.output
+    assert not target.exists()
+    return " ".join(result.output.split())
+
+
+@pytest.mark.parametrize("folder", ["jabatan", "kamus", "rumpun", "pengembangan", "templates"])
+def test_import_refuses_a_folder_the_project_reads(
+    tmp_path: Path, run_cli, minimal_project: Path, folder: str
+) -> None:
+    """An imported project inside ``jabatan/`` was written ("9 files") and the next check of the
+    drafter's project found a hundred errors: import now refuses where ``build -o`` does."""
+    target = minimal_project / folder / "impor"
+    said = _refused_place(tmp_path, run_cli, target)
+    assert f"{target} ada di dalam folder {folder}/ proyek, yang dibaca kompiler" in said, said
+    assert compile_path(minimal_project).ok
+
+
+def test_import_refuses_any_folder_inside_a_project(tmp_path: Path, run_cli, minimal_project: Path) -> None:
+    """``check`` reads every folder of a project, not only those a build refuses: a project imported
+    anywhere inside another would be read as part of it."""
+    target = minimal_project / "draf" / "impor"
+    said = _refused_place(tmp_path, run_cli, target, locale="en")
+    assert f"{target} lies inside the standards project {minimal_project}; kompiler check reads" in said
+    assert compile_path(minimal_project).ok
+
+
+def test_import_writes_beside_a_project_and_where_check_does_not_read(
+    tmp_path: Path, run_cli, minimal_project: Path
+) -> None:
+    """Beside ``standards/`` (the layout init writes) and in a folder discovery skips, such as
+    ``output/``, the import writes as before."""
+    positions = _write_csv(tmp_path / "p.csv", POSITIONS)
+    requirements = _write_csv(tmp_path / "r.csv", REQUIREMENTS)
+    for target in (tmp_path / "impor", minimal_project / "output" / "impor"):
+        result = run_cli(["import", str(positions), str(requirements), "-o", str(target)], tmp_path)
+        assert result.exit_code == 0, result.output
+    assert compile_path(minimal_project).ok
+
+
+def test_import_refuses_a_folder_inside_a_build_output(tmp_path: Path, run_cli) -> None:
+    """The next build would replace the imported project, or refuse to run beside it."""
+    output = tmp_path / "keluaran"
+    writer = OutputWriter(output)
+    writer.write_text("site/index.html", "<p>situs</p>")
+    writer.commit()
+    for target in (output / "impor", output / "site" / "impor"):
+        said = _refused_place(tmp_path, run_cli, target)
+        assert f"{target} ada di dalam folder keluaran build {output} (ada .kompiler-output)" in said, said
+
+
+def test_import_refuses_a_private_folder(tmp_path: Path, run_cli) -> None:
+    """A private folder holds employees' results: a project is published, so it never goes there."""
+    private = tmp_path / "hasil"
+    writer = PrivateWriter(private)
+    writer.write_text("kesenjangan.csv", "nip\n")
+    writer.commit()
+    said = _refused_place(tmp_path, run_cli, private / "impor", locale="en")
+    assert f"is or lies inside the private folder {private} (employees' assessment results)" in said, said
 
 
 def test_position_with_nothing_above_the_cut_keeps_its_most_important_element(

@@ -281,6 +281,28 @@ def _refuse_private(target: Path) -> None:
             )
 
 
+def check_outside_outputs(target: Path) -> None:
+    """Refuse ``target`` (absolute, links resolved) for files that are not output when it is, or lies
+    inside, a private folder (:func:`_refuse_private`) or any other folder kompiler wrote (one holding
+    :data:`MARKER`): the next ``build`` or ``kompiler people`` replaces such a folder whole, and a build
+    refuses to replace one holding files it did not write. For what writes into a folder of its own
+    (``kompiler import``'s project); reads only."""
+    _refuse_private(target)
+    for folder in (target, *target.parents):
+        if os.path.lexists(folder / MARKER):
+            where = ("adalah", "is") if folder == target else ("ada di dalam", "lies inside")
+            raise OutputRefused(
+                Message(
+                    f"Folder keluaran {shown_path(target)} {where[0]} folder keluaran build "
+                    f"{shown_path(folder)} (ada {MARKER}); build berikutnya mengganti isinya, atau menolak "
+                    "berjalan selama ada berkas lain di sana. Pilih folder di luar keluaran build.",
+                    f"The output folder {shown_path(target)} {where[1]} the build output folder "
+                    f"{shown_path(folder)} (it holds {MARKER}); the next build replaces what it holds, or "
+                    "refuses to run while other files are there. Choose a folder outside the build's output.",
+                )
+            )
+
+
 def _check_contents(target: Path) -> None:
     names = set(os.listdir(target))
     if ".git" in names:

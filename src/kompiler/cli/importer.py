@@ -2,7 +2,7 @@
 
 Exit codes as for ``check``: 0 written, 1 problems in the tables (every one reported at ``table:row:column``,
 nothing written), 2 usage error (an option, an unreadable table file, an output that is not a new or
-empty folder, an output that cannot be written).
+empty folder or lies where a project does not belong, an output that cannot be written).
 """
 
 from __future__ import annotations

@@ -28,7 +28,8 @@ the stages of this package:
    target and compiles them with every rule, tracing each error back to the table cell its text came
    from (a duplicate title in one unit, a title that names another grade). Only a project without errors
    takes the target's place, so the target holds the whole project or nothing; a target that holds
-   anything is never touched.
+   anything is never touched, nor one where a project does not belong (inside a build's output, a
+   private folder or another standards project).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from kompiler.authoring.importer.options import (
     checked_options,
 )
 from kompiler.authoring.importer.plan import SHIPPED_FILES, Plan, importance_weight, rescale
-from kompiler.authoring.importer.staging import check_target, write_checked
+from kompiler.authoring.importer.staging import check_place, check_target, write_checked
 from kompiler.authoring.importer.tables import (
     MAX_POSITIONS,
     MAX_ROWS,
@@ -109,6 +110,7 @@ def import_project(
 def _import(positions_path: Path, requirements_path: Path, target: Path, options: ImportOptions) -> Imported:
     grade = checked_options(options)
     check_target(target)
+    check_place(target)
     shown_names = (shown(str(positions_path)), shown(str(requirements_path)))
     tables, diagnostics = [], []
     bounds = (MAX_POSITIONS, MAX_ROWS)

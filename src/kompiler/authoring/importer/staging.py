@@ -1,10 +1,11 @@
 """Writing an imported project all or nothing: staged beside the target, checked, moved into place.
 
-The target must be a new or empty folder; the import never touches anything that is there. The project is
-written into a fresh folder beside it (the same file system, so the final move is a rename), compiled
-with every rule, and each error traced back to the table cell its text came from. Only a project without
-errors is moved into place; whatever else happens (an error, a full disk, Ctrl-C, SIGTERM through the
-CLI), the staging folder and any parent folder the import created are removed.
+The target must be a new or empty folder, outside build output, private folders and standards projects;
+the import never touches anything that is there. The project is written into a fresh folder beside it
+(the same file system, so the final move is a rename), compiled with every rule, and each error traced
+back to the table cell its text came from. Only a project without errors is moved into place; whatever
+else happens (an error, a full disk, Ctrl-C, SIGTERM through the CLI), the staging folder and any parent
+folder the import created are removed.
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ from typing import Any
 from kompiler.authoring.importer.options import ImportRefused, ImportUsageError, usage
 from kompiler.authoring.importer.plan import SHIPPED_FILES, Files, Origins
 from kompiler.authoring.importer.tables import shown
+from kompiler.build.output import OutputRefused, check_outside_outputs
+from kompiler.build.output import check_target as check_output_target
 from kompiler.diagnostics import Diagnostic, Location, Message, Related, Severity, Span
+from kompiler.project import IGNORED_DIRS, PROJECT_FILE
 from kompiler.resources import data_dir
 
 
@@ -52,6 +56,44 @@ def check_target(target: Path) -> None:
             f"{shown(str(target))} tidak kosong; impor hanya menulis ke folder baru atau kosong.",
             f"{shown(str(target))} is not empty; the import writes only into a new or empty folder.",
         )
+
+
+def check_place(target: Path) -> None:
+    """Refuse a target where the imported project would break what kompiler already keeps there, as
+    ``build -o`` refuses those places: inside a build's output folder or a private folder (the next
+    build or ``kompiler people`` replaces it), or inside a standards project, which ``kompiler check``
+    reads whole, so the imported project's files would be read as that project's (a hundred errors).
+    Reads only."""
+    real = Path(os.path.realpath(target))
+    try:
+        check_outside_outputs(real)
+        for project in _projects_around(real):
+            check_output_target(real, (project,))
+            _refuse_nested(real, project)
+    except OutputRefused as refused:
+        raise ImportUsageError(refused.message) from None
+
+
+def _projects_around(target: Path) -> list[Path]:
+    """The standards projects (folders holding ``kompiler.yaml``) above ``target``."""
+    return [folder for folder in target.parents if os.path.lexists(folder / PROJECT_FILE)]
+
+
+def _refuse_nested(target: Path, project: Path) -> None:
+    """Refuse ``target`` inside ``project`` unless discovery skips it (it or a folder on the way there
+    is one such as ``output/``, or has a name that starts with a dot)."""
+    if any(part in IGNORED_DIRS or part.startswith(".") for part in target.relative_to(project).parts):
+        return
+    raise OutputRefused(
+        Message(
+            f"{shown(str(target))} ada di dalam proyek standar {shown(str(project))}; kompiler check "
+            "membaca setiap folder proyek, jadi proyek hasil impor akan terbaca sebagai bagian standarnya. "
+            "Pilih folder di luar proyek itu.",
+            f"{shown(str(target))} lies inside the standards project {shown(str(project))}; kompiler check "
+            "reads every folder of a project, so the imported project would be read as part of its "
+            "standards. Choose a folder outside that project.",
+        )
+    )
 
 
 def _unreadable(target: Path, error: OSError) -> ImportUsageError:
