@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -73,3 +74,27 @@ def test_formats_say_the_same(golden: Callable[[str, str], None]) -> None:
     assert rows[1][:4] == ["Unit A", "8", "0.5", "1"]
     html = Templates(None).render("people/agregat.html", {**page_context(shown, "id"), "locale": "id"})
     assert html.count("<tr>") == 1 + 3 + 1 and "Unit B" not in html and "jpm-2026.1" in html
+
+
+def test_names_are_escaped_in_the_markdown() -> None:
+    """A unit's name is the standards' text: HTML in it must not run in a Markdown viewer, and a ``|``
+    must not split the table row."""
+    data = Aggregates(
+        units=("<img src=x onerror=alert(3)> Dinas", "Biro | Umum"),
+        competencies=("M.01",),
+        competency_names={"M.01": "Integritas <b>"},
+        people=np.array([[6], [7]]),
+        gap_sum=np.array([[3.0], [7.0]]),
+        with_gap=np.array([[3], [7]]),
+        unit_people=np.array([6, 7]),
+        unit_with_gap=np.array([3, 7]),
+        unit_reaching=None,
+    )
+    shown = agency_view(
+        suppress(data, 5), data.competency_names, has_plans=False, minimum_jp=20, version="v<1>", locale="id"
+    )
+    text = markdown(shown, "id")
+    assert re.search(r"(?<!\\)[<>]", text) is None  # every angle bracket escaped
+    assert "\\<img src=x onerror=alert(3)\\> Dinas" in text and "Biro \\| Umum" in text
+    rows = [line for line in text.splitlines() if line.startswith("| ") and "Biro" in line]
+    assert [row.replace("\\|", "").count("|") for row in rows] == [4]  # three cells, no more

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kompiler.people.aggregate import Figure, Suppressed, UnitFigure
+from kompiler.render.environment import markdown_escape
 from kompiler.render.people.labels import people_labels
 from kompiler.render.people.view import number
 from kompiler.spreadsheet import spreadsheet_text
@@ -99,25 +100,24 @@ def agency_view(
 
 
 def markdown(view: AgencyView, locale: str) -> str:
-    """The view as Markdown tables (no template: a fixed, machine-checked shape)."""
+    """The view as Markdown tables (no template: a fixed, machine-checked shape). Every text from the
+    standards, the policy or the file (a unit's or competency's name, a code, the formula version) is
+    escaped as every Markdown output escapes it (:func:`~kompiler.render.environment.markdown_escape`):
+    a ``|`` would split a table cell, HTML would run in a Markdown viewer."""
     t = people_labels(locale)
-    head = [t["unit"], t["jumlah_orang"], *(code for code, _ in view.columns)]
+    head = [t["unit"], t["jumlah_orang"], *(markdown_escape(code) for code, _ in view.columns)]
     if view.has_plans:
         head.append(t["porsi_20jp"].format(minimum=view.minimum_jp))
     lines = [f"# {t['title_summary']}", "", t["agregat_note"].format(minimum=view.minimum), ""]
     lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in (*view.rows, view.total):
-        cells = [_md(row.label), row.people, *(c.text for c in row.cells)]
+        cells = [markdown_escape(row.label), row.people, *(c.text for c in row.cells)]
         if view.has_plans:
             cells.append(row.share)
         lines.append("| " + " | ".join(cells) + " |")
-    lines += ["", *(f"- {code}: {_md(name)}" for code, name in view.columns), ""]
-    lines += [f"*{t['dukungan'].format(version=view.version or '—')}*", ""]
+    lines += ["", *(f"- {markdown_escape(code)}: {markdown_escape(name)}" for code, name in view.columns), ""]
+    lines += [f"*{t['dukungan'].format(version=markdown_escape(view.version or '—'))}*", ""]
     return "\n".join(lines)
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def csv_text(view: AgencyView) -> str:
