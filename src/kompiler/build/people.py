@@ -7,7 +7,8 @@ after chunk, and written.
 Each step writes one section of the folder, which replaces only that section
 (:class:`~kompiler.build.private.PrivateWriter`): ``gaps`` writes ``kesenjangan/<ID>.md|pdf|docx``,
 ``kesenjangan.csv`` and ``ringkasan.csv``; ``plan`` writes ``rencana/`` and ``rencana.csv``; ``moves``
-writes ``mutasi/`` and ``mutasi.csv``. The people stage's results arrive chunk after chunk
+writes ``mutasi/`` and ``mutasi.csv``. Every step records in ``sumber.json`` which assessment file it was
+computed from, and removes the parts another file made (:mod:`kompiler.build.provenance`). The people stage's results arrive chunk after chunk
 (:class:`~kompiler.people.stream.People`); the tables with a row per person and competency or plan item
 are written straight from a chunk's columns (:mod:`kompiler.render.people.chunk_rows`), and a person's
 :class:`~kompiler.people.results.PersonReport` is built only for a document or the moves table. Every
@@ -29,6 +30,7 @@ from typing import Protocol
 from kompiler.build.orchestrate import build_moment, source_date
 from kompiler.build.people_documents import DocumentWriter
 from kompiler.build.private import PrivateWriter
+from kompiler.build.provenance import Source, record
 from kompiler.check.parallel import checked_spec, executor_for
 from kompiler.check.result import CompileResult
 from kompiler.diagnostics import Diagnostic, Message, Severity
@@ -66,17 +68,25 @@ _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
 
 @dataclass(frozen=True)
 class Written:
-    """What a step wrote: people, documents, and the rows of each table."""
+    """What a step wrote: people, documents, and the rows of each table; and what it removed from the
+    folder because another assessment file made it (:mod:`kompiler.build.provenance`)."""
 
     people: int
     documents: int
     rows: dict[str, int]
+    removed: tuple[str, ...] = ()
 
     def summary(self, locale: str) -> str:
-        """``3 pegawai, 9 dokumen, kesenjangan.csv (120 baris)`` (or in English)."""
+        """``3 pegawai, 9 dokumen, kesenjangan.csv (120 baris)`` (or in English), and what was removed."""
         words = ("pegawai", "dokumen", "baris") if locale == "id" else ("employee(s)", "document(s)", "rows")
         tables = "".join(f", {name} ({count} {words[2]})" for name, count in self.rows.items())
-        return f"{self.people} {words[0]}, {self.documents} {words[1]}{tables}"
+        text = f"{self.people} {words[0]}, {self.documents} {words[1]}{tables}"
+        if not self.removed:
+            return text
+        names = ", ".join(self.removed)
+        if locale == "id":
+            return f"{text} [hasil yang tidak dibuat dari berkas asesmen ini dihapus: {names}]"
+        return f"{text} [results not made from this assessment file removed: {names}]"
 
 
 def file_stem(person: str) -> str:
@@ -258,12 +268,29 @@ class Prepared:
         except MissingPolicy as missing:
             raise Refused(missing.message) from None
 
+    def _recorded(
+        self, writer: PrivateWriter, part: str, command: str, source: Source, written: Written
+    ) -> Written:
+        """``written``, with ``part`` recorded in the folder's manifest as made from ``source`` (hashed
+        before the step read the file again) and the parts another file made removed
+        (:func:`kompiler.build.provenance.record`)."""
+        removed = record(
+            writer,
+            part,
+            source,
+            command=f"kompiler people {command}",
+            people=written.people,
+            version=self.setting().version,
+        )
+        return replace(written, removed=removed)
+
     def write_step(
         self, step: str, writer: PrivateWriter, formats: tuple[str, ...], year: int | None
     ) -> Written:
         """``gaps``, ``plan`` or ``moves`` for every person of the file, into ``writer``."""
+        source = Source.of(self.assessments.path)
         people = self.people(plans=step == "plan", moves=step == "moves", year=year)
-        return write_people(
+        written = write_people(
             self.computed(people),
             people.report,  # type: ignore[arg-type]
             writer,
@@ -276,10 +303,12 @@ class Prepared:
             built=source_date(),
             expected=self.assessments.people,
         )
+        return self._recorded(writer, SECTIONS[step], step, source, written)
 
     def write_pool(self, position: str, writer: PrivateWriter, formats: tuple[str, ...]) -> Written:
         """The talent pool of ``position``, the :data:`POOL_SIZE` people most ready for it (its holders
         left out), into ``talenta/<KODE>.md`` and ``talenta/<KODE>.csv``."""
+        source = Source.of(self.assessments.path)
         people = self.people(plans=False, moves=False, year=None)
         requirements = people.requirements
         candidates = talent_pool(
@@ -307,13 +336,15 @@ class Prepared:
                 "unit": found.unit,
             }
             writer.write_text(f"talenta/{stem}.md", self.templates().render("people/talenta.md", context))
-        return Written(len(candidates), int("md" in formats), rows)
+        written = Written(len(candidates), int("md" in formats), rows)
+        return self._recorded(writer, "talenta", f"pool {position}", source, written)
 
     def write_summary(
         self, writer: PrivateWriter, formats: tuple[str, ...], minimum: int, year: int | None
     ) -> Written:
         """The agency's suppressed aggregates: ``agregat/peta.html`` always (the heatmap in colour), and
         ``peta.md``, ``peta.pdf`` and ``peta.csv`` as ``formats`` ask (a heatmap has no Word form)."""
+        source = Source.of(self.assessments.path)
         view = self.agency(minimum, year)
         templates = self.templates()
         context = {**summary.page_context(view, self.locale), "locale": self.locale}
@@ -330,7 +361,9 @@ class Prepared:
         if "csv" in formats:
             writer.write_text("agregat/peta.csv", summary.csv_text(view))
             rows["agregat/peta.csv"] = len(view.rows) + 1
-        return Written(self.assessments.people, written, rows)
+        return self._recorded(
+            writer, "agregat", "summary", source, Written(self.assessments.people, written, rows)
+        )
 
     def agency(self, minimum: int, year: int | None) -> summary.AgencyView:
         """The whole file's aggregates, suppressed by the people stage

@@ -17,7 +17,8 @@ in at the end: all or nothing), with two differences. Everything is created with
 0700 (folders), whatever the umask, and the folder itself is made 0700, so no other account on the machine
 reads it even while it is written. And a command replaces only the sections it writes
 (``kesenjangan/`` and ``kesenjangan.csv`` for ``gaps`` …), so the three steps of a drafter (gaps, plan,
-moves) leave each other's documents in place.
+moves) leave each other's documents in place, unless it is told to remove them: the parts another
+assessment file made (:mod:`kompiler.build.provenance`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import os
 import shutil
 import stat
 import subprocess
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, TextIO
@@ -177,6 +178,7 @@ class PrivateWriter(OutputWriter):
     """
 
     def __init__(self, target: Path, *, sources: Sequence[Path] = ()) -> None:
+        self._removed: set[str] = set()
         with _private_umask():
             super().__init__(target, sources=sources)
             try:
@@ -217,16 +219,42 @@ class PrivateWriter(OutputWriter):
         with _private_umask(), self._writing(), path.open("w", encoding="utf-8", newline="") as stream:
             yield stream
 
+    def previous_names(self) -> set[str]:
+        """The top-level names of what the folder held before this command: only files kompiler wrote
+        and that are unchanged since (the folder is refused otherwise, :func:`check_target`)."""
+        return {relative.split("/", 1)[0] for relative in self._previous}
+
+    def previous_text(self, relative: str) -> str | None:
+        """The text of the previous file ``relative`` when kompiler wrote it and it is unchanged, else
+        ``None`` (also when it cannot be read as UTF-8)."""
+        if relative not in self._previous:
+            return None
+        try:
+            return self.target.joinpath(*PurePosixPath(relative).parts).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def staged_names(self) -> set[str]:
+        """The top-level names this command has written so far."""
+        return {relative.split("/", 1)[0] for relative in self.written}
+
+    def remove(self, names: Iterable[str]) -> None:
+        """Remove the previous output's top-level ``names`` at :meth:`commit` (all or nothing with the
+        rest): only what :meth:`previous_names` lists, kompiler's own unchanged files, is ever removed."""
+        self._removed |= set(names) & self.previous_names()
+
     def commit(self) -> None:
-        """Replace the sections this command wrote (the top-level names of the files it staged), keep the
-        others, and make every file 0600 and every folder 0700 first, whatever created them."""
+        """Replace the sections this command wrote (the top-level names of the files it staged), remove
+        those it was told to (:meth:`remove`), keep the others, and make every file 0600 and every folder
+        0700 first, whatever created them."""
         with self._writing():
             _restrict(self.staging)
         staged = self._staged()
         incoming = {relative.split("/", 1)[0] for relative in staged}
-        kept = {path: size for path, size in self._previous.items() if path.split("/", 1)[0] not in incoming}
+        gone = incoming | self._removed
+        kept = {path: size for path, size in self._previous.items() if path.split("/", 1)[0] not in gone}
         with _private_umask():
-            self._swap({**kept, **staged}, aside=incoming, incoming=incoming)
+            self._swap({**kept, **staged}, aside=gone, incoming=incoming)
 
     def commit_into(self) -> None:
         self.commit()

@@ -1,0 +1,120 @@
+"""The private folder names the assessment file each part comes from (sumber.json), and a step removes
+the parts another file made, saying so: plans for forty people never sit beside the gaps of three."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kompiler.build.people import Prepared, Written, prepare_compiled
+from kompiler.build.private import PrivateWriter
+from kompiler.build.provenance import MANIFEST
+from kompiler.check.result import CompileResult
+from kompiler.pipeline import compile_path
+from tests.people.conftest import STANDARDS
+
+SAMPLE = STANDARDS.parent / "contoh" / "asesmen-contoh.csv"
+THREE = (
+    "id;jabatan;tanggal;kinerja;potensi;M.01\n"
+    "P-1;NTB.JF.HUMAS.PERTAMA.KOMINFO;2025-03-10;Butuh Perbaikan;3;2\n"
+    "P-2;NTB.JF.HUMAS.PERTAMA.KOMINFO;2025-03-10;Kurang;2;2\n"
+    "P-3;NTB.JF.HUMAS.PERTAMA.KOMINFO;2025-03-10;Baik;4;3\n"
+)
+
+
+@pytest.fixture(scope="module")
+def result() -> CompileResult:
+    return compile_path(STANDARDS)
+
+
+def _run(result: CompileResult, file: Path, target: Path, step: str, locale: str = "id") -> Written:
+    """One ``kompiler people STEP FILE -o TARGET``, as the command runs it."""
+    prepared: Prepared = prepare_compiled(result, file, allow_personal=False, purpose=None, locale=locale)
+    assert prepared.diagnostics == []
+    writer = PrivateWriter(target)
+    try:
+        if step == "pool":
+            written = prepared.write_pool("NTB.JF.HUMAS.MUDA", writer, ("md", "csv"))
+        elif step == "summary":
+            written = prepared.write_summary(writer, ("md",), 5, None)
+        else:
+            written = prepared.write_step(step, writer, ("md", "csv"), None)
+    except BaseException:
+        writer.abort()
+        raise
+    writer.commit()
+    return written
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(entry.name for entry in folder.iterdir()) if folder.is_dir() else []
+
+
+def test_a_step_on_another_file_removes_the_other_files_parts_and_says_so(
+    result: CompileResult, tmp_path: Path
+) -> None:
+    target = tmp_path / "hasil"
+    for step in ("plan", "moves", "pool", "summary"):
+        _run(result, SAMPLE, target, step)
+    assert len(_files(target / "rencana")) == 40 and len(_files(target / "mutasi")) == 40
+    three = tmp_path / "tiga.csv"
+    three.write_text(THREE, encoding="utf-8")
+
+    written = _run(result, three, target, "gaps")
+
+    assert _files(target / "kesenjangan") == ["P-1.md", "P-2.md", "P-3.md"]
+    assert not (target / "rencana").exists() and not (target / "mutasi").exists()
+    assert not (target / "talenta").exists() and not (target / "agregat").exists()
+    removed = "agregat/, mutasi.csv, mutasi/, rencana.csv, rencana/, talenta/"
+    assert written.removed == tuple(removed.split(", "))
+    assert written.summary("id").endswith(
+        f"[hasil yang tidak dibuat dari berkas asesmen ini dihapus: {removed}]"
+    )
+    assert f"[results not made from this assessment file removed: {removed}]" in written.summary("en")
+    manifest = json.loads((target / MANIFEST).read_text(encoding="utf-8"))
+    [(part, entry)] = manifest["bagian"].items()
+    assert part == "kesenjangan"
+    assert entry["berkas_asesmen"] == os.path.abspath(three)
+    assert entry["sha256"] == hashlib.sha256(three.read_bytes()).hexdigest()
+    assert entry["perintah"] == "kompiler people gaps" and entry["pegawai"] == 3
+    assert entry["isi"] == ["kesenjangan.csv", "kesenjangan/", "ringkasan.csv"]
+    assert entry["dibuat"][:4].isdigit() and "T" in entry["dibuat"]
+    assert "P-1" not in (target / MANIFEST).read_text(encoding="utf-8")  # the file's name, never its content
+
+
+def test_parts_of_the_same_file_stay_wherever_it_lies(result: CompileResult, tmp_path: Path) -> None:
+    """The same content is the same source, even copied elsewhere: the steps of one file add up."""
+    target = tmp_path / "hasil"
+    _run(result, SAMPLE, target, "plan")
+    copy = tmp_path / "salinan.csv"
+    shutil.copyfile(SAMPLE, copy)
+    written = _run(result, copy, target, "gaps")
+    assert written.removed == () and "dihapus" not in written.summary("id")
+    assert len(_files(target / "rencana")) == 40 and len(_files(target / "kesenjangan")) == 40
+    parts = json.loads((target / MANIFEST).read_text(encoding="utf-8"))["bagian"]
+    assert sorted(parts) == ["kesenjangan", "rencana"]
+    assert parts["rencana"]["berkas_asesmen"] == os.path.abspath(SAMPLE)
+    assert parts["kesenjangan"]["berkas_asesmen"] == os.path.abspath(copy)
+    assert parts["rencana"]["sha256"] == parts["kesenjangan"]["sha256"]
+
+
+def test_a_changed_file_or_a_part_without_a_record_counts_as_another_source(
+    result: CompileResult, tmp_path: Path
+) -> None:
+    target = tmp_path / "hasil"
+    writer = PrivateWriter(target)  # a part written before the folder kept a manifest
+    writer.write_text("mutasi/P-0001.md", "lama")
+    writer.commit()
+    file = tmp_path / "asesmen.csv"
+    file.write_text(THREE, encoding="utf-8")
+    _run(result, file, target, "plan")
+    assert not (target / "mutasi").exists()
+    file.write_text(THREE.replace("Baik;4;3", "Baik;4;2"), encoding="utf-8")  # the same path, edited
+    written = _run(result, file, target, "gaps")
+    assert written.removed == ("rencana.csv", "rencana/")
+    assert sorted(json.loads((target / MANIFEST).read_text(encoding="utf-8"))["bagian"]) == ["kesenjangan"]
