@@ -446,6 +446,25 @@ def _unknown_file(path: Path, relative: str, cwd: Path) -> Diagnostic:
     )
 
 
+# What the documents print for the number of a regulation not yet enacted, as drafts print it (NOMOR ...
+# TAHUN ...), and what ``kompiler init`` writes for it.
+UNNUMBERED = "..."
+
+
+def regulation_number(project: dict[str, Any]) -> str:
+    """The regulation number ``kompiler.yaml`` gives (``dokumen.nomor``) as the documents print it: as
+    written, or :data:`UNNUMBERED` while it is left out or empty. A draft regulation has no number until
+    it is enacted, so neither stops a build; KMP126 warns until a number is filled in."""
+    document = project.get("dokumen")
+    number = document.get("nomor") if isinstance(document, dict) else None
+    return str(number) if number not in (None, "") else UNNUMBERED
+
+
+def is_numbered(number: str) -> bool:
+    """Whether a printed regulation number is a number, not a placeholder such as ``...`` or ``-``."""
+    return any(character.isalnum() for character in number)
+
+
 @dataclass(frozen=True)
 class RuleSettings:
     """The ``aturan`` section of ``kompiler.yaml``: which rules run, at which severity, with which options."""

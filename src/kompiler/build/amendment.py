@@ -21,6 +21,7 @@ from kompiler.diff.changes import Change, Kind, Subject
 from kompiler.diff.report import groups
 from kompiler.diff.wording import entity_name, field_label
 from kompiler.model import Corpus
+from kompiler.project import regulation_number
 from kompiler.render.documents import appendix_pdf
 from kompiler.render.environment import Templates
 from kompiler.render.view import regulation_title
@@ -69,7 +70,7 @@ def amendment_view(comparison: Comparison, locale: str) -> AmendmentView:
     title = regulation_title(str(document.get("jenis_peraturan", "")), str(document.get("pejabat", "")))
     kind = str(document.get("jenis_peraturan", "Peraturan"))
     number, year, about = (
-        str(document.get("nomor", "")),
+        regulation_number(project),
         str(document.get("tahun", "")),
         str(document.get("tentang", "")),
     )

@@ -221,6 +221,23 @@ def _hint(owner: dict[str, Any]) -> tuple[str, str]:
     return (f" {description}" if description else "", "")
 
 
+def _pattern_message(value: Any, owner: dict[str, Any], hint_id: str, hint_en: str) -> Message:
+    """What a value that breaks its pattern should look like, never just "not the expected format": the
+    schema's ``patternErrorMessage`` (the sentence VS Code's YAML extension shows as the drafter types),
+    else the pattern itself beside the description and example; in English, which the schemas are not
+    written in, the pattern and the example."""
+    pattern = owner.get("pattern", "")
+    said = owner.get("patternErrorMessage")
+    if said:
+        indonesian = f"Nilai {_show(value)} tidak sesuai format yang diharapkan: {said}"
+    else:
+        indonesian = f"Nilai {_show(value)} tidak sesuai format yang diharapkan (pola {pattern}).{hint_id}"
+    return Message(
+        indonesian,
+        f"The value {_show(value)} does not have the expected format (pattern {pattern}).{hint_en}",
+    )
+
+
 def _message_for(name: str, kind: Any, value: Any, owner: dict[str, Any], error: Any) -> Message:
     params = kind.as_dict() if hasattr(kind, "as_dict") else {}
     hint_id, hint_en = _hint(owner)
@@ -250,10 +267,7 @@ def _message_for(name: str, kind: Any, value: Any, owner: dict[str, Any], error:
             f"The value must be {_show(expected)}, not {_show(value)}.{hint_en}",
         )
     if name == "Pattern":
-        return Message(
-            f"Nilai {_show(value)} tidak sesuai format yang diharapkan.{hint_id}",
-            f"The value {_show(value)} does not have the expected format.{hint_en}",
-        )
+        return _pattern_message(value, owner, hint_id, hint_en)
     if name == "Format":
         format_id, format_en = _FORMAT_NAMES.get(
             params.get("format", ""), (params.get("format"), params.get("format"))

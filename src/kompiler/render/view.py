@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kompiler.model import Competency, CompetencyType, Corpus, Position
+from kompiler.project import regulation_number
 from kompiler.render.labels import labels, long_date
 from kompiler.runtime.sharing import Shared
 
@@ -179,7 +180,7 @@ def _regulation(project: dict[str, Any], locale: str) -> RegulationInfo:
     return RegulationInfo(
         agency=str((project.get("instansi") or {}).get("nama", "")),
         title=regulation_title(str(document.get("jenis_peraturan", "")), str(document.get("pejabat", ""))),
-        number=str(document.get("nomor", "")),
+        number=regulation_number(project),
         year=str(document.get("tahun", "")),
         about=str(document.get("tentang", "")),
         place=str(signer.get("tempat", "")),

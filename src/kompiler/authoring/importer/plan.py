@@ -32,6 +32,7 @@ from kompiler.authoring.importer.options import ImportOptions
 from kompiler.authoring.importer.tables import DUPLICATE, REFERENCE, SHAPE, Table, problem
 from kompiler.check.load import reads_as_text
 from kompiler.diagnostics import Diagnostic, Location, Message, Related, Severity
+from kompiler.project import UNNUMBERED
 
 SHIPPED_FILES = ("sumber.yaml", "jenjang.yaml", "kamus/manajerial.yaml", "kamus/sosial-kultural.yaml")
 MAX_PER_DICTIONARY = 999
@@ -271,7 +272,7 @@ class Plan:
             "dokumen": {
                 "jenis_peraturan": "Peraturan (data impor)",
                 "pejabat": "Pejabat (data impor)",
-                "nomor": "1",
+                "nomor": UNNUMBERED,
                 "tahun": int(valid_from[:4]),
                 "tentang": f"Standar kompetensi jabatan yang diimpor dari {self.positions_file}",
             },
