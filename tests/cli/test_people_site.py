@@ -23,6 +23,7 @@ from tests.cli.test_people import BKD, BPKAD, LEVELS, TU, write_assessment
 
 REPO = Path(__file__).parents[2]
 SMALL_UNIT = "Biro Umum Sekretariat Daerah"
+SAMPLE = REPO / "contoh" / "asesmen-contoh.csv"
 
 
 @pytest.fixture
@@ -32,9 +33,17 @@ def project(tmp_path: Path) -> Path:
     return target
 
 
+def _varied(i: int) -> dict[str, object]:
+    return {**LEVELS, **{f"M.0{k}": 1 + (i + k) % 3 for k in range(1, 9)}}
+
+
 def test_nothing_personal_reaches_the_site(project: Path, tmp_path: Path) -> None:
-    people = [(f"PX-{i:03d}", BKD, {**LEVELS, "M.01": 1 + i % 3}) for i in range(6)]
-    people += [(f"PY-{i:03d}", BPKAD, {**LEVELS, "M.02": 1}) for i in range(7)]
+    # Levels that differ from person to person: a group whose members all have the same gap is
+    # suppressed whatever its size (test_uniform_groups_are_suppressed_on_the_site).
+    people = [(f"PX-{i:03d}", BKD, _varied(i)) for i in range(7)]
+    people += [
+        (f"PY-{i:03d}", BPKAD, {**_varied(i), "T.KEU.01": 1 + i % 3, "T.KEU.06": 1 + i % 2}) for i in range(6)
+    ]
     people += [("PZ-SENDIRI-1", TU, {**LEVELS, "M.03": 1}), ("PZ-SENDIRI-2", TU, LEVELS)]
     assessment = write_assessment(tmp_path / "asesmen.csv", people)
     result = compile_path(project)
@@ -141,3 +150,29 @@ def test_no_public_output_is_written_into_a_private_folder(
             assert "folder pribadi" in result.output, result.output
     assert sorted(p.relative_to(private).as_posix() for p in private.rglob("*")) == before
     assert (private / "kesenjangan" / "P-001.md").read_text(encoding="utf-8") == "rahasia"
+
+
+@pytest.mark.parametrize(
+    ("locale", "explained"),
+    [("id", "tidak seorang pun berkesenjangan"), ("en", "nobody in the group has a gap")],
+)
+def test_a_group_whose_members_are_all_equal_is_suppressed_on_the_site(
+    project: Path, tmp_path: Path, locale: str, explained: str
+) -> None:
+    """The sample's five people of the Badan Kepegawaian Daerah have no gap in M.02 nor M.03: a mean of
+    0 would say so of each of them, so the site prints a dash and says why, in the page's language."""
+    result = compile_path(project)
+    prepared = prepare_compiled(result, SAMPLE, allow_personal=False, purpose=None, locale=locale)
+    view = prepared.agency(5, None)
+    codes = [code for code, _ in view.columns]
+    row = next(row for row in view.rows if row.label == "Badan Kepegawaian Daerah")
+    assert row.people == "5"
+    assert [row.cells[codes.index(code)].text for code in ("M.02", "M.03")] == ["—", "—"]
+    output = tmp_path / "situs"
+    writer = OutputWriter(output)
+    build_outputs(
+        result, writer, BuildOptions(locale=locale, formats=("site",), agency=page_context(view, locale))
+    )
+    writer.commit()
+    page = (output / "site" / "asesmen.html").read_text(encoding="utf-8")
+    assert explained in page

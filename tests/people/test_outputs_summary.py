@@ -30,6 +30,7 @@ def view(locale: str = "en", plans: bool = True) -> AgencyView:
         unit_people=np.array([8, 4, 6, 5]),
         unit_with_gap=np.array([8, 4, 3, 5]),
         unit_reaching=np.array([6, 4, 3, 5]) if plans else None,
+        gap_squares=np.array([[6.0, 12.0], [6.0, 0.0], [4.0, 5.0], [7.0, 24.0]]),  # gaps that differ
     )
     return agency_view(
         suppress(data, 5), NAMES, has_plans=plans, minimum_jp=20, version="jpm-2026.1", locale=locale
@@ -89,6 +90,7 @@ def test_names_are_escaped_in_the_markdown() -> None:
         unit_people=np.array([6, 7]),
         unit_with_gap=np.array([3, 7]),
         unit_reaching=None,
+        gap_squares=np.array([[3.0], [9.0]]),
     )
     shown = agency_view(
         suppress(data, 5), data.competency_names, has_plans=False, minimum_jp=20, version="v<1>", locale="id"

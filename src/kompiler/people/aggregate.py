@@ -10,12 +10,16 @@ units × competencies.
 
 **Suppression** (UU 27/2022: aggregates must not single anyone out). A cell or a unit of fewer than
 ``minimum`` people (default 5) is suppressed: its figures are ``None`` and documents print
-"disembunyikan". The per-competency totals over all units and the agency total are sums over disjoint
-groups (each person in one unit), so a suppressed group could be recomputed from a total less the
-groups shown. Secondary suppression prevents that: along each line with a total (a competency's column
-of units; the list of units), while the suppressed groups together hold some but fewer than ``minimum``
-people, the smallest group still shown (then the first by name) is suppressed too; if nothing is left to
-suppress, the total itself is. The rows of the heatmap (one unit across competencies) have no published
+"disembunyikan". So is a figure that, whatever the group's size, says what each member's value is
+because they are all equal (attribute disclosure): a cell whose gaps are all the same (a mean gap of 0
+says that nobody of the group has a gap), a unit whose plans all reach the minimum JP or all miss it
+(100 % or 0 %); the unit's count of people stays. The per-competency totals over all units and the
+agency total are sums over disjoint groups (each person in one unit), so a suppressed group could be
+recomputed from a total less the groups shown. Secondary suppression prevents that: along each line with
+a total (a competency's column of units; the list of units, for its people and its plans' share), while
+the suppressed groups together hold some but fewer than ``minimum`` people, or people whose values are
+all equal, the smallest group still shown (then the first by name) is suppressed too; if nothing is left
+to suppress, the total itself is, as is a total whose own group is all equal. The rows of the heatmap (one unit across competencies) have no published
 total — a unit's share with any gap counts people, not competency cells, and no mean over a unit's
 competencies is shown — so a suppressed cell cannot be recovered along its row, and rows need no
 secondary suppression.
@@ -42,8 +46,8 @@ SUPPRESSED = Message("disembunyikan", "suppressed")
 class Aggregates:
     """The counts, before suppression, over the units and competencies that occur (in name/code order).
 
-    ``people[u, c]``, ``gap_sum[u, c]``, ``with_gap[u, c]``: the cell's people, sum of gaps and people
-    with a gap; ``unit_people[u]``, ``unit_with_gap[u]``; ``unit_reaching[u]`` the plans reaching the
+    ``people[u, c]``, ``gap_sum[u, c]``, ``with_gap[u, c]``, ``gap_squares[u, c]``: the cell's people, sum
+    of gaps, people with a gap and sum of squared gaps (which says whether all its gaps are equal); ``unit_people[u]``, ``unit_with_gap[u]``; ``unit_reaching[u]`` the plans reaching the
     minimum JP (``None`` when no plan was computed). The field names match what the agency view renders.
     """
 
@@ -56,6 +60,7 @@ class Aggregates:
     unit_people: np.ndarray
     unit_with_gap: np.ndarray
     unit_reaching: np.ndarray | None
+    gap_squares: np.ndarray
 
 
 class Tally:
@@ -74,7 +79,7 @@ class Tally:
         width = len(index.competencies)
         self._width = max(width, 1)
         self._keys = np.empty(0, dtype=np.int64)
-        self._cells = np.zeros((0, 3))
+        self._cells = np.zeros((0, 4))
         self._unit = np.zeros((len(units), 3), dtype=np.int64)
         self._plans = False
 
@@ -84,8 +89,8 @@ class Tally:
         unit = self._unit_of[np.where(known, position, 0)]
         mask = (match.competency >= 0) & known[:, None]
         keys = (unit[:, None] * self._width + match.competency)[mask]
-        gap = match.gap[mask]
-        values = np.stack([np.ones(len(keys)), gap, (gap > 0).astype(np.float64)], axis=1)
+        gap = match.gap[mask].astype(np.float64)
+        values = np.stack([np.ones(len(keys)), gap, (gap > 0).astype(np.float64), gap * gap], axis=1)
         self._merge(keys, values)
         has_gap = match.has_gap
         reaching = plans.person("meets_minimum") if plans is not None else np.zeros(len(chunk), dtype=bool)
@@ -98,7 +103,7 @@ class Tally:
         values = np.concatenate([self._cells, values])
         self._keys, inverse = np.unique(keys, return_inverse=True)
         self._cells = np.stack(
-            [np.bincount(inverse, weights=values[:, k], minlength=len(self._keys)) for k in range(3)], axis=1
+            [np.bincount(inverse, weights=values[:, k], minlength=len(self._keys)) for k in range(4)], axis=1
         )
 
     def aggregates(self) -> Aggregates:
@@ -108,11 +113,13 @@ class Tally:
         seen_competencies = np.unique(cell_competency)
         shape = (len(seen_units), len(seen_competencies))
         people, gap_sum, with_gap = np.zeros(shape, np.int64), np.zeros(shape), np.zeros(shape, np.int64)
+        gap_squares = np.zeros(shape)
         rows = np.searchsorted(seen_units, cell_unit)
         cols = np.searchsorted(seen_competencies, cell_competency)
         people[rows, cols] = np.rint(self._cells[:, 0]).astype(np.int64)
         gap_sum[rows, cols] = self._cells[:, 1]
         with_gap[rows, cols] = np.rint(self._cells[:, 2]).astype(np.int64)
+        gap_squares[rows, cols] = self._cells[:, 3]
         codes = tuple(index.competencies[int(c)] for c in seen_competencies)
         names = {}
         for code in codes:
@@ -129,6 +136,7 @@ class Tally:
             unit_people=unit[:, 0],
             unit_with_gap=unit[:, 1],
             unit_reaching=unit[:, 2] if self._plans else None,
+            gap_squares=gap_squares,
         )
 
 
@@ -151,7 +159,8 @@ EMPTY = Figure(0, None, None)
 @dataclass(frozen=True)
 class UnitFigure:
     """A unit (or the whole agency): people, share with any gap and share of plans reaching the
-    minimum JP (percent; ``None`` when suppressed or when no plan was computed)."""
+    minimum JP (percent; ``None`` when suppressed or when no plan was computed); ``secondary`` says a
+    figure of it was suppressed only to protect another group."""
 
     unit: str
     people: int | None
@@ -176,12 +185,23 @@ class Suppressed:
 def suppress(data: Aggregates, minimum: int = DEFAULT_MINIMUM_GROUP) -> Suppressed:
     """The publishable figures of ``data`` (see the module for the rules)."""
     people = np.asarray(data.people, dtype=np.int64)
-    hidden, secondary, total_hidden = _complement(people, (people > 0) & (people < minimum), minimum)
+    gap_sum, squares = np.asarray(data.gap_sum, dtype=np.float64), np.asarray(data.gap_squares, np.float64)
+    first = (people > 0) & ((people < minimum) | _uniform(people, gap_sum, squares))
+    hidden, secondary, total_hidden = _complement(people, first, minimum, (gap_sum, squares))
     unit_people = np.asarray(data.unit_people, dtype=np.int64)[:, None]
-    unit_hidden, unit_extra, agency_hidden = _complement(unit_people, unit_people[:, 0:1] < minimum, minimum)
+    unit_hidden, unit_extra, agency_hidden = _complement(unit_people, unit_people < minimum, minimum)
+    reaching = data.unit_reaching
+    share_hidden, share_extra, agency_share_hidden = unit_hidden, unit_extra, agency_hidden
+    if reaching is not None:
+        met = np.asarray(reaching, dtype=np.float64)[:, None]  # 0 or 1 a person: its own square
+        uniform_share = (unit_people > 0) & _uniform(unit_people, met, met)
+        share_hidden, share_extra, agency_share_hidden = _complement(
+            unit_people, unit_hidden | uniform_share, minimum, (met, met)
+        )
+        share_extra &= ~unit_hidden
     at = np.nonzero(people)
     count = people[at]
-    mean = np.round(data.gap_sum[at] / count, 2)
+    mean = np.round(gap_sum[at] / count, 2)
     share = np.round(100.0 * data.with_gap[at] / count, 1)
     rows: list[list[Figure]] = [[EMPTY] * people.shape[1] for _ in range(people.shape[0])]
     for u, c, n, m, w, h, x in zip(
@@ -191,23 +211,30 @@ def suppress(data: Aggregates, minimum: int = DEFAULT_MINIMUM_GROUP) -> Suppress
     totals = tuple(
         _figure(int(n), float(g), int(w), bool(h))
         for n, g, w, h in zip(
-            people.sum(axis=0), data.gap_sum.sum(axis=0), data.with_gap.sum(axis=0), total_hidden, strict=True
+            people.sum(axis=0), gap_sum.sum(axis=0), data.with_gap.sum(axis=0), total_hidden, strict=True
         )
     )
-    reaching = data.unit_reaching
     units = tuple(
         _unit(unit, int(data.unit_people[u]), int(data.unit_with_gap[u]),
-              None if reaching is None else int(reaching[u]), bool(unit_hidden[u, 0]), bool(unit_extra[u, 0]))
+              None if reaching is None or share_hidden[u, 0] else int(reaching[u]), bool(unit_hidden[u, 0]),
+              bool(unit_extra[u, 0] or share_extra[u, 0]))
         for u, unit in enumerate(data.units)
     )  # fmt: skip
     agency = _unit(
         "",
         int(data.unit_people.sum()),
         int(data.unit_with_gap.sum()),
-        None if reaching is None else int(reaching.sum()),
+        None if reaching is None or agency_share_hidden[0] else int(reaching.sum()),
         bool(agency_hidden[0]),
     )
     return Suppressed(units, data.competencies, tuple(map(tuple, rows)), totals, agency, minimum)
+
+
+def _uniform(people: np.ndarray, total: np.ndarray, squares: np.ndarray) -> np.ndarray:
+    """Whether each group's values are all equal (zero spread: n·Σx² = (Σx)²), so that its mean says what
+    every member's value is: a mean gap of 0, or a share of 0 % or 100 %. Groups of nobody are not."""
+    spread = people * squares - total * total
+    return (people > 0) & (np.abs(spread) <= 1e-9 * np.maximum(1.0, total * total))
 
 
 def shown(value: float | int | None, locale: str = "id", digits: int = 2) -> str:
@@ -217,25 +244,41 @@ def shown(value: float | int | None, locale: str = "id", digits: int = 2) -> str
     return str(value) if isinstance(value, int) else f"{value:.{digits}f}"
 
 
-def _complement(people: np.ndarray, hidden: np.ndarray, minimum: int) -> tuple[np.ndarray, ...]:
+def _complement(
+    people: np.ndarray,
+    hidden: np.ndarray,
+    minimum: int,
+    values: tuple[np.ndarray, np.ndarray] | None = None,
+) -> tuple[np.ndarray, ...]:
     """Secondary suppression down every column (a line of disjoint groups with a published total), all
     columns at once: the groups hidden in the end, those hidden only to protect another, and which
-    columns' totals must be hidden too. Groups are in name order, so of equal sizes the first goes."""
+    columns' totals must be hidden too. The total less the groups shown is what the hidden groups hold
+    together; that must be nobody, or at least ``minimum`` people whose ``values`` (the sums and sums of
+    squares of the groups' members' values, when the line publishes values and not only counts) are not
+    all equal. Groups are in name order, so of equal sizes the first goes; every group still shown has
+    members of differing values, so hiding one always ends the equality."""
     present = people > 0
     hidden = hidden & present
     extra = np.zeros_like(hidden)
     columns = np.arange(people.shape[1])
+
+    def exposed(groups: np.ndarray) -> np.ndarray:
+        count = np.where(groups, people, 0).sum(axis=0)
+        found = (count > 0) & (count < minimum)
+        if values is not None:
+            total, squares = (np.where(groups, value, 0.0).sum(axis=0) for value in values)
+            found |= _uniform(count, total, squares)
+        return found
+
     while True:
-        hidden_people = np.where(hidden, people, 0).sum(axis=0)
         candidates = present & ~hidden
-        need = (hidden_people > 0) & (hidden_people < minimum) & candidates.any(axis=0)
+        need = exposed(hidden) & candidates.any(axis=0)
         if not need.any():
             break
         smallest = np.where(candidates, people, np.iinfo(np.int64).max).argmin(axis=0)
         hidden[smallest[need], columns[need]] = extra[smallest[need], columns[need]] = True
-    hidden_people = np.where(hidden, people, 0).sum(axis=0)
-    total_hidden = (people.sum(axis=0) < minimum) | ((hidden_people > 0) & (hidden_people < minimum))
-    return hidden, extra, total_hidden
+    everyone = exposed(present) | (people.sum(axis=0) < minimum)
+    return hidden, extra, everyone | exposed(hidden)
 
 
 def _figure(people: int, gap_sum: float, with_gap: int, hide: bool, secondary: bool = False) -> Figure:
@@ -252,4 +295,4 @@ def _unit(
     if hide or people == 0:
         return UnitFigure(name, None, None, None, secondary)
     share_reaching = None if reaching is None else round(100.0 * reaching / people, 1)
-    return UnitFigure(name, people, round(100.0 * with_gap / people, 1), share_reaching)
+    return UnitFigure(name, people, round(100.0 * with_gap / people, 1), share_reaching, secondary)

@@ -17,8 +17,10 @@ _ID: dict[str, str] = {
         "(UU 27/2022 Pasal 10): pejabat yang berwenang menimbang hasil ini bersama hal lain sebelum memutuskan."
     ),
     "agregat_note": (
-        "Hanya agregat: kelompok dengan kurang dari {minimum} orang tidak ditampilkan (—), agar tidak ada "
-        "pegawai yang dapat dikenali."
+        "Hanya agregat: kelompok dengan kurang dari {minimum} orang tidak ditampilkan (—), begitu pula angka "
+        "yang menunjukkan nilai setiap anggota kelompok karena semuanya sama (misalnya rata-rata kesenjangan "
+        "0: tidak seorang pun berkesenjangan; atau 100 % rencana mencapai JP minimal) dan angka yang dapat "
+        "dipakai menghitung kembali angka yang tidak ditampilkan, agar tidak ada pegawai yang dapat dikenali."
     ),
     "title_gaps": "PROFIL KESENJANGAN KOMPETENSI",
     "title_plan": "RENCANA PENGEMBANGAN KOMPETENSI",
@@ -103,8 +105,10 @@ _EN: dict[str, str] = {
         "(Law 27/2022 Article 10): the competent official weighs them with everything else before deciding."
     ),
     "agregat_note": (
-        "Aggregates only: groups of fewer than {minimum} people are not shown (—), so that no employee can "
-        "be recognised."
+        "Aggregates only: groups of fewer than {minimum} people are not shown (—), nor is a figure that tells "
+        "each member's value because all are equal (a mean gap of 0, say: nobody in the group has a gap; or "
+        "100 % of plans reaching the minimum JP), nor one that would let a hidden figure be worked back out, "
+        "so that no employee can be recognised."
     ),
     "title_gaps": "COMPETENCY GAP PROFILE",
     "title_plan": "COMPETENCY DEVELOPMENT PLAN",
