@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from kompiler.people.results import PersonReport
 from kompiler.render.people.tables import NOTICE, Table
-from kompiler.render.people.view import Setting, decimal, explanation
+from kompiler.render.people.view import Setting, box_text, decimal, explanation
 from kompiler.spreadsheet import spreadsheet_text
 
 
@@ -98,7 +98,7 @@ def summary_rows(report: PersonReport, setting: Setting) -> Iterator[list[str]]:
         spreadsheet_text(match.band_name),
         str(len(match.gaps)),
         str(sum(1 for gap in match.gaps if gap.gap > 0)),
-        report.talent_box or "",
+        box_text(report.talent_box, setting.locale),
         NOTICE,
     ]
 

@@ -32,7 +32,7 @@ def result() -> CompileResult:
     return compile_path(STANDARDS)
 
 
-def _run(result: CompileResult, file: Path, target: Path, step: str, locale: str = "id") -> Written:
+def run_step(result: CompileResult, file: Path, target: Path, step: str, locale: str = "id") -> Written:
     """One ``kompiler people STEP FILE -o TARGET``, as the command runs it."""
     prepared: Prepared = prepare_compiled(result, file, allow_personal=False, purpose=None, locale=locale)
     assert prepared.diagnostics == []
@@ -60,12 +60,12 @@ def test_a_step_on_another_file_removes_the_other_files_parts_and_says_so(
 ) -> None:
     target = tmp_path / "hasil"
     for step in ("plan", "moves", "pool", "summary"):
-        _run(result, SAMPLE, target, step)
+        run_step(result, SAMPLE, target, step)
     assert len(_files(target / "rencana")) == 40 and len(_files(target / "mutasi")) == 40
     three = tmp_path / "tiga.csv"
     three.write_text(THREE, encoding="utf-8")
 
-    written = _run(result, three, target, "gaps")
+    written = run_step(result, three, target, "gaps")
 
     assert _files(target / "kesenjangan") == ["P-1.md", "P-2.md", "P-3.md"]
     assert not (target / "rencana").exists() and not (target / "mutasi").exists()
@@ -90,10 +90,10 @@ def test_a_step_on_another_file_removes_the_other_files_parts_and_says_so(
 def test_parts_of_the_same_file_stay_wherever_it_lies(result: CompileResult, tmp_path: Path) -> None:
     """The same content is the same source, even copied elsewhere: the steps of one file add up."""
     target = tmp_path / "hasil"
-    _run(result, SAMPLE, target, "plan")
+    run_step(result, SAMPLE, target, "plan")
     copy = tmp_path / "salinan.csv"
     shutil.copyfile(SAMPLE, copy)
-    written = _run(result, copy, target, "gaps")
+    written = run_step(result, copy, target, "gaps")
     assert written.removed == () and "dihapus" not in written.summary("id")
     assert len(_files(target / "rencana")) == 40 and len(_files(target / "kesenjangan")) == 40
     parts = json.loads((target / MANIFEST).read_text(encoding="utf-8"))["bagian"]
@@ -112,9 +112,9 @@ def test_a_changed_file_or_a_part_without_a_record_counts_as_another_source(
     writer.commit()
     file = tmp_path / "asesmen.csv"
     file.write_text(THREE, encoding="utf-8")
-    _run(result, file, target, "plan")
+    run_step(result, file, target, "plan")
     assert not (target / "mutasi").exists()
     file.write_text(THREE.replace("Baik;4;3", "Baik;4;2"), encoding="utf-8")  # the same path, edited
-    written = _run(result, file, target, "gaps")
+    written = run_step(result, file, target, "gaps")
     assert written.removed == ("rencana.csv", "rencana/")
     assert sorted(json.loads((target / MANIFEST).read_text(encoding="utf-8"))["bagian"]) == ["kesenjangan"]

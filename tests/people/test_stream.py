@@ -13,6 +13,7 @@ from kompiler.model.entities import DevelopmentPolicy
 from kompiler.people.moves import Mobility
 from kompiler.people.results import Move, MoveKind
 from kompiler.people.stream import MissingPolicy, MobilityMoves, People
+from kompiler.people.talent import TalentBox
 from kompiler.pipeline import compile_path
 from tests.conftest import REPO, add_twin_position
 from tests.people.engine_helpers import catalogue_like_the_default, chunk, development
@@ -62,7 +63,7 @@ def test_reports_are_built_on_demand_from_the_columns(corpus) -> None:
     assert report.person == "P-0002" and report.position == POSITION and report.purpose == "pengisian"
     assert report.match.percentage == result.match.percentage[1]
     assert len(report.match.gaps) == 11 and report.plan is not None and report.plan.meets_minimum
-    assert report.moves == () and report.talent_box == "Kotak 1-3"
+    assert report.moves == () and report.talent_box == TalentBox(None, "Kotak 1-3")
     assert all(item.year == 2027 for item in report.plan.items)
 
 

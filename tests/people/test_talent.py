@@ -12,10 +12,12 @@ from kompiler.build.people import prepare_compiled
 from kompiler.model import Corpus
 from kompiler.people.assessment import read_assessments
 from kompiler.people.table import Index
-from kompiler.people.talent import axis_class, box_of, talent_chunk, talent_pool
+from kompiler.people.talent import TalentBox, axis_class, box_of, talent_chunk, talent_pool
 from kompiler.pipeline import compile_path
+from kompiler.render.people.view import box_text
 from tests.people.conftest import STANDARDS
 from tests.people.engine_helpers import chunk, development, match_policy, requirements
+from tests.people.test_provenance import run_step
 
 COMPETENCIES = ("M.01", "T.01")
 REQ = requirements({"JAB.A": [("M.01", 2), ("T.01", 4)], "JAB.B": [("M.01", 3)]}, COMPETENCIES)
@@ -31,9 +33,21 @@ def test_the_box_is_named_by_performance_and_potential_and_needs_both() -> None:
     c = chunk(REQ.index, [("JAB.A", {})] * 3, performance=[3.0, 1.0, np.nan], potential=[2.0, 3.0, 3.0])
     columns = talent_chunk(c, policy)
     assert columns.performance.tolist() == [3, 1, 0] and columns.potential.tolist() == [2, 3, 3]
-    assert [box_of(columns, i, policy) for i in range(3)] == ["Kotak 3-2", "Kotak 1-3", None]
+    assert [box_of(columns, i, policy) for i in range(3)] == [
+        TalentBox(None, "Kotak 3-2"),
+        TalentBox(None, "Kotak 1-3"),
+        None,
+    ]
     numbered = type(policy)(**{**policy.__dict__, "numbers": {(3, 2): 7}})
-    assert box_of(columns, 0, numbered) == "Kotak 7: Kotak 3-2"
+    assert box_of(columns, 0, numbered) == TalentBox(7, "Kotak 3-2")
+
+
+def test_a_document_words_the_box_in_its_language() -> None:
+    """An English document says "Box 9", never the Indonesian "Kotak 9" (the box's name is the policy's)."""
+    box = TalentBox(9, "Kinerja di atas ekspektasi dan potensial tinggi")
+    assert box_text(box, "id") == "Kotak 9: Kinerja di atas ekspektasi dan potensial tinggi"
+    assert box_text(box, "en") == "Box 9: Kinerja di atas ekspektasi dan potensial tinggi"
+    assert box_text(TalentBox(None, "Tinggi"), "en") == "Tinggi" and box_text(None, "en") == ""
 
 
 PEOPLE = [
@@ -88,12 +102,12 @@ RATED = (
 )
 
 
-def _boxes(corpus: Corpus, path: Path) -> list[str | None]:
+def _boxes(corpus: Corpus, path: Path) -> list[str]:
     policy = corpus.development.talent
     assert policy is not None
     [read] = read_assessments(path, Index.of(corpus), today=date(2026, 1, 15)).chunks()
     columns = talent_chunk(read, policy)
-    return [box_of(columns, i, policy) for i in range(len(read))]
+    return [box_text(box_of(columns, i, policy), "id") for i in range(len(read))]
 
 
 def test_the_shipped_policy_cuts_ratings_on_the_scale_they_are_read_on(
@@ -132,3 +146,15 @@ def test_a_value_outside_the_policys_scale_is_refused_at_its_cell(tmp_path: Path
     assert prepared.diagnostics[0].message.en.startswith(
         "The potensi value '4,5' is outside the scale 1–3 the talent policy states"
     )
+
+
+def test_the_english_gaps_document_says_box(tmp_path: Path) -> None:
+    path = tmp_path / "k.csv"
+    path.write_text(RATED, encoding="utf-8")
+    target = tmp_path / "hasil"
+    run_step(compile_path(STANDARDS), path, target, "gaps", locale="en")
+    document = (target / "kesenjangan" / "P-4.md").read_text(encoding="utf-8")
+    assert "| Talent box | Box 9: Kinerja di atas ekspektasi dan potensial tinggi |" in document
+    assert "Kotak" not in document
+    summary = (target / "ringkasan.csv").read_text(encoding="utf-8")
+    assert "Box 9: Kinerja di atas ekspektasi dan potensial tinggi" in summary

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kompiler.people.talent import TalentBox
 
 
 @dataclass(frozen=True)
@@ -107,4 +111,4 @@ class PersonReport:
     match: Match
     plan: Plan | None
     moves: tuple[Move, ...]
-    talent_box: str | None
+    talent_box: TalentBox | None

@@ -3,7 +3,8 @@
 **9-box.** Each axis (performance, potential) is cut by the policy's two cut points into 1 (low),
 2 (middle) and 3 (high): a value below the first cut is low, from the first cut (inclusive) up to the
 second middle, from the second cut up high. The box is the policy's name for (performance, potential),
-with its number when the policy gives one. A person without both scores has no box.
+with its number when the policy gives one; a document words it in its language. A person without both
+scores has no box.
 
 **Talent pool.** For one position, the assessed people ranked by readiness, their match percentage
 against that position under the policy's formula, best first; equal readiness keeps the order of the
@@ -49,13 +50,21 @@ def talent_chunk(chunk: Chunk, policy: TalentPolicy) -> TalentColumns:
     )
 
 
-def box_of(columns: TalentColumns, i: int, policy: TalentPolicy) -> str | None:
-    """Person ``i``'s box as a document shows it (``Kotak 9: …``), or None without both scores."""
+@dataclass(frozen=True)
+class TalentBox:
+    """A person's box: its number (1–9, ``None`` when the policy gives none) and the policy's name of it.
+    A document words it in its own language (``Kotak 9: …``, ``Box 9: …``)."""
+
+    number: int | None
+    name: str
+
+
+def box_of(columns: TalentColumns, i: int, policy: TalentPolicy) -> TalentBox | None:
+    """Person ``i``'s box, or None without both scores."""
     key = (int(columns.performance[i]), int(columns.potential[i]))
     if 0 in key or key not in policy.boxes:
         return None
-    number = policy.numbers.get(key)
-    return f"Kotak {number}: {policy.boxes[key]}" if number else policy.boxes[key]
+    return TalentBox(policy.numbers.get(key), policy.boxes[key])
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from kompiler.people.stream import ChunkResult
 from kompiler.people.table import Chunk
 from kompiler.people.talent import box_of
 from kompiler.render.people.tables import NOTICE
-from kompiler.render.people.view import Setting, decimal
+from kompiler.render.people.view import Setting, box_text, decimal
 from kompiler.spreadsheet import spreadsheet_text
 
 BLOCK = 4_096  # people whose rows are made at once
@@ -200,7 +200,7 @@ def _summary_block(
                 bands[i][1],
                 str(required[i]),
                 str(with_gap[i]),
-                box or "",
+                box_text(box, setting.locale),
                 NOTICE,
             ]
         )

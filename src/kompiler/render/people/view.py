@@ -16,6 +16,7 @@ from types import MappingProxyType
 
 from kompiler.model.entities import DevelopmentPolicy, Position
 from kompiler.people.results import Gap, Move, PersonReport, Plan
+from kompiler.people.talent import TalentBox
 from kompiler.render.people.labels import people_labels
 
 BUCKETS = (10, 20, 70)
@@ -255,6 +256,16 @@ def move_rows(moves: tuple[Move, ...], locale: str) -> tuple[MoveRow, ...]:
     )
 
 
+def box_text(box: TalentBox | None, locale: str) -> str:
+    """A talent box in ``locale``'s words (``Kotak 9: …``, ``Box 9: …``; its name alone without a number);
+    empty without a box."""
+    if box is None:
+        return ""
+    if box.number is None:
+        return box.name
+    return people_labels(locale)["kotak_nomor"].format(number=box.number, name=box.name)
+
+
 def person_view(report: PersonReport, setting: Setting, positions: Mapping[str, Position]) -> PersonView:
     """The view of ``report``; ``positions`` names the person's current position and its unit."""
     current = positions.get(report.position)
@@ -269,7 +280,7 @@ def person_view(report: PersonReport, setting: Setting, positions: Mapping[str, 
         percentage=number(report.match.percentage, locale, 2),
         band=report.match.band,
         band_name=report.match.band_name,
-        talent_box=report.talent_box or "",
+        talent_box=box_text(report.talent_box, locale),
         gaps=gap_rows(report.match.gaps, locale),
         plan=plan_view(report.plan, setting) if report.plan is not None else None,
         moves=move_rows(report.moves, locale),
