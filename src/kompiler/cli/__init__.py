@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import NoReturn
+from collections.abc import Sequence
+from typing import Any, NoReturn
 
 import click
 
 from kompiler import __version__
-from kompiler.cli import environment
+from kompiler.cli import environment, helptext
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -41,8 +42,16 @@ class _Group(click.Group):
     turns any other unexpected exception into exit code 3 with a short message.
 
     Subcommands are imported when used: ``kompiler check`` then never imports the render and graph
-    stages (numpy, scipy, Jinja, WeasyPrint), which would cost it about 0.4 s on every run.
+    stages (numpy, scipy, Jinja, WeasyPrint), which would cost it about 0.4 s on every run. Each run
+    writes its help in the language it chooses (:mod:`kompiler.cli.helptext`).
     """
+
+    context_class = helptext.Context
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:  # type: ignore[override]
+        arguments = list(sys.argv[1:] if args is None else args)
+        with helptext.speaking(arguments):
+            return super().main(arguments, *rest, **extra)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
@@ -60,6 +69,7 @@ class _Group(click.Group):
     def _load(self, module: str) -> None:
         command = importlib.import_module(f"kompiler.cli.{module}").command
         if command.name not in self.commands:
+            helptext.adopt(command)
             self.add_command(command)
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
@@ -109,29 +119,31 @@ def cli() -> None:
 def main() -> None:
     """Run the command line; what click itself prints (help, usage errors) and the output still buffered
     at the end meet the same defence as the commands. A usage error is told in Indonesian and English
-    (:mod:`kompiler.cli.usage`), with exit code 2; a bare group (``kompiler``, ``kompiler people``)
+    (:mod:`kompiler.cli.usage`), with exit code 2, below click's usage line in the run's language
+    (:func:`helptext.speaking` holds until it is printed); a bare group (``kompiler``, ``kompiler people``)
     prints its help."""
     environment.hold_standard_streams()
     environment.watch_output()
-    try:
+    with helptext.speaking(sys.argv[1:]):
         try:
-            returned = cli.main(prog_name="kompiler", standalone_mode=False)
-        except click.exceptions.NoArgsIsHelpError as error:
-            _bare(error)
-        except click.UsageError as error:
-            from kompiler.cli import usage
+            try:
+                returned = cli.main(prog_name="kompiler", standalone_mode=False)
+            except click.exceptions.NoArgsIsHelpError as error:
+                _bare(error)
+            except click.UsageError as error:
+                from kompiler.cli import usage
 
-            usage.show(error)
-            sys.exit(error.exit_code)
-        except click.ClickException as error:
-            error.show()
-            sys.exit(error.exit_code)
-        except click.Abort:
-            environment.say("Dibatalkan. / Aborted.")
-            sys.exit(EXIT_PROBLEMS)
-        sys.exit(returned if isinstance(returned, int) else EXIT_OK)
-    except SystemExit:
-        environment.finish_output()
-        raise
-    except Exception as error:
-        _defend(error)
+                usage.show(error)
+                sys.exit(error.exit_code)
+            except click.ClickException as error:
+                error.show()
+                sys.exit(error.exit_code)
+            except click.Abort:
+                environment.say("Dibatalkan. / Aborted.")
+                sys.exit(EXIT_PROBLEMS)
+            sys.exit(returned if isinstance(returned, int) else EXIT_OK)
+        except SystemExit:
+            environment.finish_output()
+            raise
+        except Exception as error:
+            _defend(error)

@@ -50,6 +50,9 @@ from kompiler.report import text as text_report
 from kompiler.rules.suppress import Suppressed
 from kompiler.runtime.forked import StageFailed
 
+# The appendix limit as Indonesian writes a number ("1.000"; English writes "1,000").
+_LIMIT_ID = f"{APPENDIX_LIMIT:,}".replace(",", ".")
+
 
 @click.command("build")
 @project_argument
@@ -76,7 +79,7 @@ from kompiler.runtime.forked import StageFailed
     default=None,
     help="Hanya SKJ satu jabatan (PDF, .docx, Markdown, HTML); seperti setiap build, isi folder keluaran "
     "sebelumnya (situs, lampiran) diganti, agar tidak ada keluaran lama yang tak lagi sesuai standar. "
-    "/ Only one position's SKJ; like every build, it replaces what the output folder held (site, appendix), "
+    "/ Only one position's SKJ (PDF, .docx, Markdown, HTML); like every build, it replaces what the output folder held (site, appendix), "
     "so that no older output is left that no longer matches the standards.",
 )
 @click.option(
@@ -85,8 +88,8 @@ from kompiler.runtime.forked import StageFailed
     default=None,
     help=(
         "Tulis juga lampiran sebagai satu dokumen (PDF, .docx, Markdown, HTML); bawaan: ya sampai "
-        f"{APPENDIX_LIMIT:,} jabatan. / Also write the appendix as one document; default: yes up to "
-        f"{APPENDIX_LIMIT:,} positions."
+        f"{_LIMIT_ID} jabatan. / Also write the appendix as one document (PDF, .docx, Markdown, "
+        f"HTML); default: yes up to {APPENDIX_LIMIT:,} positions."
     ),
 )
 @click.option(
@@ -179,7 +182,7 @@ def command(
         if not quiet and appendix is None and not wants_appendix(options, len(result.corpus.positions)):
             click.echo(
                 f"Lampiran sebagai satu dokumen (PDF, .docx, lampiran.md/.html) tidak ditulis untuk lebih "
-                f"dari {APPENDIX_LIMIT:,} jabatan; pakai --lampiran untuk menulisnya. / The appendix as one "
+                f"dari {_LIMIT_ID} jabatan; pakai --lampiran untuk menulisnya. / The appendix as one "
                 f"document is not written above {APPENDIX_LIMIT:,} positions; use --lampiran to write it.",
                 err=True,
             )

@@ -152,7 +152,7 @@ def executor_checked(executor: str) -> Iterator[None]:
 
 def resolve_locale(explicit: str | None, result: CompileResult | None = None) -> str:
     """``--locale`` wins, then KOMPILER_LOCALE, then the project's ``bahasa``, then Indonesian."""
-    chosen = _chosen(explicit)
+    chosen = chosen_language(explicit)
     if chosen:
         return chosen
     if result is not None and result.corpus.project.get("bahasa") in LOCALES:
@@ -164,11 +164,11 @@ def chosen_text(message: Message, explicit: str | None, *, between: str = " / ")
     """``message`` for an error met before a project is read (so before its ``bahasa`` is known): in the
     language chosen by ``--locale`` (``explicit``) or KOMPILER_LOCALE, else in both, Indonesian first,
     ``between`` them, as the other command-line errors are."""
-    chosen = _chosen(explicit)
+    chosen = chosen_language(explicit)
     return message.text(chosen) if chosen else f"{message.id}{between}{message.en}"
 
 
-def _chosen(explicit: str | None) -> str | None:
+def chosen_language(explicit: str | None) -> str | None:
     """The language ``--locale`` (``explicit``) or else KOMPILER_LOCALE chooses, if any."""
     env = _language(os.environ.get("KOMPILER_LOCALE", ""))
     return explicit or (env if env in LOCALES else None)

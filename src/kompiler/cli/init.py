@@ -18,7 +18,7 @@ from kompiler.diagnostics import Message
 
 
 @click.command("init")
-@click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("directory", metavar="DIR", type=click.Path(path_type=Path, file_okay=False))
 @locale_option
 def command(directory: Path, locale: str | None) -> None:
     """Buat repositori standar baru di DIR. / Create a new standards repository in DIR."""
