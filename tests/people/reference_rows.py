@@ -9,8 +9,9 @@ import io
 from collections.abc import Iterable, Iterator
 
 from kompiler.people.results import PersonReport
+from kompiler.render.labels import decimal
 from kompiler.render.people.tables import NOTICE, Table
-from kompiler.render.people.view import Setting, box_text, decimal, explanation
+from kompiler.render.people.view import Setting, box_text, explanation
 from kompiler.spreadsheet import spreadsheet_text
 
 

@@ -24,10 +24,11 @@ from kompiler.people.results import PersonReport
 from kompiler.people.stream import MobilityMoves, People
 from kompiler.people.table import Index
 from kompiler.render.environment import Templates
+from kompiler.render.labels import number
 from kompiler.render.people import chunk_rows
 from kompiler.render.people.documents import person_documents
 from kompiler.render.people.tables import COLUMNS, NOTICE
-from kompiler.render.people.view import Setting, number, person_view
+from kompiler.render.people.view import Setting, person_view
 from kompiler.runtime.processes import forkable_workers
 from tests.people import reference_rows
 from tests.people.reference_rows import records, table_text

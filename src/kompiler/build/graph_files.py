@@ -13,6 +13,7 @@ from kompiler.graph.export import write_graph_files
 from kompiler.graph.merge import MergeResult, result_dict, run_merge
 from kompiler.graph.structure import build_graph, similarity_edges
 from kompiler.model import Corpus
+from kompiler.render.labels import number
 from kompiler.report import escaped
 from kompiler.report.markdown import code_span, fence, inline, table_cell
 from kompiler.runtime.collector import paused, return_free_memory
@@ -32,11 +33,11 @@ def merge_text(result: MergeResult, locale: str = "id") -> str:
     escape sequence in a name (KMP017), but a line break in a name (``"\\n"`` in a quoted value, a ``|``
     block) is allowed and would otherwise start a line of its own, one that may read as another proposal."""
     lines = []
-    for number, p in enumerate(result.proposals, 1):
+    for rank, p in enumerate(result.proposals, 1):
         status = f" [{p.status}]" if p.status != "baru" else ""
         lines.append(
-            f"{number}. {p.code}{status}  {_label(locale, 'skor', 'score')} {p.similarity.mean:.2f} "
-            f"(min {p.similarity.minimum:.2f})  → {p.suggested_name} ({p.suggested_family})"
+            f"{rank}. {p.code}{status}  {_label(locale, 'skor', 'score')} {number(p.similarity.mean, locale, 2)} "
+            f"(min {number(p.similarity.minimum, locale, 2)})  → {p.suggested_name} ({p.suggested_family})"
         )
         for member in p.members:
             lines.append(f"   - {member.code}  {member.name}")
@@ -68,7 +69,7 @@ def merge_markdown(result: MergeResult, locale: str = "id") -> str:
             "",
             f"- {_label(locale, 'Status', 'Status')}: {inline(p.status)}",
             f"- {_label(locale, 'Skor rata-rata / minimum', 'Mean / minimum score')}: "
-            f"{p.similarity.mean:.2f} / {p.similarity.minimum:.2f}",
+            f"{number(p.similarity.mean, locale, 2)} / {number(p.similarity.minimum, locale, 2)}",
             f"- {_label(locale, 'Rumpun usulan', 'Suggested family')}: {inline(p.suggested_family)}",
             "",
             f"| {_label(locale, 'Kode', 'Code')} | {_label(locale, 'Nama jabatan', 'Position')} | "

@@ -36,7 +36,7 @@ from markupsafe import Markup
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
 from kompiler.markdown_text import escaped, special_characters
 from kompiler.project import display_path
-from kompiler.render.labels import letter, roman
+from kompiler.render.labels import letter, number, roman
 from kompiler.render.limits import (
     CALL_STEPS,
     CODE_LIMIT,
@@ -320,7 +320,7 @@ class Templates:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        env.add_filters({"roman": roman, "letter": letter})
+        env.add_filters({"roman": roman, "letter": letter, "number": number})
         return env
 
     @cached_property

@@ -6,6 +6,7 @@ languages and a translation is a matter of this table. Both locales must have ex
 
 from __future__ import annotations
 
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -43,6 +44,9 @@ _ID: dict[str, str] = {
     "type_teknis": "Teknis",
     "dict_manajerial": "Kompetensi Manajerial",
     "dict_sosial_kultural": "Kompetensi Sosial Kultural",
+    "group_manajerial": "Kompetensi Manajerial",
+    "group_sosial_kultural": "Kompetensi Sosial Kultural",
+    "group_teknis": "Kompetensi Teknis",
     "imp_mutlak": "Mutlak",
     "imp_penting": "Penting",
     "imp_perlu": "Perlu",
@@ -93,6 +97,7 @@ _ID: dict[str, str] = {
     "required_by": "Jabatan yang Mempersyaratkan",
     "required_none": "Belum ada jabatan yang mempersyaratkan kompetensi ini.",
     "position_count": "jabatan",
+    "position_count_one": "jabatan",
     "parent_family": "Rumpun induk",
     "subfamilies": "Sub-rumpun",
     "graph_intro": "Setiap kotak adalah satu rumpun jabatan dan setiap titik satu jabatan di dalamnya; garis abu-abu menghubungkan jabatan yang berbagi kompetensi teknis (makin tebal makin mirip); garis jingga dan lingkar tebal menandai anggota satu usulan penggabungan.",
@@ -169,6 +174,9 @@ _EN: dict[str, str] = {
     "type_teknis": "Technical",
     "dict_manajerial": "Managerial Competencies",
     "dict_sosial_kultural": "Socio-cultural Competencies",
+    "group_manajerial": "Managerial Competencies",
+    "group_sosial_kultural": "Socio-cultural Competencies",
+    "group_teknis": "Technical Competencies",
     "imp_mutlak": "Mandatory",
     "imp_penting": "Important",
     "imp_perlu": "Desirable",
@@ -218,7 +226,8 @@ _EN: dict[str, str] = {
     "heatmap_caption": "Competency level each position in this family requires; an empty cell means not required.",
     "required_by": "Positions Requiring It",
     "required_none": "No position requires this competency yet.",
-    "position_count": "position(s)",
+    "position_count": "positions",
+    "position_count_one": "position",
     "parent_family": "Parent family",
     "subfamilies": "Sub-families",
     "graph_intro": "Each box is a job family and each dot a position in it; grey lines join positions that share technical competencies (thicker when more alike); orange lines and thick rings mark the members of one merge proposal.",
@@ -333,3 +342,21 @@ def roman(number: int) -> str:
             out.append(numeral)
             number -= value
     return "".join(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def decimal(value: float, digits: int = 2) -> str:
+    """``value`` to ``digits`` places, trailing zeros dropped, with a ``.`` (cached: a CSV file repeats
+    the same few values)."""
+    text = f"{value:.{digits}f}"
+    if digits:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def number(value: float, locale: str, digits: int = 1) -> str:
+    """``value`` rounded to ``digits`` places, trailing zeros dropped, with the locale's decimal mark
+    (``0,67`` in Indonesian, ``0.67`` in English): every number a page or document prints in running
+    text, and the templates' ``number`` filter."""
+    text = decimal(value, digits)
+    return text.replace(".", ",") if locale == "id" else text

@@ -301,7 +301,7 @@ class _Writer:
         table = self.table(widths)
         self.header_row(table, ["No", t["kompetensi"], t["level"], t["deskripsi"], t["indikator"]])
         for group in position.requirement_groups:
-            self.span_row(table, f"{t['kompetensi']} {group.label}", GROUP_FILL)
+            self.span_row(table, t[f"group_{group.key}"], GROUP_FILL)
             for row_view in group.rows:
                 row = self.body_row(
                     table,

@@ -25,8 +25,9 @@ from kompiler.people.requirements import Requirements
 from kompiler.people.stream import ChunkResult
 from kompiler.people.table import Chunk
 from kompiler.people.talent import box_of
+from kompiler.render.labels import decimal
 from kompiler.render.people.tables import NOTICE
-from kompiler.render.people.view import Setting, box_text, decimal
+from kompiler.render.people.view import Setting, box_text
 from kompiler.spreadsheet import spreadsheet_text
 
 BLOCK = 4_096  # people whose rows are made at once

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from kompiler.people.talent import Candidate
+from kompiler.render.labels import number
 from kompiler.render.people.tables import NOTICE
-from kompiler.render.people.view import number
 from kompiler.spreadsheet import spreadsheet_text
 
 POOL_SIZE = 100

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from kompiler.people.aggregate import Figure, Suppressed, UnitFigure
 from kompiler.render.environment import markdown_escape
+from kompiler.render.labels import number
 from kompiler.render.people.labels import people_labels
-from kompiler.render.people.view import number
 from kompiler.spreadsheet import spreadsheet_text
 
 _SHADES = 5  # colour steps of the heatmap

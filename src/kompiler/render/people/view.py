@@ -11,31 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from types import MappingProxyType
 
 from kompiler.model.entities import DevelopmentPolicy, Position
 from kompiler.people.results import Gap, Move, PersonReport, Plan
 from kompiler.people.talent import TalentBox
+from kompiler.render.labels import number
 from kompiler.render.people.labels import people_labels
 
 BUCKETS = (10, 20, 70)
-
-
-@lru_cache(maxsize=1 << 16)
-def decimal(value: float, digits: int = 2) -> str:
-    """``value`` to ``digits`` places, trailing zeros dropped, with a ``.`` (cached: a CSV file repeats
-    the same few values)."""
-    text = f"{value:.{digits}f}"
-    if digits:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def number(value: float, locale: str, digits: int = 1) -> str:
-    """``value`` rounded to ``digits`` places, trailing zeros dropped, with the locale's decimal mark."""
-    text = decimal(value, digits)
-    return text.replace(".", ",") if locale == "id" else text
 
 
 @dataclass(frozen=True)
