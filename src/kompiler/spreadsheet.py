@@ -4,8 +4,11 @@ reader of one.
 Two readers take tables from other people's spreadsheets: ``kompiler import`` (``authoring/importer``),
 which reads a whole table, and the people stage's assessment reader, which streams a million rows. They
 agree here on what a table file is: the separator a CSV's header line uses (Excel in an Indonesian locale
-writes ``;``), the encoding its byte order mark names, why a CSV record cannot be read, and how much an
-XLSX archive may unpack to before openpyxl is let near it (a "zip bomb" declares gigabytes in kilobytes).
+writes ``;``), the encoding its byte order mark names, why a CSV record cannot be read, and how a workbook
+is opened (:func:`opened_workbook`) and its rows read (:func:`sheet_rows`): what an XLSX archive may unpack
+to before openpyxl is let near it (a "zip bomb" declares gigabytes in kilobytes), how many shared strings
+it may hold (openpyxl keeps every one in memory), and that a sheet is read to its last row whatever its
+``<dimension>`` claims.
 The tables kompiler writes for a spreadsheet use :func:`spreadsheet_text` so that none of their text runs
 as a formula there, and the readers refuse an id that would (:data:`FORMULA_START`).
 """
@@ -14,12 +17,32 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
+import warnings
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import IO, Any
 
 from kompiler.diagnostics import Message
 
 DELIMITERS = (",", ";", "\t")
 ZIP_MAGIC = b"PK\x03\x04"
+# The last row a worksheet can have (Excel's limit): rows are asked for up to it, never up to the row the
+# sheet's ``<dimension>`` declares, which a program that wrote the file may have left short.
+SHEET_ROWS = 1_048_576
+# A cell that uses a shared string takes at least this many bytes of its worksheet's XML
+# (``<c t="s"><v>0</v></c>``): a workbook holding many more strings than its parts could use is not a table.
+CELL_BYTES = 20
+# Strings any workbook may hold, however small its sheets: more than a table of a few thousand rows needs.
+STRINGS_FLOOR = 65_536
+# openpyxl's part naming the shared strings, from the archive's [Content_Types].xml, which it reads whole.
+_CONTENT_TYPES = "[Content_Types].xml"
+_MAX_CONTENT_TYPES = 1 << 20
+# The start of a shared-string entry, ``<si>`` or ``<x:si>`` with any namespace prefix of a sane length.
+_STRING_ENTRY = re.compile(rb"<(?:[^\s<>/:]{1,1000}:)?si[\s/>]")
+_SCAN_OVERLAP = 1_024
 
 
 # How a cell that a spreadsheet would run as a formula starts (OWASP, "CSV Injection"): ``=``, ``+``, ``-``,
@@ -90,13 +113,150 @@ def unreadable_record(error: csv.Error) -> Message:
     )
 
 
+def grouped(count: int) -> Message:
+    """``count`` with its thousands grouped as each language writes them: 600.000 and 600,000."""
+    return Message(f"{count:_}".replace("_", "."), f"{count:,}")
+
+
 def oversized_archive(members: list[zipfile.ZipInfo], max_unpacked: int, max_members: int) -> Message | None:
     """Why an XLSX archive is not opened, or ``None`` when what it declares fits. The declared sizes bind:
     Python's zipfile stops a member at its declared size, so a member cannot unpack to more."""
     if len(members) <= max_members and sum(m.file_size for m in members) <= max_unpacked:
         return None
-    limit = max_unpacked // (1024 * 1024)
+    limit = grouped(max_unpacked // (1024 * 1024))
     return Message(
-        f"Berisi lebih dari {limit:_} MiB setelah dibuka; bagi tabelnya.".replace("_", "."),
-        f"Unpacks to more than {limit:_} MiB; split the table.".replace("_", ","),
+        f"Berisi lebih dari {limit.id} MiB setelah dibuka; bagi tabelnya.",
+        f"Unpacks to more than {limit.en} MiB; split the table.",
     )
+
+
+class WorkbookRefused(Exception):
+    """A workbook that is not opened, or not read to its end; ``message`` says why in both languages."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.en)
+        self.message = message
+
+
+DAMAGED = Message(
+    "Bukan berkas XLSX yang utuh (rusak, atau format lain yang diberi nama .xlsx).",
+    "Not a sound XLSX file (damaged, or another format named .xlsx).",
+)
+
+
+@dataclass(frozen=True)
+class WorkbookLimits:
+    """What a workbook may declare before openpyxl reads it: bytes unpacked in all, members, and the
+    shared strings openpyxl holds in memory all at once (entries, and bytes of their part)."""
+
+    unpacked: int
+    members: int = 10_000
+    # A sheet's distinct texts: its ids, a million at most, and a few codes and words besides.
+    strings: int = 2 * SHEET_ROWS
+    string_bytes: int = 256 << 20
+
+
+@contextmanager
+def opened_workbook(stream: IO[bytes], limits: WorkbookLimits, *, data_only: bool = True) -> Iterator[Any]:
+    """openpyxl's read-only workbook of ``stream`` (formulas as their saved values, unless not
+    ``data_only``), for the ``with`` block, once the archive's directory and shared strings fit ``limits``. Raises
+    :class:`WorkbookRefused` for a workbook that does not fit, has no worksheet, or that openpyxl fails
+    on, opening it or in the block: it parses a stranger's XML, so any failure means a damaged file."""
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            refused = oversized_archive(archive.infolist(), limits.unpacked, limits.members)
+            refused = refused or _oversized_strings(archive, limits)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError, KeyError):
+        raise WorkbookRefused(DAMAGED) from None
+    if refused:
+        raise WorkbookRefused(refused)
+    stream.seek(0)
+    from openpyxl import load_workbook
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            book = load_workbook(stream, read_only=True, data_only=data_only)
+        except Exception:
+            raise WorkbookRefused(DAMAGED) from None
+        try:
+            if not book.sheetnames:
+                raise WorkbookRefused(
+                    Message("Buku kerja tanpa lembar kerja.", "The workbook has no worksheet.")
+                )
+            yield book
+        except WorkbookRefused:
+            raise
+        except Exception:
+            raise WorkbookRefused(DAMAGED) from None
+        finally:
+            book.close()
+
+
+def _oversized_strings(archive: zipfile.ZipFile, limits: WorkbookLimits) -> Message | None:
+    """Why the workbook's shared strings are not read, or ``None``. openpyxl reads every entry of the
+    part [Content_Types].xml names into memory before a row is read (ten million entries packed in
+    400 KB took a gigabyte and a minute and a half), so the part is bounded in bytes by its declared
+    size and in entries by a count that stops at the bound: at most ``limits.strings``, and no more than
+    the rest of the archive has cells to use (:data:`CELL_BYTES`), beyond :data:`STRINGS_FLOOR`."""
+    from openpyxl.packaging.manifest import Manifest
+    from openpyxl.xml.constants import SHARED_STRINGS
+    from openpyxl.xml.functions import fromstring
+
+    types = archive.getinfo(_CONTENT_TYPES)
+    if types.file_size > _MAX_CONTENT_TYPES:
+        return DAMAGED
+    try:
+        found = Manifest.from_tree(fromstring(archive.read(types))).find(SHARED_STRINGS)
+    except Exception:  # openpyxl parses it the same way and would fail alike
+        return DAMAGED
+    if found is None:
+        return None
+    part = archive.getinfo(found.PartName[1:])
+    if part.file_size > limits.string_bytes:
+        size = grouped(limits.string_bytes // (1024 * 1024))
+        return Message(
+            f"Daftar teks bersama buku kerja (sharedStrings) lebih dari {size.id} MiB; berkas ini tidak "
+            "dibuka. Bagi tabelnya, atau simpan sebagai CSV.",
+            f"The workbook's shared-strings table is larger than {size.en} MiB; the file is not opened. "
+            "Split the table, or save it as CSV.",
+        )
+    rest = sum(m.file_size for m in archive.infolist() if m is not part)
+    limit = min(limits.strings, STRINGS_FLOOR + rest // CELL_BYTES)
+    if _entries(archive, part, limit) <= limit:
+        return None
+    count = grouped(limit)
+    return Message(
+        f"Daftar teks bersama buku kerja (sharedStrings) memuat lebih dari {count.id} entri, lebih banyak "
+        "daripada yang dapat dipakai sel-selnya; berkas ini tidak dibuka. Simpan ulang dari Excel, atau "
+        "sebagai CSV.",
+        f"The workbook's shared-strings table holds more than {count.en} entries, more than its cells "
+        "can use; the file is not opened. Save it again from Excel, or as CSV.",
+    )
+
+
+def _entries(archive: zipfile.ZipFile, part: zipfile.ZipInfo, limit: int) -> int:
+    """The entries of the shared-strings ``part``, counted a MiB at a time until past ``limit``."""
+    count, carried = 0, b""
+    with archive.open(part) as stream:
+        while count <= limit:
+            chunk = stream.read(1 << 20)
+            data = carried + chunk
+            # An entry's start cut by the chunk's end is counted with the next chunk, never twice.
+            cut = len(data) - _SCAN_OVERLAP if chunk else len(data)
+            count += sum(1 for found in _STRING_ENTRY.finditer(data) if found.start() < cut)
+            if not chunk:
+                break
+            carried = data[max(cut, 0) :]
+    return count
+
+
+def sheet_rows(
+    sheet: Any, *, columns: int, first: int = 1, last: int = SHEET_ROWS
+) -> Iterator[tuple[object, ...]]:
+    """The values of rows ``first`` to ``last`` of an openpyxl read-only ``sheet``, ``columns`` wide.
+
+    ``last`` is always passed on: without it openpyxl stops at the last row the sheet's ``<dimension>``
+    declares, and a workbook written by a program that did not update it loses its rows past it
+    without a word."""
+    return sheet.iter_rows(min_row=first, max_row=last, max_col=columns, values_only=True)

@@ -135,6 +135,109 @@ def test_the_messages_say_what_to_do(index: Index) -> None:
     assert "formula" in formula[0].message.en
 
 
+# Values a careless file puts where pseudonyms, codes and numbers belong: a message names their place and
+# what is wrong, never them.
+SECRETS = ("Budi Santoso", "198503122010011002", "Siti Aminah", "Jl. Merdeka 5", "1985-03-12")
+
+
+def every_message(diagnostics: list[Diagnostic]) -> str:
+    return "\n".join(f"{d.message.id}\n{d.message.en}" for d in diagnostics)
+
+
+def test_a_file_without_a_header_row_is_never_quoted(tmp_path: Path, index: Index) -> None:
+    """Its first person is read as the header: the header cells are judged as any cell (an NIP there is
+    KMP206) and named by their column."""
+    path = tmp_path / "a.csv"
+    path.write_text(
+        "P-0731;Budi Santoso;198503122010011002;NTB.JF.HUMAS.MUDA;2025-03-10;2\n", encoding="utf-8"
+    )
+    _, diagnostics = read(path, index)
+    assert ("KMP206", 1, 3) in located(diagnostics)
+    assert {("KMP210", 1, column) for column in range(1, 7)} <= set(located(diagnostics))
+    shown = every_message(diagnostics)
+    assert not [secret for secret in (*SECRETS, "P-0731", "NTB.JF", "2025-03-10") if secret in shown]
+
+
+def test_no_cell_of_a_row_reaches_a_message(tmp_path: Path, index: Index) -> None:
+    path = tmp_path / "a.csv"
+    rows = [
+        ["id", "jabatan", "tanggal", "tujuan", "kinerja", "M.01"],
+        [
+            "Siti Aminah",
+            "Siti Aminah binti Ahmad",
+            "Siti Aminah",
+            "Budi Santoso",
+            "Jl. Merdeka 5",
+            "Budi Santoso",
+        ],
+        ["P-1", "NTB.JF.HUMAS.MUDA", "1985-03-12", "pemetaan", "", "2"],
+        ["P-1", "NTB.JF.HUMAS.MUDA", "2025-03-10", "pemetaan", "", "2"],
+        ["=HYPERLINK(1)", "NTB.JF.HUMAS.MUDA", "31/02/2025", "pemetaan", "", "2"],
+    ]
+    path.write_text("".join(";".join(row) + "\n" for row in rows), encoding="utf-8")
+    _, diagnostics = read(path, index)
+    assert located(diagnostics) == [
+        ("KMP206", 2, 1),
+        ("KMP209", 2, 2),
+        ("KMP212", 2, 3),
+        ("KMP213", 2, 4),
+        ("KMP214", 2, 5),
+        ("KMP211", 2, 6),
+        ("KMP208", 4, 1),
+        ("KMP207", 5, 1),
+        ("KMP212", 5, 3),
+    ]
+    shown = every_message(diagnostics)
+    assert not [secret for secret in (*SECRETS, "binti", "HYPERLINK", "31/02") if secret in shown]
+    assert "This id already appeared on row 3" in shown
+
+
+def test_a_header_is_quoted_only_when_it_has_the_shape_of_a_competency_code(
+    tmp_path: Path, index: Index
+) -> None:
+    """A misspelt code is shown, to be fixed; a long cell, a cell holding a NUL, a name, are named by their
+    column, with one rendering (no ``'id?'`` here and ``'id\\x00'`` there)."""
+    path = tmp_path / "a.csv"
+    header = [
+        "id",
+        "jabatan",
+        "tanggal",
+        "M.1",
+        "t.humas.2",
+        "x" * 5_000,
+        "tgl\x00",
+        "Budi Santoso",
+        "M.01",
+        "M.01",
+    ]
+    path.write_text(",".join(header) + "\nP-1,NTB.JF.HUMAS.MUDA,2025-03-10,,,,,,2,2\n", encoding="utf-8")
+    _, diagnostics = read(path, index)
+    by_column = {d.location.column: d.message for d in diagnostics}
+    assert (
+        by_column[4].en.startswith("The column 'M.1' is neither") and "Did you mean M.01?" in by_column[4].en
+    )
+    assert by_column[5].id.startswith("Kolom 't.humas.2' bukan")
+    for column in (6, 7, 8):
+        assert by_column[column].en.startswith("This column is neither"), by_column[column].en
+    assert by_column[10].en == "The column 'M.01' has the same header as column 9."
+    shown = every_message(diagnostics)
+    assert "xxxx" not in shown and "\x00" not in shown and "\\x00" not in shown and "?'" not in shown
+    assert "Budi" not in shown
+
+
+def test_a_missing_column_s_likely_stand_in_is_named_by_its_number(tmp_path: Path, index: Index) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text("id,jabatn,tanggal,M.01\nP-1,NTB.JF.HUMAS.MUDA,2025-03-10,2\n", encoding="utf-8")
+    _, diagnostics = read(path, index)
+    missing = next(d for d in diagnostics if "'jabatan' is missing" in d.message.en)
+    assert missing.message.en.endswith(" Column 2?") and "jabatn" not in every_message(diagnostics)
+
+
+def test_a_personal_column_is_named_by_the_word_that_makes_it_one(index: Index) -> None:
+    _, diagnostics = read(FIXTURES / "kolom-pribadi.csv", index)
+    assert "holds the word 'nama'" in diagnostics[0].message.en
+
+
 def test_the_shipped_example_reads_clean(index: Index, corpus: Corpus) -> None:
     chunks, diagnostics = read(REPO / "contoh" / "asesmen-contoh.csv", index)
     assert diagnostics == []
@@ -243,6 +346,27 @@ def test_diagnostics_stop_at_a_thousand_and_count_the_rest(tmp_path: Path, index
     assert diagnostics[-1].location.line == MAX_SHOWN + 2
 
 
+def test_the_count_of_problems_not_shown_groups_thousands_as_each_language_does(
+    tmp_path: Path, index: Index
+) -> None:
+    path = tmp_path / "a.csv"
+    rows = "".join(f"P-{n},NTB.JF.HUMAS.MUDA,2025-01-01,9\n" for n in range(1, 2_301))
+    path.write_text("id,jabatan,tanggal,M.01\n" + rows)
+    assessments = read_assessments(path, index, today=TODAY)
+    counted = assessments.check()[-1]
+    assert counted.message.id == "1.300 masalah lain tidak ditampilkan (KMP211: 1.300)."
+    assert counted.message.en == "1,300 more problems are not shown (KMP211: 1,300)."
+    assert assessments.hidden == {Severity.ERROR: 1_300}
+
+
+def test_a_sheet_asked_of_a_csv_is_said_to_be_ignored(tmp_path: Path, index: Index) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text(WIDE, encoding="utf-8")
+    chunks, diagnostics = read(path, index, sheet="Rekap")
+    assert located(diagnostics) == [("KMP218", 0, 0)] and diagnostics[0].severity is Severity.WARNING
+    assert "--lembar is ignored" in diagnostics[0].message.en and len(people(chunks, index)) == 2
+
+
 def test_personal_data_allowed_is_still_dropped(index: Index) -> None:
     chunks, diagnostics = read(FIXTURES / "kolom-pribadi.csv", index, allow_personal=True)
     assert located(diagnostics) == [("KMP219", 1, 2), ("KMP219", 1, 5)]
@@ -251,7 +375,17 @@ def test_personal_data_allowed_is_still_dropped(index: Index) -> None:
     kept = repr(chunks[0])
     assert "Budi" not in kept and "0812" not in kept
     chunks, diagnostics = read(FIXTURES / "id-nama.csv", index, allow_personal=True)
-    assert diagnostics == [] and set(people(chunks, index)) == {"Budi Santoso", "Siti"}
+    assert set(people(chunks, index)) == {"Budi Santoso", "Siti"}
+    # Said once, at the first, for both: such an id becomes a file name in the private folder.
+    [said] = diagnostics
+    assert (said.code, said.location.line, said.location.column, said.severity) == (
+        "KMP219",
+        2,
+        1,
+        Severity.WARNING,
+    )
+    assert said.message.en.startswith("2 row(s) have an id") and "file name" in said.message.en
+    assert "Budi" not in said.message.en and "Siti" not in said.message.id
     _, diagnostics = read(FIXTURES / "id-tidak-sah.csv", index, allow_personal=True)
     assert located(diagnostics)[0] == ("KMP207", 2, 1), "a formula is no id, personal data allowed or not"
 
@@ -303,8 +437,25 @@ def test_xlsx_reads_the_named_sheet_and_says_which(tmp_path: Path, index: Index)
     path = write_xlsx(tmp_path / "a.xlsx", ("Catatan", [["apa saja"]]), ("Asesmen", ROWS[:2]))
     chunks, diagnostics = read(path, index, sheet="Asesmen")
     assert [d.code for d in diagnostics] == ["KMP218"] and set(people(chunks, index)) == {"P-0001"}
+    assert "only sheet 2 from the left" in diagnostics[0].message.en
     _, diagnostics = read(path, index, sheet="Tidak Ada")
-    assert [d.code for d in diagnostics] == ["KMP200"] and "'Asesmen'" in diagnostics[0].message.en
+    assert [d.code for d in diagnostics] == ["KMP200"] and "--lembar 1 to --lembar 2" in diagnostics[
+        0
+    ].message.en
+
+
+def test_an_xlsx_sheet_is_chosen_by_its_number_and_never_named(tmp_path: Path, index: Index) -> None:
+    """A sheet's name may be a person's: messages number the sheets, and ``--lembar 2`` picks one."""
+    secret = "Budi Santoso 198503122010011002"
+    path = write_xlsx(tmp_path / "a.xlsx", (secret, [["apa saja"]]), ("Asesmen", ROWS[:2]))
+    chunks, diagnostics = read(path, index, sheet="2")
+    assert set(people(chunks, index)) == {"P-0001"}
+    _, first = read(path, index)
+    _, missing = read(path, index, sheet="Rekap")
+    for diagnostic in diagnostics + first + missing:
+        for text in (diagnostic.message.id, diagnostic.message.en):
+            assert "Budi" not in text and "1985" not in text and "Asesmen" not in text
+    assert first[0].code == "KMP218" and "only sheet 1 from the left" in first[0].message.en
 
 
 def test_an_xlsx_unpacking_past_its_bound_is_not_opened(

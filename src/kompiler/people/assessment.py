@@ -39,6 +39,7 @@ or competency code of the corpus, a number, an ISO date, a purpose word; a formu
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -46,7 +47,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kompiler.diagnostics import Diagnostic, Message
+from kompiler.diagnostics import Diagnostic, Message, Severity
 from kompiler.people import cells
 from kompiler.people.columns import MAX_COLUMNS, REQUIRED, Header, Layout, Role, read_header
 from kompiler.people.judge import Batch, Judge
@@ -66,6 +67,12 @@ MAX_ASSESSMENT_BYTES = 4 << 30
 CHUNK_BYTES = 64 << 20
 MAX_CHUNK_ROWS = 65_536
 _NOT_TABLES = (".xls", ".ods", ".numbers")
+_NO_SHEETS = Message(
+    "--lembar diabaikan: berkas ini CSV, bukan buku kerja XLSX; seluruh berkas dibaca. Berkas yang dimaksud "
+    "XLSX?",
+    "--lembar is ignored: this file is a CSV, not an XLSX workbook; the whole file is read. Was an XLSX file "
+    "meant?",
+)
 
 
 def read_assessments(
@@ -127,6 +134,11 @@ class AssessmentFile:
     def diagnostics(self) -> list[Diagnostic]:
         return self._problems.result()
 
+    @property
+    def hidden(self) -> Counter[Severity]:
+        """The problems of the last reading that KMP216 counts rather than shows, by severity."""
+        return self._problems.hidden
+
     def check(self) -> list[Diagnostic]:
         """Read the whole file, keep no person, and return every problem."""
         for _ in self.chunks():
@@ -159,6 +171,8 @@ class AssessmentFile:
                         descriptor, self.sheet, self.chunk_rows, problems.add, problems.warn
                     )
                 else:
+                    if self.sheet is not None:
+                        problems.warn("KMP218", 0, 0, _NO_SHEETS)
                     batches = csv_batches(descriptor, self.max_bytes, self.chunk_rows, problems.add)
                 reader = _Reader(self, problems)
                 for batch in batches:
@@ -202,6 +216,7 @@ class _Reader:
             return
         if self.header.layout is Layout.LONG and self.usable:
             yield from self._long([], [], final=True)
+        self.judge.warn_personal_ids()
         if not self.file.people and not self.problems.errors:
             self.problems.add(
                 "KMP202",
@@ -221,7 +236,7 @@ class _Reader:
         record, row = records[position], starts[position]
         self.header_row = row
         for column, cell in enumerate(record, start=1):
-            refused = cells.refusal(cell, allow_personal=True)
+            refused = cells.refusal(cell, allow_personal=self.file.allow_personal)
             if refused:
                 self.problems.add(refused.code, row, column, refused.message)
         header = self.header = read_header(record, self.index.competency_at)
@@ -231,19 +246,23 @@ class _Reader:
         self.file.layout = header.layout
         for problem in header.problems:
             self.problems.add(problem.code, row, problem.column, problem.message)
-        for column in header.dropped:
-            self._personal_column(shown(record[column].strip()), row, column + 1)
+        for column, word in header.dropped.items():
+            self._personal_column(word, row, column + 1)
         return starts[position + 1 :], records[position + 1 :]
 
-    def _personal_column(self, title: str, row: int, column: int) -> None:
+    def _personal_column(self, word: str, row: int, column: int) -> None:
+        """A column whose header holds ``word``, one of the words naming personal data; the header
+        itself is not quoted (it may say more than the word)."""
         if self.file.allow_personal:
             self.problems.warn(
                 "KMP219",
                 row,
                 column,
                 Message(
-                    f"Kolom {title!r} berisi data pribadi; kolom ini dibuang dan tidak disalin ke keluaran.",
-                    f"Column {title!r} holds personal data; it is dropped and copied into no output.",
+                    f"Judul kolom ini memuat kata '{word}': kolom data pribadi; kolom ini dibuang dan tidak "
+                    "disalin ke keluaran.",
+                    f"This column's header holds the word '{word}': a column of personal data; it is dropped "
+                    "and copied into no output.",
                 ),
             )
             return
@@ -252,8 +271,8 @@ class _Reader:
             row,
             column,
             Message(
-                f"Kolom {title!r} tampak berisi data pribadi. {HOW.id}",
-                f"Column {title!r} looks like personal data. {HOW.en}",
+                f"Judul kolom ini memuat kata '{word}': kolom ini tampak berisi data pribadi. {HOW.id}",
+                f"This column's header holds the word '{word}': it looks like personal data. {HOW.en}",
             ),
         )
 

@@ -5,7 +5,8 @@ A million people with a dozen levels are twelve million cells, so a column is co
 lookup mapped over it in C (``"3"`` → 3.0, ``""`` → NaN); only a cell the table does not know takes the
 slow path, which either reads it after all (`` 3 ``, ``3.0``, a date in another form) or returns the
 problem. The slow path looks for personal data first (an NIP in a level cell is reported as an NIP) and
-for bytes that were not UTF-8 (kept as lone surrogates by the decoder) before judging the value.
+for bytes that were not UTF-8 (kept as lone surrogates by the decoder) before judging the value. A
+message names a cell's text only through :func:`named`, and an id never.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from itertools import repeat
 import numpy as np
 
 from kompiler.diagnostics import Message
-from kompiler.people.personal_data import HOW_BRIEFLY, looks_like_name, personal_cell
+from kompiler.people.personal_data import HOW_BRIEFLY, citable, looks_like_name, personal_cell
 from kompiler.spreadsheet import FORMULA_START, quoted
 
 NAN = math.nan
@@ -54,6 +55,18 @@ class Bad:
 
     code: str
     message: Message
+
+
+def named(text: str, noun: Message) -> Message:
+    """How a message names the cell holding ``text`` as a ``noun`` (lower case: ``kode kompetensi``,
+    ``competency code``): with the text quoted when it cannot be personal data (:func:`citable`), "Kode
+    kompetensi 'M.1'", "The competency code 'M.1'"; otherwise as the cell the diagnostic locates, "Kode
+    kompetensi ini", "This competency code". The one place that decides what of a file a message shows."""
+    head = noun.id[:1].upper() + noun.id[1:]
+    if citable(text):
+        shown = quoted(text.strip())
+        return Message(f"{head} {shown}", f"The {noun.en} {shown}")
+    return Message(f"{head} ini", f"This {noun.en}")
 
 
 def levels_of(column: tuple[str, ...]) -> np.ndarray:
@@ -127,39 +140,37 @@ def person_id(text: str, allow_personal: bool) -> Bad | None:
         return Bad(
             "KMP206",
             Message(
-                f"Id {quoted(stripped)} tampak seperti nama orang (tidak memuat angka). {HOW_BRIEFLY.id}",
-                f"The id {quoted(stripped)} looks like a person's name (it holds no digit). {HOW_BRIEFLY.en}",
+                f"Id ini tampak seperti nama orang (tidak memuat angka). {HOW_BRIEFLY.id}",
+                f"This id looks like a person's name (it holds no digit). {HOW_BRIEFLY.en}",
             ),
         )
     return Bad("KMP207", _invalid_id(stripped))
 
 
 def _invalid_id(text: str) -> Message:
+    """Why ``text`` is no id, never quoting it: an id that is not a pseudonym may be anything."""
     if not text:
         return Message("Id kosong.", "The id is empty.")
     if text.startswith(FORMULA_START):
         return Message(
-            f"Id {quoted(text)} tampak seperti rumus spreadsheet; rumus tidak pernah dievaluasi dan tidak "
-            "diterima sebagai id.",
-            f"The id {quoted(text)} looks like a spreadsheet formula; formulas are never evaluated and not "
-            "accepted as an id.",
+            "Id ini tampak seperti rumus spreadsheet; rumus tidak pernah dievaluasi dan tidak diterima "
+            "sebagai id.",
+            "This id looks like a spreadsheet formula; formulas are never evaluated and not accepted as an id.",
         )
     if _CONTROL.search(text):
-        return Message(
-            f"Id {quoted(text)} berisi karakter kontrol.", f"The id {quoted(text)} holds a control character."
-        )
+        return Message("Id ini berisi karakter kontrol.", "This id holds a control character.")
     if len(text) > MAX_ID:
         return Message(
             f"Id lebih dari {MAX_ID} karakter ({len(text)}).", f"The id is longer than {MAX_ID} characters."
         )
     if not _ID_CHARACTERS.fullmatch(text):
         return Message(
-            f"Id {quoted(text)} hanya boleh berisi huruf, angka, titik, garis bawah, dan tanda hubung.",
-            f"The id {quoted(text)} may hold only letters, digits, dots, underscores and hyphens.",
+            "Id hanya boleh berisi huruf, angka, titik, garis bawah, dan tanda hubung.",
+            "An id may hold only letters, digits, dots, underscores and hyphens.",
         )
     return Message(
-        f"Id {quoted(text)} harus memuat angka dan diawali huruf atau angka, seperti P-0001.",
-        f"The id {quoted(text)} must hold a digit and start with a letter or a digit, like P-0001.",
+        "Id harus memuat angka dan diawali huruf atau angka, seperti P-0001.",
+        "An id must hold a digit and start with a letter or a digit, like P-0001.",
     )
 
 
@@ -169,9 +180,10 @@ def level(text: str) -> float | Message:
     value = _number(stripped)
     if value is not None and value.is_integer() and 1 <= value <= 5:
         return value
+    said = named(stripped, Message("level", "level"))
     return Message(
-        f"Level {quoted(stripped)} bukan bilangan bulat 1–5; kosongkan sel bila belum dinilai.",
-        f"The level {quoted(stripped)} is not a whole number 1–5; leave the cell empty when not assessed.",
+        f"{said.id} bukan bilangan bulat 1–5; kosongkan sel bila belum dinilai.",
+        f"{said.en} is not a whole number 1–5; leave the cell empty when not assessed.",
     )
 
 
@@ -187,10 +199,10 @@ def score(text: str, ratings: bool) -> float | Message:
         return value
     words = " atau predikat kinerja (Baik, Sangat Baik, …)" if ratings else ""
     words_en = " or a performance rating (Baik, Sangat Baik, …)" if ratings else ""
+    said = named(stripped, Message("nilai", "value"))
     return Message(
-        f"Nilai {quoted(stripped)} bukan angka 1–5{words}; kosongkan sel bila tidak ada data.",
-        f"The value {quoted(stripped)} is not a number 1–5{words_en}; leave the cell empty when there is no "
-        "data.",
+        f"{said.id} bukan angka 1–5{words}; kosongkan sel bila tidak ada data.",
+        f"{said.en} is not a number 1–5{words_en}; leave the cell empty when there is no data.",
     )
 
 
@@ -204,26 +216,27 @@ def assessment_date(text: str, today: date) -> str | Message:
     """An ISO date from ``2026-03-31``, ``31/03/2026`` or ``31-03-2026`` (day first, as Indonesia writes),
     or why the cell is none."""
     stripped = text.strip()
+    said = named(stripped, Message("tanggal", "date"))
     found = _ISO.fullmatch(stripped)
     parts = (found.group(1), found.group(2), found.group(3)) if found else None
     if parts is None and (found := _DAY_FIRST.fullmatch(stripped)):
         parts = (found.group(3), found.group(2), found.group(1))
     if parts is None:
         return Message(
-            f"Tanggal {quoted(stripped)} tidak dikenali; tulis 2026-03-31 atau 31/03/2026.",
-            f"The date {quoted(stripped)} is not recognised; write 2026-03-31 or 31/03/2026.",
+            f"{said.id} tidak dikenali; tulis 2026-03-31 atau 31/03/2026.",
+            f"{said.en} is not recognised; write 2026-03-31 or 31/03/2026.",
         )
     try:
         day = date(int(parts[0]), int(parts[1]), int(parts[2]))
     except ValueError:
         return Message(
-            f"Tanggal {quoted(stripped)} tidak ada di kalender.",
-            f"The date {quoted(stripped)} does not exist.",
+            f"{said.id} tidak ada di kalender.",
+            f"{said.en} does not exist.",
         )
     if day > today or day < EARLIEST:
         return Message(
-            f"Tanggal {quoted(stripped)} di luar rentang yang mungkin ({EARLIEST.isoformat()} sampai hari ini).",
-            f"The date {quoted(stripped)} is out of the possible range ({EARLIEST.isoformat()} to today).",
+            f"{said.id} di luar rentang yang mungkin ({EARLIEST.isoformat()} sampai hari ini).",
+            f"{said.en} is out of the possible range ({EARLIEST.isoformat()} to today).",
         )
     return day.isoformat()
 
@@ -235,8 +248,8 @@ def purpose(text: str, known: tuple[str, ...]) -> str | Message:
         return stripped
     if not stripped:
         return known[0]
-    words = " atau ".join(known)
+    said = named(text, Message("tujuan", "purpose"))
     return Message(
-        f"Tujuan {quoted(text.strip())} tidak dikenal; tulis {words}.",
-        f"The purpose {quoted(text.strip())} is not known; write {' or '.join(known)}.",
+        f"{said.id} tidak dikenal; tulis {' atau '.join(known)}.",
+        f"{said.en} is not known; write {' or '.join(known)}.",
     )

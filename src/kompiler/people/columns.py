@@ -6,7 +6,8 @@ one column per competency code holding the level. **Long** (what a database quer
 person and competency with ``kompetensi`` and ``level`` columns. Header names are matched without regard
 to case, spaces or hyphens (``Kode Jabatan`` = ``kode_jabatan``), with a few English and longer Indonesian
 aliases. A column that is none of these is an error, not ignored: it may be a competency code typed wrong
-or personal data nobody meant to hand over.
+or personal data nobody meant to hand over. A file without a header row has its first person as the
+header, so a header cell is quoted in a message only as :func:`~kompiler.people.cells.named` allows.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from kompiler.diagnostics import Message
+from kompiler.people.cells import named
 from kompiler.people.personal_data import personal_column
 from kompiler.rules.common import did_you_mean
-from kompiler.spreadsheet import shown
 
 MAX_COLUMNS = 1_000
 
@@ -72,6 +73,7 @@ REQUIRED = {
 }
 
 _SPACES = re.compile(r"[\s\-]+")
+COLUMN = Message("kolom", "column")
 
 
 @dataclass(frozen=True)
@@ -87,13 +89,13 @@ class HeaderProblem:
 class Header:
     """What each column holds. ``roles`` maps a role to its column (0-based); ``competencies`` maps a
     column to a competency's number in the index (wide layout); ``dropped`` are personal-data columns,
-    never read past their header."""
+    never read past their header, each with the word of its header that says so."""
 
     layout: Layout
     width: int
     roles: dict[Role, int] = field(default_factory=dict)
     competencies: dict[int, int] = field(default_factory=dict)
-    dropped: list[int] = field(default_factory=list)
+    dropped: dict[int, str] = field(default_factory=dict)
     unknown: list[int] = field(default_factory=list)
     problems: list[HeaderProblem] = field(default_factory=list)
 
@@ -159,13 +161,14 @@ def _place(
         )
         return
     if key in seen:
+        said = named(raw, COLUMN)
         header.problems.append(
             HeaderProblem(
                 "KMP203",
                 column + 1,
                 Message(
-                    f"Kolom {shown(raw.strip())!r} sudah ada di kolom {seen[key] + 1}.",
-                    f"Column {shown(raw.strip())!r} is already column {seen[key] + 1}.",
+                    f"{said.id} berjudul sama dengan kolom {seen[key] + 1}.",
+                    f"{said.en} has the same header as column {seen[key] + 1}.",
                 ),
             )
         )
@@ -179,8 +182,9 @@ def _place(
     if header.layout is Layout.WIDE and code in competency_at:
         header.competencies[column] = competency_at[code]
         return
-    if personal_column(name):
-        header.dropped.append(column)
+    word = personal_column(name)
+    if word is not None:
+        header.dropped[column] = word
         return
     header.unknown.append(column)
     header.problems.append(_unknown(column, raw, code, header.layout, competency_at))
@@ -191,6 +195,7 @@ def _unknown(
 ) -> HeaderProblem:
     fixed = sorted({n for n, r in ALIASES.items() if layout is Layout.WIDE or r is not Role.COMPETENCY})
     close = difflib.get_close_matches(normalised(raw), fixed, n=1, cutoff=0.75)
+    said = named(raw, COLUMN)
     if not close and layout is Layout.WIDE:
         close = difflib.get_close_matches(code, list(competency_at), n=1)
         hint_id, hint_en = did_you_mean(close)
@@ -198,10 +203,9 @@ def _unknown(
             "KMP210",
             column + 1,
             Message(
-                f"Kolom {shown(raw.strip())!r} bukan kolom yang dikenal dan bukan kode kompetensi dalam "
-                f"kamus proyek.{hint_id}",
-                f"Column {shown(raw.strip())!r} is neither a known column nor a competency code of the "
-                f"project's dictionaries.{hint_en}",
+                f"{said.id} bukan kolom yang dikenal dan bukan kode kompetensi dalam kamus proyek.{hint_id}",
+                f"{said.en} is neither a known column nor a competency code of the project's "
+                f"dictionaries.{hint_en}",
             ),
         )
     hint_id, hint_en = did_you_mean(close)
@@ -209,8 +213,8 @@ def _unknown(
         "KMP203",
         column + 1,
         Message(
-            f"Kolom {shown(raw.strip())!r} tidak dikenal; hapus kolom itu.{hint_id}",
-            f"Column {shown(raw.strip())!r} is not known; delete it.{hint_en}",
+            f"{said.id} tidak dikenal; hapus kolom itu.{hint_id}",
+            f"{said.en} is not known; delete it.{hint_en}",
         ),
     )
 
@@ -218,7 +222,9 @@ def _unknown(
 def _missing(role: Role, layout: Layout, names: list[str]) -> HeaderProblem:
     aliases = [n for n, r in ALIASES.items() if r is role]
     close = difflib.get_close_matches(role.value, [n for n in names if n not in ALIASES], n=1, cutoff=0.7)
-    hint_id, hint_en = (f" Kolom {close[0]!r}?", f" Column {close[0]!r}?") if close else ("", "")
+    # The column is named by its number: its header may be a person's data (a file without a header row).
+    at = names.index(close[0]) + 1 if close else 0
+    hint_id, hint_en = (f" Kolom {at}?", f" Column {at}?") if close else ("", "")
     return HeaderProblem(
         "KMP203",
         0,

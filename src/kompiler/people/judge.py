@@ -22,6 +22,7 @@ from kompiler.diagnostics import Message
 from kompiler.people import cells
 from kompiler.people.problems import Problems
 from kompiler.rules.common import did_you_mean
+from kompiler.spreadsheet import grouped
 
 SUGGESTED = 50
 
@@ -60,6 +61,9 @@ class Judge:
         self.first: dict[str, int] = {}
         self.dates: dict[str, str] = {}
         self.suggestions: dict[str, str] = {}
+        # Rows whose id is read only because personal data is allowed (an NIP, a name), and the first.
+        self.personal_ids = 0
+        self.first_personal_id = (0, 0)
 
     def batch(self, starts: list[int], records: list[list[str]], width: int, at_id: int) -> Batch:
         """The records as columns of ``width`` cells: a short record padded, a long one reported where
@@ -111,7 +115,31 @@ class Judge:
                 self.problems.add(wrong.code, batch.starts[i], at + 1, wrong.message)
             else:
                 ids[i] = ids[i].strip()
+                if self.allow_personal and cells.person_id(ids[i], allow_personal=False):
+                    if not self.personal_ids:
+                        self.first_personal_id = (batch.starts[i], at + 1)
+                    self.personal_ids += 1
         return ids
+
+    def warn_personal_ids(self) -> None:
+        """Say once, at the first, how many rows have an id that personal data being allowed let in: it
+        becomes a file name and a CSV key in the private folder, where it is read by whoever opens it."""
+        if not self.personal_ids:
+            return
+        rows = grouped(self.personal_ids)
+        self.problems.warn(
+            "KMP219",
+            *self.first_personal_id,
+            Message(
+                f"{rows.id} baris memuat id yang tampak seperti data pribadi (NIP, NIK, nama …), yang pertama "
+                "di sini; dengan --izinkan-data-pribadi id itu menjadi nama berkas (kesenjangan/<id>.md …) "
+                "dan kunci baris CSV di folder pribadi. Pakai pseudonim seperti P-0001 bila hasilnya dibagikan.",
+                f"{rows.en} row(s) have an id that looks like personal data (an NIP, an NIK, a name …), the "
+                "first here; with --izinkan-data-pribadi such an id becomes a file name (kesenjangan/<id>.md …) "
+                "and a CSV row key in the private folder. Use a pseudonym such as P-0001 when the results "
+                "are shared.",
+            ),
+        )
 
     def unique(
         self, ids: list[str], starts: list[int], bad: np.ndarray, skip: np.ndarray, at: int, long: bool
@@ -141,8 +169,8 @@ class Judge:
                     starts[i],
                     at + 1,
                     Message(
-                        f"Id {cells.quoted(ids[i])} sudah muncul di baris {earlier}.{hint_id}",
-                        f"The id {cells.quoted(ids[i])} already appeared on row {earlier}.{hint_en}",
+                        f"Id ini sudah muncul di baris {earlier}.{hint_id}",
+                        f"This id already appeared on row {earlier}.{hint_en}",
                     ),
                 )
             for value in clash:
@@ -180,18 +208,20 @@ class Judge:
             self.suggestions[text] = close[0] if close else ""
         hint_id, hint_en = did_you_mean([self.suggestions[text]] if self.suggestions.get(text) else [])
         if position:
+            said = cells.named(text, Message("kode jabatan", "position code"))
             return cells.Bad(
                 code,
                 Message(
-                    f"Kode jabatan {cells.quoted(text)} tidak ada dalam standar.{hint_id}",
-                    f"The position code {cells.quoted(text)} is not in the standards.{hint_en}",
+                    f"{said.id} tidak ada dalam standar.{hint_id}",
+                    f"{said.en} is not in the standards.{hint_en}",
                 ),
             )
+        said = cells.named(text, Message("kode kompetensi", "competency code"))
         return cells.Bad(
             code,
             Message(
-                f"Kode kompetensi {cells.quoted(text)} tidak ada dalam kamus.{hint_id}",
-                f"The competency code {cells.quoted(text)} is not in the dictionaries.{hint_en}",
+                f"{said.id} tidak ada dalam kamus.{hint_id}",
+                f"{said.en} is not in the dictionaries.{hint_en}",
             ),
         )
 

@@ -6,6 +6,10 @@ means a column of names, NIPs, NIKs, contacts, addresses or birth dates has no b
 neither has a cell holding one. The tests are cheap and predictable rather than clever: a column is
 personal by a word of its header, a cell by its shape (18 digits an NIP, 16 an NIK, an email, an
 Indonesian phone number), and an id without a single digit is taken for a name, since a pseudonym counts.
+
+What the reader says never repeats what a file holds, unless it cannot be personal data by its shape
+(:func:`citable`): a message names the place (file, row, column) and the kind of problem, so a terminal, a
+CI log or a screenshot of them holds no one's data, whatever the file's columns turned out to hold.
 """
 
 from __future__ import annotations
@@ -58,6 +62,10 @@ _SEPARATORS = re.compile(r"[\s.\-/]+")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 _PHONE = re.compile(r"(?:\+?62|0)8[0-9]{7,12}")
 _NAME = re.compile(r"[^\W\d_][^\W\d_ .,'-]*(?:[ .,'-]+[^\W\d_]+)*\.?", re.UNICODE)
+# The only text of a file a message may quote: the shape of a competency code (M.01, SK.01, T.HUMAS.02),
+# whatever its number, so that a misspelt one (M.1, T.HUMAS.2) is shown. No personal datum has it: a name
+# holds no digit; an NIP, an NIK, a phone number or a date starts with a digit; an email holds "@".
+_CITABLE = re.compile(r"(?:M|SK|T\.[A-Z]{2,10})\.[0-9]{1,3}")
 
 HOW = Message(
     "UU 27/2022 membatasi data pribadi pada tujuannya: pakai pseudonim (misalnya P-0001) sebagai id dan "
@@ -75,9 +83,18 @@ HOW_BRIEFLY = Message(
 )
 
 
-def personal_column(header: str) -> bool:
-    """Whether a normalised header (lower case, words joined by ``_``) names personal data."""
-    return header in PERSONAL_WORDS or any(word in PERSONAL_WORDS for word in header.split("_"))
+def personal_column(header: str) -> str | None:
+    """The word of a normalised header (lower case, words joined by ``_``) that names personal data, or
+    ``None``: the word, one of :data:`PERSONAL_WORDS`, is what a message may say of the header."""
+    if header in PERSONAL_WORDS:
+        return header
+    return next((word for word in header.split("_") if word in PERSONAL_WORDS), None)
+
+
+def citable(text: str) -> bool:
+    """Whether a message may quote ``text``, read from an assessment file: only when it has the shape of
+    a competency code, which no personal datum has, whatever column it was found in."""
+    return bool(_CITABLE.fullmatch(text.strip().upper()))
 
 
 def personal_cell(text: str) -> Message | None:

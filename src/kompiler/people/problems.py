@@ -3,7 +3,8 @@
 
 A million-row file with a wrong column would otherwise make a million diagnostics; the count keeps the
 report readable and the memory bounded, while the file is still read to its end so that the count is
-true. In a workbook the message also names the cell as the spreadsheet shows it (``Sel C7``).
+true, and :attr:`Problems.hidden` keeps it by severity for the count line a command ends with. In a
+workbook the message also names the cell as the spreadsheet shows it (``Sel C7``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
+from kompiler.spreadsheet import grouped
 
 MAX_SHOWN = 1_000
 
@@ -21,8 +23,8 @@ class Problems:
     def __init__(self, file: str, spreadsheet: bool = False) -> None:
         self.file, self.spreadsheet = file, spreadsheet
         self.shown: list[Diagnostic] = []
-        self.hidden: Counter[str] = Counter()
-        self.hidden_errors = 0
+        self.hidden_codes: Counter[str] = Counter()
+        self.hidden: Counter[Severity] = Counter()
         self.first_hidden: Location | None = None
         self.errors = 0
 
@@ -35,8 +37,8 @@ class Problems:
         span = Span(row, max(column, 1), row, max(column, 1) + 1) if row else None
         location = Location(self.file, span)
         if len(self.shown) >= MAX_SHOWN:
-            self.hidden[code] += 1
-            self.hidden_errors += severity is Severity.ERROR
+            self.hidden_codes[code] += 1
+            self.hidden[severity] += 1
             self.first_hidden = self.first_hidden or location
             return
         if self.spreadsheet and row and column:
@@ -51,15 +53,17 @@ class Problems:
         """The diagnostics in file order, and the count of those not shown."""
         found = sorted(self.shown, key=Diagnostic.sort_key)
         if self.hidden:
-            counts = ", ".join(f"{code}: {count:,}" for code, count in sorted(self.hidden.items()))
-            total = sum(self.hidden.values())
+            counts = [(code, grouped(count)) for code, count in sorted(self.hidden_codes.items())]
+            total = grouped(self.hidden.total())
             found.append(
                 Diagnostic(
-                    Severity.ERROR if self.hidden_errors else Severity.WARNING,
+                    Severity.ERROR if self.hidden[Severity.ERROR] else Severity.WARNING,
                     "KMP216",
                     Message(
-                        f"{total:_} masalah lain tidak ditampilkan ({counts}).".replace("_", "."),
-                        f"{total:,} more problems are not shown ({counts}).",
+                        f"{total.id} masalah lain tidak ditampilkan "
+                        f"({', '.join(f'{code}: {count.id}' for code, count in counts)}).",
+                        f"{total.en} more problems are not shown "
+                        f"({', '.join(f'{code}: {count.en}' for code, count in counts)}).",
                     ),
                     self.first_hidden or Location(self.file),
                 )

@@ -12,7 +12,8 @@ the header line holds most of (:mod:`kompiler.spreadsheet`), or as a first line 
 Excel writes and reads to open a file in another locale's separator). Bytes that are not UTF-8 stay in the text
 as lone surrogates, so that the cell holding them is named. XLSX: openpyxl in read-only mode (rows
 streamed from the sheet's XML) with ``data_only`` (a formula counts as the value the spreadsheet last
-saved; nothing is evaluated), after the archive's declared contents are bounded.
+saved; nothing is evaluated), after the archive's declared contents and its shared strings are bounded,
+to its last row whatever the sheet's ``<dimension>`` declares (:mod:`kompiler.spreadsheet`).
 """
 
 from __future__ import annotations
@@ -21,8 +22,6 @@ import csv
 import io
 import os
 import re
-import warnings
-import zipfile
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from itertools import chain
@@ -31,7 +30,16 @@ from typing import Any
 from kompiler.diagnostics import Message
 from kompiler.reading import stream_limited
 from kompiler.runtime.collector import paused
-from kompiler.spreadsheet import delimiter_of, encoding_of, oversized_archive, shown, unreadable_record
+from kompiler.spreadsheet import (
+    WorkbookLimits,
+    WorkbookRefused,
+    delimiter_of,
+    encoding_of,
+    opened_workbook,
+    quoted,
+    sheet_rows,
+    unreadable_record,
+)
 
 MAX_LINE = 1 << 20
 MAX_XLSX_UNPACKED = 2 << 30
@@ -135,77 +143,69 @@ def _starts(ends: list[int], previous: int) -> list[int]:
 def xlsx_batches(
     descriptor: int, sheet: str | None, batch: int, report: Report, warn: Report
 ) -> Iterator[Batch]:
-    """The rows of one worksheet (``sheet``, or the first) of the workbook behind ``descriptor``."""
+    """The rows of one worksheet (``sheet``: its name or its number, 1 the leftmost; by default the
+    first) of the workbook behind ``descriptor``."""
+    limits = WorkbookLimits(MAX_XLSX_UNPACKED, MAX_XLSX_MEMBERS)
     with os.fdopen(os.dup(descriptor), "rb") as stream:
-        damaged = Message(
-            "Bukan berkas XLSX yang utuh (rusak, atau format lain yang diberi nama .xlsx).",
-            "Not a sound XLSX file (damaged, or another format named .xlsx).",
-        )
         try:
-            with zipfile.ZipFile(stream) as archive:
-                oversized = oversized_archive(archive.infolist(), MAX_XLSX_UNPACKED, MAX_XLSX_MEMBERS)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
-            report("KMP200", 0, 0, damaged)
-            return
-        if oversized:
-            report("KMP200", 0, 0, oversized)
-            return
-        stream.seek(0)
-        from openpyxl import load_workbook
-
-        # openpyxl parses a stranger's XML: any failure of it means the file is not a workbook it can read.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            try:
-                book = load_workbook(stream, read_only=True, data_only=True)
-            except Exception:
-                report("KMP200", 0, 0, damaged)
-                return
-            try:
+            with opened_workbook(stream, limits) as book:
                 chosen = _worksheet(book, sheet, report, warn)
                 if chosen is not None:
                     yield from _rows(chosen, min(batch, XLSX_BATCH))
-            except Exception:
-                report("KMP200", 0, 0, damaged)
-            finally:
-                book.close()
+        except WorkbookRefused as refused:
+            report("KMP200", 0, 0, refused.message)
 
 
 def _worksheet(book: Any, sheet: str | None, report: Report, warn: Report) -> Any:
+    """The sheet ``sheet`` names, by name first, else by number; sheets are named to the user by their
+    number only, since a sheet's name may be a person's ("Budi Santoso 1985…")."""
     names = list(book.sheetnames)
-    if not names:
-        report("KMP200", 0, 0, Message("Buku kerja tanpa lembar kerja.", "The workbook has no worksheet."))
-        return None
-    if sheet is not None and sheet not in names:
-        listed = ", ".join(repr(shown(n)) for n in names)
-        report(
-            "KMP200",
-            0,
-            0,
-            Message(
-                f"Lembar {shown(sheet)!r} tidak ada; lembar yang ada: {listed}.",
-                f"There is no sheet {shown(sheet)!r}; the sheets are: {listed}.",
-            ),
-        )
-        return None
-    title = sheet if sheet is not None else names[0]
+    number = 1
+    if sheet is not None:
+        found = _numbered(sheet, names)
+        if found is None:
+            report(
+                "KMP200",
+                0,
+                0,
+                Message(
+                    f"Lembar {quoted(sheet)} tidak ada; buku kerja berisi {len(names)} lembar: sebut namanya, "
+                    f"atau nomornya dari kiri (--lembar 1 sampai --lembar {len(names)}).",
+                    f"There is no sheet {quoted(sheet)}; the workbook has {len(names)} sheet(s): name one, or "
+                    f"give its number from the left (--lembar 1 to --lembar {len(names)}).",
+                ),
+            )
+            return None
+        number = found
     if len(names) > 1:
         warn(
             "KMP218",
             0,
             0,
             Message(
-                f"Buku kerja berisi {len(names)} lembar; hanya lembar {shown(title)!r} yang dibaca.",
-                f"The workbook has {len(names)} sheets; only {shown(title)!r} is read.",
+                f"Buku kerja berisi {len(names)} lembar; hanya lembar ke-{number} dari kiri yang dibaca "
+                "(pilih yang lain dengan --lembar).",
+                f"The workbook has {len(names)} sheets; only sheet {number} from the left is read (choose "
+                "another with --lembar).",
             ),
         )
-    return book[title]
+    return book[names[number - 1]]
+
+
+def _numbered(sheet: str, names: list[str]) -> int | None:
+    """The 1-based number of the sheet named ``sheet``, or numbered so; ``None`` when there is none."""
+    if sheet in names:
+        return names.index(sheet) + 1
+    stripped = sheet.strip()
+    if stripped.isdigit() and stripped.isascii() and 1 <= int(stripped) <= len(names):
+        return int(stripped)
+    return None
 
 
 def _rows(sheet: Any, batch: int) -> Iterator[Batch]:
     starts: list[int] = []
     records: list[list[str]] = []
-    for number, values in enumerate(sheet.iter_rows(max_col=READ_COLUMNS, values_only=True), start=1):
+    for number, values in enumerate(sheet_rows(sheet, columns=READ_COLUMNS), start=1):
         if values.count(None) == len(values):
             continue
         starts.append(number)

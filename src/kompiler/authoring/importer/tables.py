@@ -2,7 +2,8 @@
 
 A table comes from someone else's spreadsheet, so nothing about the file is trusted: only a regular
 file is opened (a FIFO or ``/dev/zero`` is refused before a byte is read), at most ``MAX_TABLE_BYTES``
-are read, an XLSX is unpacked only when what it declares to hold fits ``MAX_XLSX_UNPACKED``, and at most
+are read, an XLSX is unpacked only when what it declares to hold fits ``MAX_XLSX_UNPACKED`` and its shared
+strings are few enough (:func:`kompiler.spreadsheet.opened_workbook`), and at most
 ``MAX_ROWS`` rows are kept. A file that cannot be read at all raises :class:`Unreadable` (a usage error);
 anything wrong with the table's shape is a located diagnostic. Cells are returned as read: judging them
 is the importer's work, so that every problem of every cell can be reported at once. Bytes that are not
@@ -19,8 +20,6 @@ import csv
 import io
 import os
 import stat
-import warnings
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,9 +27,12 @@ from typing import Any
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
 from kompiler.spreadsheet import (
     ZIP_MAGIC,
+    WorkbookLimits,
+    WorkbookRefused,
     delimiter_of,
     encoding_of,
-    oversized_archive,
+    opened_workbook,
+    sheet_rows,
     shown,
     unreadable_record,
 )
@@ -238,44 +240,19 @@ def _keep(table: Table, row: Row) -> bool:
 
 def _xlsx(data: bytes, table: Table) -> Table:
     """The first worksheet of a workbook; the archive's declared contents are bounded before unpacking."""
-    damaged = Unreadable(
-        Message(
-            "Bukan berkas XLSX yang utuh (rusak, atau format lain yang diberi nama .xlsx).",
-            "Not a sound XLSX file (damaged, or another format named .xlsx).",
-        )
-    )
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
-        raise damaged from None
-    oversized = oversized_archive(members, MAX_XLSX_UNPACKED, MAX_XLSX_MEMBERS)
-    if oversized:
-        raise Unreadable(oversized)
-    from openpyxl import load_workbook
-
-    # openpyxl parses a stranger's XML: any failure of it means the file is not a workbook it can read.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception:
-            raise damaged from None
-        try:
+        with opened_workbook(io.BytesIO(data), _limits()) as book:
             return _sheet(book, table)
-        except Unreadable:
-            raise
-        except Exception:
-            raise damaged from None
-        finally:
-            book.close()
+    except WorkbookRefused as refused:
+        raise Unreadable(refused.message) from None
+
+
+def _limits() -> WorkbookLimits:
+    return WorkbookLimits(MAX_XLSX_UNPACKED, MAX_XLSX_MEMBERS)
 
 
 def _sheet(book: Any, table: Table) -> Table:
-    sheets = book.worksheets
-    if not sheets:
-        raise Unreadable(Message("Buku kerja tanpa lembar kerja.", "The workbook has no worksheet."))
-    sheet = sheets[0]
+    sheet = book.worksheets[0]
     name = table.name
     if len(book.sheetnames) > 1:
         title = shown(sheet.title)
@@ -291,20 +268,18 @@ def _sheet(book: Any, table: Table) -> Table:
                 Severity.WARNING,
             )
         )
-    for number, values in enumerate(
-        sheet.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS, values_only=True), start=1
-    ):
+    for number, values in enumerate(sheet_rows(sheet, columns=MAX_COLUMNS, last=MAX_ROWS + 1), start=1):
         if not _blank(values):
             width = max(i for i, v in enumerate(values, start=1) if _filled(v))
             table.header, table.header_row = _header(values[:width]), number
             break
     else:
         return table
-    rows = sheet.iter_rows(
-        min_row=table.header_row + 1,
-        max_row=table.header_row + table.max_rows + 1,
-        max_col=len(table.header),
-        values_only=True,
+    rows = sheet_rows(
+        sheet,
+        columns=len(table.header),
+        first=table.header_row + 1,
+        last=table.header_row + table.max_rows + 1,
     )
     for number, values in enumerate(rows, start=table.header_row + 1):
         if not _blank(values) and not _keep(table, Row(number, tuple(values))):
@@ -332,19 +307,14 @@ def formula_cells(table: Table, cells: set[tuple[int, int]]) -> set[tuple[int, i
     """
     if table.path is None or not cells:
         return set()
-    from openpyxl import load_workbook
     from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
     last_row, last_column = max(r for r, _ in cells), max(c for _, c in cells)
     found = set()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            book = load_workbook(io.BytesIO(_read_bounded(table.path)), read_only=True, data_only=False)
-        except Exception:  # the file changed since it was read: no more to say about it
-            return set()
-        try:
-            rows = book.worksheets[0].iter_rows(max_row=last_row, max_col=last_column, values_only=True)
+    try:
+        data = _read_bounded(table.path)
+        with opened_workbook(io.BytesIO(data), _limits(), data_only=False) as book:
+            rows = sheet_rows(book.worksheets[0], columns=last_column, last=last_row)
             for number, values in enumerate(rows, start=1):
                 for column, value in enumerate(values, start=1):
                     formula = isinstance(value, (ArrayFormula, DataTableFormula)) or (
@@ -352,8 +322,6 @@ def formula_cells(table: Table, cells: set[tuple[int, int]]) -> set[tuple[int, i
                     )
                     if formula and (number, column) in cells:
                         found.add((number, column))
-        except Exception:  # as above: what was read stands
-            return found
-        finally:
-            book.close()
+    except (Unreadable, WorkbookRefused):  # the file changed since it was read: what was found stands
+        pass
     return found
