@@ -672,6 +672,19 @@ BUILTIN: dict[str, CodeInfo] = {
             "the per-person outputs in the private folder.",
         ),
     ),
+    "KMP220": CodeInfo(
+        Message("Berkas asesmen dalam jangkauan Git", "Assessment file within Git's reach"),
+        Message(
+            "Berkas asesmen yang dibaca dilacak Git, atau ada di dalam repositori dan tidak diabaikan "
+            ".gitignore: commit berikutnya dapat memuat data pribadi di dalamnya. Berkas tetap dibaca; "
+            "simpan di folder asesmen/ (diabaikan oleh .gitignore dari kompiler init) atau di luar "
+            "repositori, dan keluarkan berkas yang sudah dilacak dengan git rm --cached.",
+            "The assessment file read is tracked by Git, or lies inside a repository and is not ignored by "
+            ".gitignore: the next commit could hold the personal data in it. The file is still read; keep "
+            "it in an asesmen/ folder (which kompiler init's .gitignore ignores) or outside the repository, "
+            "and take a tracked one out with git rm --cached.",
+        ),
+    ),
     "KMP900": CodeInfo(
         Message("Galat internal", "Internal error"),
         Message(

@@ -201,8 +201,12 @@ def test_a_public_output_folder_is_refused(
     writer.commit()
     result = run_cli(["people", "gaps", str(assessment), "-o", str(public / "pribadi")], project)
     assert result.exit_code == 2
-    assert "folder keluaran publik" in result.output
+    # Said in both languages when none is chosen, as every refusal of the command line; else in that one.
+    assert "folder keluaran publik" in result.output and "a public output folder" in result.output
     assert _files(public) == [MARKER, "site/index.html"]
+    english = run_cli(["people", "gaps", str(assessment), "-o", str(public / "p"), "--locale", "en"], project)
+    assert english.exit_code == 2
+    assert "a public output folder" in english.output and "folder keluaran publik" not in english.output
 
 
 @pytest.mark.parametrize(
@@ -234,7 +238,7 @@ def test_pool_ranks_people_for_a_position(
     unknown = run_cli(["people", "pool", "NTB.TIDAK.ADA", str(assessment)], project)
     assert unknown.exit_code == 2 and "NTB.TIDAK.ADA" in unknown.output
     word = run_cli(["people", "pool", "NTB.JF.ASDMA.MUDA", str(assessment), "--format", "docx"], project)
-    assert word.exit_code == 2 and "md, csv" in word.output
+    assert word.exit_code == 2 and "choose from md,csv" in word.output
 
 
 def test_summary_suppresses_small_units(

@@ -4,8 +4,10 @@
 each writing its documents and CSV tables; ``pool`` ranks the people for one position; ``summary`` writes
 the agency's suppressed aggregates. Each command compiles the standards, reads the file (problems are
 printed as ``kompiler check`` prints them, never quoting the file's lines: they are personal data),
-and only when both are free of errors writes into the private folder, all or nothing. Exit codes: 0 done,
-1 errors in the standards or the file, 2 a refused folder or a wrong option.
+and only when both are free of errors writes into the private folder, all or nothing. A file Git tracks,
+or would add, is read with a warning (KMP220, :mod:`kompiler.people.tracking`). Exit codes: 0 done, 1
+errors in the standards or the file, 2 a refused folder or a wrong option, said in the language chosen
+(``--locale``, ``KOMPILER_LOCALE``), or in both when none is.
 """
 
 from __future__ import annotations
@@ -23,26 +25,53 @@ import click
 from kompiler.build.output import shown_path
 from kompiler.build.people import FORMATS, Prepared, Refused, Written, prepare_compiled
 from kompiler.build.private import PrivateWriter, default_folder
-from kompiler.check.result import CompileResult
-from kompiler.cli.common import LOCALES, executor_checked, project_path, resolve_locale
-from kompiler.cli.output import terminable, writing
+from kompiler.cli.common import LOCALES, executor_checked, jobs_option, project_path, resolve_locale
+from kompiler.cli.output import said, terminable, writing
 from kompiler.diagnostics import Diagnostic, Message, Severity, count_by_severity
 from kompiler.people.aggregate import DEFAULT_MINIMUM_GROUP
+from kompiler.people.tracking import exposure
 from kompiler.pipeline import compile_path
 from kompiler.render.environment import TemplateProblem
-from kompiler.render.people.summary import page_context
 from kompiler.report import ReportInput
 from kompiler.report import text as text_report
+from kompiler.spreadsheet import grouped
+
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
-def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
-    chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
-    wrong = [f for f in chosen if f not in FORMATS]
-    if wrong or not chosen:
-        raise click.BadParameter(
-            f"{', '.join(wrong) or value!r}: pilih dari / choose from {','.join(FORMATS)}", ctx, param
-        )
-    return chosen
+def _format_option(supported: tuple[str, ...]) -> Decorator:
+    """``--format``: a comma-separated list of what the command writes (``supported``), and only that, in
+    its help as in what it accepts."""
+
+    def formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
+        chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
+        wrong = [f for f in chosen if f not in supported]
+        if wrong or not chosen:
+            raise click.BadParameter(
+                f"{', '.join(wrong) or value!r}: pilih dari / choose from {','.join(supported)}", ctx, param
+            )
+        return chosen
+
+    listed = ", ".join(supported)
+    return click.option(
+        "--format",
+        "formats_",
+        default="md,csv",
+        show_default=True,
+        callback=formats,
+        help=f"Daftar format, dipisah koma: {listed}. / Comma-separated formats: {listed}.",
+    )
+
+
+def _year_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``--tahun``, for the commands whose output has a plan year (``plan``, ``summary``)."""
+    return click.option(
+        "--tahun",
+        "year",
+        type=click.IntRange(1950, 2200),
+        default=None,
+        help="Tahun rencana (bawaan: tahun asesmen + 1). / The plan's year.",
+    )(function)
 
 
 def _common(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -94,50 +123,36 @@ def _common(function: Callable[..., Any]) -> Callable[..., Any]:
     return click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))(function)
 
 
-def _writing(function: Callable[..., Any]) -> Callable[..., Any]:
-    """The options of the commands that write: the private folder, the formats, the plan's year."""
-    for option in reversed(
-        (
-            click.option(
-                "-o",
-                "--output",
-                type=click.Path(file_okay=False, path_type=Path),
-                default=None,
-                help="Folder pribadi (bawaan: asesmen/hasil/ di proyek). / Private folder.",
-            ),
-            click.option(
-                "--format",
-                "formats_",
-                default="md,csv",
-                show_default=True,
-                callback=_formats,
-                help="Daftar format, dipisah koma: md, pdf, docx, csv. / Comma-separated formats.",
-            ),
-            click.option(
-                "--tahun",
-                "year",
-                type=click.IntRange(1950, 2200),
-                default=None,
-                help="Tahun rencana (bawaan: tahun asesmen + 1). / The plan's year.",
-            ),
-            click.option(
-                "--executor",
-                default="serial",
-                show_default=True,
-                help="Tempat perhitungan berjalan: serial, process, atau dask://HOST:PORT (seperti check). "
-                "/ Where the people are computed: serial, process or dask://HOST:PORT (as for check).",
-            ),
-            click.option(
-                "-j",
-                "--jobs",
-                type=click.IntRange(min=1),
-                default=None,
-                help="Jumlah proses lokal (bawaan: jumlah inti). / Local worker processes (default: cores).",
-            ),
-        )
-    ):
-        function = option(function)
-    return function
+def _writing(supported: tuple[str, ...]) -> Decorator:
+    """The options of the commands that write: the private folder, the formats among ``supported``,
+    where to compute."""
+
+    def options(function: Callable[..., Any]) -> Callable[..., Any]:
+        for option in reversed(
+            (
+                click.option(
+                    "-o",
+                    "--output",
+                    type=click.Path(file_okay=False, path_type=Path),
+                    default=None,
+                    help="Folder pribadi (bawaan: asesmen/hasil/ di proyek). / Private folder.",
+                ),
+                _format_option(supported),
+                click.option(
+                    "--executor",
+                    default="serial",
+                    show_default=True,
+                    help="Tempat perhitungan berjalan: serial, process, atau dask://HOST:PORT (seperti "
+                    "check). / Where the people are computed: serial, process or dask://HOST:PORT (as for "
+                    "check).",
+                ),
+                jobs_option,
+            )
+        ):
+            function = option(function)
+        return function
+
+    return options
 
 
 @click.group("people")
@@ -164,13 +179,18 @@ class _Request:
     executor: str = "serial"
     jobs: int | None = None
 
+    @property
+    def chosen(self) -> str | None:
+        """The language ``--locale`` (or the older ``--lang``) chose, if any."""
+        return self.locale or self.lang
+
     def prepared(self, *, needs_policy: bool = True, validate_only: bool = False) -> Prepared:
         return _prepared(
             self.file,
             self.project,
             self.allow_personal,
             self.purpose,
-            self.locale or self.lang,
+            self.chosen,
             self.quiet,
             needs_policy=needs_policy,
             sheet=self.sheet,
@@ -179,26 +199,14 @@ class _Request:
 
 
 def _write(
-    request: _Request,
-    action: Callable[[Prepared, PrivateWriter], Written],
-    position: str = "",
-    supported: tuple[str, ...] = FORMATS,
+    request: _Request, action: Callable[[Prepared, PrivateWriter], Written], position: str = ""
 ) -> None:
-    """Prepare, then run ``action`` into the private folder and say what was written; a format the
-    command cannot write (``supported``) is a usage error, not silently nothing."""
-    unsupported = [f for f in request.formats_ if f not in supported]
-    if unsupported:
-        click.echo(
-            f"kompiler: perintah ini menulis {', '.join(supported)}, bukan {', '.join(unsupported)}. "
-            f"/ This command writes {', '.join(supported)}, not {', '.join(unsupported)}.",
-            err=True,
-        )
-        _usage()
+    """Prepare, then run ``action`` into the private folder and say what was written."""
     with executor_checked(request.executor):
         prepared = replace(request.prepared(), executor=request.executor, jobs=request.jobs)
         if position:
-            _known_position(prepared, position)
-        with _private(request.output, prepared) as writer:
+            _known_position(position, prepared, request.chosen)
+        with _private(request.output, prepared, request.chosen) as writer:
             written = action(prepared, writer)
     folder = request.output or default_folder(prepared.root)
     _done(prepared, written.summary(prepared.locale), folder, request.quiet)
@@ -215,10 +223,9 @@ def check(**options: Any) -> None:
     sys.exit(0)
 
 
-def _step(name: str, help_text: str) -> None:
-    @command.command(name, help=help_text)
-    @_common
-    @_writing
+def _step(name: str, help_text: str, *, dated: bool) -> None:
+    """A command of the drafter's three steps; ``dated`` when its output has a plan year (``--tahun``)."""
+
     def run(**options: Any) -> None:
         request = _Request(**options)
         _write(
@@ -226,25 +233,29 @@ def _step(name: str, help_text: str) -> None:
             lambda prepared, writer: prepared.write_step(name, writer, request.formats_, request.year),
         )
 
+    run = _writing(FORMATS)(run)
+    command.command(name, help=help_text)(_common(_year_option(run) if dated else run))
 
-_step("gaps", "Profil kesenjangan dan kecocokan tiap pegawai. / Each employee's gaps and match.")
-_step("plan", "Rencana pengembangan kompetensi (20 JP, 10:20:70). / Development plans (20 JP, 10:20:70).")
-_step("moves", "Sepuluh jabatan teratas tiap pegawai. / Each employee's top moves.")
+
+_step("gaps", "Profil kesenjangan dan kecocokan tiap pegawai. / Each employee's gaps and match.", dated=False)
+_step(
+    "plan",
+    "Rencana pengembangan kompetensi (20 JP, 10:20:70). / Development plans (20 JP, 10:20:70).",
+    dated=True,
+)
+_step("moves", "Sepuluh jabatan teratas tiap pegawai. / Each employee's top moves.", dated=False)
 
 
 @command.command("pool")
 @click.argument("position", metavar="JABATAN")
 @_common
-@_writing
+@_writing(("md", "csv"))
 def pool(position: str, **options: Any) -> None:
     """Kelompok talenta satu jabatan: pegawai menurut kesiapan (md, csv). / A position's talent pool by
     readiness (md, csv)."""
     request = _Request(**options)
     _write(
-        request,
-        lambda prepared, writer: prepared.write_pool(position, writer, request.formats_),
-        position,
-        supported=("md", "csv"),
+        request, lambda prepared, writer: prepared.write_pool(position, writer, request.formats_), position
     )
 
 
@@ -262,7 +273,8 @@ def minimum_group_option(function: Callable[..., Any]) -> Callable[..., Any]:
 
 @command.command("summary")
 @_common
-@_writing
+@_writing(("md", "pdf", "csv"))
+@_year_option
 @minimum_group_option
 def summary(minimum_group: int, **options: Any) -> None:
     """Peta kesenjangan kompetensi × unit dan porsi 20 JP, teragregasi (HTML selalu; md, pdf, csv).
@@ -273,7 +285,6 @@ def summary(minimum_group: int, **options: Any) -> None:
         lambda prepared, writer: prepared.write_summary(
             writer, request.formats_, minimum_group, request.year
         ),
-        supported=("md", "pdf", "csv"),
     )
 
 
@@ -294,24 +305,27 @@ def _prepared(
     not with a count of files and "nothing written"."""
     from kompiler.cli import EXIT_PROBLEMS, EXIT_USAGE
 
-    language = resolve_locale(locale)  # the project's bahasa is not read: it is not compiled yet
+    result = compile_path(project_path(project))
     try:
         prepared = prepare_compiled(
-            compile_path(project_path(project)),
+            result,
             file,
             allow_personal=allow_personal,
             purpose=purpose,
-            locale=language,
+            locale=resolve_locale(locale, result),
             needs_policy=needs_policy,
             sheet=sheet,
         )
     except Refused as refusal:
-        _refused(refusal, language)
+        _refused(refusal, locale)
         sys.exit(EXIT_USAGE)
+    exposed = exposure(file, prepared.assessments.name)
+    if exposed is not None:  # the first of the file's problems, read or not
+        prepared.diagnostics.insert(len(result.diagnostics), exposed)
     floor = Severity.ERROR if quiet else Severity.WARNING
     shown = [d for d in prepared.diagnostics if d.severity >= floor]
     if shown:
-        _report(prepared, shown, None if validate_only else _files_read(prepared))
+        _report(prepared, shown, None if validate_only else _files_read(prepared), floor)
     if prepared.config_broken:
         sys.exit(EXIT_USAGE)
     if any(d.severity is Severity.ERROR for d in prepared.diagnostics):
@@ -328,9 +342,15 @@ def _prepared(
     return prepared
 
 
-def _report(prepared: Prepared, diagnostics: list[Diagnostic], where: Message | None) -> None:
-    """Print ``diagnostics`` and a count line that says which files they were found in (``where``);
-    without ``where`` no count line (``people check`` ends with its own, :func:`_found`)."""
+def _report(
+    prepared: Prepared,
+    diagnostics: list[Diagnostic],
+    where: Message | None,
+    floor: Severity = Severity.WARNING,
+) -> None:
+    """Print ``diagnostics`` (those at ``floor`` and above) and a count line that says how many problems
+    there are in all and which files they were found in (``where``); without ``where`` no count line
+    (``people check`` ends with its own, :func:`_found`)."""
     report = ReportInput(
         diagnostics=diagnostics,
         locale=prepared.locale,
@@ -340,8 +360,25 @@ def _report(prepared: Prepared, diagnostics: list[Diagnostic], where: Message | 
     )
     shown = text_report.render(report, with_summary=False)
     if where is not None:
-        shown += text_report.summary(report, where) + "\n"
+        counts = _counts(prepared, diagnostics, floor)
+        errors, warnings = grouped(counts[Severity.ERROR]), grouped(counts[Severity.WARNING])
+        line = Message(
+            f"{errors.id} galat, {warnings.id} peringatan {where.id}.",
+            f"{errors.en} error(s), {warnings.en} warning(s) {where.en}.",
+        )
+        shown += line.text(prepared.locale) + "\n"
     click.echo(shown, nl=False)
+
+
+def _counts(prepared: Prepared, diagnostics: list[Diagnostic], floor: Severity) -> dict[Severity, int]:
+    """``diagnostics`` by severity, the assessment file's KMP216 counted as the problems it stands for
+    (those at ``floor`` and above), not as one: a count line says how many problems there are in all."""
+    name = prepared.assessments.name
+    counts = count_by_severity([d for d in diagnostics if d.code != "KMP216" or d.location.file != name])
+    for severity, count in prepared.assessments.hidden.items():
+        if severity >= floor:
+            counts[severity] += count
+    return counts
 
 
 def _files_read(prepared: Prepared) -> Message:
@@ -373,39 +410,42 @@ def _found(prepared: Prepared) -> str:
             f"The standards hold {errors} error(s), {warnings} warning(s) in {files} file(s); {name} was not "
             "checked.",
         ).text(prepared.locale)
-    counts = count_by_severity(in_file)
-    errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
-    rows = len({d.location.span.line for d in in_file if d.location.span is not None})
-    people = prepared.assessments.people
+    counts = _counts(prepared, in_file, Severity.WARNING)
+    errors, warnings = grouped(counts[Severity.ERROR]), grouped(counts[Severity.WARNING])
+    rows = grouped(len({d.location.span.line for d in in_file if d.location.span is not None}))
+    # The rows of the problems KMP216 counts are not kept: those shown are on this many rows, at least.
+    least = ("sedikitnya ", "at least ") if prepared.assessments.hidden else ("", "")
+    people = grouped(prepared.assessments.people)
     return Message(
-        f"{name}: {errors} galat, {warnings} peringatan pada {rows} baris; {people} pegawai terbaca tanpa galat.",
-        f"{name}: {errors} error(s), {warnings} warning(s) on {rows} row(s); {people} employee(s) read without "
-        "errors.",
+        f"{name}: {errors.id} galat, {warnings.id} peringatan pada {least[0]}{rows.id} baris; {people.id} pegawai "
+        "terbaca tanpa galat.",
+        f"{name}: {errors.en} error(s), {warnings.en} warning(s) on {least[1]}{rows.en} row(s); {people.en} "
+        "employee(s) read without errors.",
     ).text(prepared.locale)
 
 
-def _known_position(prepared: Prepared, position: str) -> None:
+def _known_position(position: str, prepared: Prepared, chosen: str | None) -> None:
     if position not in prepared.corpus.positions:
-        click.echo(
-            f"kompiler: jabatan '{shown_path(position)}' tidak ada / no position with code '{shown_path(position)}'",
-            err=True,
-        )
+        code = shown_path(position)
+        missing = Message(f"jabatan '{code}' tidak ada.", f"No position with code '{code}'.")
+        click.echo(f"kompiler: {said(missing, chosen)}", err=True)
         _usage()
 
 
 @contextmanager
-def _private(output: Path | None, prepared: Prepared) -> Iterator[PrivateWriter]:
+def _private(output: Path | None, prepared: Prepared, chosen: str | None) -> Iterator[PrivateWriter]:
     """The private folder for the ``with`` block, committed when it ends normally; refused (exit 2) as
-    :mod:`kompiler.build.private` says; whatever ends the block early leaves the previous output."""
+    :mod:`kompiler.build.private` says, in the ``chosen`` language or both; whatever ends the block
+    early leaves the previous output."""
     target = output or default_folder(prepared.root)
-    with terminable(), writing(target, [prepared.root], PrivateWriter, locale=prepared.locale) as writer:
+    with terminable(), writing(target, [prepared.root], PrivateWriter, locale=chosen) as writer:
         try:
             yield writer
         except TemplateProblem as problem:
             _report(prepared, [problem.diagnostic], _files_read(prepared))
             _usage()
         except Refused as refusal:  # a policy section missing; the file changed since it was checked
-            _refused(refusal, prepared.locale)
+            _refused(refusal, chosen)
             _usage()
         writer.commit()
 
@@ -425,34 +465,7 @@ def _done(prepared: Prepared, what: str, folder: Path, quiet: bool) -> None:
         click.echo(f"{what} written to {shown_path(folder)}/ (CONFIDENTIAL — personal data).")
 
 
-def _refused(refusal: Refused, locale: str) -> None:
-    click.echo(f"kompiler: {refusal.message.id if locale == 'id' else refusal.message.en}", err=True)
-
-
-def site_aggregates(result: CompileResult, file: Path, minimum: int, locale: str) -> dict[str, object]:
-    """For ``kompiler build --asesmen``: the site page's context, the suppressed aggregates of ``file``
-    against the compiled ``result``; the file's problems printed and exit 1 (2 without a policy)."""
-    from kompiler.cli import EXIT_PROBLEMS, EXIT_USAGE
-
-    try:
-        prepared = prepare_compiled(result, file, allow_personal=False, purpose=None, locale=locale)
-    except Refused as refusal:
-        _refused(refusal, locale)
-        sys.exit(EXIT_USAGE)
-    own = prepared.diagnostics[len(result.diagnostics) :]  # the build reported the standards' own
-    if own:
-        _report(prepared, own, Message("dalam 1 berkas asesmen", "in 1 assessment file"))
-    if any(d.severity is Severity.ERROR for d in own):
-        click.echo(
-            "Keluaran tidak dibuat karena ada galat."
-            if locale == "id"
-            else "No output written: errors found.",
-            err=True,
-        )
-        sys.exit(EXIT_PROBLEMS)
-    try:
-        view = prepared.agency(minimum, None)
-    except Refused as refusal:
-        _refused(refusal, locale)
-        sys.exit(EXIT_PROBLEMS)
-    return page_context(view, locale)
+def _refused(refusal: Refused, chosen: str | None) -> None:
+    """Why the command cannot run, in the ``chosen`` language (``--locale``, ``KOMPILER_LOCALE``), or in
+    both when none is, as every refusal of the command line."""
+    click.echo(f"kompiler: {said(refusal.message, chosen)}", err=True)

@@ -1,0 +1,73 @@
+"""Whether an assessment file is on its way into Git: tracked, or in a work tree and not ignored.
+
+The people stage refuses to write its results where Git would pick them up
+(:mod:`kompiler.build.private`), but the file it reads holds the same people. Copied into ``standards/``,
+it shows in ``git status`` as untracked, and the next ``git add -A`` commits it; once committed, it stays
+in the history of every clone. Reading it is not refused: the repository's own synthetic example is
+tracked, and a file already committed is not taken back by refusing to read it. The command warns
+(KMP220), saying what to do, so that the drafter hears it before the commit rather than after.
+
+Git is asked with the ignore rules it applies to ``git add`` (``.gitignore``, ``info/exclude``, the user's
+excludes file); when git cannot be run, or the file is in no work tree, there is nothing to say.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from kompiler.diagnostics import Diagnostic, Location, Message, Severity
+from kompiler.diff.git import git_environment
+
+CODE = "KMP220"
+_GIT_TIMEOUT = 30  # seconds; git answers these questions in milliseconds
+
+
+def exposure(path: Path, name: str) -> Diagnostic | None:
+    """A warning, located at the file shown as ``name``, when Git tracks the file at ``path`` or would
+    add it (it lies in a work tree and no ``.gitignore`` covers it); ``None`` otherwise.
+
+    One ``git ls-files`` in the file's folder answers both: it lists the file tagged ``H`` when tracked,
+    ``?`` when untracked and not ignored, and not at all when ignored; outside a work tree it fails."""
+    # The folder's links are resolved as git resolves its work tree; the file's own is not: a link to a
+    # file outside the repository puts only the link in reach of a commit.
+    folder = Path(os.path.realpath(path.parent))
+    program = shutil.which("git")
+    if program is None:
+        return None
+    arguments = ["ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard", "--", path.name]
+    try:
+        listed = subprocess.run(
+            [program, "-C", str(folder), *arguments],
+            capture_output=True,
+            timeout=_GIT_TIMEOUT,
+            check=False,
+            env=git_environment(),
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if listed.returncode != 0 or not listed.stdout:
+        return None
+    if not listed.stdout.startswith(b"? "):
+        message = Message(
+            "Berkas asesmen ini dilacak Git: data pribadi di dalamnya masuk ke riwayat commit. Keluarkan "
+            f"dari Git (git rm --cached -- {name}), simpan di folder asesmen/ yang diabaikan .gitignore atau "
+            "di luar repositori, dan bila sudah di-commit, mintalah pengelola repositori menghapusnya dari "
+            "riwayat.",
+            "Git tracks this assessment file: the personal data it holds goes into the commit history. Take "
+            f"it out of Git (git rm --cached -- {name}), keep it in an asesmen/ folder that .gitignore "
+            "ignores or outside the repository, and if it was committed, ask the repository's maintainer to "
+            "remove it from the history.",
+        )
+    else:
+        message = Message(
+            "Berkas asesmen ini ada di dalam repositori Git dan tidak diabaikan (.gitignore): git add "
+            "berikutnya memasukkan data pribadi di dalamnya ke commit. Pindahkan ke folder asesmen/ "
+            "(kompiler init mengabaikan setiap folder bernama asesmen/) atau ke luar repositori.",
+            "This assessment file is inside a Git repository and not ignored (.gitignore): the next git add "
+            "puts the personal data it holds into a commit. Move it into an asesmen/ folder (kompiler init "
+            "ignores every folder named asesmen/) or out of the repository.",
+        )
+    return Diagnostic(Severity.WARNING, CODE, message, Location(name))

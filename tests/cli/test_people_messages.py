@@ -1,0 +1,171 @@
+"""What ``kompiler people`` says: never a value of the assessment file, a warning when the file is within
+Git's reach or its ids will name files, counts in the language's number style, refusals in the chosen
+language (both when none is chosen), and options only where they change the output."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from openpyxl import Workbook
+
+from tests.cli.test_people import BKD, LEVELS, write_assessment
+
+REPO = Path(__file__).parents[2]
+SECRETS = ("Budi Santoso", "198503122010011002", "Siti Aminah")
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """A repository as ``kompiler init`` makes it: ``standards/`` committed, ``asesmen/`` ignored."""
+    root = tmp_path / "repo"
+    shutil.copytree(REPO / "standards", root / "standards", ignore=shutil.ignore_patterns(".kompiler-cache"))
+    (root / ".gitignore").write_text("asesmen/\noutput/\n.kompiler-cache/\n", encoding="utf-8")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "-c", "user.name=a", "-c", "user.email=a@b", "commit", "-qm", "standar")
+    return root
+
+
+def git(root: Path, *arguments: str) -> None:
+    subprocess.run(["git", *arguments], cwd=root, check=True, capture_output=True)
+
+
+@pytest.fixture
+def clean(tmp_path: Path) -> Path:
+    return write_assessment(tmp_path / "asesmen.csv", [(f"P-{i:03d}", BKD, LEVELS) for i in range(3)])
+
+
+def test_a_file_git_would_add_is_read_with_a_warning(
+    repository: Path, clean: Path, run_cli: Callable[..., Result]
+) -> None:
+    inside = repository / "standards" / "hasil.csv"
+    shutil.copy(clean, inside)
+    result = run_cli(["people", "check", "standards/hasil.csv"], repository)
+    assert result.exit_code == 0, result.output
+    assert "standards/hasil.csv: peringatan KMP220: " in result.output
+    assert "tidak diabaikan (.gitignore)" in result.output and "3 pegawai, tanpa galat" in result.output
+    english = run_cli(["people", "gaps", "standards/hasil.csv", "--locale", "en"], repository)
+    assert english.exit_code == 0, english.output
+    assert "warning KMP220: This assessment file is inside a Git repository" in english.output
+    git(repository, "add", "standards/hasil.csv")
+    tracked = run_cli(["people", "check", "standards/hasil.csv", "--locale", "en"], repository)
+    assert "Git tracks this assessment file" in tracked.output
+    assert "git rm --cached -- standards/hasil.csv" in tracked.output
+
+
+def test_a_file_in_an_ignored_folder_or_outside_a_repository_is_read_without_a_word(
+    repository: Path, clean: Path, run_cli: Callable[..., Result]
+) -> None:
+    ignored = repository / "asesmen" / "asesmen.csv"
+    ignored.parent.mkdir()
+    shutil.copy(clean, ignored)
+    for file in ("asesmen/asesmen.csv", str(clean)):
+        result = run_cli(["people", "check", file], repository)
+        assert result.exit_code == 0 and "KMP220" not in result.output, result.output
+
+
+def test_a_file_without_a_header_row_is_never_echoed(
+    tmp_path: Path, repository: Path, run_cli: Callable[..., Result]
+) -> None:
+    file = tmp_path / "a.csv"
+    file.write_text(f"P-0731;{SECRETS[0]};{SECRETS[1]};{BKD};2025-03-10;2\n", encoding="utf-8")
+    result = run_cli(["people", "check", str(file)], repository)
+    assert result.exit_code == 1
+    assert "a.csv:1:2: galat KMP210: Kolom ini bukan kolom yang dikenal" in result.output
+    assert "a.csv:1:3: galat KMP206" in result.output
+    assert not [secret for secret in (*SECRETS, "P-0731", BKD) if secret in result.output]
+
+
+def test_a_workbook_s_sheets_are_named_by_their_number(
+    tmp_path: Path, repository: Path, run_cli: Callable[..., Result]
+) -> None:
+    book = Workbook()
+    book.active.title = f"{SECRETS[0]} {SECRETS[1]}"
+    book.create_sheet("Asesmen").append(["id", "jabatan", "tanggal", "M.01"])
+    book["Asesmen"].append(["P-1", BKD, "2026-03-02", 2])
+    book.save(tmp_path / "a.xlsx")
+    for sheet in ([], ["--lembar", "Rekap"]):
+        result = run_cli(["people", "check", str(tmp_path / "a.xlsx"), *sheet], repository)
+        assert result.exit_code == 1 and "KMP2" in result.output
+        assert not [secret for secret in SECRETS if secret in result.output], result.output
+    chosen = run_cli(["people", "check", str(tmp_path / "a.xlsx"), "--lembar", "2"], repository)
+    assert chosen.exit_code == 0, chosen.output
+    assert "hanya lembar ke-2 dari kiri yang dibaca" in chosen.output
+
+
+def test_ids_that_are_nips_are_said_to_become_file_names(
+    tmp_path: Path, repository: Path, run_cli: Callable[..., Result]
+) -> None:
+    file = write_assessment(tmp_path / "nip.csv", [(SECRETS[1], BKD, LEVELS), ("P-1", BKD, LEVELS)])
+    result = run_cli(["people", "gaps", str(file), "--izinkan-data-pribadi", "--locale", "en"], repository)
+    assert result.exit_code == 0, result.output
+    assert "nip.csv:2:1: warning KMP219: 1 row(s) have an id that looks like personal data" in result.output
+    assert "becomes a file name" in result.output and SECRETS[1] not in result.output
+
+
+def test_every_problem_is_counted_in_the_language_s_number_style(
+    tmp_path: Path, repository: Path, run_cli: Callable[..., Result]
+) -> None:
+    file = write_assessment(
+        tmp_path / "a.csv", [(f"P-{n}", BKD, {**LEVELS, "M.01": 9}) for n in range(2_300)]
+    )
+    checked = run_cli(["people", "check", str(file)], repository)
+    assert checked.exit_code == 1
+    assert "1.300 masalah lain tidak ditampilkan (KMP211: 1.300)." in checked.output
+    assert checked.output.rstrip().endswith(
+        "a.csv: 2.300 galat, 0 peringatan pada sedikitnya 1.001 baris; 0 pegawai terbaca tanpa galat."
+    )
+    gaps = run_cli(["people", "gaps", str(file), "--locale", "en"], repository)
+    assert "2,300 error(s), 0 warning(s) in " in gaps.output and "1,300 more problems" in gaps.output
+
+
+def test_an_unknown_position_is_said_in_the_chosen_language(
+    repository: Path, clean: Path, run_cli: Callable[..., Result]
+) -> None:
+    arguments = ["people", "pool", "NTB.TIDAK.ADA", str(clean)]
+    both = run_cli(arguments, repository)
+    assert both.exit_code == 2 and "jabatan 'NTB.TIDAK.ADA' tidak ada" in both.output
+    assert "No position with code 'NTB.TIDAK.ADA'" in both.output
+    english = run_cli([*arguments, "--locale", "en"], repository)
+    assert english.exit_code == 2 and "No position with code" in english.output
+    assert "tidak ada" not in english.output
+
+
+@pytest.mark.parametrize(
+    ("command", "formats", "dated"),
+    [
+        (["gaps"], "md, pdf, docx, csv", False),
+        (["plan"], "md, pdf, docx, csv", True),
+        (["moves"], "md, pdf, docx, csv", False),
+        (["pool", "X"], "md, csv", False),
+        (["summary"], "md, pdf, csv", True),
+    ],
+)
+def test_help_offers_only_what_changes_the_output(
+    command: list[str], formats: str, dated: bool, repository: Path, run_cli: Callable[..., Result]
+) -> None:
+    help_text = " ".join(run_cli(["people", command[0], "--help"], repository).output.split())
+    assert f"Daftar format, dipisah koma: {formats}. /" in help_text
+    assert [f for f in ("pdf", "docx") if f not in formats and f in help_text] == []
+    assert ("--tahun" in help_text) is dated
+
+
+@pytest.mark.parametrize("command", [["gaps"], ["moves"], ["pool", "NTB.JF.ASDMA.MUDA"]])
+def test_a_year_is_refused_where_it_changes_nothing(
+    command: list[str], clean: Path, repository: Path, run_cli: Callable[..., Result]
+) -> None:
+    result = run_cli(["people", *command, str(clean), "--tahun", "2027"], repository)
+    assert result.exit_code == 2 and "--tahun" in result.output
+    assert not (repository / "standards" / "asesmen").exists()
+
+
+def test_a_format_the_command_does_not_write_is_refused_before_anything_is_read(
+    clean: Path, repository: Path, run_cli: Callable[..., Result]
+) -> None:
+    result = run_cli(["people", "summary", str(clean), "--format", "docx"], repository)
+    assert result.exit_code == 2 and "choose from md,pdf,csv" in result.output
