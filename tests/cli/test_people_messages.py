@@ -4,8 +4,10 @@ language (both when none is chosen), and options only where they change the outp
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -165,7 +167,24 @@ def test_a_year_is_refused_where_it_changes_nothing(
 
 
 def test_a_format_the_command_does_not_write_is_refused_before_anything_is_read(
-    clean: Path, repository: Path, run_cli: Callable[..., Result]
+    clean: Path, repository: Path
 ) -> None:
-    result = run_cli(["people", "summary", str(clean), "--format", "docx"], repository)
-    assert result.exit_code == 2 and "choose from md,pdf,csv" in result.output
+    """Said as every usage error is, in both languages (the entry point's, so run as a drafter runs it)."""
+    command = [sys.executable, "-m", "kompiler", "people", "summary", str(clean), "--format", "docx"]
+    done = subprocess.run(command, cwd=repository, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "Galat: nilai tidak sah untuk '--format': docx; pilihan: md, pdf, csv." in done.stderr
+    assert "Error: Invalid value for '--format': docx; choose from md, pdf, csv." in done.stderr
+
+
+def test_build_warns_of_an_assessment_file_git_would_add(
+    tmp_path: Path, repository: Path, clean: Path, run_cli: Callable[..., Result]
+) -> None:
+    """``build --asesmen`` reads the same file as the people steps, so it warns the same way, in the
+    format asked for."""
+    shutil.copy(clean, repository / "standards" / "hasil.csv")
+    arguments = ["build", "--asesmen", "standards/hasil.csv", "--only", BKD, "-o", str(tmp_path / "out")]
+    result = run_cli([*arguments, "--format", "json", "--locale", "en"], repository)
+    assert result.exit_code == 0, result.output
+    report, _ = json.JSONDecoder().raw_decode(result.output)
+    assert [d["file"] for d in report["diagnostics"] if d["code"] == "KMP220"] == ["standards/hasil.csv"]

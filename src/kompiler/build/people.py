@@ -45,6 +45,7 @@ from kompiler.people.results import PersonReport
 from kompiler.people.stream import ChunkResult, MissingPolicy, MobilityMoves, People, run
 from kompiler.people.table import Chunk, Index
 from kompiler.people.talent import FILLING, talent_pool
+from kompiler.people.tracking import exposure
 from kompiler.render.documents import appendix_pdf
 from kompiler.render.environment import Templates
 from kompiler.render.people import chunk_rows, summary
@@ -408,6 +409,9 @@ def prepare_compiled(
         scales=(talent.performance_scale, talent.potential_scale) if talent is not None else None,
     )
     prepared = Prepared(result, assessments, list(result.diagnostics), locale, purpose)
+    exposed = exposure(file, assessments.name)
+    if exposed is not None:  # read or not, the file is within reach of a commit: the first of its problems
+        prepared.diagnostics.append(exposed)
     if prepared.assessments_checked:
         if needs_policy or purpose is not None:
             _policy_present(result.corpus, purpose)

@@ -27,9 +27,9 @@ from kompiler.build.people import FORMATS, Prepared, Refused, Written, prepare_c
 from kompiler.build.private import PrivateWriter, default_folder
 from kompiler.cli.common import LOCALES, executor_checked, jobs_option, project_path, resolve_locale
 from kompiler.cli.output import said, terminable, writing
+from kompiler.cli.usage import BadValue
 from kompiler.diagnostics import Diagnostic, Message, Severity, count_by_severity
 from kompiler.people.aggregate import DEFAULT_MINIMUM_GROUP
-from kompiler.people.tracking import exposure
 from kompiler.pipeline import compile_path
 from kompiler.render.environment import TemplateProblem
 from kompiler.report import ReportInput
@@ -47,8 +47,12 @@ def _format_option(supported: tuple[str, ...]) -> Decorator:
         chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
         wrong = [f for f in chosen if f not in supported]
         if wrong or not chosen:
-            raise click.BadParameter(
-                f"{', '.join(wrong) or value!r}: pilih dari / choose from {','.join(supported)}", ctx, param
+            given, listed = ", ".join(wrong) or repr(value), ", ".join(supported)
+            raise BadValue(
+                f"nilai tidak sah untuk '--format': {given}; pilihan: {listed}.",
+                f"{given}; choose from {listed}.",
+                ctx,
+                param,
             )
         return chosen
 
@@ -319,9 +323,6 @@ def _prepared(
     except Refused as refusal:
         _refused(refusal, locale)
         sys.exit(EXIT_USAGE)
-    exposed = exposure(file, prepared.assessments.name)
-    if exposed is not None:  # the first of the file's problems, read or not
-        prepared.diagnostics.insert(len(result.diagnostics), exposed)
     floor = Severity.ERROR if quiet else Severity.WARNING
     shown = [d for d in prepared.diagnostics if d.severity >= floor]
     if shown:
