@@ -120,7 +120,9 @@ def test_inside_a_git_repository_only_where_ignored_and_untracked(minimal_projec
     (minimal_project / ".gitignore").write_text("asesmen/\narsip/\n")
     with pytest.raises(PrivateRefused) as refused:
         PrivateWriter(tracked, sources=[minimal_project])
-    assert "dilacak Git" in refused.value.message.id
+    assert "dilacak Git, meski folder itu diabaikan" in refused.value.message.id
+    assert "git rm -r --cached -- arsip" in refused.value.message.en
+    assert ".gitignore" not in refused.value.message.en  # the folder is ignored already
 
 
 def test_without_git_inside_a_repository_it_refuses(

@@ -106,19 +106,30 @@ def _check_git(target: Path) -> None:
     if ignored is None or tracked is None or ignored.returncode not in (0, 1) or tracked.returncode != 0:
         raise _unverifiable(target)
     if ignored.returncode == 1 or tracked.stdout:
-        reason = (
-            ("memuat berkas yang dilacak Git", "holds files Git tracks")
-            if ignored.returncode == 0
-            else ("tidak diabaikan Git (.gitignore)", "is not ignored by Git (.gitignore)")
+        where = f"Folder pribadi {shown_path(target)} ada di dalam repositori Git {shown_path(root)} dan "
+        where_en = (
+            f"The private folder {shown_path(target)} is inside the Git repository {shown_path(root)} and "
         )
+        if ignored.returncode == 0:
+            # Ignored already: what puts it in reach of a commit is the files Git still tracks there.
+            raise PrivateRefused(
+                Message(
+                    f"{where}memuat berkas yang dilacak Git, meski folder itu diabaikan; commit berikutnya dapat "
+                    f"memuat data pribadi. Keluarkan berkas itu dari Git (git rm -r --cached -- {relative}) atau "
+                    "pilih folder di luar repositori.",
+                    f"{where_en}holds files Git tracks, although the folder is ignored; the next commit could "
+                    f"hold personal data. Take those files out of Git (git rm -r --cached -- {relative}) or "
+                    "choose a folder outside the repository.",
+                )
+            )
         raise PrivateRefused(
             Message(
-                f"Folder pribadi {shown_path(target)} ada di dalam repositori Git {shown_path(root)} dan "
-                f"{reason[0]}; commit berikutnya dapat memuat data pribadi. Tambahkan folder itu ke "
-                ".gitignore (kompiler init mengabaikan asesmen/) atau pilih folder di luar repositori.",
-                f"The private folder {shown_path(target)} is inside the Git repository {shown_path(root)} "
-                f"and {reason[1]}; the next commit could hold personal data. Add the folder to .gitignore "
-                "(kompiler init ignores asesmen/) or choose a folder outside the repository.",
+                f"{where}tidak diabaikan Git (.gitignore); commit berikutnya dapat memuat data pribadi. "
+                "Tambahkan folder itu ke .gitignore (kompiler init mengabaikan asesmen/) atau pilih folder di "
+                "luar repositori.",
+                f"{where_en}is not ignored by Git (.gitignore); the next commit could hold personal data. Add "
+                "the folder to .gitignore (kompiler init ignores asesmen/) or choose a folder outside the "
+                "repository.",
             )
         )
 
