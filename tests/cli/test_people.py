@@ -238,7 +238,7 @@ def test_pool_ranks_people_for_a_position(
     unknown = run_cli(["people", "pool", "NTB.TIDAK.ADA", str(assessment)], project)
     assert unknown.exit_code == 2 and "NTB.TIDAK.ADA" in unknown.output
     word = run_cli(["people", "pool", "NTB.JF.ASDMA.MUDA", str(assessment), "--format", "docx"], project)
-    assert word.exit_code == 2 and "choose from md,csv" in word.output
+    assert word.exit_code == 2 and "choose from md, csv." in word.output
 
 
 def test_summary_suppresses_small_units(

@@ -15,6 +15,21 @@ import click
 from kompiler.report import escaped
 
 
+class BadValue(click.BadParameter):
+    """A value a command's own check refused, with the Indonesian sentence beside click's English one:
+    the check knows what was wrong, which the kind of mistake alone does not say."""
+
+    def __init__(
+        self,
+        indonesian: str,
+        english: str,
+        ctx: click.Context | None = None,
+        param: click.Parameter | None = None,
+    ) -> None:
+        super().__init__(english, ctx, param)
+        self.indonesian = indonesian
+
+
 def show(error: click.UsageError) -> None:
     """Print ``error`` on standard error as click would, with the Indonesian sentence first."""
     context = error.ctx
@@ -39,6 +54,8 @@ def _indonesian(error: click.UsageError) -> str:
         return f"perintah {name!r} tidak ada{_did_you_mean(getattr(error, 'possibilities', None))}."
     if isinstance(error, click.MissingParameter):
         return f"{_named(error) or 'sebuah nilai'} wajib diisi."
+    if isinstance(error, BadValue):
+        return error.indonesian
     if isinstance(error, click.BadParameter):
         choices = getattr(error.param.type, "choices", None) if error.param is not None else None
         allowed = f"; pilihan: {', '.join(map(str, choices))}" if choices else ""
