@@ -15,6 +15,13 @@ from tests.conftest import REPO
 EXAMPLE = REPO / "contoh" / "asesmen-contoh.csv"
 
 
+@pytest.fixture(autouse=True)
+def reproducible(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One moment for every run (``SOURCE_DATE_EPOCH``, as reproducible builds set it): the folder's record
+    (``sumber.json``) says when each part was made, which is the only thing two runs may tell apart."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     target = tmp_path / "standar"
