@@ -40,9 +40,7 @@ def data(
         competency_names={},
         people=count,
         gap_sum=total,
-        with_gap=count // 2,
         unit_people=np.array(units),
-        unit_with_gap=np.array(units) // 2,
         unit_reaching=np.array(reaching) if reaching is not None else np.array(units) - 1,
         gap_squares=np.array(squares, dtype=float) if squares is not None else spread,
     )
@@ -67,8 +65,7 @@ def test_counts_follow_the_unit_of_the_position_and_merge_across_chunks() -> Non
     assert found.people.tolist() == [[3, 2], [2, 0]]
     assert found.gap_sum.tolist() == [[1.0, 3.0], [2.0, 0.0]]
     assert found.gap_squares.tolist() == [[1.0, 9.0], [4.0, 0.0]]  # whether a cell's gaps are all equal
-    assert found.with_gap.tolist() == [[1, 1], [1, 0]]
-    assert found.unit_people.tolist() == [3, 2] and found.unit_with_gap.tolist() == [2, 1]
+    assert found.unit_people.tolist() == [3, 2]
     assert found.unit_reaching.tolist() == [3, 2]
 
 

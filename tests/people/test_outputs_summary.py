@@ -26,9 +26,7 @@ def view(locale: str = "en", plans: bool = True) -> AgencyView:
         competency_names=NAMES,
         people=np.array([[8, 8], [4, 4], [6, 3], [5, 5]]),
         gap_sum=np.array([[4.0, 8.0], [4.0, 0.0], [3.0, 3.0], [5.0, 10.0]]),
-        with_gap=np.array([[4, 8], [4, 0], [3, 3], [5, 5]]),
         unit_people=np.array([8, 4, 6, 5]),
-        unit_with_gap=np.array([8, 4, 3, 5]),
         unit_reaching=np.array([6, 4, 3, 5]) if plans else None,
         gap_squares=np.array([[6.0, 12.0], [6.0, 0.0], [4.0, 5.0], [7.0, 24.0]]),  # gaps that differ
     )
@@ -86,9 +84,7 @@ def test_names_are_escaped_in_the_markdown() -> None:
         competency_names={"M.01": "Integritas <b>"},
         people=np.array([[6], [7]]),
         gap_sum=np.array([[3.0], [7.0]]),
-        with_gap=np.array([[3], [7]]),
         unit_people=np.array([6, 7]),
-        unit_with_gap=np.array([3, 7]),
         unit_reaching=None,
         gap_squares=np.array([[3.0], [9.0]]),
     )

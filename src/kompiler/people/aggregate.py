@@ -3,10 +3,11 @@ minimum JP, counted while streaming and suppressed where a group is too small to
 
 **Counting.** A person belongs to the unit (``unit_kerja``) of the position they hold. Cell (unit,
 competency) counts the people of the unit whose position requires the competency, the sum of their gaps
-(a missing score counted as the match policy's ``missing`` level) and how many have a gap there. Per unit:
-the people assessed, those with any gap, and those whose plan reaches the minimum JP. Counts are kept as
-sparse (unit, competency) keys merged chunk by chunk, so memory follows the pairs that occur, not
-units × competencies.
+(a missing score counted as the match policy's ``missing`` level) and the sum of their squares. Per unit:
+the people assessed and those whose plan reaches the minimum JP. Only what the heatmap shows or its
+suppression needs is counted: a cell's mean gap and a unit's people and share of plans, with the sums of
+squares saying whether a cell's gaps are all equal. Counts are kept as sparse (unit, competency) keys
+merged chunk by chunk, so memory follows the pairs that occur, not units × competencies.
 
 **Suppression** (UU 27/2022: aggregates must not single anyone out). A cell or a unit of fewer than
 ``minimum`` people (default 5) is suppressed: its figures are ``None`` and documents print
@@ -19,10 +20,10 @@ recomputed from a total less the groups shown. Secondary suppression prevents th
 a total (a competency's column of units; the list of units, for its people and its plans' share), while
 the suppressed groups together hold some but fewer than ``minimum`` people, or people whose values are
 all equal, the smallest group still shown (then the first by name) is suppressed too; if nothing is left
-to suppress, the total itself is, as is a total whose own group is all equal. The rows of the heatmap (one unit across competencies) have no published
-total — a unit's share with any gap counts people, not competency cells, and no mean over a unit's
-competencies is shown — so a suppressed cell cannot be recovered along its row, and rows need no
-secondary suppression.
+to suppress, the total itself is, as is a total whose own group is all equal. The rows of the heatmap
+(one unit across competencies) have no published total — a unit's people and share of plans count
+people, not competency cells, and no mean over a unit's competencies is shown — so a suppressed cell
+cannot be recovered along its row, and rows need no secondary suppression.
 """
 
 from __future__ import annotations
@@ -46,9 +47,10 @@ SUPPRESSED = Message("disembunyikan", "suppressed")
 class Aggregates:
     """The counts, before suppression, over the units and competencies that occur (in name/code order).
 
-    ``people[u, c]``, ``gap_sum[u, c]``, ``with_gap[u, c]``, ``gap_squares[u, c]``: the cell's people, sum
-    of gaps, people with a gap and sum of squared gaps (which says whether all its gaps are equal); ``unit_people[u]``, ``unit_with_gap[u]``; ``unit_reaching[u]`` the plans reaching the
-    minimum JP (``None`` when no plan was computed). The field names match what the agency view renders.
+    ``people[u, c]``, ``gap_sum[u, c]``, ``gap_squares[u, c]``: the cell's people, sum of gaps and sum of
+    squared gaps (which says whether all its gaps are equal); ``unit_people[u]``; ``unit_reaching[u]`` the
+    plans reaching the minimum JP (``None`` when no plan was computed). The field names match what the
+    agency view renders.
     """
 
     units: tuple[str, ...]
@@ -56,9 +58,7 @@ class Aggregates:
     competency_names: dict[str, str]
     people: np.ndarray
     gap_sum: np.ndarray
-    with_gap: np.ndarray
     unit_people: np.ndarray
-    unit_with_gap: np.ndarray
     unit_reaching: np.ndarray | None
     gap_squares: np.ndarray
 
@@ -79,8 +79,8 @@ class Tally:
         width = len(index.competencies)
         self._width = max(width, 1)
         self._keys = np.empty(0, dtype=np.int64)
-        self._cells = np.zeros((0, 4))
-        self._unit = np.zeros((len(units), 3), dtype=np.int64)
+        self._cells = np.zeros((0, 3))
+        self._unit = np.zeros((len(units), 2), dtype=np.int64)
         self._plans = False
 
     def add(self, chunk: Chunk, match: MatchColumns, plans: PlanColumns | None = None) -> None:
@@ -90,12 +90,11 @@ class Tally:
         mask = (match.competency >= 0) & known[:, None]
         keys = (unit[:, None] * self._width + match.competency)[mask]
         gap = match.gap[mask].astype(np.float64)
-        values = np.stack([np.ones(len(keys)), gap, (gap > 0).astype(np.float64), gap * gap], axis=1)
+        values = np.stack([np.ones(len(keys)), gap, gap * gap], axis=1)
         self._merge(keys, values)
-        has_gap = match.has_gap
         reaching = plans.person("meets_minimum") if plans is not None else np.zeros(len(chunk), dtype=bool)
         self._plans |= plans is not None
-        for column, flags in enumerate((known, has_gap & known, reaching & known)):
+        for column, flags in enumerate((known, reaching & known)):
             self._unit[:, column] += np.bincount(unit[flags], minlength=len(self._units))
 
     def _merge(self, keys: np.ndarray, values: np.ndarray) -> None:
@@ -103,7 +102,7 @@ class Tally:
         values = np.concatenate([self._cells, values])
         self._keys, inverse = np.unique(keys, return_inverse=True)
         self._cells = np.stack(
-            [np.bincount(inverse, weights=values[:, k], minlength=len(self._keys)) for k in range(4)], axis=1
+            [np.bincount(inverse, weights=values[:, k], minlength=len(self._keys)) for k in range(3)], axis=1
         )
 
     def aggregates(self) -> Aggregates:
@@ -112,14 +111,12 @@ class Tally:
         cell_unit, cell_competency = np.divmod(self._keys, self._width)
         seen_competencies = np.unique(cell_competency)
         shape = (len(seen_units), len(seen_competencies))
-        people, gap_sum, with_gap = np.zeros(shape, np.int64), np.zeros(shape), np.zeros(shape, np.int64)
-        gap_squares = np.zeros(shape)
+        people, gap_sum, gap_squares = np.zeros(shape, np.int64), np.zeros(shape), np.zeros(shape)
         rows = np.searchsorted(seen_units, cell_unit)
         cols = np.searchsorted(seen_competencies, cell_competency)
         people[rows, cols] = np.rint(self._cells[:, 0]).astype(np.int64)
         gap_sum[rows, cols] = self._cells[:, 1]
-        with_gap[rows, cols] = np.rint(self._cells[:, 2]).astype(np.int64)
-        gap_squares[rows, cols] = self._cells[:, 3]
+        gap_squares[rows, cols] = self._cells[:, 2]
         codes = tuple(index.competencies[int(c)] for c in seen_competencies)
         names = {}
         for code in codes:
@@ -132,39 +129,35 @@ class Tally:
             competency_names=names,
             people=people,
             gap_sum=gap_sum,
-            with_gap=with_gap,
             unit_people=unit[:, 0],
-            unit_with_gap=unit[:, 1],
-            unit_reaching=unit[:, 2] if self._plans else None,
+            unit_reaching=unit[:, 1] if self._plans else None,
             gap_squares=gap_squares,
         )
 
 
 @dataclass(frozen=True)
 class Figure:
-    """One published group: its people, mean gap and share with a gap (percent), or all ``None`` when
-    suppressed; ``secondary`` says it was suppressed only to protect another group. A cell nobody's
-    position requires has 0 people and no mean."""
+    """One published group: its people and mean gap, or both ``None`` when suppressed; ``secondary`` says
+    it was suppressed only to protect another group. A cell nobody's position requires has 0 people and
+    no mean."""
 
     people: int | None
     mean_gap: float | None
-    share_with_gap: float | None
     secondary: bool = False
 
 
-EMPTY = Figure(0, None, None)
+EMPTY = Figure(0, None)
 """A cell nobody's position requires: nothing to show and nothing to hide."""
 
 
 @dataclass(frozen=True)
 class UnitFigure:
-    """A unit (or the whole agency): people, share with any gap and share of plans reaching the
-    minimum JP (percent; ``None`` when suppressed or when no plan was computed); ``secondary`` says a
-    figure of it was suppressed only to protect another group."""
+    """A unit (or the whole agency): people and share of plans reaching the minimum JP (percent; ``None``
+    when suppressed or when no plan was computed); ``secondary`` says a figure of it was suppressed only
+    to protect another group."""
 
     unit: str
     people: int | None
-    share_with_gap: float | None
     share_reaching: float | None
     secondary: bool = False
 
@@ -202,20 +195,17 @@ def suppress(data: Aggregates, minimum: int = DEFAULT_MINIMUM_GROUP) -> Suppress
     at = np.nonzero(people)
     count = people[at]
     mean = np.round(gap_sum[at] / count, 2)
-    share = np.round(100.0 * data.with_gap[at] / count, 1)
     rows: list[list[Figure]] = [[EMPTY] * people.shape[1] for _ in range(people.shape[0])]
-    for u, c, n, m, w, h, x in zip(
-        *(a.tolist() for a in (*at, count, mean, share, hidden[at], secondary[at])), strict=True
+    for u, c, n, m, h, x in zip(
+        *(a.tolist() for a in (*at, count, mean, hidden[at], secondary[at])), strict=True
     ):
-        rows[u][c] = Figure(None, None, None, x) if h else Figure(n, m, w)
+        rows[u][c] = Figure(None, None, x) if h else Figure(n, m)
     totals = tuple(
-        _figure(int(n), float(g), int(w), bool(h))
-        for n, g, w, h in zip(
-            people.sum(axis=0), gap_sum.sum(axis=0), data.with_gap.sum(axis=0), total_hidden, strict=True
-        )
+        _figure(int(n), float(g), bool(h))
+        for n, g, h in zip(people.sum(axis=0), gap_sum.sum(axis=0), total_hidden, strict=True)
     )
     units = tuple(
-        _unit(unit, int(data.unit_people[u]), int(data.unit_with_gap[u]),
+        _unit(unit, int(data.unit_people[u]),
               None if reaching is None or share_hidden[u, 0] else int(reaching[u]), bool(unit_hidden[u, 0]),
               bool(unit_extra[u, 0] or share_extra[u, 0]))
         for u, unit in enumerate(data.units)
@@ -223,7 +213,6 @@ def suppress(data: Aggregates, minimum: int = DEFAULT_MINIMUM_GROUP) -> Suppress
     agency = _unit(
         "",
         int(data.unit_people.sum()),
-        int(data.unit_with_gap.sum()),
         None if reaching is None or agency_share_hidden[0] else int(reaching.sum()),
         bool(agency_hidden[0]),
     )
@@ -281,18 +270,16 @@ def _complement(
     return hidden, extra, everyone | exposed(hidden)
 
 
-def _figure(people: int, gap_sum: float, with_gap: int, hide: bool, secondary: bool = False) -> Figure:
+def _figure(people: int, gap_sum: float, hide: bool) -> Figure:
     if people == 0:
-        return Figure(0, None, None)  # nobody there: nothing to hide
+        return EMPTY  # nobody there: nothing to hide
     if hide:
-        return Figure(None, None, None, secondary)
-    return Figure(people, round(gap_sum / people, 2), round(100.0 * with_gap / people, 1))
+        return Figure(None, None)
+    return Figure(people, round(gap_sum / people, 2))
 
 
-def _unit(
-    name: str, people: int, with_gap: int, reaching: int | None, hide: bool, secondary: bool = False
-) -> UnitFigure:
+def _unit(name: str, people: int, reaching: int | None, hide: bool, secondary: bool = False) -> UnitFigure:
     if hide or people == 0:
-        return UnitFigure(name, None, None, None, secondary)
+        return UnitFigure(name, None, None, secondary)
     share_reaching = None if reaching is None else round(100.0 * reaching / people, 1)
-    return UnitFigure(name, people, round(100.0 * with_gap / people, 1), share_reaching, secondary)
+    return UnitFigure(name, people, share_reaching, secondary)
