@@ -51,7 +51,8 @@
         list.appendChild(li);
       });
       list.hidden = hits.length === 0;
-      status.textContent = hits.length ? hits.length + " " + status.dataset.count : status.dataset.none;
+      var found = hits.length === 1 ? status.dataset.countOne : status.dataset.count;
+      status.textContent = hits.length ? hits.length + " " + found : status.dataset.none;
     }
 
     input.addEventListener("input", run);

@@ -55,6 +55,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def site_en(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same site in English, for texts whose grammar differs from the Indonesian (plurals)."""
+    output = build_project(
+        RENDER_FIXTURE, tmp_path_factory.mktemp("site-en") / "output", formats=("site",), locale="en"
+    )
+    return output / "site"
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     executable = chromium_path()
     if executable is None:

@@ -40,6 +40,21 @@ def test_search_finds_a_position_by_name_code_or_competency(site: Path, watched:
     assert watched.errors == []
 
 
+def test_search_status_says_position_or_positions_in_english(site_en: Path, watched: Watched) -> None:
+    """English counts one position in the singular and several in the plural; Indonesian has one form."""
+    page = watched.page
+    page.goto((site_en / "index.html").as_uri())
+    search = page.get_by_label("Search positions, codes or competencies")
+    status = page.locator("#cari-status")
+    search.fill("sumber daya")
+    assert page.locator("#hasil-cari li").count() == 1
+    assert status.inner_text() == "1 position found"
+    search.fill("penatausahaan keuangan")
+    assert page.locator("#hasil-cari li").count() == 3
+    assert status.inner_text() == "3 positions found"
+    assert watched.errors == []
+
+
 def test_search_result_opens_the_position_with_the_keyboard(site: Path, watched: Watched) -> None:
     page = watched.page
     page.goto((site / "index.html").as_uri())
