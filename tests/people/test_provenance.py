@@ -35,7 +35,8 @@ def result() -> CompileResult:
 def run_step(result: CompileResult, file: Path, target: Path, step: str, locale: str = "id") -> Written:
     """One ``kompiler people STEP FILE -o TARGET``, as the command runs it."""
     prepared: Prepared = prepare_compiled(result, file, allow_personal=False, purpose=None, locale=locale)
-    assert prepared.diagnostics == []
+    # The repository's own sample is tracked by Git, which KMP220 says; nothing else may be found.
+    assert [d.code for d in prepared.diagnostics if d.code != "KMP220"] == []
     writer = PrivateWriter(target)
     try:
         if step == "pool":
