@@ -249,26 +249,31 @@ class Judge:
         for i, value in self._mend(batch, at, misses, lambda text: cells.score(text, ratings), "KMP214"):
             values[i] = value
         if scale is not None:
-            self._off_scale(batch, at, values, scale, "kinerja" if ratings else "potensi")
+            axis = (
+                Message("nilai kinerja", "performance value")
+                if ratings
+                else Message("nilai potensi", "potential value")
+            )
+            self._off_scale(batch, at, values, scale, axis)
         return values
 
     def _off_scale(
-        self, batch: Batch, at: int, values: np.ndarray, scale: tuple[float, float], axis: str
+        self, batch: Batch, at: int, values: np.ndarray, scale: tuple[float, float], axis: Message
     ) -> None:
         start, end = scale
         read = (values != cells.BAD) & ~batch.skip & ~np.isnan(values)
         for i in np.flatnonzero(read & ((values < start) | (values > end))).tolist():
             batch.bad[i] = True
-            text = cells.quoted(batch.columns[at][i].strip())
+            said = cells.named(batch.columns[at][i], axis)
             shown = f"{start:g}–{end:g}"
             self.problems.add(
                 "KMP214",
                 batch.starts[i],
                 at + 1,
                 Message(
-                    f"Nilai {axis} {text} di luar skala {shown.replace('.', ',')} yang dinyatakan kebijakan "
+                    f"{said.id} di luar skala {shown.replace('.', ',')} yang dinyatakan kebijakan "
                     "talenta (pengembangan/, bagian talenta, skala); batas kotak 9 berlaku pada skala itu.",
-                    f"The {axis} value {text} is outside the scale {shown} the talent policy states "
+                    f"{said.en} is outside the scale {shown} the talent policy states "
                     "(pengembangan/, section talenta, skala); the 9-box cut points apply on that scale.",
                 ),
             )
