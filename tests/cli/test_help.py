@@ -14,6 +14,7 @@ import pytest
 from click.testing import Result
 
 from kompiler.cli import cli
+from kompiler.cli.helptext import METAVARS
 
 # What click writes in English in a help, whatever the command's own texts say.
 CLICK_ENGLISH = (
@@ -143,7 +144,30 @@ def test_init_names_its_folder_as_its_description_does(
     run_cli: Callable[..., Result], tmp_path: Path
 ) -> None:
     shown = _help(run_cli, ["init"], tmp_path)
-    assert " init [OPSI] DIR\n" in shown and "di DIR." in shown
+    assert " init [OPSI] FOLDER\n" in shown and "di FOLDER." in shown
+
+
+def _metavars(shown: str) -> set[str]:
+    """The metavars a help writes: in its usage line and after each option's spelling."""
+    usage = shown.split("\n\n")[0].split("]", 1)[-1]
+    terms = [line.strip().split("  ")[0] for line in shown.splitlines() if line.lstrip().startswith("-")]
+    return set(re.findall(r"[A-Z][A-Z0-9_-]+", " ".join([usage, *terms])))
+
+
+@pytest.mark.parametrize("words", COMMANDS, ids=lambda words: " ".join(words) or "kompiler")
+def test_metavars_are_in_the_help_s_language(
+    words: list[str], run_cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """English help wrote ``--as-of TTTT-BB-HH``, ``--only KODE`` and ``pool [OPTIONS] JABATAN FILE``;
+    Indonesian help ``FILE``, ``CODE`` and ``DIR``. Without a language chosen they are Indonesian, as
+    click's words are then."""
+    english = set(METAVARS) - set(METAVARS.values())
+    indonesian = set(METAVARS.values()) - set(METAVARS)
+    default = _metavars(_help(run_cli, words, tmp_path))
+    assert default & (english - {"PATH"}) == set(), default
+    monkeypatch.setenv("KOMPILER_LOCALE", "en")
+    chosen = _metavars(_help(run_cli, words, tmp_path))
+    assert chosen & indonesian == set(), chosen
 
 
 def test_build_help_writes_numbers_as_each_language_does(

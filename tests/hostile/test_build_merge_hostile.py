@@ -159,7 +159,7 @@ def test_a_bare_group_prints_its_help_not_an_error(kompiler, tmp_path: Path, arg
             ["merge", "--format", ""],
             "Galat: nilai tidak sah untuk '--format'; pilihan: text, json, markdown.",
         ),
-        (["explain"], "Galat: 'CODE' wajib diisi."),
+        (["explain"], "Galat: 'KODE' wajib diisi."),
         (["chek"], "Galat: perintah 'chek' tidak ada (maksud Anda: check?)."),
         (["build", "-o"], "Galat: opsi -o tidak dipakai dengan benar."),
         (["check", "--format", "a\nb\x1b[2J"], "Galat: nilai tidak sah untuk '--format'"),

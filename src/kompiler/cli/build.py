@@ -75,7 +75,7 @@ _LIMIT_ID = f"{APPENDIX_LIMIT:,}".replace(",", ".")
 @click.option(
     "--only",
     "only",
-    metavar="KODE",
+    metavar="CODE",
     default=None,
     help="Hanya SKJ satu jabatan (PDF, .docx, Markdown, HTML); seperti setiap build, isi folder keluaran "
     "sebelumnya (situs, lampiran) diganti, agar tidak ada keluaran lama yang tak lagi sesuai standar. "

@@ -11,7 +11,7 @@ from kompiler.model.time import parse_date
 class IsoDate(click.ParamType):
     """Accepts ``YYYY-MM-DD`` and returns it as that string, which is how the model stores dates."""
 
-    name = "TTTT-BB-HH"
+    name = "YYYY-MM-DD"
 
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
         try:

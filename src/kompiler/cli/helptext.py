@@ -11,7 +11,9 @@ option's text, type names such as ``DIRECTORY``) in English. So that the help is
   points that name at :data:`CATALOGUE` (Indonesian) in the modules that write help, while its error
   messages stay English for :mod:`kompiler.cli.usage` to tell in both languages;
 - :class:`Formatter` keeps one half of each bilingual text when a language is chosen, and writes click's
-  usage pieces and type names in Indonesian;
+  usage pieces in Indonesian and every metavar (click's type names, kompiler's ``CODE``, ``POSITION``,
+  ``YYYY-MM-DD``, written in English in the code, as click's error messages quote them) in the help's
+  language (:data:`METAVARS`);
 - :func:`adopt` gives every command that formatter and a summary for its group's listing that is its
   first sentence whole, in each language, where click cut it at 45 characters ("(md,...").
 
@@ -46,9 +48,11 @@ CATALOGUE = {
 BILINGUAL = {
     "Show this message and exit.": "Tampilkan bantuan ini lalu keluar. / Show this message and exit."
 }
-# What click writes in a usage line and as an option's type, and the Indonesian for it.
+# What click writes in a usage line, and the Indonesian for it.
 USAGE_PIECES = {"[OPTIONS]": "[OPSI]", "COMMAND [ARGS]...": "PERINTAH [ARGUMEN]..."}
-TYPE_NAMES = {
+# The metavars of options and arguments as the code writes them (click's type names and kompiler's own, in
+# English), and the Indonesian for them.
+METAVARS = {
     "TEXT": "TEKS",
     "INTEGER": "BILANGAN",
     "INTEGER RANGE": "BILANGAN",
@@ -59,7 +63,17 @@ TYPE_NAMES = {
     "FILENAME": "BERKAS",
     "PATH": "JALUR",
     "BOOLEAN": "BOOLEAN",
+    "YYYY-MM-DD": "TTTT-BB-HH",
+    "CODE": "KODE",
+    "POSITION": "JABATAN",
+    "DIR": "FOLDER",
+    "POSITIONS": "TABEL_JABATAN",
+    "REQUIREMENTS": "TABEL_PERSYARATAN",
 }
+# An argument's name that kompiler's Indonesian texts use as it is ("Periksa standar di PATH"), so the
+# usage line keeps it too.
+_NAMED_IN_TEXTS = frozenset({"PATH"})
+_METAVAR = re.compile(r"[A-Z][A-Z0-9_-]*")
 # The modules of click that write help (its usage line, sections, options' extras, the --help option).
 _HELP_MODULES = ("click.core", "click.formatting", "click.decorators")
 _BETWEEN = re.compile(r"\s/\s")
@@ -143,15 +157,28 @@ def half(text: str, *, both: bool = True) -> str:
 
 
 def _term(term: str) -> str:
-    """An option's spelling and metavar (``-o, --output DIRECTORY``) with click's type name translated."""
+    """An option's spelling and metavar (``-o, --output DIRECTORY``) with its metavar translated."""
     if _language.locale != "id":
         return term
     words = term.split(" ")
     last = max((i for i, word in enumerate(words) if word.startswith("-")), default=-1)
     metavar = " ".join(words[last + 1 :])
-    if last < 0 or metavar not in TYPE_NAMES:
+    if last < 0 or metavar not in METAVARS:
         return term
-    return " ".join([*words[: last + 1], TYPE_NAMES[metavar]])
+    return " ".join([*words[: last + 1], METAVARS[metavar]])
+
+
+def arguments(pieces: str, locale: str | None = None) -> str:
+    """The arguments' metavars in ``pieces`` (a usage line's ``JABATAN FILE``, an error's ``'FILE'``) in
+    ``locale``, else in the help's language."""
+    if (locale or _language.locale) != "id":
+        return pieces
+
+    def indonesian(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return word if word in _NAMED_IN_TEXTS else METAVARS.get(word, word)
+
+    return _METAVAR.sub(indonesian, pieces)
 
 
 class Formatter(click.HelpFormatter):
@@ -161,6 +188,7 @@ class Formatter(click.HelpFormatter):
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         if _language.locale == "id":
+            args = arguments(args)
             for english, indonesian in USAGE_PIECES.items():
                 args = args.replace(english, indonesian)
         super().write_usage(prog, args, prefix)

@@ -21,7 +21,7 @@ from kompiler.diagnostics import Message
 @click.argument("directory", metavar="DIR", type=click.Path(path_type=Path, file_okay=False))
 @locale_option
 def command(directory: Path, locale: str | None) -> None:
-    """Buat repositori standar baru di DIR. / Create a new standards repository in DIR."""
+    """Buat repositori standar baru di FOLDER. / Create a new standards repository in DIR."""
     from kompiler.cli import EXIT_OK, EXIT_USAGE
 
     locale = resolve_locale(locale)

@@ -251,7 +251,7 @@ _step("moves", "Sepuluh jabatan teratas tiap pegawai. / Each employee's top move
 
 
 @command.command("pool")
-@click.argument("position", metavar="JABATAN")
+@click.argument("position", metavar="POSITION")
 @_common
 @_writing(("md", "csv"))
 def pool(position: str, **options: Any) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import click
 
+from kompiler.cli import helptext
 from kompiler.report import escaped
 
 
@@ -67,13 +68,14 @@ def _indonesian(error: click.UsageError) -> str:
 
 
 def _named(error: click.BadParameter) -> str | None:
-    """The option or argument ``error`` is about, as click names it (``'--format'``)."""
+    """The option or argument ``error`` is about, as click names it (``'--format'``), an argument by its
+    Indonesian metavar (``'KODE'``), as the usage line above names it."""
     hint = error.param_hint
     if hint is None and error.param is not None:
         hint = error.param.get_error_hint(error.ctx)
     if hint is None:
         return None
-    return hint if isinstance(hint, str) else " / ".join(hint)
+    return helptext.arguments(hint if isinstance(hint, str) else " / ".join(hint), "id")
 
 
 def _did_you_mean(possibilities: Sequence[str] | None) -> str:
