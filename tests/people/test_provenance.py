@@ -32,11 +32,24 @@ def result() -> CompileResult:
     return compile_path(STANDARDS)
 
 
-def run_step(result: CompileResult, file: Path, target: Path, step: str, locale: str = "id") -> Written:
-    """One ``kompiler people STEP FILE -o TARGET``, as the command runs it."""
-    prepared: Prepared = prepare_compiled(result, file, allow_personal=False, purpose=None, locale=locale)
-    # The repository's own sample is tracked by Git, which KMP220 says; nothing else may be found.
-    assert [d.code for d in prepared.diagnostics if d.code != "KMP220"] == []
+def run_step(
+    result: CompileResult,
+    file: Path,
+    target: Path,
+    step: str,
+    locale: str = "id",
+    *,
+    sheet: str | None = None,
+    purpose: str | None = None,
+) -> Written:
+    """One ``kompiler people STEP FILE -o TARGET [--lembar SHEET] [--tujuan PURPOSE]``, as the command
+    runs it."""
+    prepared: Prepared = prepare_compiled(
+        result, file, allow_personal=False, purpose=purpose, locale=locale, sheet=sheet
+    )
+    # The repository's own sample is tracked by Git, which KMP220 says, and a workbook of several sheets
+    # says which one is read (KMP218); nothing else may be found.
+    assert [d.code for d in prepared.diagnostics if d.code not in ("KMP220", "KMP218")] == []
     writer = PrivateWriter(target)
     try:
         if step == "pool":
@@ -119,3 +132,46 @@ def test_a_changed_file_or_a_part_without_a_record_counts_as_another_source(
     written = run_step(result, file, target, "gaps")
     assert written.removed == ("rencana.csv", "rencana/")
     assert sorted(json.loads((target / MANIFEST).read_text(encoding="utf-8"))["bagian"]) == ["kesenjangan"]
+
+
+def test_another_sheet_of_the_same_workbook_is_another_assessment(
+    result: CompileResult, tmp_path: Path
+) -> None:
+    """Two sheets of one workbook are two assessments (three people and two others): the gaps of the
+    first never stay beside the plans of the second, though the workbook's bytes are the same."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    first = book.active
+    second = book.create_sheet("B")
+    for line in THREE.splitlines():
+        first.append(line.split(";"))
+    for line in THREE.splitlines()[:1] + THREE.splitlines()[1:3]:
+        second.append(line.replace("P-", "Q-").split(";"))
+    workbook = tmp_path / "dua-lembar.xlsx"
+    book.save(workbook)
+    target = tmp_path / "hasil"
+    run_step(result, workbook, target, "gaps", sheet="1")
+    assert _files(target / "kesenjangan") == ["P-1.md", "P-2.md", "P-3.md"]
+
+    written = run_step(result, workbook, target, "plan", sheet="B")
+
+    assert written.removed == ("kesenjangan.csv", "kesenjangan/", "ringkasan.csv")
+    assert not (target / "kesenjangan").exists()
+    assert _files(target / "rencana") == ["Q-1.md", "Q-2.md"]
+    [(part, entry)] = json.loads((target / MANIFEST).read_text(encoding="utf-8"))["bagian"].items()
+    assert (part, entry["lembar"], entry["tujuan"]) == ("rencana", 2, None)
+    again = run_step(result, workbook, target, "gaps", sheet="2")  # the same sheet by its number
+    assert again.removed == ()
+
+
+def test_a_purpose_for_everyone_is_another_assessment(result: CompileResult, tmp_path: Path) -> None:
+    """``--tujuan`` changes the levels everyone is matched against, so the parts made without it go."""
+    file = tmp_path / "asesmen.csv"
+    file.write_text(THREE, encoding="utf-8")
+    target = tmp_path / "hasil"
+    run_step(result, file, target, "gaps")
+    written = run_step(result, file, target, "plan", purpose="pengisian")
+    assert written.removed == ("kesenjangan.csv", "kesenjangan/", "ringkasan.csv")
+    parts = json.loads((target / MANIFEST).read_text(encoding="utf-8"))["bagian"]
+    assert parts["rencana"]["tujuan"] == "pengisian" and parts["rencana"]["lembar"] is None
+    assert run_step(result, file, target, "moves", purpose="pengisian").removed == ()

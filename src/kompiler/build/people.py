@@ -269,6 +269,10 @@ class Prepared:
         except MissingPolicy as missing:
             raise Refused(missing.message) from None
 
+    def source(self) -> Source:
+        """The assessment the results come from: the file, the sheet the check read and ``--tujuan``."""
+        return Source.of(self.assessments.path, self.assessments.sheet_number, self.purpose)
+
     def _recorded(
         self, writer: PrivateWriter, part: str, command: str, source: Source, written: Written
     ) -> Written:
@@ -289,7 +293,7 @@ class Prepared:
         self, step: str, writer: PrivateWriter, formats: tuple[str, ...], year: int | None
     ) -> Written:
         """``gaps``, ``plan`` or ``moves`` for every person of the file, into ``writer``."""
-        source = Source.of(self.assessments.path)
+        source = self.source()
         people = self.people(plans=step == "plan", moves=step == "moves", year=year)
         written = write_people(
             self.computed(people),
@@ -309,7 +313,7 @@ class Prepared:
     def write_pool(self, position: str, writer: PrivateWriter, formats: tuple[str, ...]) -> Written:
         """The talent pool of ``position``, the :data:`POOL_SIZE` people most ready for it (its holders
         left out), into ``talenta/<KODE>.md`` and ``talenta/<KODE>.csv``."""
-        source = Source.of(self.assessments.path)
+        source = self.source()
         people = self.people(plans=False, moves=False, year=None)
         requirements = people.requirements
         candidates = talent_pool(
@@ -345,7 +349,7 @@ class Prepared:
     ) -> Written:
         """The agency's suppressed aggregates: ``agregat/peta.html`` always (the heatmap in colour), and
         ``peta.md``, ``peta.pdf`` and ``peta.csv`` as ``formats`` ask (a heatmap has no Word form)."""
-        source = Source.of(self.assessments.path)
+        source = self.source()
         view = self.agency(minimum, year)
         templates = self.templates()
         context = {**summary.page_context(view, self.locale), "locale": self.locale}

@@ -4,11 +4,14 @@ The steps of ``kompiler people`` each write one part of the folder (``gaps`` the
 ``kesenjangan/``, ``kesenjangan.csv``, ``ringkasan.csv``; ``plan`` ``rencana``; ``moves`` ``mutasi``;
 ``pool`` ``talenta``; ``summary`` ``agregat``), and keep the others. Plans for forty people beside the
 gaps of three others, with nothing to say so, would be read as one picture of one assessment; so
-``sumber.json`` records for every part the assessment file it was computed from (its path and SHA-256,
-never its content), when, by which command, kompiler version and match formula version, and how many
-people. A step keeps another part only when that part comes from a file with the same SHA-256 (the same
-content, wherever it lies); any other part (another file, another version of the same file, or a part
-with no record, written before the folder kept one) is removed, and the step's summary names it. Only
+``sumber.json`` records for every part the assessment it was computed from (the file's path and SHA-256,
+never its content; the worksheet read, by its number; the ``--tujuan`` that replaced the file's purposes,
+if any), when, by which command, kompiler version and match formula version, and how many people. A
+step keeps another part only when that part comes from the same assessment: a file with the same SHA-256
+(the same content, wherever it lies), the same sheet (two sheets of a workbook are two assessments) and
+the same ``--tujuan`` (a purpose changes the levels people are matched against, so every part). Any
+other part (another file, another version of the same file, another sheet or purpose, or a part with no
+record, written before the folder kept one) is removed, and the step's summary names it. Only
 the folder's own files are ever removed: the private folder is refused when it holds anything kompiler
 did not write or that changed since (:func:`kompiler.build.output.check_target`).
 """
@@ -39,30 +42,39 @@ PARTS = {
     "agregat": ("agregat",),
 }
 _NOTE = (
-    "Asal setiap bagian folder ini: berkas asesmen (jalur dan SHA-256, bukan isinya), waktu dan perintah "
-    "pembuatannya. Setiap perintah kompiler people menghapus bagian yang dibuat dari berkas lain. / Where "
-    "each part of this folder comes from: the assessment file (path and SHA-256, not its content), when and "
-    "by which command it was made. Every kompiler people command removes the parts made from another file."
+    "Asal setiap bagian folder ini: berkas asesmen (jalur dan SHA-256, bukan isinya), nomor lembar yang "
+    "dibaca, --tujuan, waktu dan perintah pembuatannya. Setiap perintah kompiler people menghapus bagian "
+    "yang dibuat dari berkas, lembar, atau tujuan lain. / Where each part of this folder comes from: the "
+    "assessment file (path and SHA-256, not its content), the number of the sheet read, --tujuan, when and "
+    "by which command it was made. Every kompiler people command removes the parts made from another file, "
+    "sheet or purpose."
 )
 _BLOCK = 1 << 20
 
 
 @dataclass(frozen=True)
 class Source:
-    """An assessment file as the manifest names it: its absolute path (as messages print it) and the
-    SHA-256 of its bytes."""
+    """An assessment as the manifest names it: the file's absolute path (as messages print it) and the
+    SHA-256 of its bytes, the number of the worksheet read (``None`` for a CSV) and the purpose given
+    for everyone (``None``: the file's own)."""
 
     path: str
     sha256: str
+    sheet: int | None = None
+    purpose: str | None = None
 
     @classmethod
-    def of(cls, path: Path) -> Source:
+    def of(cls, path: Path, sheet: int | None = None, purpose: str | None = None) -> Source:
         """``path`` read once, a block at a time (a file may be gigabytes)."""
         digest = hashlib.sha256()
         with open(path, "rb") as stream:
             for block in iter(lambda: stream.read(_BLOCK), b""):
                 digest.update(block)
-        return cls(shown_path(os.path.abspath(path)), digest.hexdigest())
+        return cls(shown_path(os.path.abspath(path)), digest.hexdigest(), sheet, purpose)
+
+    def identity(self) -> dict[str, Any]:
+        """What makes two parts results of the same assessment, as the manifest records it."""
+        return {"sha256": self.sha256, "lembar": self.sheet, "tujuan": self.purpose}
 
 
 def record(
@@ -81,14 +93,14 @@ def record(
         entry = previous.get(name)
         if not there:
             continue
-        if entry is None or entry.get("sha256") != source.sha256:
+        if entry is None or any(entry.get(key) != value for key, value in source.identity().items()):
             removed |= there
         elif name != part:
             parts[name] = {**entry, "isi": _shown(there)}
     made = set(PARTS[part]) & (staged | present) - removed
     parts[part] = {
         "berkas_asesmen": source.path,
-        "sha256": source.sha256,
+        **source.identity(),
         "dibuat": (source_date() or datetime.now(UTC)).replace(microsecond=0).isoformat(),
         "perintah": command,
         "kompiler": __version__,

@@ -15,7 +15,8 @@ reads must look at it before writing anything. A chunk holds only people whose r
 in file order; a person with any error is left out, so one pass that finds errors has computed on a
 subset and its result must be thrown away (``check()`` first costs one more read and avoids that).
 At most 1,000 diagnostics are kept; the rest are counted by code in one KMP216. After a reading,
-``layout`` says which layout the header chose (``None`` before) and ``people`` how many were kept.
+``layout`` says which layout the header chose (``None`` before), ``people`` how many were kept and
+``sheet_number`` which worksheet of an XLSX was read (1 the leftmost; ``None`` for a CSV).
 ``sheet`` names the worksheet of an XLSX (default: the first); ``chunk_rows`` bounds a chunk (default:
 as many people as fit 64 MB of levels, at most 65,536); ``purposes`` are the words the ``tujuan`` column
 may hold, the first being the default for an empty cell or a file without the column (default:
@@ -128,6 +129,7 @@ class AssessmentFile:
         self.chunk_rows = chunk_rows or max(1_024, min(MAX_CHUNK_ROWS, CHUNK_BYTES // (4 * width)))
         self.layout: Layout | None = None
         self.people = 0
+        self.sheet_number: int | None = None
         self._problems = Problems(name, spreadsheet=False)
 
     @property
@@ -147,7 +149,7 @@ class AssessmentFile:
 
     def chunks(self) -> Iterator[Chunk]:
         self._problems = problems = Problems(self.name, spreadsheet=False)
-        self.layout, self.people = None, 0
+        self.layout, self.people, self.sheet_number = None, 0, None
         if self.path.suffix.lower() in _NOT_TABLES:
             problems.add(
                 "KMP200",
@@ -168,7 +170,7 @@ class AssessmentFile:
                 problems.spreadsheet = spreadsheet or os.pread(descriptor, 4, 0) == ZIP_MAGIC
                 if problems.spreadsheet:
                     batches = xlsx_batches(
-                        descriptor, self.sheet, self.chunk_rows, problems.add, problems.warn
+                        descriptor, self.sheet, self.chunk_rows, problems.add, problems.warn, self._read_sheet
                     )
                 else:
                     if self.sheet is not None:
@@ -182,6 +184,9 @@ class AssessmentFile:
                 yield from reader.finish()
         except OSError as error:
             problems.add("KMP200", 0, 0, reason(error)[1])
+
+    def _read_sheet(self, number: int) -> None:
+        self.sheet_number = number
 
 
 class _Reader:

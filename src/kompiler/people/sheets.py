@@ -141,23 +141,26 @@ def _starts(ends: list[int], previous: int) -> list[int]:
 
 
 def xlsx_batches(
-    descriptor: int, sheet: str | None, batch: int, report: Report, warn: Report
+    descriptor: int, sheet: str | None, batch: int, report: Report, warn: Report, read: Callable[[int], None]
 ) -> Iterator[Batch]:
     """The rows of one worksheet (``sheet``: its name or its number, 1 the leftmost; by default the
-    first) of the workbook behind ``descriptor``."""
+    first) of the workbook behind ``descriptor``; ``read`` is told the number of the sheet read, which
+    is part of what the results come from (two sheets are two assessments)."""
     limits = WorkbookLimits(MAX_XLSX_UNPACKED, MAX_XLSX_MEMBERS)
     with os.fdopen(os.dup(descriptor), "rb") as stream:
         try:
             with opened_workbook(stream, limits) as book:
-                chosen = _worksheet(book, sheet, report, warn)
-                if chosen is not None:
+                found = _worksheet(book, sheet, report, warn)
+                if found is not None:
+                    number, chosen = found
+                    read(number)
                     yield from _rows(chosen, min(batch, XLSX_BATCH))
         except WorkbookRefused as refused:
             report("KMP200", 0, 0, refused.message)
 
 
-def _worksheet(book: Any, sheet: str | None, report: Report, warn: Report) -> Any:
-    """The sheet ``sheet`` names, by name first, else by number; sheets are named to the user by their
+def _worksheet(book: Any, sheet: str | None, report: Report, warn: Report) -> tuple[int, Any] | None:
+    """The sheet ``sheet`` names, by name first, else by number, with its number; sheets are named to the user by their
     number only, since a sheet's name may be a person's ("Budi Santoso 1985…")."""
     names = list(book.sheetnames)
     number = 1
@@ -189,7 +192,7 @@ def _worksheet(book: Any, sheet: str | None, report: Report, warn: Report) -> An
                 "another with --lembar).",
             ),
         )
-    return book[names[number - 1]]
+    return number, book[names[number - 1]]
 
 
 def _numbered(sheet: str, names: list[str]) -> int | None:
