@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from click.testing import Result
 
 from kompiler.cli import cli
 from kompiler.cli.helptext import METAVARS
+from tests.cli.test_people import BKD, LEVELS, write_assessment
 
 # What click writes in English in a help, whatever the command's own texts say.
 CLICK_ENGLISH = (
@@ -44,6 +46,7 @@ def _commands() -> list[list[str]]:
 
 
 COMMANDS = _commands()
+REPOSITORY = Path(__file__).parents[2]
 
 
 def _help(run_cli: Callable[..., Result], words: list[str], tmp_path: Path, *language: str) -> str:
@@ -194,3 +197,41 @@ def test_a_usage_error_shows_its_usage_line_in_the_language(
     assert done.returncode == 2
     assert done.stderr.startswith(usage + "\n"), done.stderr
     assert "Galat: nilai tidak sah untuk '--format'" in done.stderr and "Error: Invalid value" in done.stderr
+
+
+@pytest.mark.parametrize("group", [[], ["people"]], ids=["kompiler", "people"])
+def test_a_group_takes_locale_for_its_help(
+    group: list[str], run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """``kompiler --locale en --help`` and ``kompiler people --locale en --help`` exited 2: "No such
+    option '--locale'"."""
+    shown = _help(run_cli, [*group, "--locale", "en"], tmp_path)
+    assert shown.startswith("Usage: ") and "Commands:" in shown, shown
+
+
+@pytest.mark.parametrize(
+    ("words", "language"),
+    [
+        (["--locale", "en", "explain", "KMP011"], "en"),
+        (["--locale", "en", "explain", "--locale", "id", "KMP011"], "id"),
+        (["--locale", "id", "explain", "--locale", "en", "KMP011"], "en"),
+        (["explain", "KMP011"], "id"),
+    ],
+)
+def test_a_group_s_locale_is_its_commands_unless_they_choose(
+    words: list[str], language: str, run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """A command takes the ``--locale`` given to its group when it is not given its own."""
+    result = run_cli(words, tmp_path)
+    assert result.exit_code == 0, result.output
+    assert ("Schema violation" in result.output) == (language == "en"), result.output
+
+
+def test_people_s_locale_is_its_commands(run_cli: Callable[..., Result], tmp_path: Path) -> None:
+    """``people --locale en check FILE``: the group's language, which each of its commands has as well."""
+    shutil.copytree(
+        REPOSITORY / "standards", tmp_path / "standards", ignore=shutil.ignore_patterns(".kompiler-*")
+    )
+    file = write_assessment(tmp_path / "asesmen.csv", [("P-001", BKD, LEVELS)])
+    shown = run_cli(["people", "--locale", "en", "check", str(file)], tmp_path).output
+    assert "1 employee" in shown and "pegawai" not in shown, shown

@@ -18,6 +18,7 @@ import click
 
 from kompiler import __version__
 from kompiler.cli import environment, helptext
+from kompiler.cli.common import locale_option
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -111,7 +112,8 @@ def _defend(error: Exception) -> NoReturn:
 @click.version_option(
     __version__, prog_name="kompiler", help="Tampilkan versi lalu keluar. / Show the version and exit."
 )
-def cli() -> None:
+@locale_option
+def cli(locale: str | None) -> None:
     """kompiler: periksa, susun, dan terbitkan Standar Kompetensi Jabatan ASN yang ditulis dalam YAML.
     / Check, build and publish ASN competency standards written in YAML."""
 

@@ -22,12 +22,25 @@ LOCALES = ("id", "en")
 
 
 def locale_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``--locale``, on a command or a group; a command without its own takes its group's
+    (``kompiler --locale en check``), as help and usage errors already speak it wherever it is written."""
     return click.option(
         "--locale",
         type=click.Choice(LOCALES),
-        default=None,
+        default=groups_locale,
         help="Bahasa pesan: id (bawaan) atau en. / Message language.",
     )(function)
+
+
+def groups_locale() -> str | None:
+    """The ``--locale`` given to the nearest group above the command being parsed, if any."""
+    context = click.get_current_context(silent=True)
+    parent = context.parent if context is not None else None
+    while parent is not None:
+        if parent.params.get("locale"):
+            return parent.params["locale"]
+        parent = parent.parent
+    return None
 
 
 def project_argument(function: Callable[..., Any]) -> Callable[..., Any]:

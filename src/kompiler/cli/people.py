@@ -25,7 +25,15 @@ import click
 from kompiler.build.output import shown_path
 from kompiler.build.people import FORMATS, Prepared, Refused, Written, prepare_compiled
 from kompiler.build.private import PrivateWriter, default_folder
-from kompiler.cli.common import LOCALES, executor_checked, jobs_option, project_path, resolve_locale
+from kompiler.cli.common import (
+    LOCALES,
+    executor_checked,
+    groups_locale,
+    jobs_option,
+    locale_option,
+    project_path,
+    resolve_locale,
+)
 from kompiler.cli.output import said, terminable, writing
 from kompiler.cli.usage import BadValue
 from kompiler.diagnostics import Diagnostic, Message, Severity, count_by_severity
@@ -108,7 +116,7 @@ def _common(function: Callable[..., Any]) -> Callable[..., Any]:
                 "--locale",
                 "locale",
                 type=click.Choice(LOCALES),
-                default=None,
+                default=groups_locale,
                 help="Bahasa dokumen dan pesan: id (bawaan) atau en. / Language of documents and messages.",
             ),
             # The name these commands had before they took every other command's --locale; kept,
@@ -160,7 +168,8 @@ def _writing(supported: tuple[str, ...]) -> Decorator:
 
 
 @click.group("people")
-def command() -> None:
+@locale_option
+def command(locale: str | None) -> None:
     """Hasil asesmen pegawai terhadap standar: kesenjangan, rencana pengembangan, mutasi, agregat.
     / Employees' assessments against the standards: gaps, development plans, moves, aggregates."""
 
