@@ -41,6 +41,7 @@ def run_step(
     *,
     sheet: str | None = None,
     purpose: str | None = None,
+    position: str = "NTB.JF.HUMAS.MUDA",
 ) -> Written:
     """One ``kompiler people STEP FILE -o TARGET [--lembar SHEET] [--tujuan PURPOSE]``, as the command
     runs it."""
@@ -53,7 +54,7 @@ def run_step(
     writer = PrivateWriter(target)
     try:
         if step == "pool":
-            written = prepared.write_pool("NTB.JF.HUMAS.MUDA", writer, ("md", "csv"))
+            written = prepared.write_pool(position, writer, ("md", "csv"))
         elif step == "summary":
             written = prepared.write_summary(writer, ("md",), 5, None)
         else:
@@ -175,3 +176,31 @@ def test_a_purpose_for_everyone_is_another_assessment(result: CompileResult, tmp
     parts = json.loads((target / MANIFEST).read_text(encoding="utf-8"))["bagian"]
     assert parts["rencana"]["tujuan"] == "pengisian" and parts["rencana"]["lembar"] is None
     assert run_step(result, file, target, "moves", purpose="pengisian").removed == ()
+
+
+def test_the_pools_of_two_positions_stay_side_by_side(result: CompileResult, tmp_path: Path) -> None:
+    """A pool per position is its own answer: the pool of a second position keeps the first's files,
+    byte for byte, unless they come from another assessment, which the summary then names."""
+    target = tmp_path / "hasil"
+    run_step(result, SAMPLE, target, "pool")
+    first = {name: (target / "talenta" / name).read_bytes() for name in _files(target / "talenta")}
+    assert sorted(first) == ["NTB.JF.HUMAS.MUDA.csv", "NTB.JF.HUMAS.MUDA.md"]
+
+    written = run_step(result, SAMPLE, target, "pool", position="NTB.JF.HUMAS.PERTAMA.KOMINFO")
+
+    assert written.removed == ()
+    assert _files(target / "talenta") == [
+        *first,
+        "NTB.JF.HUMAS.PERTAMA.KOMINFO.csv",
+        "NTB.JF.HUMAS.PERTAMA.KOMINFO.md",
+    ]
+    assert all((target / "talenta" / name).read_bytes() == data for name, data in first.items())
+    three = tmp_path / "tiga.csv"
+    three.write_text(THREE, encoding="utf-8")
+    other = run_step(result, three, target, "pool")
+    assert other.removed == (
+        "talenta/NTB.JF.HUMAS.PERTAMA.KOMINFO.csv",
+        "talenta/NTB.JF.HUMAS.PERTAMA.KOMINFO.md",
+    )
+    assert "dihapus: talenta/NTB.JF.HUMAS.PERTAMA.KOMINFO.csv" in other.summary("id")
+    assert _files(target / "talenta") == list(first)

@@ -30,7 +30,7 @@ from typing import Protocol
 from kompiler.build.orchestrate import build_moment, source_date
 from kompiler.build.people_documents import DocumentWriter
 from kompiler.build.private import PrivateWriter
-from kompiler.build.provenance import Source, record
+from kompiler.build.provenance import Source, made_from, record
 from kompiler.check.parallel import checked_spec, executor_for
 from kompiler.check.result import CompileResult
 from kompiler.diagnostics import Diagnostic, Message, Severity
@@ -312,7 +312,9 @@ class Prepared:
 
     def write_pool(self, position: str, writer: PrivateWriter, formats: tuple[str, ...]) -> Written:
         """The talent pool of ``position``, the :data:`POOL_SIZE` people most ready for it (its holders
-        left out), into ``talenta/<KODE>.md`` and ``talenta/<KODE>.csv``."""
+        left out), into ``talenta/<KODE>.md`` and ``talenta/<KODE>.csv``. The pools of other positions
+        stay when they come from the same assessment: they answer other questions and do not contradict
+        this one (:meth:`_other_pools`)."""
         source = self.source()
         people = self.people(plans=False, moves=False, year=None)
         requirements = people.requirements
@@ -341,8 +343,34 @@ class Prepared:
                 "unit": found.unit,
             }
             writer.write_text(f"talenta/{stem}.md", self.templates().render("people/talenta.md", context))
-        written = Written(len(candidates), int("md" in formats), rows)
-        return self._recorded(writer, "talenta", f"pool {position}", source, written)
+        others = self._other_pools(writer, stem, source)
+        written = self._recorded(
+            writer,
+            "talenta",
+            f"pool {position}",
+            source,
+            Written(len(candidates), int("md" in formats), rows),
+        )
+        return replace(written, removed=tuple(sorted((*written.removed, *others))))
+
+    @staticmethod
+    def _other_pools(writer: PrivateWriter, stem: str, source: Source) -> tuple[str, ...]:
+        """Copy the folder's pools of positions other than ``stem`` into ``writer`` when the manifest
+        says they come from ``source``, since the folder's ``talenta/`` is replaced as a whole; else
+        return them, to be named as removed (they come from another assessment)."""
+        folder = writer.target / "talenta"
+        names = sorted(entry.name for entry in folder.iterdir()) if folder.is_dir() else []
+        # Only kompiler's own unchanged files (previous_text knows them), copied byte for byte (CRLF rows).
+        others = [
+            name
+            for name in names
+            if name.rsplit(".", 1)[0] != stem and writer.previous_text(f"talenta/{name}") is not None
+        ]
+        if not made_from(writer, "talenta", source):
+            return tuple(f"talenta/{name}" for name in others)
+        for name in others:
+            writer.write_bytes(f"talenta/{name}", (folder / name).read_bytes())
+        return ()
 
     def write_summary(
         self, writer: PrivateWriter, formats: tuple[str, ...], minimum: int, year: int | None

@@ -93,7 +93,7 @@ def record(
         entry = previous.get(name)
         if not there:
             continue
-        if entry is None or any(entry.get(key) != value for key, value in source.identity().items()):
+        if not _made_from(entry, source):
             removed |= there
         elif name != part:
             parts[name] = {**entry, "isi": _shown(there)}
@@ -112,6 +112,15 @@ def record(
     manifest = {"format": FORMAT, "keterangan": _NOTE, "bagian": dict(sorted(parts.items()))}
     writer.write_text(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
     return tuple(_shown(removed))
+
+
+def made_from(writer: PrivateWriter, part: str, source: Source) -> bool:
+    """Whether the folder's manifest records ``part`` as made from the assessment ``source``."""
+    return _made_from(_entries(writer.previous_text(MANIFEST)).get(part), source)
+
+
+def _made_from(entry: dict[str, Any] | None, source: Source) -> bool:
+    return entry is not None and all(entry.get(key) == value for key, value in source.identity().items())
 
 
 def _entries(text: str | None) -> dict[str, dict[str, Any]]:
