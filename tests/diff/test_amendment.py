@@ -11,6 +11,8 @@ from pathlib import Path
 from docx import Document
 from git_project import POSITION, GitProject
 
+from kompiler.project import UNNUMBERED
+
 TASKS = ["Menilai kewajaran nilai aset tetap daerah", "Menyusun laporan penilaian aset tetap daerah"]
 
 
@@ -47,6 +49,23 @@ def test_amendment_documents(project: GitProject, run_cli, golden, tmp_path: Pat
     assert "level kompetensi M.01 Integritas dinaikkan dari level 2 menjadi level 3;" in text
     assert "Ditambahkan Standar Kompetensi Jabatan" in text
     assert "PERUBAHAN ATAS PERATURAN GUBERNUR NUSA TENGGARA BARAT NOMOR 12 TAHUN 2026" in text
+
+
+def test_unnumbered_regulations_print_one_placeholder(project: GitProject, run_cli, tmp_path: Path) -> None:
+    """The amending regulation has no number yet and, here, neither has the one it amends: both heading
+    lines print the placeholder every document prints for an unknown number, not two different ones."""
+    project.edit("standards/kompiler.yaml", lambda data: data["dokumen"].pop("nomor"))
+    project.commit("belum bernomor")
+    amend(project)
+    out = tmp_path / "perubahan"
+    result = run_cli(["diff", "--amendment", str(out)], project.top)
+    assert result.exit_code == 0, result.output
+    heading = (out / "perubahan.md").read_text(encoding="utf-8").splitlines()[:4]
+    assert heading[1] == f"**NOMOR {UNNUMBERED} TAHUN {UNNUMBERED}**  "
+    assert f" NOMOR {UNNUMBERED} TAHUN 2026 TENTANG " in heading[3]
+    assert "…" not in "".join(heading)
+    text = "\n".join(p.text for p in Document(io.BytesIO((out / "perubahan.docx").read_bytes())).paragraphs)
+    assert f"NOMOR {UNNUMBERED} TAHUN {UNNUMBERED}\n" in text
 
 
 def test_amendment_in_english(project: GitProject, run_cli, golden, tmp_path: Path) -> None:

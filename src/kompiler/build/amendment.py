@@ -21,7 +21,7 @@ from kompiler.diff.changes import Change, Kind, Subject
 from kompiler.diff.report import groups
 from kompiler.diff.wording import entity_name, field_label
 from kompiler.model import Corpus
-from kompiler.project import regulation_number
+from kompiler.project import UNNUMBERED, regulation_number
 from kompiler.render.documents import appendix_pdf
 from kompiler.render.environment import Templates
 from kompiler.render.view import regulation_title
@@ -92,9 +92,11 @@ def amendment_view(comparison: Comparison, locale: str) -> AmendmentView:
         if subject in _PROVISION  # the development policy (pengembangan/) is not in the regulation
     )
     labels = {key: _t(key, locale) for key in _LABELS}
+    # The amending regulation is not enacted yet: its number and year print as the placeholder every
+    # document prints for an unknown number, as the amended one's does on the next line while unnumbered.
     heading = (
         title.upper(),
-        f"{labels['nomor'].upper()} … {labels['tahun'].upper()} …",
+        f"{labels['nomor'].upper()} {UNNUMBERED} {labels['tahun'].upper()} {UNNUMBERED}",
         labels["tentang"].upper(),
         f"{labels['perubahan_atas']} {title.upper()} {labels['nomor'].upper()} {number} "
         f"{labels['tahun'].upper()} {year} {labels['tentang'].upper()} {about.upper()}",
