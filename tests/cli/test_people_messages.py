@@ -5,6 +5,7 @@ language (both when none is chosen), and options only where they change the outp
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
 import subprocess
 import sys
@@ -57,7 +58,44 @@ def test_a_file_git_would_add_is_read_with_a_warning(
     git(repository, "add", "standards/hasil.csv")
     tracked = run_cli(["people", "check", "standards/hasil.csv", "--locale", "en"], repository)
     assert "Git tracks this assessment file" in tracked.output
-    assert "git rm --cached -- standards/hasil.csv" in tracked.output
+    assert (
+        f"git -C {shlex.quote(str(repository.resolve()))} rm --cached -- standards/hasil.csv"
+        in tracked.output
+    )
+
+
+def test_git_is_asked_about_the_file_a_link_points_to(
+    repository: Path, clean: Path, run_cli: Callable[..., Result]
+) -> None:
+    """A link puts only the path it holds into a commit; the data is where it points. A link in the
+    ignored asesmen/ to a file Git would add warns; a link Git would add, to an ignored file, does not."""
+    (repository / "asesmen").mkdir()
+    shutil.copy(clean, repository / "data.csv")
+    (repository / "asesmen" / "pintas.csv").symlink_to(repository / "data.csv")
+    into = run_cli(["people", "check", "asesmen/pintas.csv"], repository)
+    assert "asesmen/pintas.csv: peringatan KMP220: " in into.output
+    assert "tidak diabaikan (.gitignore)" in into.output
+    shutil.move(repository / "data.csv", repository / "asesmen" / "data.csv")
+    (repository / "pintas.csv").symlink_to(repository / "asesmen" / "data.csv")
+    out = run_cli(["people", "check", "pintas.csv"], repository)
+    assert out.exit_code == 0 and "KMP220" not in out.output, out.output
+
+
+def test_the_command_to_untrack_a_file_runs_from_anywhere_and_runs_nothing_else(
+    tmp_path: Path, repository: Path, clean: Path, run_cli: Callable[..., Result]
+) -> None:
+    """The file named from the repository's top, with ``git -C`` to it, every path shell-quoted: the
+    command is pasted into a shell, from wherever kompiler ran, and a name may hold ``$(…)``."""
+    name = "sub/$(touch PWNED).csv"
+    (repository / "sub").mkdir()
+    shutil.copy(clean, repository / name)
+    git(repository, "add", "--", name)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    arguments = ["people", "check", str(repository / name), "-p", str(repository / "standards")]
+    result = run_cli([*arguments, "--locale", "en"], elsewhere)
+    top = shlex.quote(str(repository.resolve()))
+    assert f"(git -C {top} rm --cached -- 'sub/$(touch PWNED).csv')" in result.output, result.output
 
 
 def test_a_file_in_an_ignored_folder_or_outside_a_repository_is_read_without_a_word(

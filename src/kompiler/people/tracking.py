@@ -8,18 +8,22 @@ tracked, and a file already committed is not taken back by refusing to read it. 
 (KMP220), saying what to do, so that the drafter hears it before the commit rather than after.
 
 Git is asked with the ignore rules it applies to ``git add`` (``.gitignore``, ``info/exclude``, the user's
-excludes file); when git cannot be run, or the file is in no work tree, there is nothing to say.
+excludes file); when git cannot be run, or the file is in no work tree, there is nothing to say. It is
+asked about the file the data is in, every link resolved: a link puts only the path it holds into a
+commit, while the file it points to, untracked and not ignored, is what ``git add -A`` takes.
 """
 
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity
 from kompiler.diff.git import git_environment
+from kompiler.spreadsheet import shown
 
 CODE = "KMP220"
 _GIT_TIMEOUT = 30  # seconds; git answers these questions in milliseconds
@@ -30,17 +34,17 @@ def exposure(path: Path, name: str) -> Diagnostic | None:
     add it (it lies in a work tree and no ``.gitignore`` covers it); ``None`` otherwise.
 
     One ``git ls-files`` in the file's folder answers both: it lists the file tagged ``H`` when tracked,
-    ``?`` when untracked and not ignored, and not at all when ignored; outside a work tree it fails."""
-    # The folder's links are resolved as git resolves its work tree; the file's own is not: a link to a
-    # file outside the repository puts only the link in reach of a commit.
-    folder = Path(os.path.realpath(path.parent))
+    ``?`` when untracked and not ignored, and not at all when ignored; outside a work tree it fails. It
+    names the file from the repository's top (``--full-name``), which the command to untrack it needs:
+    the user may run kompiler from anywhere."""
+    real = Path(os.path.realpath(path))
     program = shutil.which("git")
     if program is None:
         return None
-    arguments = ["ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard", "--", path.name]
+    arguments = ["ls-files", "-z", "-t", "--full-name", "--cached", "--others", "--exclude-standard"]
     try:
         listed = subprocess.run(
-            [program, "-C", str(folder), *arguments],
+            [program, "--literal-pathspecs", "-C", str(real.parent), *arguments, "--", real.name],
             capture_output=True,
             timeout=_GIT_TIMEOUT,
             check=False,
@@ -51,15 +55,15 @@ def exposure(path: Path, name: str) -> Diagnostic | None:
     if listed.returncode != 0 or not listed.stdout:
         return None
     if not listed.stdout.startswith(b"? "):
+        untrack = _untrack(real, listed.stdout)
         message = Message(
             "Berkas asesmen ini dilacak Git: data pribadi di dalamnya masuk ke riwayat commit. Keluarkan "
-            f"dari Git (git rm --cached -- {name}), simpan di folder asesmen/ yang diabaikan .gitignore atau "
-            "di luar repositori, dan bila sudah di-commit, mintalah pengelola repositori menghapusnya dari "
-            "riwayat.",
+            f"dari Git ({untrack}), simpan di folder asesmen/ yang diabaikan .gitignore atau di luar "
+            "repositori, dan bila sudah di-commit, mintalah pengelola repositori menghapusnya dari riwayat.",
             "Git tracks this assessment file: the personal data it holds goes into the commit history. Take "
-            f"it out of Git (git rm --cached -- {name}), keep it in an asesmen/ folder that .gitignore "
-            "ignores or outside the repository, and if it was committed, ask the repository's maintainer to "
-            "remove it from the history.",
+            f"it out of Git ({untrack}), keep it in an asesmen/ folder that .gitignore ignores or outside "
+            "the repository, and if it was committed, ask the repository's maintainer to remove it from "
+            "the history.",
         )
     else:
         message = Message(
@@ -71,3 +75,11 @@ def exposure(path: Path, name: str) -> Diagnostic | None:
             "ignores every folder named asesmen/) or out of the repository.",
         )
     return Diagnostic(Severity.WARNING, CODE, message, Location(name))
+
+
+def _untrack(real: Path, listed: bytes) -> str:
+    """The command that takes the file out of Git from any folder: ``git -C <top> rm --cached -- <path
+    from the top>``, each path shell-quoted (a file name may hold ``$(…)``) and printable."""
+    relative = os.fsdecode(listed[2:].split(b"\0", 1)[0])
+    top = real.parents[len(PurePosixPath(relative).parts) - 1]
+    return f"git -C {shlex.quote(shown(str(top)))} rm --cached -- {shlex.quote(shown(relative))}"
