@@ -235,3 +235,46 @@ def test_people_s_locale_is_its_commands(run_cli: Callable[..., Result], tmp_pat
     file = write_assessment(tmp_path / "asesmen.csv", [("P-001", BKD, LEVELS)])
     shown = run_cli(["people", "--locale", "en", "check", str(file)], tmp_path).output
     assert "1 employee" in shown and "pegawai" not in shown, shown
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "hidden"),
+    [
+        (
+            "en",
+            ["Try 'kompiler check --help' for help.", "Error: No such option '--bogus'"],
+            ["Coba", "Galat"],
+        ),
+        (
+            "id",
+            ["Coba 'kompiler check --help' untuk bantuan.", "Galat: opsi --bogus tidak ada"],
+            ["Try", "Error"],
+        ),
+        (None, ["untuk bantuan. / Try 'kompiler check", "Galat: opsi --bogus", "Error: No such option"], []),
+    ],
+)
+def test_a_usage_error_is_told_in_the_language_chosen(
+    language: str | None, shown: list[str], hidden: list[str], tmp_path: Path
+) -> None:
+    """``check --locale en --bogus`` printed an English usage line, then "Coba … / Try …" and "Galat: …"
+    with "Error: …"; with a language chosen, only its lines; with none, both."""
+    chosen = ["--locale", language] if language else []
+    command = [sys.executable, "-m", "kompiler", "check", *chosen, "--bogus"]
+    environment = {**os.environ, "KOMPILER_LOCALE": "", "NO_COLOR": "1"}
+    done = subprocess.run(command, cwd=tmp_path, env=environment, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert [text for text in shown if text not in done.stderr] == [], done.stderr
+    assert [text for text in hidden if text in done.stderr] == [], done.stderr
+
+
+def test_kompiler_s_own_usage_error_is_told_in_each_half(tmp_path: Path) -> None:
+    """``diff`` raises its mistakes in both languages; each is told in its own, not the whole text as the
+    English sentence below an Indonesian one saying to read it."""
+    command = [sys.executable, "-m", "kompiler", "diff", "a", "b", "c", "d"]
+    environment = {**os.environ, "KOMPILER_LOCALE": "", "NO_COLOR": "1"}
+    done = subprocess.run(
+        command, cwd=REPOSITORY, env=environment, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2
+    assert "Galat: terlalu banyak argumen: [REV_A] [REV_B] [PATH]\n" in done.stderr, done.stderr
+    assert "Error: too many arguments: [REV_A] [REV_B] [PATH]\n" in done.stderr, done.stderr

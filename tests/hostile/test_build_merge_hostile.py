@@ -17,13 +17,14 @@ MARKER = ".kompiler-output"
 
 
 def forge_marker(folder: Path) -> None:
-    """Write a marker in ``folder`` that lists every file under it with its true size."""
+    """Write a marker in ``folder`` that lists every file under it with its true size, time and SHA-256."""
     lines = [
-        f"{path.stat().st_size} {path.relative_to(folder).as_posix()}\n"
+        f"{path.stat().st_size} {path.stat().st_mtime_ns} {hashlib.sha256(path.read_bytes()).hexdigest()} "
+        f"{path.relative_to(folder).as_posix()}\n"
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     ]
-    (folder / MARKER).write_text("kompiler-output 1\n" + "".join(lines), encoding="utf-8")
+    (folder / MARKER).write_text("kompiler-output 2\n" + "".join(lines), encoding="utf-8")
 
 
 def hashes(folder: Path) -> dict[str, str]:
@@ -129,9 +130,10 @@ COMMANDS = ("check", "build", "rules", "explain", "diff", "merge", "import", "fm
 
 @pytest.mark.parametrize("args", [[command, "--tidak-ada"] for command in COMMANDS] + [["--tidak-ada"]])
 def test_an_unknown_option_is_told_in_indonesian_and_english(
-    kompiler, tmp_path: Path, args: list[str]
+    kompiler_with, tmp_path: Path, args: list[str]
 ) -> None:
-    run = kompiler(args, cwd=tmp_path)
+    """With no language chosen; with one, only its sentence (tests/cli/test_help.py)."""
+    run = kompiler_with(args, cwd=tmp_path, env={"KOMPILER_LOCALE": None})
     assert run.exit_code == 2
     assert "Galat: opsi --tidak-ada tidak ada." in run.stderr
     assert "Error: No such option '--tidak-ada'." in run.stderr
@@ -166,9 +168,9 @@ def test_a_bare_group_prints_its_help_not_an_error(kompiler, tmp_path: Path, arg
     ],
 )
 def test_a_usage_error_is_told_in_indonesian_first(
-    kompiler, tmp_path: Path, args: list[str], indonesian: str
+    kompiler_with, tmp_path: Path, args: list[str], indonesian: str
 ) -> None:
-    run = kompiler(args, cwd=tmp_path)
+    run = kompiler_with(args, cwd=tmp_path, env={"KOMPILER_LOCALE": None})
     assert run.exit_code == 2, run.stderr
     assert indonesian in run.stderr and "\nError: " in run.stderr
     assert "\x1b" not in run.stderr and "Traceback" not in run.stderr

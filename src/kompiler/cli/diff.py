@@ -136,7 +136,9 @@ def _parse(repository: Repository, arguments: tuple[str, ...]) -> tuple[str | No
     REV_B, or named as the reports name it (``work-tree``, ``pohon kerja``) where no revision or path
     has that name."""
     if len(arguments) > 3:
-        raise click.UsageError("terlalu banyak argumen / too many arguments: [REV_A] [REV_B] [PATH]")
+        raise click.UsageError(
+            "terlalu banyak argumen: [REV_A] [REV_B] [PATH] / too many arguments: [REV_A] [REV_B] [PATH]"
+        )
     items = list(arguments)
     path = _default_path()
     if items and (len(items) == 3 or not _is_revision(repository, items[-1])):

@@ -125,6 +125,11 @@ def speaking(arguments: Sequence[str]) -> Iterator[None]:
         _language.locale, _language.chosen = previous
 
 
+def chosen() -> str | None:
+    """The language this run of the command line chose (:func:`chosen_locale`), if any."""
+    return _language.chosen
+
+
 def _translated(message: str) -> str:
     """click's ``_``: a word of its help in the language of the run; anything else as click wrote it."""
     if message in BILINGUAL:

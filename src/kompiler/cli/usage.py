@@ -32,22 +32,44 @@ class BadValue(click.BadParameter):
 
 
 def show(error: click.UsageError) -> None:
-    """Print ``error`` on standard error as click would, with the Indonesian sentence first."""
+    """Print ``error`` on standard error as click would, in the language the command line chose
+    (:func:`kompiler.cli.helptext.chosen`), else with the Indonesian sentence first, then the English.
+    A mistake of a kind with no Indonesian sentence of its own keeps the English one in Indonesian too,
+    as the sentence it has points at it."""
     context = error.ctx
+    language = helptext.chosen()
+    indonesian = _indonesian(error)
     lines = []
     if context is not None:
         help_hint = f"'{context.command_path} --help'"
-        lines += [
-            context.get_usage(),
-            f"Coba {help_hint} untuk bantuan. / Try {help_hint} for help.",
-            "",
-        ]
-    lines += [f"Galat: {_indonesian(error)}", f"Error: {error.format_message()}"]
+        hints = {"id": f"Coba {help_hint} untuk bantuan.", "en": f"Try {help_hint} for help."}
+        lines += [context.get_usage(), hints[language] if language else " / ".join(hints.values()), ""]
+    if language != "en":
+        lines.append(f"Galat: {indonesian or _UNKNOWN}")
+    if language != "id" or indonesian is None:
+        lines.append(f"Error: {_english(error)}")
     click.echo(escaped("\n".join(lines), keep="\n"), err=True)
 
 
-def _indonesian(error: click.UsageError) -> str:
-    """The Indonesian sentence for ``error``, from its kind and the parameter it names."""
+def _english(error: click.UsageError) -> str:
+    """click's English sentence for ``error``, or the English half of kompiler's own ("id / en")."""
+    halves = _halves(error)
+    return halves[1] if halves else error.format_message()
+
+
+def _halves(error: click.UsageError) -> list[str] | None:
+    """The two halves of a mistake kompiler raised as a plain usage error written in both languages."""
+    if type(error) is not click.UsageError:
+        return None
+    halves = error.message.split(" / ")
+    return halves if len(halves) == 2 else None
+
+
+_UNKNOWN = "perintah tidak dapat dijalankan seperti ditulis; lihat kalimat bahasa Inggris di bawah."
+
+
+def _indonesian(error: click.UsageError) -> str | None:
+    """The Indonesian sentence for ``error``, from its kind and the parameter it names, if it has one."""
     if isinstance(error, click.NoSuchOption):
         return f"opsi {error.option_name} tidak ada{_did_you_mean(error.possibilities)}."
     name = getattr(error, "command_name", None)
@@ -64,7 +86,8 @@ def _indonesian(error: click.UsageError) -> str:
         return f"nilai tidak sah{f' untuk {named}' if named else ''}{allowed}."
     if isinstance(error, click.BadOptionUsage):
         return f"opsi {error.option_name} tidak dipakai dengan benar."
-    return "perintah tidak dapat dijalankan seperti ditulis; lihat kalimat bahasa Inggris di bawah."
+    halves = _halves(error)
+    return halves[0] if halves else None
 
 
 def _named(error: click.BadParameter) -> str | None:
