@@ -231,6 +231,8 @@ def test_a_missing_column_s_likely_stand_in_is_named_by_its_number(tmp_path: Pat
     _, diagnostics = read(path, index)
     missing = next(d for d in diagnostics if "'jabatan' is missing" in d.message.en)
     assert missing.message.en.endswith(" Column 2?") and "jabatn" not in every_message(diagnostics)
+    assert "(wide layout; other names: " in missing.message.en and "lebar" not in missing.message.en
+    assert "(tata letak lebar; nama lain: " in missing.message.id
 
 
 def test_a_personal_column_is_named_by_the_word_that_makes_it_one(index: Index) -> None:

@@ -40,6 +40,11 @@ class Layout(StrEnum):
     WIDE = "lebar"
     LONG = "panjang"
 
+    @property
+    def english(self) -> str:
+        """The layout's name in an English message (its value is the Indonesian one)."""
+        return "wide" if self is Layout.WIDE else "long"
+
 
 ALIASES: dict[str, Role] = {
     "id": Role.ID,
@@ -231,7 +236,7 @@ def _missing(role: Role, layout: Layout, names: list[str]) -> HeaderProblem:
         Message(
             f"Kolom wajib {role.value!r} tidak ada (tata letak {layout.value}; nama lain: "
             f"{', '.join(aliases[1:]) or '-'}).{hint_id}",
-            f"The required column {role.value!r} is missing ({layout.value} layout; other names: "
+            f"The required column {role.value!r} is missing ({layout.english} layout; other names: "
             f"{', '.join(aliases[1:]) or '-'}).{hint_en}",
         ),
     )
