@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from kompiler.people.results import PersonReport
 from kompiler.render.labels import decimal
-from kompiler.render.people.tables import NOTICE, Table
+from kompiler.render.people.tables import LOCALE, NOTICE, Table
 from kompiler.render.people.view import Setting, box_text, explanation
 from kompiler.spreadsheet import spreadsheet_text
 
@@ -99,7 +99,7 @@ def summary_rows(report: PersonReport, setting: Setting) -> Iterator[list[str]]:
         spreadsheet_text(match.band_name),
         str(len(match.gaps)),
         str(sum(1 for gap in match.gaps if gap.gap > 0)),
-        box_text(report.talent_box, setting.locale),
+        box_text(report.talent_box, LOCALE),
         NOTICE,
     ]
 

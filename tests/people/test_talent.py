@@ -158,4 +158,11 @@ def test_the_english_gaps_document_says_box(tmp_path: Path) -> None:
     assert "| Talent box | Box 9: Kinerja di atas ekspektasi dan potensial tinggi |" in document
     assert "Kotak" not in document
     summary = (target / "ringkasan.csv").read_text(encoding="utf-8")
-    assert "Box 9: Kinerja di atas ekspektasi dan potensial tinggi" in summary
+    # A table's values stay as an HR import is configured against them, whatever the documents' locale.
+    assert "Kotak 9: Kinerja di atas ekspektasi dan potensial tinggi" in summary and "Box" not in summary
+    indonesian = tmp_path / "hasil-id"
+    run_step(compile_path(STANDARDS), path, indonesian, "gaps")
+    assert (indonesian / "ringkasan.csv").read_bytes() == (target / "ringkasan.csv").read_bytes()
+    assert "| Kotak talenta | Kotak 9: " in (indonesian / "kesenjangan" / "P-4.md").read_text(
+        encoding="utf-8"
+    )

@@ -26,7 +26,7 @@ from kompiler.people.stream import ChunkResult
 from kompiler.people.table import Chunk
 from kompiler.people.talent import box_of
 from kompiler.render.labels import decimal
-from kompiler.render.people.tables import NOTICE
+from kompiler.render.people.tables import LOCALE, NOTICE
 from kompiler.render.people.view import Setting, box_text
 from kompiler.spreadsheet import spreadsheet_text
 
@@ -201,7 +201,7 @@ def _summary_block(
                 bands[i][1],
                 str(required[i]),
                 str(with_gap[i]),
-                box_text(box, setting.locale),
+                box_text(box, LOCALE),
                 NOTICE,
             ]
         )

@@ -1,8 +1,9 @@
 """The CSV tables HR systems import: one row per person and competency, plan item, move or person.
 
 Column names are stable (they are what an import is configured against) and listed here, in order, once:
-:data:`COLUMNS`. Numbers are written with a decimal point whatever the locale, levels as integers, a
-missing value as an empty cell, booleans as ``ya``/``tidak``. Every row names the formula version
+:data:`COLUMNS`. So are their values, whatever ``--locale`` the documents follow: words a table makes
+(a talent box, ``Kotak 9: …``) are Indonesian (:data:`LOCALE`), numbers are written with a decimal point,
+levels as integers, a missing value as an empty cell, booleans as ``ya``/``tidak``. Every row names the formula version
 (``versi_rumus``) and carries the notice (``keterangan``): confidential personal data, supporting, not
 replacing, a human decision (UU 27/2022 Pasal 10), so that a row copied out of the file still says so.
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 import csv
 from typing import TextIO
 
+LOCALE = "id"  # the language of the words a table makes, whatever the documents' locale
 # Plain ASCII without a comma: a million rows neither quote it nor leave the encoder's fast path.
 NOTICE = "RAHASIA - data pribadi; hasil rumus mendukung dan tidak menggantikan keputusan manusia (UU 27/2022 Pasal 10)"
 
