@@ -93,3 +93,21 @@ def test_gaps_plan_moves_on_the_example(tmp_path: Path) -> None:
     ]
     assert ("NTB.JF.HUMAS.MUDA", "vertikal") in {(row["kode_jabatan"], row["jenis_mutasi"]) for row in moves}
     assert "vertikal" in (private / "mutasi" / "P-0001.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(GIT is None, reason="git is not installed")
+def test_the_readme_expects_the_warning_its_first_people_command_gives(tmp_path: Path) -> None:
+    """In a clone of kompiler the sample is tracked, so the walkthrough's first command warns KMP220, as
+    it must about any tracked assessment file; the walkthrough says so before a newcomer runs it."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    walkthrough = readme[readme.index("## People: gaps, plans and moves") :]
+    first = "kompiler people check contoh/asesmen-contoh.csv"
+    assert "KMP220" in walkthrough[: walkthrough.index(first)]
+    work = tmp_path / "kompiler"
+    shutil.copytree(REPO / "standards", work / "standards", ignore=shutil.ignore_patterns(".kompiler-cache"))
+    shutil.copytree(EXAMPLE.parent, work / "contoh")
+    subprocess.run(["git", "init", "-q", str(work)], check=True)
+    subprocess.run(["git", "-C", str(work), "add", "contoh"], check=True)
+    run = kompiler(*first.split()[1:], cwd=work)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "contoh/asesmen-contoh.csv: peringatan KMP220: Berkas asesmen ini dilacak Git" in run.stdout
