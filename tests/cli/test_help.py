@@ -280,3 +280,35 @@ def test_kompiler_s_own_usage_error_is_told_in_each_half(tmp_path: Path) -> None
     assert done.returncode == 2
     assert "Galat: terlalu banyak argumen: [REV_A] [REV_B] [PATH]\n" in done.stderr, done.stderr
     assert "Error: too many arguments: [REV_A] [REV_B] [PATH]\n" in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("words", "indonesian"),
+    [
+        (
+            ["people", "check", "asesmen"],
+            "Galat: nilai tidak sah untuk 'BERKAS': 'asesmen' adalah folder, bukan berkas.",
+        ),
+        (
+            ["people", "check", "tidak-ada.csv"],
+            "Galat: nilai tidak sah untuk 'BERKAS': 'tidak-ada.csv' tidak ada.",
+        ),
+        (["check", "tidak-ada"], "Galat: nilai tidak sah untuk '[PATH]': 'tidak-ada' tidak ada."),
+        (
+            ["init", "berkas.txt"],
+            "Galat: nilai tidak sah untuk 'FOLDER': 'berkas.txt' adalah berkas, bukan folder.",
+        ),
+    ],
+)
+def test_a_path_refused_is_told_why_in_indonesian_too(
+    words: list[str], indonesian: str, tmp_path: Path
+) -> None:
+    """``people check asesmen`` (a folder) said only "nilai tidak sah untuk 'FILE'." in Indonesian, and
+    why ("is a directory") in English alone."""
+    (tmp_path / "asesmen").mkdir()
+    (tmp_path / "berkas.txt").write_text("", encoding="utf-8")
+    command = [sys.executable, "-m", "kompiler", *words]
+    environment = {**os.environ, "KOMPILER_LOCALE": "", "NO_COLOR": "1"}
+    done = subprocess.run(command, cwd=tmp_path, env=environment, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert indonesian + "\nError: Invalid value" in done.stderr, done.stderr

@@ -40,6 +40,7 @@ from kompiler.cli.dates import AS_OF_DATE
 from kompiler.cli.output import terminable, writing
 from kompiler.cli.people import minimum_group_option
 from kompiler.cli.progress import Bar, wanted
+from kompiler.cli.usage import PathType
 from kompiler.diagnostics import Diagnostic, Message, Severity
 from kompiler.model.time import in_force
 from kompiler.project import find_root
@@ -59,7 +60,7 @@ _LIMIT_ID = f"{APPENDIX_LIMIT:,}".replace(",", ".")
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=PathType(path_type=Path, file_okay=False),
     default=None,
     help="Folder keluaran (bawaan: output/ di folder ini; tanpa PATH, di folder akar repositori, yang memuat "
     "standards/). / Output folder (default: output/ here; without PATH, in the repository's root folder, "
@@ -95,7 +96,7 @@ _LIMIT_ID = f"{APPENDIX_LIMIT:,}".replace(",", ".")
 @click.option(
     "--asesmen",
     "assessment",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=PathType(exists=True, dir_okay=False, path_type=Path),
     default=None,
     help="Tambahkan ke situs agregat berkas asesmen ini (hanya kelompok >= --minimal-kelompok). "
     "/ Add this assessment file's suppressed aggregates to the site.",

@@ -14,6 +14,7 @@ import click
 
 from kompiler.check.parallel import ExecutorError, checked_spec
 from kompiler.check.result import CompileResult
+from kompiler.cli.usage import PathType
 from kompiler.diagnostics import Diagnostic, Message, Severity
 from kompiler.report import ReportInput, formats
 from kompiler.rules.suppress import Suppressed
@@ -45,7 +46,7 @@ def groups_locale() -> str | None:
 
 def project_argument(function: Callable[..., Any]) -> Callable[..., Any]:
     """The optional PATH of the commands that work on a project; without it, see :func:`project_path`."""
-    return click.argument("path", type=click.Path(exists=True, path_type=Path), default=None, required=False)(
+    return click.argument("path", type=PathType(exists=True, path_type=Path), default=None, required=False)(
         function
     )
 

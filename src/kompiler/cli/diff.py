@@ -18,6 +18,7 @@ import click
 
 from kompiler.cli.common import chosen_text, found_project, locale_option, resolve_locale
 from kompiler.cli.output import terminable, writing
+from kompiler.cli.usage import PathType
 from kompiler.diagnostics import Location, Message, Severity
 from kompiler.diff import WORK_TREE_NAMES, Comparison, GitError, Repository, compare_revisions
 from kompiler.diff.report import FORMATS, DiffReport, render
@@ -44,7 +45,7 @@ SHOWN_ERRORS = 10
 )
 @click.option(
     "--amendment",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=PathType(path_type=Path, file_okay=False),
     default=None,
     help="Tulis dokumen perubahan (perubahan.md/.pdf/.docx) ke folder ini. / Write the amendment document.",
 )

@@ -24,6 +24,7 @@ from kompiler.authoring.importer.tables import shown
 from kompiler.cli.common import report_options, resolve_locale, select
 from kompiler.cli.dates import AS_OF_DATE
 from kompiler.cli.output import terminable
+from kompiler.cli.usage import PathType
 from kompiler.diagnostics import Diagnostic, Message
 
 
@@ -46,8 +47,8 @@ def _report(
 
 
 @click.command("import")
-@click.argument("positions", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("requirements", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("positions", type=PathType(exists=True, dir_okay=False, path_type=Path))
+@click.argument("requirements", type=PathType(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "-o",
     "--output",

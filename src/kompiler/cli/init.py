@@ -14,11 +14,12 @@ import click
 from kompiler.authoring.scaffold import NotEmpty, scaffold
 from kompiler.cli.common import locale_option, resolve_locale
 from kompiler.cli.output import terminable
+from kompiler.cli.usage import PathType
 from kompiler.diagnostics import Message
 
 
 @click.command("init")
-@click.argument("directory", metavar="DIR", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("directory", metavar="DIR", type=PathType(path_type=Path, file_okay=False))
 @locale_option
 def command(directory: Path, locale: str | None) -> None:
     """Buat repositori standar baru di FOLDER. / Create a new standards repository in DIR."""

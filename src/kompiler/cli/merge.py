@@ -19,6 +19,7 @@ from kompiler.cli.common import (
     select,
 )
 from kompiler.cli.output import terminable, writing
+from kompiler.cli.usage import PathType
 from kompiler.diagnostics import Diagnostic
 from kompiler.pipeline import compile_path
 from kompiler.project import find_root
@@ -37,7 +38,7 @@ from kompiler.project import find_root
 @click.option(
     "--write",
     "write_dir",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=PathType(path_type=Path, file_okay=False),
     default=None,
     help="Tulis graf dan usulan ke folder ini. / Also write the graph and proposals to this folder.",
 )

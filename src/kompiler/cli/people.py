@@ -35,7 +35,7 @@ from kompiler.cli.common import (
     resolve_locale,
 )
 from kompiler.cli.output import said, terminable, writing
-from kompiler.cli.usage import BadValue
+from kompiler.cli.usage import BadValue, PathType
 from kompiler.diagnostics import Diagnostic, Message, Severity, count_by_severity
 from kompiler.people.aggregate import DEFAULT_MINIMUM_GROUP
 from kompiler.pipeline import compile_path
@@ -93,7 +93,7 @@ def _common(function: Callable[..., Any]) -> Callable[..., Any]:
             click.option(
                 "-p",
                 "--project",
-                type=click.Path(exists=True, file_okay=False, path_type=Path),
+                type=PathType(exists=True, file_okay=False, path_type=Path),
                 default=None,
                 help="Proyek standar (bawaan: proyek di folder ini atau di atasnya, seperti check). "
                 "/ The standards project (default: the project in this folder or above it, as for check).",
@@ -132,7 +132,7 @@ def _common(function: Callable[..., Any]) -> Callable[..., Any]:
         )
     ):
         function = option(function)
-    return click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))(function)
+    return click.argument("file", type=PathType(exists=True, dir_okay=False, path_type=Path))(function)
 
 
 def _writing(supported: tuple[str, ...]) -> Decorator:
@@ -145,7 +145,7 @@ def _writing(supported: tuple[str, ...]) -> Decorator:
                 click.option(
                     "-o",
                     "--output",
-                    type=click.Path(file_okay=False, path_type=Path),
+                    type=PathType(file_okay=False, path_type=Path),
                     default=None,
                     help="Folder pribadi (bawaan: asesmen/hasil/ di proyek). / Private folder.",
                 ),

@@ -8,7 +8,10 @@ before it, chosen by the kind of mistake, so a new option or command is covered 
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Sequence
+from typing import Any
 
 import click
 
@@ -29,6 +32,46 @@ class BadValue(click.BadParameter):
     ) -> None:
         super().__init__(english, ctx, param)
         self.indonesian = indonesian
+
+
+class RefusedPath(click.BadParameter):
+    """A path :class:`PathType` refused, with why in Indonesian (``reason``) beside click's English."""
+
+    def __init__(
+        self, message: str, ctx: click.Context | None, param: click.Parameter | None, *, reason: str | None
+    ) -> None:
+        super().__init__(message, ctx, param)
+        self.reason = reason
+
+
+class PathType(click.Path):
+    """click's ``Path``, whose refusal also says why in Indonesian (the English is click's): the check of
+    the type that the value failed, found again from the type's settings and the value on disk."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter as error:
+            raise RefusedPath(error.message, ctx, param, reason=self._reason(value)) from None
+
+    def _reason(self, value: Any) -> str | None:
+        shown = repr(click.format_filename(value))
+        try:
+            mode = os.stat(value).st_mode
+        except OSError:
+            return f"{shown} tidak ada"
+        if not self.file_okay and stat.S_ISREG(mode):
+            return f"{shown} adalah berkas, bukan folder"
+        if not self.dir_okay and stat.S_ISDIR(mode):
+            return f"{shown} adalah folder, bukan berkas"
+        for wanted, access, said in (
+            (self.readable, os.R_OK, "dibaca"),
+            (self.writable, os.W_OK, "ditulis"),
+            (self.executable, os.X_OK, "dijalankan"),
+        ):
+            if wanted and not os.access(value, access):
+                return f"{shown} tidak dapat {said}"
+        return None
 
 
 def show(error: click.UsageError) -> None:
@@ -83,7 +126,8 @@ def _indonesian(error: click.UsageError) -> str | None:
         choices = getattr(error.param.type, "choices", None) if error.param is not None else None
         allowed = f"; pilihan: {', '.join(map(str, choices))}" if choices else ""
         named = _named(error)
-        return f"nilai tidak sah{f' untuk {named}' if named else ''}{allowed}."
+        reason = f": {error.reason}" if isinstance(error, RefusedPath) and error.reason else ""
+        return f"nilai tidak sah{f' untuk {named}' if named else ''}{allowed}{reason}."
     if isinstance(error, click.BadOptionUsage):
         return f"opsi {error.option_name} tidak dipakai dengan benar."
     halves = _halves(error)
