@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import docx
+import pytest
 from click.testing import Result
 
 from tests.conftest import files_of
@@ -59,11 +60,37 @@ def test_only_never_removes_an_edited_output(minimal_project: Path, run_cli: Cal
     assert files_of(output) == before
 
 
-def test_only_an_unknown_code_is_a_usage_error_with_a_suggestion(
-    render_project: Path, run_cli: Callable[..., Result]
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        (
+            ["--only", "NTB.JF.ASDMA.MUDO", "--locale", "en"],
+            "kompiler: No position with code 'NTB.JF.ASDMA.MUDO'; did you mean: NTB.JF.ASDMA.MUDA, ",
+        ),
+        (
+            ["--only", "NTB.JF.ASDMA.MUDO"],
+            "kompiler: jabatan 'NTB.JF.ASDMA.MUDO' tidak ada; maksud Anda: NTB.JF.ASDMA.MUDA, ",
+        ),
+        # A code typed in lower case had no suggestion.
+        (["--only", CODE.lower(), "--locale", "en"], f"'{CODE.lower()}'; did you mean: {CODE}"),
+        # A position not yet in force was said not to exist.
+        (
+            ["--only", CODE, "--as-of", "1990-01-01", "--locale", "en"],
+            f"kompiler: Position '{CODE}' is not in force on 1990-01-01; it is in force from 2026-01-01.\n",
+        ),
+        (
+            ["--only", CODE, "--as-of", "1990-01-01"],
+            f"kompiler: jabatan '{CODE}' belum berlaku pada 1990-01-01; berlaku mulai 2026-01-01.\n",
+        ),
+    ],
+)
+def test_only_a_code_it_cannot_build_is_a_usage_error_saying_why(
+    words: list[str], said: str, render_project: Path, run_cli: Callable[..., Result]
 ) -> None:
+    """In the language of the build alone (it was "tidak ada / no position … maksud Anda / did you mean"
+    even with ``--locale en``)."""
     output = render_project.parent / "satu"
-    result = run_cli(["build", ".", "--only", "NTB.JF.ASDMA.MUDO", "-o", str(output)], render_project)
+    result = run_cli(["build", ".", *words, "-o", str(output)], render_project)
     assert result.exit_code == 2
-    assert "did you mean: NTB.JF.ASDMA.MUDA," in result.output
+    assert said in result.output, result.output
     assert not output.exists()

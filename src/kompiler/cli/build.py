@@ -37,11 +37,12 @@ from kompiler.cli.common import (
     waived,
 )
 from kompiler.cli.dates import AS_OF_DATE
-from kompiler.cli.output import terminable, writing
+from kompiler.cli.output import said, terminable, writing
 from kompiler.cli.people import minimum_group_option
 from kompiler.cli.progress import Bar, wanted
 from kompiler.cli.usage import PathType
 from kompiler.diagnostics import Diagnostic, Message, Severity
+from kompiler.model.entities import Position
 from kompiler.model.time import in_force
 from kompiler.project import find_root
 from kompiler.render.environment import TemplateProblem
@@ -159,17 +160,13 @@ def command(
             )
             sys.exit(code)
         result.release_sources()
+        whole = result.corpus
         if as_of is not None:
             result.corpus = in_force(result.corpus, as_of)
 
         if only is not None and only not in result.corpus.positions:
-            close = difflib.get_close_matches(only, sorted(result.corpus.positions), n=3)
-            hint = f"; maksud Anda / did you mean: {', '.join(close)}?" if close else ""
-            click.echo(
-                f"kompiler: jabatan '{shown_path(only)}' tidak ada / no position with code "
-                f"'{shown_path(only)}'{hint}",
-                err=True,
-            )
+            message = _not_built(only, whole.positions.get(only), as_of, sorted(result.corpus.positions))
+            click.echo(f"kompiler: {said(message, locale)}", err=True)
             sys.exit(EXIT_USAGE)
         agency = _aggregates(prepared, minimum_group) if prepared is not None else None
         options = BuildOptions(
@@ -257,6 +254,30 @@ def _aggregates(prepared: Prepared, minimum: int) -> dict[str, object]:
         click.echo(f"kompiler: {refusal.message.text(prepared.locale)}", err=True)
         sys.exit(EXIT_PROBLEMS)
     return page_context(view, prepared.locale)
+
+
+def _not_built(only: str, position: Position | None, as_of: str | None, codes: list[str]) -> Message:
+    """Why ``--only`` names no position to build: the position (``None``: there is none by that code) is
+    not in force on ``as_of``, or the code is unknown, with the codes it may have meant (``codes``,
+    compared without case, as a code typed in lower case is still the same code)."""
+    shown = shown_path(only)
+    if position is not None and as_of is not None:
+        if position.valid_from is not None and as_of < position.valid_from:
+            return Message(
+                f"jabatan '{shown}' belum berlaku pada {as_of}; berlaku mulai {position.valid_from}.",
+                f"Position '{shown}' is not in force on {as_of}; it is in force from {position.valid_from}.",
+            )
+        return Message(
+            f"jabatan '{shown}' tidak berlaku lagi pada {as_of}; berlaku sampai {position.valid_until}.",
+            f"Position '{shown}' is no longer in force on {as_of}; it was in force until {position.valid_until}.",
+        )
+    lowered = {code.lower(): code for code in codes}
+    close = [lowered[code] for code in difflib.get_close_matches(only.lower(), sorted(lowered), n=3)]
+    listed = ", ".join(close)
+    return Message(
+        f"jabatan '{shown}' tidak ada{f'; maksud Anda: {listed}?' if close else '.'}",
+        f"No position with code '{shown}'{f'; did you mean: {listed}?' if close else '.'}",
+    )
 
 
 def _stopped(failure: StageFailed) -> NoReturn:
