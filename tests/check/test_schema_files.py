@@ -53,3 +53,27 @@ def test_standards_file_names_its_schema(path: Path) -> None:
     assert target.is_file(), f"{path} points at a missing schema {target}"
     kind = kind_of(path.relative_to(REPO / "standards").as_posix())
     assert kind is not None and target.name == f"{kind.value}.schema.json"
+
+
+def test_every_sentence_a_schema_says_to_a_drafter_has_its_english() -> None:
+    """A pattern's sentence and the description beside it reach KMP011's messages, in English too: the
+    schemas carry the English in ``x-`` keys, which editors and validators ignore."""
+    missing = []
+    for path in SCHEMAS:
+        for pointer, node in _nodes(json.loads(path.read_text(encoding="utf-8"))):
+            if "patternErrorMessage" in node and "x-patternErrorMessage-en" not in node:
+                missing.append(f"{path.name} {pointer}: x-patternErrorMessage-en")
+            if "pattern" in node and "description" in node and "x-description-en" not in node:
+                missing.append(f"{path.name} {pointer}: x-description-en")
+    assert missing == []
+
+
+def _nodes(node: Any, pointer: str = "#") -> list[tuple[str, dict[str, Any]]]:
+    """Every schema object in ``node``, with where it is."""
+    found: list[tuple[str, dict[str, Any]]] = []
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else []
+    if isinstance(node, dict):
+        found.append((pointer, node))
+    for key, value in items:
+        found.extend(_nodes(value, f"{pointer}/{key}"))
+    return found

@@ -49,7 +49,11 @@ def test_kmp011_says_what_a_regulation_number_looks_like(project: Project) -> No
     [found] = project.diagnostics("KMP011")
     assert "huruf, angka, titik, garis miring, atau tanda hubung" in found.message.id
     assert 'tulis "..."' in found.message.id  # what a draft writes instead
-    assert "(pattern ^[0-9A-Za-z./-]*$)" in found.message.en and '"800.1.2/15"' in found.message.en
+    # English said the regular expression alone where Indonesian gave the schema's sentence.
+    assert (
+        "letters, digits, dots, slashes or hyphens" in found.message.en and 'write "..."' in found.message.en
+    )
+    assert "pattern" not in found.message.en and '"800.1.2/15"' in found.message.en
 
 
 def test_kmp011_names_the_pattern_of_any_field(project: Project) -> None:
@@ -58,4 +62,16 @@ def test_kmp011_names_the_pattern_of_any_field(project: Project) -> None:
     project.edit("jabatan/analis-keuangan.yaml", "kode: NTB.JF.AKPD.MUDA", "kode: ntb jf")
     [found] = project.diagnostics("KMP011")
     assert "(pola ^[A-Z0-9][A-Z0-9._-]{1,39}$)" in found.message.id and "Contoh:" in found.message.id
-    assert "(pattern ^[A-Z0-9][A-Z0-9._-]{1,39}$)" in found.message.en
+    assert "(pattern ^[A-Z0-9][A-Z0-9._-]{1,39}$)" in found.message.en and "Example:" in found.message.en
+    # The description, which only the Indonesian gave.
+    assert "huruf besar, angka, titik" in found.message.id
+    assert "capital letters, digits, dots, underscores or hyphens" in found.message.en
+
+
+def test_kmp011_describes_a_date_in_both_languages(project: Project) -> None:
+    """``berlaku_mulai`` written day first: the form to write, in English too (it gave the pattern alone)."""
+    project.edit("jabatan/analis-keuangan.yaml", 'berlaku_mulai: "2026-04-01"', 'berlaku_mulai: "01-04-2026"')
+    [found] = project.diagnostics("KMP011")
+    assert "Tanggal dalam format TTTT-BB-HH" in found.message.id and '"2026-01-01"' in found.message.id
+    assert "A date in YYYY-MM-DD form, written in quotes" in found.message.en
+    assert '"2026-01-01"' in found.message.en

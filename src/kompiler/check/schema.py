@@ -212,28 +212,37 @@ def _show(value: Any) -> str:
 
 
 def _hint(owner: dict[str, Any]) -> tuple[str, str]:
+    """What the schema says a value should be, in Indonesian (``description``) and English
+    (``x-description-en``: the schemas are written in Indonesian for the drafters' editors, which ignore
+    ``x-`` keys), each with the example (``x-contoh``) unless it already names it."""
     example = owner.get("x-contoh")
-    description = owner.get("description", "")
-    if example and example in description:
-        return f" {description}", f" Example: {example}."
-    if example:
-        return f" {description} Contoh: {example}.".rstrip(), f" Example: {example}."
-    return (f" {description}" if description else "", "")
+    return (
+        _described(owner.get("description", ""), example, "Contoh"),
+        _described(owner.get("x-description-en", ""), example, "Example"),
+    )
+
+
+def _described(description: str, example: str | None, word: str) -> str:
+    parts = [description] if description else []
+    if example and example not in description:
+        parts.append(f"{word}: {example}.")
+    return f" {' '.join(parts)}" if parts else ""
 
 
 def _pattern_message(value: Any, owner: dict[str, Any], hint_id: str, hint_en: str) -> Message:
     """What a value that breaks its pattern should look like, never just "not the expected format": the
-    schema's ``patternErrorMessage`` (the sentence VS Code's YAML extension shows as the drafter types),
-    else the pattern itself beside the description and example; in English, which the schemas are not
-    written in, the pattern and the example."""
+    schema's ``patternErrorMessage`` (the sentence VS Code's YAML extension shows as the drafter types)
+    and its English, ``x-patternErrorMessage-en``, else the pattern itself beside the description and
+    example."""
     pattern = owner.get("pattern", "")
-    said = owner.get("patternErrorMessage")
-    if said:
-        indonesian = f"Nilai {_show(value)} tidak sesuai format yang diharapkan: {said}"
-    else:
-        indonesian = f"Nilai {_show(value)} tidak sesuai format yang diharapkan (pola {pattern}).{hint_id}"
+    said_id, said_en = owner.get("patternErrorMessage"), owner.get("x-patternErrorMessage-en")
+    if said_id and said_en:
+        return Message(
+            f"Nilai {_show(value)} tidak sesuai format yang diharapkan: {said_id}",
+            f"The value {_show(value)} does not have the expected format: {said_en}",
+        )
     return Message(
-        indonesian,
+        f"Nilai {_show(value)} tidak sesuai format yang diharapkan (pola {pattern}).{hint_id}",
         f"The value {_show(value)} does not have the expected format (pattern {pattern}).{hint_en}",
     )
 
