@@ -290,7 +290,7 @@ def test_a_problem_in_a_written_requirement_is_traced_to_its_row(tmp_path: Path)
     staging._write(files, project)
     documents = compile_path(project).documents
     lines = files["jabatan/a1.yaml"].text.splitlines()
-    second = 1 + lines.index("  - kode: T.IMPORA.002")  # where the first item's span ends, too
+    second = 1 + lines.index("    - kode: T.IMPORA.002")  # where the first item's span ends, too
     for line, row in ((second, 3), (second + 1, 3), (second + 3, 4)):
         found = Diagnostic(
             Severity.ERROR,
@@ -335,30 +335,63 @@ def test_a_large_import_writes_proportionate_dictionaries_and_checks_clean(tmp_p
     assert all(len(level.indicators) == 1 for level in competency.levels)
 
 
-def test_spliced_lists_are_the_bytes_yaml_writes() -> None:
-    """The import writes the repeated parts of its files from text made once; it must be exactly what
-    ``yaml.dump`` writes for the same values, so the files keep one canonical form."""
+def test_spliced_parts_are_the_canonical_bytes() -> None:
+    """The import writes the repeated parts of its files from text made once; it must be exactly the
+    canonical text of the same values written whole, so the files keep fmt's one canonical form."""
     from kompiler.authoring.importer import plan
+    from kompiler.project import FileKind
 
+    position = FileKind.POSITION
     technical = [("T.IMPORA.001", "f", 3, 1.0, None), ("T.IMPORB.010", "f", 5, 3.29, None)]
+    shared = plan._Shared(position, plan._SHARED_POSITION_KEYS)
     for listed in (technical, []):
-        data = {"kode": "x", "kompetensi": {"teknis": plan._TECHNICAL_PLACEHOLDER}, "y": 2}
-        spliced = plan._dump(data, "jabatan", 1).replace(
+        data = {
+            "kode": "x",
+            "kompetensi": {"teknis": plan._TECHNICAL_PLACEHOLDER},
+            "tugas": ["a: b"],
+            "nama": "y",
+        }
+        spliced = shared.text(data).replace(
             f" {plan._TECHNICAL_PLACEHOLDER}\n", plan._technical_text(listed), 1
         )
         data["kompetensi"]["teknis"] = [
             {"kode": c, "level": lv, "kepentingan": w} for c, _, lv, w, _ in listed
         ]
-        assert spliced == plan._dump(data, "jabatan", 1)
+        assert spliced == plan._yaml(data, position)
         data["kompetensi"]["teknis"] = [{"kode": c, "level": lv} for c, _, lv, _, _ in listed]
         unrated = plan._technical_text(listed, rated=False)
-        assert plan._dump(data, "jabatan", 1) == spliced.replace(plan._technical_text(listed), unrated)
+        assert plan._yaml(data, position) == spliced.replace(plan._technical_text(listed), unrated)
     entry = {"kode": "T.IMPORA.001", "nama": "Nama", "definisi": "D", "level": plan._LEVELS_PLACEHOLDER}
-    spliced = plan._dump({"kompetensi": [entry, dict(entry)]}, "kamus", 1).replace(
+    spliced = plan._yaml({"kompetensi": [entry, dict(entry)]}, FileKind.DICTIONARY).replace(
         f" {plan._LEVELS_PLACEHOLDER}\n", plan._levels_text()
     )
     whole = [{**entry, "level": plan._levels()} for _ in range(2)]
-    assert spliced == plan._dump({"kompetensi": whole}, "kamus", 1)
+    assert spliced == plan._yaml({"kompetensi": whole}, FileKind.DICTIONARY)
+
+
+@pytest.mark.parametrize("writer", [_write_csv, _write_xlsx], ids=["csv", "xlsx"])
+def test_an_imported_project_is_already_formatted(tmp_path: Path, run_cli, writer) -> None:
+    """A newcomer's first commit of an import passes the fmt pre-commit hook: every file is written as
+    ``kompiler fmt`` writes it (its quotes, list indentation and folding), also text that needs quoting
+    and a title long enough to fold."""
+    suffix = ".csv" if writer is _write_csv else ".xlsx"
+    long_title = "Analis Data: " + " ".join(["pengelolaan kebijakan"] * 12)
+    rows = [*POSITIONS, ["A-1", long_title, "yes"], ["A-2", "Pengolah #data", "2026-01-01"]]
+    requirements = [*REQUIREMENTS, ["A-1", "e:1", "1e3", "3.0", "4.0"], ["A-2", "x", "'q' - a", "6.0", "3.5"]]
+    target = tmp_path / "standar"
+    result = run_cli(
+        [
+            "import",
+            str(writer(tmp_path / f"positions{suffix}", rows)),
+            str(writer(tmp_path / f"requirements{suffix}", requirements)),
+            "-o",
+            str(target),
+        ],
+        tmp_path,
+    )
+    assert result.exit_code == 0, result.output
+    checked = run_cli(["fmt", "--check", "--no-cache", "."], target)
+    assert checked.exit_code == 0, checked.output
 
 
 # Cell text a YAML writer could get wrong: YAML 1.1 booleans, numbers and dates, comment and indicator

@@ -9,14 +9,17 @@ from, so that a rule the written project breaks can be reported at that cell.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-import yaml
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from kompiler.authoring.fmt import _canonical as canonical_tree  # the canonical form itself: see _yaml
+from kompiler.authoring.fmt.order import key_order
 from kompiler.authoring.importer.cells import (
     Column,
     Parsed,
@@ -30,29 +33,14 @@ from kompiler.authoring.importer.cells import (
 )
 from kompiler.authoring.importer.options import ImportOptions
 from kompiler.authoring.importer.tables import DUPLICATE, REFERENCE, SHAPE, Table, problem
-from kompiler.check.load import reads_as_text
+from kompiler.authoring.roundtrip import dump
 from kompiler.diagnostics import Diagnostic, Location, Message, Related, Severity
-from kompiler.project import UNNUMBERED
+from kompiler.project import UNNUMBERED, FileKind
 
 SHIPPED_FILES = ("sumber.yaml", "jenjang.yaml", "kamus/manajerial.yaml", "kamus/sosial-kultural.yaml")
 MAX_PER_DICTIONARY = 999
 MAX_DICTIONARIES = 26
 CITATION = {"kode": "PERMENPANRB-38-2017", "pasal": "Lampiran"}
-
-
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-    """PyYAML's safe dumper (its C emitter where there is one: the same text, five times faster) that
-    quotes any text the strict loader would not read back as that text, such as ``1e3`` (see
-    :func:`~kompiler.check.load.reads_as_text`): the check of an import trusts that every file reads
-    back as the values it was written from."""
-
-
-def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = None if reads_as_text(value) else "'"
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_text)
 
 
 def importance_weight(importance: float, cut: float, top: float) -> float:
@@ -267,8 +255,8 @@ class Plan:
         origins: Origins = {}
         project = {
             "schema_version": 1,
-            "bahasa": "id",
             "instansi": {"nama": options.agency},
+            "bahasa": "id",
             "dokumen": {
                 "jenis_peraturan": "Peraturan (data impor)",
                 "pejabat": "Pejabat (data impor)",
@@ -277,13 +265,14 @@ class Plan:
                 "tentang": f"Standar kompetensi jabatan yang diimpor dari {self.positions_file}",
             },
         }
-        files["kompiler.yaml"] = Written(_dump(project, "proyek", 0), project)
+        files["kompiler.yaml"] = Written(_file(project, FileKind.PROJECT, 0), project)
         competency = self._dictionaries(files, origins)
         family = self._families(files, origins)
         required = self._required()
         # An importance every kept requirement shares (binary profiles: required or not) says nothing
         # about any of them, so ``kepentingan`` is written only when the table rates requirements apart.
         rated = len({weight for kept in required.values() for _, weight, _ in kept.values()}) > 1
+        shared = _Shared(FileKind.POSITION, _SHARED_POSITION_KEYS)
         for row in self.positions.values():
             code = row.values["code"]
             technical = sorted(
@@ -295,7 +284,7 @@ class Plan:
             )
             relative = f"jabatan/{code.lower()}.yaml"
             position = self._position(row, grade, family[_group(row)], technical, valid_from)
-            text = _dump(position, "jabatan", 1).replace(
+            text = _file(position, FileKind.POSITION, 1, shared=shared).replace(
                 f" {_TECHNICAL_PLACEHOLDER}\n", _technical_text(technical, rated=rated), 1
             )
             position["kompetensi"]["teknis"] = _technical_data(technical, rated=rated)
@@ -338,7 +327,7 @@ class Plan:
                 "sumber": CITATION,
             }
             dictionary = {"kamus": header, "kompetensi": listed}
-            text = _dump(dictionary, "kamus", 1, PLACEHOLDER_WAIVER).replace(
+            text = _file(dictionary, FileKind.DICTIONARY, 1, PLACEHOLDER_WAIVER).replace(
                 f" {_LEVELS_PLACEHOLDER}\n", _levels_text()
             )
             for entry in listed:
@@ -366,7 +355,9 @@ class Plan:
             origins.setdefault("rumpun/rumpun.yaml", []).append(
                 (("rumpun", index), first_row[group].at("group"))
             )
-        files["rumpun/rumpun.yaml"] = Written(_dump({"rumpun": families}, "rumpun", 1), {"rumpun": families})
+        files["rumpun/rumpun.yaml"] = Written(
+            _file({"rumpun": families}, FileKind.FAMILIES, 1), {"rumpun": families}
+        )
         return codes
 
     def _position(
@@ -515,34 +506,60 @@ def _levels() -> list[dict[str, Any]]:
 @lru_cache(maxsize=1)
 def _levels_text() -> str:
     """The YAML of :func:`_levels` as it stands under a competency's ``level:`` key in a dictionary file,
-    made once: the same bytes ``yaml.dump`` writes for each competency, without representing the same
-    thirty values thirteen thousand times."""
-    marker = "impor-marker"
-    dumped = yaml.dump(
-        {"kompetensi": [{"level": _levels(), "kode": marker}]},
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=110,
-    )
-    body = dumped.split("level:", 1)[1].split(f"  kode: {marker}", 1)[0]
+    made once: the canonical text of a competency holding them, without writing the same thirty values
+    thirteen thousand times."""
+    return _yaml({"kompetensi": [{"level": _levels()}]}, FileKind.DICTIONARY).split("level:", 1)[1]
+
+
+# What positions of one import mostly hold alike: all but their code, name and summary.
+_SHARED_POSITION_KEYS = (
+    "jenis",
+    "jenjang",
+    "klasifikasi",
+    "rumpun",
+    "bidang",
+    "unit_kerja",
+    "urusan",
+    "tugas",
+    "kompetensi",
+    "alasan_lintas_bidang",
+    "persyaratan",
+    "sumber",
+    "berlaku_mulai",
+)
+# Where a position's technical requirements go in its file: written by :func:`_technical_text`, since
+# writing 129,000 requirement mappings one value at a time was most of the time of a large import.
+_TECHNICAL_PLACEHOLDER = "impor-technical-placeholder"
+# A sample requirement, whose canonical text gives the layout of every one; its values as YAML writes them.
+_SAMPLE_REQUIREMENT = {
+    "kode": ("T.IMPORA.001", "T.IMPORA.001"),
+    "level": (1, "1"),
+    "kepentingan": (1.5, "1.5"),
+}
+
+
+@lru_cache(maxsize=2)
+def _technical_item(rated: bool) -> str:
+    """One technical requirement as it stands under ``kompetensi: teknis:``, with ``{kode}``, ``{level}``
+    and ``{kepentingan}`` (only when ``rated``) where its values go: the canonical text of a sample
+    requirement, so the layout (indentation, dashes) is fmt's."""
+    sample = {key: value for key, (value, _) in _SAMPLE_REQUIREMENT.items() if rated or key != "kepentingan"}
+    body = _yaml({"kompetensi": {"teknis": [sample]}}, FileKind.POSITION).split("teknis:\n", 1)[1]
+    for key, (_, written) in _SAMPLE_REQUIREMENT.items():
+        body = body.replace(f"{key}: {written}\n", f"{key}: {{{key}}}\n")
     return body
 
 
-# Where a position's technical requirements go in its file: written by :func:`_technical_text`, since
-# representing 129,000 requirement mappings one value at a time was most of the time of a large import.
-_TECHNICAL_PLACEHOLDER = "impor-technical-placeholder"
-
-
 def _technical_text(technical: list[_Technical], *, rated: bool = True) -> str:
-    """The YAML of a position's technical requirements under ``kompetensi: teknis:``: the bytes
-    ``yaml.dump`` writes for ``[{"kode": code, "level": level, "kepentingan": weight}, …]`` (without
-    ``kepentingan`` unless ``rated``). Codes are the import's own ``T.IMPORx.nnn`` (plain scalars), levels
-    integers and weights floats between 1 and 5 with two decimals, so Python's ``repr`` of each is YAML's."""
+    """The YAML of a position's technical requirements under ``kompetensi: teknis:``: the canonical text
+    of ``[{"kode": code, "level": level, "kepentingan": weight}, …]`` (without ``kepentingan`` unless
+    ``rated``). Codes are the import's own ``T.IMPORx.nnn`` (plain scalars), levels integers and weights
+    floats between 1 and 5 with two decimals, so Python's ``repr`` of each is what YAML writes."""
     if not technical:
         return " []\n"
+    item = _technical_item(rated)
     return "\n" + "".join(
-        f"  - kode: {code}\n    level: {level}\n" + (f"    kepentingan: {float(weight)!r}\n" if rated else "")
+        item.format(kode=code, level=level, kepentingan=repr(float(weight)))
         for code, _, level, weight, _ in technical
     )
 
@@ -557,8 +574,73 @@ def _technical_data(technical: list[_Technical], *, rated: bool = True) -> list[
     ]
 
 
-def _dump(data: dict[str, Any], schema: str, depth: int, comment: str = "") -> str:
-    prefix = "../" * depth
-    return f"# yaml-language-server: $schema={prefix}schemas/{schema}.schema.json\n{comment}" + yaml.dump(
-        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110
-    )
+def _file(
+    data: dict[str, Any], kind: FileKind, depth: int, comment: str = "", shared: _Shared | None = None
+) -> str:
+    """A file of ``kind`` holding ``data``, ``depth`` folders below the project: its schema link, then
+    ``comment`` (lines of their own above the first key, where fmt keeps them), then :func:`_yaml` (the
+    values ``shared`` names written as it keeps them)."""
+    link = f"# yaml-language-server: $schema={'../' * depth}schemas/{kind.value}.schema.json\n"
+    return link + comment + (shared.text(data) if shared is not None else _yaml(data, kind))
+
+
+class _Shared:
+    """Top-level values that many files of one kind hold alike (a position's grade, unit, family,
+    managerial competencies, requirements, citation), each written once: a file is its own top-level
+    entries (``key: value`` and the lines under it) in canonical key order, and the canonical text of
+    an entry among ``keys`` is made the first time its value is met. The pure-Python dumper takes about
+    as long for each value it writes, so writing those forty values again for each of 3,000 positions
+    was most of a large import's time; at the top level an entry is written the same whatever stands
+    beside it."""
+
+    def __init__(self, kind: FileKind, keys: tuple[str, ...]) -> None:
+        self.kind, self.keys = kind, keys
+        self._entries: dict[str, str] = {}
+
+    def text(self, data: dict[str, Any]) -> str:
+        order = key_order(self.kind)
+        own = {key: value for key, value in data.items() if key not in self.keys}
+        entries = dict(zip(order.arranged(list(own)), _entries(_yaml(own, self.kind)), strict=True))
+        for key in data.keys() & set(self.keys):
+            identity = json.dumps([key, data[key]])
+            entry = self._entries.get(identity)
+            if entry is None:
+                entry = self._entries[identity] = _yaml({key: data[key]}, self.kind)
+            entries[key] = entry
+        return "".join(entries[key] for key in order.arranged(list(data)))
+
+
+def _entries(text: str) -> list[str]:
+    """The top-level entries of a mapping's canonical text, in order: each starts at a line that is not
+    indented (what belongs to it is, lists included)."""
+    entries: list[str] = []
+    for line in text.splitlines(keepends=True):
+        if line[:1] in (" ", "") and entries:
+            entries[-1] += line
+        else:
+            entries.append(line)
+    return entries
+
+
+def _yaml(data: dict[str, Any], kind: FileKind) -> str:
+    """``data`` as ``kompiler fmt`` writes a file of ``kind``, so that an imported project passes
+    ``fmt --check`` (the pre-commit hook, CI) from its first commit.
+
+    fmt's own canonical form of the values (key order, quoting, block style) written by its own dumper,
+    lines trimmed of trailing spaces as fmt trims them: not a second emitter made to look alike, which
+    would drift when fmt changes. What fmt adds around that (moving comments back, proving that values
+    and waivers are kept, a second pass) has nothing to do on values the import made, and running it
+    per file would multiply the import's time. Every value is a number or one line of text, which
+    trimming cannot change (a folded line's trailing space is not part of the value)."""
+    tree = _tree(data)
+    canonical_tree(tree, key_order(kind))
+    return "".join(line.rstrip() + "\n" for line in dump(tree).splitlines())
+
+
+def _tree(value: Any) -> Any:
+    """Plain values as the round-trip library's nodes, which fmt's canonical form works on."""
+    if isinstance(value, dict):
+        return CommentedMap((key, _tree(item)) for key, item in value.items())
+    if isinstance(value, list):
+        return CommentedSeq(_tree(item) for item in value)
+    return value

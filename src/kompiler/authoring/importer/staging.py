@@ -181,7 +181,7 @@ def _check(staging: Path, files: Files, origins: Origins, target: str) -> list[D
     from (or, for a part no table wrote, to the file as it would be written into ``target``).
 
     The files the import made are checked as the values it wrote them from, not parsed back: the same
-    values, since the text is what ``yaml.dump`` writes for them (the import's tests load every file
+    values, since the text is what fmt writes for them (the import's tests load every file
     strictly and compare), and parsing ten megabytes of dictionaries again was most of a large import's
     time. The shipped files it copied are read as any project's are.
     """
