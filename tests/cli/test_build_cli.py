@@ -14,7 +14,7 @@ from click.testing import Result
 from kompiler import pipeline
 from kompiler.build import orchestrate
 from kompiler.runtime import processes
-from tests.conftest import files_of
+from tests.conftest import content_of, files_of
 
 
 def test_build_writes_the_compiled_model(minimal_project: Path, run_cli: Callable[..., Result]) -> None:
@@ -56,7 +56,7 @@ def test_build_is_byte_identical_across_runs(minimal_project: Path, run_cli: Cal
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     for relative in files:
-        assert (first / relative).read_bytes() == (second / relative).read_bytes(), relative
+        assert content_of(first / relative) == content_of(second / relative), relative
 
 
 def _killed(*args: object, **kwargs: object) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from tests.conftest import REPO
+from tests.conftest import REPO, content_of
 
 EXAMPLE = REPO / "contoh" / "asesmen-contoh.csv"
 
@@ -30,7 +30,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {str(p.relative_to(folder)): content_of(p) for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _moves(run_cli: Callable[..., Result], project: Path, folder: Path, *executor: str) -> dict[str, bytes]:

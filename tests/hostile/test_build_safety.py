@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import content_of
 from tests.hostile.conftest import Run, files_under
 
 INJECTION = "{{ 7*7 }} {% raw %}x{% endraw %} <script>alert(1)</script> {{ ''.__class__.__mro__ }}"
@@ -21,7 +22,7 @@ INJECTION = "{{ 7*7 }} {% raw %}x{% endraw %} <script>alert(1)</script> {{ ''.__
 
 def tree_digest(folder: Path) -> dict[str, str]:
     return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        path.relative_to(folder).as_posix(): hashlib.sha256(content_of(path)).hexdigest()
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }

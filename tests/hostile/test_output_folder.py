@@ -20,8 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from kompiler.build.output import OutputWriter
+from kompiler.build.output import OutputRefused, OutputWriter
 from kompiler.cli.output import terminable
+from tests.conftest import content_of
 from tests.hostile.conftest import FIXTURES, Run
 
 MARKER = ".kompiler-output"
@@ -31,14 +32,17 @@ SKJ = "jabatan/NTB.JF.AKPD.MUDA.md"  # its SKJ in the output
 
 
 def tree(folder: Path) -> dict[str, str]:
-    """Every entry under ``folder`` (links not followed): a file by its hash, a folder or link by its kind."""
+    """Every entry under ``folder`` (links not followed): a file by its hash, a folder or link by its kind.
+
+    A marker counts without the modification times it records: two builds of the same bytes write them at
+    different times."""
     found = {}
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder).as_posix()
         if path.is_symlink():
             found[relative] = "link:" + os.readlink(path)
         elif path.is_file():
-            found[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
+            found[relative] = hashlib.sha256(content_of(path)).hexdigest()
         else:
             found[relative] = "folder"
     return found
@@ -48,11 +52,20 @@ def leftovers(output: Path) -> list[str]:
     return sorted(p.name for p in output.iterdir() if p.name.startswith(BOOKKEEPING))
 
 
-def marked(output: Path) -> dict[str, int]:
-    """The files the output folder's marker lists, with their sizes."""
+def marked(output: Path) -> dict[str, tuple[int, int, str]]:
+    """The files the output folder's marker lists, with their sizes, modification times and SHA-256."""
     lines = (output / MARKER).read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "kompiler-output 1"
-    return {path: int(size) for size, path in (line.split(" ", 1) for line in lines if line[0].isdigit())}
+    assert lines[0] == "kompiler-output 2"
+    return {
+        path: (int(size), int(mtime), digest)
+        for size, mtime, digest, path in (line.split(" ", 3) for line in lines if line[0].isdigit())
+    }
+
+
+def recorded(path: Path) -> tuple[int, int, str]:
+    """What a marker records of ``path``."""
+    status = path.stat()
+    return status.st_size, status.st_mtime_ns, hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def edit_position(project: Path) -> None:
@@ -177,6 +190,66 @@ def test_files_added_to_or_changed_in_an_output_are_kept(
     assert SKJ in result.stderr and tree(output) == before
 
 
+def test_an_edit_that_keeps_the_size_is_kept(
+    kompiler: Callable[..., Run], project: Path, built: Path
+) -> None:
+    """A year changed by hand keeps the file's size: the marker's time and SHA-256 still tell it apart."""
+    output = own_output(built, project.parent / "keluaran")
+    text = (output / SKJ).read_text(encoding="utf-8")
+    edited = text.replace("a", "e", 1)
+    assert edited != text and len(edited.encode()) == len(text.encode())
+    (output / SKJ).write_text(edited, encoding="utf-8")
+    before = tree(output)
+    result = build(kompiler, project, output)
+    refused(result, output)
+    assert SKJ in result.stderr and "changed since" in result.stderr
+    assert tree(output) == before
+
+
+def test_an_unchanged_file_with_another_time_is_kompilers(
+    kompiler: Callable[..., Run], project: Path, built: Path
+) -> None:
+    """A file touched, copied or checked out again keeps its bytes: it is read, and taken as kompiler's."""
+    output = project.parent / "keluaran"
+    shutil.copytree(built, output, symlinks=True, copy_function=shutil.copy)  # the times are not kept
+    os.utime(output / SKJ, ns=(0, 0))
+    assert build(kompiler, project, output).exit_code == 0
+    assert marked(output)[SKJ] == recorded(output / SKJ)
+
+
+def test_an_edit_in_the_same_tick_as_the_marker_is_kept(tmp_path: Path) -> None:
+    """A file edited so fast that its time is the one the marker records (the clock's tick is coarse) is
+    not after the marker's own time: it is hashed, as git does with a "racily clean" file."""
+    output = tmp_path / "keluaran"
+    _staged_writer(output, "lama").commit()
+    path = output / "model.json"
+    recorded_time = path.stat().st_mtime_ns
+    path.write_text("lama model.jsoN", encoding="utf-8")
+    os.utime(path, ns=(recorded_time, recorded_time))
+    os.utime(output / MARKER, ns=(recorded_time, recorded_time))
+    with pytest.raises(OutputRefused, match=r"model\.json"):
+        _staged_writer(output, "baru")
+    assert path.read_text(encoding="utf-8") == "lama model.jsoN"
+
+
+def test_an_earlier_kompilers_marker_of_sizes_only_is_refused_with_a_hint(
+    kompiler: Callable[..., Run], project: Path, built: Path
+) -> None:
+    """A marker that recorded sizes alone cannot tell a same-size edit: nothing it lists is replaced."""
+    output = own_output(built, project.parent / "keluaran")
+    lines = [
+        f"{path.stat().st_size} {path.relative_to(output).as_posix()}\n"
+        for path in sorted(output.rglob("*"))
+        if path.is_file() and path.name != MARKER
+    ]
+    (output / MARKER).write_text("kompiler-output 1\n" + "".join(lines), encoding="utf-8")
+    before = tree(output)
+    result = build(kompiler, project, output)
+    refused(result, output)
+    assert "recorded only each file's size" in result.stderr and f"rm -r {output.resolve()}" in result.stderr
+    assert tree(output) == before
+
+
 def test_links_in_an_output_are_foreign(kompiler: Callable[..., Run], project: Path, built: Path) -> None:
     output = own_output(built, project.parent / "keluaran")
     (output / "site" / "kunci").symlink_to(project)
@@ -242,7 +315,7 @@ def test_absent_empty_and_own_folders_are_written(kompiler: Callable[..., Run], 
         assert leftovers(output) == []
     listed = marked(absent)
     assert listed == {
-        p.relative_to(absent).as_posix(): p.stat().st_size
+        p.relative_to(absent).as_posix(): recorded(p)
         for p in absent.rglob("*")
         if p.is_file() and p.name != MARKER
     }
@@ -435,11 +508,12 @@ def test_a_build_killed_during_the_swap_leaves_a_folder_the_next_build_takes(
     _staged_writer(output, "lagi").commit()
     assert (output / "model.json").read_text(encoding="utf-8") == "lagi model.json"
     assert leftovers(output) == [] and sorted(os.listdir(tmp_path)) == ["keluaran"]
-    assert marked(output) == {
+    assert {path: size for path, (size, _, _) in marked(output).items()} == {
         "jabatan/A.md": 17,
         "model.json": 15,
         "site/index.html": 20,
     }
+    assert marked(output)["model.json"] == recorded(output / "model.json")
 
 
 # 3. The umask.

@@ -72,6 +72,19 @@ def test_a_failed_step_leaves_the_previous_output(tmp_path: Path) -> None:
     assert sorted(p.name for p in target.iterdir()) == sorted([MARKER, NOTE, "kesenjangan"])
 
 
+def test_a_result_edited_to_the_same_size_is_neither_replaced_nor_removed(tmp_path: Path) -> None:
+    """A year changed by hand in the plan keeps its size; the next step, which would remove the plan made
+    from another assessment file, refuses instead."""
+    target = tmp_path / "hasil"
+    _written(target, {"kesenjangan.csv": "P1,2026\n"})
+    _written(target, {"rencana.csv": "P1,2026,RAHASIA\n"})
+    (target / "rencana.csv").write_text("P1,2027,RAHASIA\n", encoding="utf-8")
+    with pytest.raises(OutputRefused, match=r"rencana\.csv"):
+        PrivateWriter(target)
+    assert (target / "rencana.csv").read_text(encoding="utf-8") == "P1,2027,RAHASIA\n"
+    assert (target / "kesenjangan.csv").read_text(encoding="utf-8") == "P1,2026\n"
+
+
 def test_refuses_a_public_output_folder_and_what_is_inside_it(tmp_path: Path) -> None:
     public = tmp_path / "output"
     writer = OutputWriter(public)

@@ -161,11 +161,11 @@ def _build(
 
 def _graph_stage(
     result: CompileResult, writer: OutputWriter, options: BuildOptions, *, picture: bool
-) -> tuple[list[str], GraphData | None]:
+) -> tuple[list[tuple[str, bytes]], GraphData | None]:
     """The graph files and merge proposals (when asked for) and the site's picture (when the site is).
 
-    Returns the paths written and the picture. It runs in a forked process (:mod:`kompiler.runtime.forked`),
-    so the paths are returned for this process's writer to record.
+    Returns the paths written, each with its SHA-256, and the picture. It runs in a forked process
+    (:mod:`kompiler.runtime.forked`), so the paths are returned for this process's writer to record.
     """
     # The graph stage imports numpy and scipy: only a build that needs it pays for them.
     from kompiler.build.graph_files import render_graph_outputs
@@ -176,7 +176,8 @@ def _graph_stage(
         merge = render_graph_outputs(result.corpus, writer, options.locale)
     else:
         merge = run_merge(result.corpus)
-    return writer.written[before:], graph_data(result.corpus, merge) if picture else None
+    written = [(path, writer.digests[path]) for path in writer.written[before:]]
+    return written, graph_data(result.corpus, merge) if picture else None
 
 
 @dataclass(frozen=True)
@@ -267,7 +268,7 @@ def _render(
     writer: OutputWriter,
     options: BuildOptions,
     progress: Progress,
-    graph: Forked[tuple[list[str], GraphData | None]] | None,
+    graph: Forked[tuple[list[tuple[str, bytes]], GraphData | None]] | None,
 ) -> list[str]:
     """Render the pages in the background (worker processes, for a large corpus) while this process
     writes model.json, waits for the graph stage and lays out the PDF and Word appendices, step by step.
@@ -293,7 +294,7 @@ class _Steps:
     writer: OutputWriter
     options: BuildOptions
     progress: Progress
-    graph: Forked[tuple[list[str], GraphData | None]] | None
+    graph: Forked[tuple[list[tuple[str, bytes]], GraphData | None]] | None
     plan: _Plan
     pages: Iterator[str]
 
@@ -331,8 +332,8 @@ class _Steps:
         assert self.graph is not None
         paths, _ = self.graph.result()
         if self.graph.forked:
-            for path in paths:
-                self.writer.record(path)
+            for path, digest in paths:
+                self.writer.record(path, digest)
 
     def pdf(self) -> None:
         """Lay out the appendix's print HTML, which the page workers wrote, as PDF, advancing the progress

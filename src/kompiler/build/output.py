@@ -1,10 +1,14 @@
 """Write build output atomically, inside the output folder only, and only into a folder that is kompiler's.
 
 A build replaces the whole output folder, so it must never be pointed at anything else. Every folder
-kompiler writes carries a marker, ``.kompiler-output``, listing each file written with its size, a line
-each (read a line at a time: whatever a marker claims, memory follows the files on disk); a build accepts
-a folder that is new, empty (folders without files count as empty), or holds only files its marker lists
-with their size (:func:`check_target`). It refuses the project's folder and every folder
+kompiler writes carries a marker, ``.kompiler-output``, listing each file written, a line each (read a line
+at a time: whatever a marker claims, memory follows the files on disk); a build accepts a folder that is
+new, empty (folders without files count as empty), or holds only files its marker lists and that are
+unchanged since (:func:`check_target`). As git's index does, the marker records each file's size, its
+modification time and the SHA-256 of the bytes written: a file of the recorded size and time is
+unchanged; one of the recorded size but another time (copied, checked out, touched) is read and hashed;
+any other is changed. Size alone would take a hand edit that kept the size (a year changed in a CSV) for
+kompiler's file, and replace or remove it. It refuses the project's folder and every folder
 above it, every folder inside the project's folders that a build reads (``jabatan/``, ``kamus/``,
 ``rumpun/``, ``templates/``, the cache), a Git repository, and any folder holding something else:
 :class:`OutputRefused`. A marker vouches only for what kompiler writes: a YAML file or a project's
@@ -24,6 +28,8 @@ then. A failed or interrupted build (Ctrl+C, SIGTERM) leaves the previous output
 from __future__ import annotations
 
 import fcntl
+import hashlib
+import io
 import itertools
 import os
 import re
@@ -33,7 +39,7 @@ import stat
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from kompiler.cachestore import DEFAULT_FOLDER as CACHE_FOLDER
 from kompiler.diagnostics import Message
@@ -51,10 +57,14 @@ OLD = ".kompiler-old."
 _TOKEN = 8  # random bytes naming a staging or old folder, written as hex
 _LEFTOVER = re.compile(rf"({re.escape(STAGING)}|{re.escape(OLD)})[0-9a-f]{{{2 * _TOKEN}}}")
 _BRIDGE = ".kompiler-output.bridge"  # inside the staging folder: the marker in force during the swap
-_HEADER = b"kompiler-output 1\n"
+_HEADER = b"kompiler-output 2\n"
+# The first marker recorded sizes only: what it lists cannot be told from a same-size edit.
+_SIZES_ONLY = b"kompiler-output 1\n"
 _NOTE = (
-    b"# Folder keluaran kompiler: setiap build menggantinya. Tiap baris: ukuran (bita) dan jalur berkas.\n"
-    b"# kompiler's output folder: every build replaces it. Each line: a file's size (bytes) and path.\n"
+    b"# Folder keluaran kompiler: setiap build menggantinya. Tiap baris: ukuran (bita), waktu ubah (ns),\n"
+    b"# SHA-256 dan jalur berkas.\n"
+    b"# kompiler's output folder: every build replaces it. Each line: a file's size (bytes), modification\n"
+    b"# time (ns), SHA-256 and path.\n"
 )
 MARKER_LIMIT = 1 << 30  # bytes; read a line at a time. A national build's marker is a few megabytes.
 _LINE_LIMIT = 8192
@@ -101,6 +111,43 @@ class _Damaged(ValueError):
     """The marker is there but is not one kompiler wrote."""
 
 
+class _SizesOnly(ValueError):
+    """The marker is one an earlier kompiler wrote, which recorded only each file's size."""
+
+
+class Entry(NamedTuple):
+    """What a marker records of a file kompiler wrote (see the module)."""
+
+    size: int
+    mtime_ns: int
+    digest: bytes  # SHA-256 of the bytes written
+
+
+class _Digesting(io.RawIOBase):
+    """A new file that hashes the bytes written into it: the marker's SHA-256 comes from the bytes as
+    they are written, never from reading a file of hundreds of megabytes back."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self._file = io.FileIO(path, "w")
+        self._sha = hashlib.sha256()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        written = self._file.write(data) or 0
+        self._sha.update(memoryview(data).cast("B")[:written])
+        return written
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
+
+    def digest(self) -> bytes:
+        return self._sha.digest()
+
+
 def shown_path(path: Path | str) -> str:
     """A path as a message prints it: a newline, a control character or a byte that is not UTF-8 in a
     folder's name is written as an escape, so that a message never breaks or forges a line."""
@@ -118,10 +165,11 @@ def _is_leftover(name: str) -> bool:
     return _LEFTOVER.fullmatch(name) is not None
 
 
-def _walk(folder: Path) -> Iterator[tuple[str, int | None]]:
+def _walk(folder: Path) -> Iterator[tuple[str, tuple[int, int] | None]]:
     """Every entry below ``folder`` that is not a folder, except kompiler's bookkeeping at its top:
-    ``(relative path, size)`` for a regular file, ``(relative path, None)`` for anything else (a link, a
-    FIFO, a folder of kompiler's name that is not a real folder). Links are never followed."""
+    ``(relative path, (size, modification time in ns))`` for a regular file, ``(relative path, None)`` for
+    anything else (a link, a FIFO, a folder of kompiler's name that is not a real folder). Links are never
+    followed."""
     pending = [("", str(folder))]
     while pending:
         prefix, path = pending.pop()
@@ -136,13 +184,15 @@ def _walk(folder: Path) -> Iterator[tuple[str, int | None]]:
                 elif is_dir:
                     pending.append((relative + "/", entry.path))
                 elif entry.is_file(follow_symlinks=False):
-                    yield relative, entry.stat(follow_symlinks=False).st_size
+                    status = entry.stat(follow_symlinks=False)
+                    yield relative, (status.st_size, status.st_mtime_ns)
                 else:
                     yield relative, None
 
 
 def _open_marker(folder: Path) -> BinaryIO | None:
-    """``folder``'s marker, opened past its first line; ``None`` without one. Raises :class:`_Damaged`.
+    """``folder``'s marker, opened past its first line; ``None`` without one. Raises :class:`_Damaged`,
+    or :class:`_SizesOnly` for an earlier kompiler's marker.
 
     Never follows a link, never waits on a FIFO, and refuses a marker above ``MARKER_LIMIT``.
     """
@@ -154,26 +204,29 @@ def _open_marker(folder: Path) -> BinaryIO | None:
         raise _Damaged(_reason(error)) from None
     stream = os.fdopen(descriptor, "rb")
     status = os.fstat(descriptor)
-    if (
-        not stat.S_ISREG(status.st_mode)
-        or status.st_size > MARKER_LIMIT
-        or stream.readline(len(_HEADER) + 1) != _HEADER
-    ):
+    header = stream.readline(len(_HEADER) + 1) if stat.S_ISREG(status.st_mode) else b""
+    if header != _HEADER or status.st_size > MARKER_LIMIT:
         stream.close()
+        if header == _SIZES_ONLY:
+            raise _SizesOnly()
         raise _Damaged("not a marker kompiler writes")
     return stream
 
 
-def _entries(stream: BinaryIO) -> Iterator[tuple[str, int]]:
-    """The ``(path, size)`` lines of an opened marker, read one at a time (a marker may list millions)."""
+_LINE = re.compile(rb"([0-9]{1,19}) ([0-9]{1,19}) ([0-9a-f]{64}) (.+)\n?")
+
+
+def _entries(stream: BinaryIO) -> Iterator[tuple[str, Entry]]:
+    """The ``(path, entry)`` lines of an opened marker, read one at a time (a marker may list millions)."""
     with stream:
         for line in iter(lambda: stream.readline(_LINE_LIMIT + 1), b""):
             if line.startswith(b"#"):
                 continue
-            size, _, path = line.rstrip(b"\n").partition(b" ")
-            if len(line) > _LINE_LIMIT or not size.isdigit() or len(size) > 19 or not path:
+            parsed = _LINE.fullmatch(line) if len(line) <= _LINE_LIMIT else None
+            if parsed is None:
                 raise _Damaged("a line kompiler does not write")
-            yield os.fsdecode(path), int(size)
+            size, mtime, digest, path = parsed.groups()
+            yield os.fsdecode(path), Entry(int(size), int(mtime), bytes.fromhex(digest.decode()))
 
 
 def _signature(folder: Path) -> tuple[int, int, int] | None:
@@ -185,14 +238,21 @@ def _signature(folder: Path) -> tuple[int, int, int] | None:
     return status.st_ino, status.st_mtime_ns, status.st_size
 
 
-def marker_bytes(files: Iterable[tuple[str, int]]) -> bytes:
-    """The marker listing ``files``, ``(relative path, size)`` pairs: a line each, by path.
+def marker_bytes(files: Iterable[tuple[str, Entry]]) -> bytes:
+    """The marker listing ``files``, ``(relative path, entry)`` pairs: a line each, by path.
 
     The marker in force during a swap lists the previous build's files and the new ones, so that a path
-    may be listed twice with two sizes.
+    may be listed twice.
     """
-    lines = sorted({(path, size) for path, size in files})
-    return _HEADER + _NOTE + b"".join(b"%d %s\n" % (size, os.fsencode(path)) for path, size in lines)
+    lines = sorted(set(files))
+    return (
+        _HEADER
+        + _NOTE
+        + b"".join(
+            b"%d %d %s %s\n" % (entry.size, entry.mtime_ns, entry.digest.hex().encode(), os.fsencode(path))
+            for path, entry in lines
+        )
+    )
 
 
 def _real(path: Path) -> Path:
@@ -204,9 +264,9 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def check_target(target: Path, sources: Sequence[Path] = ()) -> dict[str, int]:
+def check_target(target: Path, sources: Sequence[Path] = ()) -> dict[str, Entry]:
     """Refuse ``target`` (an absolute, resolved path) unless a build may replace it (see the module);
-    return the files of the output it holds, each with its size.
+    return the files of the output it holds, each with its entry (its modification time as it is now).
 
     ``sources`` are the project folders the build reads. What one kind of output refuses besides (a
     public output, a private folder of people's results: each refuses the other's place) is its writer's
@@ -303,7 +363,7 @@ def check_outside_outputs(target: Path) -> None:
             )
 
 
-def _check_contents(target: Path) -> None:
+def _check_contents(target: Path) -> dict[str, Entry]:
     names = set(os.listdir(target))
     if ".git" in names:
         raise OutputRefused(
@@ -324,6 +384,19 @@ def _check_contents(target: Path) -> None:
                 "memastikan isinya keluaran kompiler sendiri; periksa folder itu, hapus, lalu jalankan lagi.",
                 f"The marker {MARKER} in the output folder {shown_path(target)} is damaged, so kompiler cannot "
                 "tell that it holds only its own output; check the folder, remove it and run again.",
+            )
+        ) from None
+    except _SizesOnly:
+        raise OutputRefused(
+            Message(
+                f"Folder keluaran {shown_path(target)} ditulis kompiler versi lama, yang hanya mencatat ukuran "
+                "tiap berkas, jadi kompiler tidak dapat memastikan tidak ada berkas yang diubah sejak itu. "
+                "Pindahkan berkas yang Anda ubah, hapus folder itu "
+                f"(rm -r {shown_path(target)}), lalu jalankan lagi; kompiler menulisnya kembali.",
+                f"The output folder {shown_path(target)} was written by an earlier kompiler, which recorded "
+                "only each file's size, so kompiler cannot tell that no file in it was changed since. Move "
+                f"away any file you changed, remove the folder (rm -r {shown_path(target)}) and run again; "
+                "kompiler writes it anew.",
             )
         ) from None
     if not foreign:
@@ -362,8 +435,8 @@ def _check_contents(target: Path) -> None:
     )
 
 
-def _compared(target: Path, marker: BinaryIO | None) -> tuple[dict[str, int], list[str]]:
-    """The files in ``target`` that its marker lists with their size, and up to a few that it does not.
+def _compared(target: Path, marker: BinaryIO | None) -> tuple[dict[str, Entry], list[str]]:
+    """The files in ``target`` that its marker lists and that are unchanged since, and up to a few others.
 
     Without a marker, the first entries found are foreign. With one, the folder's files are listed first
     and the marker is then read a line at a time, so memory follows what is on disk, whatever the marker
@@ -372,21 +445,54 @@ def _compared(target: Path, marker: BinaryIO | None) -> tuple[dict[str, int], li
     if marker is None:
         return {}, [relative for relative, _ in itertools.islice(_walk(target), _NAMED + 1)]
     try:
-        files: dict[str, int] = {}
+        written = os.fstat(marker.fileno()).st_mtime_ns
+        unlisted: dict[str, tuple[int, int]] = {}
         odd: list[str] = []
-        for relative, size in _walk(target):
-            if size is None:
+        for relative, found in _walk(target):
+            if found is None:
                 odd.append(relative)
             else:
-                files[relative] = size
-        unlisted = dict(files)
-        for relative, size in _entries(marker):
-            if unlisted.get(relative) == size and not _never_output(relative):
+                unlisted[relative] = found
+        files: dict[str, Entry] = {}
+        for relative, entry in _entries(marker):
+            found = unlisted.get(relative)
+            if (
+                found is not None
+                and not _never_output(relative)
+                and _unchanged(target, relative, found, entry, written)
+            ):
                 del unlisted[relative]
+                files[relative] = entry._replace(mtime_ns=found[1])
     finally:
         marker.close()
     foreign = [*odd, *unlisted]
     return files, foreign[: _NAMED + 1]
+
+
+def _unchanged(target: Path, relative: str, found: tuple[int, int], entry: Entry, written: int) -> bool:
+    """Whether the file ``relative``, of size and modification time ``found``, is the one ``entry``
+    records, in a marker last modified at ``written`` (ns).
+
+    A file whose time is not before the marker's could have been edited within the same tick of the
+    clock as kompiler wrote it, leaving the time as recorded: it is hashed, as git does with such a
+    "racily clean" file.
+    """
+    size, mtime_ns = found
+    if size != entry.size:
+        return False
+    if mtime_ns == entry.mtime_ns and mtime_ns < written:
+        return True
+    return _digest(target.joinpath(*PurePosixPath(relative).parts)) == entry.digest
+
+
+def _digest(path: Path) -> bytes | None:
+    """The SHA-256 of the regular file ``path``; ``None`` when it is no longer one (never follows a link,
+    never waits on a FIFO)."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None
+        return hashlib.file_digest(stream, "sha256").digest()
 
 
 def _never_output(relative: str) -> bool:
@@ -458,6 +564,7 @@ class OutputWriter:
         self.lock_path = self.target / LOCK
         self.staging = self.target / f"{STAGING}{secrets.token_hex(_TOKEN)}"
         self.written: list[str] = []
+        self.digests: dict[str, bytes] = {}  # each file written: the SHA-256 of its bytes
         self._lock: int | None = None
         self._old: Path | None = None
         self._committed = False
@@ -487,7 +594,7 @@ class OutputWriter:
         :class:`~kompiler.build.private.PrivateWriter` refuses instead what personal data may not go into."""
         _refuse_private(self.target)
 
-    def _checked(self) -> dict[str, int]:
+    def _checked(self) -> dict[str, Entry]:
         """:meth:`_refuse_place` and :func:`check_target`; a refusal while another build swaps its output
         in says so instead."""
         try:
@@ -530,19 +637,29 @@ class OutputWriter:
         """Where an already written file ``relative`` lies in the staging folder."""
         return self.staging.joinpath(*PurePosixPath(relative).parts)
 
-    def record(self, relative: str) -> None:
-        """Count a file that a worker process wrote into the staging folder (:mod:`kompiler.build.pages`)."""
-        self.written.append(PurePosixPath(relative).as_posix())
+    def record(self, relative: str, digest: bytes) -> None:
+        """Count a file that a worker process wrote into the staging folder (:mod:`kompiler.build.pages`),
+        with the SHA-256 its copy of the writer computed (:attr:`digests`)."""
+        posix = PurePosixPath(relative).as_posix()
+        self.written.append(posix)
+        self.digests[posix] = digest
+
+    @contextmanager
+    def _file(self, relative: str) -> Iterator[BinaryIO]:
+        """``relative`` created in the staging folder, its SHA-256 kept in :attr:`digests` once closed."""
+        path = self.path(relative)
+        with self._writing():
+            raw = _Digesting(path)
+            with io.BufferedWriter(raw) as stream:
+                yield stream
+            self.digests[PurePosixPath(relative).as_posix()] = raw.digest()
 
     def write_text(self, relative: str, text: str) -> None:
-        path = self.path(relative)
-        with self._writing():
-            path.write_text(text, encoding="utf-8", newline="\n")
+        self.write_bytes(relative, text.encode("utf-8"))
 
     def write_bytes(self, relative: str, data: bytes) -> None:
-        path = self.path(relative)
-        with self._writing():
-            path.write_bytes(data)
+        with self._file(relative) as stream:
+            stream.write(data)
 
     def write_json(self, relative: str, value: Any, indent: int) -> None:
         """``json.dumps(value, ensure_ascii=False, indent=indent)`` and a newline, written in pieces.
@@ -550,16 +667,17 @@ class OutputWriter:
         The model of a large corpus is hundreds of megabytes of text: written as it is encoded, it never
         sits in memory whole, beside the data it comes from (:mod:`kompiler.render.jsontext`).
         """
-        path = self.path(relative)
-        with self._writing(), path.open("w", encoding="utf-8", newline="\n") as stream:
+        with (
+            self._file(relative) as binary,
+            io.TextIOWrapper(binary, encoding="utf-8", newline="\n") as stream,
+        ):
             write_indented(value, indent, stream.write)
             stream.write("\n")
 
     @contextmanager
     def binary(self, relative: str) -> Iterator[BinaryIO]:
         """A binary file to write ``relative`` into as it is produced (a large GraphML, for one)."""
-        path = self.path(relative)
-        with self._writing(), path.open("wb") as stream:
+        with self._file(relative) as stream:
             yield stream
 
     def commit(self) -> None:
@@ -580,11 +698,16 @@ class OutputWriter:
         staged = self._staged()
         self._swap({**self._previous, **staged}, aside=set(staged), incoming=set(staged))
 
-    def _staged(self) -> dict[str, int]:
+    def _staged(self) -> dict[str, Entry]:
+        """The staged files' entries: size and time as they are now, SHA-256 as written."""
         with self._writing():
-            return {relative: size for relative, size in _walk(self.staging) if size is not None}
+            return {
+                relative: Entry(*found, self.digests[relative])
+                for relative, found in _walk(self.staging)
+                if found is not None
+            }
 
-    def _swap(self, files: dict[str, int], *, aside: set[str], incoming: set[str]) -> None:
+    def _swap(self, files: dict[str, Entry], *, aside: set[str], incoming: set[str]) -> None:
         """Make ``files`` the output: the entries named in ``aside`` go to the old folder, those named in
         ``incoming`` come in from the staging folder (top-level names, or for a partial build files), and
         the marker lists ``files``. On failure everything is put back and :class:`OutputUnwritable` raised.

@@ -44,7 +44,7 @@ class PageWriter:
     ) -> None:
         self.templates, self.writer, self.pages = templates, writer, pages
         self._pool: ProcessPoolExecutor | None = None
-        self._chunks: list[tuple[int, Future[int]]] = []
+        self._chunks: list[tuple[int, Future[list[bytes]]]] = []
         count = forkable_workers()
         if len(pages) < PARALLEL_FROM or not count:
             return
@@ -74,9 +74,9 @@ class PageWriter:
                 yield path
             return
         for start, future in self._chunks:
-            for offset in range(future.result()):
+            for offset, digest in enumerate(future.result()):
                 path = self.pages[start + offset][0]
-                self.writer.record(path)
+                self.writer.record(path, digest)
                 yield path
 
     def __enter__(self) -> PageWriter:
@@ -100,10 +100,11 @@ def _quiet() -> None:
     os.nice(5)
 
 
-def _render(start: int, stop: int) -> int:
+def _render(start: int, stop: int) -> list[bytes]:
+    """Write pages ``start`` to ``stop``; return each one's SHA-256, for the parent's writer to record."""
     if _job is None:
         raise RuntimeError("PageWriter sets the job before it starts its workers")
     templates, writer, pages = _job
     for path, name, context in pages[start:stop]:
         writer.write_text(path, templates.render(name, context))
-    return stop - start
+    return [writer.digests[path] for path, _, _ in pages[start:stop]]

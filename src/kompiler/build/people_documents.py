@@ -56,7 +56,7 @@ class DocumentWriter:
         self.section, self.kind, self.formats, self.built = section, kind, formats, built
         self.written = 0
         self._batch: list[tuple[str, PersonView]] = []
-        self._pending: deque[Future[list[str]]] = deque()
+        self._pending: deque[Future[list[tuple[str, bytes]]]] = deque()
         self._pool: ProcessPoolExecutor | None = None
         self._workers = forkable_workers()
         heavy = "pdf" in formats or "docx" in formats
@@ -90,9 +90,9 @@ class DocumentWriter:
         while len(self._pending) > self._workers * AHEAD_PER_WORKER:
             self._collect(self._pending.popleft())
 
-    def _collect(self, future: Future[list[str]]) -> None:
-        for path in future.result():
-            self.writer.record(path)
+    def _collect(self, future: Future[list[tuple[str, bytes]]]) -> None:
+        for path, digest in future.result():
+            self.writer.record(path, digest)
             self.written += 1
 
     def __enter__(self) -> DocumentWriter:
@@ -130,10 +130,10 @@ def _write(
     return paths
 
 
-def _work(batch: list[tuple[str, PersonView]]) -> list[str]:
+def _work(batch: list[tuple[str, PersonView]]) -> list[tuple[str, bytes]]:
     if _job is None:
         raise RuntimeError("DocumentWriter sets the job before it starts its workers")
     templates, writer, setting, section, kind, formats, built = _job
     paths = _write(templates, writer, setting, (section, kind, formats, built), batch)
-    # The worker's writer listed the paths in its own copy; this process records them.
-    return paths
+    # The worker's writer listed the paths and their SHA-256 in its own copy; this process records them.
+    return [(path, writer.digests[path]) for path in paths]

@@ -23,6 +23,7 @@ assessment file made (:mod:`kompiler.build.provenance`).
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import stat
@@ -206,28 +207,16 @@ class PrivateWriter(OutputWriter):
         public output may not go into: a private folder is just what this writer writes."""
         check_private(self.target)
 
-    def path(self, relative: str) -> Path:
-        with _private_umask():
-            return super().path(relative)
-
-    def write_text(self, relative: str, text: str) -> None:
-        with _private_umask():
-            super().write_text(relative, text)
-
-    def write_bytes(self, relative: str, data: bytes) -> None:
-        with _private_umask():
-            super().write_bytes(relative, data)
-
     @contextmanager
-    def binary(self, relative: str) -> Iterator[BinaryIO]:  # type: ignore[override]
-        with _private_umask(), super().binary(relative) as stream:
+    def _file(self, relative: str) -> Iterator[BinaryIO]:
+        """Every file and folder this writer creates, under the umask 077 (see the module)."""
+        with _private_umask(), super()._file(relative) as stream:
             yield stream
 
     @contextmanager
     def text(self, relative: str) -> Iterator[TextIO]:
         """A UTF-8 text file to write ``relative`` into as it is produced (a CSV of any number of rows)."""
-        path = self.path(relative)
-        with _private_umask(), self._writing(), path.open("w", encoding="utf-8", newline="") as stream:
+        with self._file(relative) as binary, io.TextIOWrapper(binary, encoding="utf-8", newline="") as stream:
             yield stream
 
     def previous_names(self) -> set[str]:
@@ -263,7 +252,7 @@ class PrivateWriter(OutputWriter):
         staged = self._staged()
         incoming = {relative.split("/", 1)[0] for relative in staged}
         gone = incoming | self._removed
-        kept = {path: size for path, size in self._previous.items() if path.split("/", 1)[0] not in gone}
+        kept = {path: entry for path, entry in self._previous.items() if path.split("/", 1)[0] not in gone}
         with _private_umask():
             self._swap({**kept, **staged}, aside=gone, incoming=incoming)
 
