@@ -105,3 +105,37 @@ def test_an_unknown_executor_is_a_usage_error(minimal_project: Path, run_cli: Ca
     assert result.exit_code == 2
     assert "Unknown executor 'awan'" in result.stderr
     assert not (minimal_project.parent / "keluaran").exists()
+
+
+def _parsed(output_format: str, stdout: str) -> list[str]:
+    """The codes in a machine format's report, which must be the whole of standard output."""
+    if output_format == "github":  # workflow commands, then the closing count GitHub shows as a line
+        *commands, count = stdout.splitlines()
+        assert all(line.startswith("::") for line in commands) and not count.startswith("::"), stdout
+        return [line.split("title=", 1)[1].split("::", 1)[0] for line in commands]
+    document = json.loads(stdout)
+    if output_format == "sarif":
+        results = document["runs"][0]["results"]  # a waived finding is a result with a suppression
+        return [result["ruleId"] for result in results if "suppressions" not in result]
+    if output_format == "gitlab":
+        return [issue["check_name"] for issue in document]
+    return [diagnostic["code"] for diagnostic in document["diagnostics"]]
+
+
+@pytest.mark.parametrize("output_format", ["json", "sarif", "gitlab", "github"])
+@pytest.mark.parametrize("found", [[], ["KMP126"]], ids=["nothing found", "a warning"])
+def test_a_machine_format_prints_the_report_alone(
+    minimal_project: Path, run_cli: Callable[..., Result], output_format: str, found: list[str]
+) -> None:
+    """Standard output is one document in the format asked for, empty when nothing was found; the count
+    of files written goes to standard error."""
+    if found:
+        project_file = minimal_project / "kompiler.yaml"
+        project_file.write_text(
+            project_file.read_text(encoding="utf-8").replace('nomor: "12"', 'nomor: "..."'), "utf-8"
+        )
+    output = minimal_project.parent / "keluaran"
+    result = run_cli(["build", ".", "-o", str(output), "--format", output_format], minimal_project)
+    assert result.exit_code == 0, result.output
+    assert _parsed(output_format, result.stdout) == found
+    assert "file(s) written to" in result.stderr or "berkas ditulis ke" in result.stderr

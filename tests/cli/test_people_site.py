@@ -123,6 +123,31 @@ def test_the_assessment_files_problems_respect_the_format(
     assert "X;P-1" not in result.stdout  # no line of the file is quoted
 
 
+@pytest.mark.parametrize("output_format", ["json", "sarif", "gitlab", "github"])
+def test_an_assessment_file_without_problems_prints_an_empty_report(
+    project: Path, tmp_path: Path, run_cli: Callable[..., Result], output_format: str
+) -> None:
+    """Nothing found: standard output is still one document of the format asked for, and nothing else."""
+    people = [(f"PX-{i:03d}", BKD, _varied(i)) for i in range(6)]
+    assessment = write_assessment(tmp_path / "asesmen.csv", people)
+    output = tmp_path / "situs"
+    arguments = ["build", ".", "-o", str(output), "--asesmen", str(assessment), "--format", output_format]
+    arguments += ["--tanpa-lampiran"]
+    result = run_cli(arguments, project)
+    assert result.exit_code == 0, result.output
+    if output_format == "github":
+        assert [line[:2] for line in result.stdout.splitlines()] == ["0 "]  # the count alone, no command
+    else:
+        document = json.loads(result.stdout)
+        findings = {
+            "json": lambda: document["diagnostics"],
+            "gitlab": lambda: document,
+            # A waived finding is a SARIF result with a suppression.
+            "sarif": lambda: [r for r in document["runs"][0]["results"] if "suppressions" not in r],
+        }[output_format]()
+        assert findings == []
+
+
 def test_no_public_output_is_written_into_a_private_folder(
     project: Path, tmp_path: Path, run_cli: Callable[..., Result]
 ) -> None:

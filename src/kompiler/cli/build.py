@@ -143,14 +143,25 @@ def command(
         prepared = _assessment(result, assessment, locale) if assessment is not None and not code else None
         own = prepared.diagnostics[len(result.diagnostics) :] if prepared is not None else []
         shown_own = select(own, quiet=quiet, verbose=verbose, only_files=None)
-        if shown or shown_own or code:
-            silenced = waived(result, quiet=quiet, verbose=verbose, only_files=None)
-            if prepared is None:
-                emit_report(result, shown, output_format, locale, verbose, silenced)
-            else:
-                _emit_with_assessment(prepared, shown + shown_own, output_format, verbose, silenced)
         if any(d.severity is Severity.ERROR for d in own):
             code = EXIT_PROBLEMS
+        silenced = waived(result, quiet=quiet, verbose=verbose, only_files=None)
+
+        def report(extra: Sequence[Diagnostic] = ()) -> None:
+            """The report of what was found, and ``extra`` (a template's problem), in ``output_format``."""
+            if prepared is None:
+                emit_report(result, [*shown, *extra], output_format, locale, verbose, silenced)
+            else:
+                _emit_with_assessment(
+                    prepared, [*shown, *shown_own, *extra], output_format, verbose, silenced
+                )
+
+        # Text shows what was found at once, before the build; a machine format prints one document, empty
+        # when nothing was found, once: when the build has ended or stopped (a template's problem among what
+        # was found), so that standard output parses.
+        machine = output_format != "text"
+        if code or (not machine and (shown or shown_own)):
+            report()
         if code:
             click.echo(
                 "Keluaran tidak dibuat karena ada galat."
@@ -188,14 +199,22 @@ def command(
             with Bar() if wanted(quiet) else nullcontext() as bar:
                 build_outputs(result, writer, options, bar)
         except TemplateProblem as problem:
-            emit_report(result, [problem.diagnostic], output_format, locale, verbose)
+            if machine:
+                report([problem.diagnostic])
+            else:
+                emit_report(result, [problem.diagnostic], output_format, locale, verbose)
             sys.exit(EXIT_USAGE)
         except StageFailed as failure:
+            if machine:
+                report()
             _stopped(failure)
         writer.commit()
+    if machine:
+        report()
     if not quiet:
         message = "berkas ditulis ke" if locale == "id" else "file(s) written to"
-        click.echo(f"{len(writer.written)} {message} {shown_path(output)}/")
+        # On standard error beside a machine format, as merge's messages are: standard output is the report.
+        click.echo(f"{len(writer.written)} {message} {shown_path(output)}/", err=machine)
 
 
 def _assessment(result: CompileResult, file: Path, locale: str) -> Prepared:
