@@ -291,6 +291,20 @@ def test_an_earlier_kompilers_unmarked_output_is_refused_with_a_hint(
     assert "earlier kompiler" in result.stderr and f"rm -r {output.resolve()}" in result.stderr
 
 
+@pytest.mark.parametrize("where", ["repo/.git/keluaran", "repo/.git", "lain.git/keluaran"])
+def test_an_output_inside_a_git_folder_is_refused(
+    kompiler: Callable[..., Run], project: Path, tmp_path: Path, where: str
+) -> None:
+    """A repository's Git folder (``.git``, or a bare repository's) is git's data, never output."""
+    subprocess.run(["git", "init", "-q", str(tmp_path / "repo")], check=True)
+    subprocess.run(["git", "init", "-q", "--bare", str(tmp_path / "lain.git")], check=True)
+    before = tree(tmp_path)
+    result = build(kompiler, project, tmp_path / where)
+    refused(result, tmp_path / where)
+    assert "lies inside the Git folder" in result.stderr
+    assert tree(tmp_path) == before
+
+
 def test_an_output_in_the_projects_templates_is_refused(kompiler: Callable[..., Run], project: Path) -> None:
     result = build(kompiler, project, project / "templates" / "situs")
     refused(result, project / "templates" / "situs")

@@ -85,6 +85,15 @@ def test_a_result_edited_to_the_same_size_is_neither_replaced_nor_removed(tmp_pa
     assert (target / "kesenjangan.csv").read_text(encoding="utf-8") == "P1,2026\n"
 
 
+@pytest.mark.skipif(GIT is None, reason="needs git")
+def test_refuses_a_folder_inside_a_git_folder(tmp_path: Path) -> None:
+    """Inside ``.git`` git reports no working tree, so only the output check stops personal data there."""
+    subprocess.run(["git", "init", "-q", str(tmp_path / "repo")], check=True)
+    with pytest.raises(OutputRefused, match="inside the Git folder"):
+        PrivateWriter(tmp_path / "repo" / ".git" / "hasil")
+    assert not (tmp_path / "repo" / ".git" / "hasil").exists()
+
+
 def test_refuses_a_public_output_folder_and_what_is_inside_it(tmp_path: Path) -> None:
     public = tmp_path / "output"
     writer = OutputWriter(public)

@@ -10,7 +10,8 @@ unchanged; one of the recorded size but another time (copied, checked out, touch
 any other is changed. Size alone would take a hand edit that kept the size (a year changed in a CSV) for
 kompiler's file, and replace or remove it. It refuses the project's folder and every folder
 above it, every folder inside the project's folders that a build reads (``jabatan/``, ``kamus/``,
-``rumpun/``, ``templates/``, the cache), a Git repository, and any folder holding something else:
+``rumpun/``, ``templates/``, the cache), a Git repository, a repository's Git folder and any folder
+inside one, and any folder holding something else:
 :class:`OutputRefused`. A marker vouches only for what kompiler writes: a YAML file or a project's
 ``kompiler.yaml`` is never output, so a marker copied or forged next to standards never makes them
 removable.
@@ -272,6 +273,7 @@ def check_target(target: Path, sources: Sequence[Path] = ()) -> dict[str, Entry]
     public output, a private folder of people's results: each refuses the other's place) is its writer's
     :meth:`OutputWriter._refuse_place`. Reads only: nothing is written before this has passed.
     """
+    _refuse_git_folder(target)
     for source in sources:
         root = Path(os.path.realpath(source))
         if _inside(root, target):
@@ -322,6 +324,24 @@ def check_target(target: Path, sources: Sequence[Path] = ()) -> dict[str, Entry]
                 "tell that it holds only its own output; fix its permissions or choose another folder.",
             )
         ) from None
+
+
+def _refuse_git_folder(target: Path) -> None:
+    """Refuse ``target`` when it is, or lies inside, a repository's Git folder (one named ``.git``, or a
+    bare repository's: ``HEAD`` beside ``objects/``): output written there would be mistaken by git for its
+    own data, or damage it, and no one would see it in the working tree."""
+    for folder in (target, *target.parents):
+        if folder.name == ".git" or (os.path.isfile(folder / "HEAD") and os.path.isdir(folder / "objects")):
+            raise OutputRefused(
+                Message(
+                    f"Folder keluaran {shown_path(target)} adalah atau ada di dalam folder Git "
+                    f"{shown_path(folder)}, tempat git menyimpan data repositori; kompiler tidak menulis di "
+                    "sana. Pilih folder di luar folder Git itu.",
+                    f"The output folder {shown_path(target)} is or lies inside the Git folder "
+                    f"{shown_path(folder)}, where git keeps a repository's data; kompiler does not write "
+                    "there. Choose a folder outside that Git folder.",
+                )
+            )
 
 
 def _refuse_private(target: Path) -> None:
