@@ -30,6 +30,7 @@ from kompiler.render.people.documents import person_documents
 from kompiler.render.people.tables import COLUMNS, NOTICE
 from kompiler.render.people.view import Setting, person_view
 from kompiler.runtime.processes import forkable_workers
+from tests.conftest import files_of
 from tests.people import reference_rows
 from tests.people.reference_rows import records, table_text
 from tests.people.reports import policy, positions, report
@@ -194,7 +195,7 @@ def test_documents_written_by_workers_are_those_written_here(
         )
         writer.commit()
         assert result.documents == 22
-        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+        return files_of(folder)
 
     here = written(tmp_path / "sini")
     monkeypatch.setattr(people_documents, "PARALLEL_FROM_PEOPLE", 2)
