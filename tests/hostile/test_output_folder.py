@@ -235,8 +235,9 @@ def test_an_edit_in_the_same_tick_as_the_marker_is_kept(tmp_path: Path) -> None:
 def test_an_earlier_kompilers_marker_of_sizes_only_is_refused_with_a_hint(
     kompiler: Callable[..., Run], project: Path, built: Path
 ) -> None:
-    """A marker that recorded sizes alone cannot tell a same-size edit: nothing it lists is replaced."""
-    output = own_output(built, project.parent / "keluaran")
+    """A marker that recorded sizes alone cannot tell a same-size edit: nothing it lists is replaced. The
+    command the hint gives can be pasted as it is, a space in the folder's name included."""
+    output = own_output(built, project.parent / "keluaran lama")
     lines = [
         f"{path.stat().st_size} {path.relative_to(output).as_posix()}\n"
         for path in sorted(output.rglob("*"))
@@ -246,7 +247,9 @@ def test_an_earlier_kompilers_marker_of_sizes_only_is_refused_with_a_hint(
     before = tree(output)
     result = build(kompiler, project, output)
     refused(result, output)
-    assert "recorded only each file's size" in result.stderr and f"rm -r {output.resolve()}" in result.stderr
+    assert (
+        "recorded only each file's size" in result.stderr and f"rm -r '{output.resolve()}'" in result.stderr
+    )
     assert tree(output) == before
 
 

@@ -35,6 +35,7 @@ import itertools
 import os
 import re
 import secrets
+import shlex
 import shutil
 import stat
 from collections.abc import Iterable, Iterator, Sequence
@@ -158,6 +159,12 @@ def shown_path(path: Path | str) -> str:
 def _is_own(name: str) -> bool:
     """Whether a name at the top of an output folder is kompiler's bookkeeping rather than output."""
     return name in (MARKER, LOCK) or _is_leftover(name)
+
+
+def _removal(folder: Path) -> str:
+    """The command that removes ``folder``, quoted for a shell so that it can be pasted as it is, whatever
+    the folder's name holds (a space, a ``;``)."""
+    return f"rm -r {shlex.quote(shown_path(folder))}"
 
 
 def _is_leftover(name: str) -> bool:
@@ -412,10 +419,10 @@ def _check_contents(target: Path) -> dict[str, Entry]:
                 f"Folder keluaran {shown_path(target)} ditulis kompiler versi lama, yang hanya mencatat ukuran "
                 "tiap berkas, jadi kompiler tidak dapat memastikan tidak ada berkas yang diubah sejak itu. "
                 "Pindahkan berkas yang Anda ubah, hapus folder itu "
-                f"(rm -r {shown_path(target)}), lalu jalankan lagi; kompiler menulisnya kembali.",
+                f"({_removal(target)}), lalu jalankan lagi; kompiler menulisnya kembali.",
                 f"The output folder {shown_path(target)} was written by an earlier kompiler, which recorded "
                 "only each file's size, so kompiler cannot tell that no file in it was changed since. Move "
-                f"away any file you changed, remove the folder (rm -r {shown_path(target)}) and run again; "
+                f"away any file you changed, remove the folder ({_removal(target)}) and run again; "
                 "kompiler writes it anew.",
             )
         ) from None
@@ -439,10 +446,10 @@ def _check_contents(target: Path) -> dict[str, Entry]:
             Message(
                 f"Folder keluaran {shown_path(target)} tampaknya keluaran kompiler versi lama, yang belum "
                 f"menandai foldernya ({MARKER}), jadi kompiler tidak dapat memastikan tidak ada berkas lain "
-                f"di dalamnya. Periksa folder itu, hapus (rm -r {shown_path(target)}), lalu jalankan lagi.",
+                f"di dalamnya. Periksa folder itu, hapus ({_removal(target)}), lalu jalankan lagi.",
                 f"The output folder {shown_path(target)} looks like the output of an earlier kompiler, which "
                 f"did not mark its folders ({MARKER}), so kompiler cannot tell that nothing else is in it. "
-                f"Check the folder, remove it (rm -r {shown_path(target)}) and run again.",
+                f"Check the folder, remove it ({_removal(target)}) and run again.",
             )
         )
     raise OutputRefused(
