@@ -86,6 +86,27 @@ def test_no_project_above_is_told_as_such(
     assert not (folder / "output").exists()
 
 
+@pytest.mark.parametrize(
+    ("arguments", "environment"),
+    [(["--locale", "en"], {}), ([], {"KOMPILER_LOCALE": "en"}), (["--locale", "id"], {})],
+)
+def test_no_project_is_said_in_the_language_chosen(
+    tmp_path: Path,
+    run_cli: Callable[..., Result],
+    monkeypatch: pytest.MonkeyPatch,
+    arguments: list[str],
+    environment: dict[str, str],
+) -> None:
+    """Only that language when one is chosen; both when none is (the tests above)."""
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    result = run_cli(["check", *arguments], tmp_path)
+    assert result.exit_code == 2
+    english = "--locale" not in arguments or "en" in arguments
+    assert (NO_PROJECT in result.stderr) == english
+    assert ("tidak ada proyek kompiler" in result.stderr) != english
+
+
 def test_a_stray_kompiler_yaml_above_is_not_a_project(tmp_path: Path, run_cli: Callable[..., Result]) -> None:
     """As for an explicit PATH, a ``kompiler.yaml`` reached through an unrelated folder is not taken."""
     shutil.copy(FIXTURES / "minimal" / "kompiler.yaml", tmp_path)

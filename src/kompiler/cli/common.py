@@ -73,16 +73,20 @@ def found_project() -> Path | None:
 
 
 def _no_project() -> NoReturn:
+    """Exit 2 saying there is no project, in the language the command (or its group) was given or
+    KOMPILER_LOCALE chooses: no project means no ``bahasa`` to go by."""
     from kompiler.cli import EXIT_USAGE
 
-    click.echo(
-        "kompiler: tidak ada proyek kompiler di folder ini atau di atasnya (dicari standards/kompiler.yaml "
-        "atau kompiler.yaml). Pindah (cd) ke folder akar proyek, sebutkan PATH, atau buat proyek baru "
-        "dengan kompiler init. / No kompiler project in this folder or above it (looked for "
-        "standards/kompiler.yaml or kompiler.yaml). cd to the project's root folder, give PATH, or create "
-        "a project with kompiler init.",
-        err=True,
+    context = click.get_current_context(silent=True)
+    explicit = (context.params.get("locale") if context is not None else None) or groups_locale()
+    message = Message(
+        "tidak ada proyek kompiler di folder ini atau di atasnya (dicari standards/kompiler.yaml atau "
+        "kompiler.yaml). Pindah (cd) ke folder akar proyek, sebutkan PATH, atau buat proyek baru dengan "
+        "kompiler init.",
+        "No kompiler project in this folder or above it (looked for standards/kompiler.yaml or "
+        "kompiler.yaml). cd to the project's root folder, give PATH, or create a project with kompiler init.",
     )
+    click.echo(f"kompiler: {chosen_text(message, explicit)}", err=True)
     sys.exit(EXIT_USAGE)
 
 
