@@ -8,16 +8,18 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from kompiler.check.parallel import ExecutorError, checked_spec
-from kompiler.check.result import CompileResult
 from kompiler.cli.usage import PathType
 from kompiler.diagnostics import Diagnostic, Message, Severity
-from kompiler.report import ReportInput, formats
-from kompiler.rules.suppress import Suppressed
+
+if TYPE_CHECKING:
+    # Not imported when the CLI starts: the group's --locale comes from here, and these bring in the
+    # model, the loader and the process pool (about 50 ms) for what only the commands' runs need.
+    from kompiler.check.result import CompileResult
+    from kompiler.rules.suppress import Suppressed
 
 LOCALES = ("id", "en")
 
@@ -158,6 +160,7 @@ def pipeline_options(function: Callable[..., Any]) -> Callable[..., Any]:
 def executor_checked(executor: str) -> Iterator[None]:
     """Refuse a wrong ``--executor`` before any work, and report it, or a cluster that cannot be reached
     once the work has started, as a usage error (exit 2) rather than a failure of the standards."""
+    from kompiler.check.parallel import ExecutorError, checked_spec
     from kompiler.cli import EXIT_USAGE
 
     try:
@@ -247,6 +250,8 @@ def emit_report(
     verbose: bool,
     suppressed: Sequence[Suppressed] = (),
 ) -> None:
+    from kompiler.report import ReportInput, formats
+
     report = ReportInput(
         diagnostics=diagnostics,
         locale=locale,

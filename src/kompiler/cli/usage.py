@@ -16,7 +16,6 @@ from typing import Any
 import click
 
 from kompiler.cli import helptext
-from kompiler.report import escaped
 
 
 class BadValue(click.BadParameter):
@@ -91,6 +90,8 @@ def show(error: click.UsageError) -> None:
         lines.append(f"Galat: {indonesian or _UNKNOWN}")
     if language != "id" or indonesian is None:
         lines.append(f"Error: {_english(error)}")
+    from kompiler.report import escaped  # not at start-up: it brings in the rules and the model
+
     click.echo(escaped("\n".join(lines), keep="\n"), err=True)
 
 
