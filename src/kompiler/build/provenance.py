@@ -49,7 +49,6 @@ _NOTE = (
     "by which command it was made. Every kompiler people command removes the parts made from another file, "
     "sheet or purpose."
 )
-_BLOCK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -66,10 +65,8 @@ class Source:
     @classmethod
     def of(cls, path: Path, sheet: int | None = None, purpose: str | None = None) -> Source:
         """``path`` read once, a block at a time (a file may be gigabytes)."""
-        digest = hashlib.sha256()
         with open(path, "rb") as stream:
-            for block in iter(lambda: stream.read(_BLOCK), b""):
-                digest.update(block)
+            digest = hashlib.file_digest(stream, "sha256")
         return cls(shown_path(os.path.abspath(path)), digest.hexdigest(), sheet, purpose)
 
     def identity(self) -> dict[str, Any]:
