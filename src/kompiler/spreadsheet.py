@@ -94,12 +94,12 @@ def unreadable_record(error: csv.Error) -> Message:
     a quote opened there and never closed (the rest of the file then reads as one cell), so that is what
     is said, at the line where the record starts rather than thousands of lines later."""
     if "field limit" in str(error):
-        limit = csv.field_size_limit()
+        limit = grouped(csv.field_size_limit())
         return Message(
-            f"Sel pada catatan yang dimulai di baris ini lebih dari {limit:_} karakter: tanda kutip yang "
-            "dibuka di sini tidak ditutup? Baris berikutnya tidak diperiksa.".replace("_", "."),
-            f"A cell of the record starting on this line is longer than {limit:_} characters: a quote "
-            "opened here and never closed? The lines after it are not checked.".replace("_", ","),
+            f"Sel pada catatan yang dimulai di baris ini lebih dari {limit.id} karakter: tanda kutip yang "
+            "dibuka di sini tidak ditutup? Baris berikutnya tidak diperiksa.",
+            f"A cell of the record starting on this line is longer than {limit.en} characters: a quote "
+            "opened here and never closed? The lines after it are not checked.",
         )
     if "unexpected end of data" in str(error):
         return Message(

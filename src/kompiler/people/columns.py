@@ -21,6 +21,7 @@ from kompiler.diagnostics import Message
 from kompiler.people.cells import named
 from kompiler.people.personal_data import personal_column
 from kompiler.rules.common import did_you_mean
+from kompiler.spreadsheet import grouped
 
 MAX_COLUMNS = 1_000
 
@@ -123,8 +124,8 @@ def read_header(cells: list[str], competency_at: dict[str, int]) -> Header:
                 "KMP203",
                 MAX_COLUMNS + 1,
                 Message(
-                    f"Lebih dari {MAX_COLUMNS:_} kolom; bagi tabelnya.".replace("_", "."),
-                    f"More than {MAX_COLUMNS:_} columns; split the table.".replace("_", ","),
+                    f"Lebih dari {grouped(MAX_COLUMNS).id} kolom; bagi tabelnya.",
+                    f"More than {grouped(MAX_COLUMNS).en} columns; split the table.",
                 ),
             )
         )

@@ -35,6 +35,7 @@ from kompiler.spreadsheet import (
     WorkbookRefused,
     delimiter_of,
     encoding_of,
+    grouped,
     opened_workbook,
     quoted,
     sheet_rows,
@@ -107,10 +108,10 @@ def csv_batches(descriptor: int, limit: int, batch: int, report: Report) -> Iter
             line,
             1,
             Message(
-                f"Baris lebih dari {MAX_LINE:_} karakter; ini bukan tabel asesmen. Baris berikutnya tidak "
-                "diperiksa.".replace("_", "."),
-                f"A line longer than {MAX_LINE:_} characters; this is not an assessment table. The lines "
-                "after it are not checked.".replace("_", ","),
+                f"Baris lebih dari {grouped(MAX_LINE).id} karakter; ini bukan tabel asesmen. Baris berikutnya "
+                "tidak diperiksa.",
+                f"A line longer than {grouped(MAX_LINE).en} characters; this is not an assessment table. The "
+                "lines after it are not checked.",
             ),
         )
     except UnicodeError:

@@ -31,6 +31,7 @@ from kompiler.spreadsheet import (
     WorkbookRefused,
     delimiter_of,
     encoding_of,
+    grouped,
     opened_workbook,
     sheet_rows,
     shown,
@@ -205,13 +206,14 @@ def _header(cells: list[object] | tuple[object, ...]) -> tuple[str, ...]:
 def _keep(table: Table, row: Row) -> bool:
     """Add ``row`` unless it is one too many (then say so and stop) or has values beyond the header."""
     if len(table.rows) >= table.max_rows:
+        limit = grouped(table.max_rows)
         table.problems.append(
             problem(
                 SHAPE,
                 at(table.name, row.number, 1),
                 Message(
-                    f"Tabel lebih dari {table.max_rows:_} baris; bagi tabelnya.".replace("_", "."),
-                    f"The table has more than {table.max_rows:_} rows; split it.".replace("_", ","),
+                    f"Tabel lebih dari {limit.id} baris; bagi tabelnya.",
+                    f"The table has more than {limit.en} rows; split it.",
                 ),
             )
         )
