@@ -360,16 +360,18 @@ class Prepared:
         return them, to be named as removed (they come from another assessment)."""
         folder = writer.target / "talenta"
         names = sorted(entry.name for entry in folder.iterdir()) if folder.is_dir() else []
-        # Only kompiler's own unchanged files (previous_text knows them), copied byte for byte (CRLF rows).
-        others = [
-            name
+        # Only kompiler's own unchanged files (previous_bytes knows them), read once and copied byte for
+        # byte (CRLF rows).
+        others = {
+            name: data
             for name in names
-            if name.rsplit(".", 1)[0] != stem and writer.previous_text(f"talenta/{name}") is not None
-        ]
+            if name.rsplit(".", 1)[0] != stem
+            and (data := writer.previous_bytes(f"talenta/{name}")) is not None
+        }
         if not made_from(writer, "talenta", source):
             return tuple(f"talenta/{name}" for name in others)
-        for name in others:
-            writer.write_bytes(f"talenta/{name}", (folder / name).read_bytes())
+        for name, data in others.items():
+            writer.write_bytes(f"talenta/{name}", data)
         return ()
 
     def write_summary(

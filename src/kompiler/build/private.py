@@ -224,14 +224,22 @@ class PrivateWriter(OutputWriter):
         and that are unchanged since (the folder is refused otherwise, :func:`check_target`)."""
         return {relative.split("/", 1)[0] for relative in self._previous}
 
-    def previous_text(self, relative: str) -> str | None:
-        """The text of the previous file ``relative`` when kompiler wrote it and it is unchanged, else
-        ``None`` (also when it cannot be read as UTF-8)."""
+    def previous_bytes(self, relative: str) -> bytes | None:
+        """The bytes of the previous file ``relative`` when kompiler wrote it and it is unchanged, else
+        ``None`` (also when it cannot be read)."""
         if relative not in self._previous:
             return None
         try:
-            return self.target.joinpath(*PurePosixPath(relative).parts).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            return self.target.joinpath(*PurePosixPath(relative).parts).read_bytes()
+        except OSError:
+            return None
+
+    def previous_text(self, relative: str) -> str | None:
+        """:meth:`previous_bytes` as UTF-8 text; ``None`` also when it is not UTF-8."""
+        data = self.previous_bytes(relative)
+        try:
+            return None if data is None else data.decode("utf-8")
+        except UnicodeDecodeError:
             return None
 
     def staged_names(self) -> set[str]:
