@@ -187,7 +187,7 @@ def suppress(data: Aggregates, minimum: int = DEFAULT_MINIMUM_GROUP) -> Suppress
     share_hidden, share_extra, agency_share_hidden = unit_hidden, unit_extra, agency_hidden
     if reaching is not None:
         met = np.asarray(reaching, dtype=np.float64)[:, None]  # 0 or 1 a person: its own square
-        uniform_share = (unit_people > 0) & _uniform(unit_people, met, met)
+        uniform_share = _uniform(unit_people, met, met)
         share_hidden, share_extra, agency_share_hidden = _complement(
             unit_people, unit_hidden | uniform_share, minimum, (met, met)
         )
