@@ -261,11 +261,11 @@ class Judge:
         self, batch: Batch, at: int, values: np.ndarray, scale: tuple[float, float], axis: Message
     ) -> None:
         start, end = scale
-        read = (values != cells.BAD) & ~batch.skip & ~np.isnan(values)
+        shown = f"{start:g}–{end:g}"
+        read = (values != cells.BAD) & ~batch.skip  # an empty cell (NaN) is outside no scale
         for i in np.flatnonzero(read & ((values < start) | (values > end))).tolist():
             batch.bad[i] = True
             said = cells.named(batch.columns[at][i], axis)
-            shown = f"{start:g}–{end:g}"
             self.problems.add(
                 "KMP214",
                 batch.starts[i],
