@@ -155,12 +155,9 @@ def _canonical_text(document: Document, kind: FileKind) -> _Read | None:
         data = load(lifted.text)
     except YAMLError as error:
         raise NotFormattable([_unreadable(document)]) from error
-    _canonical(data, key_order(kind))
-    dumped = dump(data)
-    # The emitter leaves a space at the end of folded lines; YAML drops it on reading, editors flag it.
-    trimmed = "".join(line.rstrip() + "\n" for line in dumped.splitlines())
+    dumped = canonical_dump(data, kind)
     difference: Pointer = ()
-    for candidate in (trimmed, dumped):
+    for candidate in (trimmed(dumped), dumped):
         try:
             result = restore(candidate, lifted)
         except CommentsLost as error:
@@ -180,6 +177,19 @@ def _canonical_text(document: Document, kind: FileKind) -> _Read | None:
             return read
         difference = _first_difference(document.data, after.data)
     raise NotFormattable([_unsafe(document, difference, _VALUE_CHANGES)])
+
+
+def canonical_dump(tree: object, kind: FileKind) -> str:
+    """``tree`` (the round-trip library's nodes) put in the canonical form of a file of ``kind`` (key
+    order, block style, quoting; in place) and dumped: fmt's text before its comments are moved back."""
+    _canonical(tree, key_order(kind))
+    return dump(tree)
+
+
+def trimmed(text: str) -> str:
+    """``text`` with each line's trailing spaces dropped: the emitter leaves a space at the end of folded
+    lines, which YAML drops on reading and editors flag."""
+    return "".join(line.rstrip() + "\n" for line in text.splitlines())
 
 
 def _same_comments(before: Document, after: Document) -> None:

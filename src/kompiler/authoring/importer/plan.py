@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from kompiler.authoring.fmt import _canonical as canonical_tree  # the canonical form itself: see _yaml
+from kompiler.authoring.fmt import canonical_dump, trimmed
 from kompiler.authoring.fmt.order import key_order
 from kompiler.authoring.importer.cells import (
     Column,
@@ -33,7 +33,6 @@ from kompiler.authoring.importer.cells import (
 )
 from kompiler.authoring.importer.options import ImportOptions
 from kompiler.authoring.importer.tables import DUPLICATE, REFERENCE, SHAPE, Table, problem
-from kompiler.authoring.roundtrip import dump
 from kompiler.diagnostics import Diagnostic, Location, Message, Related, Severity
 from kompiler.project import UNNUMBERED, FileKind
 
@@ -632,9 +631,7 @@ def _yaml(data: dict[str, Any], kind: FileKind) -> str:
     and waivers are kept, a second pass) has nothing to do on values the import made, and running it
     per file would multiply the import's time. Every value is a number or one line of text, which
     trimming cannot change (a folded line's trailing space is not part of the value)."""
-    tree = _tree(data)
-    canonical_tree(tree, key_order(kind))
-    return "".join(line.rstrip() + "\n" for line in dump(tree).splitlines())
+    return trimmed(canonical_dump(_tree(data), kind))
 
 
 def _tree(value: Any) -> Any:
