@@ -132,9 +132,7 @@ def person_id(text: str, allow_personal: bool) -> Bad | None:
     stripped = text.strip()
     if allow_personal and _PERSONAL_ID.fullmatch(stripped):
         return None
-    if ID_PATTERN.fullmatch(stripped) or (
-        stripped.isdigit() and stripped.isascii() and len(stripped) <= MAX_ID
-    ):
+    if _pseudonym_form(stripped):
         return None
     if looks_like_name(stripped):
         return Bad(
@@ -145,6 +143,19 @@ def person_id(text: str, allow_personal: bool) -> Bad | None:
             ),
         )
     return Bad("KMP207", _invalid_id(stripped))
+
+
+def pseudonym(text: str) -> bool:
+    """Whether an id that :func:`person_id` let in with personal data allowed would pass without that
+    allowance too (no personal datum, a pseudonym's form); asked of every such id, so no problem is worded."""
+    return personal_cell(text) is None and _pseudonym_form(text.strip())
+
+
+def _pseudonym_form(stripped: str) -> bool:
+    """Letters and digits holding a digit (P-0001), or a plain number."""
+    return bool(ID_PATTERN.fullmatch(stripped)) or (
+        stripped.isdigit() and stripped.isascii() and len(stripped) <= MAX_ID
+    )
 
 
 def _invalid_id(text: str) -> Message:

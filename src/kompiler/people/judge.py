@@ -115,7 +115,7 @@ class Judge:
                 self.problems.add(wrong.code, batch.starts[i], at + 1, wrong.message)
             else:
                 ids[i] = ids[i].strip()
-                if self.allow_personal and cells.person_id(ids[i], allow_personal=False):
+                if self.allow_personal and not cells.pseudonym(ids[i]):
                     if not self.personal_ids:
                         self.first_personal_id = (batch.starts[i], at + 1)
                     self.personal_ids += 1
