@@ -33,7 +33,7 @@ from typing import Any
 
 import kompiler
 from kompiler.cachestore import DEFAULT_FOLDER as DEFAULT_FOLDER
-from kompiler.cachestore import AuthenticatedFolder, installed_version, module_sources
+from kompiler.cachestore import AuthenticatedFolder, installed_version, sources_fingerprint
 from kompiler.check.per_file import FileOutcome
 from kompiler.check.schema import SchemaSet
 from kompiler.project import SourceFile
@@ -62,9 +62,7 @@ def code_fingerprint() -> str:
     digest = hashlib.sha256(f"{CACHE_FORMAT}\0{kompiler.__version__}\0{sys.version_info[:2]}".encode())
     for library in _STAGE_LIBRARIES:
         digest.update(f"{library}={installed_version(library)}\0".encode())
-    package = Path(kompiler.__file__).resolve().parent
-    for path in module_sources(package, _STAGE_ENTRIES):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update(sources_fingerprint(_STAGE_ENTRIES).encode())
     return digest.hexdigest()
 
 
@@ -208,7 +206,7 @@ class FileCache(AuthenticatedFolder):
         name = key[:2]
         shard = self._shards.get(name)
         if shard is None:
-            loaded = self._read(f"{name}.bin") if self.trusted else None
+            loaded = self.load(f"{name}.bin")
             shard = _Shard(loaded if isinstance(loaded, dict) else {})
             self._shards[name] = shard
         return shard
