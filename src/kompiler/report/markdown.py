@@ -47,7 +47,7 @@ def table_cell(text: str) -> str:
 def code_span(text: str) -> str:
     """``text`` as an inline code span, fenced by more backticks than any run inside it (a revision such
     as ``:/pesan`` may hold backticks)."""
-    longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
+    longest = _longest_backticks(text)
     ticks = "`" * (longest + 1)
     return f"{ticks} {text} {ticks}" if longest else f"{ticks}{text}{ticks}"
 
@@ -55,5 +55,9 @@ def code_span(text: str) -> str:
 def fence(text: str) -> str:
     """The backticks that open and close a code block holding ``text``: at least three, and more than
     any run of backticks in it, so a line of the text cannot close the block early."""
-    longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
-    return "`" * max(3, longest + 1)
+    return "`" * max(3, _longest_backticks(text) + 1)
+
+
+def _longest_backticks(text: str) -> int:
+    """The length of the longest run of backticks in ``text`` (0 without one)."""
+    return max((len(run) for run in _BACKTICKS.findall(text)), default=0)
