@@ -11,11 +11,11 @@ from pathlib import Path
 KOMPILER = Path(sys.executable).parent / "kompiler"
 
 
-def _init(tmp_path: Path, target: str, path: str) -> str:
+def _init(tmp_path: Path, target: str | None, path: str, *, cwd: Path | None = None) -> str:
     environment = {**os.environ, "PATH": path, "LANG": "C.UTF-8"}
     done = subprocess.run(
-        [str(KOMPILER), "init", target],
-        cwd=tmp_path,
+        [str(KOMPILER), "init", *([target] if target is not None else [])],
+        cwd=cwd or tmp_path,
         env=environment,
         capture_output=True,
         text=True,
@@ -51,3 +51,19 @@ def test_with_pre_commit_the_hook_step_is_just_install(tmp_path: Path) -> None:
     shown = _init(tmp_path, "standar", f"{_folder_with(tmp_path)}{os.pathsep}{tmp_path / 'fake'}")
     assert "sebelum setiap commit: pre-commit install" in shown
     assert "pip install pre-commit" not in shown
+
+
+def test_without_a_folder_init_fills_the_working_folder_and_names_no_cd(tmp_path: Path) -> None:
+    here = tmp_path / "kosong"
+    here.mkdir()
+    shown = _init(tmp_path, None, _folder_with(tmp_path), cwd=here)
+    assert (here / "standards" / "kompiler.yaml").is_file()
+    assert "berkas dibuat di folder ini. Langkah berikutnya: git init && kompiler check" in shown
+    assert "cd " not in shown
+
+
+def test_inside_a_git_repository_the_steps_do_not_start_a_second_one(tmp_path: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(tmp_path / "repo")], check=True)
+    shown = _init(tmp_path / "repo", "standar", _folder_with(tmp_path))
+    assert "Langkah berikutnya: cd standar && kompiler check" in shown
+    assert "git init" not in shown

@@ -147,7 +147,7 @@ def test_init_names_its_folder_as_its_description_does(
     run_cli: Callable[..., Result], tmp_path: Path
 ) -> None:
     shown = _help(run_cli, ["init"], tmp_path)
-    assert " init [OPSI] FOLDER\n" in shown and "di FOLDER." in shown
+    assert " init [OPSI] [FOLDER]\n" in shown and "di FOLDER (bawaan: folder ini)." in shown
 
 
 def _metavars(shown: str) -> set[str]:
@@ -296,7 +296,7 @@ def test_kompiler_s_own_usage_error_is_told_in_each_half(tmp_path: Path) -> None
         (["check", "tidak-ada"], "Galat: nilai tidak sah untuk '[PATH]': 'tidak-ada' tidak ada."),
         (
             ["init", "berkas.txt"],
-            "Galat: nilai tidak sah untuk 'FOLDER': 'berkas.txt' adalah berkas, bukan folder.",
+            "Galat: nilai tidak sah untuk '[FOLDER]': 'berkas.txt' adalah berkas, bukan folder.",
         ),
     ],
 )

@@ -1,4 +1,4 @@
-"""``kompiler init DIR``: scaffold a new standards repository (standards, schemas, editor, hooks, CI)."""
+"""``kompiler init [DIR]``: scaffold a new standards repository (standards, schemas, editor, hooks, CI)."""
 
 from __future__ import annotations
 
@@ -19,10 +19,11 @@ from kompiler.diagnostics import Message
 
 
 @click.command("init")
-@click.argument("directory", metavar="DIR", type=PathType(path_type=Path, file_okay=False))
+@click.argument("directory", metavar="[DIR]", default=".", type=PathType(path_type=Path, file_okay=False))
 @locale_option
 def command(directory: Path, locale: str | None) -> None:
-    """Buat repositori standar baru di FOLDER. / Create a new standards repository in DIR."""
+    """Buat repositori standar baru di FOLDER (bawaan: folder ini). / Create a new standards repository in
+    DIR (default: this folder)."""
     from kompiler.cli import EXIT_OK, EXIT_USAGE
 
     locale = resolve_locale(locale)
@@ -75,8 +76,7 @@ def command(directory: Path, locale: str | None) -> None:
                 f"  {relative} exists and was kept; kompiler did not write its {name}.",
             ).text(locale)
         )
-    has_git = before is not None and ".git" in before[1]
-    click.echo(_next_steps(directory, len(done.created), has_git=has_git).text(locale))
+    click.echo(_next_steps(directory, len(done.created), has_git=_in_git(directory)).text(locale))
     sys.exit(EXIT_OK)
 
 
@@ -86,7 +86,6 @@ def _next_steps(directory: Path, count: int, *, has_git: bool) -> Message:
     ``pre-commit`` is a separate program that installing kompiler does not bring: when it is not on the
     PATH, the hook step says how to get it rather than naming a command that would fail.
     """
-    folder = shlex.quote(str(directory))
     if shutil.which("pre-commit"):
         hooks = Message("pre-commit install", "pre-commit install")
     else:
@@ -95,12 +94,34 @@ def _next_steps(directory: Path, count: int, *, has_git: bool) -> Message:
             "python -m pip install pre-commit && pre-commit install (pre-commit is not installed yet)",
         )
     git = "" if has_git else "git init && "
+    if _is_here(directory):
+        place, steps = Message("folder ini", "this folder"), f"{git}kompiler check"
+    else:
+        place = Message(str(directory), str(directory))
+        steps = f"cd {shlex.quote(str(directory))} && {git}kompiler check"
     return Message(
-        f"{count} berkas dibuat di {directory}. Langkah berikutnya: cd {folder} && {git}kompiler check\n"
+        f"{count} berkas dibuat di {place.id}. Langkah berikutnya: {steps}\n"
         f"Pemeriksaan otomatis sebelum setiap commit: {hooks.id}",
-        f"{count} files created in {directory}. Next: cd {folder} && {git}kompiler check\n"
-        f"Checks before every commit: {hooks.en}",
+        f"{count} files created in {place.en}. Next: {steps}\nChecks before every commit: {hooks.en}",
     )
+
+
+def _in_git(directory: Path) -> bool:
+    """Whether ``directory`` is already in a git work tree (its own or a parent's ``.git``): there
+    ``git init`` would start a second repository inside the first."""
+    try:
+        folder = directory.resolve()
+    except OSError:
+        return False
+    return any(os.path.lexists(place / ".git") for place in (folder, *folder.parents))
+
+
+def _is_here(directory: Path) -> bool:
+    """Whether ``directory`` is the working folder, where "cd DIR" would be a step that does nothing."""
+    try:
+        return directory.resolve() == Path.cwd().resolve()
+    except OSError:
+        return False
 
 
 def _state(directory: Path) -> tuple[bool, frozenset[str]] | None:
