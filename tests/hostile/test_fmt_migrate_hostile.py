@@ -429,6 +429,26 @@ def test_migrate_with_a_broken_project_file_is_a_configuration_error(
     assert _contents(old_project) == before
 
 
+@pytest.mark.parametrize("dry_run", [False, True], ids=["write", "dry-run"])
+def test_migrate_never_reads_a_project_file_linked_out_of_the_project(
+    kompiler: Callable[..., Run], old_project: Path, dry_run: bool
+) -> None:
+    """A ``kompiler.yaml`` committed as a link to a file elsewhere (``/proc/self/environ`` in CI) is
+    refused as ``check`` refuses it, unread: a file that does not parse would be quoted on screen."""
+    secret = old_project.parent / "outside" / "environ"
+    secret.write_bytes(b"GH_TOKEN=ghp_rahasia\0HOME=/root\0")
+    (old_project / "kompiler.yaml").unlink()
+    (old_project / "kompiler.yaml").symlink_to(secret)
+    before = _contents(old_project)
+
+    run = kompiler(["migrate", ".", *(["--dry-run"] if dry_run else [])], old_project)
+
+    assert run.exit_code == 2, run.stderr
+    assert "kompiler.yaml: error KMP009:" in run.stderr
+    assert "rahasia" not in run.stdout + run.stderr
+    assert _contents(old_project) == before
+
+
 def test_migrate_of_a_clean_old_project_still_works(kompiler: Callable[..., Run], old_project: Path) -> None:
     mode = 0o640
     (old_project / V0_POSITION).chmod(mode)

@@ -10,7 +10,6 @@ as strictly as ``kompiler check`` reads it, and nothing is written unless every 
 from __future__ import annotations
 
 import importlib
-import os
 import pkgutil
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,8 +28,7 @@ from kompiler.authoring.roundtrip import (
 )
 from kompiler.check.load import Document
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity
-from kompiler.project import PROJECT_FILE, FileKind, discover, display_path, unreadable
-from kompiler.reading import read_limited
+from kompiler.project import PROJECT_FILE, FileKind, SourceFile, discover, display_path, unreadable
 
 CURRENT_VERSION = 1
 CODE_NO_PROJECT_FILE = "KMP080"
@@ -85,15 +83,22 @@ class MigrationResult:
         return any(d.severity is Severity.ERROR for d in self.diagnostics)
 
 
-def project_version(root: Path) -> int:
-    """The format version of the project at ``root``, read from ``kompiler.yaml`` as strictly as
-    ``kompiler check`` reads it."""
-    path = root / PROJECT_FILE
-    shown = display_path(path)
-    if not os.path.lexists(path):
-        raise MigrationError([_problem(CODE_NO_PROJECT_FILE, _NO_PROJECT_FILE, Location(shown))])
+def project_version(root: Path, files: list[SourceFile], found: list[Diagnostic]) -> int:
+    """The format version of the project at ``root``, read from the ``kompiler.yaml`` that discovery
+    found (``files``, and ``found``, what it reported) as strictly as ``kompiler check`` reads it.
+
+    Read only as discovery lets it be read: a ``kompiler.yaml`` that is a link out of the project
+    (a pull request can commit one to ``/proc/self/environ``) is discovery's error at its name, never
+    opened, since a file that does not parse is quoted under the error.
+    """
+    shown = display_path(root / PROJECT_FILE)
+    source = next((f for f in files if f.kind is FileKind.PROJECT), None)
+    if source is None:
+        refused = [d for d in found if d.location.file == shown and d.severity is Severity.ERROR]
+        raise MigrationError(refused or [_problem(CODE_NO_PROJECT_FILE, _NO_PROJECT_FILE, Location(shown))])
+    shown = source.display
     try:
-        raw = read_limited(path)
+        raw = source.read()
     except OSError as error:
         raise MigrationError([unreadable(shown, error)]) from error
     document, problems = read_strictly(shown, lambda: raw)
@@ -137,11 +142,11 @@ def migrate_project(root: Path, *, write: bool = True) -> MigrationResult:
     written (a project half at one version and half at the next would claim the new version in
     ``kompiler.yaml`` while its unread files stay old).
     """
-    version = project_version(root)
+    files, found = discover(root)
+    version = project_version(root, files, found)
     result = MigrationResult(version)
     if not result.needed:
         return result
-    files, found = discover(root)
     result.diagnostics.extend(found)
     read: dict[str, bytes] = {}
     for source in files:
