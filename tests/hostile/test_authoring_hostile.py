@@ -112,6 +112,32 @@ def test_fmt_writes_every_file_or_none(kompiler_with: Callable[..., Run], projec
     assert _temporary_files(project) == []
 
 
+@pytest.mark.parametrize("command", ["fmt", "migrate"])
+def test_a_read_only_file_is_never_rewritten(
+    kompiler: Callable[..., Run], project: Path, tmp_path: Path, command: str
+) -> None:
+    """A file the drafter made read-only (``chmod a-w``) is refused by name, and no file is rewritten:
+    its folder would let fmt or migrate replace it, but whoever made it read-only did not want that."""
+    folder = project
+    if command == "migrate":
+        folder = tmp_path / "lama"
+        shutil.copytree(FIXTURES / "versi-0", folder)
+    target = folder / ("kompiler.yaml" if command == "migrate" else POSITION)
+    for path in folder.rglob("*.yaml"):  # every file needs formatting: a blank line fmt removes
+        path.write_text(path.read_text(encoding="utf-8").replace("\n", "\n\n", 1), encoding="utf-8")
+    target.chmod(0o444)
+    before = {p: p.read_bytes() for p in folder.rglob("*.yaml")}
+    try:
+        result = kompiler([command, "."], folder)
+    finally:
+        target.chmod(0o644)
+
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    assert f"kompiler {command}: {target.relative_to(folder)} is read-only" in result.stderr, result.stderr
+    assert {p: p.read_bytes() for p in folder.rglob("*.yaml")} == before
+    assert _temporary_files(folder) == []
+
+
 def test_fmt_never_overwrites_a_file_saved_while_it_runs(
     project: Path, run_cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:

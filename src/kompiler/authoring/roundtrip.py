@@ -7,7 +7,8 @@ reads it, so a duplicate key, bad UTF-8, deep nesting or a FIFO is a located dia
 left alone), how the result is compared with what was read (:func:`plain`, :func:`identical`), which
 line break it is written with (:func:`line_break`: the file's own, so a Windows checkout stays CRLF and
 no file ends up with both), and how it is written (:func:`rewrite`: every file or none, each keeping its
-permissions and owner, never half written, also when SIGTERM or Ctrl+C arrives).
+permissions and owner, never half written, also when SIGTERM or Ctrl+C arrives, and none when one is
+read-only).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from kompiler.runtime.signals import signals_deferred
 __all__ = [
     "ChangedMeanwhile",
     "NotRewritten",
+    "ReadOnly",
     "Unwritable",
     "YAMLError",
     "dump",
@@ -211,6 +213,23 @@ class Unwritable(NotRewritten):
         )
 
 
+class ReadOnly(NotRewritten):
+    """A file is read-only: nobody may write it, or this user may not. Replacing it through its
+    folder would still work, but whoever made it so (``chmod a-w`` on the national dictionaries, a
+    colleague's file in a shared folder) did not want it changed."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            Message(
+                "hanya dapat dibaca (tanpa izin tulis); tidak ada berkas yang diubah. Beri izin tulis "
+                "(chmod u+w) bila berkas ini memang boleh diubah.",
+                "is read-only (no write permission); no file was changed. Give it write permission "
+                "(chmod u+w) if it may be changed.",
+            ),
+        )
+
+
 class ChangedMeanwhile(NotRewritten):
     """A file no longer holds what was read from it: someone saved it while the tool ran."""
 
@@ -237,12 +256,15 @@ def rewrite(files: Mapping[Path, tuple[bytes, bytes]]) -> None:
     some files new and others old. A file saved by the drafter or their editor while the tool ran
     (formatting a large project takes minutes) raises :class:`ChangedMeanwhile` and nothing is
     replaced, so that edit is never lost. A link inside the project is followed, so the file it names is
-    rewritten and the link stays. A file that cannot be written raises :class:`Unwritable`, naming it.
+    rewritten and the link stays. A read-only file raises :class:`ReadOnly` and one that cannot be
+    written :class:`Unwritable`, naming it.
     """
     staged: list[tuple[str, Path, Path, bytes]] = []
     try:
         for target, (read, data) in files.items():
             real = Path(os.path.realpath(target))
+            if _read_only(real):
+                raise ReadOnly(target)
             try:
                 staged.append((_staged(real, data), real, target, read))
             except OSError as error:
@@ -258,6 +280,16 @@ def rewrite(files: Mapping[Path, tuple[bytes, bytes]]) -> None:
             with suppress(FileNotFoundError):
                 os.unlink(temporary)
         raise
+
+
+def _read_only(path: Path) -> bool:
+    """Whether ``path`` has no write permission for anyone (which root would override), or none for
+    this user; a file that cannot even be looked at is left for writing it to say why."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not mode & 0o222 or not os.access(path, os.W_OK)
 
 
 def _holds(path: Path, expected: bytes) -> bool:
