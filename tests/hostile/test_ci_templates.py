@@ -423,3 +423,73 @@ def test_gitlab_merge_request_report_holds_only_its_own_changes(
     assert "Tugas dari merge request" in report
     for elsewhere in ("hanya di fork", "Hasil dari tujuan", "tepat waktu"):
         assert elsewhere not in report, elsewhere
+
+
+# A branch name git accepts (``git check-ref-format --branch``) that a shell would run as commands.
+HOSTILE_BRANCH = "main$(touch${IFS}DIJALANKAN)`touch${IFS}DIJALANKAN`;touch${IFS}DIJALANKAN"
+
+
+def github_expressions(text: str, context: dict[str, object]) -> str:
+    """``text`` with every ``${{ a.b.c }}`` replaced by its value, as text, the way GitHub Actions puts
+    an expression into a step before any shell sees it."""
+
+    def value(match: re.Match[str]) -> str:
+        found: object = context
+        for part in match.group(1).split("."):
+            found = found.get(part) if isinstance(found, dict) else None
+        return "" if found is None else str(found)
+
+    return re.sub(r"\$\{\{\s*([\w.-]+)\s*\}\}", value, text)
+
+
+def test_github_values_never_become_shell_commands(initialised: Path, tmp_path: Path) -> None:
+    """Whatever GitHub puts into a step (the target branch's name, the pull request's number) reaches
+    kompiler and gh as one argument each, never as shell commands: a branch may be named
+    ``main$(…)``. Every step that takes a value from GitHub runs here, as the runner runs it."""
+    context = {
+        "github": {
+            **EVENTS["same-repo"]["github"],
+            "base_ref": HOSTILE_BRANCH,
+            "token": "token-uji",
+            "event": {"pull_request": {"number": 7, "head": {"repo": {"full_name": "instansi/standar"}}}},
+        }
+    }
+    job = yaml.safe_load(ci_files(initialised)["github"])["jobs"]["periksa"]
+    log = tmp_path / "argumen.log"
+    record = f'for a in "$0" "$@"; do printf "%s\\0" "$a"; done >> {log}; printf "\\n\\0" >> {log}'
+    path = fake_command(tmp_path / "bin", "kompiler", record)
+    fake_command(tmp_path / "bin", "gh", record)
+    work = tmp_path / "kerja"
+    work.mkdir()
+    ran = []
+    for step in job["steps"]:
+        values = {**job.get("env", {}), **step.get("env", {})}
+        if "run" not in step or "${{" not in step["run"] + json.dumps(values):
+            continue
+        env = {name: github_expressions(str(value), context) for name, value in values.items()}
+        env |= {"PATH": path, "GITHUB_STEP_SUMMARY": str(tmp_path / "ringkasan.md")}
+        script = github_expressions(step["run"], context)
+        done = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 0, (step["name"], done.stderr)
+        ran.append(step["name"])
+    calls = [call.strip("\0").split("\0") for call in log.read_text(encoding="utf-8").split("\n\0") if call]
+    assert len(ran) == 2 and not (work / "DIJALANKAN").exists(), ran
+    assert [Path(call[0]).name for call in calls] == ["kompiler", "gh"]
+    assert calls[0][1:5] == ["diff", f"origin/{HOSTILE_BRANCH}", "HEAD", "standards"]
+    assert calls[1][1:4] == ["pr", "comment", "7"]
+
+
+def test_github_checkout_keeps_no_token_in_the_repository(initialised: Path) -> None:
+    """No step pushes, so the checkout does not leave the job's token in ``.git/config``, where every
+    later step (pip installing kompiler's dependencies among them) could read it."""
+    job = yaml.safe_load(ci_files(initialised)["github"])["jobs"]["periksa"]
+    checkout = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] is False
