@@ -59,15 +59,15 @@ def steps(root: Path) -> dict[str, dict[str, str]]:
     }
 
 
-def run_step(script: str, variables: dict[str, str], path: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        "PATH": path,
-        "HOME": os.environ.get("HOME", "/tmp"),
-        "KOMPILER_PAKET": variables["KOMPILER_PAKET"],
-        "KOMPILER_VERSI": variables["KOMPILER_VERSI"],
-    }
+def run_step(
+    script: str, variables: dict[str, str], path: str, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run a step's script as the runner does, with ``variables`` (kompiler's source and version, and
+    any other the step is given) and ``path`` as its environment."""
+    env = {**variables, "PATH": path, "HOME": os.environ.get("HOME", "/tmp")}
     return subprocess.run(
         ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+        cwd=cwd,
         env=env,
         capture_output=True,
         text=True,
@@ -467,17 +467,8 @@ def test_github_values_never_become_shell_commands(initialised: Path, tmp_path: 
         if "run" not in step or "${{" not in step["run"] + json.dumps(values):
             continue
         env = {name: github_expressions(str(value), context) for name, value in values.items()}
-        env |= {"PATH": path, "GITHUB_STEP_SUMMARY": str(tmp_path / "ringkasan.md")}
-        script = github_expressions(step["run"], context)
-        done = subprocess.run(
-            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
-            cwd=work,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        env["GITHUB_STEP_SUMMARY"] = str(tmp_path / "ringkasan.md")
+        done = run_step(github_expressions(step["run"], context), env, path, cwd=work)
         assert done.returncode == 0, (step["name"], done.stderr)
         ran.append(step["name"])
     calls = [call.strip("\0").split("\0") for call in log.read_text(encoding="utf-8").split("\n\0") if call]
