@@ -11,7 +11,9 @@ from pathlib import Path
 KOMPILER = Path(sys.executable).parent / "kompiler"
 
 
-def _init(tmp_path: Path, target: str | None, path: str, *, cwd: Path | None = None) -> str:
+def _run_init(
+    tmp_path: Path, target: str | None, path: str, *, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "PATH": path, "LANG": "C.UTF-8"}
     done = subprocess.run(
         [str(KOMPILER), "init", *([target] if target is not None else [])],
@@ -22,7 +24,11 @@ def _init(tmp_path: Path, target: str | None, path: str, *, cwd: Path | None = N
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    return done.stdout
+    return done
+
+
+def _init(tmp_path: Path, target: str | None, path: str, *, cwd: Path | None = None) -> str:
+    return _run_init(tmp_path, target, path, cwd=cwd).stdout
 
 
 def _folder_with(tmp_path: Path, *programs: str) -> str:
@@ -67,3 +73,21 @@ def test_inside_a_git_repository_the_steps_do_not_start_a_second_one(tmp_path: P
     shown = _init(tmp_path / "repo", "standar", _folder_with(tmp_path))
     assert "Langkah berikutnya: cd standar && kompiler check" in shown
     assert "git init" not in shown
+
+
+def test_inside_a_larger_repository_init_says_its_ci_and_hooks_never_run(tmp_path: Path) -> None:
+    """GitHub and GitLab read CI files only at a repository's top, and pre-commit runs hooks from there:
+    a scaffold in a subfolder would look checked and never be. init says so, with both ways out, and
+    names no hook step; at the top of a fresh clone it says nothing of the kind."""
+    path = _folder_with(tmp_path)
+    subprocess.run(["git", "init", "-q", str(tmp_path / "repo")], check=True)
+    done = _run_init(tmp_path / "repo", "dokumen/standar", path)
+    assert "peringatan: dokumen/standar berada di dalam repositori git" in done.stderr
+    assert "cd dokumen/standar && git init" in done.stderr
+    assert "dokumen/standar/standards" in done.stderr
+    assert "pre-commit install" not in done.stdout
+
+    subprocess.run(["git", "init", "-q", str(tmp_path / "klon")], check=True)
+    at_top = _run_init(tmp_path, "klon", path)
+    assert "peringatan" not in at_top.stderr
+    assert "pre-commit install" in at_top.stdout

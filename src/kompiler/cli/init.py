@@ -76,20 +76,27 @@ def command(directory: Path, locale: str | None) -> None:
                 f"  {relative} exists and was kept; kompiler did not write its {name}.",
             ).text(locale)
         )
-    click.echo(_next_steps(directory, len(done.created), has_git=_in_git(directory)).text(locale))
+    top = _git_top(directory)
+    nested = top is not None and top != directory.resolve()
+    steps = _next_steps(directory, len(done.created), has_git=top is not None, hooks=not nested)
+    click.echo(steps.text(locale))
+    if top is not None and nested:
+        click.echo(_nested_warning(directory, top).text(locale), err=True)
     sys.exit(EXIT_OK)
 
 
-def _next_steps(directory: Path, count: int, *, has_git: bool) -> Message:
+def _next_steps(directory: Path, count: int, *, has_git: bool, hooks: bool = True) -> Message:
     """What to run next, every command of which works on this machine as it is.
 
     ``pre-commit`` is a separate program that installing kompiler does not bring: when it is not on the
-    PATH, the hook step says how to get it rather than naming a command that would fail.
+    PATH, the hook step says how to get it rather than naming a command that would fail. Without
+    ``hooks`` (the scaffold is not at its repository's top, see :func:`_nested_warning`) there is no
+    hook step: a hook installed from there checks nothing.
     """
     if shutil.which("pre-commit"):
-        hooks = Message("pre-commit install", "pre-commit install")
+        hook_step = Message("pre-commit install", "pre-commit install")
     else:
-        hooks = Message(
+        hook_step = Message(
             "python -m pip install pre-commit && pre-commit install (pre-commit belum terpasang)",
             "python -m pip install pre-commit && pre-commit install (pre-commit is not installed yet)",
         )
@@ -99,21 +106,49 @@ def _next_steps(directory: Path, count: int, *, has_git: bool) -> Message:
     else:
         place = Message(str(directory), str(directory))
         steps = f"cd {shlex.quote(str(directory))} && {git}kompiler check"
+    done = Message(
+        f"{count} berkas dibuat di {place.id}. Langkah berikutnya: {steps}",
+        f"{count} files created in {place.en}. Next: {steps}",
+    )
+    if not hooks:
+        return done
     return Message(
-        f"{count} berkas dibuat di {place.id}. Langkah berikutnya: {steps}\n"
-        f"Pemeriksaan otomatis sebelum setiap commit: {hooks.id}",
-        f"{count} files created in {place.en}. Next: {steps}\nChecks before every commit: {hooks.en}",
+        f"{done.id}\nPemeriksaan otomatis sebelum setiap commit: {hook_step.id}",
+        f"{done.en}\nChecks before every commit: {hook_step.en}",
     )
 
 
-def _in_git(directory: Path) -> bool:
-    """Whether ``directory`` is already in a git work tree (its own or a parent's ``.git``): there
-    ``git init`` would start a second repository inside the first."""
+def _nested_warning(directory: Path, top: Path) -> Message:
+    """Why the CI and pre-commit files of a scaffold inside a larger repository do nothing there:
+    GitHub and GitLab read theirs only at the repository's top folder, and pre-commit runs its hooks
+    from there, where ``standards/`` is not and no path matches ``^standards/``; a drafter would
+    believe checked what never is."""
+    inside = directory.resolve().relative_to(top).as_posix()
+    here = shlex.quote(str(directory))
+    return Message(
+        f"peringatan: {directory} berada di dalam repositori git {top}. GitHub Actions dan GitLab CI hanya "
+        "membaca .github/workflows/ dan .gitlab-ci.yml di folder teratas repositori, dan pre-commit "
+        "menjalankan hook dari folder itu, tempat standards/ tidak ada; jadi CI dan hook di "
+        f"{directory} tidak pernah memeriksa apa pun. Jadikan {directory} repositori sendiri (cd {here} && "
+        f"git init), atau pindahkan .github/, .gitlab-ci.yml dan .pre-commit-config.yaml ke {top} dan "
+        f"ganti jalur standards di dalamnya dengan {inside}/standards.",
+        f"warning: {directory} is inside the git repository {top}. GitHub Actions and GitLab CI read "
+        ".github/workflows/ and .gitlab-ci.yml only at the repository's top folder, and pre-commit runs "
+        f"its hooks from that folder, where there is no standards/; so the CI and hooks in {directory} "
+        f"never check anything. Make {directory} a repository of its own (cd {here} && git init), or move "
+        f".github/, .gitlab-ci.yml and .pre-commit-config.yaml to {top} and change the standards path in "
+        f"them to {inside}/standards.",
+    )
+
+
+def _git_top(directory: Path) -> Path | None:
+    """The top folder of the git work tree ``directory`` is in (its own ``.git`` or a parent's), or
+    ``None``: there ``git init`` would start a second repository inside the first."""
     try:
         folder = directory.resolve()
     except OSError:
-        return False
-    return any(os.path.lexists(place / ".git") for place in (folder, *folder.parents))
+        return None
+    return next((place for place in (folder, *folder.parents) if os.path.lexists(place / ".git")), None)
 
 
 def _is_here(directory: Path) -> bool:
