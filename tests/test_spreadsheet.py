@@ -1,12 +1,13 @@
 """How both readers of other people's workbooks (``kompiler import`` and the people stage) open one and
 read its rows (:mod:`kompiler.spreadsheet`): to the last row whatever the sheet's ``<dimension>`` says,
-and never past a bound on the shared strings openpyxl would hold in memory."""
+and never past a bound on the shared strings or the XML openpyxl would hold in memory."""
 
 from __future__ import annotations
 
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -87,7 +88,6 @@ def test_rows_past_a_stale_dimension_are_read_by_both_readers(tmp_path: Path) ->
     path = tmp_path / "asesmen.xlsx"
     path.write_bytes(stale(ROWS))
     with opened_workbook(path.open("rb"), WorkbookLimits(1 << 20)) as book:
-        assert book.active.max_row == 2, "the sheet must understate its rows for this test to mean anything"
         assert len(list(sheet_rows(book.active, columns=4))) == 3
     assert people_read(path) == (2, [])
     table = read_table(path, "asesmen.xlsx")
@@ -150,3 +150,79 @@ def test_a_shared_strings_part_larger_than_its_bound_is_not_read() -> None:
         opened_workbook(io.BytesIO(data), WorkbookLimits(1 << 30, string_bytes=1_000)),
     ):
         pass
+
+
+def sheet_of(rows: bytes, root: str = f'<worksheet xmlns="{MAIN}">', end: str = "</worksheet>") -> bytes:
+    """A workbook whose first sheet is ``rows`` inside ``root``'s sheetData (unprefixed)."""
+    sheet = root.encode() + b"<sheetData>" + rows + b"</sheetData>" + end.encode()
+    return rewritten(workbook([["-"]]), {"xl/worksheets/sheet1.xml": sheet})
+
+
+def refusal(data: bytes, tmp_path: Path) -> tuple[list[tuple[str, str]], str]:
+    """What the people stage and ``kompiler import`` say of the workbook ``data``."""
+    path = tmp_path / "asesmen.xlsx"
+    path.write_bytes(data)
+    count, diagnostics = people_read(path)
+    with pytest.raises(Unreadable) as imported:
+        read_table(path, "asesmen.xlsx")
+    assert count == 0
+    return diagnostics, imported.value.message.en
+
+
+HEADER = b'<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row>'
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        # 1.5 MB unpacking to one 1.5 GB cell took 3 GB and ended in a MemoryError (exit 3).
+        (lambda: sheet_of(HEADER + b'<row r="2"><c t="inlineStr"><is><t>' + b"A" * (1 << 20) + b"</t></is></c></row>"),
+         "longer than 1 MiB"),
+        # 107 KB unpacking to 26 million empty cells of one row took 8 GB and a minute.
+        (lambda: sheet_of(HEADER + b'<row r="2">' + b"<c/>" * (1 << 18) + b"</row>"), "elements in one row"),
+        # What openpyxl keeps of a sheet: whatever is not a row, here between two rows.
+        (lambda: sheet_of(HEADER + b"<a/>" * (1 << 20) + b'<row r="2"/>'), "elements outside rows"),
+        # A row of another namespace is no row to openpyxl, which keeps all it holds.
+        (lambda: sheet_of(HEADER + b'<row xmlns="urn:x">' + b"<c/>" * 10 + b"</row>"), "no spreadsheet program"),
+        (lambda: sheet_of(b"<q:row>" + b"<a/>" * (1 << 20) + b"</q:row>", f'<worksheet xmlns="{MAIN}" xmlns:q="urn:x">'),
+         "elements outside rows"),
+        (
+            lambda: sheet_of(b"<row>" + b"<a/>" * (1 << 20) + b"</row></sheetData></w>", f'<worksheet xmlns="{MAIN}"><w xmlns="urn:x">'),
+            "no spreadsheet program",
+        ),
+        # A part read whole, or in another encoding than the one whose '<' is counted, or with entities.
+        (lambda: rewritten(workbook(ROWS), {"xl/styles.xml": f'<styleSheet xmlns="{MAIN}">'.encode() + b"<a/>" * (1 << 20) + b"</styleSheet>"}),
+         "elements outside rows"),
+        (lambda: rewritten(workbook(ROWS), {"xl/styles.xml": f'<styleSheet xmlns="{MAIN}"/>'.encode("utf-16")}),
+         "no spreadsheet program"),
+        (lambda: rewritten(workbook(ROWS), {"xl/workbook.xml": b'<!DOCTYPE w [<!ENTITY a "aaaa">]>' + zipfile.ZipFile(io.BytesIO(workbook(ROWS))).read("xl/workbook.xml")}),
+         "no spreadsheet program"),
+        (lambda: rewritten(workbook(ROWS), {}, {"xl/sharedStrings.xml": f'<sst xmlns="{MAIN}"><si><t>x</t></si>'.encode() + b"<a/>" * (1 << 20) + b"</sst>"}),
+         "elements outside rows"),
+    ],
+)  # fmt: skip
+def test_xml_that_openpyxl_would_hold_in_memory_is_refused_by_both_readers(
+    data: Callable[[], bytes], said: str, tmp_path: Path
+) -> None:
+    diagnostics, imported = refusal(data(), tmp_path)
+    assert [code for code, _ in diagnostics] == ["KMP200"] and said in diagnostics[0][1]
+    assert said in imported
+
+
+def test_sheets_as_other_programs_write_them_are_read(tmp_path: Path) -> None:
+    """A prefixed SpreadsheetML namespace (the Open XML SDK's ``x:``), no ``<dimension>`` (openpyxl's
+    write-only mode: openpyxl then parsed the whole sheet to look for one), and namespaces declared
+    after the rows (Excel's extensions)."""
+    cells = "".join(
+        f'<x:row r="{n + 2}"><x:c r="A{n + 2}" t="inlineStr"><x:is><x:t>P-{n}</x:t></x:is></x:c></x:row>'
+        for n in range(3)
+    )
+    sheet = (
+        f'<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="{MAIN}"><x:sheetData>'
+        '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>id</x:t></x:is></x:c></x:row>'
+        f'{cells}</x:sheetData><x:extLst><x:ext uri="u" xmlns:x14="urn:x14"/></x:extLst></x:worksheet>'
+    ).encode()
+    data = rewritten(workbook([["-"]]), {"xl/worksheets/sheet1.xml": sheet})
+    with opened_workbook(io.BytesIO(data), WorkbookLimits(1 << 30)) as book:
+        values = [row[0] for row in sheet_rows(book.active, columns=1) if row[0] is not None]
+    assert values == ["id", "P-0", "P-1", "P-2"]

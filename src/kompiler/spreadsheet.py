@@ -8,7 +8,7 @@ writes ``;``), the encoding its byte order mark names, why a CSV record cannot b
 is opened (:func:`opened_workbook`) and its rows read (:func:`sheet_rows`): what an XLSX archive may unpack
 to before openpyxl is let near it (a "zip bomb" declares gigabytes in kilobytes), how many shared strings
 it may hold (openpyxl keeps every one in memory), and that a sheet is read to its last row whatever its
-``<dimension>`` claims.
+``<dimension>`` claims; every part openpyxl reads passes the bounds of :mod:`kompiler.workbook_xml`.
 The tables kompiler writes for a spreadsheet use :func:`spreadsheet_text` so that none of their text runs
 as a formula there, and the readers refuse an id that would (:data:`FORMULA_START`).
 """
@@ -26,12 +26,12 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from kompiler.diagnostics import Message
+from kompiler.workbook_xml import SHEET_ROWS, GuardedArchive, Parts, XmlRefused
 
 DELIMITERS = (",", ";", "\t")
 ZIP_MAGIC = b"PK\x03\x04"
-# The last row a worksheet can have (Excel's limit): rows are asked for up to it, never up to the row the
-# sheet's ``<dimension>`` declares, which a program that wrote the file may have left short.
-SHEET_ROWS = 1_048_576
+# Rows are asked for up to SHEET_ROWS, Excel's last, never up to the row the sheet's ``<dimension>``
+# declares, which a program that wrote the file may have left short.
 # A cell that uses a shared string takes at least this many bytes of its worksheet's XML
 # (``<c t="s"><v>0</v></c>``): a workbook holding many more strings than its parts could use is not a table.
 CELL_BYTES = 20
@@ -165,18 +165,25 @@ def opened_workbook(stream: IO[bytes], limits: WorkbookLimits, *, data_only: boo
     try:
         with zipfile.ZipFile(stream) as archive:
             refused = oversized_archive(archive.infolist(), limits.unpacked, limits.members)
-            refused = refused or _oversized_strings(archive, limits)
+            parts = refused or _parts(archive, limits)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError, KeyError):
         raise WorkbookRefused(DAMAGED) from None
-    if refused:
-        raise WorkbookRefused(refused)
+    if isinstance(parts, Message):
+        raise WorkbookRefused(parts)
     stream.seek(0)
-    from openpyxl import load_workbook
+    from openpyxl.reader.excel import ExcelReader
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            book = load_workbook(stream, read_only=True, data_only=data_only)
+            reader = ExcelReader(stream, read_only=True, data_only=data_only)
+            guarded = GuardedArchive(reader.archive, parts)
+            reader.archive = guarded
+            reader.read()
+            book = reader.wb
+            guarded.loaded()
+        except XmlRefused as refusal:
+            raise WorkbookRefused(refusal.message) from None
         except Exception:
             raise WorkbookRefused(DAMAGED) from None
         try:
@@ -187,32 +194,39 @@ def opened_workbook(stream: IO[bytes], limits: WorkbookLimits, *, data_only: boo
             yield book
         except WorkbookRefused:
             raise
+        except XmlRefused as refusal:
+            raise WorkbookRefused(refusal.message) from None
         except Exception:
             raise WorkbookRefused(DAMAGED) from None
         finally:
             book.close()
 
 
-def _oversized_strings(archive: zipfile.ZipFile, limits: WorkbookLimits) -> Message | None:
-    """Why the workbook's shared strings are not read, or ``None``. openpyxl reads every entry of the
-    part [Content_Types].xml names into memory before a row is read (ten million entries packed in
-    400 KB took a gigabyte and a minute and a half), so the part is bounded in bytes by its declared
-    size and in entries by a count that stops at the bound: at most ``limits.strings``, and no more than
-    the rest of the archive has cells to use (:data:`CELL_BYTES`), beyond :data:`STRINGS_FLOOR`."""
+def _parts(archive: zipfile.ZipFile, limits: WorkbookLimits) -> Message | Parts:
+    """What :class:`GuardedArchive` must know of the workbook's parts, or why they are not read.
+
+    openpyxl reads every entry of the shared-strings part [Content_Types].xml names into memory before
+    a row is read (ten million entries packed in 400 KB took a gigabyte and a minute and a half), so the
+    part is bounded in bytes by its declared size and in entries by a count that stops at the bound: at
+    most ``limits.strings``, and no more than the rest of the archive has cells to use
+    (:data:`CELL_BYTES`), beyond :data:`STRINGS_FLOOR`."""
     from openpyxl.packaging.manifest import Manifest
-    from openpyxl.xml.constants import SHARED_STRINGS
+    from openpyxl.xml.constants import SHARED_STRINGS, WORKSHEET_TYPE
     from openpyxl.xml.functions import fromstring
 
     types = archive.getinfo(_CONTENT_TYPES)
     if types.file_size > _MAX_CONTENT_TYPES:
         return DAMAGED
     try:
-        found = Manifest.from_tree(fromstring(archive.read(types))).find(SHARED_STRINGS)
+        manifest = Manifest.from_tree(fromstring(archive.read(types)))
+        found = manifest.find(SHARED_STRINGS)
+        worksheets = frozenset(part.PartName[1:] for part in manifest.findall(WORKSHEET_TYPE))
     except Exception:  # openpyxl parses it the same way and would fail alike
         return DAMAGED
     if found is None:
-        return None
-    part = archive.getinfo(found.PartName[1:])
+        return Parts(None, 0, worksheets)
+    name = found.PartName[1:]
+    part = archive.getinfo(name)
     if part.file_size > limits.string_bytes:
         size = grouped(limits.string_bytes // (1024 * 1024))
         return Message(
@@ -224,7 +238,7 @@ def _oversized_strings(archive: zipfile.ZipFile, limits: WorkbookLimits) -> Mess
     rest = sum(m.file_size for m in archive.infolist() if m is not part)
     limit = min(limits.strings, STRINGS_FLOOR + rest // CELL_BYTES)
     if _entries(archive, part, limit) <= limit:
-        return None
+        return Parts(name, limit, worksheets)
     count = grouped(limit)
     return Message(
         f"Daftar teks bersama buku kerja (sharedStrings) memuat lebih dari {count.id} entri, lebih banyak "
