@@ -567,9 +567,12 @@ BUILTIN: dict[str, CodeInfo] = {
         Message("Id pegawai ganda", "Duplicate person id"),
         Message(
             "Setiap orang muncul sekali (tata letak lebar) atau dalam baris-baris berurutan (tata letak "
-            "panjang; urutkan menurut id). Pesan menyebut baris tempat id itu pertama muncul.",
-            "Each person appears once (wide layout) or in consecutive rows (long layout; sort by id). The "
-            "message names the row where the id first appeared.",
+            "panjang; urutkan menurut id). Huruf besar dan kecil tidak membedakan id (P-0001 dan p-0001 "
+            "sama), karena id menjadi nama berkas dan disk Windows atau macOS menyamakannya. Pesan menyebut "
+            "baris tempat id itu pertama muncul.",
+            "Each person appears once (wide layout) or in consecutive rows (long layout; sort by id). Case "
+            "does not tell ids apart (P-0001 and p-0001 are one), as an id becomes a file name and Windows "
+            "and macOS disks fold case. The message names the row where the id first appeared.",
         ),
     ),
     "KMP209": CodeInfo(

@@ -144,35 +144,28 @@ class Judge:
     def unique(
         self, ids: list[str], starts: list[int], bad: np.ndarray, skip: np.ndarray, at: int, long: bool
     ) -> None:
-        """Every id once in the file (blank rows, ``skip``, aside). The first row of each id is
-        remembered in a plain dict (a million of them cost a few tens of MB); a batch without blank
-        rows or repeats costs two C calls."""
+        """Every id once in the file (blank rows, ``skip``, aside), whatever its letters' case: an id
+        becomes a file name (``kesenjangan/<id>.md``), and on a case-insensitive disk (Windows, macOS,
+        a zip opened there) ``P-0001`` and ``p-0001`` would be one file, one person's overwriting the
+        other's. The first row of each id is remembered in a plain dict (a million of them cost a few
+        tens of MB); a batch without blank rows or repeats costs three C calls."""
+        keys = list(map(str.casefold, ids))
         if skip.any():
             rows: list[int] | range = np.flatnonzero(~skip).tolist()
-            batch = {ids[i]: starts[i] for i in reversed(rows)}
+            batch = {keys[i]: starts[i] for i in reversed(rows)}
         else:
-            rows = range(len(ids))
-            batch = dict(zip(reversed(ids), reversed(starts), strict=True))
+            rows = range(len(keys))
+            batch = dict(zip(reversed(keys), reversed(starts), strict=True))
         clash = batch.keys() & self.first.keys()
         if clash or len(batch) < len(rows):
             seen: dict[str, int] = {}
             for i in rows:
-                earlier = self.first.get(ids[i], seen.get(ids[i]))
+                earlier = self.first.get(keys[i], seen.get(keys[i]))
                 if earlier is None:
-                    seen[ids[i]] = starts[i]
+                    seen[keys[i]] = starts[i]
                     continue
                 bad[i] = True
-                hint_id = " Baris satu orang harus berurutan: urutkan menurut id." if long else ""
-                hint_en = " One person's rows must be consecutive: sort by id." if long else ""
-                self.problems.add(
-                    "KMP208",
-                    starts[i],
-                    at + 1,
-                    Message(
-                        f"Id ini sudah muncul di baris {earlier}.{hint_id}",
-                        f"This id already appeared on row {earlier}.{hint_en}",
-                    ),
-                )
+                self.problems.add("KMP208", starts[i], at + 1, _repeated(earlier, ids[i], long))
             for value in clash:
                 del batch[value]
         self.first.update(batch)
@@ -324,3 +317,18 @@ class Judge:
                 self.problems.add(read.code, batch.starts[i], at + 1, read.message)
             else:
                 yield i, read
+
+
+def _repeated(earlier: int, value: str, long: bool) -> Message:
+    """KMP208's words for an id first seen on row ``earlier``; an id with letters is told that their case
+    does not tell two people apart."""
+    case_id = case_en = ""
+    if value.upper() != value.lower():
+        case_id = " Huruf besar dan kecil tidak membedakan id (id menjadi nama berkas)."
+        case_en = " Upper and lower case do not tell ids apart (an id becomes a file name)."
+    hint_id = " Baris satu orang harus berurutan: urutkan menurut id." if long else ""
+    hint_en = " One person's rows must be consecutive: sort by id." if long else ""
+    return Message(
+        f"Id ini sudah muncul di baris {earlier}.{case_id}{hint_id}",
+        f"This id already appeared on row {earlier}.{case_en}{hint_en}",
+    )
