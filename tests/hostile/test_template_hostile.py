@@ -8,6 +8,7 @@ error (``file:line``) with exit code 2, and nothing is published.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -227,3 +228,24 @@ def test_a_static_file_override_that_loops_forever_in_a_page_template_is_stopped
     )
     result, output = _build(kompiler, project)
     _refused(result, output, "templates/site/position.html:3:1", "KMP052")
+
+
+# A name or value the template makes, of any size, quoted short in the message and located at the line.
+MADE_LONG = [
+    ('{% include "x" * 1000000 %}', "Template xxx"),
+    ('{% include "markdown/" ~ "x" * 300 %}', "Template markdown/xxx"),
+    ('{{ position["a" * 1000000] }}', "has no attribute 'aaa"),
+]
+
+
+@pytest.mark.parametrize(("line", "says"), MADE_LONG, ids=["include-megabyte", "include-300", "attribute"])
+def test_a_name_a_template_makes_of_megabytes_is_quoted_short(
+    kompiler: Callable[..., Run], project: Path, line: str, says: str
+) -> None:
+    _write(project, SKJ, f"# {{{{ position.code }}}}\n\n{line}\n")
+    result, output = _build(kompiler, project, "--format", "json", "--locale", "en")
+    assert result.exit_code == 2 and not output.exists(), result.stderr
+    assert len(result.stdout) < 3000, result.stdout[:3000]
+    [problem] = [d for d in json.loads(result.stdout)["diagnostics"] if d["severity"] == "error"]
+    assert (problem["code"], problem["file"], problem["line"]) == ("KMP050", SKJ, 3), problem
+    assert says in problem["message"] and problem["message"].count("\u2026") == 1, problem["message"]

@@ -63,7 +63,9 @@ _FETCH = "kompiler fetch"
 _BATCH = 256  # pieces of output charged at once
 
 Page = tuple[str, str, Mapping[str, Any]]  # what to render: (output path, template name, context)
-_URL_SHOWN = 200  # characters of a refused URL a message quotes
+# Characters of a text a template made (a refused URL, a template name, an error's reason) that a message
+# quotes: a template can make one of megabytes, and every report format would carry it whole.
+_SHOWN = 200
 
 _UNPRINTABLE = re.compile("[\ud800-\udfff]")
 # What makes a line a list item, a rule or a heading's underline when a value starts it (``- a``,
@@ -365,8 +367,7 @@ class Templates:
         (:mod:`kompiler.render.pdf`), at the first line naming it in the templates read for the document,
         else at ``name``'s file."""
         filename, line = self.source_of(name, url)
-        if len(url) > _URL_SHOWN:  # a template can build a URL of megabytes
-            url = url[: _URL_SHOWN - 1] + "\u2026"
+        url = _shortened(url)
         message = Message(
             f"Templat {name} meminta {url} saat PDF disusun; PDF hanya memakai isi templat itu sendiri "
             "(gambar atau fon dapat disisipkan sebagai URL data:), tidak pernah berkas lain atau jaringan.",
@@ -497,6 +498,11 @@ def _joined(chunks: Iterator[str], budget: Budget) -> str:
     return "".join(parts)
 
 
+def _shortened(text: str) -> str:
+    """``text``, cut to :data:`_SHOWN` characters when longer."""
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "\u2026"
+
+
 class Unprintable(Exception):
     """A template printed a lone surrogate: not a character, so no UTF-8 file can hold it. Text read
     from files never has one; a template makes it (``'\\ud800'``, ``'%c'|format(55296)``)."""
@@ -525,16 +531,18 @@ def _described(name: str, error: BaseException) -> tuple[str, Message]:
             f"Templat {name} dihentikan: {error.message.id}",
             f"Template {name} was stopped: {error.message.en}",
         )
-    reason = str(getattr(error, "message", None) or error) or type(error).__name__
+    whole = str(getattr(error, "message", None) or error) or type(error).__name__
+    reason = _shortened(whole)
     if not isinstance(error, jinja2.TemplateError):
         reason = f"{type(error).__name__}: {reason}"
-    if isinstance(error, jinja2.exceptions.SecurityError) or "unsafe" in reason:
+    if isinstance(error, jinja2.exceptions.SecurityError) or "unsafe" in whole:
         message = Message(
             f"Templat {name} mencoba mengakses bagian dalam Python yang dilarang oleh sandbox: {reason}",
             f"Template {name} tried to reach Python internals, which the sandbox forbids: {reason}",
         )
     elif isinstance(error, jinja2.TemplateNotFound):
-        message = Message(f"Templat {error.name} tidak ditemukan.", f"Template {error.name} was not found.")
+        missing = _shortened(str(error.name))
+        message = Message(f"Templat {missing} tidak ditemukan.", f"Template {missing} was not found.")
     elif isinstance(error, jinja2.UndefinedError):
         message = Message(
             f"Templat {name} memakai nama yang tidak ada: {reason}",

@@ -11,6 +11,7 @@ shipped file: a user who placed an override expects it to be used or to be told 
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -115,13 +116,14 @@ def _check_folder(root: str, pieces: list[str]) -> None:
 
 def _present(path: str) -> bool:
     """Whether something is at ``path``: a file, a link (even a broken one), or an entry that cannot be
-    looked at (a folder without permission, a loop of links), which :func:`_read` then reports."""
+    looked at (a folder without permission, a loop of links), which :func:`_read` then reports. A name
+    too long for the file system (a template can make one of megabytes to include) names nothing."""
     try:
         os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):
         return False
-    except OSError:
-        return True
+    except OSError as error:
+        return error.errno != errno.ENAMETOOLONG
     return True
 
 
