@@ -24,6 +24,7 @@ from kompiler.spreadsheet import (
     WorkbookRefused,
     opened_workbook,
     sheet_rows,
+    unsaved_formula,
 )
 
 ROWS = [
@@ -226,3 +227,80 @@ def test_sheets_as_other_programs_write_them_are_read(tmp_path: Path) -> None:
     with opened_workbook(io.BytesIO(data), WorkbookLimits(1 << 30)) as book:
         values = [row[0] for row in sheet_rows(book.active, columns=1) if row[0] is not None]
     assert values == ["id", "P-0", "P-1", "P-2"]
+
+
+def people_sheet(cells: bytes) -> bytes:
+    """A workbook of ROWS's header and one person, P-1, whose M.01 cell (D2) is ``cells``."""
+    header = "".join(
+        f'<c r="{column}1" t="inlineStr"><is><t>{text}</t></is></c>'
+        for column, text in zip("ABCD", ROWS[0], strict=True)
+    )
+    person = (
+        '<c r="A2" t="inlineStr"><is><t>P-1</t></is></c>'
+        '<c r="B2" t="inlineStr"><is><t>NTB.JF.HUMAS.MUDA</t></is></c>'
+        '<c r="C2" t="inlineStr"><is><t>2025-03-01</t></is></c>'
+    )
+    rows = f'<row r="1">{header}</row><row r="2">{person}'.encode() + cells + b"</row>"
+    return sheet_of(rows)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        b'<c r="D2"><f>1+1</f><v></v></c>',  # as openpyxl writes a formula
+        b'<c r="D2"><f>1+1</f></c>',
+        b'<c r="D2" t="n"><f>1+1</f><v/></c>',
+    ],
+)
+def test_a_formula_whose_result_was_never_saved_is_refused_at_its_cell(cell: bytes, tmp_path: Path) -> None:
+    """It reads as an empty cell, which in an assessment means "not assessed": P-1 would get a gap in
+    M.01 and training for it on a level nobody knows."""
+    path = tmp_path / "asesmen.xlsx"
+    path.write_bytes(people_sheet(cell))
+    assessments = read_assessments(path, INDEX, today=date(2026, 1, 1))
+    assert sum(len(chunk) for chunk in assessments.chunks()) == 0
+    [diagnostic] = assessments.diagnostics
+    assert diagnostic.code == "KMP200" and "formula whose result was never saved" in diagnostic.message.en
+    assert (diagnostic.location.line, diagnostic.location.column) == (2, 4)
+
+
+def test_a_formula_written_by_openpyxl_is_refused_by_the_people_stage(tmp_path: Path) -> None:
+    path = tmp_path / "asesmen.xlsx"
+    path.write_bytes(workbook([ROWS[0], ["P-1", "NTB.JF.HUMAS.MUDA", "2025-03-01", "=1+1"]]))
+    assert people_read(path)[1][0][0] == "KMP200"
+
+
+@pytest.mark.parametrize(
+    ("cell", "level"),
+    [
+        (b'<c r="D2"><f>1+1</f><v>2</v></c>', 2.0),  # as Excel and LibreOffice save it
+        (b'<c r="D2" t="str"><f>IF(1,"","")</f><v></v></c>', None),  # a formula giving "": not assessed
+        (b'<c r="D2"><v>3</v></c>', 3.0),
+    ],
+)
+def test_a_formula_with_its_saved_result_is_read_as_that_result(
+    cell: bytes, level: float | None, tmp_path: Path
+) -> None:
+    path = tmp_path / "asesmen.xlsx"
+    path.write_bytes(people_sheet(cell))
+    assessments = read_assessments(path, INDEX, today=date(2026, 1, 1))
+    [chunk] = list(assessments.chunks())
+    read = chunk.levels[0][0]
+    assert (None if read != read else float(read)) == level
+    assert [d.code for d in assessments.diagnostics if d.severity.name == "ERROR"] == []
+
+
+def test_the_formula_scan_finds_its_cell_across_the_chunks_it_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sheet's XML is scanned a chunk at a time, cut after a row: a cell is never split."""
+    monkeypatch.setattr("kompiler.spreadsheet._SCAN_CHUNK", 37)
+    rows = b"".join(
+        f'<row r="{n}"><c r="A{n}"><f>1+{n}</f>{"" if n == 40 else f"<v>{n + 1}</v>"}</c></row>'.encode()
+        for n in range(1, 60)
+    )
+    with opened_workbook(io.BytesIO(sheet_of(rows)), WorkbookLimits(1 << 30)) as book:
+        assert unsaved_formula(book.active) == (40, 1)
+    saved = rows.replace(b"<f>1+40</f>", b"<f>1+40</f><v>41</v>")
+    with opened_workbook(io.BytesIO(sheet_of(saved)), WorkbookLimits(1 << 30)) as book:
+        assert unsaved_formula(book.active) is None

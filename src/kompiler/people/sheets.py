@@ -12,7 +12,8 @@ the header line holds most of (:mod:`kompiler.spreadsheet`), or as a first line 
 Excel writes and reads to open a file in another locale's separator). Bytes that are not UTF-8 stay in the text
 as lone surrogates, so that the cell holding them is named. XLSX: openpyxl in read-only mode (rows
 streamed from the sheet's XML) with ``data_only`` (a formula counts as the value the spreadsheet last
-saved; nothing is evaluated), after the archive's declared contents and its shared strings are bounded,
+saved; nothing is evaluated, and a sheet holding a formula whose result was never saved is refused at
+that cell, since an empty cell would mean "not assessed"), after the archive's declared contents and its shared strings are bounded,
 to its last row whatever the sheet's ``<dimension>`` declares (:mod:`kompiler.spreadsheet`).
 """
 
@@ -40,6 +41,7 @@ from kompiler.spreadsheet import (
     quoted,
     sheet_rows,
     unreadable_record,
+    unsaved_formula,
 )
 
 MAX_LINE = 1 << 20
@@ -56,6 +58,15 @@ XLSX_BATCH = 8_192
 _SEPARATOR_LINE = re.compile(r"sep=[,;\t|]\r?\n?", re.IGNORECASE)
 
 Report = Callable[[str, int, int, Message], None]
+
+UNSAVED_FORMULA = Message(
+    "Sel ini berisi rumus yang hasilnya belum pernah disimpan (buku kerja ditulis program, bukan Excel atau "
+    "LibreOffice): nilainya tidak diketahui dan akan terbaca sebagai 'belum dinilai', jadi berkas tidak "
+    "dibaca. Buka lalu simpan buku kerja di Excel atau LibreOffice, atau simpan sebagai CSV.",
+    "This cell holds a formula whose result was never saved (the workbook was written by a program, not by "
+    "Excel or LibreOffice): its value is unknown and would read as 'not assessed', so the file is not read. "
+    "Open and save the workbook in Excel or LibreOffice, or save it as CSV.",
+)
 Batch = tuple[list[int], list[list[str]]]
 
 
@@ -155,6 +166,10 @@ def xlsx_batches(
                 if found is not None:
                     number, chosen = found
                     read(number)
+                    unsaved = unsaved_formula(chosen)
+                    if unsaved is not None:
+                        report("KMP200", *unsaved, UNSAVED_FORMULA)
+                        return
                     yield from _rows(chosen, min(batch, XLSX_BATCH))
         except WorkbookRefused as refused:
             report("KMP200", 0, 0, refused.message)
