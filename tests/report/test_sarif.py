@@ -92,3 +92,24 @@ def test_a_run_keeps_within_what_code_scanning_accepts(monkeypatch) -> None:
     assert [("suppressions" in r) for r in run["results"]] == [False] * 12 + [True]
     monkeypatch.setattr(sarif, "MAX_RESULTS", 15)
     assert "invocations" not in _report(diagnostics, waived)
+
+
+def test_columns_count_utf16_code_units_as_sarif_reads_them(
+    minimal_project: Path, run_cli: Callable[..., Result]
+) -> None:
+    """SARIF's columns are UTF-16 code units (its default ``columnKind``, the one code scanning reads);
+    an emoji before the mistake is one character to kompiler but two units, so the region moves with it."""
+    path = minimal_project / "jabatan" / "analis-keuangan.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "hasil_kerja:\n  - Laporan analisis realisasi anggaran", 'hasil_kerja: ["😀😀😀 Laporan", 5]'
+        ),
+        encoding="utf-8",
+    )
+    report = json.loads(run_cli(["check", ".", "--format", "json"], minimal_project).stdout)
+    [mistake] = report["diagnostics"]
+    [result, _waived] = _results(minimal_project, run_cli)
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (mistake["column"], mistake["end_column"]) == (30, 31)
+    assert (region["startColumn"], region["endColumn"]) == (33, 34)

@@ -8,16 +8,21 @@ GitHub's code scanning rejects a whole upload whose run holds more than 25,000 r
 would hold more keeps the 25,000 that matter most (errors, then warnings, then notes, then suppressed
 findings; each in the report's order) and says in a tool notification how many it left out, so that a
 project with that many problems still gets its most important ones annotated instead of none.
+
+A region's columns are counted in UTF-16 code units, SARIF's default ``columnKind`` and the only one code
+scanning reads, while kompiler counts characters: a character beyond U+FFFF (an emoji pasted into a name)
+takes two units, so every column after it on its line is converted, or the region would start too early.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
 from kompiler import __version__
-from kompiler.diagnostics import Diagnostic, Location, Message, Severity
+from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
 from kompiler.report import ReportInput
 from kompiler.rules.suppress import Suppressed
 
@@ -30,42 +35,64 @@ MAX_RESULTS = 25_000
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-def _physical(location: Location) -> dict[str, Any]:
+SourceLine = Callable[[str, int], str]
+
+
+def _utf16_column(column: int, line: str) -> int:
+    """``column`` (1-based, in characters of ``line``) in UTF-16 code units; a column past the line's end
+    (an exclusive end) counts one unit for each character beyond it."""
+    before = line[: column - 1]
+    if before.isascii():
+        return column
+    return 1 + len(before.encode("utf-16-le", "surrogatepass")) // 2 + max(0, column - 1 - len(line))
+
+
+def _region(file: str, span: Span, source_line: SourceLine) -> dict[str, int]:
+    start = _utf16_column(span.column, source_line(file, span.line))
+    end_text = source_line(file, span.end_line)
+    return {
+        "startLine": span.line,
+        "startColumn": start,
+        "endLine": span.end_line,
+        "endColumn": _utf16_column(span.end_column, end_text),
+    }
+
+
+def _physical(location: Location, source_line: SourceLine) -> dict[str, Any]:
     uri = quote(location.file, safe=_URI_PATH_SAFE, errors="surrogateescape")
     physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
     if location.span is not None:
-        span = location.span
-        physical["region"] = {
-            "startLine": span.line,
-            "startColumn": span.column,
-            "endLine": span.end_line,
-            "endColumn": span.end_column,
-        }
+        physical["region"] = _region(location.file, location.span, source_line)
     return physical
 
 
-def _result(diagnostic: Diagnostic, index: dict[str, int], locale: str) -> dict[str, Any]:
+def _result(diagnostic: Diagnostic, index: dict[str, int], report: ReportInput) -> dict[str, Any]:
+    locale, source_line = report.locale, report.source_line
     result: dict[str, Any] = {
         "ruleId": diagnostic.code,
         "ruleIndex": index[diagnostic.code],
         "level": _LEVELS[diagnostic.severity],
         "message": {"text": diagnostic.message.text(locale)},
-        "locations": [{"physicalLocation": _physical(diagnostic.location)}],
+        "locations": [{"physicalLocation": _physical(diagnostic.location, source_line)}],
     }
     if diagnostic.related:
         result["relatedLocations"] = [
-            {"id": n, "physicalLocation": _physical(r.location), "message": {"text": r.message.text(locale)}}
+            {
+                "id": n,
+                "physicalLocation": _physical(r.location, source_line),
+                "message": {"text": r.message.text(locale)},
+            }
             for n, r in enumerate(diagnostic.related)
         ]
     return result
 
 
-def _suppressed_result(waived: Suppressed, index: dict[str, int], locale: str) -> dict[str, Any]:
-    result = _result(waived.diagnostic, index, locale)
+def _suppressed_result(waived: Suppressed, index: dict[str, int], report: ReportInput) -> dict[str, Any]:
+    result = _result(waived.diagnostic, index, report)
     suppression: dict[str, Any] = {
         "kind": "inSource",
         "status": "accepted",
-        "location": {"physicalLocation": _physical(waived.directive.location)},
+        "location": {"physicalLocation": _physical(waived.directive.location, report.source_line)},
     }
     if waived.directive.reason:
         suppression["justification"] = waived.directive.reason
@@ -125,8 +152,8 @@ def render(report: ReportInput) -> str:
                 "rules": [_rule_descriptor(code, report.locale) for code in codes],
             }
         },
-        "results": [_result(d, index, report.locale) for d in diagnostics]
-        + [_suppressed_result(s, index, report.locale) for s in suppressed],
+        "results": [_result(d, index, report) for d in diagnostics]
+        + [_suppressed_result(s, index, report) for s in suppressed],
     }
     if omitted:
         run["invocations"] = [_left_out(omitted, report.locale)]
