@@ -1,10 +1,10 @@
 """``kompiler diff [REV_A] [REV_B] [PATH]``: what a change to the standards means, read from git history.
 
 REV_A defaults to HEAD, REV_B to the work tree, PATH to ``standards`` (or, from a subfolder, the project
-found upward). Like git, a lone argument that is not a revision is taken as the path, and ``A..B`` names
-both revisions at once. Nothing is checked out:
-both sides are read from git objects (the work tree side from disk), so the work tree and index are
-never touched.
+found upward). Like git, a lone argument that is not a revision is taken as the path, ``A..B`` names both
+revisions at once, and ``A...B`` compares B with the commit it branched from A at (their merge base), which
+is what a reviewer means by "what this branch changed". Nothing is checked out: both sides are read from
+git objects (the work tree side from disk), so the work tree and index are never touched.
 """
 
 from __future__ import annotations
@@ -63,12 +63,16 @@ def command(
     exit_code: bool,
     locale: str | None,
 ) -> None:
-    """Bandingkan dua revisi standar menurut maknanya. / Compare two revisions of the standards by meaning."""
+    """Bandingkan dua revisi standar menurut maknanya. REV_A bawaannya HEAD, REV_B pohon kerja; A..B
+    membandingkan A dengan B, A...B membandingkan B dengan titik percabangannya dari A (merge base), seperti
+    git: main...HEAD adalah perubahan cabang ini. / Compare two revisions of the standards by meaning. REV_A
+    defaults to HEAD, REV_B to the work tree; A..B compares A with B, A...B compares B with where it
+    branched from A (their merge base), as in git: main...HEAD is what this branch changed."""
     from kompiler.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
     try:
         repository = Repository.containing(Path.cwd())
-        before, after, path = _parse(repository, arguments)
+        before, after, path = _parse(repository, arguments, locale)
         comparison = compare_revisions(repository, before, after, path)
     except GitError as error:
         click.echo(f"kompiler diff: {escaped(chosen_text(error.message, locale))}", err=True)
@@ -132,7 +136,9 @@ def _template_problem(problem: TemplateProblem, locale: str) -> None:
     click.echo(text_report(report), err=True, nl=False)
 
 
-def _parse(repository: Repository, arguments: tuple[str, ...]) -> tuple[str | None, str | None, Path]:
+def _parse(
+    repository: Repository, arguments: tuple[str, ...], locale: str | None
+) -> tuple[str | None, str | None, Path]:
     """Split the arguments into (REV_A, REV_B, PATH), a revision ``None`` for the work tree: by default
     REV_B, or named as the reports name it (``work-tree``, ``pohon kerja``) where no revision or path
     has that name."""
@@ -145,13 +151,15 @@ def _parse(repository: Repository, arguments: tuple[str, ...]) -> tuple[str | No
     if items and (len(items) == 3 or not _is_revision(repository, items[-1])):
         path = Path(items.pop())
         if not items and not os.path.lexists(path):
-            repository.commit(str(path))  # neither a path nor a revision: say why it names no revision
+            # neither a path nor a revision: say why it names no revision (of a range, which side)
+            for side in _range(str(path))[0] if ".." in str(path) else [str(path)]:
+                repository.commit(side)
     revisions: list[str | None] = []
     for item in items:
         if _is_work_tree(repository, item):
             revisions.append(None)
         elif ".." in item and not repository.is_revision(item):
-            revisions += _range(item)
+            revisions += _range_revisions(repository, item, locale)
         else:
             revisions.append(item)
     if len(revisions) > 2:
@@ -175,7 +183,7 @@ def _is_revision(repository: Repository, text: str) -> bool:
     if text in WORK_TREE_NAMES and not os.path.lexists(text):
         return True
     if ".." in text:
-        return all(repository.is_revision(part) for part in _range(text))
+        return all(repository.is_revision(part) for part in _range(text)[0])
     return repository.is_revision(text)
 
 
@@ -185,10 +193,28 @@ def _is_work_tree(repository: Repository, text: str) -> bool:
     return text in WORK_TREE_NAMES and not repository.is_revision(text)
 
 
-def _range(text: str) -> list[str]:
-    """``A..B`` as its two revisions, an empty side meaning HEAD as in git."""
-    left, _, right = text.partition("..")
-    return [left or "HEAD", right or "HEAD"]
+def _range(text: str) -> tuple[list[str], bool]:
+    """``A..B`` or ``A...B`` as its two revisions, an empty side meaning HEAD as in git, and whether it
+    has three dots (compare from where B branched from A)."""
+    symmetric = "..." in text
+    left, _, right = text.partition("..." if symmetric else "..")
+    return [left or "HEAD", right or "HEAD"], symmetric
+
+
+def _range_revisions(repository: Repository, text: str, locale: str | None) -> list[str]:
+    """The two revisions a range compares: ``A..B`` A and B; ``A...B``, as in git, the merge base of A
+    and B and B, warning as git does when criss-cross merges left several bases and one is taken."""
+    (left, right), symmetric = _range(text)
+    if not symmetric:
+        return [left, right]
+    base = repository.merge_base(left, right)
+    if base.count > 1:
+        warning = Message(
+            f"peringatan: {text}: ada {base.count} merge base; yang dipakai {base.commit}.",
+            f"warning: {text}: {base.count} merge bases; using {base.commit}.",
+        )
+        click.echo(f"kompiler diff: {escaped(chosen_text(warning, locale))}", err=True)
+    return [base.commit, right]
 
 
 def _warn_broken(comparison: Comparison, locale: str) -> bool:

@@ -114,6 +114,18 @@ class Repository:
             raise _no_commits(revision)
         raise _unknown_revision(revision, shallow=self._shallow())
 
+    def merge_base(self, left: str, right: str) -> MergeBase:
+        """Where ``left...right`` compares from, as ``git diff`` takes it: the best common ancestor of the
+        two commits; :class:`GitError` when they have none (unrelated histories, or a shallow clone that
+        stops before it), since comparing from nothing would show every standard as added."""
+        first, second = self.commit(left), self.commit(right)
+        out = _git(self.top, "rev-parse", f"{first}...{second}").decode().split()
+        bases = [line[1:] for line in out if line.startswith("^")]
+        if not bases:
+            raise _no_merge_base(left, right, shallow=self._shallow())
+        short = _git(self.top, "rev-parse", "--short", bases[0]).decode().strip()
+        return MergeBase(short, len(bases))
+
     def _resolve(self, revision: str) -> str | None:
         """The full commit id of ``revision`` from one ``git rev-parse``; ``None`` when it names no commit
         (or looks like an option, which git is never shown)."""
@@ -205,6 +217,15 @@ class Repository:
             blobs[header[0]] = out[start : start + size]
             position = start + size + 1
         return blobs
+
+
+@dataclass(frozen=True)
+class MergeBase:
+    """The commit ``A...B`` compares from, abbreviated as git prints it, and how many common ancestors A
+    and B have: after criss-cross merges there are several, and like ``git diff`` the first is taken."""
+
+    commit: str
+    count: int
 
 
 @dataclass(frozen=True)
@@ -345,6 +366,31 @@ def _unknown_revision(revision: str, *, shallow: bool = False) -> GitError:
         Message(
             f"Revisi git {revision!r} tidak dikenal.{hint.id}",
             f"Unknown git revision {revision!r}.{hint.en}",
+        )
+    )
+
+
+def _no_merge_base(left: str, right: str, *, shallow: bool) -> GitError:
+    both = f"{left}...{right}"
+    hint = (
+        Message(
+            " Klon ini dangkal (shallow), jadi leluhurnya mungkin belum diambil: ambil riwayatnya dahulu, "
+            "misalnya git fetch --unshallow (di GitHub Actions: fetch-depth: 0).",
+            " This clone is shallow, so the ancestor may not be fetched: fetch its history first, for "
+            "example git fetch --unshallow (in GitHub Actions: fetch-depth: 0).",
+        )
+        if shallow
+        else Message(
+            f" Untuk membandingkan keduanya langsung, pakai {left}..{right}.",
+            f" To compare the two directly, use {left}..{right}.",
+        )
+    )
+    return GitError(
+        Message(
+            f"{both!r}: revisi {left!r} dan {right!r} tidak memiliki leluhur bersama (merge base), jadi "
+            f"tidak ada titik percabangan untuk dibandingkan.{hint.id}",
+            f"{both!r}: the revisions {left!r} and {right!r} have no common ancestor (merge base), so there "
+            f"is no branching point to compare from.{hint.en}",
         )
     )
 
