@@ -4,19 +4,11 @@ past its cell, over the next column and off the paper, where a PDF prints nothin
 
 from __future__ import annotations
 
-import re
 import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import RENDER_FIXTURE, build_project
-
-needs_pdftotext = pytest.mark.skipif(
-    shutil.which("pdftotext") is None,
-    reason="poppler-utils (pdftotext) is not installed: apt-get install poppler-utils",
-)
+from tests.pdf_words import needs_pdftotext, past_right_margin, printed_words
 
 POSITION = "jabatan/analis-sdm-aparatur.yaml"
 # One word per field, each its own letter, so every one is counted apart in the PDF's text.
@@ -25,9 +17,8 @@ LONG = {
     "ikhtisar: Melakukan analisis": ("ikhtisar: Melakukan ", "W" * 300 + " analisis"),
     "  - uraian: Pelatihan Fungsional": ("  - uraian: Pelatihan ", "X" * 300 + " Fungsional"),
 }
-# A4, the appendix's right margin (2 cm) and a point of rounding.
-PAGE_WIDTH, RIGHT_MARGIN = 595.28, 2 / 2.54 * 72
-WORD = re.compile(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>')
+# The appendix's right margin, in centimetres.
+RIGHT_MARGIN = 2
 
 
 def long_word_project(project: Path) -> Path:
@@ -47,12 +38,8 @@ def test_an_overlong_word_is_printed_whole_and_inside_the_page(tmp_path: Path) -
     project = tmp_path / "standar"
     shutil.copytree(RENDER_FIXTURE, project)
     output = build_project(long_word_project(project), tmp_path / "keluaran", formats=("pdf",))
-    layout = subprocess.run(
-        ["pdftotext", "-bbox", str(output / "lampiran.pdf"), "-"], check=True, capture_output=True, text=True
-    ).stdout
-    words = WORD.findall(layout)
-    past = [word for right, word in words if float(right) > PAGE_WIDTH - RIGHT_MARGIN + 1]
-    assert past == [], f"printed past the right margin: {[w[:20] for w in past]}"
+    words = printed_words(output / "lampiran.pdf")
+    assert past_right_margin(words, RIGHT_MARGIN) == []
     for letter in "QWX":
         printed = sum(word.count(letter) for _, word in words if set(word) == {letter})
         assert printed == 300, f"{letter}: {printed} of 300 characters printed"
