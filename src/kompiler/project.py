@@ -193,6 +193,45 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
         return shown_name(path.as_posix())
 
 
+def git_top(folder: Path) -> Path | None:
+    """The top folder of the git work tree ``folder`` is in (its own ``.git`` or a parent's), or ``None``."""
+    try:
+        start = folder.resolve()
+    except OSError:
+        return None
+    return next((place for place in (start, *start.parents) if os.path.lexists(place / ".git")), None)
+
+
+def repository_names(root: Path | None, cwd: Path | None = None) -> Callable[[str], str]:
+    """How a report that a CI service or code scanning reads names the files of the project at ``root``:
+    relative to the top of the git work tree holding it, which is what they resolve a path against
+    (GitHub's annotations and code scanning, GitLab's Code Quality). A name as diagnostics show it is
+    relative to the working folder, or absolute outside it: run from ``standards/`` or from
+    ``standards/jabatan/``, it would name no file of the repository, or print the machine's folders.
+    Outside a work tree, or for a file outside it, the name stays as shown."""
+    cwd = cwd or Path.cwd().resolve()
+    top = git_top(root) if root is not None else None
+    if top is None or top == cwd:
+        return _as_shown
+    top_text = shown_name(top.as_posix())
+    inside = top_text.rstrip("/") + "/"
+    here = shown_name(cwd.as_posix())
+
+    def named(shown: str) -> str:
+        if not shown:
+            return shown
+        absolute = shown if shown.startswith("/") else here if shown == "." else f"{here.rstrip('/')}/{shown}"
+        if absolute == top_text:
+            return "."
+        return absolute.removeprefix(inside) if absolute.startswith(inside) else shown
+
+    return named
+
+
+def _as_shown(shown: str) -> str:
+    return shown
+
+
 def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
     """List every standards file under ``root`` in a stable order, with diagnostics for stray files and
     for parts of the project that cannot be read.

@@ -250,6 +250,7 @@ def emit_report(
     verbose: bool,
     suppressed: Sequence[Suppressed] = (),
 ) -> None:
+    from kompiler.project import repository_names
     from kompiler.report import ReportInput, formats
 
     report = ReportInput(
@@ -260,6 +261,7 @@ def emit_report(
         color=output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
         verbose=verbose,
         suppressed=suppressed,
+        repository_name=repository_names(result.root),
     )
     click.echo(formats()[output_format](report), nl=False)
 

@@ -22,7 +22,9 @@ class ReportInput:
     """What every reporter receives: the diagnostics, the locale, and a way to read source lines.
 
     ``suppressed`` holds the findings a waiver comment silenced, with the waiver: formats that can say
-    so (SARIF's ``suppressions``) report them as waived rather than dropping them.
+    so (SARIF's ``suppressions``) report them as waived rather than dropping them. ``repository_name``
+    is how the formats a CI service reads (github, gitlab, sarif) name a file shown as ``file``
+    (:func:`kompiler.project.repository_names`); the others print it as shown.
     """
 
     diagnostics: list[Diagnostic]
@@ -32,6 +34,7 @@ class ReportInput:
     color: bool = False
     verbose: bool = False
     suppressed: Sequence[Suppressed] = ()
+    repository_name: Callable[[str], str] = str
 
 
 def formats() -> dict[str, Callable[[ReportInput], str]]:

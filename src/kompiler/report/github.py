@@ -20,9 +20,9 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _command(diagnostic: Diagnostic, locale: str) -> str:
+def _command(diagnostic: Diagnostic, report: ReportInput) -> str:
     location = diagnostic.location
-    properties = [f"file={_escape_property(location.file)}"]
+    properties = [f"file={_escape_property(report.repository_name(location.file))}"]
     if location.span is not None:
         span = location.span
         properties += [f"line={span.line}", f"col={span.column}"]
@@ -31,11 +31,11 @@ def _command(diagnostic: Diagnostic, locale: str) -> str:
         else:
             properties.append(f"endColumn={span.end_column}")
     properties.append(f"title={_escape_property(diagnostic.code)}")
-    message = _escape_data(diagnostic.message.text(locale))
+    message = _escape_data(diagnostic.message.text(report.locale))
     return f"::{_COMMANDS[diagnostic.severity]} {','.join(properties)}::{message}"
 
 
 def render(report: ReportInput) -> str:
-    lines = [_command(d, report.locale) for d in report.diagnostics]
+    lines = [_command(d, report) for d in report.diagnostics]
     lines.append(summary(report))
     return "\n".join(lines) + "\n"

@@ -18,13 +18,16 @@ from kompiler.report import ReportInput
 _SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
-def _issue(diagnostic: Diagnostic, locale: str, fingerprint: str) -> dict[str, Any]:
+def _issue(diagnostic: Diagnostic, report: ReportInput, fingerprint: str) -> dict[str, Any]:
     return {
-        "description": diagnostic.message.text(locale),
+        "description": diagnostic.message.text(report.locale),
         "check_name": diagnostic.code,
         "fingerprint": fingerprint,
         "severity": _SEVERITIES[diagnostic.severity],
-        "location": {"path": diagnostic.location.file, "lines": {"begin": max(diagnostic.location.line, 1)}},
+        "location": {
+            "path": report.repository_name(diagnostic.location.file),
+            "lines": {"begin": max(diagnostic.location.line, 1)},
+        },
     }
 
 
@@ -35,5 +38,5 @@ def render(report: ReportInput) -> str:
         identity = "\0".join((diagnostic.code, diagnostic.location.file, diagnostic.message.en))
         seen[identity] += 1
         digest = hashlib.sha256(f"{identity}\0{seen[identity]}".encode()).hexdigest()
-        issues.append(_issue(diagnostic, report.locale, digest))
+        issues.append(_issue(diagnostic, report, digest))
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

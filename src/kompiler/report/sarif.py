@@ -58,28 +58,29 @@ def _region(file: str, span: Span, source_line: SourceLine) -> dict[str, int]:
     }
 
 
-def _physical(location: Location, source_line: SourceLine) -> dict[str, Any]:
-    uri = quote(location.file, safe=_URI_PATH_SAFE, errors="surrogateescape")
+def _physical(location: Location, report: ReportInput) -> dict[str, Any]:
+    name = report.repository_name(location.file)
+    uri = quote(name, safe=_URI_PATH_SAFE, errors="surrogateescape")
     physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
     if location.span is not None:
-        physical["region"] = _region(location.file, location.span, source_line)
+        physical["region"] = _region(location.file, location.span, report.source_line)
     return physical
 
 
 def _result(diagnostic: Diagnostic, index: dict[str, int], report: ReportInput) -> dict[str, Any]:
-    locale, source_line = report.locale, report.source_line
+    locale = report.locale
     result: dict[str, Any] = {
         "ruleId": diagnostic.code,
         "ruleIndex": index[diagnostic.code],
         "level": _LEVELS[diagnostic.severity],
         "message": {"text": diagnostic.message.text(locale)},
-        "locations": [{"physicalLocation": _physical(diagnostic.location, source_line)}],
+        "locations": [{"physicalLocation": _physical(diagnostic.location, report)}],
     }
     if diagnostic.related:
         result["relatedLocations"] = [
             {
                 "id": n,
-                "physicalLocation": _physical(r.location, source_line),
+                "physicalLocation": _physical(r.location, report),
                 "message": {"text": r.message.text(locale)},
             }
             for n, r in enumerate(diagnostic.related)
@@ -92,7 +93,7 @@ def _suppressed_result(waived: Suppressed, index: dict[str, int], report: Report
     suppression: dict[str, Any] = {
         "kind": "inSource",
         "status": "accepted",
-        "location": {"physicalLocation": _physical(waived.directive.location, report.source_line)},
+        "location": {"physicalLocation": _physical(waived.directive.location, report)},
     }
     if waived.directive.reason:
         suppression["justification"] = waived.directive.reason
