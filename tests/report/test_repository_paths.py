@@ -63,3 +63,18 @@ def test_text_and_json_still_name_files_from_the_working_folder(
     result = run_cli(["check", "--format", "json"], repository / "standards")
     assert {d["file"] for d in json.loads(result.stdout)["diagnostics"]} == {"jabatan/analis-keuangan.yaml"}
     assert run_cli(["check"], repository / "standards").stdout.startswith("jabatan/analis-keuangan.yaml:")
+
+
+@pytest.mark.parametrize("output_format", ["gitlab", "sarif"])
+def test_fingerprints_do_not_depend_on_the_working_folder(
+    repository: Path, run_cli: Callable[..., Result], output_format: str
+) -> None:
+    def fingerprints(where: str) -> list[str]:
+        output = run_cli(["check", "--format", output_format], repository / where).stdout
+        if output_format == "gitlab":
+            return [issue["fingerprint"] for issue in json.loads(output)]
+        return [
+            r["partialFingerprints"]["kompilerFinding/v1"] for r in json.loads(output)["runs"][0]["results"]
+        ]
+
+    assert fingerprints(".") == fingerprints("standards") == fingerprints("standards/jabatan")

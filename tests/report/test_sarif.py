@@ -113,3 +113,29 @@ def test_columns_count_utf16_code_units_as_sarif_reads_them(
     region = result["locations"][0]["physicalLocation"]["region"]
     assert (mistake["column"], mistake["end_column"]) == (30, 31)
     assert (region["startColumn"], region["endColumn"]) == (33, 34)
+
+
+def test_every_result_keeps_one_fingerprint_across_pushes(
+    minimal_project: Path, run_cli: Callable[..., Result]
+) -> None:
+    """Code scanning matches alerts across uploads on ``partialFingerprints``: each result has its own,
+    the same as GitLab's for the same problem, kept when a line is inserted above the problem and when
+    the problem is waived."""
+    path = minimal_project / "jabatan" / "analis-keuangan.yaml"
+    text = path.read_text(encoding="utf-8").replace("level: 3", "level: 9")
+    path.write_text(text, encoding="utf-8")
+
+    def fingerprints() -> list[str]:
+        return [r["partialFingerprints"]["kompilerFinding/v1"] for r in _results(minimal_project, run_cli)]
+
+    first = fingerprints()
+    assert len(set(first)) == len(first) == 2
+    gitlab = json.loads(run_cli(["check", ".", "--format", "gitlab"], minimal_project).stdout)
+    assert first[0] == next(issue["fingerprint"] for issue in gitlab if issue["severity"] == "major")
+    path.write_text("# komentar baru\n" + text, encoding="utf-8")
+    assert fingerprints() == first
+    waivers = minimal_project / "kamus" / "manajerial.yaml"
+    waivers.write_text(
+        waivers.read_text(encoding="utf-8").replace("# kompiler: abaikan", "# catatan:"), encoding="utf-8"
+    )
+    assert sorted(fingerprints()) == sorted(first)

@@ -1,19 +1,17 @@
 """GitLab Code Quality JSON, so problems appear in a merge request's Code Quality widget and diff view.
 
-GitLab keys each issue on its ``fingerprint`` to tell new problems from fixed ones between pipelines, so the
-fingerprint hashes what identifies the problem (code, file, message) and not its line, which moves with
-unrelated edits above it.
+GitLab keys each issue on its ``fingerprint`` to tell new problems from fixed ones between pipelines
+(:mod:`kompiler.report.fingerprint`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections import Counter
 from typing import Any
 
 from kompiler.diagnostics import Diagnostic, Severity
 from kompiler.report import ReportInput
+from kompiler.report.fingerprint import fingerprints
 
 _SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -32,11 +30,6 @@ def _issue(diagnostic: Diagnostic, report: ReportInput, fingerprint: str) -> dic
 
 
 def render(report: ReportInput) -> str:
-    seen: Counter[str] = Counter()
-    issues = []
-    for diagnostic in report.diagnostics:
-        identity = "\0".join((diagnostic.code, diagnostic.location.file, diagnostic.message.en))
-        seen[identity] += 1
-        digest = hashlib.sha256(f"{identity}\0{seen[identity]}".encode()).hexdigest()
-        issues.append(_issue(diagnostic, report, digest))
+    found = fingerprints(report.diagnostics, report.repository_name)
+    issues = [_issue(d, report, digest) for d, digest in zip(report.diagnostics, found, strict=True)]
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

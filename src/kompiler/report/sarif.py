@@ -2,7 +2,8 @@
 
 A finding a waiver comment silenced is reported too, with an ``inSource`` suppression carrying the
 waiver's reason and place: code scanning then shows it as dismissed with its justification, instead of
-the finding vanishing without a trace.
+the finding vanishing without a trace. Every result carries the fingerprint GitLab's report gives the same
+problem, so a waived finding keeps its alert.
 
 GitHub's code scanning rejects a whole upload whose run holds more than 25,000 results. A run that
 would hold more keeps the 25,000 that matter most (errors, then warnings, then notes, then suppressed
@@ -24,6 +25,7 @@ from urllib.parse import quote
 from kompiler import __version__
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
 from kompiler.report import ReportInput
+from kompiler.report.fingerprint import fingerprints
 from kompiler.rules.suppress import Suppressed
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -32,6 +34,10 @@ _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 # line break, a letter beyond ASCII) is percent-encoded, since SARIF's uri must be a URI reference.
 _URI_PATH_SAFE = "/!$&'()*+,;=:@"
 MAX_RESULTS = 25_000
+# The key of each result's fingerprint (kompiler.report.fingerprint), versioned as SARIF asks, so that
+# code scanning keeps one alert per problem across pushes even when the SARIF is uploaded without the
+# upload action's own line hashes.
+FINGERPRINT = "kompilerFinding/v1"
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
@@ -67,7 +73,9 @@ def _physical(location: Location, report: ReportInput) -> dict[str, Any]:
     return physical
 
 
-def _result(diagnostic: Diagnostic, index: dict[str, int], report: ReportInput) -> dict[str, Any]:
+def _result(
+    diagnostic: Diagnostic, index: dict[str, int], report: ReportInput, found: dict[int, str]
+) -> dict[str, Any]:
     locale = report.locale
     result: dict[str, Any] = {
         "ruleId": diagnostic.code,
@@ -75,6 +83,7 @@ def _result(diagnostic: Diagnostic, index: dict[str, int], report: ReportInput) 
         "level": _LEVELS[diagnostic.severity],
         "message": {"text": diagnostic.message.text(locale)},
         "locations": [{"physicalLocation": _physical(diagnostic.location, report)}],
+        "partialFingerprints": {FINGERPRINT: found[id(diagnostic)]},
     }
     if diagnostic.related:
         result["relatedLocations"] = [
@@ -88,8 +97,10 @@ def _result(diagnostic: Diagnostic, index: dict[str, int], report: ReportInput) 
     return result
 
 
-def _suppressed_result(waived: Suppressed, index: dict[str, int], report: ReportInput) -> dict[str, Any]:
-    result = _result(waived.diagnostic, index, report)
+def _suppressed_result(
+    waived: Suppressed, index: dict[str, int], report: ReportInput, found: dict[int, str]
+) -> dict[str, Any]:
+    result = _result(waived.diagnostic, index, report, found)
     suppression: dict[str, Any] = {
         "kind": "inSource",
         "status": "accepted",
@@ -144,6 +155,10 @@ def _left_out(omitted: int, locale: str) -> dict[str, Any]:
 def render(report: ReportInput) -> str:
     codes = sorted({d.code for d in report.diagnostics} | {s.diagnostic.code for s in report.suppressed})
     index = {code: n for n, code in enumerate(codes)}
+    every = [*report.diagnostics, *(s.diagnostic for s in report.suppressed)]
+    found = {
+        id(d): digest for d, digest in zip(every, fingerprints(every, report.repository_name), strict=True)
+    }
     diagnostics, suppressed, omitted = _kept(report)
     run: dict[str, Any] = {
         "tool": {
@@ -153,8 +168,8 @@ def render(report: ReportInput) -> str:
                 "rules": [_rule_descriptor(code, report.locale) for code in codes],
             }
         },
-        "results": [_result(d, index, report) for d in diagnostics]
-        + [_suppressed_result(s, index, report) for s in suppressed],
+        "results": [_result(d, index, report, found) for d in diagnostics]
+        + [_suppressed_result(s, index, report, found) for s in suppressed],
     }
     if omitted:
         run["invocations"] = [_left_out(omitted, report.locale)]
