@@ -139,7 +139,7 @@ def test_settled_bytes_format_to_themselves_without_a_word(minimal_project: Path
         "crlf": messy.replace(b"\n", b"\r\n"),
         "a few crlf": text.replace(b"\n", b"\r\n", 2),
         "a few lf": text.replace(b"\n", b"\r\n").replace(b"\r\n", b"\n", 2),
-        "bom": b"\xef\xbb\xbf" + text,
+        "bom": b"\xef\xbb\xbf" + messy,
         "bom crlf": b"\xef\xbb\xbf" + messy.replace(b"\n", b"\r\n"),
     }
     settled = []

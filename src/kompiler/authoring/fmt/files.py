@@ -22,6 +22,7 @@ off (``--no-cache``) nothing is fingerprinted or hashed.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import multiprocessing
 import signal
@@ -76,10 +77,18 @@ def format_bytes(display: str, kind: FileKind, raw: bytes) -> FileResult:
         result = format_document(document, kind)
     except NotFormattable as error:
         return FileResult(None, (*found, *error.diagnostics))
-    formatted = result.text.encode("utf-8")
+    formatted = _bom_of(raw) + result.text.encode("utf-8")
     if formatted == raw:
         return FileResult(None, tuple(found), canonical=True)
     return FileResult(formatted, tuple(found), settled=result.settled)
+
+
+def _bom_of(raw: bytes) -> bytes:
+    """The UTF-8 byte order mark when ``raw`` starts with one, which the formatted file keeps, as black
+    and prettier keep it: the check accepts it, and an editor that writes it (Windows tools do) would
+    write it back on every save, so dropping it would make ``fmt --check`` fail over an invisible byte
+    after each one. One is kept; a second, from a file saved twice by a careless tool, is not."""
+    return codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
 
 
 Item = tuple[str, FileKind, bytes]
