@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import shutil
 from pathlib import Path
 
@@ -103,6 +104,23 @@ def test_version_0_project_migrates_and_then_checks_clean(tmp_path: Path, run_cl
     assert "# tanggal pengundangan" in position
     again = run_cli(["migrate", str(project)], tmp_path)
     assert "sudah memakai versi format terbaru" in again.output
+
+
+def test_migrated_files_keep_their_byte_order_mark(tmp_path: Path, run_cli) -> None:
+    """A file that began with a UTF-8 BOM still does once upgraded, as fmt keeps it, and one that did not
+    gains none; both then pass ``fmt --check``."""
+    project = tmp_path / "standar"
+    shutil.copytree(FIXTURES / "versi-0", project)
+    with_bom = project / "jabatan" / "analis-keuangan.yaml"
+    with_bom.write_bytes(codecs.BOM_UTF8 + with_bom.read_bytes())
+    assert run_cli(["migrate", str(project)], tmp_path).exit_code == 0
+    upgraded = with_bom.read_bytes()
+    assert upgraded.startswith(codecs.BOM_UTF8) and "berlaku_mulai" in upgraded.decode("utf-8-sig")
+    assert not (project / "kompiler.yaml").read_bytes().startswith(codecs.BOM_UTF8)
+    assert compile_path(project).ok
+    assert run_cli(["fmt", str(project)], tmp_path).exit_code == 0
+    assert with_bom.read_bytes().startswith(codecs.BOM_UTF8)
+    assert run_cli(["fmt", "--check", "--no-cache", str(project)], tmp_path).exit_code == 0
 
 
 def test_future_version_is_refused(minimal_project: Path, run_cli, tmp_path: Path) -> None:

@@ -6,13 +6,15 @@ also share how a file is read before it is rewritten (:func:`read_strictly`: the
 reads it, so a duplicate key, bad UTF-8, deep nesting or a FIFO is a located diagnostic and the file is
 left alone), how the result is compared with what was read (:func:`plain`, :func:`identical`), which
 line break it is written with (:func:`line_break`: the file's own, so a Windows checkout stays CRLF and
-no file ends up with both), and how it is written (:func:`rewrite`: every file or none, each keeping its
+no file ends up with both), whether it begins with a byte order mark (:func:`byte_order_mark`: if it did),
+and how it is written (:func:`rewrite`: every file or none, each keeping its
 permissions and owner, never half written, also when SIGTERM or Ctrl+C arrives, and none when one is
 read-only).
 """
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import sys
@@ -185,6 +187,14 @@ def line_break(text: str) -> str:
     that a rewritten file keeps its convention and never mixes the two."""
     crlf = text.count("\r\n")
     return "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
+
+
+def byte_order_mark(raw: bytes) -> bytes:
+    """The UTF-8 byte order mark when ``raw`` starts with one, which the rewritten file keeps, as black
+    and prettier keep it: the check accepts it, and an editor that writes it (Windows tools do) would
+    write it back on every save, so dropping it would make ``fmt --check`` fail over an invisible byte
+    after each one. One is kept; a second, from a file saved twice by a careless tool, is not."""
+    return codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
 
 
 class NotRewritten(Exception):

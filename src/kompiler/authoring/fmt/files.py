@@ -22,7 +22,6 @@ off (``--no-cache``) nothing is fingerprinted or hashed.
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import multiprocessing
 import signal
@@ -34,7 +33,7 @@ from pathlib import Path
 import yaml
 
 from kompiler.authoring.fmt import NotFormattable, format_document
-from kompiler.authoring.roundtrip import read_strictly
+from kompiler.authoring.roundtrip import byte_order_mark, read_strictly
 from kompiler.cachestore import DEFAULT_FOLDER, AuthenticatedFolder, installed_version, sources_fingerprint
 from kompiler.diagnostics import Diagnostic
 from kompiler.project import FileKind
@@ -77,18 +76,10 @@ def format_bytes(display: str, kind: FileKind, raw: bytes) -> FileResult:
         result = format_document(document, kind)
     except NotFormattable as error:
         return FileResult(None, (*found, *error.diagnostics))
-    formatted = _bom_of(raw) + result.text.encode("utf-8")
+    formatted = byte_order_mark(raw) + result.text.encode("utf-8")
     if formatted == raw:
         return FileResult(None, tuple(found), canonical=True)
     return FileResult(formatted, tuple(found), settled=result.settled)
-
-
-def _bom_of(raw: bytes) -> bytes:
-    """The UTF-8 byte order mark when ``raw`` starts with one, which the formatted file keeps, as black
-    and prettier keep it: the check accepts it, and an editor that writes it (Windows tools do) would
-    write it back on every save, so dropping it would make ``fmt --check`` fail over an invisible byte
-    after each one. One is kept; a second, from a file saved twice by a careless tool, is not."""
-    return codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
 
 
 Item = tuple[str, FileKind, bytes]

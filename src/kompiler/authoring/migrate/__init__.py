@@ -18,6 +18,7 @@ from pathlib import Path
 from kompiler.authoring.migrate.base import Migration
 from kompiler.authoring.roundtrip import (
     YAMLError,
+    byte_order_mark,
     dump,
     identical,
     line_break,
@@ -174,8 +175,13 @@ def migrate_project(root: Path, *, write: bool = True) -> MigrationResult:
 
 def _write_all(root: Path, changed: dict[str, str], read: dict[str, bytes]) -> None:
     """Write every upgraded file or none, and none when one was saved meanwhile
-    (:func:`kompiler.authoring.roundtrip.rewrite`)."""
-    rewrite({root / relative: (read[relative], text.encode("utf-8")) for relative, text in changed.items()})
+    (:func:`kompiler.authoring.roundtrip.rewrite`), each with the byte order mark it had, if any."""
+    rewrite(
+        {
+            root / relative: (read[relative], byte_order_mark(read[relative]) + text.encode("utf-8"))
+            for relative, text in changed.items()
+        }
+    )
 
 
 def _upgrade(document: Document, kind: FileKind, version: int) -> str | Diagnostic:
