@@ -25,6 +25,7 @@ def command(directory: Path, locale: str | None) -> None:
     """Buat repositori standar baru di FOLDER (bawaan: folder ini). / Create a new standards repository in
     DIR (default: this folder)."""
     from kompiler.cli import EXIT_OK, EXIT_USAGE
+    from kompiler.project import git_top
 
     locale = resolve_locale(locale)
     before = _state(directory)
@@ -76,7 +77,7 @@ def command(directory: Path, locale: str | None) -> None:
                 f"  {relative} exists and was kept; kompiler did not write its {name}.",
             ).text(locale)
         )
-    top = _git_top(directory)
+    top = git_top(directory)
     nested = top is not None and top != directory.resolve()
     steps = _next_steps(directory, len(done.created), has_git=top is not None, hooks=not nested)
     click.echo(steps.text(locale))
@@ -139,16 +140,6 @@ def _nested_warning(directory: Path, top: Path) -> Message:
         f".github/, .gitlab-ci.yml and .pre-commit-config.yaml to {top} and change the standards path in "
         f"them to {inside}/standards.",
     )
-
-
-def _git_top(directory: Path) -> Path | None:
-    """The top folder of the git work tree ``directory`` is in (its own ``.git`` or a parent's), or
-    ``None``: there ``git init`` would start a second repository inside the first."""
-    try:
-        folder = directory.resolve()
-    except OSError:
-        return None
-    return next((place for place in (folder, *folder.parents) if os.path.lexists(place / ".git")), None)
 
 
 def _is_here(directory: Path) -> bool:
