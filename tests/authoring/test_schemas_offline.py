@@ -9,6 +9,7 @@ download or a cache.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -92,3 +93,33 @@ def test_every_schema_is_valid_against_its_metaschema() -> None:
     schemas = sorted((REPO / "schemas").glob("*.schema.json"))
     done = check_jsonschema("--check-metaschema", *schemas)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        ("2024-02-29", True),
+        ("2026-02-30", False),
+        ("2026-4-01", False),
+        ("0000-01-01", False),
+        ("0999-12-31", False),
+    ],
+)
+def test_check_jsonschema_and_the_check_agree_on_a_date(
+    tmp_path: Path, run_cli, value: str, valid: bool
+) -> None:
+    """A date the generic validator refuses is refused by the check's schema stage too, and the other way
+    round: year 0000 is a date to RFC 3339 (the Rust validator) but not to Python (check-jsonschema),
+    and no regulation is dated before the year 1000, so the schema's pattern leaves out both."""
+    project = tmp_path / "standards"
+    shutil.copytree(REPO / "standards", project)
+    position = project / "jabatan" / "ntb-jf-akpd-muda.yaml"
+    text = position.read_text(encoding="utf-8")
+    assert '\nberlaku_mulai: "2026-04-01"\n' in text
+    position.write_text(text.replace('"2026-04-01"', f'"{value}"', 1), encoding="utf-8")
+    generic = check_jsonschema("--schemafile", REPO / "schemas" / "jabatan.schema.json", position)
+    report = json.loads(run_cli(["check", str(project), "--format", "json", "--no-cache"], tmp_path).stdout)
+    refused = [
+        d for d in report["diagnostics"] if d["code"] == "KMP011" and d["file"].endswith(position.name)
+    ]
+    assert (generic.returncode == 0, not refused) == (valid, valid), generic.stdout + str(refused)
