@@ -310,3 +310,21 @@ def test_forbidden_character_in_a_key_is_an_error_at_the_key() -> None:
 )
 def test_tabs_line_breaks_and_astral_letters_are_text(value: str) -> None:
     assert load_bytes("f.yaml", f"uraian: {value}\n".encode()).diagnostics == []
+
+
+@pytest.mark.parametrize(("written", "number"), [("02", "2"), ("0x2", None), ("yes", None)])
+def test_an_ambiguous_value_is_one_error_where_the_schema_wants_another_type(
+    written: str, number: str | None
+) -> None:
+    """A drafter who wrote ``level: 02`` made one mistake: the schema's "must be an integer, not text"
+    at the same place would be a second error, and quoting the value as KMP004 suggests for text would
+    not clear it; the message says how to write the number."""
+    from kompiler.check.per_file import check_file
+    from kompiler.project import FileKind
+
+    source = (Path(__file__).parents[2] / "standards/jabatan/ntb-jf-akpd-muda.yaml").read_text()
+    broken = source.replace("      level: 2\n", f"      level: {written}\n", 1)
+    assert broken != source
+    outcome = check_file("jabatan/x.yaml", FileKind.POSITION, broken.encode())
+    assert [d.code for d in outcome.diagnostics] == ["KMP004"]
+    assert (f"or {number} if you mean a number" in outcome.diagnostics[0].message.en) == (number is not None)

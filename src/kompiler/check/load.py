@@ -698,6 +698,11 @@ def _error(code: str, message: Message, path: str, span: Span | None) -> Diagnos
 _UNREAD = object()
 
 
+class _Ambiguous(str):
+    """What :meth:`_Converter._scalar` returns for a plain value it reported as ambiguous (KMP004): the
+    text YAML 1.2 reads, marked so that its place is known to hold a reported mistake."""
+
+
 class _Converter:
     """Turn a composed node tree into Python values, collecting every strictness problem on the way."""
 
@@ -749,6 +754,11 @@ class _Converter:
         if value is _UNREAD:
             self.replaced.add(pointer)
             return None
+        if isinstance(value, _Ambiguous):
+            # Kept as the text YAML 1.2 reads, but its schema errors are not told: "must be an integer,
+            # not text" at the same place would be a second error for the one mistake KMP004 names.
+            self.replaced.add(pointer)
+            return str(value)
         return value
 
     def _refused_properties(self, node: yaml.Node) -> bool:
@@ -824,6 +834,8 @@ class _Converter:
         value = self._scalar(node)
         if value is _UNREAD:
             value = None
+        elif isinstance(value, _Ambiguous):
+            value = str(value)
         if not isinstance(value, str):
             self._report(
                 CODE_UNSUPPORTED,
@@ -877,19 +889,27 @@ class _Converter:
                 return _UNREAD
             return number
         reading = _yaml11_reading(value)
-        if reading is not None:
-            reading_id, reading_en = reading
-            self._report(
-                CODE_AMBIGUOUS,
-                node,
-                Message(
-                    f"Nilai {value!r} tanpa tanda kutip bermakna ganda: YAML 1.1 membacanya sebagai "
-                    f'{reading_id}. Tulis "{value}" dengan tanda kutip jika yang dimaksud teks.',
-                    f"The unquoted value {value!r} is ambiguous: YAML 1.1 reads it as {reading_en}. "
-                    f'Write "{value}" in quotes if you mean text.',
-                ),
+        if reading is None:
+            return value
+        reading_id, reading_en = reading
+        number_id = number_en = ""
+        if value.isdigit() and value.isascii():  # 02: the number, if one was meant, is written 2
+            number = value.lstrip("0") or "0"
+            number_id, number_en = (
+                f", atau {number} jika yang dimaksud bilangan",
+                f", or {number} if you mean a number",
             )
-        return value
+        self._report(
+            CODE_AMBIGUOUS,
+            node,
+            Message(
+                f"Nilai {value!r} tanpa tanda kutip bermakna ganda: YAML 1.1 membacanya sebagai "
+                f'{reading_id}. Tulis "{value}" dengan tanda kutip jika yang dimaksud teks{number_id}.',
+                f"The unquoted value {value!r} is ambiguous: YAML 1.1 reads it as {reading_en}. "
+                f'Write "{value}" in quotes if you mean text{number_en}.',
+            ),
+        )
+        return _Ambiguous(value)
 
     def _report_alias(self, node: yaml.Node) -> None:
         if self._alias_reported:
