@@ -328,3 +328,14 @@ def test_an_ambiguous_value_is_one_error_where_the_schema_wants_another_type(
     outcome = check_file("jabatan/x.yaml", FileKind.POSITION, broken.encode())
     assert [d.code for d in outcome.diagnostics] == ["KMP004"]
     assert (f"or {number} if you mean a number" in outcome.diagnostics[0].message.en) == (number is not None)
+
+
+def test_a_merge_key_is_one_error_not_also_the_keys_it_would_have_brought() -> None:
+    from kompiler.check.per_file import check_file
+    from kompiler.project import FileKind
+
+    source = (Path(__file__).parents[2] / "standards/jabatan/ntb-jf-akpd-muda.yaml").read_text()
+    kode = next(line for line in source.splitlines() if line.startswith("kode: "))
+    broken = source.replace(f"{kode}\n", "<<: {kode: X}\n", 1)
+    outcome = check_file("jabatan/x.yaml", FileKind.POSITION, broken.encode())
+    assert [d.code for d in outcome.diagnostics] == ["KMP005"]

@@ -790,6 +790,9 @@ class _Converter:
         for key_node, value_node in node.value:
             key = self._key(key_node)
             if key is None:
+                # A merge key (<<) or a key that is no text: what the mapping holds is not known, so
+                # "required key missing" from the schema would be a second error, maybe a wrong one.
+                self.replaced.add(pointer)
                 continue
             if key in first_seen:
                 first = first_seen[key]
