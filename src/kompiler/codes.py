@@ -114,6 +114,19 @@ BUILTIN: dict[str, CodeInfo] = {
             "Without kompiler.yaml, checks use the default configuration; official documents need its metadata.",
         ),
     ),
+    "KMP019": CodeInfo(
+        Message("Proyek terlalu besar", "Project too large"),
+        Message(
+            "Seluruh berkas standar satu proyek dibatasi 256 MiB dan 100.000 berkas (korpus nasional: 111 MB "
+            "dalam 50.036 berkas), dihitung dari ukurannya sebelum satu berkas pun dibaca, agar pull request "
+            "tidak dapat menghabiskan memori CI. Proyek yang melampauinya tidak diperiksa sama sekali (kode "
+            "keluar 2); pesannya menyebut batas, yang ditemukan, dan berkas terbesar.",
+            "A project's standards files are bounded to 256 MiB and 100,000 files in all (the national corpus: "
+            "111 MB in 50,036 files), counted from their sizes before any file is read, so that a pull request "
+            "cannot exhaust a CI runner's memory. A project past it is not checked at all (exit code 2); the "
+            "message names the limit, what was found and the largest file.",
+        ),
+    ),
     "KMP090": CodeInfo(
         Message("Penanda abaikan yang tidak mengabaikan apa pun", "Suppression that suppresses nothing"),
         Message(

@@ -24,6 +24,7 @@ from kompiler.model import build, link
 from kompiler.project import (
     PROJECT_FILE,
     FileKind,
+    ProjectTooLarge,
     SourceFile,
     discover,
     display_path,
@@ -61,7 +62,10 @@ def compile_path(
     root = find_root(path)
     if not is_project(root):
         return not_a_project(root)
-    files, diagnostics = discover(root)
+    try:
+        files, diagnostics = discover(root)
+    except ProjectTooLarge as refusal:
+        return too_large(root, refusal)
     cache_dir = (root / DEFAULT_CACHE_FOLDER if cache is True else cache) or None
     result = compile_files(
         files,
@@ -90,7 +94,10 @@ def check_path(
     root = find_root(path)
     if not is_project(root):
         return not_a_project(root)
-    files, diagnostics = discover(root)
+    try:
+        files, diagnostics = discover(root)
+    except ProjectTooLarge as refusal:
+        return too_large(root, refusal)
     schemas = shipped_schemas()
     store = FileCache(root / DEFAULT_CACHE_FOLDER if cache is True else cache, schemas)
     known = [store.known_key(source, store.stat(source)) for source in files]
@@ -151,6 +158,12 @@ def not_a_project(root: Path) -> CompileResult:
         Location(display_path(root)),
     )
     return CompileResult(root, link(build([])), [problem], config_broken=True)
+
+
+def too_large(root: Path, refusal: ProjectTooLarge) -> CompileResult:
+    """The result for a project past its bounds (KMP019): no file was read, so nothing was checked, as
+    with a configuration that cannot be used; no rule runs and the commands exit 2."""
+    return CompileResult(root, link(build([])), [refusal.diagnostic], config_broken=True)
 
 
 def _finish(

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity
-from kompiler.reading import CODE_UNREADABLE, read_limited, reason, what_is
+from kompiler.reading import CODE_UNREADABLE, MAX_FILE_BYTES, read_limited, reason, what_is
+from kompiler.spreadsheet import grouped
 
 PROJECT_FILE = "kompiler.yaml"
 # The project's folder in the repository ``kompiler init`` writes: the commands' default PATH.
@@ -32,6 +33,15 @@ CODE_OUTSIDE_ROOT = "KMP009"
 CODE_UNKNOWN_FILE = "KMP010"
 CODE_FILE_NAME = "KMP014"
 CODE_NOT_READ = "KMP018"
+CODE_PROJECT_TOO_LARGE = "KMP019"
+
+# The bound on the whole project, beside each file's (reading.MAX_FILE_BYTES): every command holds all of
+# a project's parsed files at once, about 10 MB of memory per MB of YAML (bench/README.md), so fifty
+# distinct 8 MiB files in a pull request would take gigabytes before a rule ran. The national corpus
+# (50,036 files, 111 MB; 202 MB on disk) fits 2.4 times in bytes and twice in files; at the bound a check
+# takes about 2.7 GB and a diff, which holds two revisions, about 5.4 GB, within a 7 GB CI runner.
+MAX_PROJECT_BYTES = 256 * 1024 * 1024
+MAX_PROJECT_FILES = 100_000
 
 
 class FileKind(StrEnum):
@@ -69,7 +79,9 @@ class SourceFile:
 
     ``relative`` is the path inside the project (with ``/``), which is what kinds, suppressions and
     diffs key on; ``display`` is what diagnostics print; ``path`` is the file on disk, when there is one
-    (the cache checks its stat signature to skip reading unchanged files).
+    (the cache checks its stat signature to skip reading unchanged files); ``listed_stat`` is its status
+    when discovery listed it (taken for the project's bound on bytes, and used by the cache instead of a
+    second ``stat`` of every file).
     """
 
     relative: str
@@ -77,6 +89,7 @@ class SourceFile:
     kind: FileKind
     reader: Callable[[], bytes] = field(compare=False, repr=False)
     path: str | Path | None = field(default=None, compare=False, repr=False)
+    listed_stat: os.stat_result | None = field(default=None, compare=False, repr=False)
 
     def read(self) -> bytes:
         return self.reader()
@@ -232,9 +245,72 @@ def _as_shown(shown: str) -> str:
     return shown
 
 
+class ProjectTooLarge(Exception):
+    """A project whose standards files together pass :data:`MAX_PROJECT_BYTES` or
+    :data:`MAX_PROJECT_FILES`: none of them is read, and ``diagnostic`` (KMP019) says what was found."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message.en)
+        self.diagnostic = diagnostic
+
+
+@dataclass
+class ProjectSize:
+    """The standards files a command would read, counted as they are listed, so that the project's bounds
+    are decided from sizes before a byte is read (on disk from ``stat``, in git from the tree's listing)."""
+
+    files: int = 0
+    total: int = 0
+    largest: str = ""
+    largest_size: int = -1
+
+    def add(self, shown: str, size: int) -> None:
+        """Count a file of ``size`` bytes; one over the file's own bound is refused unread (KMP001), so
+        only its place in the count of files costs anything."""
+        self.files += 1
+        if size > MAX_FILE_BYTES:
+            return
+        self.total += size
+        if size > self.largest_size:
+            self.largest, self.largest_size = shown, size
+
+    @property
+    def too_many(self) -> bool:
+        """Past the bound on files: listing stops here, since counting further costs memory for nothing."""
+        return self.files > MAX_PROJECT_FILES
+
+    def check(self, where: str) -> None:
+        """Raise :class:`ProjectTooLarge`, located at ``where`` (the project's folder as users see it, or
+        ``REVISION:folder``), when the files counted pass a bound."""
+        if self.too_many:
+            limit = grouped(MAX_PROJECT_FILES)
+            message = Message(
+                f"Proyek ini memuat lebih dari {limit.id} berkas standar (batasnya); tidak ada berkas yang "
+                "dibaca. Bagi standarnya ke beberapa proyek, atau hapus berkas yang tidak dimaksudkan.",
+                f"This project holds more than {limit.en} standards files (the limit); no file was read. "
+                "Split the standards into several projects, or remove files that do not belong.",
+            )
+        elif self.total > MAX_PROJECT_BYTES:
+            files, found = grouped(self.files), grouped(self.total)
+            limit, largest = grouped(MAX_PROJECT_BYTES), grouped(self.largest_size)
+            mebibytes = MAX_PROJECT_BYTES // (1024 * 1024)
+            message = Message(
+                f"Proyek ini terlalu besar: {files.id} berkas standarnya berjumlah {found.id} bita; batasnya "
+                f"{limit.id} bita ({mebibytes} MiB) untuk seluruh proyek. Tidak ada berkas yang dibaca. Berkas "
+                f"terbesar: {self.largest} ({largest.id} bita).",
+                f"This project is too large: its {files.en} standards files hold {found.en} bytes; the limit "
+                f"is {limit.en} bytes ({mebibytes} MiB) for the whole project. No file was read. The largest "
+                f"file: {self.largest} ({largest.en} bytes).",
+            )
+        else:
+            return
+        raise ProjectTooLarge(Diagnostic(Severity.ERROR, CODE_PROJECT_TOO_LARGE, message, Location(where)))
+
+
 def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
     """List every standards file under ``root`` in a stable order, with diagnostics for stray files and
-    for parts of the project that cannot be read.
+    for parts of the project that cannot be read; :class:`ProjectTooLarge` when the files together pass
+    the project's bounds (decided from their sizes, before any is read).
 
     Only symbolic links are resolved (a national corpus has tens of thousands of files, and resolving
     each costs more than reading it); a link that leads outside the project is reported, never read.
@@ -245,6 +321,7 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
     """
     walk = _Walk(root.resolve())
     walk.run()
+    walk.size.check(display_path(root.resolve(), walk.cwd))
     walk.files.sort(key=lambda f: f.relative)
     return walk.files, walk.diagnostics
 
@@ -262,9 +339,10 @@ class _Walk:
         self.diagnostics: list[Diagnostic] = []
         self.pending = [(self.base, self.base, "")]
         self.visited: set[str] = set()
+        self.size = ProjectSize()
 
     def run(self) -> None:
-        while self.pending:
+        while self.pending and not self.size.too_many:
             folder, real_folder, prefix = self.pending.pop()
             if real_folder in self.visited:
                 continue
@@ -277,6 +355,8 @@ class _Walk:
                 continue
             subfolders: list[tuple[str, str, str]] = []
             for entry in entries:
+                if self.size.too_many:
+                    return
                 if not entry.name.startswith("."):
                     self._entry(entry, real_folder, prefix, subfolders)
             self.pending.extend(reversed(subfolders))
@@ -329,7 +409,19 @@ class _Walk:
             self.diagnostics.append(_unknown_file(Path(entry.path), relative, self.cwd))
         else:
             reader = partial(read_limited, entry.path)
-            self.files.append(SourceFile(relative, self.shown_prefix + relative, kind, reader, entry.path))
+            shown = self.shown_prefix + relative
+            status = _status(entry)
+            self.files.append(SourceFile(relative, shown, kind, reader, entry.path, status))
+            self.size.add(shown, status.st_size if status is not None else 0)
+
+
+def _status(entry: os.DirEntry[str]) -> os.stat_result | None:
+    """The status of what ``entry`` names, through any link; ``None`` when it cannot be had, which
+    reading the file then reports."""
+    try:
+        return entry.stat()
+    except OSError:
+        return None
 
 
 # Files a standards folder may hold that are plainly not standards: documentation and the system's litter.

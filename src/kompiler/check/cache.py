@@ -139,6 +139,9 @@ class FileCache(AuthenticatedFolder):
             self._new_stats[(source.relative, source.display)] = (signature, key)
 
     def stat(self, source: SourceFile) -> StatSignature | None:
+        """``source``'s stat signature: as discovery listed it, which is before its bytes are read."""
+        if source.listed_stat is not None:
+            return _signature(source.listed_stat)
         if source.path is None:
             return None
         try:

@@ -22,7 +22,7 @@ from kompiler.cli.usage import PathType
 from kompiler.diagnostics import Location, Message, Severity
 from kompiler.diff import WORK_TREE_NAMES, Comparison, GitError, Repository, compare_revisions
 from kompiler.diff.report import FORMATS, DiffReport, render
-from kompiler.project import find_root
+from kompiler.project import ProjectTooLarge, find_root
 from kompiler.report import escaped
 
 if TYPE_CHECKING:
@@ -76,6 +76,11 @@ def command(
         comparison = compare_revisions(repository, before, after, path)
     except GitError as error:
         click.echo(f"kompiler diff: {escaped(chosen_text(error.message, locale))}", err=True)
+        sys.exit(EXIT_USAGE)
+    except ProjectTooLarge as refusal:
+        problem = refusal.diagnostic
+        text = escaped(chosen_text(problem.message, locale))
+        click.echo(f"kompiler diff: {_place(problem.location)}: {problem.code}: {text}", err=True)
         sys.exit(EXIT_USAGE)
     locale = resolve_locale(locale, comparison.after)
     broken = _warn_broken(comparison, locale)

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity
-from kompiler.project import SourceFile, discover, display_path, find_root, is_project
+from kompiler.project import ProjectTooLarge, SourceFile, discover, display_path, find_root, is_project
 from kompiler.report import ReportInput
 from kompiler.report.text import render
 
@@ -27,7 +27,8 @@ NOT_REWRITTEN = Message(
 
 
 class NotAStandard(Exception):
-    """PATH names no standards project or no standards file of one; ``diagnostic`` says which."""
+    """PATH names no standards project, a project too large to read, or no standards file of one;
+    ``diagnostic`` says which."""
 
     def __init__(self, diagnostic: Diagnostic) -> None:
         super().__init__(diagnostic.message.en)
@@ -54,7 +55,10 @@ def select(path: Path) -> Selection:
         from kompiler.pipeline import not_a_project
 
         raise NotAStandard(not_a_project(root).diagnostics[0])
-    files, found = discover(root)
+    try:
+        files, found = discover(root)
+    except ProjectTooLarge as refusal:
+        raise NotAStandard(refusal.diagnostic) from refusal
     relative = place.relative_to(root).as_posix()
     if relative == ".":
         return Selection(root, files, found)

@@ -11,6 +11,7 @@ from kompiler.diagnostics import Message
 from kompiler.diff.changes import Change, compare
 from kompiler.diff.git import GitError, Repository
 from kompiler.pipeline import compile_files, compile_path
+from kompiler.project import CODE_PROJECT_TOO_LARGE, ProjectTooLarge
 
 __all__ = [
     "Change",
@@ -53,14 +54,19 @@ def compile_revision(repository: Repository, revision: str | None, path: Path) -
     """Compile the standards at ``path`` as of ``revision`` (``None``: the work tree, as it is on disk).
 
     Rules are not run: a diff compares what the standards say, and a revision with rule violations still
-    says something.
+    says something. A side past the project's bounds raises :class:`~kompiler.project.ProjectTooLarge`:
+    compared as empty, it would show every standard removed or added.
     """
     if revision is None:
         if not path.exists():
             raise GitError(
                 Message(f"{path} tidak ada di pohon kerja.", f"{path} does not exist in the work tree.")
             )
-        return compile_path(path, run_checks=False)
+        result = compile_path(path, run_checks=False)
+        refusal = next((d for d in result.diagnostics if d.code == CODE_PROJECT_TOO_LARGE), None)
+        if refusal is not None:
+            raise ProjectTooLarge(refusal)
+        return result
     folder = repository.project_folder(path)
     files = repository.read_standards(revision, folder)
     return compile_files(files, run_checks=False)

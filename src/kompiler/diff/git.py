@@ -29,6 +29,7 @@ from kompiler.project import (
     IGNORED_DIRS,
     UNDECODABLE_NAME,
     FileKind,
+    ProjectSize,
     SourceFile,
     find_root,
     is_utf8,
@@ -178,7 +179,9 @@ class Repository:
         return self.relative(path)
 
     def read_standards(self, revision: str, folder: str) -> list[SourceFile]:
-        """Every standards file under ``folder`` at ``revision``, read from git objects."""
+        """Every standards file under ``folder`` at ``revision``, read from git objects; raises
+        :class:`~kompiler.project.ProjectTooLarge` from the listed sizes, before a blob is read, when
+        they pass the project's bounds as they would on disk."""
         commit = self.commit(revision)
         listing = _git(self.top, "ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", folder or ".")
         entries = [entry for entry in _entries(listing, folder) if entry.kind is not None]
@@ -189,11 +192,15 @@ class Repository:
                     f"Revision {revision} has no standards files in {folder or '.'}.",
                 )
             )
+        size = ProjectSize()
+        for entry in entries:
+            size.add(_shown(revision, folder, entry.relative), entry.size if entry.refusal is None else 0)
+        size.check(f"{revision}:{folder}")
         blobs = self._blobs([entry.sha for entry in entries if entry.refusal is None])
         files = []
         for entry in entries:
             assert entry.kind is not None
-            display = f"{revision}:{folder}/{entry.relative}" if folder else f"{revision}:{entry.relative}"
+            display = _shown(revision, folder, entry.relative)
             reader = _Refusal(entry.refusal) if entry.refusal is not None else _Blob(blobs[entry.sha])
             files.append(SourceFile(entry.relative, display, entry.kind, reader))
         files.sort(key=lambda f: f.relative)
@@ -237,6 +244,7 @@ class _Entry:
     kind: FileKind | None
     sha: str
     refusal: Refused | None
+    size: int = 0
 
 
 def _entries(listing: bytes, folder: str) -> list[_Entry]:
@@ -276,7 +284,12 @@ def _entry(relative: str, mode: str, object_type: str, sha: str, size: str) -> _
         # Unchecked on disk (KMP014), so unchecked in a revision: read on one side only, its standards
         # would look added or removed when nothing changed.
         refusal = Refused(CODE_FILE_NAME, UNDECODABLE_NAME)
-    return _Entry(relative, _standards_kind(relative), sha, refusal)
+    return _Entry(relative, _standards_kind(relative), sha, refusal, int(size))
+
+
+def _shown(revision: str, folder: str, relative: str) -> str:
+    """A revision's file as diagnostics name it: ``REVISION:path``, as git names it."""
+    return f"{revision}:{folder}/{relative}" if folder else f"{revision}:{relative}"
 
 
 def _misshapen(name: str, *, folder_expected: bool) -> Refused:

@@ -29,7 +29,15 @@ from kompiler.authoring.roundtrip import (
 )
 from kompiler.check.load import Document
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity
-from kompiler.project import PROJECT_FILE, FileKind, SourceFile, discover, display_path, unreadable
+from kompiler.project import (
+    PROJECT_FILE,
+    FileKind,
+    ProjectTooLarge,
+    SourceFile,
+    discover,
+    display_path,
+    unreadable,
+)
 
 CURRENT_VERSION = 1
 CODE_NO_PROJECT_FILE = "KMP080"
@@ -40,8 +48,8 @@ _KEEP_LINES = 1 << 16
 
 
 class MigrationError(Exception):
-    """The project cannot be migrated: ``kompiler.yaml`` is missing, unreadable or broken, or its version
-    is unknown or newer than this kompiler. ``diagnostics`` says where."""
+    """The project cannot be migrated: it is too large to read, ``kompiler.yaml`` is missing, unreadable
+    or broken, or its version is unknown or newer than this kompiler. ``diagnostics`` says where."""
 
     def __init__(self, diagnostics: list[Diagnostic], texts: dict[str, str] | None = None) -> None:
         super().__init__("; ".join(f"{d.location.file}: {d.message.en}" for d in diagnostics))
@@ -143,7 +151,10 @@ def migrate_project(root: Path, *, write: bool = True) -> MigrationResult:
     written (a project half at one version and half at the next would claim the new version in
     ``kompiler.yaml`` while its unread files stay old).
     """
-    files, found = discover(root)
+    try:
+        files, found = discover(root)
+    except ProjectTooLarge as refusal:
+        raise MigrationError([refusal.diagnostic]) from refusal
     version = project_version(root, files, found)
     result = MigrationResult(version)
     if not result.needed:
