@@ -333,6 +333,46 @@ def check_target(target: Path, sources: Sequence[Path] = ()) -> dict[str, Entry]
         ) from None
 
 
+def refuse_linked_default(base: Path, target: Path) -> None:
+    """Refuse ``target``, a folder kompiler chose inside ``base`` because no ``-o`` was given (``output/``,
+    ``asesmen/hasil/``), when it or a folder between ``base`` and it is a symbolic link, dangling or not.
+
+    Such a link may come with a pull request (``.gitignore``'s ``output/`` matches no link), and writing
+    through it would create folders and put the output, or people's results, wherever it points. A link
+    named with ``-o`` is the user's own choice and is followed, as before. Reads only.
+    """
+    folder = base
+    for part in target.relative_to(base).parts:
+        folder = folder / part
+        if os.path.islink(folder):
+            raise OutputRefused(_linked_default(folder, target))
+        if not os.path.isdir(folder):
+            return
+
+
+def _linked_default(link: Path, target: Path) -> Message:
+    try:
+        destination = shown_path(os.readlink(link))
+    except OSError as error:
+        destination = f"? ({error.strerror})"
+    where = (
+        ("adalah tautan simbolik", "is a symbolic link")
+        if link == target
+        else (
+            f"melewati tautan simbolik {shown_path(link)}",
+            f"goes through the symbolic link {shown_path(link)}",
+        )
+    )
+    return Message(
+        f"Folder bawaan {shown_path(target)} (tanpa -o) {where[0]} ke {destination}; kompiler tidak menulis "
+        "ke tempat yang ditunjuk tautan yang tidak Anda sebut, karena tautan dapat datang bersama pull "
+        "request. Hapus tautan itu, atau sebut foldernya dengan -o.",
+        f"The default folder {shown_path(target)} (no -o given) {where[1]} to {destination}; kompiler does "
+        "not write where a link it was not given points, since a link can come with a pull request. Remove "
+        "the link, or name the folder with -o.",
+    )
+
+
 def _refuse_git_folder(target: Path) -> None:
     """Refuse ``target`` when it is, or lies inside, a repository's Git folder (one named ``.git``, or a
     bare repository's: ``HEAD`` beside ``objects/``): output written there would be mistaken by git for its

@@ -126,10 +126,13 @@ def command(
     from kompiler.cli import EXIT_PROBLEMS, EXIT_USAGE
 
     project = project_path(path)
-    output = output or default_output(path, project)
+    default_in = None  # without -o the output folder is kompiler's choice: a link there is refused
+    if output is None:
+        output = default_output(path, project)
+        default_in = output.parent
     # The output folder is checked and locked first: a folder that is not kompiler's to replace (people's
     # private results among them), or that another build is writing, is refused before minutes of compiling.
-    with writing(output, [find_root(project)], locale=locale) as writer:
+    with writing(output, [find_root(project)], locale=locale, default_in=default_in) as writer:
         try:
             with executor_checked(executor):
                 result = compile_for_build(project, cache=not no_cache, executor=executor, jobs=jobs)

@@ -18,7 +18,14 @@ from typing import NoReturn, TypeVar
 
 import click
 
-from kompiler.build.output import OutputLocked, OutputRefused, OutputUnwritable, OutputWriter, shown_path
+from kompiler.build.output import (
+    OutputLocked,
+    OutputRefused,
+    OutputUnwritable,
+    OutputWriter,
+    refuse_linked_default,
+    shown_path,
+)
 from kompiler.cli.common import chosen_text
 from kompiler.diagnostics import Message
 
@@ -41,12 +48,17 @@ def terminable() -> Iterator[None]:
 
 @contextmanager
 def writing(
-    output: Path, sources: Sequence[Path], kind: Callable[..., W] = OutputWriter, *, locale: str | None = None
+    output: Path,
+    sources: Sequence[Path],
+    kind: Callable[..., W] = OutputWriter,
+    *,
+    locale: str | None = None,
+    default_in: Path | None = None,
 ) -> Iterator[W]:
     """A writer for ``output`` (see :func:`open_output`) for the ``with`` block; whatever ends the block
     early (an error, ``sys.exit``, Ctrl+C, SIGTERM) removes what was written and leaves the previous
     output as it was, and a write that fails is reported (:func:`unwritable`)."""
-    writer = open_output(output, sources, kind, locale=locale)
+    writer = open_output(output, sources, kind, locale=locale, default_in=default_in)
     try:
         yield writer
     except OutputUnwritable as problem:
@@ -58,13 +70,22 @@ def writing(
 
 
 def open_output(
-    output: Path, sources: Sequence[Path], kind: Callable[..., W] = OutputWriter, *, locale: str | None = None
+    output: Path,
+    sources: Sequence[Path],
+    kind: Callable[..., W] = OutputWriter,
+    *,
+    locale: str | None = None,
+    default_in: Path | None = None,
 ) -> W:
     """A writer for ``output`` (an :class:`OutputWriter`, or ``kind`` of one: the private folder's), or
-    the reason it cannot be written and exit code 2, in ``locale`` (see :func:`said`)."""
+    the reason it cannot be written and exit code 2, in ``locale`` (see :func:`said`). ``default_in`` is
+    the folder kompiler placed ``output`` in when no ``-o`` was given: no link is followed below it
+    (:func:`~kompiler.build.output.refuse_linked_default`)."""
     from kompiler.cli import EXIT_USAGE
 
     try:
+        if default_in is not None:
+            refuse_linked_default(default_in, output)
         return kind(output, sources=sources)
     except OutputLocked:
         message = Message(

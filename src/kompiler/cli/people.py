@@ -448,7 +448,11 @@ def _private(output: Path | None, prepared: Prepared, chosen: str | None) -> Ite
     :mod:`kompiler.build.private` says, in the ``chosen`` language or both; whatever ends the block
     early leaves the previous output."""
     target = output or default_folder(prepared.root)
-    with terminable(), writing(target, [prepared.root], PrivateWriter, locale=chosen) as writer:
+    default_in = prepared.root if output is None else None  # no link followed in a folder kompiler chose
+    with (
+        terminable(),
+        writing(target, [prepared.root], PrivateWriter, locale=chosen, default_in=default_in) as writer,
+    ):
         try:
             yield writer
         except TemplateProblem as problem:
