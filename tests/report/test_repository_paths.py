@@ -13,6 +13,7 @@ import pytest
 from click.testing import Result
 
 POSITION = "standards/jabatan/analis-keuangan.yaml"
+REPOSITORY = Path(__file__).parents[2]
 
 
 @pytest.fixture
@@ -78,3 +79,32 @@ def test_fingerprints_do_not_depend_on_the_working_folder(
         ]
 
     assert fingerprints(".") == fingerprints("standards") == fingerprints("standards/jabatan")
+
+
+@pytest.mark.parametrize("output_format", ["github", "gitlab", "sarif"])
+def test_a_build_with_an_assessment_file_names_it_from_the_top_too(
+    run_cli: Callable[..., Result], tmp_path: Path, output_format: str
+) -> None:
+    """``build --asesmen`` reports the standards' and the assessment file's problems together, through
+    its own report, which names files as ``check``'s does."""
+    top = tmp_path / "repo"
+    (top / ".git").mkdir(parents=True)
+    shutil.copytree(REPOSITORY / "standards", top / "standards")
+    assessment = top / "asesmen" / "asesmen.csv"
+    assessment.parent.mkdir()
+    rows = (REPOSITORY / "contoh" / "asesmen-contoh.csv").read_text(encoding="utf-8").splitlines()
+    rows[1] = rows[1].replace(";2025-03-10;", ";2025-13-10;")  # a date that is none: one error
+    assessment.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    arguments = [
+        "build",
+        "--asesmen",
+        str(assessment),
+        "--format",
+        output_format,
+        "-o",
+        str(tmp_path / "out"),
+    ]
+    result = run_cli(arguments, top / "standards" / "jabatan")
+    assert result.exit_code == 1
+    assert "asesmen/asesmen.csv" in _names(result.stdout, output_format)
+    assert str(top) not in result.stdout

@@ -44,7 +44,7 @@ from kompiler.cli.usage import PathType
 from kompiler.diagnostics import Diagnostic, Message, Severity
 from kompiler.model.entities import Position
 from kompiler.model.time import in_force
-from kompiler.project import find_root
+from kompiler.project import find_root, repository_names
 from kompiler.render.environment import TemplateProblem
 from kompiler.render.people.summary import page_context
 from kompiler.report import ReportInput, formats
@@ -252,6 +252,7 @@ def _emit_with_assessment(
         color=output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
         verbose=verbose,
         suppressed=suppressed,
+        repository_name=repository_names(prepared.result.root),
     )
     if output_format != "text":
         click.echo(formats()[output_format](report), nl=False)
