@@ -108,3 +108,21 @@ def test_a_build_with_an_assessment_file_names_it_from_the_top_too(
     assert result.exit_code == 1
     assert "asesmen/asesmen.csv" in _names(result.stdout, output_format)
     assert str(top) not in result.stdout
+
+
+@pytest.mark.parametrize("output_format", ["github", "gitlab", "sarif"])
+def test_an_import_names_its_tables_from_the_top_too(
+    run_cli: Callable[..., Result], tmp_path: Path, output_format: str
+) -> None:
+    top = tmp_path / "repo"
+    tables = top / "data" / "onet"
+    tables.mkdir(parents=True)
+    (top / ".git").mkdir()
+    (tables / "p.csv").write_text("code,title\nA1,Satu\n", encoding="utf-8")  # no group column: one error
+    (tables / "r.csv").write_text(
+        "code,element_id,element_name,level_0_to_7,importance_1_to_5\nA1,e1,Satu,3,4\n", encoding="utf-8"
+    )
+    arguments = ["import", "p.csv", "r.csv", "-o", str(tmp_path / "s"), "--format", output_format]
+    result = run_cli(arguments, tables)
+    assert result.exit_code == 1
+    assert "data/onet/p.csv" in _names(result.stdout, output_format)

@@ -29,8 +29,11 @@ from kompiler.diagnostics import Diagnostic, Message
 
 
 def _report(
-    diagnostics: list[Diagnostic], output_format: str, locale: str, quiet: bool, verbose: bool
+    diagnostics: list[Diagnostic], output_format: str, locale: str, quiet: bool, verbose: bool, tables: Path
 ) -> None:
+    """The import's problems in ``output_format``; they are located in the tables, which the CI formats
+    name from the top of the git work tree holding ``tables`` (their folder), as ``check``'s do."""
+    from kompiler.project import repository_names
     from kompiler.report import ReportInput, formats
 
     visible = select(diagnostics, quiet=quiet, verbose=verbose, only_files=None)
@@ -42,6 +45,7 @@ def _report(
         files_checked=2,
         source_line=lambda file, line: "",
         verbose=verbose,
+        repository_name=repository_names(tables),
     )
     click.echo(formats()[output_format](report), nl=False)
 
@@ -149,9 +153,9 @@ def command(
         click.echo(f"kompiler import: {error.message.text(locale)}", err=True)
         sys.exit(EXIT_USAGE)
     except ImportRefused as refused:
-        _report(refused.diagnostics, output_format, locale, quiet, verbose)
+        _report(refused.diagnostics, output_format, locale, quiet, verbose, positions.parent)
         sys.exit(EXIT_USAGE if refused.usage else EXIT_PROBLEMS)
-    _report(imported.warnings, output_format, locale, quiet, verbose)
+    _report(imported.warnings, output_format, locale, quiet, verbose, positions.parent)
     written = Message("berkas ditulis ke", "file(s) written to").text(locale)
     done = f"{len(imported.written)} {written} {shown(str(output))}/"
     click.echo(done, err=output_format != "text")
