@@ -323,11 +323,18 @@ def unsaved_formula(sheet: Any) -> tuple[int, int] | None:
 
 
 def _first_unsaved(data: bytes) -> tuple[int, int] | None:
-    """:func:`unsaved_formula` over whole rows ``data``: a cell's ``<f>`` follows its tag directly."""
-    for formula in _FORMULA_ELEMENT.finditer(data):
+    """:func:`unsaved_formula` over whole rows ``data``: a cell's ``<f>`` follows its tag directly.
+
+    A formula's ``<v>`` and cell end are looked for only up to the next formula, which belongs to a later
+    cell: searched to the end of ``data``, 40,000 formulas in a 5 KB workbook took a minute and a half."""
+    formulas = _FORMULA_ELEMENT.finditer(data)
+    following = next(formulas, None)
+    while following is not None:
+        formula, following = following, next(formulas, None)
+        bound = following.start() if following is not None else len(data)
         start = data.rfind(b"<", 0, formula.start())
-        end = _CELL_END.search(data, formula.end())
-        stop = end.start() if end is not None else len(data)
+        end = _CELL_END.search(data, formula.end(), bound)
+        stop = end.start() if end is not None else bound
         value = _VALUE_ELEMENT.search(data, formula.end(), stop)
         tag = data[start : data.find(b">", start) + 1]
         if value is not None and (value.group(1, 2) == (None, None) or _TEXT_TYPE.search(tag)):
