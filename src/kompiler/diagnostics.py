@@ -95,6 +95,11 @@ class Diagnostic:
 INTERNAL_ERROR = "KMP900"
 
 
+def grouped(count: int) -> Message:
+    """``count`` with its thousands grouped as each language writes them: 600.000 and 600,000."""
+    return Message(f"{count:_}".replace("_", "."), f"{count:,}")
+
+
 def count_by_severity(diagnostics: list[Diagnostic]) -> dict[Severity, int]:
     """Count diagnostics per severity, with every severity present (zero where none)."""
     counts = dict.fromkeys(Severity, 0)

@@ -19,9 +19,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from kompiler.diagnostics import Diagnostic, Location, Message, Severity
+from kompiler.diagnostics import Diagnostic, Location, Message, Severity, grouped
 from kompiler.reading import CODE_UNREADABLE, MAX_FILE_BYTES, read_limited, reason, what_is
-from kompiler.spreadsheet import grouped
 
 PROJECT_FILE = "kompiler.yaml"
 # The project's folder in the repository ``kompiler init`` writes: the commands' default PATH.

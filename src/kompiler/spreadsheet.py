@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, Any
 
-from kompiler.diagnostics import Message
+from kompiler.diagnostics import Message, grouped
 from kompiler.workbook_xml import SHEET_ROWS, GuardedArchive, Parts, XmlRefused
 
 DELIMITERS = (",", ";", "\t")
@@ -111,11 +111,6 @@ def unreadable_record(error: csv.Error) -> Message:
         f"CSV tidak dapat dibaca mulai baris ini (csv: {error}); baris berikutnya tidak diperiksa.",
         f"The CSV cannot be read from this line on (csv: {error}); the lines after it are not checked.",
     )
-
-
-def grouped(count: int) -> Message:
-    """``count`` with its thousands grouped as each language writes them: 600.000 and 600,000."""
-    return Message(f"{count:_}".replace("_", "."), f"{count:,}")
 
 
 def oversized_archive(members: list[zipfile.ZipInfo], max_unpacked: int, max_members: int) -> Message | None:

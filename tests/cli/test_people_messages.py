@@ -226,3 +226,21 @@ def test_build_warns_of_an_assessment_file_git_would_add(
     assert result.exit_code == 0, result.output
     report, _ = json.JSONDecoder().raw_decode(result.output)
     assert [d["file"] for d in report["diagnostics"] if d["code"] == "KMP220"] == ["standards/hasil.csv"]
+
+
+def test_build_and_people_count_the_problems_kmp216_stands_for_alike(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """A file of 1,200 wrong levels shows 1,000 problems and one KMP216 for the rest; both commands'
+    count lines say 1,200, grouped as Indonesian writes numbers (build said 1001)."""
+    rows = "".join(f"P-{n},NTB.JF.HUMAS.MUDA,2025-01-01,9\n" for n in range(1, 1_201))
+    assessment = tmp_path / "a.csv"
+    assessment.write_text("id,jabatan,tanggal,M.01\n" + rows, encoding="utf-8")
+    standards = str(REPO / "standards")
+    built = run_cli(["build", standards, "-o", str(tmp_path / "out"), "--asesmen", str(assessment)], tmp_path)
+    gaps = run_cli(["people", "gaps", str(assessment), "-p", standards, "-o", str(tmp_path / "g")], tmp_path)
+    counted = [
+        [line for line in result.stdout.splitlines() if line.endswith("berkas standar dan 1 berkas asesmen.")]
+        for result in (built, gaps)
+    ]
+    assert counted[0] == counted[1] and counted[0][0].startswith("1.200 galat, 0 peringatan dalam ")

@@ -33,7 +33,7 @@ from kompiler.build.private import PrivateWriter
 from kompiler.build.provenance import Source, made_from, record
 from kompiler.check.parallel import checked_spec, executor_for
 from kompiler.check.result import CompileResult
-from kompiler.diagnostics import Diagnostic, Message, Severity
+from kompiler.diagnostics import Diagnostic, Message, Severity, count_by_severity
 from kompiler.model import Corpus
 from kompiler.model.entities import Position
 from kompiler.people.aggregate import Tally, suppress
@@ -207,6 +207,30 @@ class Prepared:
         say what its codes and levels mean."""
         return self.result.root is not None and not any(
             d.severity is Severity.ERROR for d in self.result.diagnostics
+        )
+
+    def problem_counts(self, diagnostics: Iterable[Diagnostic], floor: Severity) -> dict[Severity, int]:
+        """``diagnostics`` by severity, the assessment file's KMP216 counted as the problems it stands
+        for (those at ``floor`` and above), not as one: a count line says how many problems there are."""
+        name = self.assessments.name
+        counts = count_by_severity([d for d in diagnostics if d.code != "KMP216" or d.location.file != name])
+        for severity, count in self.assessments.hidden.items():
+            if severity >= floor:
+                counts[severity] += count
+        return counts
+
+    def files_read(self) -> Message:
+        """The files a command's diagnostics come from: the standards' and the one assessment file, which
+        is read only when the standards have no error."""
+        standards = len(self.result.files)
+        if self.assessments_checked:
+            return Message(
+                f"dalam {standards} berkas standar dan 1 berkas asesmen",
+                f"in {standards} standards file(s) and 1 assessment file",
+            )
+        return Message(
+            f"dalam {standards} berkas standar; berkas asesmen belum diperiksa",
+            f"in {standards} standards file(s); the assessment file was not checked",
         )
 
     def source_line(self, file: str, line: int) -> str:

@@ -156,7 +156,7 @@ def command(
                 emit_report(result, [*shown, *extra], output_format, locale, verbose, silenced)
             else:
                 _emit_with_assessment(
-                    prepared, [*shown, *shown_own, *extra], output_format, verbose, silenced
+                    prepared, [*shown, *shown_own, *extra], output_format, verbose, silenced, quiet
                 )
 
         # Text shows what was found at once, before the build; a machine format prints one document, empty
@@ -238,10 +238,12 @@ def _emit_with_assessment(
     output_format: str,
     verbose: bool,
     suppressed: Sequence[Suppressed],
+    quiet: bool,
 ) -> None:
     """The standards' and the assessment file's problems as one report in ``output_format``. No line of
     the assessment file is ever quoted (:meth:`Prepared.source_line`): its lines are personal data. The
-    text format's count names both kinds of file."""
+    text format's count names both kinds of file and, as ``people``'s does, counts the problems the
+    assessment file's KMP216 stands for (errors only with ``quiet``)."""
     locale = prepared.locale
     standards = len(prepared.result.files)
     report = ReportInput(
@@ -257,12 +259,12 @@ def _emit_with_assessment(
     if output_format != "text":
         click.echo(formats()[output_format](report), nl=False)
         return
-    where = Message(
-        f"dalam {standards} berkas standar dan 1 berkas asesmen",
-        f"in {standards} standards file(s) and 1 assessment file",
-    )
+    counts = prepared.problem_counts(diagnostics, Severity.ERROR if quiet else Severity.WARNING)
     click.echo(
-        text_report.render(report, with_summary=False) + text_report.summary(report, where) + "\n", nl=False
+        text_report.render(report, with_summary=False)
+        + text_report.summary(report, prepared.files_read(), counts)
+        + "\n",
+        nl=False,
     )
 
 

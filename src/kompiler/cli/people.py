@@ -36,13 +36,12 @@ from kompiler.cli.common import (
 )
 from kompiler.cli.output import said, terminable, writing
 from kompiler.cli.usage import BadValue, PathType
-from kompiler.diagnostics import Diagnostic, Message, Severity, count_by_severity
+from kompiler.diagnostics import Diagnostic, Message, Severity, count_by_severity, grouped
 from kompiler.people.aggregate import DEFAULT_MINIMUM_GROUP
 from kompiler.pipeline import compile_path
 from kompiler.render.environment import TemplateProblem
 from kompiler.report import ReportInput
 from kompiler.report import text as text_report
-from kompiler.spreadsheet import grouped
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
@@ -335,7 +334,7 @@ def _prepared(
     floor = Severity.ERROR if quiet else Severity.WARNING
     shown = [d for d in prepared.diagnostics if d.severity >= floor]
     if shown:
-        _report(prepared, shown, None if validate_only else _files_read(prepared), floor)
+        _report(prepared, shown, None if validate_only else prepared.files_read(), floor)
     if prepared.config_broken:
         sys.exit(EXIT_USAGE)
     if any(d.severity is Severity.ERROR for d in prepared.diagnostics):
@@ -370,40 +369,8 @@ def _report(
     )
     shown = text_report.render(report, with_summary=False)
     if where is not None:
-        counts = _counts(prepared, diagnostics, floor)
-        errors, warnings = grouped(counts[Severity.ERROR]), grouped(counts[Severity.WARNING])
-        line = Message(
-            f"{errors.id} galat, {warnings.id} peringatan {where.id}.",
-            f"{errors.en} error(s), {warnings.en} warning(s) {where.en}.",
-        )
-        shown += line.text(prepared.locale) + "\n"
+        shown += text_report.summary(report, where, prepared.problem_counts(diagnostics, floor)) + "\n"
     click.echo(shown, nl=False)
-
-
-def _counts(prepared: Prepared, diagnostics: list[Diagnostic], floor: Severity) -> dict[Severity, int]:
-    """``diagnostics`` by severity, the assessment file's KMP216 counted as the problems it stands for
-    (those at ``floor`` and above), not as one: a count line says how many problems there are in all."""
-    name = prepared.assessments.name
-    counts = count_by_severity([d for d in diagnostics if d.code != "KMP216" or d.location.file != name])
-    for severity, count in prepared.assessments.hidden.items():
-        if severity >= floor:
-            counts[severity] += count
-    return counts
-
-
-def _files_read(prepared: Prepared) -> Message:
-    """The files a command's diagnostics come from: the standards' and the one assessment file, which
-    is read only when the standards have no error."""
-    standards = len(prepared.result.files)
-    if prepared.assessments_checked:
-        return Message(
-            f"dalam {standards} berkas standar dan 1 berkas asesmen",
-            f"in {standards} standards file(s) and 1 assessment file",
-        )
-    return Message(
-        f"dalam {standards} berkas standar; berkas asesmen belum diperiksa",
-        f"in {standards} standards file(s); the assessment file was not checked",
-    )
 
 
 def _found(prepared: Prepared) -> str:
@@ -420,7 +387,7 @@ def _found(prepared: Prepared) -> str:
             f"The standards hold {errors} error(s), {warnings} warning(s) in {files} file(s); {name} was not "
             "checked.",
         ).text(prepared.locale)
-    counts = _counts(prepared, in_file, Severity.WARNING)
+    counts = prepared.problem_counts(in_file, Severity.WARNING)
     errors, warnings = grouped(counts[Severity.ERROR]), grouped(counts[Severity.WARNING])
     rows = grouped(len({d.location.span.line for d in in_file if d.location.span is not None}))
     # The rows of the problems KMP216 counts are not kept: those shown are on this many rows, at least.
@@ -456,7 +423,7 @@ def _private(output: Path | None, prepared: Prepared, chosen: str | None) -> Ite
         try:
             yield writer
         except TemplateProblem as problem:
-            _report(prepared, [problem.diagnostic], _files_read(prepared))
+            _report(prepared, [problem.diagnostic], prepared.files_read())
             _usage()
         except Refused as refusal:  # a policy section missing; the file changed since it was checked
             _refused(refusal, chosen)

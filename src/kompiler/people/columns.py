@@ -17,11 +17,10 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from kompiler.diagnostics import Message
+from kompiler.diagnostics import Message, grouped
 from kompiler.people.cells import named
 from kompiler.people.personal_data import personal_column
 from kompiler.rules.common import did_you_mean
-from kompiler.spreadsheet import grouped
 
 MAX_COLUMNS = 1_000
 

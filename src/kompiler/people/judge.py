@@ -18,11 +18,10 @@ from itertools import repeat
 
 import numpy as np
 
-from kompiler.diagnostics import Message
+from kompiler.diagnostics import Message, grouped
 from kompiler.people import cells
 from kompiler.people.problems import Problems
 from kompiler.rules.common import did_you_mean
-from kompiler.spreadsheet import grouped
 
 SUGGESTED = 50
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
-from kompiler.spreadsheet import grouped
+from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span, grouped
 
 MAX_SHOWN = 1_000
 

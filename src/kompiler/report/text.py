@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 
-from kompiler.diagnostics import Diagnostic, Location, Message, Severity, count_by_severity
+from kompiler.diagnostics import Diagnostic, Location, Message, Severity, count_by_severity, grouped
 from kompiler.report import UNSHOWABLE, ReportInput, escaped
 
 _COLORS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[1;33m", Severity.INFO: "\x1b[1;36m"}
@@ -104,20 +105,24 @@ def _header(diagnostic: Diagnostic, report: ReportInput) -> str:
     )
 
 
-def summary(report: ReportInput, where: Message | None = None) -> str:
-    """The count line: the diagnostics by severity and the files they were found in, ``where`` when
-    given (a command that reads more than one kind of file says which, and how many of each), else
-    "in ``files_checked`` file(s)"."""
-    counts = count_by_severity(report.diagnostics)
-    files = report.files_checked
-    where = where or Message(f"dalam {files} berkas", f"in {files} file(s)")
-    if report.locale == "en":
-        parts = [f"{counts[Severity.ERROR]} error(s)", f"{counts[Severity.WARNING]} warning(s)"]
-    else:
-        parts = [f"{counts[Severity.ERROR]} galat", f"{counts[Severity.WARNING]} peringatan"]
+def summary(
+    report: ReportInput, where: Message | None = None, counts: Mapping[Severity, int] | None = None
+) -> str:
+    """The count line: the diagnostics by severity (or ``counts``, when some problems stand behind one
+    diagnostic: the people stage's KMP216) and the files they were found in, ``where`` when given (a
+    command that reads more than one kind of file says which, and how many of each), else "in
+    ``files_checked`` file(s)". Numbers are grouped in the locale's way (1.200 / 1,200)."""
+    counts = counts or count_by_severity(report.diagnostics)
+    where = where or Message(f"dalam {report.files_checked} berkas", f"in {report.files_checked} file(s)")
+    errors, warnings = grouped(counts[Severity.ERROR]), grouped(counts[Severity.WARNING])
+    parts = [
+        Message(f"{errors.id} galat", f"{errors.en} error(s)"),
+        Message(f"{warnings.id} peringatan", f"{warnings.en} warning(s)"),
+    ]
     if counts[Severity.INFO]:
-        parts.append(f"{counts[Severity.INFO]} info")
-    return f"{', '.join(parts)} {where.text(report.locale)}."
+        info = grouped(counts[Severity.INFO])
+        parts.append(Message(f"{info.id} info", f"{info.en} info"))
+    return f"{', '.join(part.text(report.locale) for part in parts)} {where.text(report.locale)}."
 
 
 def render(report: ReportInput, *, with_summary: bool = True) -> str:

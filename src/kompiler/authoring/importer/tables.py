@@ -24,14 +24,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
+from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span, grouped
 from kompiler.spreadsheet import (
     ZIP_MAGIC,
     WorkbookLimits,
     WorkbookRefused,
     delimiter_of,
     encoding_of,
-    grouped,
     opened_workbook,
     sheet_rows,
     shown,
