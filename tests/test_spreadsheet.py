@@ -291,6 +291,27 @@ def test_a_formula_with_its_saved_result_is_read_as_that_result(
     assert [d.code for d in assessments.diagnostics if d.severity.name == "ERROR"] == []
 
 
+def test_a_drop_down_list_excel_saves_outside_the_cells_is_no_unsaved_formula(tmp_path: Path) -> None:
+    """Excel saves a drop-down list taken from another sheet (the levels, say) as a data validation whose
+    source is an ``<xm:f>`` in the sheet's extLst, after the rows: no cell's formula, and no result to save."""
+    data = people_sheet(b'<c r="D2"><v>3</v></c>')
+    sheet = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+    validation = (
+        b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+        b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+        b'<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
+        b'<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Level!$A$1:$A$5</xm:f>'
+        b"</x14:formula1><xm:sqref>D2:D100</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>"
+    )
+    path = tmp_path / "asesmen.xlsx"
+    path.write_bytes(
+        rewritten(
+            data, {"xl/worksheets/sheet1.xml": sheet.replace(b"</worksheet>", validation + b"</worksheet>")}
+        )
+    )
+    assert people_read(path) == (1, [])
+
+
 def test_the_formula_scan_finds_its_cell_across_the_chunks_it_reads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -273,6 +273,7 @@ def sheet_rows(
 
 # A cell's formula element (``<f>``, ``<x:f …/>``); in a cell it comes first, right after the cell's tag.
 _FORMULA_ELEMENT = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?f[\s/>]")
+_CELL_START = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?c[\s>]")
 _CELL_END = re.compile(rb"</(?:[A-Za-z_][\w.\-]*:)?c\s*>")
 _VALUE_ELEMENT = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?v\s*(/)?>\s*(<)?")
 _CELL_REFERENCE = re.compile(rb"""\sr\s*=\s*["']([A-Z]{1,3})([0-9]{1,7})["']""")
@@ -328,6 +329,8 @@ def _first_unsaved(data: bytes) -> tuple[int, int] | None:
         formula, following = following, next(formulas, None)
         bound = following.start() if following is not None else len(data)
         start = data.rfind(b"<", 0, formula.start())
+        if not _CELL_START.match(data, max(start, 0)):
+            continue  # a formula outside cells: a drop-down list's source (<xm:f> in extLst), saved by Excel
         end = _CELL_END.search(data, formula.end(), bound)
         stop = end.start() if end is not None else bound
         value = _VALUE_ELEMENT.search(data, formula.end(), stop)
