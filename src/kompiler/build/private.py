@@ -25,9 +25,7 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import stat
-import subprocess
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
@@ -35,12 +33,12 @@ from typing import BinaryIO, TextIO
 
 from kompiler.build.output import MARKER, PRIVATE_NOTE, OutputRefused, OutputWriter, shown_path
 from kompiler.diagnostics import Message
-from kompiler.diff.git import git_environment
+from kompiler.diff.git import git_asked
+from kompiler.project import git_top
 
 DEFAULT_FOLDER = PurePosixPath("asesmen/hasil")
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
-_GIT_TIMEOUT = 30  # seconds; git answers these questions in milliseconds
 NOTE_TEXT = (
     "RAHASIA — data pribadi (UU 27/2022 tentang Pelindungan Data Pribadi).\n"
     "Folder ini ditulis oleh `kompiler people` dari hasil asesmen pegawai. Jangan terbitkan, jangan\n"
@@ -93,17 +91,17 @@ def _is_public_output(folder: Path) -> bool:
 def _check_git(target: Path) -> None:
     """Refuse ``target`` inside a Git working tree unless Git ignores it and tracks nothing in it."""
     existing = next(folder for folder in (target, *target.parents) if folder.is_dir())
-    top = _git(existing, "rev-parse", "--show-toplevel")
+    top = git_asked(existing, "rev-parse", "--show-toplevel")
     if top is None:
-        if _in_work_tree(existing):
+        if git_top(existing) is not None:
             raise _unverifiable(target)
         return
     if top.returncode != 0:
         return  # not inside a working tree (or inside .git itself, which rev-parse reports likewise)
-    root = Path(os.path.realpath(top.stdout.strip()))
+    root = Path(os.path.realpath(os.fsdecode(top.stdout.strip())))
     relative = target.relative_to(root).as_posix() if target != root else "."
-    ignored = _git(root, "check-ignore", "-q", "--no-index", "--", relative + "/")
-    tracked = _git(root, "ls-files", "-z", "--", relative)
+    ignored = git_asked(root, "check-ignore", "-q", "--no-index", "--", relative + "/", literal=False)
+    tracked = git_asked(root, "ls-files", "-z", "--", relative)
     if ignored is None or tracked is None or ignored.returncode not in (0, 1) or tracked.returncode != 0:
         raise _unverifiable(target)
     if ignored.returncode == 1 or tracked.stdout:
@@ -133,31 +131,6 @@ def _check_git(target: Path) -> None:
                 "repository.",
             )
         )
-
-
-_LITERAL = "GIT_LITERAL_PATHSPECS"  # git check-ignore refuses literal pathspecs; the paths are plain
-
-
-def _git(folder: Path, *arguments: str) -> subprocess.CompletedProcess[str] | None:
-    """``git -C folder arguments``, or ``None`` when git cannot be run."""
-    program = shutil.which("git")
-    if program is None:
-        return None
-    try:
-        return subprocess.run(
-            [program, "-C", str(folder), *arguments],
-            capture_output=True,
-            text=True,
-            timeout=_GIT_TIMEOUT,
-            check=False,
-            env={key: value for key, value in git_environment().items() if key != _LITERAL},
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-
-
-def _in_work_tree(folder: Path) -> bool:
-    return any(os.path.lexists(parent / ".git") for parent in (folder, *folder.parents))
 
 
 def _unverifiable(target: Path) -> PrivateRefused:

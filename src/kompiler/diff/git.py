@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import selectors
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -66,6 +67,36 @@ def git_environment() -> dict[str, str]:
     env.pop("GIT_DIR", None)
     env.pop("GIT_WORK_TREE", None)
     return env
+
+
+# Seconds a yes-or-no question to git (is this file tracked, is this folder ignored) may take; git answers
+# in milliseconds, and a stuck one must not hang the people stage.
+_ASK_TIMEOUT = 30
+
+
+def git_asked(
+    folder: Path, *arguments: str, literal: bool = True
+) -> subprocess.CompletedProcess[bytes] | None:
+    """``git -C folder arguments`` with kompiler's environment (pathspecs literal unless not ``literal``:
+    ``git check-ignore`` refuses them), or ``None`` when git cannot be run or does not answer within
+    :data:`_ASK_TIMEOUT` seconds: the questions the people stage asks about the files it reads and writes,
+    whose callers decide what an unanswered question means."""
+    program = shutil.which("git")
+    if program is None:
+        return None
+    env = git_environment()
+    if not literal:
+        env.pop("GIT_LITERAL_PATHSPECS")
+    try:
+        return subprocess.run(
+            [program, "-C", str(folder), *arguments],
+            capture_output=True,
+            timeout=_ASK_TIMEOUT,
+            check=False,
+            env=env,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
 
 
 class GitError(Exception):

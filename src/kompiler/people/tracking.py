@@ -17,16 +17,13 @@ from __future__ import annotations
 
 import os
 import shlex
-import shutil
-import subprocess
 from pathlib import Path, PurePosixPath
 
 from kompiler.diagnostics import Diagnostic, Location, Message, Severity
-from kompiler.diff.git import git_environment
+from kompiler.diff.git import git_asked
 from kompiler.spreadsheet import shown
 
 CODE = "KMP220"
-_GIT_TIMEOUT = 30  # seconds; git answers these questions in milliseconds
 
 
 def exposure(path: Path, name: str) -> Diagnostic | None:
@@ -38,21 +35,9 @@ def exposure(path: Path, name: str) -> Diagnostic | None:
     names the file from the repository's top (``--full-name``), which the command to untrack it needs:
     the user may run kompiler from anywhere."""
     real = Path(os.path.realpath(path))
-    program = shutil.which("git")
-    if program is None:
-        return None
     arguments = ["ls-files", "-z", "-t", "--full-name", "--cached", "--others", "--exclude-standard"]
-    try:
-        listed = subprocess.run(
-            [program, "--literal-pathspecs", "-C", str(real.parent), *arguments, "--", real.name],
-            capture_output=True,
-            timeout=_GIT_TIMEOUT,
-            check=False,
-            env=git_environment(),
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if listed.returncode != 0 or not listed.stdout:
+    listed = git_asked(real.parent, *arguments, "--", real.name)
+    if listed is None or listed.returncode != 0 or not listed.stdout:
         return None
     if not listed.stdout.startswith(b"? "):
         untrack = _untrack(real, listed.stdout)
