@@ -59,13 +59,10 @@ def compile_path(
     path, the text and data of files the caller wrote itself from those very values: they are validated
     as that data instead of read and parsed again (see :func:`~kompiler.check.per_file.check_loaded`).
     """
-    root = find_root(path)
-    if not is_project(root):
-        return not_a_project(root)
-    try:
-        files, diagnostics = discover(root)
-    except ProjectTooLarge as refusal:
-        return too_large(root, refusal)
+    found = _discovered(path)
+    if isinstance(found, CompileResult):
+        return found
+    root, files, diagnostics = found
     cache_dir = (root / DEFAULT_CACHE_FOLDER if cache is True else cache) or None
     result = compile_files(
         files,
@@ -91,13 +88,10 @@ def check_path(
     """
     if cache is False:
         return compile_path(path, executor=executor, jobs=jobs)
-    root = find_root(path)
-    if not is_project(root):
-        return not_a_project(root)
-    try:
-        files, diagnostics = discover(root)
-    except ProjectTooLarge as refusal:
-        return too_large(root, refusal)
+    found = _discovered(path)
+    if isinstance(found, CompileResult):
+        return found
+    root, files, diagnostics = found
     schemas = shipped_schemas()
     store = FileCache(root / DEFAULT_CACHE_FOLDER if cache is True else cache, schemas)
     known = [store.known_key(source, store.stat(source)) for source in files]
@@ -160,10 +154,18 @@ def not_a_project(root: Path) -> CompileResult:
     return CompileResult(root, link(build([])), [problem], config_broken=True)
 
 
-def too_large(root: Path, refusal: ProjectTooLarge) -> CompileResult:
-    """The result for a project past its bounds (KMP019): no file was read, so nothing was checked, as
-    with a configuration that cannot be used; no rule runs and the commands exit 2."""
-    return CompileResult(root, link(build([])), [refusal.diagnostic], config_broken=True)
+def _discovered(path: Path) -> tuple[Path, list[SourceFile], list[Diagnostic]] | CompileResult:
+    """The project ``path`` belongs to, its files and discovery's diagnostics; or, when there is no
+    project or it is past its bounds (KMP019: no file was read), the result saying so, which, as a
+    configuration that cannot be used, runs no rule and makes the commands exit 2."""
+    root = find_root(path)
+    if not is_project(root):
+        return not_a_project(root)
+    try:
+        files, diagnostics = discover(root)
+    except ProjectTooLarge as refusal:
+        return CompileResult(root, link(build([])), [refusal.diagnostic], config_broken=True)
+    return root, files, diagnostics
 
 
 def _finish(

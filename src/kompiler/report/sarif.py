@@ -54,8 +54,9 @@ def _utf16_column(column: int, line: str) -> int:
 
 
 def _region(file: str, span: Span, source_line: SourceLine) -> dict[str, int]:
-    start = _utf16_column(span.column, source_line(file, span.line))
-    end_text = source_line(file, span.end_line)
+    text = source_line(file, span.line)
+    start = _utf16_column(span.column, text)
+    end_text = text if span.end_line == span.line else source_line(file, span.end_line)
     return {
         "startLine": span.line,
         "startColumn": start,
