@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import stat
 import zipfile
 from pathlib import Path
@@ -98,3 +99,19 @@ def test_amendment_files_follow_the_umask(project: GitProject, run_cli, tmp_path
     finally:
         os.umask(previous)
     assert {stat.S_IMODE((out / name).stat().st_mode) for name in os.listdir(out)} == {0o640}
+
+
+def test_amendment_between_revisions_with_a_looping_path_in_the_work_tree(
+    project: GitProject, run_cli, tmp_path: Path
+) -> None:
+    """Two revisions are read from git alone, so the work tree's ``standards`` may be anything, even a
+    symbolic link to itself: the amendment is written (there is no project there to keep it out of)
+    instead of failing with an internal error."""
+    amend(project)
+    after = project.commit("ubah")
+    shutil.rmtree(project.top / "standards")
+    (project.top / "standards").symlink_to("standards")
+    out = tmp_path / "perubahan"
+    result = run_cli(["diff", "HEAD~1", after, "--amendment", str(out)], project.top)
+    assert result.exit_code == 0, result.output
+    assert (out / "perubahan.md").is_file()

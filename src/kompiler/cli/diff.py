@@ -127,8 +127,9 @@ def _write_amendment(
 
 def _sources(path: Path) -> list[Path]:
     """The project the work tree holds at ``path``, which the amendment folder must not be, hold or lie
-    in the read folders of (a path no longer in the work tree has nothing there to protect)."""
-    return [find_root(path)] if os.path.lexists(path) else []
+    in the read folders of (a path no longer in the work tree, or a link leading nowhere or to itself,
+    has nothing there to protect)."""
+    return [find_root(path)] if os.path.exists(path) else []
 
 
 def _template_problem(problem: TemplateProblem, locale: str) -> None:
