@@ -74,8 +74,11 @@ def amendment_view(comparison: Comparison, locale: str) -> AmendmentView:
         str(document.get("tahun", "")),
         str(document.get("tentang", "")),
     )
+    # Article I cites the amended regulation by its full name, as the heading does: "Peraturan Gubernur
+    # Nomor 12 Tahun 2026" alone does not say whose, since every governor numbers regulations by year.
+    cited = title or kind
     amended = (
-        f"{kind} {_t('nomor', locale)} {number} {_t('tahun', locale)} {year} {_t('tentang', locale)} {about}"
+        f"{cited} {_t('nomor', locale)} {number} {_t('tahun', locale)} {year} {_t('tentang', locale)} {about}"
     )
     opening = Message(
         f"Beberapa ketentuan dalam Lampiran {amended} diubah sebagai berikut:",
@@ -119,10 +122,10 @@ def amendment_view(comparison: Comparison, locale: str) -> AmendmentView:
 _LABELS = {
     "perubahan_atas": Message("PERUBAHAN ATAS", "AMENDMENT TO"),
     "nomor": Message("Nomor", "Number"),
-    "tahun": Message("Tahun", "Year"),
+    "tahun": Message("Tahun", "of"),
     "tentang": Message("tentang", "on"),
     "pasal": Message("Pasal", "Article"),
-    "ditetapkan_di": Message("Ditetapkan di", "Enacted at"),
+    "ditetapkan_di": Message("Ditetapkan di", "Enacted in"),
     "pada_tanggal": Message("pada tanggal", "on"),
     "tidak_ada": Message("Tidak ada ketentuan yang diubah.", "No provision is amended."),
     "judul": Message("Daftar Perubahan", "List of Amendments"),
