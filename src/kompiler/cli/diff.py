@@ -157,9 +157,7 @@ def _parse(
     if items and (len(items) == 3 or not _is_revision(repository, items[-1])):
         path = Path(items.pop())
         if not items and not os.path.lexists(path):
-            # neither a path nor a revision: say why it names no revision (of a range, which side)
-            for side in _range(str(path))[0] if ".." in str(path) else [str(path)]:
-                repository.commit(side)
+            _refuse_unknown(repository, str(path))
     revisions: list[str | None] = []
     for item in items:
         if _is_work_tree(repository, item):
@@ -173,6 +171,14 @@ def _parse(
     before = revisions[0] if revisions else "HEAD"
     after = revisions[1] if len(revisions) > 1 else None
     return before, after, path
+
+
+def _refuse_unknown(repository: Repository, text: str) -> None:
+    """Refuse a lone argument that is neither a path nor a revision with the :class:`GitError` saying
+    why it names no revision (of a range, which side): asking each side for its commit raises it."""
+    sides = _range(text)[0] if ".." in text else [text]
+    for side in sides:
+        repository.commit(side)
 
 
 def _default_path() -> Path:
