@@ -4,9 +4,17 @@ the machine lacks it, instead of naming a command that fails."""
 from __future__ import annotations
 
 import os
+import shlex
+import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kompiler.cli.init import command
 
 KOMPILER = Path(sys.executable).parent / "kompiler"
 
@@ -46,7 +54,41 @@ def _folder_with(tmp_path: Path, *programs: str) -> str:
 def test_without_pre_commit_the_hook_step_installs_it_first(tmp_path: Path) -> None:
     shown = _init(tmp_path, "standar baru", _folder_with(tmp_path))
     assert "cd 'standar baru' && git init && kompiler check" in shown
-    assert "python -m pip install pre-commit && pre-commit install" in shown
+    python = shlex.quote(sys.executable)
+    assert f"{python} -m pip install pre-commit && {python} -m pre_commit install" in shown
+
+
+def test_the_printed_hook_step_runs_where_there_is_no_python_command(tmp_path: Path) -> None:
+    """kompiler run from a virtual environment that is not activated (a link to it, pipx) on a machine
+    with no ``python`` (Debian, Ubuntu): the step init prints installs the hook as printed, where
+    ``python -m pip install pre-commit && pre-commit install`` ended in "python: command not found".
+    pre-commit is already in the test environment, so pip installs nothing and needs no index."""
+    path = _folder_with(tmp_path)
+    shown = _init(tmp_path, "standar", path)
+    step = shown.split("sebelum setiap commit: ", 1)[1].split(" (pre-commit belum terpasang)", 1)[0]
+    project = tmp_path / "standar"
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    environment = {**os.environ, "PATH": path, "PIP_NO_INDEX": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    done = subprocess.run(
+        ["/bin/sh", "-c", step], cwd=project, env=environment, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert (project / ".git" / "hooks" / "pre-commit").is_file()
+
+
+def test_on_a_python_pip_may_not_change_the_hook_step_uses_pipx(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """kompiler installed into a system Python that forbids pip (PEP 668): the step says pipx, the way
+    such a system offers, not a pip command it refuses."""
+    (tmp_path / "EXTERNALLY-MANAGED").write_text("[externally-managed]\n")
+    monkeypatch.setattr(sys, "base_prefix", sys.prefix)
+    monkeypatch.setattr(sysconfig, "get_path", lambda name, *args, **kwargs: str(tmp_path))
+    monkeypatch.setattr(shutil, "which", lambda name, *args, **kwargs: None)
+    result = CliRunner().invoke(command, [str(tmp_path / "standar")])
+    assert result.exit_code == 0, result.output
+    assert "pipx install pre-commit && pre-commit install (pre-commit belum terpasang)" in result.output
+    assert "pip install" not in result.output.replace("pipx install", "")
 
 
 def test_with_pre_commit_the_hook_step_is_just_install(tmp_path: Path) -> None:
@@ -85,9 +127,9 @@ def test_inside_a_larger_repository_init_says_its_ci_and_hooks_never_run(tmp_pat
     assert "peringatan: dokumen/standar berada di dalam repositori git" in done.stderr
     assert "cd dokumen/standar && git init" in done.stderr
     assert "dokumen/standar/standards" in done.stderr
-    assert "pre-commit install" not in done.stdout
+    assert "sebelum setiap commit" not in done.stdout
 
     subprocess.run(["git", "init", "-q", str(tmp_path / "klon")], check=True)
     at_top = _run_init(tmp_path, "klon", path)
     assert "peringatan" not in at_top.stderr
-    assert "pre-commit install" in at_top.stdout
+    assert "sebelum setiap commit: " in at_top.stdout

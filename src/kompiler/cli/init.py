@@ -6,6 +6,7 @@ import os
 import shlex
 import shutil
 import sys
+import sysconfig
 from contextlib import suppress
 from pathlib import Path, PurePosixPath
 
@@ -90,17 +91,11 @@ def _next_steps(directory: Path, count: int, *, has_git: bool, hooks: bool = Tru
     """What to run next, every command of which works on this machine as it is.
 
     ``pre-commit`` is a separate program that installing kompiler does not bring: when it is not on the
-    PATH, the hook step says how to get it rather than naming a command that would fail. Without
-    ``hooks`` (the scaffold is not at its repository's top, see :func:`_nested_warning`) there is no
-    hook step: a hook installed from there checks nothing.
+    PATH, the hook step says how to get it (:func:`_hook_step`) rather than naming a command that would
+    fail. Without ``hooks`` (the scaffold is not at its repository's top, see :func:`_nested_warning`)
+    there is no hook step: a hook installed from there checks nothing.
     """
-    if shutil.which("pre-commit"):
-        hook_step = Message("pre-commit install", "pre-commit install")
-    else:
-        hook_step = Message(
-            "python -m pip install pre-commit && pre-commit install (pre-commit belum terpasang)",
-            "python -m pip install pre-commit && pre-commit install (pre-commit is not installed yet)",
-        )
+    hook_step = _hook_step()
     git = "" if has_git else "git init && "
     if _is_here(directory):
         place, steps = Message("folder ini", "this folder"), f"{git}kompiler check"
@@ -117,6 +112,33 @@ def _next_steps(directory: Path, count: int, *, has_git: bool, hooks: bool = Tru
         f"{done.id}\nPemeriksaan otomatis sebelum setiap commit: {hook_step.id}",
         f"{done.en}\nChecks before every commit: {hook_step.en}",
     )
+
+
+def _hook_step() -> Message:
+    """How to install the hooks: ``pre-commit install`` when pre-commit is on the PATH, otherwise the
+    commands that get it into the Python environment kompiler runs in and install from there.
+
+    A bare ``python -m pip install pre-commit`` fails where kompiler runs from a virtual environment that
+    is not activated (the README's own install, pipx): Debian and Ubuntu have no ``python`` and refuse
+    ``python3 -m pip`` outside an environment (PEP 668). kompiler's own interpreter is in a virtual
+    environment that pip may write to, and ``python -m pre_commit`` runs from it without being on the
+    PATH; where that interpreter is the system's and the system forbids it, pipx installs pre-commit.
+    """
+    if shutil.which("pre-commit"):
+        return Message("pre-commit install", "pre-commit install")
+    if _externally_managed():
+        steps = "pipx install pre-commit && pre-commit install"
+    else:
+        python = shlex.quote(sys.executable or "python3")
+        steps = f"{python} -m pip install pre-commit && {python} -m pre_commit install"
+    return Message(f"{steps} (pre-commit belum terpasang)", f"{steps} (pre-commit is not installed yet)")
+
+
+def _externally_managed() -> bool:
+    """Whether kompiler runs on a system Python whose packages pip must not change (PEP 668)."""
+    if sys.prefix != sys.base_prefix:
+        return False
+    return (Path(sysconfig.get_path("stdlib")) / "EXTERNALLY-MANAGED").is_file()
 
 
 def _nested_warning(directory: Path, top: Path) -> Message:
