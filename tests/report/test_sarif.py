@@ -94,6 +94,36 @@ def test_a_run_keeps_within_what_code_scanning_accepts(monkeypatch) -> None:
     assert "invocations" not in _report(diagnostics, waived)
 
 
+def test_a_result_kept_from_a_cut_run_keeps_its_own_fingerprint(monkeypatch) -> None:
+    """A run cut to what code scanning accepts gives each result it keeps the fingerprint the whole run
+    gives it, so an alert does not move to another problem when the project has too many."""
+    from kompiler.diagnostics import Diagnostic, Location, Message, Severity, Span
+    from kompiler.report import sarif
+    from kompiler.rules.suppress import Action, Directive, Suppressed
+
+    def found(severity: Severity, line: int) -> Diagnostic:
+        return Diagnostic(severity, "KMP102", Message("x", "x"), Location("a.yaml", Span(line, 1, line, 2)))
+
+    def fingerprints() -> dict[int, str]:
+        run = _report(diagnostics, waived)
+        return {
+            r["locations"][0]["physicalLocation"]["region"]["startLine"]: r["partialFingerprints"][
+                sarif.FINGERPRINT
+            ]
+            for r in run["results"]
+        }
+
+    diagnostics = [found(Severity.WARNING if n % 3 else Severity.ERROR, n) for n in range(1, 13)]
+    directive = Directive(Location("a.yaml", Span(1, 1, 1, 2)), Action.FILE, ("KMP102",), "uji", 1, 10**9)
+    waived = [Suppressed(found(Severity.ERROR, 20 + n), directive) for n in range(3)]
+    whole = fingerprints()
+    for most in (5, 13):
+        monkeypatch.setattr(sarif, "MAX_RESULTS", most)
+        cut = fingerprints()
+        assert len(cut) == most
+        assert cut == {line: whole[line] for line in cut}
+
+
 def test_columns_count_utf16_code_units_as_sarif_reads_them(
     minimal_project: Path, run_cli: Callable[..., Result]
 ) -> None:

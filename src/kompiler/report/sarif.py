@@ -75,7 +75,7 @@ def _physical(location: Location, report: ReportInput) -> dict[str, Any]:
 
 
 def _result(
-    diagnostic: Diagnostic, index: dict[str, int], report: ReportInput, found: dict[int, str]
+    diagnostic: Diagnostic, fingerprint: str, index: dict[str, int], report: ReportInput
 ) -> dict[str, Any]:
     locale = report.locale
     result: dict[str, Any] = {
@@ -84,7 +84,7 @@ def _result(
         "level": _LEVELS[diagnostic.severity],
         "message": {"text": diagnostic.message.text(locale)},
         "locations": [{"physicalLocation": _physical(diagnostic.location, report)}],
-        "partialFingerprints": {FINGERPRINT: found[id(diagnostic)]},
+        "partialFingerprints": {FINGERPRINT: fingerprint},
     }
     if diagnostic.related:
         result["relatedLocations"] = [
@@ -99,9 +99,9 @@ def _result(
 
 
 def _suppressed_result(
-    waived: Suppressed, index: dict[str, int], report: ReportInput, found: dict[int, str]
+    waived: Suppressed, fingerprint: str, index: dict[str, int], report: ReportInput
 ) -> dict[str, Any]:
-    result = _result(waived.diagnostic, index, report, found)
+    result = _result(waived.diagnostic, fingerprint, index, report)
     suppression: dict[str, Any] = {
         "kind": "inSource",
         "status": "accepted",
@@ -129,14 +129,16 @@ def _rule_descriptor(code: str, locale: str) -> dict[str, Any]:
     return descriptor
 
 
-def _kept(report: ReportInput) -> tuple[list[Diagnostic], list[Suppressed], int]:
-    """The diagnostics and suppressed findings a run holds (at most :data:`MAX_RESULTS`, the most
-    important first, each list in its own order), and how many were left out."""
-    diagnostics, suppressed = list(report.diagnostics), list(report.suppressed)
+def _kept(
+    diagnostics: list[tuple[Diagnostic, str]], suppressed: list[tuple[Suppressed, str]]
+) -> tuple[list[tuple[Diagnostic, str]], list[tuple[Suppressed, str]], int]:
+    """The diagnostics and suppressed findings, each with its fingerprint, a run holds (at most
+    :data:`MAX_RESULTS`, the most important first, each list in its own order), and how many were left
+    out."""
     omitted = len(diagnostics) + len(suppressed) - MAX_RESULTS
     if omitted <= 0:
         return diagnostics, suppressed, 0
-    ranked = sorted(range(len(diagnostics)), key=lambda n: _RANK[diagnostics[n].severity])
+    ranked = sorted(range(len(diagnostics)), key=lambda n: _RANK[diagnostics[n][0].severity])
     chosen = sorted(ranked[:MAX_RESULTS])
     room = MAX_RESULTS - len(chosen)
     return [diagnostics[n] for n in chosen], suppressed[:room], omitted
@@ -157,10 +159,12 @@ def render(report: ReportInput) -> str:
     codes = sorted({d.code for d in report.diagnostics} | {s.diagnostic.code for s in report.suppressed})
     index = {code: n for n, code in enumerate(codes)}
     every = [*report.diagnostics, *(s.diagnostic for s in report.suppressed)]
-    found = {
-        id(d): digest for d, digest in zip(every, fingerprints(every, report.repository_name), strict=True)
-    }
-    diagnostics, suppressed, omitted = _kept(report)
+    found = fingerprints(every, report.repository_name)
+    flagged = len(report.diagnostics)
+    diagnostics, suppressed, omitted = _kept(
+        list(zip(report.diagnostics, found[:flagged], strict=True)),
+        list(zip(report.suppressed, found[flagged:], strict=True)),
+    )
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -169,8 +173,8 @@ def render(report: ReportInput) -> str:
                 "rules": [_rule_descriptor(code, report.locale) for code in codes],
             }
         },
-        "results": [_result(d, index, report, found) for d in diagnostics]
-        + [_suppressed_result(s, index, report, found) for s in suppressed],
+        "results": [_result(d, digest, index, report) for d, digest in diagnostics]
+        + [_suppressed_result(s, digest, index, report) for s, digest in suppressed],
     }
     if omitted:
         run["invocations"] = [_left_out(omitted, report.locale)]
