@@ -37,13 +37,23 @@ def test_minimal_project_is_clean(minimal_project: Path) -> None:
 
 def test_unknown_key_points_at_the_key_and_suggests_the_right_one(minimal_project: Path) -> None:
     edit(minimal_project, "urusan: Keuangan", "urusann: Keuangan")
-    found = schema_problems(minimal_project)
-    unknown = next(d for d in found if "tidak dikenal" in d.message.id)
+    unknown = only(minimal_project)
     assert (unknown.location.line, unknown.location.column) == (9, 1)
     assert "Maksud Anda 'urusan'?" in unknown.message.id
     assert "Did you mean 'urusan'?" in unknown.message.en
-    missing = next(d for d in found if "wajib" in d.message.id)
-    assert "'urusan'" in missing.message.id
+
+
+def test_a_misspelled_required_key_is_one_error_not_also_a_missing_key(minimal_project: Path) -> None:
+    """The suggestion names the missing key: "the required key 'urusan' is missing" would be a second
+    error for the same typo. A missing key that no unknown key resembles is still reported."""
+    edit(minimal_project, "urusan: Keuangan", "urusann: Keuangan")
+    edit(minimal_project, "unit_kerja:", "tempat:")
+    messages = sorted(d.message.en.partition(" Known keys")[0] for d in schema_problems(minimal_project))
+    assert messages == [
+        "The required key 'unit_kerja' is missing.",
+        "Unknown key 'tempat' here.",
+        "Unknown key 'urusann' here. Did you mean 'urusan'?",
+    ]
 
 
 def test_wrong_enum_value_points_at_the_value(minimal_project: Path) -> None:

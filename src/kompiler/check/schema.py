@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
@@ -93,7 +93,7 @@ class SchemaSet:
         invalid: set[Pointer] = set()
         omitted = 0
         first_omitted: Pointer = ()
-        for error in _one_per_mistake(validator.iter_errors(document.data)):
+        for error in _one_per_mistake(validator.iter_errors(document.data), self._meant):
             pointer = tuple(error.instance_path)
             invalid.add(pointer)
             if pointer in document.replaced:
@@ -122,6 +122,13 @@ class SchemaSet:
                 node = node[int(part)]
         return node if isinstance(node, dict) else {}
 
+    def _meant(self, error: Any) -> set[str]:
+        """The known keys an unknown-key error suggests ("Did you mean …?") for its misspelled keys."""
+        if type(error.kind).__name__ != "AdditionalProperties":
+            return set()
+        allowed = sorted(self.keyword_schema(error.absolute_keyword_location or "").get("properties", {}))
+        return {close for key in error.kind.unexpected for close in _closest(key, allowed)}
+
     def _explain(self, document: Document, error: Any, pointer: Pointer) -> list[Diagnostic]:
         kind = error.kind
         name = type(kind).__name__
@@ -144,18 +151,26 @@ class SchemaSet:
         return [_diagnostic(where, _message_for(name, kind, value, owner, error))]
 
 
-def _one_per_mistake(errors: Iterable[Any]) -> Iterator[Any]:
+def _one_per_mistake(errors: Iterable[Any], meant: Callable[[Any], set[str]]) -> Iterator[Any]:
     """The validator's errors without those that repeat another error of the same value.
 
     A date written ``"01-04-2026"`` breaks both the date schema's pattern and its format; the two would
     be reported at the same place for one mistake. The pattern's message is kept: it names the shape
-    to write (TTTT-BB-HH), while "not a valid date" suggests a day that does not exist. A value's errors
+    to write (TTTT-BB-HH), while "not a valid date" suggests a day that does not exist. Likewise a
+    required key written misspelled (``nma:`` for ``nama:``) is one mistake: the unknown key's "Did you
+    mean 'nama'?" (``meant``) is kept, not also "the required key 'nama' is missing". A value's errors
     come one after another, so this streams, as the validation does.
     """
     for _, group in groupby(errors, key=lambda error: tuple(error.instance_path)):
         found = list(group)
         names = {type(error.kind).__name__ for error in found}
-        yield from (e for e in found if not ("Pattern" in names and type(e.kind).__name__ == "Format"))
+        suggested = set().union(*map(meant, found))
+        yield from (
+            e
+            for e in found
+            if not ("Pattern" in names and type(e.kind).__name__ == "Format")
+            and not (type(e.kind).__name__ == "Required" and e.kind.property in suggested)
+        )
 
 
 def _diagnostic(location: Location, message: Message) -> Diagnostic:
@@ -171,8 +186,13 @@ def _first_line(document: Document, location: Location) -> Location:
     return Location(location.file, Span(span.line, span.column, span.line, end_column))
 
 
+def _closest(key: str, allowed: list[str]) -> list[str]:
+    """The known key an unknown ``key`` most likely misspells, if any (at most one)."""
+    return difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+
+
 def _unknown_key(key: str, allowed: list[str]) -> Message:
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    close = _closest(key, allowed)
     if close:
         return Message(
             f"Kunci {key!r} tidak dikenal di sini. Maksud Anda {close[0]!r}?",
