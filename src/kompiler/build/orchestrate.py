@@ -176,8 +176,7 @@ def _graph_stage(
         merge = render_graph_outputs(result.corpus, writer, options.locale)
     else:
         merge = run_merge(result.corpus)
-    written = [(path, writer.digests[path]) for path in writer.written[before:]]
-    return written, graph_data(result.corpus, merge) if picture else None
+    return writer.written_since(before), graph_data(result.corpus, merge) if picture else None
 
 
 @dataclass(frozen=True)

@@ -704,6 +704,12 @@ class OutputWriter:
         """Where an already written file ``relative`` lies in the staging folder."""
         return self.staging.joinpath(*PurePosixPath(relative).parts)
 
+    def written_since(self, count: int) -> list[tuple[str, bytes]]:
+        """The files written after the first ``count`` of :attr:`written`, each with its SHA-256: what a
+        worker process writing through its copy of this writer hands back for the parent's to
+        :meth:`record`."""
+        return [(path, self.digests[path]) for path in self.written[count:]]
+
     def record(self, relative: str, digest: bytes) -> None:
         """Count a file that a worker process wrote into the staging folder (:mod:`kompiler.build.pages`),
         with the SHA-256 its copy of the writer computed (:attr:`digests`)."""

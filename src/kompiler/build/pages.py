@@ -44,7 +44,7 @@ class PageWriter:
     ) -> None:
         self.templates, self.writer, self.pages = templates, writer, pages
         self._pool: ProcessPoolExecutor | None = None
-        self._chunks: list[tuple[int, Future[list[bytes]]]] = []
+        self._chunks: list[Future[list[tuple[str, bytes]]]] = []
         count = forkable_workers()
         if len(pages) < PARALLEL_FROM or not count:
             return
@@ -60,7 +60,7 @@ class PageWriter:
             # leave workers rendering into a staging folder the build abandons: it waits until all are
             # started, and is then raised here, where the pool is stopped.
             with signals_deferred():
-                self._chunks = [(start, pool.submit(_render, start, stop)) for start, stop in bounds]
+                self._chunks = [pool.submit(_render, start, stop) for start, stop in bounds]
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             _job = None
@@ -73,9 +73,8 @@ class PageWriter:
                 self.writer.write_text(path, self.templates.render(name, context))
                 yield path
             return
-        for start, future in self._chunks:
-            for offset, digest in enumerate(future.result()):
-                path = self.pages[start + offset][0]
+        for future in self._chunks:
+            for path, digest in future.result():
                 self.writer.record(path, digest)
                 yield path
 
@@ -100,11 +99,13 @@ def _quiet() -> None:
     os.nice(5)
 
 
-def _render(start: int, stop: int) -> list[bytes]:
-    """Write pages ``start`` to ``stop``; return each one's SHA-256, for the parent's writer to record."""
+def _render(start: int, stop: int) -> list[tuple[str, bytes]]:
+    """Write pages ``start`` to ``stop``; return each one's path and SHA-256, for the parent's writer to
+    record."""
     if _job is None:
         raise RuntimeError("PageWriter sets the job before it starts its workers")
     templates, writer, pages = _job
+    before = len(writer.written)
     for path, name, context in pages[start:stop]:
         writer.write_text(path, templates.render(name, context))
-    return [writer.digests[path] for path, _, _ in pages[start:stop]]
+    return writer.written_since(before)

@@ -134,6 +134,7 @@ def _work(batch: list[tuple[str, PersonView]]) -> list[tuple[str, bytes]]:
     if _job is None:
         raise RuntimeError("DocumentWriter sets the job before it starts its workers")
     templates, writer, setting, section, kind, formats, built = _job
-    paths = _write(templates, writer, setting, (section, kind, formats, built), batch)
+    before = len(writer.written)
+    _write(templates, writer, setting, (section, kind, formats, built), batch)
     # The worker's writer listed the paths and their SHA-256 in its own copy; this process records them.
-    return [(path, writer.digests[path]) for path in paths]
+    return writer.written_since(before)
