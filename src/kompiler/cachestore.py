@@ -27,6 +27,7 @@ import pwd
 import re
 import secrets
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -192,13 +193,19 @@ class AuthenticatedFolder:
         return self._read(name) if self.trusted else None
 
     def store(self, name: str, value: Any) -> None:
-        """Store ``value`` under ``name``, replacing the file in one step; a failure is silent (a cache
-        that cannot be written is a cache that misses)."""
+        """Store ``value`` under ``name`` (:meth:`store_all`)."""
+        self.store_all({name: value})
+
+    def store_all(self, values: Mapping[str, Any]) -> None:
+        """Store each value under its name, in order, replacing each file in one step; a failure is
+        silent and stores nothing more (a cache that cannot be written is a cache that misses)."""
         if not self.trusted:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            if not self.folder.is_symlink():
+            if self.folder.is_symlink():
+                return
+            for name, value in values.items():
                 self._write(self.folder / name, value)
         except OSError:
             return

@@ -169,20 +169,16 @@ class FileCache(AuthenticatedFolder):
 
     def save(self) -> None:
         """Write what changed: dirty shards (keeping only entries used in this run) and the stat index."""
-        if not self.trusted or self.read_only:
+        if self.read_only:
             return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            if self.folder.is_symlink():
-                return
-            for name, shard in self._shards.items():
-                if shard.dirty:
-                    kept = {k: v for k, v in shard.entries.items() if k in self._used}
-                    self._write(self.folder / f"{name}.bin", kept)
-            if self._new_stats != self._stats:
-                self._write(self.folder / _STATS, {"salt": self._salt, "stats": self._new_stats})
-        except OSError:
-            return
+        changed = {
+            f"{name}.bin": {k: v for k, v in shard.entries.items() if k in self._used}
+            for name, shard in self._shards.items()
+            if shard.dirty
+        }
+        if self._new_stats != self._stats:
+            changed[_STATS] = {"salt": self._salt, "stats": self._new_stats}
+        self.store_all(changed)
 
     def run_key(self, keys: list[tuple[str, str | None]]) -> str | None:
         """The key of a whole run over files given as (relative path, content key) pairs, or ``None``
