@@ -266,7 +266,8 @@ def _model(
         documents[source.relative] = document
         config_broken |= source.kind is FileKind.PROJECT and bool(outcome.invalid)
         validated.append((document, source.kind, outcome.invalid))
-    corpus = link(build(validated))
+    kinds = {source.display: source.kind for source in files}
+    corpus = link(build(validated, ((text, kinds[name]) for name, text in unloadable.items())))
     return CompileResult(None, corpus, diagnostics, documents, list(files), config_broken, unloadable)
 
 
@@ -284,7 +285,7 @@ def _apply_rules(result: CompileResult, trace: facts.Trace | None) -> None:
         for own in trace.by_position_file.values():
             found.extend(own)
         trace.parsed = parsed
-    outcome = suppress.apply_parsed(found, parsed, settings)
+    outcome = suppress.apply_parsed(found, parsed, settings, suppress.partly_checked(result.diagnostics))
     result.diagnostics.extend(outcome.kept + outcome.problems)
     result.config_broken = configuration_broken(outcome.kept)
     result.suppressed = outcome.suppressed

@@ -288,3 +288,30 @@ def test_a_project_with_a_development_policy_stays_incremental(tmp_path: Path) -
     position = standards / "jabatan" / "ntb-jf-akpd-muda.yaml"
     set_field(position, "ikhtisar", "Melaksanakan analisis anggaran daerah.")
     check_against_cold(standards, "incremental")
+
+
+def test_a_broken_reference_file_stays_one_error_in_an_incremental_check(project: Path) -> None:
+    """The codes a sumber.yaml that YAML cannot read still shows are taken as declared, in the
+    incremental check as in the full one: no "undeclared source" for each position citing them."""
+    with open(project / "sumber.yaml", "a", encoding="utf-8") as handle:
+        handle.write("catatan: [belum ditutup\n")
+    prepared(project)
+    break_rule(positions(project)[3])
+    result = check_against_cold(project, "incremental")
+    found = {d.code for d in result.diagnostics}
+    assert "KMP002" in found and "KMP020" in found and "KMP112" not in found
+
+
+def test_a_waiver_in_a_position_with_a_schema_error_is_not_called_unused(project: Path) -> None:
+    """The rules skip a position the schema rejects, so its waivers cannot be judged until it is fixed:
+    neither when it is checked in full nor when another position's change is checked incrementally."""
+    target = positions(project)[5]
+    text = target.read_text(encoding="utf-8").replace("\nnama:", "\nnama_lain:", 1)
+    target.write_text(text + "# kompiler: abaikan-berkas KMP111 -- uji\n", encoding="utf-8")
+    prepared(project)
+    assert "KMP090" not in {d.code for d in check_path(project).diagnostics}
+    with open(positions(project)[2], "a", encoding="utf-8") as handle:
+        handle.write("# catatan\n")
+    result = check_against_cold(project, "incremental")
+    found = {d.code for d in result.diagnostics}
+    assert "KMP011" in found and "KMP090" not in found

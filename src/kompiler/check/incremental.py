@@ -265,7 +265,12 @@ class _Run:
             for i, o in sorted(self.outcomes.items())
             if i not in self.changed and o.document is not None
         ]
-        entities = build(reference)
+        unloadable = [
+            (o.unloadable or "", self.files[i].kind)
+            for i, o in sorted(self.outcomes.items())
+            if i not in self.changed and o.document is None
+        ]
+        entities = build(reference, unloadable)
         gathered = self._positions()
         if gathered.invalid_codes != _invalid_codes(self.facts):  # rules consult them
             raise _GiveUp
@@ -363,7 +368,7 @@ class _Run:
                     parsed.get(source.display),
                     shared,
                 )
-        applied = suppress.apply_parsed(found, parsed, settings)
+        applied = suppress.apply_parsed(found, parsed, settings, suppress.partly_checked(stage))
         ordered = {s.relative: new_facts[s.relative] for s in self.files if s.relative in new_facts}
         return Rechecked(
             stage + applied.kept + applied.problems,

@@ -10,11 +10,12 @@ back through; the texts and values positions repeat are shared (:mod:`kompiler.r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from kompiler.check.load import Document, Pointer
+from kompiler.check.load import Document, Pointer, split_lines
 from kompiler.model.entities import (
     SCORE_SCALE,
     Band,
@@ -75,6 +76,8 @@ class Entities:
     positions: list[Position] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
     policy_sections: list[PolicySection] = field(default_factory=list)
+    # The codes (and dictionary fields) written in declarations that broke the schema, or in files that
+    # could not be read as a whole: references to them are not reported as unknown.
     invalid_codes: set[str] = field(default_factory=set)
 
 
@@ -105,13 +108,62 @@ def _items(
         yield index, item
 
 
-def build(documents: Iterable[tuple[Document, FileKind, frozenset[Pointer]]]) -> Entities:
-    """Build entities from (document, kind, invalid pointers) triples."""
+def build(
+    documents: Iterable[tuple[Document, FileKind, frozenset[Pointer]]],
+    unloadable: Iterable[tuple[str, FileKind]] = (),
+) -> Entities:
+    """Build entities from (document, kind, invalid pointers) triples; ``unloadable`` holds the text
+    and kind of each file that could not be loaded as YAML, whose codes are remembered as declared."""
     out = Entities()
     shared = Shared()
     for document, kind, invalid in documents:
         _BUILDERS[kind](document, invalid, out, shared)
+        if kind in _DECLARING and (
+            any(len(bad) <= 1 for bad in invalid) or not isinstance(document.data, dict)
+        ):
+            _remember_every_code(document.data, out.invalid_codes)
+    for text, kind in unloadable:
+        if kind in _DECLARING:
+            out.invalid_codes |= codes_written(text)
     return out
+
+
+# The files other files refer to by code. When one of them is broken as a whole (it cannot be loaded,
+# or its top-level list is misnamed or not a list), the one error that says so stands for every item
+# in it: each reference to one of its codes would otherwise be a second error for the same mistake
+# (a missing "]" in sumber.yaml made 137 "undeclared source" errors in the shipped project).
+_DECLARING = frozenset(
+    {FileKind.SOURCES, FileKind.GRADES, FileKind.DICTIONARY, FileKind.FAMILIES, FileKind.DEVELOPMENT}
+)
+# A line giving a code, or a dictionary's field, in block style (``kode: X``, ``- kode: X``), with an
+# optional trailing comment.
+_WRITTEN_CODE = re.compile(
+    r"[\s-]*(?:kode|bidang)\s*:\s*(?P<code>'[^']*'|\"[^\"]*\"|[^\s#'\"](?:[^#]*[^\s#])?)\s*(?:#.*)?"
+)
+
+
+def _remember_every_code(node: Any, codes: set[str]) -> None:
+    """Remember every ``kode`` (and a dictionary's ``bidang``) text anywhere under ``node``."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            codes.update(current[key] for key in ("kode", "bidang") if isinstance(current.get(key), str))
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+
+
+def codes_written(text: str) -> set[str]:
+    """The codes a file that YAML cannot read still shows on its lines, read as plainly as they are
+    written (quotes taken off, nothing else interpreted): the lines before and after the one mistake."""
+    codes: set[str] = set()
+    for line in split_lines(text):
+        found = _WRITTEN_CODE.fullmatch(line)
+        if found is not None:
+            code = found["code"]
+            codes.add(code[1:-1] if code[0] in "'\"" else code)
+    return codes
 
 
 def _project(document: Document, invalid: frozenset[Pointer], out: Entities, shared: Shared) -> None:
@@ -150,6 +202,8 @@ def _dictionary(document: Document, invalid: frozenset[Pointer], out: Entities, 
     header = data.get("kamus")
     if not isinstance(header, dict) or _broken(invalid, ("kamus",)):
         _remember_codes(data.get("kompetensi"), out.invalid_codes)
+        if isinstance(header, dict) and isinstance(header.get("bidang"), str):
+            out.invalid_codes.add(header["bidang"])  # the field it was written for (KMP103)
         return
     dictionary = Dictionary(**read(header, DICTIONARY, shared), origin=Origin(document, ("kamus",)))
     out.dictionaries.append(dictionary)

@@ -45,7 +45,7 @@ def check(position: Position, context: Context) -> Iterator[Finding]:
         return
     corpus = context.corpus
     fields = context.once("technical-fields", _technical_fields)
-    if position.field not in fields:
+    if position.field not in fields and not corpus.declared(position.field):
         known = ", ".join(sorted(f for f in fields if f)) or "-"
         yield Finding(
             position.origin.at("bidang"),

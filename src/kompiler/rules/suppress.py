@@ -18,7 +18,7 @@ files without directives cost one substring search.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -111,14 +111,24 @@ def whole_file(parsed: Mapping[str, Parsed]) -> dict[str, frozenset[str]]:
     return {file: codes for file, codes in waived.items() if codes}
 
 
+def partly_checked(stage: Iterable[Diagnostic]) -> frozenset[str]:
+    """The files (as shown) that the per-file stage ``stage`` found an error in."""
+    return frozenset(d.location.file for d in stage if d.severity is Severity.ERROR)
+
+
 def apply_parsed(
-    diagnostics: Iterable[Diagnostic], parsed: Mapping[str, Parsed], settings: RuleSettings
+    diagnostics: Iterable[Diagnostic],
+    parsed: Mapping[str, Parsed],
+    settings: RuleSettings,
+    partly_checked: Collection[str] = frozenset(),
 ) -> Outcome:
     """Silence the rule diagnostics that a directive covers and report directives that do no work;
     ``parsed`` is :func:`directives_of` the documents (kept by a check that reuses unchanged files' parse).
 
     Under a configuration that cannot be used no rule ran, so a directive covering nothing says nothing
-    about its rule and is not reported.
+    about its rule and is not reported; nor in a file of ``partly_checked`` (shown names of files with
+    a syntax or schema error): the rules skipped what the schema rejected, so a directive there may
+    cover nothing only because of that error, which is the one thing to report.
     """
     diagnostics = list(diagnostics)
     rules_ran = not configuration_broken(diagnostics)
@@ -140,7 +150,12 @@ def apply_parsed(
         if directive.action is Action.END:
             continue
         for code in directive.codes:
-            if rules_ran and (id(directive), code) not in used and settings.enabled(code):
+            if (
+                rules_ran
+                and directive.location.file not in partly_checked
+                and (id(directive), code) not in used
+                and settings.enabled(code)
+            ):
                 outcome.problems.append(_unused(directive, code))
     outcome.problems = [_configured(d, settings) for d in outcome.problems if settings.enabled(d.code)]
     # In the order of the diagnostics, whichever order the rules found them in (an incremental check

@@ -1,0 +1,74 @@
+"""One mistake in a file that declares codes is one error: its references elsewhere stay quiet.
+
+A missing "]" in sumber.yaml, a misspelled top-level key in a dictionary or one broken competency used
+to be reported once where it was, and again as "not declared", "holds 7 competencies" or "the
+suppression suppresses nothing" wherever its codes were used (137 errors in the shipped project).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules.conftest import POSITION, TECHNICAL, Project, where
+
+
+def codes(project: Project) -> list[str]:
+    return sorted(d.code for d in project.diagnostics())
+
+
+@pytest.mark.parametrize(
+    "file", ["sumber.yaml", "jenjang.yaml", TECHNICAL, "kamus/manajerial.yaml", "rumpun/rumpun.yaml"]
+)
+def test_a_file_yaml_cannot_read_is_one_syntax_error(project: Project, file: str) -> None:
+    with open(project.path(file), "a", encoding="utf-8") as handle:
+        handle.write("catatan: [belum ditutup\n")
+    assert codes(project) == ["KMP002"]
+
+
+def test_a_code_the_broken_file_does_not_hold_is_still_reported(project: Project) -> None:
+    """Only the codes written in the broken file are taken as declared, quotes or not."""
+    project.edit("sumber.yaml", "  - kode: UU-20-2023", "  - kode: 'UU-20-2023'  # kutip")
+    with open(project.path("sumber.yaml"), "a", encoding="utf-8") as handle:
+        handle.write("catatan: [belum ditutup\n")
+    project.edit(POSITION, "  kode: PERMENPANRB-38-2017", "  kode: PERMENPANRB-38-2071")
+    found = [d for d in project.diagnostics() if d.code != "KMP002"]
+    assert [(d.code, where(d)) for d in found] == [
+        ("KMP112", (POSITION, *project.locate(POSITION, "PERMENPANRB-38-2071")))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("file", "key"),
+    [
+        ("sumber.yaml", "sumber"),
+        ("jenjang.yaml", "jenjang"),
+        (TECHNICAL, "kompetensi"),
+        ("rumpun/rumpun.yaml", "rumpun"),
+    ],
+)
+def test_a_misspelled_top_level_list_is_one_schema_error(project: Project, file: str, key: str) -> None:
+    project.edit(file, f"\n{key}:\n", f"\n{key}x:\n")
+    found = project.diagnostics()
+    assert [(d.code, where(d)) for d in found] == [("KMP011", (file, *project.locate(file, f"{key}x:")))]
+    assert found[0].message.en == f"Unknown key '{key}x' here. Did you mean '{key}'?"
+
+
+def test_a_broken_competency_is_not_also_a_wrong_count_or_an_unused_waiver(project: Project) -> None:
+    """manajerial.yaml's first competency holds a waiver of KMP104; the broken item is skipped by the
+    rules, so neither its count nor its waiver can be judged until its schema error is fixed."""
+    project.edit("kamus/manajerial.yaml", '    nama: "Integritas"', "    nama: [Integritas]")
+    found = project.diagnostics()
+    assert [(d.code, where(d)) for d in found] == [
+        ("KMP011", ("kamus/manajerial.yaml", *project.locate("kamus/manajerial.yaml", "[Integritas]")))
+    ]
+
+
+def test_a_dictionary_short_of_a_competency_is_still_counted(project: Project) -> None:
+    text = project.text("kamus/manajerial.yaml")
+    start = text.index("  - kode: M.08")
+    project.write("kamus/manajerial.yaml", text[:start])
+    project.edit(POSITION, "    - kode: M.08\n      level: 2\n", "")
+    found = project.diagnostics("KMP117")
+    assert [d.message.en for d in found] == [
+        "The managerial dictionary holds 7 competencies; PermenPANRB 38/2017 sets 8."
+    ]
