@@ -339,3 +339,20 @@ def test_a_merge_key_is_one_error_not_also_the_keys_it_would_have_brought() -> N
     broken = source.replace(f"{kode}\n", "<<: {kode: X}\n", 1)
     outcome = check_file("jabatan/x.yaml", FileKind.POSITION, broken.encode())
     assert [d.code for d in outcome.diagnostics] == ["KMP005"]
+
+
+@pytest.mark.parametrize(
+    "written", ["NTB.JF.AKPD\u202e.MUDA", "NTB.JF.AKPD\u2066.MUDA", '"NTB.JF.AKPD\\x01.MUDA"']
+)
+def test_a_forbidden_character_in_a_code_is_one_error_not_also_the_codes_pattern(written: str) -> None:
+    """A bidirectional control pasted into a code breaks the code's pattern too; "does not have the
+    expected format" at the same place would be a second error for the character KMP017 names."""
+    from kompiler.check.per_file import check_file
+    from kompiler.project import FileKind
+
+    source = (Path(__file__).parents[2] / "standards/jabatan/ntb-jf-akpd-muda.yaml").read_text()
+    broken = source.replace("kode: NTB.JF.AKPD.MUDA\n", f"kode: {written}\n", 1)
+    assert broken != source
+    outcome = check_file("jabatan/x.yaml", FileKind.POSITION, broken.encode())
+    assert [(d.code, d.location.line, d.location.column) for d in outcome.diagnostics] == [("KMP017", 3, 7)]
+    assert outcome.invalid  # still left out of the later stages
