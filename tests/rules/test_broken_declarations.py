@@ -72,3 +72,10 @@ def test_a_dictionary_short_of_a_competency_is_still_counted(project: Project) -
     assert [d.message.en for d in found] == [
         "The managerial dictionary holds 7 competencies; PermenPANRB 38/2017 sets 8."
     ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_a_file_saved_as_utf16_is_one_encoding_error(project: Project, encoding: str) -> None:
+    """Notepad's "Unicode" is UTF-16: refused, but its codes are still read from what it says."""
+    project.path("sumber.yaml").write_bytes(project.text("sumber.yaml").encode(encoding))
+    assert codes(project) == ["KMP001"]

@@ -35,9 +35,22 @@ def check_file(display: str, kind: FileKind, raw: bytes, schemas: SchemaSet | No
     loaded = load_bytes(display, raw)
     document = loaded.document
     if document is None:
-        return FileOutcome(None, loaded.diagnostics, frozenset(), raw.decode("utf-8", errors="replace"))
+        return FileOutcome(None, loaded.diagnostics, frozenset(), _as_text(raw))
     checked = check_loaded(document, kind, schemas)
     return FileOutcome(document, loaded.diagnostics + checked.diagnostics, checked.invalid)
+
+
+def _as_text(raw: bytes) -> str:
+    """The text of a file that could not be loaded, as well as it can be read: a file saved as UTF-16 or
+    UTF-32 (Notepad's "Unicode") is refused, but its lines are still quoted, and the codes it declares
+    still known (:func:`kompiler.model.assemble.codes_written`), in the words the drafter wrote."""
+    for marks, encoding in (
+        ((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "utf-32"),
+        ((b"\xff\xfe", b"\xfe\xff"), "utf-16"),
+    ):
+        if raw.startswith(marks):
+            return raw.decode(encoding, errors="replace")
+    return raw.decode("utf-8", errors="replace")
 
 
 def check_loaded(document: Document, kind: FileKind, schemas: SchemaSet | None = None) -> FileOutcome:
