@@ -7,7 +7,8 @@ and the site's picture): it needs nothing the page rendering makes, and makes li
 build needs. Forked right after the check, it runs beside the page workers, and its working memory
 (sparse products, the structural graph, the files as they are formatted) lives and dies in its own
 process instead of adding to the memory this process holds for the views and pages. A forked child
-inherits the corpus without copying or pickling it; only its result comes back.
+inherits the corpus without copying or pickling it; only its result comes back. The import, too, has
+a child make half of its files' texts (:mod:`kompiler.authoring.importer.texts`).
 
 Where fork is unavailable, or on a single core, the stage runs in this process when its result is first
 asked for, with the same result.

@@ -293,7 +293,7 @@ def _unreadable(document: Document) -> Diagnostic:
     return _unsafe(document, (), cause, Location(document.path, None))
 
 
-def _needs_quotes(value: str) -> bool:
+def needs_quotes(value: str) -> bool:
     """True when a plain scalar would not read back as this string in YAML 1.1 or 1.2."""
     return _RESOLVER.resolve(pyyaml.ScalarNode, value, (True, False)) != _STR_TAG or value != value.strip()
 
@@ -356,9 +356,7 @@ def _scalar(value: object, flow: bool = False) -> object:
         return value  # a block the drafter wrote as one (`|`, `>`) stays one
     if isinstance(value, str):
         text = str(value)
-        return (
-            DoubleQuotedScalarString(text) if _needs_quotes(text) or (flow and _flow_unsafe(text)) else text
-        )
+        return DoubleQuotedScalarString(text) if needs_quotes(text) or (flow and _flow_unsafe(text)) else text
     return value
 
 

@@ -24,7 +24,8 @@ the stages of this package:
    other (duplicate codes, also after normalisation; one element under two names; a requirement of an
    unknown position: KMP076, KMP077). Tables with problems stop here, as a file that breaks the schema
    stops before the rules.
-3. :mod:`.plan` makes the project's files; :mod:`.staging` writes them into a fresh folder beside the
+3. :mod:`.plan` makes the project's files (their texts on two processes, :mod:`.texts`, and simple
+   values without the dumper, :mod:`.plain`); :mod:`.staging` writes them into a fresh folder beside the
    target and compiles them with every rule, tracing each error back to the table cell its text came
    from (a duplicate title in one unit, a title that names another grade). Only a project without errors
    takes the target's place, so the target holds the whole project or nothing; a target that holds

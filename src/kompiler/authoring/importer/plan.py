@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -32,7 +32,9 @@ from kompiler.authoring.importer.cells import (
     text,
 )
 from kompiler.authoring.importer.options import ImportOptions
+from kompiler.authoring.importer.plain import plain_text
 from kompiler.authoring.importer.tables import DUPLICATE, REFERENCE, SHAPE, Table, problem
+from kompiler.authoring.importer.texts import Job, made
 from kompiler.diagnostics import Diagnostic, Location, Message, Related, Severity
 from kompiler.project import UNNUMBERED, FileKind
 
@@ -40,6 +42,11 @@ SHIPPED_FILES = ("sumber.yaml", "jenjang.yaml", "kamus/manajerial.yaml", "kamus/
 MAX_PER_DICTIONARY = 999
 MAX_DICTIONARIES = 26
 CITATION = {"kode": "PERMENPANRB-38-2017", "pasal": "Lampiran"}
+# What making a file costs (:class:`~.texts.Job`), in positions: a position's own code, name and summary
+# written by the dumper (the rest is spliced from text made once), and a little for every technical
+# requirement; a dictionary competency written without the dumper (:mod:`.plain`) a tenth of that.
+REQUIREMENTS_PER_POSITION = 250
+COMPETENCIES_PER_POSITION = 10
 
 
 def importance_weight(importance: float, cut: float, top: float) -> float:
@@ -97,6 +104,15 @@ class Written(NamedTuple):
 
 
 Files = dict[str, Written]
+
+
+class _Pending(NamedTuple):
+    """A file whose values are settled and whose text is still to be made."""
+
+    job: Job
+    data: Any
+
+
 _Technical = tuple[str, str, int, float, Parsed]  # competency code, field, level 1–5, kepentingan, its row
 
 
@@ -246,11 +262,13 @@ class Plan:
             known.name = name
 
     def project(self, grade: dict[str, Any]) -> tuple[Files, Origins]:
-        """Every file of the project by its relative path, and where in the tables each part came from."""
+        """Every file of the project by its relative path, and where in the tables each part came from.
+
+        The values of every file are settled here; their texts are made by :func:`~.texts.made`, on two
+        processes when there are two cores."""
         options = self.options
         valid_from = options.valid_from and date.fromisoformat(options.valid_from).isoformat()
         valid_from = valid_from or date.today().isoformat()
-        files: Files = {}
         origins: Origins = {}
         project = {
             "schema_version": 1,
@@ -264,9 +282,11 @@ class Plan:
                 "tentang": f"Standar kompetensi jabatan yang diimpor dari {self.positions_file}",
             },
         }
-        files["kompiler.yaml"] = Written(_file(project, FileKind.PROJECT, 0), project)
-        competency = self._dictionaries(files, origins)
-        family = self._families(files, origins)
+        pending: dict[str, _Pending] = {
+            "kompiler.yaml": _Pending(Job(partial(_file, project, FileKind.PROJECT, 0), 1), project)
+        }
+        competency = self._dictionaries(pending, origins)
+        family = self._families(pending, origins)
         required = self._required()
         # An importance every kept requirement shares (binary profiles: required or not) says nothing
         # about any of them, so ``kepentingan`` is written only when the table rates requirements apart.
@@ -283,15 +303,21 @@ class Plan:
             )
             relative = f"jabatan/{code.lower()}.yaml"
             position = self._position(row, grade, family[_group(row)], technical, valid_from)
-            text = _file(position, FileKind.POSITION, 1, shared=shared).replace(
-                f" {_TECHNICAL_PLACEHOLDER}\n", _technical_text(technical, rated=rated), 1
-            )
-            position["kompetensi"]["teknis"] = _technical_data(technical, rated=rated)
-            files[relative] = Written(text, position)
+            written = {
+                **position,
+                "kompetensi": {
+                    **position["kompetensi"],
+                    "teknis": _technical_data(technical, rated=rated),
+                },
+            }
+            make = partial(_position_text, position, technical, rated, shared)
+            cost = 1 + len(technical) / REQUIREMENTS_PER_POSITION
+            pending[relative] = _Pending(Job(make, cost), written)
             origins[relative] = _position_origins(row, technical)
-        return files, origins
+        texts = made({relative: file.job for relative, file in pending.items()})
+        return {relative: Written(texts[relative], file.data) for relative, file in pending.items()}, origins
 
-    def _dictionaries(self, files: Files, origins: Origins) -> dict[str, tuple[str, str]]:
+    def _dictionaries(self, pending: dict[str, _Pending], origins: Origins) -> dict[str, tuple[str, str]]:
         """The technical dictionaries (999 elements each, by element id); each element's code and field."""
         competency: dict[str, tuple[str, str]] = {}
         items: dict[str, list[dict[str, Any]]] = {}
@@ -325,16 +351,13 @@ class Plan:
                 "nama": f"Kamus Kompetensi Teknis (diimpor dari {self.requirements_file})",
                 "sumber": CITATION,
             }
-            dictionary = {"kamus": header, "kompetensi": listed}
-            text = _file(dictionary, FileKind.DICTIONARY, 1, PLACEHOLDER_WAIVER).replace(
-                f" {_LEVELS_PLACEHOLDER}\n", _levels_text()
-            )
-            for entry in listed:
-                entry["level"] = _levels()
-            files[f"kamus/teknis-{field_.replace('_', '-')}.yaml"] = Written(text, dictionary)
+            written = {"kamus": header, "kompetensi": [{**entry, "level": _levels()} for entry in listed]}
+            make = partial(_dictionary_text, {"kamus": header, "kompetensi": listed})
+            cost = 1 + len(listed) / COMPETENCIES_PER_POSITION
+            pending[f"kamus/teknis-{field_.replace('_', '-')}.yaml"] = _Pending(Job(make, cost), written)
         return competency
 
-    def _families(self, files: Files, origins: Origins) -> dict[str, str]:
+    def _families(self, pending: dict[str, _Pending], origins: Origins) -> dict[str, str]:
         """One family per group, each with a code of its own even when two groups' names give the same."""
         first_row: dict[str, Parsed] = {}
         for row in self.positions.values():
@@ -354,9 +377,8 @@ class Plan:
             origins.setdefault("rumpun/rumpun.yaml", []).append(
                 (("rumpun", index), first_row[group].at("group"))
             )
-        files["rumpun/rumpun.yaml"] = Written(
-            _file({"rumpun": families}, FileKind.FAMILIES, 1), {"rumpun": families}
-        )
+        make = partial(_file, {"rumpun": families}, FileKind.FAMILIES, 1)
+        pending["rumpun/rumpun.yaml"] = _Pending(Job(make, len(families)), {"rumpun": families})
         return codes
 
     def _position(
@@ -483,6 +505,8 @@ def _dictionary_field(number_: int) -> tuple[str, str]:
 PLACEHOLDER = "Belum disusun (data impor)."
 PLACEHOLDER_INDICATORS = 1
 _LEVELS_PLACEHOLDER = "impor-levels-placeholder"
+_COMPETENCIES_PLACEHOLDER = "impor-competencies-placeholder"
+_COMPETENCY_KEYS = ("kode", "nama", "definisi")
 PLACEHOLDER_WAIVER = (
     "# kompiler: abaikan-berkas KMP104 -- indikator hasil impor belum disusun (satu per level); hapus "
     "baris ini setelah indikator ditulis\n"
@@ -561,6 +585,66 @@ def _technical_text(technical: list[_Technical], *, rated: bool = True) -> str:
         item.format(kode=code, level=level, kepentingan=repr(float(weight)))
         for code, _, level, weight, _ in technical
     )
+
+
+def _position_text(
+    position: dict[str, Any], technical: list[_Technical], rated: bool, shared: _Shared
+) -> str:
+    """A position's file: its values written as ``shared`` keeps them, its technical requirements spliced
+    in where :data:`_TECHNICAL_PLACEHOLDER` stands."""
+    return _file(position, FileKind.POSITION, 1, shared=shared).replace(
+        f" {_TECHNICAL_PLACEHOLDER}\n", _technical_text(technical, rated=rated), 1
+    )
+
+
+def _dictionary_text(dictionary: dict[str, Any]) -> str:
+    """A technical dictionary's file: its header as fmt writes it, under the waiver that says its
+    indicators are placeholders, and its competencies spliced in, each by :func:`_competency_text`."""
+    competencies = "".join(_competency_text(entry) for entry in dictionary["kompetensi"])
+    header = {**dictionary, "kompetensi": _COMPETENCIES_PLACEHOLDER}
+    return _file(header, FileKind.DICTIONARY, 1, PLACEHOLDER_WAIVER).replace(
+        f" {_COMPETENCIES_PLACEHOLDER}\n", "\n" + competencies, 1
+    )
+
+
+def _competency_text(entry: dict[str, str]) -> str:
+    """A dictionary competency as it stands under ``kompetensi:``: its code, name and definition written
+    into :func:`_competency_layout` where they are simple values (:func:`.plain.plain_text`), else
+    the whole competency written by fmt's dumper."""
+    parts, places = _competency_layout()
+    values = [plain_text(entry[key], *places[index]) for index, key in enumerate(_COMPETENCY_KEYS)]
+    if None in values:
+        return _competency_dumped(entry)
+    return "".join(part + value for part, value in zip(parts, [*values, ""], strict=True))
+
+
+def _competency_dumped(entry: dict[str, str]) -> str:
+    return (
+        _yaml({"kompetensi": [entry]}, FileKind.DICTIONARY)
+        .split("kompetensi:\n", 1)[1]
+        .replace(f" {_LEVELS_PLACEHOLDER}\n", _levels_text())
+    )
+
+
+@lru_cache(maxsize=1)
+def _competency_layout() -> tuple[list[str], list[tuple[int, int]]]:
+    """A competency's text cut where its code, name and definition go (each with the space before it),
+    and for each the column of the colon before it and the indentation of its folded lines: read from
+    the canonical text of sample competencies, so the layout is fmt's."""
+    markers = [f"impor{key}x" for key in _COMPETENCY_KEYS]
+    text = _competency_dumped(
+        {**dict(zip(_COMPETENCY_KEYS, markers, strict=True)), "level": _LEVELS_PLACEHOLDER}
+    )
+    long = [" ".join([marker] * 30) for marker in markers]
+    folded = _competency_dumped(
+        {**dict(zip(_COMPETENCY_KEYS, long, strict=True)), "level": _LEVELS_PLACEHOLDER}
+    )
+    parts = re.split("|".join(f" {marker}" for marker in markers), text)
+    places = []
+    for marker, part in zip(markers, parts, strict=False):
+        continued = folded.split(f" {marker}", 1)[1].split("\n", 1)[1]
+        places.append((len(part.rsplit("\n", 1)[-1]), len(continued) - len(continued.lstrip(" "))))
+    return parts, places
 
 
 def _technical_data(technical: list[_Technical], *, rated: bool = True) -> list[dict[str, Any]]:
