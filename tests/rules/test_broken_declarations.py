@@ -79,3 +79,24 @@ def test_a_file_saved_as_utf16_is_one_encoding_error(project: Project, encoding:
     """Notepad's "Unicode" is UTF-16: refused, but its codes are still read from what it says."""
     project.path("sumber.yaml").write_bytes(project.text("sumber.yaml").encode(encoding))
     assert codes(project) == ["KMP001"]
+
+
+@pytest.mark.parametrize(
+    "file", ["sumber.yaml", "jenjang.yaml", TECHNICAL, "kamus/manajerial.yaml", "rumpun/rumpun.yaml"]
+)
+@pytest.mark.parametrize("text", ["", "# belum diisi\n", "- kosong\n", "{}\n"])
+def test_a_declaring_file_with_no_code_left_is_one_error(project: Project, file: str, text: str) -> None:
+    """An emptied jenjang.yaml made 87 errors: its own, and "not declared" at every grade used. With no
+    code left to read, what it declared is unknown, and only its own errors are told."""
+    project.write(file, text)
+    found = project.diagnostics()
+    assert found and {d.location.file for d in found} == {file}
+
+
+def test_a_declaring_file_with_no_code_left_quiets_only_its_own_kind(project: Project) -> None:
+    """jenjang.yaml emptied says nothing about families: a family the position misnames is reported."""
+    project.write("jenjang.yaml", "")
+    family = project.text(POSITION).split("\nrumpun: ", 1)[1].split("\n", 1)[0]
+    project.edit(POSITION, f"\nrumpun: {family}\n", "\nrumpun: TIDAK-ADA\n")
+    unknown = [where(d) for d in project.diagnostics() if d.code == "KMP020"]
+    assert unknown == [(POSITION, *project.locate(POSITION, "TIDAK-ADA"))]

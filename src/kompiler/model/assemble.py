@@ -79,6 +79,10 @@ class Entities:
     # The codes (and dictionary fields) written in declarations that broke the schema, or in files that
     # could not be read as a whole: references to them are not reported as unknown.
     invalid_codes: set[str] = field(default_factory=set)
+    # The kinds of declaring file one of which is broken as a whole with no code left to read in it
+    # (empty, only a comment, not a mapping, unreadable): what it declared is unknown, so no reference
+    # to a code of that kind is called undeclared while its one error stands.
+    unknown_kinds: set[FileKind] = field(default_factory=set)
 
 
 def _broken(invalid: frozenset[Pointer], pointer: Pointer) -> bool:
@@ -121,11 +125,19 @@ def build(
         if kind in _DECLARING and (
             any(len(bad) <= 1 for bad in invalid) or not isinstance(document.data, dict)
         ):
-            _remember_every_code(document.data, out.invalid_codes)
+            _remember(kind, _every_code(document.data), out)
     for text, kind in unloadable:
         if kind in _DECLARING:
-            out.invalid_codes |= codes_written(text)
+            _remember(kind, codes_written(text), out)
     return out
+
+
+def _remember(kind: FileKind, codes: set[str], out: Entities) -> None:
+    """Count the codes a declaring file broken as a whole still shows as declared; with none to show,
+    every code of its kind (:attr:`Entities.unknown_kinds`)."""
+    out.invalid_codes |= codes
+    if not codes:
+        out.unknown_kinds.add(kind)
 
 
 # The files other files refer to by code. When one of them is broken as a whole (it cannot be loaded,
@@ -142,8 +154,9 @@ _WRITTEN_CODE = re.compile(
 )
 
 
-def _remember_every_code(node: Any, codes: set[str]) -> None:
-    """Remember every ``kode`` (and a dictionary's ``bidang``) text anywhere under ``node``."""
+def _every_code(node: Any) -> set[str]:
+    """Every ``kode`` (and a dictionary's ``bidang``) text anywhere under ``node``."""
+    codes: set[str] = set()
     stack = [node]
     while stack:
         current = stack.pop()
@@ -152,6 +165,7 @@ def _remember_every_code(node: Any, codes: set[str]) -> None:
             stack.extend(current.values())
         elif isinstance(current, list):
             stack.extend(current)
+    return codes
 
 
 def codes_written(text: str) -> set[str]:

@@ -29,6 +29,7 @@ from kompiler.model.entities import (
     Source,
     TalentPolicy,
 )
+from kompiler.project import FileKind
 
 
 def _index(items: list[Any]) -> dict[str, Any]:
@@ -68,9 +69,10 @@ class Corpus:
     def competencies_of(self, type_: CompetencyType) -> list[Competency]:
         return [c for c in self.competencies.values() if c.type == type_]
 
-    def declared(self, code: str) -> bool:
-        """True when ``code`` was declared, even if its declaration broke the schema."""
-        return code in self.entities.invalid_codes
+    def declared(self, code: str, kind: FileKind) -> bool:
+        """True when ``code`` was declared in a file of ``kind``, even if its declaration broke the schema,
+        or may have been: a file of that kind is broken with no code left to read in it."""
+        return code in self.entities.invalid_codes or kind in self.entities.unknown_kinds
 
     def family_ancestors(self, code: str) -> list[str]:
         """The chain of parents of a family, nearest first, stopping at a cycle or an unknown parent."""

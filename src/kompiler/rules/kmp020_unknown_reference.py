@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from kompiler.diagnostics import Message, Severity
 from kompiler.model import Position
+from kompiler.project import FileKind
 from kompiler.rules.base import Context, Example, Finding, Rule, Scope
 from kompiler.rules.common import not_declared
 
@@ -13,18 +14,18 @@ from kompiler.rules.common import not_declared
 def check(position: Position, context: Context) -> Iterator[Finding]:
     corpus = context.corpus
     origin = position.origin
-    if position.grade not in corpus.grades and not corpus.declared(position.grade):
+    if position.grade not in corpus.grades and not corpus.declared(position.grade, FileKind.GRADES):
         yield Finding(
             origin.at("jenjang"),
             not_declared("Jenjang", "The grade", position.grade, "jenjang.yaml", corpus.grades),
         )
-    if position.family not in corpus.families and not corpus.declared(position.family):
+    if position.family not in corpus.families and not corpus.declared(position.family, FileKind.FAMILIES):
         yield Finding(
             origin.at("rumpun"),
             not_declared("Rumpun", "The job family", position.family, "rumpun/", corpus.families),
         )
     for requirement in position.requirements:
-        if requirement.code in corpus.competencies or corpus.declared(requirement.code):
+        if requirement.code in corpus.competencies or corpus.declared(requirement.code, FileKind.DICTIONARY):
             continue
         yield Finding(
             origin.at("kompetensi", requirement.type.value, requirement.index, "kode"),

@@ -6,13 +6,18 @@ from collections.abc import Iterator
 
 from kompiler.diagnostics import Message, Severity
 from kompiler.model import Corpus
+from kompiler.project import FileKind
 from kompiler.rules.base import Context, Example, Finding, Rule, Scope
 from kompiler.rules.common import closest_hint, not_declared
 
 
 def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
     for family in corpus.entities.families:
-        if family.parent and family.parent not in corpus.families and not corpus.declared(family.parent):
+        if (
+            family.parent
+            and family.parent not in corpus.families
+            and not corpus.declared(family.parent, FileKind.FAMILIES)
+        ):
             yield Finding(
                 family.origin.at("induk"),
                 not_declared("Rumpun induk", "The parent family", family.parent, "rumpun/", corpus.families),
@@ -27,7 +32,7 @@ def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
             )
     for decision in corpus.decisions:
         for code in sorted(decision.members):
-            if code not in corpus.positions and not corpus.declared(code):
+            if code not in corpus.positions and not corpus.declared(code, FileKind.POSITION):
                 hint_id, hint_en = closest_hint(code, corpus.positions)
                 yield Finding(
                     decision.origin.at("anggota"),

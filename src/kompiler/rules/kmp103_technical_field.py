@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from kompiler.diagnostics import Message, Severity
 from kompiler.model import Corpus, Position
 from kompiler.model.entities import CompetencyType
+from kompiler.project import FileKind
 from kompiler.rules.base import Context, Example, Finding, Rule, Scope
 
 
@@ -45,7 +46,7 @@ def check(position: Position, context: Context) -> Iterator[Finding]:
         return
     corpus = context.corpus
     fields = context.once("technical-fields", _technical_fields)
-    if position.field not in fields and not corpus.declared(position.field):
+    if position.field not in fields and not corpus.declared(position.field, FileKind.DICTIONARY):
         known = ", ".join(sorted(f for f in fields if f)) or "-"
         yield Finding(
             position.origin.at("bidang"),

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from kompiler.diagnostics import Message, Severity
 from kompiler.model import Corpus
+from kompiler.project import FileKind
 from kompiler.rules.base import Context, Example, Finding, Rule, Scope
 from kompiler.rules.common import citations, closest_hint
 
@@ -13,7 +14,7 @@ from kompiler.rules.common import citations, closest_hint
 def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
     for cited in citations(corpus):
         code = cited.citation.code
-        if code in corpus.sources or corpus.declared(code):
+        if code in corpus.sources or corpus.declared(code, FileKind.SOURCES):
             continue
         hint_id, hint_en = closest_hint(code, corpus.sources)
         yield Finding(

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from kompiler.diagnostics import Location, Message, Severity
 from kompiler.model import Corpus
+from kompiler.project import FileKind
 from kompiler.rules.base import Context, Example, Finding, Rule, Scope
 from kompiler.rules.common import not_declared
 
@@ -19,7 +20,7 @@ def _unknown(
 def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
     policy = corpus.development
     for activity in policy.catalogue.values():
-        if activity.form not in policy.forms and not corpus.declared(activity.form):
+        if activity.form not in policy.forms and not corpus.declared(activity.form, FileKind.DEVELOPMENT):
             yield _unknown(
                 activity.origin.at("bentuk"),
                 "Bentuk pembelajaran",
@@ -30,7 +31,7 @@ def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
             )
         for index, develops in enumerate(activity.develops):
             code = develops.competency
-            if code not in corpus.competencies and not corpus.declared(code):
+            if code not in corpus.competencies and not corpus.declared(code, FileKind.DICTIONARY):
                 yield _unknown(
                     activity.origin.at("mengembangkan", index, "kompetensi"),
                     "Kompetensi",
@@ -41,7 +42,7 @@ def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
                 )
     for equivalence in policy.equivalences:
         for key, code in (("jenjang", equivalence.grade), ("setara", equivalence.equivalent)):
-            if code not in corpus.grades and not corpus.declared(code):
+            if code not in corpus.grades and not corpus.declared(code, FileKind.GRADES):
                 yield _unknown(
                     equivalence.origin.at(key), "Jenjang", "The grade", code, "jenjang.yaml", corpus.grades
                 )
