@@ -94,6 +94,30 @@ def test_pattern_error_shows_an_example(minimal_project: Path) -> None:
     assert "Contoh:" in problem.message.id
 
 
+@pytest.mark.parametrize(
+    ("written", "named_id", "named_en"),
+    [
+        ("NTB.JF.AK\u200dPD.MUDA", "Karakter ke-10 adalah karakter tak terlihat (U+200D ZERO WIDTH JOINER)",
+         "Character 10 is an invisible character (U+200D ZERO WIDTH JOINER); delete it."),
+        ("NTB.JF.\u0410KPD.MUDA", "Karakter ke-8, \u0410, bukan huruf Latin (U+0410 CYRILLIC CAPITAL LETTER A)",
+         "Character 8, \u0410, is not a Latin letter (U+0410 CYRILLIC CAPITAL LETTER A); type it again."),
+    ],
+)  # fmt: skip
+def test_a_code_breaking_its_pattern_names_the_character_the_drafter_cannot_see(
+    minimal_project: Path, written: str, named_id: str, named_en: str
+) -> None:
+    """A code pasted from a document or a chat looks right as quoted: the message names what is wrong."""
+    edit(minimal_project, "kode: NTB.JF.AKPD.MUDA", f"kode: {written}")
+    problem = only(minimal_project)
+    assert named_id in problem.message.id
+    assert problem.message.en.endswith(named_en)
+
+
+def test_a_pattern_error_with_nothing_unseen_names_no_character(minimal_project: Path) -> None:
+    edit(minimal_project, "kode: NTB.JF.AKPD.MUDA", "kode: ntb jf")
+    assert "Karakter ke-" not in only(minimal_project).message.id
+
+
 def test_invalid_date_is_explained(minimal_project: Path) -> None:
     edit(minimal_project, 'berlaku_mulai: "2026-04-01"', 'berlaku_mulai: "2026-13-45"')
     problem = only(minimal_project)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -256,15 +257,44 @@ def _pattern_message(value: Any, owner: dict[str, Any], hint_id: str, hint_en: s
     example."""
     pattern = owner.get("pattern", "")
     said_id, said_en = owner.get("patternErrorMessage"), owner.get("x-patternErrorMessage-en")
+    unseen_id, unseen_en = _unseen_character(value)
     if said_id and said_en:
         return Message(
-            f"Nilai {_show(value)} tidak sesuai format yang diharapkan: {said_id}",
-            f"The value {_show(value)} does not have the expected format: {said_en}",
+            f"Nilai {_show(value)} tidak sesuai format yang diharapkan: {said_id}{unseen_id}",
+            f"The value {_show(value)} does not have the expected format: {said_en}{unseen_en}",
         )
     return Message(
-        f"Nilai {_show(value)} tidak sesuai format yang diharapkan (pola {pattern}).{hint_id}",
-        f"The value {_show(value)} does not have the expected format (pattern {pattern}).{hint_en}",
+        f"Nilai {_show(value)} tidak sesuai format yang diharapkan (pola {pattern}).{hint_id}{unseen_id}",
+        f"The value {_show(value)} does not have the expected format (pattern {pattern}).{hint_en}{unseen_en}",
     )
+
+
+# Unicode categories of characters that show nothing, or nothing of their own: format characters (zero
+# width joiners and spaces, soft hyphens), controls, combining marks and separators other than a space.
+_UNSEEN = frozenset({"Cf", "Cc", "Mn", "Me", "Zs", "Zl", "Zp"})
+
+
+def _unseen_character(value: Any) -> tuple[str, str]:
+    """A sentence naming the first character of ``value`` that the quoted value cannot show the drafter:
+    an invisible one, or a Cyrillic or Greek letter that looks like a Latin one (``А`` for ``A``), pasted
+    from a document or a chat; ``("", "")`` when there is none. Without it, "JPT-UTAMA" breaking the
+    pattern of codes reads as a false alarm."""
+    if not isinstance(value, str):
+        return "", ""
+    for place, char in enumerate(value, start=1):
+        name = unicodedata.name(char, "")
+        label = f"U+{ord(char):04X}{f' {name}' if name else ''}"
+        if unicodedata.category(char) in _UNSEEN and char != " ":
+            return (
+                f" Karakter ke-{place} adalah karakter tak terlihat ({label}); hapus karakter itu.",
+                f" Character {place} is an invisible character ({label}); delete it.",
+            )
+        if name.startswith(("CYRILLIC", "GREEK")):
+            return (
+                f" Karakter ke-{place}, {char}, bukan huruf Latin ({label}); ketik ulang huruf itu.",
+                f" Character {place}, {char}, is not a Latin letter ({label}); type it again.",
+            )
+    return "", ""
 
 
 def _message_for(name: str, kind: Any, value: Any, owner: dict[str, Any], error: Any) -> Message:
