@@ -155,6 +155,34 @@ def test_a_tab_used_as_separation_is_the_tab_error_at_the_tab(source: bytes, lin
     assert result.document is None
 
 
+BOM = "\ufeff".encode()
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "column"),
+    [
+        (b"jenjang:\n  - kode: A\n" + BOM + b"  - kode: B\n    nama: B\n", 3, 1),  # a pasted line
+        (b"a:\n  b: 1\n" + BOM + b"  c: 2\n", 3, 1),
+    ],
+)
+def test_a_byte_order_mark_that_breaks_the_structure_is_named_where_it_is(
+    source: bytes, line: int, column: int
+) -> None:
+    """An editor's or a paste's BOM at a line's start read as "inconsistent indentation" a line later,
+    where nothing is visibly wrong. libyaml stops at it (a syntax error); PyYAML's own parser reads it
+    into the next key, which holds a character no text may hold (KMP017): one error at the BOM either
+    way."""
+    found = load_bytes("f.yaml", source).diagnostics
+    assert [(d.location.line, d.location.column) for d in found] == [(line, column)]
+    assert found[0].code in {"KMP002", "KMP017"}
+    assert "U+FEFF" in found[0].message.id and "U+FEFF" in found[0].message.en
+
+
+def test_a_syntax_error_before_a_byte_order_mark_is_told_as_it_is() -> None:
+    found = load_bytes("f.yaml", b"a: [1\nb: 2\nc: '" + BOM + b"'\n").diagnostics
+    assert len(found) == 1 and "U+FEFF" not in found[0].message.en
+
+
 @pytest.mark.parametrize(
     "source",
     [

@@ -206,7 +206,14 @@ def load_bytes(path: str, raw: bytes) -> LoadResult:
     try:
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
-        return LoadResult(None, [_tab_diagnostic(path, text) or _syntax_diagnostic(path, text, error)])
+        return LoadResult(
+            None,
+            [
+                _tab_diagnostic(path, text)
+                or _byte_order_mark_diagnostic(path, text, error)
+                or _syntax_diagnostic(path, text, error)
+            ],
+        )
     except yaml.reader.ReaderError as error:
         # Located by the character itself: libyaml gives the position in bytes.
         found = text.find(chr(error.character)) if isinstance(error.character, int) else -1
@@ -510,6 +517,25 @@ def _tab_diagnostic(path: str, text: str) -> Diagnostic | None:
     if found < 0:
         return None
     return _error(CODE_SYNTAX, _TAB_PROBLEM, path, SourcePositions(text).span(found))
+
+
+_BYTE_ORDER_MARK_PROBLEM = Message(
+    "Di sini ada karakter tak terlihat U+FEFF (tanda urutan byte, biasanya terbawa saat menempel teks "
+    "dari berkas lain) yang merusak struktur YAML; hapus karakter itu.",
+    "There is an invisible character U+FEFF here (a byte order mark, usually carried along when text is "
+    "pasted from another file) that breaks the YAML structure; delete it.",
+)
+
+
+def _byte_order_mark_diagnostic(path: str, text: str, error: yaml.MarkedYAMLError) -> Diagnostic | None:
+    """The syntax error at a byte order mark inside the file, at or before where YAML stumbled, or
+    ``None``. One at the start of a pasted line reads to YAML as text there, so the error comes later
+    ("inconsistent indentation" on the next line) at a place where nothing is visibly wrong."""
+    found = text.find(_BYTE_ORDER_MARK)
+    stumbled = error.problem_mark.index if error.problem_mark is not None else len(text)
+    if found < 0 or found > stumbled:
+        return None
+    return _error(CODE_SYNTAX, _BYTE_ORDER_MARK_PROBLEM, path, SourcePositions(text).span(found))
 
 
 def _first_separating_tab(text: str) -> int:
