@@ -93,6 +93,16 @@ def test_a_declaring_file_with_no_code_left_is_one_error(project: Project, file:
     assert found and {d.location.file for d in found} == {file}
 
 
+def test_a_broken_declaring_file_showing_no_code_declares_none(project: Project) -> None:
+    """A file whose lines can be read declares what they show: a dictionary header alone declares no
+    competency, so a competency no other dictionary holds is still reported."""
+    project.write("kamus/baru.yaml", "kamus:\n  jenis: teknis\n  nama: [Kamus Baru\n")
+    project.edit(POSITION, "- kode: T.KEU.01", "- kode: T.KEU.99")
+    assert [where(d) for d in project.diagnostics("KMP020")] == [
+        (POSITION, *project.locate(POSITION, "T.KEU.99"))
+    ]
+
+
 def test_a_declaring_file_with_no_code_left_quiets_only_its_own_kind(project: Project) -> None:
     """jenjang.yaml emptied says nothing about families: a family the position misnames is reported."""
     project.write("jenjang.yaml", "")

@@ -79,9 +79,10 @@ class Entities:
     # The codes (and dictionary fields) written in declarations that broke the schema, or in files that
     # could not be read as a whole: references to them are not reported as unknown.
     invalid_codes: set[str] = field(default_factory=set)
-    # The kinds of declaring file one of which is broken as a whole with no code left to read in it
-    # (empty, only a comment, not a mapping, unreadable): what it declared is unknown, so no reference
-    # to a code of that kind is called undeclared while its one error stands.
+    # The kinds of declaring file one of which holds nothing to read (empty, only comments, not a
+    # mapping, an empty mapping): what it declared is unknown, so no reference to a code of that kind is
+    # called undeclared while its own error stands. A broken file that shows its lines declares what
+    # they show, and nothing else.
     unknown_kinds: set[FileKind] = field(default_factory=set)
 
 
@@ -125,19 +126,25 @@ def build(
         if kind in _DECLARING and (
             any(len(bad) <= 1 for bad in invalid) or not isinstance(document.data, dict)
         ):
-            _remember(kind, _every_code(document.data), out)
+            empty = not (isinstance(document.data, dict) and document.data)
+            _remember(kind, _every_code(document.data), empty, out)
     for text, kind in unloadable:
         if kind in _DECLARING:
-            _remember(kind, codes_written(text), out)
+            _remember(kind, codes_written(text), not _written(text), out)
     return out
 
 
-def _remember(kind: FileKind, codes: set[str], out: Entities) -> None:
-    """Count the codes a declaring file broken as a whole still shows as declared; with none to show,
-    every code of its kind (:attr:`Entities.unknown_kinds`)."""
+def _remember(kind: FileKind, codes: set[str], empty: bool, out: Entities) -> None:
+    """Count the codes a declaring file broken as a whole still shows as declared; when it holds
+    nothing to read (``empty``), every code of its kind (:attr:`Entities.unknown_kinds`)."""
     out.invalid_codes |= codes
-    if not codes:
+    if empty and not codes:
         out.unknown_kinds.add(kind)
+
+
+def _written(text: str) -> bool:
+    """Whether ``text`` holds anything but blank lines and comments."""
+    return any(line.strip() and not line.lstrip().startswith("#") for line in split_lines(text))
 
 
 # The files other files refer to by code. When one of them is broken as a whole (it cannot be loaded,

@@ -71,7 +71,7 @@ class Corpus:
 
     def declared(self, code: str, kind: FileKind) -> bool:
         """True when ``code`` was declared in a file of ``kind``, even if its declaration broke the schema,
-        or may have been: a file of that kind is broken with no code left to read in it."""
+        or may have been: a file of that kind holds nothing to read (:attr:`Entities.unknown_kinds`)."""
         return code in self.entities.invalid_codes or kind in self.entities.unknown_kinds
 
     def family_ancestors(self, code: str) -> list[str]:
