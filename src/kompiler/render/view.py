@@ -184,7 +184,7 @@ def _regulation(project: dict[str, Any], locale: str) -> RegulationInfo:
         year=str(document.get("tahun", "")),
         about=str(document.get("tentang", "")),
         place=str(signer.get("tempat", "")),
-        date=long_date(signer.get("tanggal"), locale),
+        date=long_date(signer.get("tanggal"), locale) or "…",  # to be written in once signed
         office=str(signer.get("jabatan", "")),
         signer=str(signer.get("nama", "")),
     )
