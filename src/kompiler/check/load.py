@@ -257,6 +257,19 @@ def too_many(path: str, omitted: int | None, span: Span | None) -> Diagnostic:
     )
 
 
+def wide_encoding(raw: bytes) -> str | None:
+    """``UTF-32`` or ``UTF-16`` when ``raw`` starts with that encoding's byte order mark (Notepad's
+    "Unicode"), else ``None``. UTF-32's marks are tried first: the little-endian one begins with
+    UTF-16's."""
+    for marks, encoding in (
+        ((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "UTF-32"),
+        ((b"\xff\xfe", b"\xfe\xff"), "UTF-16"),
+    ):
+        if raw.startswith(marks):
+            return encoding
+    return None
+
+
 def _decode(path: str, raw: bytes) -> tuple[str | None, Diagnostic | None]:
     if len(raw) > MAX_FILE_BYTES:
         message = Message(
@@ -264,17 +277,13 @@ def _decode(path: str, raw: bytes) -> tuple[str | None, Diagnostic | None]:
             f"The file is too large ({len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes).",
         )
         return None, _error(CODE_ENCODING, message, path, None)
-    # UTF-32's byte order marks first: the little-endian one begins with UTF-16's.
-    for marks, encoding in (
-        ((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "UTF-32"),
-        ((b"\xff\xfe", b"\xfe\xff"), "UTF-16"),
-    ):
-        if raw.startswith(marks):
-            message = Message(
-                f"Berkas disimpan dalam {encoding}; simpan ulang sebagai UTF-8.",
-                f"The file is saved as {encoding}; save it again as UTF-8.",
-            )
-            return None, _error(CODE_ENCODING, message, path, Span(1, 1, 1, 2))
+    encoding = wide_encoding(raw)
+    if encoding is not None:
+        message = Message(
+            f"Berkas disimpan dalam {encoding}; simpan ulang sebagai UTF-8.",
+            f"The file is saved as {encoding}; save it again as UTF-8.",
+        )
+        return None, _error(CODE_ENCODING, message, path, Span(1, 1, 1, 2))
     try:
         # A second byte order mark (a file saved twice by a careless tool) goes too: libyaml skips one
         # without counting it and the pure-Python reader counts it, so offsets would differ by loader.

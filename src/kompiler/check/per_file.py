@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kompiler.check.load import Document, Pointer, load_bytes
+from kompiler.check.load import Document, Pointer, load_bytes, wide_encoding
 from kompiler.check.schema import SchemaSet, shipped_schemas
 from kompiler.diagnostics import Diagnostic
 from kompiler.project import FileKind
@@ -44,13 +44,7 @@ def _as_text(raw: bytes) -> str:
     """The text of a file that could not be loaded, as well as it can be read: a file saved as UTF-16 or
     UTF-32 (Notepad's "Unicode") is refused, but its lines are still quoted, and the codes it declares
     still known (:func:`kompiler.model.assemble.codes_written`), in the words the drafter wrote."""
-    for marks, encoding in (
-        ((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "utf-32"),
-        ((b"\xff\xfe", b"\xfe\xff"), "utf-16"),
-    ):
-        if raw.startswith(marks):
-            return raw.decode(encoding, errors="replace")
-    return raw.decode("utf-8", errors="replace")
+    return raw.decode(wide_encoding(raw) or "utf-8", errors="replace")
 
 
 def check_loaded(document: Document, kind: FileKind, schemas: SchemaSet | None = None) -> FileOutcome:
