@@ -8,7 +8,8 @@ or committed by accident. The folder (``-o``, by default ``asesmen/hasil/`` insi
   accompanied by the note :data:`~kompiler.build.output.PRIVATE_NOTE`), or is one: the next build publishes or replaces it;
 - inside a Git working tree and not git-ignored there, or holding files Git tracks (``git check-ignore``,
   ``git ls-files``): the next ``git add`` would commit people's data; when ``git`` cannot be run inside
-  a working tree, kompiler cannot tell, and refuses too;
+  a working tree, or refuses to read its repository (another account owns it), kompiler cannot tell, and
+  refuses too;
 - any folder :class:`~kompiler.build.output.OutputWriter` refuses: the project's folder or one above it,
   a folder the build reads, a Git repository, a folder holding files kompiler did not write.
 
@@ -33,7 +34,7 @@ from typing import BinaryIO, TextIO
 
 from kompiler.build.output import MARKER, PRIVATE_NOTE, OutputRefused, OutputWriter, shown_path
 from kompiler.diagnostics import Message
-from kompiler.diff.git import git_asked
+from kompiler.diff.git import git_asked, ownership_refusal
 from kompiler.project import git_top
 
 DEFAULT_FOLDER = PurePosixPath("asesmen/hasil")
@@ -97,7 +98,9 @@ def _check_git(target: Path) -> None:
             raise _unverifiable(target)
         return
     if top.returncode != 0:
-        return  # not inside a working tree (or inside .git itself, which rev-parse reports likewise)
+        if git_top(existing) is None or _inside_git_folder(existing):
+            return  # not inside a working tree (inside .git itself the output check refuses it)
+        raise _unanswered(target, top.stderr)
     root = Path(os.path.realpath(os.fsdecode(top.stdout.strip())))
     relative = target.relative_to(root).as_posix() if target != root else "."
     ignored = git_asked(root, "check-ignore", "-q", "--no-index", "--", relative + "/", literal=False)
@@ -131,6 +134,28 @@ def _check_git(target: Path) -> None:
                 "repository.",
             )
         )
+
+
+def _inside_git_folder(folder: Path) -> bool:
+    """Whether ``folder`` is inside a repository's Git folder, where git knows no working tree."""
+    answer = git_asked(folder, "rev-parse", "--is-inside-git-dir")
+    return answer is not None and answer.returncode == 0 and answer.stdout.strip() == b"true"
+
+
+def _unanswered(target: Path, error: bytes) -> PrivateRefused:
+    """``target`` lies below a ``.git`` that git refuses to read (another account owns the repository, or
+    the ``.git`` leads nowhere): git cannot say whether the folder is ignored, so it is refused, saying
+    what git said and, for ownership, what to do."""
+    detail = " ".join(error.decode(errors="replace").split())
+    because = ownership_refusal(detail) or Message(f"git gagal: {detail}", f"git failed: {detail}")
+    return PrivateRefused(
+        Message(
+            f"Folder pribadi {shown_path(target)} ada di dalam repositori Git, tetapi git tidak dapat "
+            f"memastikan folder itu diabaikan (.gitignore); data pribadi tidak ditulis. {because.id}",
+            f"The private folder {shown_path(target)} is inside a Git repository, but git cannot make "
+            f"sure the folder is ignored (.gitignore); no personal data is written. {because.en}",
+        )
+    )
 
 
 def _unverifiable(target: Path) -> PrivateRefused:

@@ -17,7 +17,9 @@ before git sees them.
 from __future__ import annotations
 
 import os
+import re
 import selectors
+import shlex
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -97,6 +99,29 @@ def git_asked(
         )
     except (OSError, subprocess.SubprocessError):
         return None
+
+
+_DUBIOUS_OWNERSHIP = re.compile(r"detected dubious ownership in repository at '([^']*)'")
+
+
+def ownership_refusal(detail: str) -> Message | None:
+    """git's refusal of a repository another account owns (its ``safe.directory`` guard), from git's
+    error ``detail``, said in both languages with what to do; ``None`` for any other error. kompiler never
+    marks a repository safe itself: that guard keeps another account's hooks and filters from running as
+    this one, and in a CI container running as root over the runner's checkout it is the usual refusal."""
+    found = _DUBIOUS_OWNERSHIP.search(detail)
+    if found is None:
+        return None
+    where = found.group(1)
+    command = f"git config --global --add safe.directory {shlex.quote(where)}"
+    return Message(
+        f"git menolak repositori {where} karena pemiliknya pengguna lain (pengaman safe.directory git). "
+        f"Bila repositori itu tepercaya, tandai dengan {command}, lalu jalankan kompiler lagi; kompiler "
+        "tidak pernah melewati pengaman ini sendiri.",
+        f"git refuses the repository {where} because another user owns it (git's safe.directory guard). "
+        f"If you trust it, mark it with {command} and run kompiler again; kompiler never bypasses this "
+        "guard itself.",
+    )
 
 
 class GitError(Exception):
