@@ -478,11 +478,15 @@ def _no_commits(revision: str) -> GitError:
 
 
 def _not_fetched(detail: str) -> Message:
+    """A revision's blobs a partial clone left on its remote. ``git fetch --refetch`` alone fetches again
+    with the clone's own filter (``remote.<name>.partialclonefilter``) and still leaves them out, so the
+    advice drops the filter for that one fetch."""
     return Message(
         "Objek revisi ini tidak ada di klon ini (klon parsial, --filter); kompiler diff tidak pernah "
-        f"mengambilnya dari remote. Ambil dahulu, misalnya git fetch --refetch. ({detail})",
+        f"mengambilnya dari remote. Ambil dahulu, misalnya git fetch --refetch --no-filter. ({detail})",
         "The objects of this revision are not in this clone (a partial clone, --filter); kompiler diff "
-        f"never fetches them from a remote. Fetch them first, for example git fetch --refetch. ({detail})",
+        f"never fetches them from a remote. Fetch them first, for example git fetch --refetch --no-filter. "
+        f"({detail})",
     )
 
 
@@ -513,7 +517,7 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
             if process.poll() is None:
                 process.kill()
     if process.returncode != 0:
-        detail = err.decode(errors="replace").strip()
+        detail = " ".join(err.decode(errors="replace").split())
         if "promisor remote" in detail:
             raise GitError(_not_fetched(detail))
         raise GitError(Message(f"git gagal: {detail}", f"git failed: {detail}"))

@@ -1,0 +1,36 @@
+"""``kompiler diff`` under the git conditions CI jobs and reviewers meet: a partial clone, a repository
+another account owns, no git on PATH, a bare repository. Each is refused with exit code 2 and a message
+that says, in Indonesian or English, what to do; the advice given is followed and must work."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from tests.hostile.test_diff_hostile import POSITION, commit, git, make_repository
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return make_repository(tmp_path / "repo")
+
+
+def test_the_partial_clone_advice_fetches_what_the_diff_reads(repo: Path, kompiler, tmp_path: Path) -> None:
+    """``git fetch --refetch`` alone fetches again with the clone's own filter (``blob:none``), so the
+    blobs stay missing; the command the message names must make the same diff work."""
+    (repo / POSITION).write_text((repo / POSITION).read_text().replace("level: 3", "level: 4"))
+    commit(repo, "naik")
+    git(repo, "config", "uploadpack.allowFilter", "true")
+    clone = tmp_path / "partial"
+    git(tmp_path, "clone", "-q", "--filter=blob:none", f"file://{repo}", str(clone))
+    refused = kompiler(["diff", "HEAD~1", "HEAD"], clone)
+    assert refused.exit_code == 2, refused.stderr
+    advice = re.search(r"for example (git fetch[^.(]*?)\s*[.(]", refused.stderr)
+    assert advice is not None, refused.stderr
+    git(clone, *shlex.split(advice.group(1))[1:])
+    result = kompiler(["diff", "HEAD~1", "HEAD"], clone)
+    assert result.exit_code == 0, (advice.group(1), result.stderr)
+    assert "level" in result.stdout
