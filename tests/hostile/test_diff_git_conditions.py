@@ -4,8 +4,10 @@ that says, in Indonesian or English, what to do; the advice given is followed an
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -34,3 +36,20 @@ def test_the_partial_clone_advice_fetches_what_the_diff_reads(repo: Path, kompil
     result = kompiler(["diff", "HEAD~1", "HEAD"], clone)
     assert result.exit_code == 0, (advice.group(1), result.stderr)
     assert "level" in result.stdout
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to give the repository away"
+)
+def test_a_repository_another_account_owns_names_safe_directory(repo: Path, kompiler) -> None:
+    """A CI container running as root over the runner's checkout: git refuses the repository; the
+    drafter reads why in their language, with the command to trust it, not git's English."""
+    subprocess.run(["chown", "-R", "65534", str(repo)], check=True)
+    result = kompiler(["diff", "HEAD", "HEAD", "--locale", "id"], repo)
+    assert result.exit_code == 2, result.stderr
+    assert "pemiliknya pengguna lain" in result.stderr
+    assert f"git config --global --add safe.directory {repo}" in result.stderr
+    assert "\\n" not in result.stderr and "Traceback" not in result.stderr
+    english = kompiler(["diff", "HEAD", "HEAD", "--locale", "en"], repo)
+    assert english.exit_code == 2
+    assert "another user owns it" in english.stderr and "pengguna" not in english.stderr

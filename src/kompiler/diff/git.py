@@ -520,6 +520,9 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
         detail = " ".join(err.decode(errors="replace").split())
         if "promisor remote" in detail:
             raise GitError(_not_fetched(detail))
+        refusal = ownership_refusal(detail)
+        if refusal is not None:
+            raise GitError(refusal)
         raise GitError(Message(f"git gagal: {detail}", f"git failed: {detail}"))
     return out
 
