@@ -8,6 +8,7 @@ import os
 import re
 import shlex
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,17 @@ def test_a_repository_another_account_owns_names_safe_directory(repo: Path, komp
     english = kompiler(["diff", "HEAD", "HEAD", "--locale", "en"], repo)
     assert english.exit_code == 2
     assert "another user owns it" in english.stderr and "pengguna" not in english.stderr
+
+
+def test_without_git_on_path_it_says_to_install_git(repo: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "kompiler", "diff", "--locale", "id"],
+        cwd=repo,
+        env={**os.environ, "PATH": "/nonexistent"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Pasang git" in done.stderr and "PATH" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr

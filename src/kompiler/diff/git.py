@@ -505,6 +505,15 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
             stderr=subprocess.PIPE,
             env=env,
         )
+    except FileNotFoundError as error:
+        raise GitError(
+            Message(
+                "git tidak ditemukan: tidak ada program git di folder-folder PATH. Pasang git (misalnya "
+                "apt-get install git), atau tambahkan folder git ke PATH, lalu jalankan lagi.",
+                "git was not found: no folder on PATH holds a git program. Install git (apt-get install git, "
+                "say), or add git's folder to PATH, then run again.",
+            )
+        ) from error
     except OSError as error:
         cause = error.strerror or str(error)
         raise GitError(
