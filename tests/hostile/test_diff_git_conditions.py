@@ -68,3 +68,14 @@ def test_without_git_on_path_it_says_to_install_git(repo: Path) -> None:
     assert done.returncode == 2, done.stderr
     assert "Pasang git" in done.stderr and "PATH" in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_bare_repository_says_a_diff_needs_a_clone(repo: Path, kompiler, tmp_path: Path) -> None:
+    """A bare repository (a server's copy, a mirror) has no work tree to find the project in."""
+    bare = tmp_path / "bare.git"
+    git(tmp_path, "clone", "-q", "--bare", str(repo), str(bare))
+    for folder in (bare, repo / ".git"):
+        result = kompiler(["diff", "HEAD", "HEAD", "--locale", "id"], folder)
+        assert result.exit_code == 2, result.stderr
+        assert "pohon kerja" in result.stderr and "git clone" in result.stderr, result.stderr
+        assert "git gagal" not in result.stderr

@@ -144,6 +144,8 @@ class Repository:
         try:
             out = _git(folder, "rev-parse", "--show-toplevel")
         except GitError as error:
+            if "must be run in a work tree" in error.message.en:
+                raise _no_work_tree(folder) from error
             if "not a git repository" not in error.message.en:
                 raise
             raise GitError(
@@ -460,6 +462,21 @@ def _no_merge_base(left: str, right: str, *, shallow: bool) -> GitError:
             f"tidak ada titik percabangan untuk dibandingkan.{hint.id}",
             f"{both!r}: the revisions {left!r} and {right!r} have no common ancestor (merge base), so there "
             f"is no branching point to compare from.{hint.en}",
+        )
+    )
+
+
+def _no_work_tree(folder: Path) -> GitError:
+    """``folder`` is a bare repository or inside a ``.git`` folder: git knows no work tree there, and the
+    project (its ``kompiler.yaml``, the path to compare) is found in one."""
+    return GitError(
+        Message(
+            f"{folder} adalah repositori git tanpa pohon kerja (repositori bare, atau folder .git); "
+            "kompiler diff mencari proyek di pohon kerja. Jalankan dari folder hasil git clone repositori "
+            "ini (atau dari folder teratas repositorinya, di luar .git).",
+            f"{folder} is a git repository without a work tree (a bare repository, or a .git folder); "
+            "kompiler diff finds the project in a work tree. Run it in a folder made with git clone of "
+            "this repository (or in its top folder, outside .git).",
         )
     )
 
