@@ -132,3 +132,14 @@ def test_several_merge_bases_take_the_first_with_a_warning(project: GitProject, 
     assert BRANCH_CHANGE in result.stdout
     assert f"peringatan: main...fitur: ada 2 merge base; yang dipakai {short}." in result.stderr
     assert f"warning: main...fitur: 2 merge bases; using {short}." in result.stderr
+
+
+def test_a_mistyped_second_revision_is_named_as_unknown(diverged: GitProject, run_cli) -> None:
+    """``kompiler diff main featur``: a last argument that is neither a revision nor a path in the work
+    tree (which a path compared with the work tree must be) is named as the unknown revision, as a lone
+    one is and as git does, not read as a folder the revision lacks."""
+    for arguments in (["main", "tidak-ada"], ["main", "main..tidak-ada"]):
+        result = run_cli(["diff", *arguments], diverged.top)
+        assert result.exit_code == 2, arguments
+        assert "Revisi git 'tidak-ada' tidak dikenal." in result.stderr, (arguments, result.stderr)
+        assert "tidak memuat berkas standar" not in result.stderr

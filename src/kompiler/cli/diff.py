@@ -156,7 +156,9 @@ def _parse(
     path = _default_path()
     if items and (len(items) == 3 or not _is_revision(repository, items[-1])):
         path = Path(items.pop())
-        if not items and not os.path.lexists(path):
+        # Without REV_B the work tree is compared, where PATH must be: one that is not there either is a
+        # mistyped revision (``kompiler diff main featur``), named as such, as git does.
+        if len(arguments) < 3 and not os.path.lexists(path):
             _refuse_unknown(repository, str(path))
     revisions: list[str | None] = []
     for item in items:
@@ -174,7 +176,7 @@ def _parse(
 
 
 def _refuse_unknown(repository: Repository, text: str) -> None:
-    """Refuse a lone argument that is neither a path nor a revision with the :class:`GitError` saying
+    """Refuse a last argument that is neither a path nor a revision with the :class:`GitError` saying
     why it names no revision (of a range, which side): asking each side for its commit raises it."""
     sides = _range(text)[0] if ".." in text else [text]
     for side in sides:
