@@ -7,12 +7,14 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.hostile.conftest import FIXTURES
 from tests.hostile.test_diff_hostile import POSITION, commit, git, make_repository
 
 
@@ -79,3 +81,20 @@ def test_a_bare_repository_says_a_diff_needs_a_clone(repo: Path, kompiler, tmp_p
         assert result.exit_code == 2, result.stderr
         assert "pohon kerja" in result.stderr and "git clone" in result.stderr, result.stderr
         assert "git gagal" not in result.stderr
+
+
+def test_a_base_without_the_standards_says_what_to_check(tmp_path: Path, kompiler) -> None:
+    """The pull request that adds the standards to a repository: its base has none. The reviewer reads
+    why there is no comparison, and the command that shows what the revision holds."""
+    top = tmp_path / "repo"
+    top.mkdir()
+    git(top, "init", "-q", "-b", "main")
+    (top / "README.md").write_text("Standar\n")
+    commit(top, "awal")
+    shutil.copytree(FIXTURES / "minimal", top / "standards")
+    commit(top, "standar")
+    result = kompiler(["diff", "HEAD~1", "HEAD", "--locale", "id"], top)
+    assert result.exit_code == 2, result.stderr
+    assert "Revisi HEAD~1 tidak memuat berkas standar di standards" in result.stderr
+    assert "git ls-tree --name-only 'HEAD~1' -- standards" in result.stderr
+    assert "bandingkan dari revisi yang sudah memuatnya" in result.stderr

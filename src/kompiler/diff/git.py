@@ -244,12 +244,7 @@ class Repository:
         listing = _git(self.top, "ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", folder or ".")
         entries = [entry for entry in _entries(listing, folder) if entry.kind is not None]
         if not entries:
-            raise GitError(
-                Message(
-                    f"Revisi {revision} tidak memuat berkas standar di {folder or '.'}.",
-                    f"Revision {revision} has no standards files in {folder or '.'}.",
-                )
-            )
+            raise _no_standards(revision, folder or ".")
         size = ProjectSize()
         for entry in entries:
             size.add(_shown(revision, folder, entry.relative), entry.size if entry.refusal is None else 0)
@@ -462,6 +457,23 @@ def _no_merge_base(left: str, right: str, *, shallow: bool) -> GitError:
             f"tidak ada titik percabangan untuk dibandingkan.{hint.id}",
             f"{both!r}: the revisions {left!r} and {right!r} have no common ancestor (merge base), so there "
             f"is no branching point to compare from.{hint.en}",
+        )
+    )
+
+
+def _no_standards(revision: str, folder: str) -> GitError:
+    """``revision`` holds no standards at ``folder``: a mistyped path, or a branch that adds the standards
+    (its base has none, and comparing from nothing would show a whole corpus as added), which the reader
+    tells apart with the listing command named."""
+    listing = f"git ls-tree --name-only {shlex.quote(revision)} -- {shlex.quote(folder)}"
+    return GitError(
+        Message(
+            f"Revisi {revision} tidak memuat berkas standar di {folder}. Periksa PATH dan revisinya ({listing} "
+            "menampilkan isinya); bila standar itu baru ditambahkan sesudah revisi ini, tidak ada yang dapat "
+            "dibandingkan: bandingkan dari revisi yang sudah memuatnya.",
+            f"Revision {revision} has no standards files in {folder}. Check PATH and the revision ({listing} "
+            "shows what it holds); if the standards were added after this revision, there is nothing to "
+            "compare: compare from a revision that holds them.",
         )
     )
 
