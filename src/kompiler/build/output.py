@@ -280,7 +280,7 @@ def check_target(target: Path, sources: Sequence[Path] = ()) -> dict[str, Entry]
     public output, a private folder of people's results: each refuses the other's place) is its writer's
     :meth:`OutputWriter._refuse_place`. Reads only: nothing is written before this has passed.
     """
-    _refuse_git_folder(target)
+    refuse_git_folder(target)
     for source in sources:
         root = Path(os.path.realpath(source))
         if _inside(root, target):
@@ -373,7 +373,7 @@ def _linked_default(link: Path, target: Path) -> Message:
     )
 
 
-def _refuse_git_folder(target: Path) -> None:
+def refuse_git_folder(target: Path) -> None:
     """Refuse ``target`` when it is, or lies inside, a repository's Git folder (one named ``.git``, or a
     bare repository's: ``HEAD`` beside ``objects/``): output written there would be mistaken by git for its
     own data, or damage it, and no one would see it in the working tree."""

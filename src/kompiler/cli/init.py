@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 import click
 
 from kompiler.authoring.scaffold import NotEmpty, scaffold
+from kompiler.build.output import OutputRefused
 from kompiler.cli.common import locale_option, resolve_locale
 from kompiler.cli.output import terminable
 from kompiler.cli.usage import PathType
@@ -44,6 +45,9 @@ def command(directory: Path, locale: str | None) -> None:
             ).text(locale),
             err=True,
         )
+        sys.exit(EXIT_USAGE)
+    except OutputRefused as refused:
+        click.echo(f"kompiler init: {refused.message.text(locale)}", err=True)
         sys.exit(EXIT_USAGE)
     except OSError as error:
         if before is not None:

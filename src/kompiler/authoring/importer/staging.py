@@ -22,10 +22,9 @@ from typing import Any
 from kompiler.authoring.importer.options import ImportRefused, ImportUsageError, usage
 from kompiler.authoring.importer.plan import SHIPPED_FILES, Files, Origins
 from kompiler.authoring.importer.tables import shown
-from kompiler.build.output import OutputRefused, check_outside_outputs
-from kompiler.build.output import check_target as check_output_target
+from kompiler.authoring.place import refuse_place
+from kompiler.build.output import OutputRefused
 from kompiler.diagnostics import Diagnostic, Location, Message, Related, Severity, Span
-from kompiler.project import IGNORED_DIRS, PROJECT_FILE
 from kompiler.resources import data_dir
 
 
@@ -59,41 +58,12 @@ def check_target(target: Path) -> None:
 
 
 def check_place(target: Path) -> None:
-    """Refuse a target where the imported project would break what kompiler already keeps there, as
-    ``build -o`` refuses those places: inside a build's output folder or a private folder (the next
-    build or ``kompiler people`` replaces it), or inside a standards project, which ``kompiler check``
-    reads whole, so the imported project's files would be read as that project's (a hundred errors).
-    Reads only."""
-    real = Path(os.path.realpath(target))
+    """Refuse a target where the imported project would break what kompiler already keeps there
+    (:func:`kompiler.authoring.place.refuse_place`), as a usage error. Reads only."""
     try:
-        check_outside_outputs(real)
-        for project in _projects_around(real):
-            check_output_target(real, (project,))
-            _refuse_nested(real, project)
+        refuse_place(target)
     except OutputRefused as refused:
         raise ImportUsageError(refused.message) from None
-
-
-def _projects_around(target: Path) -> list[Path]:
-    """The standards projects (folders holding ``kompiler.yaml``) above ``target``."""
-    return [folder for folder in target.parents if os.path.lexists(folder / PROJECT_FILE)]
-
-
-def _refuse_nested(target: Path, project: Path) -> None:
-    """Refuse ``target`` inside ``project`` unless discovery skips it (it or a folder on the way there
-    is one such as ``output/``, or has a name that starts with a dot)."""
-    if any(part in IGNORED_DIRS or part.startswith(".") for part in target.relative_to(project).parts):
-        return
-    raise OutputRefused(
-        Message(
-            f"{shown(str(target))} ada di dalam proyek standar {shown(str(project))}; kompiler check "
-            "membaca setiap folder proyek, jadi proyek hasil impor akan terbaca sebagai bagian standarnya. "
-            "Pilih folder di luar proyek itu.",
-            f"{shown(str(target))} lies inside the standards project {shown(str(project))}; kompiler check "
-            "reads every folder of a project, so the imported project would be read as part of its "
-            "standards. Choose a folder outside that project.",
-        )
-    )
 
 
 def _unreadable(target: Path, error: OSError) -> ImportUsageError:

@@ -36,6 +36,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from kompiler import __version__
 from kompiler.authoring.fmt import format_text
+from kompiler.authoring.place import refuse_place
 from kompiler.project import STANDARDS_FOLDER, kind_of
 from kompiler.reading import read_limited
 from kompiler.resources import data_dir
@@ -206,9 +207,11 @@ class Scaffolded:
 
 
 def scaffold(target: Path) -> Scaffolded:
-    """Create the repository in ``target`` (absent, empty, or a fresh clone: see the module) and say
-    what was created, kept and appended to."""
+    """Create the repository in ``target`` (absent, empty, or a fresh clone: see the module, and never
+    where :func:`~kompiler.authoring.place.refuse_place` refuses a new project) and say what was
+    created, kept and appended to."""
     present = _present(target)
+    refuse_place(target)
     target.mkdir(parents=True, exist_ok=True)
     written: list[str] = []
     kept: list[str] = []
