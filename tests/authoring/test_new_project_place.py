@@ -4,6 +4,7 @@ folder or a private folder of people's results."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -80,3 +81,28 @@ def test_a_new_project_is_written_beside_a_project_or_where_check_does_not_read(
         result = run_cli(_command(command, target, tmp_path), tmp_path)
         assert result.exit_code == 0, result.output
     assert compile_path(minimal_project).ok
+
+
+@pytest.mark.parametrize("odd", ["fifo", "dangling link"])
+def test_init_says_a_target_that_is_not_a_folder_is_not_one(tmp_path: Path, run_cli, odd: str) -> None:
+    """A named pipe or a link to nothing was refused as "already holds files (fifo)"."""
+    target = tmp_path / "baru"
+    if odd == "fifo":
+        os.mkfifo(target)
+    else:
+        target.symlink_to(tmp_path / "tidak-ada")
+    result = run_cli(["init", str(target), "--locale", "en"], tmp_path)
+    assert result.exit_code == 2, result.output
+    assert f"kompiler init: {target} exists but is not a folder" in result.output
+    assert "already holds files" not in result.output
+
+
+def test_init_writes_a_newline_in_the_folder_name_as_an_escape(tmp_path: Path, run_cli) -> None:
+    """A folder name holding a newline printed raw, so a name could forge a line of kompiler's own."""
+    target = tmp_path / "baru\nkompiler: semua berkas aman"
+    result = run_cli(["init", str(target), "--locale", "en"], tmp_path)
+    assert result.exit_code == 0, result.output
+    assert not any(line.startswith("kompiler: semua") for line in result.output.splitlines())
+    again = run_cli(["init", str(target), "--locale", "en"], tmp_path)
+    assert again.exit_code == 2
+    assert len(again.output.strip().splitlines()) == 1, again.output

@@ -12,8 +12,8 @@ from pathlib import Path, PurePosixPath
 
 import click
 
-from kompiler.authoring.scaffold import NotEmpty, scaffold
-from kompiler.build.output import OutputRefused
+from kompiler.authoring.scaffold import NotAFolder, NotEmpty, scaffold
+from kompiler.build.output import OutputRefused, shown_path
 from kompiler.cli.common import locale_option, resolve_locale
 from kompiler.cli.output import terminable
 from kompiler.cli.usage import PathType
@@ -30,18 +30,30 @@ def command(directory: Path, locale: str | None) -> None:
     from kompiler.project import git_top
 
     locale = resolve_locale(locale)
+    shown = shown_path(directory)  # a newline in the name must not break or forge a line of a message
     before = _state(directory)
     try:
         with terminable():
             done = scaffold(directory)
     except NotEmpty as refused:
-        shown = ", ".join(refused.names[:5]) + (", …" if len(refused.names) > 5 else "")
+        names = ", ".join(map(shown_path, refused.names[:5])) + (", …" if len(refused.names) > 5 else "")
         click.echo(
             Message(
-                f"kompiler init: {directory} sudah berisi berkas ({shown}); pilih folder kosong, folder "
+                f"kompiler init: {shown} sudah berisi berkas ({names}); pilih folder kosong, folder "
                 "baru, atau clone repositori git yang baru dibuat.",
-                f"kompiler init: {directory} already holds files ({shown}); choose an empty or new "
+                f"kompiler init: {shown} already holds files ({names}); choose an empty or new "
                 "folder, or the clone of a newly created git repository.",
+            ).text(locale),
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
+    except NotAFolder:
+        click.echo(
+            Message(
+                f"kompiler init: {shown} ada tetapi bukan folder (misalnya pipa bernama atau tautan ke "
+                "tempat yang tidak ada); pilih folder kosong atau folder baru.",
+                f"kompiler init: {shown} exists but is not a folder (a named pipe or a link to nothing, for "
+                "one); choose an empty or new folder.",
             ).text(locale),
             err=True,
         )
@@ -53,11 +65,11 @@ def command(directory: Path, locale: str | None) -> None:
         if before is not None:
             _undo(directory, before)
         cause = error.strerror or str(error)
-        where = os.fsdecode(error.filename) if error.filename is not None else str(directory)
+        where = shown_path(os.fsdecode(error.filename)) if error.filename is not None else shown
         click.echo(
             Message(
-                f"kompiler init: {directory} tidak dapat ditulis ({where}: {cause}); tidak ada yang disimpan.",
-                f"kompiler init: {directory} cannot be written ({where}: {cause}); nothing was kept.",
+                f"kompiler init: {shown} tidak dapat ditulis ({where}: {cause}); tidak ada yang disimpan.",
+                f"kompiler init: {shown} cannot be written ({where}: {cause}); nothing was kept.",
             ).text(locale),
             err=True,
         )
@@ -104,8 +116,8 @@ def _next_steps(directory: Path, count: int, *, has_git: bool, hooks: bool = Tru
     if _is_here(directory):
         place, steps = Message("folder ini", "this folder"), f"{git}kompiler check"
     else:
-        place = Message(str(directory), str(directory))
-        steps = f"cd {shlex.quote(str(directory))} && {git}kompiler check"
+        place = Message(shown_path(directory), shown_path(directory))
+        steps = f"cd {shlex.quote(shown_path(directory))} && {git}kompiler check"
     done = Message(
         f"{count} berkas dibuat di {place.id}. Langkah berikutnya: {steps}",
         f"{count} files created in {place.en}. Next: {steps}",
@@ -150,20 +162,21 @@ def _nested_warning(directory: Path, top: Path) -> Message:
     GitHub and GitLab read theirs only at the repository's top folder, and pre-commit runs its hooks
     from there, where ``standards/`` is not and no path matches ``^standards/``; a drafter would
     believe checked what never is."""
-    inside = directory.resolve().relative_to(top).as_posix()
-    here = shlex.quote(str(directory))
+    inside = shown_path(directory.resolve().relative_to(top).as_posix())
+    here = shlex.quote(shown_path(directory))
+    folder, repository = shown_path(directory), shown_path(top)
     return Message(
-        f"peringatan: {directory} berada di dalam repositori git {top}. GitHub Actions dan GitLab CI hanya "
+        f"peringatan: {folder} berada di dalam repositori git {repository}. GitHub Actions dan GitLab CI hanya "
         "membaca .github/workflows/ dan .gitlab-ci.yml di folder teratas repositori, dan pre-commit "
         "menjalankan hook dari folder itu, tempat standards/ tidak ada; jadi CI dan hook di "
-        f"{directory} tidak pernah memeriksa apa pun. Jadikan {directory} repositori sendiri (cd {here} && "
-        f"git init), atau pindahkan .github/, .gitlab-ci.yml dan .pre-commit-config.yaml ke {top} dan "
+        f"{folder} tidak pernah memeriksa apa pun. Jadikan {folder} repositori sendiri (cd {here} && "
+        f"git init), atau pindahkan .github/, .gitlab-ci.yml dan .pre-commit-config.yaml ke {repository} dan "
         f"ganti jalur standards di dalamnya dengan {inside}/standards.",
-        f"warning: {directory} is inside the git repository {top}. GitHub Actions and GitLab CI read "
+        f"warning: {folder} is inside the git repository {repository}. GitHub Actions and GitLab CI read "
         ".github/workflows/ and .gitlab-ci.yml only at the repository's top folder, and pre-commit runs "
-        f"its hooks from that folder, where there is no standards/; so the CI and hooks in {directory} "
-        f"never check anything. Make {directory} a repository of its own (cd {here} && git init), or move "
-        f".github/, .gitlab-ci.yml and .pre-commit-config.yaml to {top} and change the standards path in "
+        f"its hooks from that folder, where there is no standards/; so the CI and hooks in {folder} "
+        f"never check anything. Make {folder} a repository of its own (cd {here} && git init), or move "
+        f".github/, .gitlab-ci.yml and .pre-commit-config.yaml to {repository} and change the standards path in "
         f"them to {inside}/standards.",
     )
 

@@ -81,13 +81,18 @@ class NotEmpty(Exception):
         self.names = names
 
 
+class NotAFolder(Exception):
+    """The target is there but is not a folder (a named pipe, a link to nothing): "it holds files"
+    would send the drafter looking for files in it."""
+
+
 def _present(target: Path) -> dict[str, os.stat_result]:
-    """The entries of ``target`` (an absent folder has none); :class:`NotEmpty` when it is not a folder
-    or holds anything but ``.git`` and the files of :data:`HOSTED`."""
+    """The entries of ``target`` (an absent folder has none); :class:`NotAFolder` when it is not a folder,
+    :class:`NotEmpty` when it holds anything but ``.git`` and the files of :data:`HOSTED`."""
     if not os.path.lexists(target):
         return {}
     if not target.is_dir():
-        raise NotEmpty(str(target), [target.name])
+        raise NotAFolder(str(target))
     with os.scandir(target) as entries:
         present = {entry.name: entry.stat(follow_symlinks=False) for entry in entries}
     other = sorted(
