@@ -222,6 +222,28 @@ def test_proposal_explains_itself(planted_project: Path) -> None:
     assert proposal["usulan"] == {"nama": "Analis Anggaran Ahli Muda", "rumpun": "RJ-KEU", "komunitas": 0}
 
 
+def test_suggested_name_keeps_the_word_order_of_the_names(tmp_path: Path) -> None:
+    """Shared words come in the order the member names use them, and the role that opens the name holding
+    them leads: one of the members' own names here, not "Pengadministrasi Kepegawaian Data" (the order in
+    which the words are first seen across the names)."""
+    tasks = ["Mengolah data kepegawaian", "Memutakhirkan data pegawai"]
+    profile = {"T.KEU.07": 2, "T.KEU.06": 2}
+    project = write_project(
+        tmp_path / "names",
+        [
+            *PLANTED,
+            position("NTB.P.01", "Pengadministrasi Kepegawaian", "PELAKSANA", profile, tasks),
+            position("NTB.P.02", "Pengelola Data Kepegawaian", "PELAKSANA", profile, tasks),
+            position("NTB.P.03", "Pengolah Data Kepegawaian", "PELAKSANA", profile, tasks),
+        ],
+    )
+    names = {
+        tuple(m["kode"] for m in p["anggota"]): p["usulan"]["nama"]
+        for p in result_dict(run_merge(_corpus(project)))["usulan"]
+    }
+    assert names[("NTB.P.01", "NTB.P.02", "NTB.P.03")] == "Pengelola Data Kepegawaian"
+
+
 def test_rejected_merge_is_not_proposed_again_and_accepted_is_marked(planted_project: Path) -> None:
     decisions = {
         "keputusan": [

@@ -153,14 +153,15 @@ def _common_tasks(members: tuple[Position, ...]) -> tuple[list[str], list[str]]:
 def suggest_name(members: tuple[Position, ...], grade_pattern: str | None) -> str:
     """A name from the words most member names share, led by a role word, ending with the grade name.
 
-    Words used by at least half of the names (and by two or more) are kept in the order they first
-    appear; when none of them opens a name, the most common opening word (the role, such as
-    "Pengelola" or "Analis") is put in front. The grade's naming pattern stays at the end.
+    Words used by at least half of the names (and by two or more) are kept in the order the names use
+    them; when none of them opens a name, the most common opening word (the role, such as "Pengelola" or
+    "Analis") is put in front. The grade's naming pattern stays at the end.
     """
     grade_words = {w.lower() for w in (grade_pattern or "").split()}
     names = [[w for w in p.name.split() if w.lower() not in grade_words] for p in members]
     spelled, chosen = _shared_words(names, needed=max(2, (len(members) + 1) // 2))
-    name = " ".join(spelled[w] for w in _led_by_role(chosen, names)) or members[0].name
+    ordered = _in_name_order(chosen, names)
+    name = " ".join(spelled[w] for w in _led_by_role(ordered, names)) or members[0].name
     if grade_pattern and grade_pattern.lower() not in name.lower():
         name = f"{name} {grade_pattern}"
     return name
@@ -179,14 +180,38 @@ def _shared_words(names: list[list[str]], needed: int) -> tuple[dict[str, str], 
     return spelled, [w for w in spelled if counts[w] >= needed and w not in STOPWORDS]
 
 
+def _in_name_order(chosen: list[str], names: list[list[str]]) -> list[str]:
+    """``chosen`` in the order the names use them: by each word's mean place in the names holding it
+    (0 at the start of a name, towards 1 at its end), first seen first on a tie.
+
+    The order words are first seen in across names is not the order of any one name: "Pengadministrasi
+    Kepegawaian" seen before "Pengolah Data Kepegawaian" would give "Kepegawaian Data".
+    """
+    places: dict[str, list[float]] = {w: [] for w in chosen}
+    for name in names:
+        lowered = [w.lower() for w in name]
+        for word in places:
+            if word in lowered:
+                places[word].append(lowered.index(word) / len(lowered))
+    return sorted(chosen, key=lambda w: sum(places[w]) / len(places[w]))
+
+
 def _led_by_role(chosen: list[str], names: list[list[str]]) -> list[str]:
-    """``chosen`` opened by the most common opening word (the earliest on a tie), unless one of the
-    openings already leads it."""
+    """``chosen`` opened by the most common opening word, unless one of the openings already leads it.
+
+    Among equally common openings, the one whose name holds most of ``chosen`` wins (then the earliest):
+    the suggestion is then a member's own name when one member's name is exactly the shared words.
+    """
     openers = Counter(name[0].lower() for name in names if name)
     if not openers or (chosen and chosen[0] in openers):
         return chosen
+    shared: dict[str, int] = {}
+    for name in names:
+        if name:
+            held = len(set(chosen) & {w.lower() for w in name})
+            shared[name[0].lower()] = max(shared.get(name[0].lower(), 0), held)
     first_words = [n[0].lower() for n in names if n]
-    opener = min(openers, key=lambda w: (-openers[w], first_words.index(w)))
+    opener = min(openers, key=lambda w: (-openers[w], -shared[w], first_words.index(w)))
     return [opener, *(w for w in chosen if w != opener)]
 
 
