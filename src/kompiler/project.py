@@ -104,10 +104,12 @@ def kind_of(relative: str) -> FileKind | None:
     return None
 
 
-def find_root(start: Path) -> Path:
+def find_root(start: Path, *, resolve: bool = True) -> Path:
     """The project that ``start`` (a folder or a file) belongs to: the nearest folder at or above it
     that holds ``kompiler.yaml``, reached only through the project's own folders; without one, the
-    highest folder so reached (``P`` for ``P/jabatan/x.yaml``).
+    highest folder so reached (``P`` for ``P/jabatan/x.yaml``). Without ``resolve`` the folders are
+    those of ``start`` as written (absolute), its links unresolved: what a path names in a git
+    revision, where a link of the work tree may not be one.
 
     ``P/jabatan/unit/x.yaml`` belongs to ``P`` (however deep ``unit`` goes), but ``~/unduhan/x.yaml`` never belongs to ``~`` because
     of a ``~/kompiler.yaml``, nor ``/tmp/draft`` to ``/tmp`` because someone left one there: taking such
@@ -115,7 +117,8 @@ def find_root(start: Path) -> Path:
     ``kompiler.yaml`` counts, even a folder: reading it then reports what is wrong, instead of a folder
     further up being taken for the project.
     """
-    start = start.resolve()
+    if resolve:
+        start = start.resolve()
     folder = start if start.is_dir() else start.parent
     highest = folder
     for candidate in _root_candidates(folder):

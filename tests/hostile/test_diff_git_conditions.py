@@ -98,3 +98,32 @@ def test_a_base_without_the_standards_says_what_to_check(tmp_path: Path, kompile
     assert "Revisi HEAD~1 tidak memuat berkas standar di standards" in result.stderr
     assert "git ls-tree --name-only 'HEAD~1' -- standards" in result.stderr
     assert "bandingkan dari revisi yang sudah memuatnya" in result.stderr
+
+
+def test_revisions_are_read_at_the_path_not_where_a_work_tree_link_leads(repo: Path, kompiler) -> None:
+    """A drafter who linked ``standards`` to ``real/`` in their own work tree: the revisions hold the
+    standards at ``standards``, where the diff must read them, not at ``real/``."""
+    (repo / POSITION).write_text((repo / POSITION).read_text().replace("level: 3", "level: 4"))
+    commit(repo, "naik")
+    (repo / "standards").rename(repo / "real")
+    (repo / "standards").symlink_to("real")
+    result = kompiler(["diff", "HEAD~1", "HEAD"], repo)
+    assert result.exit_code == 0, result.stderr
+    assert "level raised from 3 to 4" in result.stdout
+    assert result.stderr == ""
+
+
+def test_a_committed_link_at_the_standards_is_reported_never_followed(repo: Path, kompiler) -> None:
+    """A pull request that turns ``standards`` into a link: the reviewer reads that the revision holds a
+    link there (KMP024, at the path), which the diff does not follow, not that the standards are missing
+    from the folder the work tree's link leads to."""
+    git(repo, "mv", "standards", "real")
+    (repo / "standards").symlink_to("real")
+    commit(repo, "tautan")
+    result = kompiler(["diff", "HEAD~1", "HEAD"], repo)
+    assert result.exit_code == 0, result.stderr
+    assert "HEAD:standards: KMP024: In this revision this is a symbolic link, not a folder" in result.stderr
+    assert "HEAD~1 has" not in result.stderr and "real" not in result.stderr
+    assert "removed" in result.stdout
+    indonesian = kompiler(["diff", "HEAD~1", "HEAD", "--locale", "id"], repo)
+    assert "HEAD:standards: KMP024: Di revisi ini, ini tautan simbolik, bukan folder" in indonesian.stderr

@@ -30,6 +30,7 @@ from kompiler.diagnostics import Message
 from kompiler.project import (
     CODE_FILE_NAME,
     IGNORED_DIRS,
+    PROJECT_FILE,
     UNDECODABLE_NAME,
     FileKind,
     ProjectSize,
@@ -214,27 +215,43 @@ class Repository:
             return False
 
     def relative(self, path: Path) -> str:
-        """``path`` as a ``/``-separated path inside the repository ('' for the top folder)."""
-        resolved = path.resolve() if path.exists() else Path(os.path.abspath(path))
-        try:
-            inside = resolved.relative_to(self.top)
-        except ValueError as error:
-            raise GitError(
-                Message(
-                    f"{path} berada di luar repositori git {self.top}.",
-                    f"{path} is outside the git repository {self.top}.",
-                )
-            ) from error
-        return "" if inside == Path(".") else inside.as_posix()
+        """``path`` as a ``/``-separated path inside the repository ('' for the top folder), as written:
+        a revision is read at the path the user named, never where a link of the work tree leads
+        (``standards`` linked to ``real/`` here may be a folder, or a link itself, in the revision). Only
+        the folders down to the repository's top are resolved (a work tree reached through a linked
+        folder); a path that reaches the repository only through a link is taken where it leads."""
+        absolute = Path(os.path.abspath(path))
+        inside = next(
+            (
+                absolute.parts[len(folder.parts) :]
+                for folder in (*reversed(absolute.parents), absolute)
+                if Path(os.path.realpath(folder)) == self.top
+            ),
+            None,
+        )
+        if inside is None:
+            try:
+                inside = Path(os.path.realpath(absolute)).relative_to(self.top).parts
+            except ValueError as error:
+                raise GitError(
+                    Message(
+                        f"{path} berada di luar repositori git {self.top}.",
+                        f"{path} is outside the git repository {self.top}.",
+                    )
+                ) from error
+        return PurePosixPath(*inside).as_posix() if inside else ""
 
     def project_folder(self, path: Path) -> str:
         """The project folder for ``path`` inside the repository: the folder holding ``kompiler.yaml``
-        when the work tree has one at or above ``path``, otherwise ``path`` itself."""
-        if path.exists():
-            root = find_root(path)
-            if (root / "kompiler.yaml").is_file() and root.resolve().is_relative_to(self.top):
-                return self.relative(root)
-        return self.relative(path)
+        when the work tree has one at or above ``path`` (found without resolving links, as
+        :meth:`relative` takes the path), otherwise ``path`` itself."""
+        inside = self.relative(path)
+        written = self.top.joinpath(*PurePosixPath(inside).parts)
+        if written.exists():
+            root = find_root(written, resolve=False)
+            if (root / PROJECT_FILE).is_file() and root.is_relative_to(self.top):
+                return "" if root == self.top else root.relative_to(self.top).as_posix()
+        return inside
 
     def read_standards(self, revision: str, folder: str) -> list[SourceFile]:
         """Every standards file under ``folder`` at ``revision``, read from git objects; raises
@@ -244,7 +261,7 @@ class Repository:
         listing = _git(self.top, "ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", folder or ".")
         entries = [entry for entry in _entries(listing, folder) if entry.kind is not None]
         if not entries:
-            raise _no_standards(revision, folder or ".")
+            return [self._stand_in(revision, commit, folder)]
         size = ProjectSize()
         for entry in entries:
             size.add(_shown(revision, folder, entry.relative), entry.size if entry.refusal is None else 0)
@@ -258,6 +275,24 @@ class Repository:
             files.append(SourceFile(entry.relative, display, entry.kind, reader))
         files.sort(key=lambda f: f.relative)
         return files
+
+    def _stand_in(self, revision: str, commit: str, folder: str) -> SourceFile:
+        """What stands at ``folder`` in a revision without standards files there: a symbolic link or a
+        submodule at it or at a folder above it (a pull request that turns ``standards`` into a link),
+        reported as one (KMP024) at its path, never followed; :class:`GitError` when there is none."""
+        parts = PurePosixPath(folder).parts
+        places = ["/".join(parts[: index + 1]) for index in range(len(parts))]
+        listing = _git(self.top, "ls-tree", "-z", "--full-tree", commit, "--", *places) if places else b""
+        for record in listing.split(b"\0"):
+            meta, _, name = record.partition(b"\t")
+            if not meta:
+                continue
+            mode, object_type, _ = meta.decode("ascii").split()
+            if object_type == "commit" or mode == _SYMLINK_MODE:
+                shown = f"{revision}:{name.decode('utf-8', errors='surrogateescape')}"
+                refusal = _not_a_file(object_type, _A_FOLDER)
+                return SourceFile(PROJECT_FILE, shown, FileKind.PROJECT, _Refusal(refusal))
+        raise _no_standards(revision, folder or ".")
 
     def _blobs(self, shas: list[str]) -> dict[str, bytes]:
         """The contents of many blobs from one ``git cat-file --batch`` process."""
@@ -362,7 +397,12 @@ def _misshapen(name: str, *, folder_expected: bool) -> Refused:
     return Refused(CODE_UNREADABLE, message)
 
 
-def _not_a_file(object_type: str) -> Refused:
+_A_FILE = Message("berkas", "a file")
+_A_FOLDER = Message("folder", "a folder")
+
+
+def _not_a_file(object_type: str, expected: Message = _A_FILE) -> Refused:
+    """A link or submodule where the project has ``expected`` (a file, or its folder): never followed."""
     what = (
         Message("submodul git", "a git submodule")
         if object_type == "commit"
@@ -371,10 +411,10 @@ def _not_a_file(object_type: str) -> Refused:
     return Refused(
         CODE_NOT_A_FILE,
         Message(
-            f"Di revisi ini, ini {what.id}, bukan berkas; perbandingan hanya membaca berkas yang tersimpan di "
-            "revisi, tanpa mengikuti tautan atau masuk ke submodul.",
-            f"In this revision this is {what.en}, not a file; a diff reads only files stored in the revision, "
-            "never following a link or entering a submodule.",
+            f"Di revisi ini, ini {what.id}, bukan {expected.id}; perbandingan hanya membaca berkas yang tersimpan "
+            "di revisi, tanpa mengikuti tautan atau masuk ke submodul.",
+            f"In this revision this is {what.en}, not {expected.en}; a diff reads only files stored in the "
+            "revision, never following a link or entering a submodule.",
         ),
     )
 
