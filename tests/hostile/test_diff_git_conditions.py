@@ -127,3 +127,47 @@ def test_a_committed_link_at_the_standards_is_reported_never_followed(repo: Path
     assert "removed" in result.stdout
     indonesian = kompiler(["diff", "HEAD~1", "HEAD", "--locale", "id"], repo)
     assert "HEAD:standards: KMP024: Di revisi ini, ini tautan simbolik, bukan folder" in indonesian.stderr
+
+
+# What hooks, scripts and git aliases leave set for their own repository: each points git at another
+# object store, history or shallow boundary than the repository the diff runs in.
+LEFTOVER_VARIABLES = {
+    "GIT_OBJECT_DIRECTORY": "{other}/.git/objects",
+    "GIT_COMMON_DIR": "{other}/.git",
+    "GIT_SHALLOW_FILE": "{other}/.git/shallow",
+    "GIT_GRAFT_FILE": "{other}/.git/info/grafts",
+}
+
+
+@pytest.mark.parametrize("name", sorted(LEFTOVER_VARIABLES))
+def test_git_variables_left_for_another_repository_are_not_passed_on(
+    name: str, repo: Path, kompiler, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A variable naming part of another repository (a hook's own) must not make the diff read that
+    one's objects or history: the diff compares the repository it runs in."""
+    (repo / POSITION).write_text((repo / POSITION).read_text().replace("level: 3", "level: 4"))
+    commit(repo, "naik")
+    other = make_repository(tmp_path / "lain")
+    (other / ".git" / "shallow").write_text(git(repo, "rev-parse", "HEAD"))
+    (other / ".git" / "info" / "grafts").write_text(git(repo, "rev-parse", "HEAD"))
+    monkeypatch.setenv(name, LEFTOVER_VARIABLES[name].format(other=other))
+    result = kompiler(["diff", "HEAD~1", "HEAD"], repo)
+    assert result.exit_code == 0, result.stderr
+    assert "level raised from 3 to 4" in result.stdout
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to give the repository away"
+)
+def test_safe_directory_passed_in_the_environment_still_reaches_git(
+    repo: Path, kompiler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CI marks the runner's checkout safe through GIT_CONFIG_COUNT/KEY/VALUE: that configuration is
+    kept while the repository's location variables are dropped."""
+    subprocess.run(["chown", "-R", "65534", str(repo)], check=True)
+    monkeypatch.setenv("GIT_CONFIG_COUNT", "1")
+    monkeypatch.setenv("GIT_CONFIG_KEY_0", "safe.directory")
+    monkeypatch.setenv("GIT_CONFIG_VALUE_0", str(repo))
+    monkeypatch.setenv("GIT_OBJECT_DIRECTORY", "/nonexistent")
+    result = kompiler(["diff", "HEAD", "HEAD"], repo)
+    assert result.exit_code == 0, result.stderr

@@ -185,3 +185,25 @@ def test_a_git_dir_left_in_the_environment_does_not_hide_the_repository(
     with pytest.raises(PrivateRefused) as refused:
         PrivateWriter(default_folder(minimal_project), sources=[minimal_project])
     assert "tidak diabaikan Git" in refused.value.message.id
+
+
+@pytest.mark.skipif(GIT is None, reason="git is not installed")
+def test_an_index_file_left_in_the_environment_does_not_hide_tracked_files(
+    minimal_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A GIT_INDEX_FILE from a hook or a script naming another (empty) index must not make files Git
+    tracks in an ignored folder look untracked: the next commit would still carry them."""
+
+    def git(*arguments: str) -> None:
+        subprocess.run(["git", "-C", str(minimal_project), *arguments], check=True, capture_output=True)
+
+    git("init", "-q")
+    tracked = minimal_project / "arsip"
+    tracked.mkdir()
+    (tracked / "catatan.txt").write_text("x")
+    git("add", "arsip/catatan.txt")
+    (minimal_project / ".gitignore").write_text("arsip/\n")
+    monkeypatch.setenv("GIT_INDEX_FILE", str(tmp_path / "kosong.index"))
+    with pytest.raises(PrivateRefused) as refused:
+        PrivateWriter(tracked, sources=[minimal_project])
+    assert "dilacak Git, meski folder itu diabaikan" in refused.value.message.id

@@ -62,13 +62,38 @@ _GIT_ENVIRONMENT = {
 }
 
 
+# Where git finds a repository's parts, from the environment: what ``git rev-parse --local-env-vars``
+# lists (git clears them itself when it enters another repository) and GIT_NAMESPACE. A hook, a script or
+# a git alias running kompiler leaves them set for its own repository, and with them git reads another
+# object store, index or history (GIT_OBJECT_DIRECTORY=/tmp: every revision unknown). The configuration
+# passed on the command line (GIT_CONFIG_PARAMETERS, GIT_CONFIG_COUNT with its GIT_CONFIG_KEY_n and
+# GIT_CONFIG_VALUE_n), which git keeps too, stays: CI passes safe.directory that way.
+_REPOSITORY_VARIABLES = (
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_COMMON_DIR",
+    "GIT_CONFIG",
+    "GIT_DIR",
+    "GIT_GRAFT_FILE",
+    "GIT_IMPLICIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_INTERNAL_SUPER_PREFIX",
+    "GIT_NAMESPACE",
+    "GIT_NO_REPLACE_OBJECTS",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_PREFIX",
+    "GIT_REPLACE_REF_BASE",
+    "GIT_SHALLOW_FILE",
+    "GIT_WORK_TREE",
+)
+
+
 def git_environment() -> dict[str, str]:
     """The environment every git kompiler runs gets: :data:`_GIT_ENVIRONMENT` over the user's, without
-    ``GIT_DIR`` and ``GIT_WORK_TREE``, so git finds the repository of the folder it is run in, not one a
-    variable left over from a hook or a script points at."""
+    :data:`_REPOSITORY_VARIABLES`, so git finds the repository of the folder it is run in, whole, not
+    parts of one a variable left over from a hook or a script points at."""
     env = {**os.environ, **_GIT_ENVIRONMENT}
-    env.pop("GIT_DIR", None)
-    env.pop("GIT_WORK_TREE", None)
+    for name in _REPOSITORY_VARIABLES:
+        env.pop(name, None)
     return env
 
 
