@@ -23,7 +23,9 @@ previous output's entries aside (``.kompiler-old.*``), moves the new ones in and
 output folder may be a mount point, its parent may be read-only, and it keeps its own mode and owner.
 The marker is first replaced by one that accepts both the previous and the new files: a build killed in
 the middle of the swap leaves a folder the next build still recognises, and its leftovers are removed
-then. A failed or interrupted build (Ctrl+C, SIGTERM) leaves the previous output as it was.
+then. A failed or interrupted build (Ctrl+C, SIGTERM) leaves the previous output as it was. The folder
+is checked again just before the swap, with the lock held: a file added or edited there during a build of
+minutes refuses the swap rather than being removed with the previous output.
 """
 
 from __future__ import annotations
@@ -772,13 +774,32 @@ class OutputWriter:
         self._swap({**self._previous, **staged}, aside=set(staged), incoming=set(staged))
 
     def _staged(self) -> dict[str, Entry]:
-        """The staged files' entries: size and time as they are now, SHA-256 as written."""
+        """The staged files' entries: size and time as they are now, SHA-256 as written; every commit
+        starts here, so the output folder is first checked again (:meth:`_recheck`)."""
+        self._recheck()
         with self._writing():
             return {
                 relative: Entry(*found, self.digests[relative])
                 for relative, found in _walk(self.staging)
                 if found is not None
             }
+
+    def _recheck(self) -> None:
+        """Check the output folder again just before the swap, with the lock held: a build takes minutes,
+        and a file the user added to the folder meanwhile (a note in ``site/``), or one of kompiler's they
+        edited, would otherwise be moved aside with the previous output and removed. Raises
+        :class:`OutputRefused`; the previous output, and what was added or edited, stay as they are."""
+        try:
+            self._previous = check_target(self.target, self.sources)
+        except OutputRefused as refused:
+            raise OutputRefused(
+                Message(
+                    f"{refused.message.id} Folder itu berubah selama perintah berjalan; keluaran baru tidak "
+                    "dipasang dan tidak ada yang diganti.",
+                    f"{refused.message.en} The folder changed while the command ran; the new output was not "
+                    "put in place and nothing was replaced.",
+                )
+            ) from None
 
     def _swap(self, files: dict[str, Entry], *, aside: set[str], incoming: set[str]) -> None:
         """Make ``files`` the output: the entries named in ``aside`` go to the old folder, those named in

@@ -58,12 +58,18 @@ def writing(
     """A writer for ``output`` (see :func:`open_output`) for the ``with`` block; whatever ends the block
     early (an error, ``sys.exit``, Ctrl+C, SIGTERM) removes what was written and leaves the previous
     output as it was, and a write that fails is reported (:func:`unwritable`)."""
+    from kompiler.cli import EXIT_USAGE
+
     writer = open_output(output, sources, kind, locale=locale, default_in=default_in)
     try:
         yield writer
     except OutputUnwritable as problem:
         writer.abort()
         unwritable(problem, locale)
+    except OutputRefused as refusal:  # the folder changed while the command ran
+        writer.abort()
+        click.echo(f"kompiler: {said(refusal.message, locale)}", err=True)
+        sys.exit(EXIT_USAGE)
     except BaseException:
         writer.abort()
         raise
