@@ -8,6 +8,7 @@ order, so the same corpus always renders to the same bytes whichever template pr
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -327,13 +328,26 @@ def _dictionaries(corpus: Corpus, views: dict[str, CompetencyView], t: Any) -> t
     )
 
 
+def _listing_order(corpus: Corpus) -> Callable[[Position], tuple[int, str]]:
+    """Where a position stands within its family: in the order ``jenjang.yaml`` lists its grade, then
+    by code.
+
+    A regulation lists positions by structure, senior first, as UU 20/2023 names them: JPT, Administrator,
+    Pengawas, then functional and pelaksana positions; the shipped ``jenjang.yaml`` lists its grades in
+    that order. Following the drafters' own file keeps that order theirs to change; by code alone a
+    family's Pengawas came after its Pelaksana when their codes sorted so.
+    """
+    place = {code: index for index, code in enumerate(corpus.grades)}
+    return lambda position: (place.get(position.grade, len(place)), position.code)
+
+
 def publication(corpus: Corpus, locale: str = "id", only: str | None = None) -> Publication:
     """Resolve ``corpus`` into a :class:`Publication`; with ``only``, keep that one position."""
     t = labels(locale)
     views = {code: _competency(c) for code, c in corpus.competencies.items()}
     positions: dict[str, list[PositionView]] = defaultdict(list)
     shared = Shared()
-    for position in sorted(corpus.positions.values(), key=lambda p: p.code):
+    for position in sorted(corpus.positions.values(), key=_listing_order(corpus)):
         if only is None or position.code == only:
             positions[position.family].append(_position(corpus, position, views, locale, shared))
     families = []
