@@ -4,6 +4,7 @@ folder or a private folder of people's results."""
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 from collections.abc import Callable
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import kompiler.authoring.scaffold as scaffold_module
 from kompiler.build.output import OutputWriter
 from kompiler.build.private import PrivateWriter
 from kompiler.pipeline import compile_path
@@ -106,3 +108,18 @@ def test_init_writes_a_newline_in_the_folder_name_as_an_escape(tmp_path: Path, r
     again = run_cli(["init", str(target), "--locale", "en"], tmp_path)
     assert again.exit_code == 2
     assert len(again.output.strip().splitlines()) == 1, again.output
+
+
+def test_init_on_a_full_disk_leaves_no_folder_behind(
+    tmp_path: Path, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It removed what it had written and the new folder, but left the parents it had created empty."""
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(scaffold_module.shutil, "copyfile", full)
+    result = run_cli(["init", str(tmp_path / "a" / "b" / "baru")], tmp_path)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []

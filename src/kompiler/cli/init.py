@@ -189,23 +189,26 @@ def _is_here(directory: Path) -> bool:
         return False
 
 
-def _state(directory: Path) -> tuple[bool, frozenset[str]] | None:
-    """Whether ``directory`` exists, and the names it holds (a fresh clone's ``.git``, README …);
-    ``None`` when it cannot be looked into, and then a failed scaffold removes nothing."""
+def _state(directory: Path) -> tuple[list[Path], frozenset[str]] | None:
+    """The folders ``directory`` needs created (itself and the parents that are missing, innermost
+    first; none when it exists), and the names it holds (a fresh clone's ``.git``, README …); ``None``
+    when it cannot be looked into, and then a failed scaffold removes nothing."""
     try:
         if not os.path.lexists(directory):
-            return False, frozenset()
+            folder = directory.absolute()
+            return [path for path in (folder, *folder.parents) if not os.path.lexists(path)], frozenset()
         with os.scandir(directory) as entries:
-            return True, frozenset(entry.name for entry in entries)
+            return [], frozenset(entry.name for entry in entries)
     except OSError:
         return None
 
 
-def _undo(directory: Path, before: tuple[bool, frozenset[str]]) -> None:
+def _undo(directory: Path, before: tuple[list[Path], frozenset[str]]) -> None:
     """Remove what a failed scaffold wrote: every entry of ``directory`` it did not hold before (the
     scaffold accepts only a folder whose entries it never writes into, and changes an existing
-    ``.gitignore`` only as its last step), and ``directory`` itself when it was new."""
-    existed, names = before
+    ``.gitignore`` only as its last step), and ``directory`` itself and the parents it created when they
+    were new, so that a full disk leaves no empty folders behind."""
+    created, names = before
     if not directory.is_dir() or directory.is_symlink():
         return
     with suppress(OSError):
@@ -216,5 +219,5 @@ def _undo(directory: Path, before: tuple[bool, frozenset[str]]) -> None:
                 shutil.rmtree(child, ignore_errors=True)
             else:
                 child.unlink(missing_ok=True)
-        if not existed:
-            directory.rmdir()
+        for folder in created:
+            folder.rmdir()
