@@ -244,6 +244,46 @@ def test_suggested_name_keeps_the_word_order_of_the_names(tmp_path: Path) -> Non
     assert names[("NTB.P.01", "NTB.P.02", "NTB.P.03")] == "Pengelola Data Kepegawaian"
 
 
+def test_tasks_in_other_words_are_one_shared_task_and_one_draft_task(tmp_path: Path) -> None:
+    """Drafters word one task differently: the evidence shows it as shared, in its most central wording,
+    and the draft lists it once; two tasks one position wrote apart stay two, and a name two members
+    share is named once in the draft's summary."""
+    profile = {"T.KEU.07": 2, "T.KEU.06": 2}
+    first = [
+        "Menulis berita dan siaran pers kegiatan pimpinan daerah.",
+        "Menyusun laporan bulanan kehumasan.",
+        "Menyusun laporan tahunan kehumasan.",
+    ]
+    second = ["Menulis berita dan siaran pers kegiatan pemerintah daerah.", "Memotret kegiatan pimpinan."]
+    third = ["Menulis berita serta siaran pers kegiatan pemerintah daerah.", "Menyusun laporan bulanan kehumasan."]
+    project = write_project(
+        tmp_path / "tasks",
+        [
+            *PLANTED,
+            position("NTB.H.01", "Pengelola Publikasi", "PELAKSANA", profile, first),
+            position("NTB.H.02", "Pengelola Publikasi", "PELAKSANA", profile, second, unit="Biro Umum"),
+            position("NTB.H.03", "Penyusun Bahan Publikasi", "PELAKSANA", profile, third),
+        ],
+    )
+    (proposal,) = (
+        p for p in result_dict(run_merge(_corpus(project)))["usulan"] if p["anggota"][0]["kode"] == "NTB.H.01"
+    )
+    assert proposal["bukti"]["tugas_bersama"] == [
+        "Menulis berita dan siaran pers kegiatan pemerintah daerah.",
+        "Menyusun laporan bulanan kehumasan.",
+    ]
+    draft = yaml.safe_load(proposal["rancangan_yaml"])
+    assert draft["tugas"] == [
+        "Menulis berita dan siaran pers kegiatan pemerintah daerah.",
+        "Menyusun laporan bulanan kehumasan.",
+        "Menyusun laporan tahunan kehumasan.",
+        "Memotret kegiatan pimpinan.",
+    ]
+    assert draft["ikhtisar"].startswith(
+        "Jabatan hasil penggabungan Pengelola Publikasi, Penyusun Bahan Publikasi. "
+    )
+
+
 def test_rejected_merge_is_not_proposed_again_and_accepted_is_marked(planted_project: Path) -> None:
     decisions = {
         "keputusan": [
@@ -351,6 +391,8 @@ def test_merge_markdown_neither_mentions_links_nor_breaks_out(run_cli, tmp_path:
         data["nama"] = f"{data['nama']} {hostile}"
         data["tugas"][0] = f"{data['tugas'][0]} {hostile}"
         data["ikhtisar"] = "Baris pertama\n```\n</details>\n@org/team"
+        # Shared tasks are listed one per item: one that starts like a block stays the item's text.
+        data["tugas"] += ["# Judul palsu", "1. Daftar palsu", "- Butir palsu", "    Kode palsu"]
     project = write_project(tmp_path / "standar", positions)
     result = run_cli(["merge", str(project), "--format", "markdown"], tmp_path)
     assert result.exit_code == 0, result.output
@@ -359,9 +401,12 @@ def test_merge_markdown_neither_mentions_links_nor_breaks_out(run_cli, tmp_path:
     assert active(shown) == []
     lines = shown.replace(ZERO_WIDTH, "").split("\n")
     assert "NTB.AK.01" in lines and f"Analis Anggaran Keuangan Ahli Muda {hostile}" in lines
+    assert {"# Judul palsu", "1. Daftar palsu", "- Butir palsu", "Kode palsu"} <= set(lines)
     tokens = MarkdownIt("commonmark").parse(result.output)
     drafts = [t.content for t in tokens if t.type == "fence"]
     assert len(drafts) == 2 and "</details>" in drafts[0]
+    assert not any(t.type in ("ordered_list_open", "code_block") for t in tokens)
+    assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1", "h2", "h2"]
 
 
 def test_merge_text_shows_a_line_break_in_a_name_and_never_prints_a_control(run_cli, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from kompiler.graph.structure import build_graph, similarity_edges
 from kompiler.model import Corpus
 from kompiler.render.labels import number
 from kompiler.report import escaped
-from kompiler.report.markdown import code_span, fence, inline, table_cell
+from kompiler.report.markdown import code_span, fence, inline, list_item, table_cell
 from kompiler.runtime.collector import paused, return_free_memory
 
 
@@ -83,9 +83,10 @@ def merge_markdown(result: MergeResult, locale: str = "id") -> str:
             f"**{_label(locale, 'Kompetensi berbeda', 'Differing competencies')}:** "
             + (", ".join(inline(f"{c.code} {c.name}") for c in p.optional) or "-"),
             "",
-            f"**{_label(locale, 'Tugas bersama', 'Common tasks')}:** "
-            + ("; ".join(inline(task) for task in p.common_tasks) or "-"),
+            f"**{_label(locale, 'Tugas bersama', 'Common tasks')}:**" + ("" if p.common_tasks else " -"),
             "",
+            *[f"- {list_item(task)}" for task in p.common_tasks],
+            *([""] if p.common_tasks else []),
             f"<details><summary>{_label(locale, 'Rancangan standar', 'Draft standard')}</summary>",
             "",
             f"{ticks}yaml",

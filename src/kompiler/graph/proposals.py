@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from kompiler.graph.shared_tasks import themes
 from kompiler.graph.similarity import STOPWORDS, words
 from kompiler.model import CompetencyType, Corpus, Grade, Position
 from kompiler.model.entities import EDUCATION_ORDER, RANK_ORDER
@@ -138,13 +139,10 @@ def _draft_requirement(shared: SharedCompetency) -> dict[str, Any]:
 
 
 def _common_tasks(members: tuple[Position, ...]) -> tuple[list[str], list[str]]:
-    seen: dict[str, str] = {}
-    counts: Counter[str] = Counter()
-    for position in members:
-        for task in {" ".join(t.lower().split()): t for t in position.tasks}.items():
-            seen.setdefault(task[0], task[1])
-            counts[task[0]] += 1
-    tasks = [seen[key] for key, count in sorted(counts.items()) if count >= 2]
+    """The tasks two or more members share, in their most central wording, those most share first; and
+    the content words every member's tasks use."""
+    shared = [theme for theme in themes(p.tasks for p in members) if theme.positions >= 2]
+    tasks = [theme.wording for theme in sorted(shared, key=lambda theme: -theme.positions)]
     vocab = [{w for task in p.tasks for w in words(task)} for p in members]
     common_words = sorted(set.intersection(*vocab)) if vocab else []
     return tasks, common_words
@@ -258,11 +256,10 @@ def _draft(proposal: Proposal, corpus: Corpus, generic: tuple[list[str], list[st
         draft["bidang"] = field_
     draft["unit_kerja"] = _most_common([p.unit for p in members])
     draft["urusan"] = _most_common([p.affairs for p in members])
-    draft["ikhtisar"] = (
-        f"Jabatan hasil penggabungan {', '.join(p.name for p in members)}. " + first.summary.strip()
-    )
-    draft["tugas"] = _union_text([t for p in members for t in p.tasks])
-    if outputs := _union_text([t for p in members for t in p.outputs]):
+    names = ", ".join(dict.fromkeys(p.name for p in members))
+    draft["ikhtisar"] = f"Jabatan hasil penggabungan {names}. " + first.summary.strip()
+    draft["tugas"] = [theme.wording for theme in themes(p.tasks for p in members)]
+    if outputs := [theme.wording for theme in themes(p.outputs for p in members)]:
         draft["hasil_kerja"] = outputs
     draft["kompetensi"] = _draft_competencies(technical, corpus.grades.get(first.grade), generic)
     if fields_used := _other_fields(technical, corpus, field_):
@@ -278,11 +275,6 @@ def _draft(proposal: Proposal, corpus: Corpus, generic: tuple[list[str], list[st
     }
     draft["berlaku_mulai"] = max(p.valid_from for p in members)
     return draft
-
-
-def _union_text(texts: list[str]) -> list[str]:
-    """Each text once, compared without case or spacing; the first spelling and place win."""
-    return list({" ".join(t.lower().split()): t for t in texts}.values())
 
 
 def _draft_competencies(

@@ -31,6 +31,7 @@ from kompiler.markdown_text import escaped
 ZERO_WIDTH = "&#8203;"
 _ACTIVE = re.compile(r"(@)|(:)(?=//)|(?i:(www))(?=\.)|([#!])(?=[0-9])")
 _BACKTICKS = re.compile("`+")
+_BLOCK_START = re.compile(r"^([#+\-]|\d{1,9}(?=[.)]))")
 
 
 def inline(text: str) -> str:
@@ -42,6 +43,20 @@ def inline(text: str) -> str:
 def table_cell(text: str) -> str:
     """:func:`inline` for a table cell, line breaks folded into spaces (one would end the row)."""
     return inline(" ".join(text.split()))
+
+
+def list_item(text: str) -> str:
+    """:func:`inline` for the text of a list item (after ``- ``): line breaks and runs of spaces folded
+    into one space (a break would end the item, leading spaces make a code block), and a marker that
+    would open a block inside the item escaped (``#`` a heading, ``-`` or ``+`` a list, ``1.`` a numbered
+    list)."""
+    return _BLOCK_START.sub(_escape_marker, table_cell(text), count=1)
+
+
+def _escape_marker(found: re.Match[str]) -> str:
+    """``\\#``, ``\\-`` or ``\\+``; a number's dot or parenthesis escaped after it (``1\\.``)."""
+    marker = found.group()
+    return f"\\{marker}" if not marker.isdigit() else f"{marker}\\"
 
 
 def code_span(text: str) -> str:
