@@ -13,6 +13,7 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
+from kompiler.build.graph_files import merge_markdown, merge_text
 from kompiler.diagnostics import Severity
 from kompiler.graph import similarity
 from kompiler.graph.merge import proposal_dict, result_dict, run_merge
@@ -311,6 +312,28 @@ def test_rejected_merge_is_not_proposed_again_and_accepted_is_marked(planted_pro
         "tanggal": "2026-05-01",
         "peninjau": "Biro Organisasi",
     }
+
+
+def test_a_proposal_status_is_told_in_the_reader_language(planted_project: Path) -> None:
+    """``kompiler merge`` names an accepted proposal's status, and the Markdown every proposal's, as the
+    site does: in English with --locale en, not as the Indonesian value keputusan-gabung.yaml records."""
+    decisions = {
+        "keputusan": [
+            {
+                "anggota": ["NTB.AK.01", "NTB.AK.02", "NTB.AK.03"],
+                "keputusan": "terima",
+                "alasan": "Tugas sama.",
+                "tanggal": "2026-05-01",
+            }
+        ]
+    }
+    (planted_project / "keputusan-gabung.yaml").write_text(yaml.safe_dump(decisions))
+    result = run_merge(_corpus(planted_project))
+    assert {p.status for p in result.proposals} == {"baru", "diterima"}
+    assert "[accepted]" in merge_text(result, "en") and "[diterima]" in merge_text(result, "id")
+    english = merge_markdown(result, "en")
+    assert "- Status: accepted" in english and "- Status: new, not yet reviewed" in english
+    assert "- Status: diterima" in merge_markdown(result, "id")
 
 
 def test_rejecting_a_pair_keeps_it_out_of_larger_groups(planted_project: Path) -> None:

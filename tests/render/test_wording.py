@@ -4,15 +4,50 @@ a decimal comma."""
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from tests.conftest import RENDER_FIXTURE, build_project
 
 POSITION = "NTB.JF.AKPD.MUDA"
+# Indonesian words a fixed label or sentence would hold but English text never does.
+INDONESIAN = frozenset(
+    [
+        "yang",
+        "dan",
+        "tidak",
+        "pada",
+        "dengan",
+        "untuk",
+        "dari",
+        "atau",
+        "dalam",
+        "oleh",
+        "tentang",
+        "nomor",
+        "tahun",
+        "berkas",
+        "halaman",
+        "baru",
+        "belum",
+        "diterima",
+        "ditinjau",
+        "mutlak",
+        "penting",
+        "perlu",
+        "jabatan",
+        "kompetensi",
+        "rumpun",
+        "berlaku",
+    ]
+)
+ATTRIBUTE = re.compile(r'(?:aria-label|title|alt|placeholder|data-[a-z-]+)="([^"]*)"')
 
 
 @pytest.fixture(scope="module")
@@ -59,3 +94,53 @@ def test_indonesian_pages_write_a_decimal_comma(built: Path, english: Path) -> N
     assert re.search(r"Skor rata-rata / minimum: 0,[0-9]+ / 0,[0-9]+", merge)
     english_proposals = (english / "site" / "usulan.html").read_text(encoding="utf-8")
     assert re.search(r"Score:</strong> 0\.[0-9]+ \(min\. 0\.[0-9]+\)", english_proposals)
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return [value] if isinstance(value, str) else []
+
+
+def _readable(path: Path) -> str:
+    """What a reader sees of an output file: a page's text and the attributes read aloud or shown."""
+    if path.suffix == ".docx":
+        return _docx_text(path)
+    text = path.read_text(encoding="utf-8")
+    if path.suffix != ".html":
+        return re.sub(r"^```yaml$.*?^```$", " ", text, flags=re.S | re.M)  # a draft standard is data
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", text, flags=re.S)
+    text = html.unescape(" ".join([re.sub(r"<[^>]+>", " ", body), *ATTRIBUTE.findall(body)]))
+    return re.sub(r"\s+", " ", text)  # a name a drawing wraps over lines reads as one
+
+
+def test_english_outputs_hold_no_indonesian_label(english: Path) -> None:
+    """Every page of the English site, the Markdown, the Word appendix and the merge proposals, with the
+    standards' own text taken out (names, tasks, the regulation's titles and a proposal's draft standard
+    stay as drafted), holds no Indonesian word: each fixed label and sentence is in English."""
+    data = sorted(
+        {
+            text
+            for path in RENDER_FIXTURE.rglob("*.yaml")
+            for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8")))
+        },
+        key=len,
+        reverse=True,
+    )
+    outputs = [
+        *sorted((english / "site").rglob("*.html")),
+        *sorted(english.rglob("*.md")),
+        english / "lampiran.docx",
+    ]
+    found = {}
+    for path in outputs:
+        text = re.sub(r"[^\n—()]*…", " ", _readable(path))  # a name shortened to fit a drawing
+        for value in data:
+            value = re.sub(r"\s+", " ", value)
+            text = text.replace(value, " ").replace(value.upper(), " ")
+        words = {word.lower() for word in re.findall(r"[A-Za-z]+", text)} & INDONESIAN
+        if words:
+            found[str(path.relative_to(english))] = sorted(words)
+    assert not found

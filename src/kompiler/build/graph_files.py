@@ -13,7 +13,7 @@ from kompiler.graph.export import write_graph_files
 from kompiler.graph.merge import MergeResult, result_dict, run_merge
 from kompiler.graph.structure import build_graph, similarity_edges
 from kompiler.model import Corpus
-from kompiler.render.labels import number
+from kompiler.render.labels import labels, number
 from kompiler.report import escaped
 from kompiler.report.markdown import code_span, fence, inline, list_item, table_cell
 from kompiler.runtime.collector import paused, return_free_memory
@@ -27,6 +27,12 @@ def _label(locale: str, indonesian: str, english: str) -> str:
     return indonesian if locale == "id" else english
 
 
+def _status(status: str, locale: str) -> str:
+    """A proposal's review status in the reader's language (``baru`` is "new, not yet reviewed" in
+    English), as the site's proposals page names it; a status without a label is printed as recorded."""
+    return labels(locale).get(f"status_{status}", status)
+
+
 def merge_text(result: MergeResult, locale: str = "id") -> str:
     """The proposals for a terminal, one line per position or finding. Each line is written through
     :func:`kompiler.report.escaped`, as the check's and the diff's text reports are: the loader refuses an
@@ -34,7 +40,7 @@ def merge_text(result: MergeResult, locale: str = "id") -> str:
     block) is allowed and would otherwise start a line of its own, one that may read as another proposal."""
     lines = []
     for rank, p in enumerate(result.proposals, 1):
-        status = f" [{p.status}]" if p.status != "baru" else ""
+        status = f" [{_status(p.status, locale)}]" if p.status != "baru" else ""
         lines.append(
             f"{rank}. {p.code}{status}  {_label(locale, 'skor', 'score')} {number(p.similarity.mean, locale, 2)} "
             f"(min {number(p.similarity.minimum, locale, 2)})  → {p.suggested_name} ({p.suggested_family})"
@@ -67,7 +73,7 @@ def merge_markdown(result: MergeResult, locale: str = "id") -> str:
         out += [
             f"## {inline(p.suggested_name)} — {code_span(p.code)}",
             "",
-            f"- {_label(locale, 'Status', 'Status')}: {inline(p.status)}",
+            f"- {_label(locale, 'Status', 'Status')}: {inline(_status(p.status, locale))}",
             f"- {_label(locale, 'Skor rata-rata / minimum', 'Mean / minimum score')}: "
             f"{number(p.similarity.mean, locale, 2)} / {number(p.similarity.minimum, locale, 2)}",
             f"- {_label(locale, 'Rumpun usulan', 'Suggested family')}: {inline(p.suggested_family)}",

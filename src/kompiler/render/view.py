@@ -283,7 +283,8 @@ def _position(
     group = t.get(f"kind_{position.kind.value}", position.kind.value)
     source = corpus.sources.get(position.citation.code)
     source_text = (
-        f"{source.kind} Nomor {source.number} Tahun {source.year} tentang {source.title}"
+        f"{source.kind} {t['regulation_number']} {source.number} {t['regulation_year']} {source.year} "
+        f"{t['regulation_about']} {source.title}"
         if source
         else position.citation.code
     )
