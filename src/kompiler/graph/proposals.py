@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from kompiler.graph.shared_tasks import themes
+from kompiler.graph.shared_tasks import Theme, themes
 from kompiler.graph.similarity import STOPWORDS, words
 from kompiler.model import CompetencyType, Corpus, Grade, Position
 from kompiler.model.entities import EDUCATION_ORDER, RANK_ORDER
@@ -138,10 +138,10 @@ def _draft_requirement(shared: SharedCompetency) -> dict[str, Any]:
     return requirement
 
 
-def _common_tasks(members: tuple[Position, ...]) -> tuple[list[str], list[str]]:
-    """The tasks two or more members share, in their most central wording, those most share first; and
-    the content words every member's tasks use."""
-    shared = [theme for theme in themes(p.tasks for p in members) if theme.positions >= 2]
+def _common_tasks(members: tuple[Position, ...], task_themes: list[Theme]) -> tuple[list[str], list[str]]:
+    """The tasks two or more members share (of ``task_themes``, the themes of their tasks), in their most
+    central wording, those most share first; and the content words every member's tasks use."""
+    shared = [theme for theme in task_themes if theme.positions >= 2]
     tasks = [theme.wording for theme in sorted(shared, key=lambda theme: -theme.positions)]
     vocab = [{w for task in p.tasks for w in words(task)} for p in members]
     common_words = sorted(set.intersection(*vocab)) if vocab else []
@@ -237,8 +237,11 @@ def generic_codes(corpus: Corpus) -> tuple[list[str], list[str]]:
     )
 
 
-def _draft(proposal: Proposal, corpus: Corpus, generic: tuple[list[str], list[str]]) -> dict[str, Any]:
-    """The merged position's standard, keys in the order a hand-written ``jabatan/*.yaml`` has them."""
+def _draft(
+    proposal: Proposal, corpus: Corpus, generic: tuple[list[str], list[str]], task_themes: list[Theme]
+) -> dict[str, Any]:
+    """The merged position's standard, keys in the order a hand-written ``jabatan/*.yaml`` has them: one
+    task per theme of the members' tasks (``task_themes``)."""
     members = proposal.members
     first = members[0]
     field_ = _most_common([p.field for p in members if p.field]) if any(p.field for p in members) else None
@@ -258,7 +261,7 @@ def _draft(proposal: Proposal, corpus: Corpus, generic: tuple[list[str], list[st
     draft["urusan"] = _most_common([p.affairs for p in members])
     names = ", ".join(dict.fromkeys(p.name for p in members))
     draft["ikhtisar"] = f"Jabatan hasil penggabungan {names}. " + first.summary.strip()
-    draft["tugas"] = [theme.wording for theme in themes(p.tasks for p in members)]
+    draft["tugas"] = [theme.wording for theme in task_themes]
     if outputs := [theme.wording for theme in themes(p.outputs for p in members)]:
         draft["hasil_kerja"] = outputs
     draft["kompetensi"] = _draft_competencies(technical, corpus.grades.get(first.grade), generic)
@@ -354,7 +357,8 @@ def build_proposal(
 ) -> Proposal:
     codes = [p.code for p in members]
     core, optional = _technical(members, corpus)
-    tasks, task_words = _common_tasks(members)
+    task_themes = themes(p.tasks for p in members)
+    tasks, task_words = _common_tasks(members, task_themes)
     grade = corpus.grades.get(members[0].grade)
     proposal = Proposal(
         code=proposal_code(codes),
@@ -370,5 +374,5 @@ def build_proposal(
         suggested_family=_most_common([p.family for p in members]),
         community=community,
     )
-    proposal.draft = _draft(proposal, corpus, generic)
+    proposal.draft = _draft(proposal, corpus, generic, task_themes)
     return proposal

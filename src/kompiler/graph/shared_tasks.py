@@ -4,15 +4,17 @@ Positions a merge groups were written by different drafters: "Menulis berita dan
 pimpinan daerah" in one standard is "Menulis berita dan siaran pers kegiatan pemerintah daerah" in
 another. Compared as exact text they share nothing, so the proposal's evidence said "no common task" and
 its draft listed every wording of every task. Here the tasks are gathered into themes: a task joins the
-first theme whose tasks it shares at least half its content words with (by stem, the union counted, as
+first theme whose first task it shares at least half its content words with (by stem, the union counted, as
 the Jaccard index), and a theme takes at most one task of each position, so two tasks one drafter wrote
-apart stay apart.
+apart stay apart. A task is compared with the theme's first task, not with any of its tasks, so a theme
+cannot drift from one subject to another through tasks that each resemble the last.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kompiler.graph.similarity import STEM_LENGTH, words
 
@@ -23,65 +25,81 @@ SAME_TASK = 0.5
 @dataclass(frozen=True)
 class Theme:
     """Tasks that say the same thing, each with the index of the position that wrote it, in the order
-    they were met."""
+    they were met, and the most central of them."""
 
     tasks: tuple[tuple[int, str], ...]
+    wording: str  # the task that shares most with the others, the first on a tie
 
     @property
     def positions(self) -> int:
         """How many positions wrote a task of this theme."""
-        return len({owner for owner, _ in self.tasks})
-
-    @property
-    def wording(self) -> str:
-        """The theme's most central wording: the task that shares most with the others, first on a tie."""
-        stems = [_stems(text) for _, text in self.tasks]
-        return max(
-            enumerate(text for _, text in self.tasks),
-            key=lambda it: (sum(_overlap(stems[it[0]], other) for other in stems), -it[0]),
-        )[1]
+        return len(self.tasks)
 
 
 def themes(task_lists: Iterable[Iterable[str]]) -> list[Theme]:
     """The themes of the tasks of several positions (one list per position), in order of first task.
 
-    Texts equal but for case and spacing are one task of their position.
+    Texts equal but for case and spacing are one task of their position. Stems are bits of one integer
+    per task, so comparing two tasks is two integer operations: a proposal's members have tens of tasks,
+    and a national corpus thousands of proposals.
     """
+    bit_of: dict[str, int] = {}
     gathered: list[list[tuple[int, str]]] = []
-    keys: list[list[tuple[str, frozenset[str]]]] = []  # of each theme's tasks: its text's key and stems
+    owners: list[set[int]] = []
+    members: list[list[tuple[str, int]]] = []  # of each theme's tasks: its text's key and stem bits
+    seeds: list[tuple[str, int]] = []  # each theme's first task, which a task must be close to to join
     for owner, tasks in enumerate(task_lists):
         for key, text in {_key(t): t for t in tasks}.items():
-            mine = (key, _stems(text))
+            mask = 0
+            for stem in _stems(text):
+                mask |= 1 << bit_of.setdefault(stem, len(bit_of))
             home = next(
                 (
                     index
-                    for index, theme in enumerate(gathered)
-                    if all(o != owner for o, _ in theme) and any(_same(mine, other) for other in keys[index])
+                    for index, (first_key, first) in enumerate(seeds)
+                    if owner not in owners[index] and (key == first_key or _close(mask, first))
                 ),
                 None,
             )
             if home is None:
+                home = len(gathered)
                 gathered.append([])
-                keys.append([])
-                home = len(gathered) - 1
+                owners.append(set())
+                members.append([])
+                seeds.append((key, mask))
             gathered[home].append((owner, text))
-            keys[home].append(mine)
-    return [Theme(tuple(theme)) for theme in gathered]
+            owners[home].add(owner)
+            members[home].append((key, mask))
+    return [
+        Theme(tuple(theme), _central(theme, masks)) for theme, masks in zip(gathered, members, strict=True)
+    ]
+
+
+def _central(theme: list[tuple[int, str]], members: list[tuple[str, int]]) -> str:
+    """The task of ``theme`` with the highest summed overlap with the others, the first on a tie."""
+    if len(theme) <= 2:  # each of two tasks shares the same with the other: the first wins
+        return theme[0][1]
+    masks = [mask for _, mask in members]
+    best = max(range(len(theme)), key=lambda i: (sum(_overlap(masks[i], m) for m in masks), -i))
+    return theme[best][1]
 
 
 def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _same(a: tuple[str, frozenset[str]], b: tuple[str, frozenset[str]]) -> bool:
-    """Equal texts, or texts sharing enough stems (never two texts without a content word)."""
-    return a[0] == b[0] or _overlap(a[1], b[1]) >= SAME_TASK
-
-
+@lru_cache(maxsize=1 << 16)
 def _stems(text: str) -> frozenset[str]:
+    """Kept per text: a national corpus's proposals share many tasks."""
     return frozenset(word[:STEM_LENGTH] for word in words(text))
 
 
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    union = len(a | b)
-    return len(a & b) / union if union else 0.0
+def _overlap(a: int, b: int) -> float:
+    """The Jaccard index of two stem sets given as bits; 0 for two empty sets."""
+    union = (a | b).bit_count()
+    return (a & b).bit_count() / union if union else 0.0
+
+
+def _close(a: int, b: int) -> bool:
+    """Whether two tasks share enough stems to be one theme (never two without a content word)."""
+    return _overlap(a, b) >= SAME_TASK
