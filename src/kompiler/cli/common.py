@@ -171,14 +171,39 @@ def executor_checked(executor: str) -> Iterator[None]:
         sys.exit(EXIT_USAGE)
 
 
-def resolve_locale(explicit: str | None, result: CompileResult | None = None) -> str:
-    """``--locale`` wins, then KOMPILER_LOCALE, then the project's ``bahasa``, then Indonesian."""
+def resolve_locale(
+    explicit: str | None, result: CompileResult | None = None, *, root: Path | None = None
+) -> str:
+    """``--locale`` wins, then KOMPILER_LOCALE, then the project's ``bahasa`` (from the compiled
+    ``result``, or read from the project at ``root`` by a command that compiles nothing), then
+    Indonesian."""
     chosen = chosen_language(explicit)
     if chosen:
         return chosen
     if result is not None and result.corpus.project.get("bahasa") in LOCALES:
         return result.corpus.project["bahasa"]
+    if root is not None:
+        return project_language(root) or "id"
     return "id"
+
+
+def project_language(root: Path) -> str | None:
+    """The ``bahasa`` of the project at ``root``, for ``fmt`` and ``migrate``, which compile nothing yet
+    speak to the same reader as ``check``: ``kompiler.yaml`` is read as the loader reads it (a regular
+    file, not a link, bounded in size, strict YAML). ``None`` when it cannot be read or names no
+    language: the command itself then reports what is wrong with the file."""
+    from kompiler.check.load import load_bytes
+    from kompiler.project import PROJECT_FILE
+    from kompiler.reading import read_limited
+
+    try:
+        raw = read_limited(root / PROJECT_FILE, follow=False)
+    except OSError:
+        return None
+    document = load_bytes(PROJECT_FILE, raw).document
+    settings = document.data if document is not None else None
+    language = settings.get("bahasa") if isinstance(settings, dict) else None
+    return language if language in LOCALES else None
 
 
 def chosen_text(message: Message, explicit: str | None, *, between: str = " / ") -> str:

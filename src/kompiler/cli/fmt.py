@@ -51,12 +51,13 @@ def command(path: Path | None, check: bool, no_cache: bool, jobs: int | None, lo
     """Tulis standar di PATH dalam bentuk kanonis. / Put the standards in PATH in canonical form."""
     from kompiler.cli import EXIT_USAGE
 
-    locale = resolve_locale(locale)
+    explicit, locale = locale, resolve_locale(locale)
     try:
         selection = select(project_path(path))
     except NotAStandard as error:
         show([error.diagnostic], {}, locale, 0)
         sys.exit(EXIT_USAGE)
+    locale = resolve_locale(explicit, root=selection.root)
     with terminable():  # SIGTERM stops the workers and leaves no temporary file, as Ctrl+C does
         problems = list(selection.diagnostics)
         texts: dict[str, str] = {}

@@ -31,8 +31,8 @@ def command(path: Path | None, dry_run: bool, locale: str | None) -> None:
     """Ubah standar ke versi format terbaru. / Upgrade the standards to the current format version."""
     from kompiler.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
-    locale = resolve_locale(locale)
     root = find_root(project_path(path))
+    locale = resolve_locale(locale, root=root)
     try:
         with terminable():
             result = migrate_project(root, write=not dry_run)
