@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from click.testing import Result
 
 from kompiler.rules import registry
+from tests.language import FUNCTION_WORDS, indonesian_words
 
 
 def test_rules_lists_every_rule(run_cli: Callable[..., Result], tmp_path: Path) -> None:
@@ -49,6 +51,18 @@ def test_explain_in_english(run_cli: Callable[..., Result], tmp_path: Path) -> N
     assert "Bad example:\n    jenjang: ADMINISTRATOR" in out
 
 
+@pytest.mark.parametrize("code", list(registry()))
+def test_explain_in_english_holds_no_indonesian_sentence(
+    code: str, run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """Everything ``explain --locale en`` writes above the examples (title, severity, scope, legal
+    source, explanation, options) is English: only names the files use (``jenjang.yaml``,
+    ``pangkat_terendah``) and a regulation's own title stay Indonesian."""
+    out = run_cli(["explain", code, "--locale", "en"], tmp_path).stdout
+    prose = re.sub(r"\S*[/_]\S*|\S+\.yaml\b", " ", out.split("\nBad example:", 1)[0])
+    assert not indonesian_words(prose, FUNCTION_WORDS)
+
+
 def test_explain_says_unverified_grade_rows_give_errors_and_how_to_change_it(
     run_cli: Callable[..., Result], tmp_path: Path
 ) -> None:
@@ -72,7 +86,7 @@ def test_every_rule_explains_itself(code: str) -> None:
     rule = registry()[code]
     bad, good = rule.examples
     assert bad.snippet and good.snippet and bad.snippet != good.snippet
-    assert rule.legal_source and rule.explanation.id and rule.explanation.en
+    assert rule.legal_source.id and rule.legal_source.en and rule.explanation.id and rule.explanation.en
 
 
 def test_explain_builtin_code(run_cli: Callable[..., Result], tmp_path: Path) -> None:

@@ -91,7 +91,7 @@ def test_a_crashing_rule_becomes_an_internal_error_and_others_still_run(project:
         severity=Severity.ERROR,
         scope=Scope.POSITION,
         explanation=Message("Selalu gagal.", "Always fails."),
-        legal_source="-",
+        legal_source=Message("-", "-"),
         check=_explodes,
     )
     found = run_rules(corpus, RuleSettings(), {"KMP199": broken, "KMP102": registry()["KMP102"]})

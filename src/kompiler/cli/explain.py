@@ -64,7 +64,7 @@ def _describe_rule(rule: Rule, locale: str) -> str:
         "",
         f"{_label('severity', locale)}: {rule.severity.label(locale)}",
         f"{_label('scope', locale)}: {scope_en if locale == 'en' else scope_id}",
-        f"{_label('source', locale)}: {rule.legal_source}",
+        f"{_label('source', locale)}: {rule.legal_source.text(locale)}",
         "",
         _wrap(rule.explanation.text(locale)),
     ]

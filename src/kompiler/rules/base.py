@@ -165,7 +165,7 @@ class Rule:
     severity: Severity
     scope: Scope
     explanation: Message
-    legal_source: str
+    legal_source: Message
     check: Check
     options: dict[str, Option] = field(default_factory=dict)
     examples: tuple[Example, Example] | None = None

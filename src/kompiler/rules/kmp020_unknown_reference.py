@@ -44,7 +44,10 @@ RULE = Rule(
         "Every grade, family and competency that a position names must be declared in its own file "
         "(jenjang.yaml, rumpun/, kamus/) so that the standard can be assembled into a complete document.",
     ),
-    legal_source="PermenPANRB 38/2017, Pasal 4 dan Lampiran",
+    legal_source=Message(
+        "PermenPANRB 38/2017, Pasal 4 dan Lampiran",
+        "PermenPANRB 38/2017, Article 4 and Appendix",
+    ),
     check=check,
     examples=(
         Example(

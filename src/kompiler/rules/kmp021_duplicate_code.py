@@ -56,7 +56,10 @@ RULE = Rule(
         "read in the order of their paths, then each from top to bottom; that need not be the one written "
         "first.",
     ),
-    legal_source="PermenPANRB 38/2017, Pasal 4",
+    legal_source=Message(
+        "PermenPANRB 38/2017, Pasal 4",
+        "PermenPANRB 38/2017, Article 4",
+    ),
     check=check,
     examples=(
         Example(

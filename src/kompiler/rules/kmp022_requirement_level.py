@@ -53,7 +53,10 @@ RULE = Rule(
         "A required level must be defined by the competency dictionary (with its description and indicators), "
         "and a competency is listed in the group of its type: managerial, socio-cultural or technical.",
     ),
-    legal_source="PermenPANRB 38/2017, Pasal 5 dan Lampiran",
+    legal_source=Message(
+        "PermenPANRB 38/2017, Pasal 5 dan Lampiran",
+        "PermenPANRB 38/2017, Article 5 and Appendix",
+    ),
     check=check,
     examples=(
         Example(

@@ -54,7 +54,10 @@ RULE = Rule(
         "Parent families, revoking regulations and members of merge decisions must refer to existing codes, "
         "so that the family hierarchy, the legal status and the merge history stay traceable.",
     ),
-    legal_source="PermenPANRB 38/2017, Pasal 4",
+    legal_source=Message(
+        "PermenPANRB 38/2017, Pasal 4",
+        "PermenPANRB 38/2017, Article 4",
+    ),
     check=check,
     examples=(
         Example(

@@ -84,7 +84,10 @@ RULE = Rule(
         "written twice is reported at its second code. When the project has no dictionary for the group, the "
         "count is compared with the options jumlah_manajerial and jumlah_sosial_kultural.",
     ),
-    legal_source="PermenPANRB 38/2017, Lampiran (Kamus Kompetensi Manajerial dan Sosial Kultural)",
+    legal_source=Message(
+        "PermenPANRB 38/2017, Lampiran (Kamus Kompetensi Manajerial dan Sosial Kultural)",
+        "PermenPANRB 38/2017, Appendix (Dictionary of Managerial and Socio-cultural Competencies)",
+    ),
     check=check,
     options={
         "jumlah_manajerial": Option(8, minimum=1, maximum=50),

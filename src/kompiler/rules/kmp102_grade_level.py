@@ -84,7 +84,10 @@ RULE = Rule(
         "table can make mismatches with unverified rows warnings (or info) with the option "
         "belum_terverifikasi: warning; a mismatch with a verified row stays an error.",
     ),
-    legal_source="PermenPANRB 38/2017, Lampiran; tabel jenjang di jenjang.yaml",
+    legal_source=Message(
+        "PermenPANRB 38/2017, Lampiran; tabel jenjang di jenjang.yaml",
+        "PermenPANRB 38/2017, Appendix; the grade table in jenjang.yaml",
+    ),
     check=check,
     options={"belum_terverifikasi": Option("error", choices=("error", "warning", "info"))},
     examples=(

@@ -98,7 +98,10 @@ RULE = Rule(
         "A field without a technical dictionary is reported too, and so are a position without technical "
         "competencies and a technical competency written twice.",
     ),
-    legal_source="PermenPANRB 38/2017 (kompetensi teknis ditetapkan oleh instansi pembina bidang)",
+    legal_source=Message(
+        "PermenPANRB 38/2017 (kompetensi teknis ditetapkan oleh instansi pembina bidang)",
+        "PermenPANRB 38/2017 (technical competencies are set by the field's supervising agency)",
+    ),
     check=check,
     examples=(
         Example(

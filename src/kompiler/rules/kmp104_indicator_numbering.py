@@ -113,7 +113,10 @@ RULE = Rule(
         "itself has four indicators for Integritas level 2, which can be suppressed on that line with the "
         "reason).",
     ),
-    legal_source="PermenPANRB 38/2017, Lampiran (Kamus Kompetensi)",
+    legal_source=Message(
+        "PermenPANRB 38/2017, Lampiran (Kamus Kompetensi)",
+        "PermenPANRB 38/2017, Appendix (Competency Dictionary)",
+    ),
     check=check,
     options={
         "indikator_per_level": Option(3, minimum=1, maximum=20),

@@ -80,7 +80,10 @@ RULE = Rule(
         "pangkat_tertinggi, and every accepted level of education is at least the grade's pendidikan_minimal "
         "(jenjang.yaml). A rank that does not exist, such as III/e, is reported too.",
     ),
-    legal_source="UU 20/2023; PermenPANRB 1/2023; tabel jenjang di jenjang.yaml",
+    legal_source=Message(
+        "UU 20/2023; PermenPANRB 1/2023; tabel jenjang di jenjang.yaml",
+        "UU 20/2023; PermenPANRB 1/2023; the grade table in jenjang.yaml",
+    ),
     check=check,
     examples=(
         Example(

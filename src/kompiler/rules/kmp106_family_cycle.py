@@ -53,7 +53,10 @@ RULE = Rule(
         "cycle (A's parent is B, B's parent is A) makes the grouping of positions impossible to build. A cycle "
         "is reported once, at the family with the smallest code in it.",
     ),
-    legal_source="Keppres 87/1999 jo. Perpres 97/2012 (rumpun jabatan)",
+    legal_source=Message(
+        "Keppres 87/1999 jo. Perpres 97/2012 (rumpun jabatan)",
+        "Keppres 87/1999 as amended by Perpres 97/2012 (job families)",
+    ),
     check=check,
     examples=(
         Example(

@@ -41,7 +41,10 @@ RULE = Rule(
         "directly or through a sub-family, may be left over or a sign of a mistyped family code on a position. "
         "Not reported while the project has no positions.",
     ),
-    legal_source="Keppres 87/1999 jo. Perpres 97/2012 (rumpun jabatan)",
+    legal_source=Message(
+        "Keppres 87/1999 jo. Perpres 97/2012 (rumpun jabatan)",
+        "Keppres 87/1999 as amended by Perpres 97/2012 (job families)",
+    ),
     check=check,
     examples=(
         Example(

@@ -37,7 +37,10 @@ RULE = Rule(
         "A dictionary competency that no position requires may not have been mapped to its positions yet, or "
         "its code is mistyped in a position file. Not reported while the project has no positions.",
     ),
-    legal_source="PermenPANRB 38/2017, Lampiran (Kamus Kompetensi)",
+    legal_source=Message(
+        "PermenPANRB 38/2017, Lampiran (Kamus Kompetensi)",
+        "PermenPANRB 38/2017, Appendix (Competency Dictionary)",
+    ),
     check=check,
     examples=(
         Example(

@@ -50,7 +50,10 @@ RULE = Rule(
         "Position standards and dictionaries may state when they are valid. berlaku_sampai must come after "
         "berlaku_mulai; a period that ends before or on the day it starts is never in force.",
     ),
-    legal_source="UU 12/2011 (tanggal berlaku peraturan perundang-undangan)",
+    legal_source=Message(
+        "UU 12/2011 (tanggal berlaku peraturan perundang-undangan)",
+        "UU 12/2011 (when legislation comes into force)",
+    ),
     check=check,
     examples=(
         Example(

@@ -41,7 +41,10 @@ RULE = Rule(
         "sumber.yaml (for instance UU 5/2014, revoked by UU 20/2023) can no longer be the basis; cite its "
         "replacement.",
     ),
-    legal_source="Status sumber di sumber.yaml (misalnya UU 20/2023 yang mencabut UU 5/2014)",
+    legal_source=Message(
+        "Status sumber di sumber.yaml (misalnya UU 20/2023 yang mencabut UU 5/2014)",
+        "A source's status in sumber.yaml (for instance UU 20/2023, which revoked UU 5/2014)",
+    ),
     check=check,
     examples=(
         Example(

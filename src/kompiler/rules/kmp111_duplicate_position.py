@@ -69,7 +69,10 @@ RULE = Rule(
         "differ only in case, spaces, dots, underscores or hyphens (NTB.JF.01 and NTB-JF-01) are reported too, "
         "since they will be confused. Identical codes are reported by KMP021.",
     ),
-    legal_source="PermenPANRB 38/2017 (satu standar kompetensi untuk setiap jabatan)",
+    legal_source=Message(
+        "PermenPANRB 38/2017 (satu standar kompetensi untuk setiap jabatan)",
+        "PermenPANRB 38/2017 (one competency standard for each position)",
+    ),
     check=check,
     examples=(
         Example(

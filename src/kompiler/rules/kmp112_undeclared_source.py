@@ -39,7 +39,10 @@ RULE = Rule(
         "declared in sumber.yaml with its kind, number, year and title, so that official documents can state "
         "their legal basis in full.",
     ),
-    legal_source="UU 12/2011 jo. UU 13/2022 (dasar hukum peraturan perundang-undangan)",
+    legal_source=Message(
+        "UU 12/2011 jo. UU 13/2022 (dasar hukum peraturan perundang-undangan)",
+        "UU 12/2011 as amended by UU 13/2022 (the legal basis of legislation)",
+    ),
     check=check,
     examples=(
         Example(

@@ -65,7 +65,10 @@ RULE = Rule(
         "Pemula, Terampil, Mahir, Penyelia), as pola_nama in jenjang.yaml says. A name without its grade's "
         "pattern, or naming another grade (an 'Ahli Madya' name for an Ahli Muda grade), is an error.",
     ),
-    legal_source="PermenPANRB 1/2023 (jenjang jabatan fungsional)",
+    legal_source=Message(
+        "PermenPANRB 1/2023 (jenjang jabatan fungsional)",
+        "PermenPANRB 1/2023 (functional position grades)",
+    ),
     check=check,
     examples=(
         Example(

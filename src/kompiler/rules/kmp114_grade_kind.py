@@ -38,7 +38,10 @@ RULE = Rule(
         "fungsional_keahlian, fungsional_keterampilan, pelaksana). The kind written on a position must be its "
         "grade's kind; otherwise one of the two is wrong.",
     ),
-    legal_source="UU 20/2023 (jenis jabatan ASN)",
+    legal_source=Message(
+        "UU 20/2023 (jenis jabatan ASN)",
+        "UU 20/2023 (kinds of civil-service positions)",
+    ),
     check=check,
     examples=(
         Example(

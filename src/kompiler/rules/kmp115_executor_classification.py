@@ -45,7 +45,10 @@ RULE = Rule(
         "Executor (pelaksana) positions fall into three classifications: klerek (clerk), operator and teknisi "
         "(technician). Every executor position names its classification; other positions have none.",
     ),
-    legal_source="PermenPANRB 45/2022; KepmenPANRB 282/2025",
+    legal_source=Message(
+        "PermenPANRB 45/2022; KepmenPANRB 282/2025",
+        "PermenPANRB 45/2022; KepmenPANRB 282/2025",
+    ),
     check=check,
     examples=(
         Example(

@@ -66,7 +66,10 @@ RULE = Rule(
         "pangkat_tertinggi. Within one kind of position, a grade of a higher order does not require a lower "
         "managerial level (a warning).",
     ),
-    legal_source="PP 11/2017 jo. PP 17/2020 (pangkat dan golongan ruang PNS); PermenPANRB 38/2017, Lampiran",
+    legal_source=Message(
+        "PP 11/2017 jo. PP 17/2020 (pangkat dan golongan ruang PNS); PermenPANRB 38/2017, Lampiran",
+        "PP 11/2017 as amended by PP 17/2020 (civil servants' ranks and grades); PermenPANRB 38/2017, Appendix",
+    ),
     check=check,
     examples=(
         Example(

@@ -84,7 +84,10 @@ RULE = Rule(
         "and socio-cultural dictionaries hold that many, a technical dictionary names its field and the others "
         "do not, and every competency code starts as its dictionary's type requires.",
     ),
-    legal_source="PermenPANRB 38/2017, Lampiran (Kamus Kompetensi)",
+    legal_source=Message(
+        "PermenPANRB 38/2017, Lampiran (Kamus Kompetensi)",
+        "PermenPANRB 38/2017, Appendix (Competency Dictionary)",
+    ),
     check=check,
     options={
         "jumlah_manajerial": Option(8, minimum=1, maximum=50),

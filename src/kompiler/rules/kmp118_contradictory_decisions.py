@@ -88,7 +88,10 @@ RULE = Rule(
         "rejected while the group A, B, C is accepted. The report sits on the decision written later and "
         "points at the other one.",
     ),
-    legal_source="Keputusan peninjau di keputusan-gabung.yaml (satu keputusan untuk setiap usulan gabung)",
+    legal_source=Message(
+        "Keputusan peninjau di keputusan-gabung.yaml (satu keputusan untuk setiap usulan gabung)",
+        "Reviewers' decisions in keputusan-gabung.yaml (one decision for each merge proposal)",
+    ),
     check=check,
     examples=(
         Example(

@@ -94,7 +94,10 @@ RULE = Rule(
         "matrix once. A duplicate would make plans and match results depend on file order; only the first "
         "declaration is used.",
     ),
-    legal_source="PP 11/2017 jo. PP 17/2020, Pasal 203 (pengembangan kompetensi); PermenPANRB 3/2020",
+    legal_source=Message(
+        "PP 11/2017 jo. PP 17/2020, Pasal 203 (pengembangan kompetensi); PermenPANRB 3/2020",
+        "PP 11/2017 as amended by PP 17/2020, Article 203 (competency development); PermenPANRB 3/2020",
+    ),
     check=check,
     examples=(
         Example(

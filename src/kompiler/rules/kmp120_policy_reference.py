@@ -62,7 +62,10 @@ RULE = Rule(
         "declared in kamus/; every penyetaraan names grades from jenjang.yaml. An unknown reference keeps the "
         "activity out of development plans and leaves career moves unclassified.",
     ),
-    legal_source="Peraturan LAN 10/2018 (bentuk pengembangan kompetensi); PermenPANRB 17/2021",
+    legal_source=Message(
+        "Peraturan LAN 10/2018 (bentuk pengembangan kompetensi); PermenPANRB 17/2021",
+        "Peraturan LAN 10/2018 (forms of competency development); PermenPANRB 17/2021",
+    ),
     check=check,
     examples=(
         Example(

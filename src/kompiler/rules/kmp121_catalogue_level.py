@@ -38,7 +38,10 @@ RULE = Rule(
         "The level an activity develops is a level of the competency dictionary, with its description and "
         "behavioural indicators; a level the dictionary does not define can be neither taught nor assessed.",
     ),
-    legal_source="PermenPANRB 38/2017, Lampiran (kamus kompetensi level 1–5)",
+    legal_source=Message(
+        "PermenPANRB 38/2017, Lampiran (kamus kompetensi level 1–5)",
+        "PermenPANRB 38/2017, Appendix (competency dictionary, levels 1–5)",
+    ),
     check=check,
     examples=(
         Example(

@@ -141,7 +141,10 @@ RULE = Rule(
         "three tiers (low, middle, high) all exist and the cut points are read on the scale of the values "
         "they cut.",
     ),
-    legal_source="PermenPANRB 3/2020 (manajemen talenta); kategori kecocokan menurut praktik instansi",
+    legal_source=Message(
+        "PermenPANRB 3/2020 (manajemen talenta); kategori kecocokan menurut praktik instansi",
+        "PermenPANRB 3/2020 (talent management); match categories as agencies practise them",
+    ),
     check=check,
     examples=(
         Example(

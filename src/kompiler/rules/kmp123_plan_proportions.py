@@ -53,7 +53,10 @@ RULE = Rule(
         "70 (learning from work). The shares add up to 100 per cent, and every learning form sits in a bucket "
         "that has a share, so that its JP counts.",
     ),
-    legal_source="PP 11/2017 jo. PP 17/2020, Pasal 203; Peraturan LAN 10/2018 (model 10:20:70 menurut praktik)",
+    legal_source=Message(
+        "PP 11/2017 jo. PP 17/2020, Pasal 203; Peraturan LAN 10/2018 (model 10:20:70 menurut praktik)",
+        "PP 11/2017 as amended by PP 17/2020, Article 203; Peraturan LAN 10/2018 (the 10:20:70 model as practised)",
+    ),
     check=check,
     examples=(
         Example(

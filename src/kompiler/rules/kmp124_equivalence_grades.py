@@ -67,7 +67,10 @@ RULE = Rule(
         "Pengawas with Ahli Muda), and each grade is equated once. It is what lets a move between structural "
         "and functional positions be classified as horizontal, vertical or diagonal.",
     ),
-    legal_source="PermenPANRB 17/2021 (penyetaraan jabatan); PP 11/2017 Pasal 189",
+    legal_source=Message(
+        "PermenPANRB 17/2021 (penyetaraan jabatan); PP 11/2017 Pasal 189",
+        "PermenPANRB 17/2021 (position equivalence); PP 11/2017 Article 189",
+    ),
     check=check,
     examples=(
         Example(

@@ -82,7 +82,10 @@ RULE = Rule(
         "position requires, the catalogue should hold an activity in every bucket with a share, up to the "
         "highest level required; without one, a plan for that gap cannot be balanced.",
     ),
-    legal_source="PP 11/2017 jo. PP 17/2020, Pasal 203; Peraturan LAN 10/2018",
+    legal_source=Message(
+        "PP 11/2017 jo. PP 17/2020, Pasal 203; Peraturan LAN 10/2018",
+        "PP 11/2017 as amended by PP 17/2020, Article 203; Peraturan LAN 10/2018",
+    ),
     check=check,
     examples=(
         Example(

@@ -59,7 +59,10 @@ RULE = Rule(
         "with no letter or digit, is reported until the enacted regulation's number is filled in. The "
         "warning does not stop the build of a draft.",
     ),
-    legal_source="UU 12/2011, Lampiran II (judul peraturan: NOMOR ... TAHUN ...)",
+    legal_source=Message(
+        "UU 12/2011, Lampiran II (judul peraturan: NOMOR ... TAHUN ...)",
+        "UU 12/2011, Appendix II (a regulation's title: NOMOR ... TAHUN ...)",
+    ),
     check=check,
     examples=(
         Example(f'nomor: "{PLACEHOLDER}"', "kompiler.yaml", ("dokumen",)),
