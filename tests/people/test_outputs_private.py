@@ -13,7 +13,7 @@ import pytest
 
 from kompiler.build.output import MARKER, OutputRefused, OutputWriter
 from kompiler.build.output import PRIVATE_NOTE as NOTE
-from kompiler.build.private import PrivateRefused, PrivateWriter, default_folder
+from kompiler.build.private import SELF_IGNORE, PrivateRefused, PrivateWriter, default_folder
 
 GIT = shutil.which("git")
 
@@ -56,7 +56,15 @@ def test_each_step_replaces_only_its_own_section(tmp_path: Path) -> None:
     _written(target, {"rencana/P1.md": "p", "rencana.csv": "r"})
     _written(target, {"kesenjangan/P1.md": "1b", "kesenjangan.csv": "g2"})
     names = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file())
-    assert names == [MARKER, NOTE, "kesenjangan.csv", "kesenjangan/P1.md", "rencana.csv", "rencana/P1.md"]
+    assert names == [
+        SELF_IGNORE,
+        MARKER,
+        NOTE,
+        "kesenjangan.csv",
+        "kesenjangan/P1.md",
+        "rencana.csv",
+        "rencana/P1.md",
+    ]
     assert (
         target / "kesenjangan/P1.md"
     ).read_text() == "1b"  # P2 of the earlier run is gone with its section
@@ -69,7 +77,7 @@ def test_a_failed_step_leaves_the_previous_output(tmp_path: Path) -> None:
     writer.write_text("kesenjangan/P1.md", "new")
     writer.abort()
     assert (target / "kesenjangan/P1.md").read_text() == "old"
-    assert sorted(p.name for p in target.iterdir()) == sorted([MARKER, NOTE, "kesenjangan"])
+    assert sorted(p.name for p in target.iterdir()) == sorted([SELF_IGNORE, MARKER, NOTE, "kesenjangan"])
 
 
 def test_a_result_edited_to_the_same_size_is_neither_replaced_nor_removed(tmp_path: Path) -> None:
@@ -145,6 +153,27 @@ def test_inside_a_git_repository_only_where_ignored_and_untracked(minimal_projec
     assert "dilacak Git, meski folder itu diabaikan" in refused.value.message.id
     assert "git rm -r --cached -- arsip" in refused.value.message.en
     assert ".gitignore" not in refused.value.message.en  # the folder is ignored already
+
+
+@pytest.mark.skipif(GIT is None, reason="git is not installed")
+def test_git_add_takes_nothing_even_after_the_ignore_line_goes(minimal_project: Path) -> None:
+    """The refusal holds while a command runs; a .gitignore tidied later, or the folder copied into
+    another repository, must still leave every result out of the next ``git add -A``."""
+
+    def git(*arguments: str) -> str:
+        done = subprocess.run(
+            ["git", "-C", str(minimal_project), *arguments], check=True, capture_output=True
+        )
+        return done.stdout.decode()
+
+    git("init", "-q")
+    (minimal_project / ".gitignore").write_text("asesmen/\n")
+    _written(default_folder(minimal_project), {"kesenjangan/P1.md": "x"}, sources=[minimal_project])
+    (minimal_project / ".gitignore").write_text("output/\n")
+    assert "asesmen" not in git("status", "--porcelain", "--untracked-files=all")
+    copy = minimal_project / "salinan"
+    shutil.copytree(default_folder(minimal_project), copy)
+    assert "salinan" not in git("add", "-A", "--dry-run")
 
 
 def test_without_git_inside_a_repository_it_refuses(

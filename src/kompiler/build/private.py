@@ -20,6 +20,10 @@ reads it even while it is written. And a command replaces only the sections it w
 (``kesenjangan/`` and ``kesenjangan.csv`` for ``gaps`` …), so the three steps of a drafter (gaps, plan,
 moves) leave each other's documents in place, unless it is told to remove them: the parts another
 assessment file made (:mod:`kompiler.build.provenance`).
+
+The folder also ignores itself (:data:`SELF_IGNORE`, a ``.gitignore`` of ``*``): the refusal above holds
+only while the command runs, and a ``.gitignore`` edited later (its ``asesmen/`` line tidied away), or the
+folder copied into a repository, would otherwise let the next ``git add -A`` take everyone's results.
 """
 
 from __future__ import annotations
@@ -40,6 +44,10 @@ from kompiler.project import git_top
 DEFAULT_FOLDER = PurePosixPath("asesmen/hasil")
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
+SELF_IGNORE = ".gitignore"
+SELF_IGNORE_TEXT = (
+    "# kompiler people: data pribadi (UU 27/2022), jangan di-commit. / Personal data: never commit.\n*\n"
+)
 NOTE_TEXT = (
     "RAHASIA — data pribadi (UU 27/2022 tentang Pelindungan Data Pribadi).\n"
     "Folder ini ditulis oleh `kompiler people` dari hasil asesmen pegawai. Jangan terbitkan, jangan\n"
@@ -199,6 +207,7 @@ class PrivateWriter(OutputWriter):
                 self.abort()
                 raise self._unwritable(error) from None
         self.write_text(PRIVATE_NOTE, NOTE_TEXT)
+        self.write_text(SELF_IGNORE, SELF_IGNORE_TEXT)
 
     def _refuse_place(self) -> None:
         """Refuse the folder where personal data may not go (:func:`check_private`), instead of what a
