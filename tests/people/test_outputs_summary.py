@@ -96,3 +96,28 @@ def test_names_are_escaped_in_the_markdown() -> None:
     assert "\\<img src=x onerror=alert(3)\\> Dinas" in text and "Biro \\| Umum" in text
     rows = [line for line in text.splitlines() if line.startswith("| ") and "Biro" in line]
     assert [row.replace("\\|", "").count("|") for row in rows] == [4]  # three cells, no more
+
+
+def test_a_competency_with_no_figure_shown_has_no_column() -> None:
+    """One auditor of the Inspektorat and two archivists are assessed beside six people of another unit:
+    their units are left out, and so are T.WAS.02 and T.ARSIP.05, which only their positions require and
+    which would otherwise name the units left out and say which positions' holders were assessed."""
+    codes = ("M.01", "T.ARSIP.05", "T.WAS.02")
+    data = Aggregates(
+        units=("Dinas Kominfo", "Dinas Perpustakaan", "Inspektorat"),
+        competencies=codes,
+        competency_names={code: code for code in codes},
+        people=np.array([[6, 0, 0], [2, 2, 0], [1, 0, 1]]),
+        gap_sum=np.array([[3.0, 0.0, 0.0], [1.0, 3.0, 0.0], [2.0, 0.0, 2.0]]),
+        unit_people=np.array([6, 2, 1]),
+        unit_reaching=None,
+        gap_squares=np.array([[5.0, 0.0, 0.0], [1.0, 5.0, 0.0], [4.0, 0.0, 4.0]]),
+    )
+    shown = agency_view(
+        suppress(data, 5), {}, has_plans=False, minimum_jp=20, version="jpm-2026.1", locale="en"
+    )
+    assert [code for code, _ in shown.columns] == ["M.01"]
+    assert [c.text for c in shown.total.cells] == ["0.67"]  # nine people, gaps that differ
+    published = markdown(shown, "en") + csv_text(shown)
+    for hidden in ("T.WAS.02", "T.ARSIP.05", "Inspektorat", "Perpustakaan"):
+        assert hidden not in published

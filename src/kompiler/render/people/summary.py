@@ -62,7 +62,10 @@ def agency_view(
     """The printable view of ``figures`` (:func:`kompiler.people.aggregate.suppress`'s result).
 
     A suppressed figure prints —, a cell nobody's position requires prints nothing, and a unit whose
-    figures are all suppressed is left out whole: even its name would say that it has a few people.
+    figures are all suppressed is left out whole: even its name would say that it has a few people. So is
+    a competency none of whose figures is shown: a technical competency only one unit's positions require
+    (T.WAS.* in the Inspektorat) would name the unit left out, and one position's would say its holder was
+    assessed.
     """
     t = people_labels(locale)
     hidden = t["disembunyikan"]
@@ -83,18 +86,23 @@ def agency_view(
             share = hidden if unit.share_reaching is None else number(unit.share_reaching, locale) + " %"
         return Row(label, hidden if unit.people is None else str(unit.people), tuple(map(cell, cells)), share)
 
-    rows = tuple(
-        row(unit.unit, unit, cells)
+    units = [
+        (unit, cells)
         for unit, cells in zip(figures.units, figures.cells, strict=True)
         if unit.people is not None or any(f.mean_gap is not None for f in cells)
-    )
+    ]
+    kept = [
+        c
+        for c, total in enumerate(figures.totals)
+        if total.mean_gap is not None or any(cells[c].mean_gap is not None for _, cells in units)
+    ]
     return AgencyView(
         minimum=figures.minimum,
         minimum_jp=number(minimum_jp, locale),
         version=version,
-        columns=tuple((code, names.get(code, code)) for code in figures.competencies),
-        rows=rows,
-        total=row(t["keseluruhan"], figures.agency, figures.totals),
+        columns=tuple((code, names.get(code, code)) for code in (figures.competencies[c] for c in kept)),
+        rows=tuple(row(unit.unit, unit, tuple(cells[c] for c in kept)) for unit, cells in units),
+        total=row(t["keseluruhan"], figures.agency, tuple(figures.totals[c] for c in kept)),
         has_plans=has_plans,
     )
 
