@@ -59,6 +59,13 @@ class MergeSettings:
     pelaksana_across_classifications: bool = False
     family_resolution: float = 2.0
     index_budget: int = 200_000_000
+    # How much each level token of a technical requirement weighs against the one below it (C@1 weighs
+    # 1, C@2 0.7, C@3 0.49, …), not a key of the section. Requiring a competency at all says most about
+    # the work; how high says more about seniority, which a merge group already holds equal (one grade).
+    # Measured on O*NET 29.3 at the default threshold: levels counted like the competency itself (1)
+    # group 729 occupations at 0.923 pair precision, 0.7 groups 755 at 0.928 (bench/README.md).
+    # Profiles without levels are unchanged: every competency then weighs the same.
+    level_decay: float = 0.7
 
     @classmethod
     def from_data(cls, data: dict[str, Any] | None) -> MergeSettings:

@@ -69,6 +69,9 @@ def test_managerial_and_sociocultural_requirements_do_not_make_positions_alike(t
 
 
 def test_level_difference_lowers_the_competency_score(tmp_path: Path) -> None:
+    """A level apart lowers the score, but requiring the same competency says more about the work than
+    how high: level 4 against level 2 keeps most of it (each level token above the first weighs 0.7 of
+    the one below), where counting every level like the competency itself halved it."""
     tasks = ["Menganalisis anggaran"]
     corpus = _corpus(
         write_project(
@@ -77,6 +80,7 @@ def test_level_difference_lowers_the_competency_score(tmp_path: Path) -> None:
                 position("NTB.L.01", "Analis A", "AHLI-MUDA", {"T.KEU.01": 4}, tasks),
                 position("NTB.L.02", "Analis B", "AHLI-MUDA", {"T.KEU.01": 4}, tasks),
                 position("NTB.L.03", "Analis C", "AHLI-MUDA", {"T.KEU.01": 1}, tasks),
+                position("NTB.L.04", "Analis D", "AHLI-MUDA", {"T.KEU.01": 2}, tasks),
                 *PLANTED,
             ],
         )
@@ -86,8 +90,9 @@ def test_level_difference_lowers_the_competency_score(tmp_path: Path) -> None:
     def competency(a: str, b: str) -> float:
         return score(a, b, "kompetensi")
 
-    assert competency("NTB.L.01", "NTB.L.02") == 1.0
+    assert competency("NTB.L.01", "NTB.L.02") == pytest.approx(1.0)
     assert 0 < competency("NTB.L.01", "NTB.L.03") < 1.0
+    assert competency("NTB.L.01", "NTB.L.04") == pytest.approx((1 + 0.7**2) / (1 + 0.7**2 + 0.7**4 + 0.7**6))
 
 
 def _rated(data: dict, importance: dict[str, float]) -> dict:
@@ -256,7 +261,10 @@ def test_tasks_in_other_words_are_one_shared_task_and_one_draft_task(tmp_path: P
         "Menyusun laporan tahunan kehumasan.",
     ]
     second = ["Menulis berita dan siaran pers kegiatan pemerintah daerah.", "Memotret kegiatan pimpinan."]
-    third = ["Menulis berita serta siaran pers kegiatan pemerintah daerah.", "Menyusun laporan bulanan kehumasan."]
+    third = [
+        "Menulis berita serta siaran pers kegiatan pemerintah daerah.",
+        "Menyusun laporan bulanan kehumasan.",
+    ]
     project = write_project(
         tmp_path / "tasks",
         [

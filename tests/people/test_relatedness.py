@@ -33,7 +33,8 @@ def test_scores_are_the_merge_similarity_where_the_merge_compares(
 ) -> None:
     table = related(corpus, settings, k=len(corpus.positions))
     every_pair = MergeSettings.from_data({**(corpus.project.get("gabung") or {}), "ambang_kemiripan": 0})
-    merge = similarities(corpus, every_pair)
+    # Relatedness counts every level of a requirement fully; the merge lets higher levels weigh less.
+    merge = similarities(corpus, replace(every_pair, level_decay=1.0))
     matrix = dense(table)
     assert len(merge.score) > 20
     np.testing.assert_allclose(matrix[merge.left, merge.right], merge.score, rtol=1e-6)

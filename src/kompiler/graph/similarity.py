@@ -3,9 +3,10 @@
 Four kinds of evidence, each a sparse matrix with one row per position:
 
 - ``kompetensi``: the technical competencies, as tokens ``C@1 … C@L`` for competency C required at level
-  L, each carrying the requirement's importance (``kepentingan``, when the standard rates it). The
-  Tanimoto score of two such rows is a level- and importance-aware weighted Jaccard (level 3 and level 4
-  of C share three tokens out of four), and one sparse product gives every intersection at once.
+  L, each carrying the requirement's importance (``kepentingan``, when the standard rates it), each level
+  above the first weighing less (:data:`LEVEL_DECAY`). The Tanimoto score of two such rows is a level-
+  and importance-aware weighted Jaccard (level 3 and level 4 of C share their three lower tokens, the
+  larger part of the four's weight), and one sparse product gives every intersection at once.
 - ``tugas``: TF-IDF of the words of the tasks and outputs, compared by cosine.
 - ``nama``: TF-IDF of the words of the position name and of their stems, compared by cosine.
 - ``konteks``: the government affair (urusan) and accepted fields of education, as weighted Jaccard.
@@ -203,16 +204,22 @@ def _tfidf_rows(rows: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, np.ndarra
 UNRATED_IMPORTANCE = 3.0
 
 
-def technical_tokens(position: Position) -> tuple[list[str], list[float]]:
+def technical_tokens(position: Position, level_decay: float = 1.0) -> tuple[list[str], list[float]]:
     """Tokens ``C@1 … C@L`` of every technical requirement, and each token's weight: the requirement's
-    importance."""
+    importance, times ``level_decay`` for each level above the first."""
     tokens: list[str] = []
     weights: list[float] = []
     for r in position.required(CompetencyType.TECHNICAL):
         levels = _level_tokens(r.code, r.level)
         tokens += levels
-        weights += [r.importance or UNRATED_IMPORTANCE] * len(levels)
+        importance = r.importance or UNRATED_IMPORTANCE
+        weights += [importance * factor for factor in _level_factors(len(levels), level_decay)]
     return tokens, weights
+
+
+@lru_cache(maxsize=64)
+def _level_factors(count: int, decay: float) -> tuple[float, ...]:
+    return tuple(decay**k for k in range(count))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -221,8 +228,9 @@ def _level_tokens(code: str, level: int) -> tuple[str, ...]:
     return tuple(f"{code}@{k}" for k in range(1, level + 1))
 
 
-def _competency_rows(positions: Sequence[Position]) -> tuple[sp.csr_matrix, np.ndarray]:
-    """Level tokens weighted by importance and by the rarity of their competency.
+def _competency_rows(positions: Sequence[Position], level_decay: float) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Level tokens weighted by importance, by ``level_decay`` per level above the first, and by the
+    rarity of their competency.
 
     ``M @ M.T`` then sums, over the competencies two positions share, rarity × the levels both reach ×
     both importances, and the score is the Tanimoto generalisation of the weighted Jaccard (the same
@@ -231,7 +239,8 @@ def _competency_rows(positions: Sequence[Position]) -> tuple[sp.csr_matrix, np.n
     level already counts. The rarity weight is the square root of the idf, so that one rare specialism
     two positions happen to share does not outweigh the broad profile they have in common.
     """
-    tokens, weights = zip(*map(technical_tokens, positions), strict=True) if positions else ((), ())
+    rows = [technical_tokens(p, level_decay) for p in positions]
+    tokens, weights = zip(*rows, strict=True) if rows else ((), ())
     matrix, column = _matrix(tokens, weights)
     token_df = _df(matrix)
     # Every requirement has a level of at least 1, so the positions requiring C are those with ``C@1``.
@@ -239,10 +248,15 @@ def _competency_rows(positions: Sequence[Position]) -> tuple[sp.csr_matrix, np.n
     return _scaled(matrix, np.sqrt(np.sqrt(_idf(df, matrix.shape[0]))))
 
 
-def features(positions: Iterable[Position]) -> Features:
-    """Build the evidence matrices of ``positions`` (sorted by code for a deterministic result)."""
+def features(positions: Iterable[Position], level_decay: float = 1.0) -> Features:
+    """Build the evidence matrices of ``positions`` (sorted by code for a deterministic result).
+
+    ``level_decay`` is how much each level token of a technical requirement weighs against the one below
+    it. The merge passes :attr:`MergeSettings.level_decay`; the people stage's mobility counts every
+    level fully (1), since how far a position's levels lie above a person's is what a move is about.
+    """
     ordered = tuple(sorted(positions, key=lambda p: p.code))
-    competency = _competency_rows(ordered)
+    competency = _competency_rows(ordered, level_decay)
     tasks = _tfidf_rows([list(chain.from_iterable(map(words, (*p.tasks, *p.outputs)))) for p in ordered])
     names = _tfidf_rows([name_tokens(p.name) for p in ordered])
     context = _jaccard_rows(
@@ -333,7 +347,7 @@ def similarities(corpus: Corpus, settings: MergeSettings, feats: Features | None
     Rows are processed in blocks, so memory holds one block's candidate pairs at a time, never all of
     them: a large field can have tens of millions of candidates of which only a few thousand score.
     """
-    feats = feats or features(corpus.positions.values())
+    feats = feats or features(corpus.positions.values(), settings.level_decay)
     n = len(feats.positions)
     grade_order = {code: grade.order for code, grade in corpus.grades.items()}
     compatible = _compatible(feats.positions, grade_order, settings)

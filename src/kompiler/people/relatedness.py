@@ -2,8 +2,10 @@
 
 The score is the merge stage's similarity (:mod:`kompiler.graph.similarity`: technical competencies by
 level and importance, tasks, name and context, weighted by the project's ``gabung`` settings) without its
-compatibility constraint. A merge only joins positions of one kind and grade; a person moves across
-them (Pranata Humas Ahli Pertama to Ahli Muda, Kepala Bidang to a functional Ahli Madya).
+compatibility constraint, and with every level of a requirement counted fully. A merge only joins
+positions of one kind and grade, so it lets a higher level weigh less than requiring the competency at
+all; a person moves across grades (Pranata Humas Ahli Pertama to Ahli Muda, Kepala Bidang to a
+functional Ahli Madya), where how far a position's levels lie above the person's is what the move is.
 
 Only each position's ``k`` most related positions are kept, as two dense ``(n, k)`` arrays: scored in
 blocks of rows through sparse products, so memory holds one block's candidate pairs and the result,
