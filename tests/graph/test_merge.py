@@ -293,6 +293,31 @@ def test_tasks_in_other_words_are_one_shared_task_and_one_draft_task(tmp_path: P
     )
 
 
+def test_requirements_without_levels_merge_at_the_levelless_threshold(tmp_path: Path) -> None:
+    """A corpus whose technical requirements all have one level compares competencies as sets: it merges
+    at 0.45 instead of 0.38 and says so beside the proposals; ``ambang_gabung`` set by the project holds
+    for it as for any corpus."""
+    positions = copy.deepcopy(PLANTED)
+    for data in positions:
+        for requirement in data["kompetensi"]["teknis"]:
+            requirement["level"] = 2
+    corpus = _corpus(write_project(tmp_path / "datar", positions))
+    result = run_merge(corpus)
+    assert result.threshold == 0.45 and result.levelless
+    settings = result_dict(result)["pengaturan"]
+    assert settings["ambang_gabung"] == 0.45 and settings["persyaratan_berlevel"] is False
+    assert all(p.merge.minimum >= 0.45 for p in result.proposals)
+    note = "merge threshold 0.45 is used instead of 0.38. Set ambang_gabung in kompiler.yaml to choose one."
+    assert note in merge_text(result, "en") and note in merge_markdown(result, "en")
+    assert "ambang gabung 0,45 dipakai, bukan 0,38" in merge_text(result)
+
+    chosen = run_merge(corpus, MergeSettings.from_data({"ambang_gabung": 0.38}))
+    assert chosen.threshold == 0.38 and not chosen.levelless
+    assert "0.45" not in merge_text(chosen, "en")
+    graded = run_merge(_corpus(write_project(tmp_path / "berlevel", PLANTED)))
+    assert graded.threshold == 0.38 and result_dict(graded)["pengaturan"]["persyaratan_berlevel"] is True
+
+
 def test_rejected_merge_is_not_proposed_again_and_accepted_is_marked(planted_project: Path) -> None:
     decisions = {
         "keputusan": [

@@ -59,7 +59,23 @@ def merge_text(result: MergeResult, locale: str = "id") -> str:
         if total
         else _label(locale, "Tidak ada usulan penggabungan.", "No merge proposals.")
     )
+    if result.levelless:
+        lines.append(_levelless_note(result, locale))
     return "".join(escaped(line) + "\n" for line in lines)
+
+
+def _levelless_note(result: MergeResult, locale: str) -> str:
+    """Why the threshold is not ``ambang_gabung``'s default: a reviewer comparing runs, or wondering why
+    few positions merged, reads it beside the proposals."""
+    used, default = number(result.threshold, locale, 2), number(result.settings.threshold, locale, 2)
+    return _label(
+        locale,
+        f"Semua persyaratan teknis berada pada satu level, sehingga kompetensi hanya dibandingkan sebagai "
+        f"himpunan: ambang gabung {used} dipakai, bukan {default}. Tetapkan ambang_gabung di kompiler.yaml "
+        "untuk memilih sendiri.",
+        f"Every technical requirement is at one level, so competencies compare only as sets: merge "
+        f"threshold {used} is used instead of {default}. Set ambang_gabung in kompiler.yaml to choose one.",
+    )
 
 
 def merge_markdown(result: MergeResult, locale: str = "id") -> str:
@@ -104,6 +120,8 @@ def merge_markdown(result: MergeResult, locale: str = "id") -> str:
         ]
     if not result.proposals:
         out.append(_label(locale, "Tidak ada usulan penggabungan.", "No merge proposals."))
+    if result.levelless:
+        out += ["", _levelless_note(result, locale)]
     return escaped("\n".join(out).rstrip(), keep="\n\t") + "\n"
 
 

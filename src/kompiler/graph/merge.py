@@ -30,6 +30,12 @@ class MergeResult:
     similarities: Similarities
     communities: np.ndarray
     proposals: list[Proposal]
+    threshold: float  # the merge threshold in force: the settings' for this corpus's evidence
+
+    @property
+    def levelless(self) -> bool:
+        """Whether the levelless threshold was used instead of ``ambang_gabung``'s default."""
+        return self.threshold != self.settings.threshold
 
 
 def run_merge(corpus: Corpus, settings: MergeSettings | None = None) -> MergeResult:
@@ -46,8 +52,9 @@ def run_merge(corpus: Corpus, settings: MergeSettings | None = None) -> MergeRes
     pair_index = _pair_index(sims)
     generic = generic_codes(corpus)
     scores = merge_scores(sims, settings.crowding_neighbours, settings.crowding_strength)
+    threshold = settings.threshold_for(sims.features.levelled)
     proposals = []
-    for group in merge_groups(sims, settings.threshold, settings.max_group_size, rejected, scores):
+    for group in merge_groups(sims, threshold, settings.max_group_size, rejected, scores):
         members = tuple(sims.features.positions[i] for i in group.members)
         pairs = list(combinations(group.members, 2))
         where = [pair_index(a, b) for a, b in pairs]
@@ -79,7 +86,7 @@ def run_merge(corpus: Corpus, settings: MergeSettings | None = None) -> MergeRes
             }
         proposals.append(proposal)
     proposals.sort(key=lambda p: (-p.similarity.mean, p.member_codes))
-    return MergeResult(settings, sims, labels, proposals)
+    return MergeResult(settings, sims, labels, proposals, threshold)
 
 
 def _pair_index(sims: Similarities) -> Callable[[int, int], int]:
@@ -145,7 +152,8 @@ def result_dict(result: MergeResult) -> dict[str, Any]:
         "format": FORMAT_VERSION,
         "pengaturan": {
             "bobot": {c: settings.weights.get(c, 0.0) for c in COMPONENTS},
-            "ambang_gabung": settings.threshold,
+            "ambang_gabung": result.threshold,
+            "persyaratan_berlevel": result.similarities.features.levelled,
             "ambang_kemiripan": settings.edge_threshold,
             "ukuran_kelompok_maksimal": settings.max_group_size,
             "tetangga_kepadatan": settings.crowding_neighbours,

@@ -131,6 +131,9 @@ class Features:
     matrices: dict[str, sp.csr_matrix]  # rows already weighted so that ``M @ M.T`` gives the overlap
     sizes: dict[str, np.ndarray]  # per-row self-overlap (weighted set size or squared norm)
     cosine: frozenset[str]  # components whose rows are L2-normalised (cosine), the others are Jaccard
+    # Whether the technical requirements hold more than one level: a corpus where every requirement has
+    # one level (a table of required skills) compares sets of competencies, not profiles.
+    levelled: bool = True
 
 
 def _matrix(
@@ -267,11 +270,13 @@ def features(positions: Iterable[Position], level_decay: float = 1.0) -> Feature
         ]
     )
     built = {"kompetensi": competency, "tugas": tasks, "nama": names, "konteks": context}
+    levels = {r.level for p in ordered for r in p.required(CompetencyType.TECHNICAL)}
     return Features(
         positions=ordered,
         matrices={k: v[0] for k, v in built.items()},
         sizes={k: v[1] for k, v in built.items()},
         cosine=frozenset({"tugas", "nama"}),
+        levelled=len(levels) > 1,
     )
 
 
