@@ -4,7 +4,7 @@ Four kinds of evidence, each a sparse matrix with one row per position:
 
 - ``kompetensi``: the technical competencies, as tokens ``C@1 … C@L`` for competency C required at level
   L, each carrying the requirement's importance (``kepentingan``, when the standard rates it), each level
-  above the first weighing less (:data:`LEVEL_DECAY`). The Tanimoto score of two such rows is a level-
+  above the first weighing less in the merge (``level_decay`` of :func:`features`). The Tanimoto score of two such rows is a level-
   and importance-aware weighted Jaccard (level 3 and level 4 of C share their three lower tokens, the
   larger part of the four's weight), and one sparse product gives every intersection at once.
 - ``tugas``: TF-IDF of the words of the tasks and outputs, compared by cosine.
@@ -235,8 +235,8 @@ def _competency_rows(positions: Sequence[Position], level_decay: float) -> tuple
     """Level tokens weighted by importance, by ``level_decay`` per level above the first, and by the
     rarity of their competency.
 
-    ``M @ M.T`` then sums, over the competencies two positions share, rarity × the levels both reach ×
-    both importances, and the score is the Tanimoto generalisation of the weighted Jaccard (the same
+    ``M @ M.T`` then sums, over the competencies two positions share, rarity × the levels both reach
+    (each level's weight decayed) × both importances, and the score is the Tanimoto generalisation of the weighted Jaccard (the same
     number when no requirement rates its importance). Rarity belongs to the competency, not to its level
     token: ``C@4`` is rarer than ``C@1`` only because few positions need C that high, which the shared
     level already counts. The rarity weight is the square root of the idf, so that one rare specialism
