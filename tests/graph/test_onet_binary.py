@@ -78,5 +78,7 @@ def test_on_binary_onet_the_defaults_beat_the_naive_baseline(onet_binary) -> Non
     for row in measured["naive_complete_linkage_idf"]:
         assert row["grouped"] < ours["grouped"] or row["pair_precision"] < ours["pair_precision"]
     # Profiles without levels merge at the levelless threshold, 0.45: the precision of 0.92 with
-    # more than half the occupations grouped (measured: 501 at 0.920; 720 at 0.863 at the graded 0.38).
-    assert ours["pair_precision"] >= 0.92 and ours["grouped"] >= 879 // 2, ours
+    # more than half the occupations grouped (measured: 501 at 0.920, 266 of 289 pairs right; 720 at 0.863
+    # at the graded 0.38). One pair is 0.0035 here, so one pair's change with a library's rounding is
+    # tolerated; two are not.
+    assert ours["pair_precision"] >= 0.915 and ours["grouped"] >= 879 // 2, ours
