@@ -45,9 +45,8 @@ def themes(task_lists: Iterable[Iterable[str]]) -> list[Theme]:
     """
     bit_of: dict[str, int] = {}
     gathered: list[list[tuple[int, str]]] = []
-    owners: list[set[int]] = []
-    members: list[list[tuple[str, int]]] = []  # of each theme's tasks: its text's key and stem bits
-    seeds: list[tuple[str, int]] = []  # each theme's first task, which a task must be close to to join
+    masks: list[list[int]] = []  # the stem bits of each theme's tasks, in step with ``gathered``
+    first_keys: list[str] = []  # each theme's first task's text, which a task joins when equal to it
     for owner, tasks in enumerate(task_lists):
         for key, text in {_key(t): t for t in tasks}.items():
             mask = 0
@@ -56,30 +55,26 @@ def themes(task_lists: Iterable[Iterable[str]]) -> list[Theme]:
             home = next(
                 (
                     index
-                    for index, (first_key, first) in enumerate(seeds)
-                    if owner not in owners[index] and (key == first_key or _close(mask, first))
+                    for index, first_key in enumerate(first_keys)
+                    if gathered[index][-1][0] != owner  # positions come in order: its last is its newest
+                    and (key == first_key or _close(mask, masks[index][0]))
                 ),
                 None,
             )
             if home is None:
                 home = len(gathered)
                 gathered.append([])
-                owners.append(set())
-                members.append([])
-                seeds.append((key, mask))
+                masks.append([])
+                first_keys.append(key)
             gathered[home].append((owner, text))
-            owners[home].add(owner)
-            members[home].append((key, mask))
-    return [
-        Theme(tuple(theme), _central(theme, masks)) for theme, masks in zip(gathered, members, strict=True)
-    ]
+            masks[home].append(mask)
+    return [Theme(tuple(theme), _central(theme, bits)) for theme, bits in zip(gathered, masks, strict=True)]
 
 
-def _central(theme: list[tuple[int, str]], members: list[tuple[str, int]]) -> str:
+def _central(theme: list[tuple[int, str]], masks: list[int]) -> str:
     """The task of ``theme`` with the highest summed overlap with the others, the first on a tie."""
     if len(theme) <= 2:  # each of two tasks shares the same with the other: the first wins
         return theme[0][1]
-    masks = [mask for _, mask in members]
     best = max(range(len(theme)), key=lambda i: (sum(_overlap(masks[i], m) for m in masks), -i))
     return theme[best][1]
 
